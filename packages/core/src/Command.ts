@@ -1,0 +1,55 @@
+import type { Effect, Schema } from "effect"
+import type { CallContext } from "./CallContext.js"
+import type { OxdError } from "./errors.js"
+
+/**
+ * "none": never needs a protection token (setup_client, get_client_token).
+ * "site": needs one issued to the setup client of the site named by oxd_id, when protection is on.
+ * "register": needs one when protection is on; the site being created is tied to the token's setup client.
+ */
+export type Protection = "none" | "site" | "register"
+
+export interface Command<
+  Name extends string = string,
+  P extends Schema.Codec<any, any> = Schema.Codec<any, any>,
+  R extends Schema.Codec<any, any> = Schema.Codec<any, any>,
+  Req = any,
+> {
+  readonly name: Name
+  readonly description: string
+  readonly params: P
+  readonly result: R
+  readonly protection: Protection
+  /** Older wire names answered by this command (update_site_registration → update_site). */
+  readonly aliases: ReadonlyArray<string>
+  /** The reference error code for a missing/invalid field, where oxd had a specific one. Default: bad_request. */
+  readonly fieldCodes: Readonly<Record<string, string>>
+  readonly handler: (params: P["Type"], ctx: CallContext) => Effect.Effect<R["Type"], OxdError, Req>
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds commands of every param type
+export type AnyCommand = Command<string, any, any, any>
+
+export const make = <
+  const Name extends string,
+  P extends Schema.Codec<any, any>,
+  R extends Schema.Codec<any, any>,
+  Req,
+>(
+  name: Name,
+  def: {
+    readonly description: string
+    readonly params: P
+    readonly result: R
+    readonly protection: Protection
+    readonly aliases?: ReadonlyArray<string>
+    readonly fieldCodes?: Readonly<Record<string, string>>
+    readonly handler: (params: P["Type"], ctx: CallContext) => Effect.Effect<R["Type"], OxdError, Req>
+  },
+): Command<Name, P, R, Req> => ({ name, aliases: [], fieldCodes: {}, ...def })
+
+/** A const record keyed by wire name, so per-command types survive for tRPC and the clients. */
+export type Registry<Cs extends ReadonlyArray<AnyCommand>> = { readonly [C in Cs[number] as C["name"]]: C }
+
+export const registry = <const Cs extends ReadonlyArray<AnyCommand>>(...commands: Cs): Registry<Cs> =>
+  Object.fromEntries(commands.map((c) => [c.name, c])) as Registry<Cs>

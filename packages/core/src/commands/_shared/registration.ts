@@ -1,0 +1,166 @@
+import { Effect, Schema } from "effect"
+import type { Config } from "../../config/OxdConfig.js"
+import { InvalidParams, MissingOpHost } from "../../errors.js"
+import type { RegistrationResponse } from "../../services/OpenIdProvider.js"
+import type { NewSite } from "../../services/SiteStore.js"
+import { checkAlgorithm } from "./algorithms.js"
+import { list, optional, present, ProtectionAccessToken, StringList } from "./fields.js"
+
+const Uri = Schema.String
+/** The params register_site and setup_client share (shared/spec/001, Register Site). */
+export const RegistrationFields = {
+  authorization_redirect_uri: optional(Uri).annotate({ description: "Where the OP sends the user back with the code. Required unless the server has a default." }),
+  op_host: optional(Schema.String).annotate({ description: "Issuer URL of the OpenID Provider; the server's default_op_host when absent." }),
+  op_discovery_path: optional(Schema.String).annotate({ description: "Discovery document path when not /.well-known/openid-configuration." }),
+  post_logout_redirect_uri: optional(Uri),
+  application_type: optional(Schema.String),
+  response_types: optional(StringList),
+  grant_types: optional(StringList),
+  scope: optional(StringList),
+  acr_values: optional(StringList),
+  client_name: optional(Schema.String),
+  client_jwks_uri: optional(Schema.String),
+  client_token_endpoint_auth_method: optional(Schema.String),
+  client_token_endpoint_auth_signing_alg: optional(Schema.String),
+  client_request_uris: optional(StringList),
+  client_frontchannel_logout_uris: optional(StringList),
+  /** 3.0 name of client_frontchannel_logout_uris */
+  client_logout_uris: optional(StringList),
+  client_sector_identifier_uri: optional(Schema.Union([Schema.String, Schema.Array(Schema.String)])),
+  contacts: optional(StringList),
+  ui_locales: optional(StringList),
+  claims_locales: optional(StringList),
+  claims_redirect_uri: optional(StringList),
+  client_id: optional(Schema.String).annotate({ description: "Use this existing client instead of registering one (needs client_secret)." }),
+  client_secret: optional(Schema.String),
+  client_registration_access_token: optional(Schema.String),
+  client_registration_client_uri: optional(Schema.String),
+  protection_access_token: ProtectionAccessToken,
+}
+const RegistrationStruct = Schema.Struct(RegistrationFields)
+export type RegistrationParams = typeof RegistrationStruct.Type
+
+export const registrationFieldCodes = {
+  authorization_redirect_uri: "invalid_authorization_redirect_uri",
+  op_host: "invalid_op_host",
+  scope: "invalid_scope",
+  acr_values: "invalid_acr_values",
+  client_token_endpoint_auth_signing_alg: "invalid_algorithm",
+} as const
+
+export interface Plan {
+  readonly opHost: string
+  readonly opDiscoveryPath: string | null
+  readonly redirectUri: string
+  readonly postLogoutRedirectUri: string | null
+  readonly scope: ReadonlyArray<string>
+  readonly acrValues: ReadonlyArray<string>
+  /** RFC 7591 metadata sent to the OP, plus the authorization-request preferences kept with the site */
+  readonly metadata: Record<string, unknown>
+}
+
+/** Defaults from the configuration fill what the caller left out; the result is what gets registered. */
+export const planRegistration = (p: RegistrationParams, config: Config, extra?: { grantTypes?: ReadonlyArray<string>; scope?: ReadonlyArray<string> }) =>
+  Effect.gen(function* () {
+    const opHost = present(p.op_host) ? p.op_host : config.default_op_host
+    if (!opHost) return yield* new MissingOpHost()
+    if (!/^https?:\/\//.test(opHost)) {
+      return yield* new InvalidParams({ code: "invalid_op_host", field: "op_host", detail: "must be the OP's issuer URL (https://…)" })
+    }
+    const redirectUri = present(p.authorization_redirect_uri) ? p.authorization_redirect_uri : config.default_authorization_redirect_uri
+    if (!redirectUri) {
+      return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "is required: the URL the OP redirects the user to after login" })
+    }
+    if (!URL.canParse(redirectUri)) {
+      return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "must be an absolute URL" })
+    }
+    yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
+    const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined) => [...new Set([...a, ...(b ?? [])])]
+    const scope = union(list(p.scope) ?? config.default_scope, extra?.scope)
+    const acrValues = list(p.acr_values) ?? config.default_acr_values
+    const responseTypes = list(p.response_types) ?? config.default_response_types
+    const grantTypes = union(list(p.grant_types) ?? config.default_grant_types, extra?.grantTypes)
+    const postLogout = present(p.post_logout_redirect_uri) ? p.post_logout_redirect_uri : config.default_post_logout_redirect_uri ?? null
+    const frontchannel = list(p.client_frontchannel_logout_uris) ?? list(p.client_logout_uris)
+    const sector = Array.isArray(p.client_sector_identifier_uri) ? p.client_sector_identifier_uri[0] : p.client_sector_identifier_uri
+    const entries: Array<[string, unknown]> = [
+      ["redirect_uris", [redirectUri]],
+      ["post_logout_redirect_uris", postLogout ? [postLogout] : undefined],
+      ["response_types", responseTypes],
+      ["grant_types", grantTypes],
+      ["application_type", present(p.application_type) ? p.application_type : config.default_application_type],
+      ["client_name", present(p.client_name) ? p.client_name : undefined],
+      ["jwks_uri", present(p.client_jwks_uri) ? p.client_jwks_uri : undefined],
+      ["token_endpoint_auth_method", present(p.client_token_endpoint_auth_method) ? p.client_token_endpoint_auth_method : undefined],
+      ["token_endpoint_auth_signing_alg", present(p.client_token_endpoint_auth_signing_alg) ? p.client_token_endpoint_auth_signing_alg : undefined],
+      ["request_uris", list(p.client_request_uris)],
+      ["frontchannel_logout_uri", frontchannel?.[0]],
+      ["sector_identifier_uri", present(sector) ? sector : undefined],
+      ["contacts", list(p.contacts) ?? list(config.default_contacts)],
+      ["scope", scope.join(" ")],
+      ["default_acr_values", acrValues.length > 0 ? acrValues : undefined],
+      ["claims_redirect_uri", list(p.claims_redirect_uri)],
+    ]
+    const metadata = Object.fromEntries(entries.filter(([, v]) => v !== undefined))
+    const plan: Plan = { opHost, opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path ?? null, redirectUri, postLogoutRedirectUri: postLogout, scope, acrValues, metadata }
+    return plan
+  })
+
+/** RFC 7591 metadata the OP accepts; oxd's authorization preferences (locales) stay local. */
+export const registrationBody = (plan: Plan, clientName: string): Record<string, unknown> => {
+  const { claims_redirect_uri: _claims, ...body } = plan.metadata
+  return { client_name: clientName, ...body }
+}
+
+export const withLocales = (plan: Plan, p: RegistrationParams): Record<string, unknown> => ({
+  ...plan.metadata,
+  ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
+  ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
+})
+
+/** A site row from a plan and the OP's registration answer (or the caller's existing client). */
+export const siteFromRegistration = (
+  oxdId: string,
+  kind: "site" | "setup",
+  plan: Plan,
+  metadata: Record<string, unknown>,
+  reg: RegistrationResponse,
+  setupClientId: string | null,
+): NewSite => ({
+  oxdId,
+  kind,
+  opHost: plan.opHost,
+  opDiscoveryPath: plan.opDiscoveryPath,
+  clientId: reg.client_id,
+  clientSecret: typeof reg["client_secret"] === "string" ? reg["client_secret"] : null,
+  registrationAccessToken: typeof reg["registration_access_token"] === "string" ? reg["registration_access_token"] : null,
+  registrationClientUri: typeof reg["registration_client_uri"] === "string" ? reg["registration_client_uri"] : null,
+  clientIdIssuedAt: typeof reg["client_id_issued_at"] === "number" ? reg["client_id_issued_at"] : null,
+  clientSecretExpiresAt: typeof reg["client_secret_expires_at"] === "number" ? reg["client_secret_expires_at"] : null,
+  setupClientId,
+  authorizationRedirectUri: plan.redirectUri,
+  postLogoutRedirectUri: plan.postLogoutRedirectUri,
+  scope: plan.scope,
+  acrValues: plan.acrValues,
+  metadata: {
+    ...metadata,
+    ...(typeof reg["token_endpoint_auth_method"] === "string" ? { token_endpoint_auth_method: reg["token_endpoint_auth_method"] } : {}),
+  },
+  lastIdToken: null,
+})
+
+/** register_site / setup_client with client_id: use the caller's client, register nothing. */
+export const existingClient = (p: RegistrationParams) =>
+  Effect.gen(function* () {
+    if (!present(p.client_id)) return undefined
+    if (!present(p.client_secret)) {
+      return yield* new InvalidParams({ code: "bad_request", field: "client_secret", detail: "is required together with client_id" })
+    }
+    const reg: RegistrationResponse = {
+      client_id: p.client_id,
+      client_secret: p.client_secret,
+      ...(present(p.client_registration_access_token) ? { registration_access_token: p.client_registration_access_token } : {}),
+      ...(present(p.client_registration_client_uri) ? { registration_client_uri: p.client_registration_client_uri } : {}),
+    }
+    return reg
+  })

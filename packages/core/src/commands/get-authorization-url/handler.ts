@@ -1,0 +1,45 @@
+import * as oidc from "openid-client"
+import { Effect } from "effect"
+import { Ids } from "../../services/Ids.js"
+import { OpenIdProvider } from "../../services/OpenIdProvider.js"
+import { SiteStore } from "../../services/SiteStore.js"
+import { StateStore } from "../../services/StateStore.js"
+import { list, present } from "../_shared/fields.js"
+import { opClientOf } from "../_shared/siteClient.js"
+import type { Params } from "./schema.js"
+
+/** Parameters the server owns; custom_parameters cannot replace them. */
+const RESERVED = new Set(["state", "nonce", "code_challenge", "code_challenge_method", "redirect_uri", "client_id", "response_type"])
+
+export const handler = Effect.fn("command.get_authorization_url")(function* (p: typeof Params.Type) {
+  const site = yield* (yield* SiteStore).get(p.oxd_id)
+  const op = yield* OpenIdProvider
+  const ids = yield* Ids
+  const client = opClientOf(site)
+  const pkce = yield* op.supportsPkceS256(client)
+  const codeVerifier = pkce ? oidc.randomPKCECodeVerifier() : null
+  const state = ids.state()
+  const nonce = ids.nonce()
+  const responseTypes = (site.metadata["response_types"] as ReadonlyArray<string> | undefined) ?? ["code"]
+  const acr = list(p.acr_values) ?? site.acrValues
+  const uiLocales = site.metadata["ui_locales"] as ReadonlyArray<string> | undefined
+  const claimsLocales = site.metadata["claims_locales"] as ReadonlyArray<string> | undefined
+  const custom = Object.fromEntries(Object.entries(p.custom_parameters ?? {}).filter(([k]) => !RESERVED.has(k)))
+  const params: Record<string, string> = {
+    ...custom,
+    response_type: responseTypes.join(" "),
+    redirect_uri: site.authorizationRedirectUri ?? "",
+    scope: (list(p.scope) ?? site.scope).join(" "),
+    state,
+    nonce,
+    ...(acr.length > 0 ? { acr_values: acr.join(" ") } : {}),
+    ...(present(p.prompt) ? { prompt: p.prompt } : {}),
+    ...(uiLocales && uiLocales.length > 0 ? { ui_locales: uiLocales.join(" ") } : {}),
+    ...(claimsLocales && claimsLocales.length > 0 ? { claims_locales: claimsLocales.join(" ") } : {}),
+    ...(codeVerifier ? { code_challenge: yield* Effect.promise(() => oidc.calculatePKCECodeChallenge(codeVerifier)), code_challenge_method: "S256" } : {}),
+  }
+  const url = yield* op.authorizationUrl(client, params)
+  // remembered only once the URL could be built, so a failing OP leaves no orphan state behind
+  yield* (yield* StateStore).issue({ state, oxdId: site.oxdId, nonce, codeVerifier })
+  return { authorization_url: url }
+})

@@ -1,0 +1,17 @@
+import { Schema } from "effect"
+import { OxdId, optional, ProtectionAccessToken, StringList } from "../_shared/fields.js"
+
+export const Params = Schema.Struct({
+  oxd_id: OxdId,
+  scope: optional(StringList).annotate({ description: "Scopes to request; those registered with the site when absent." }),
+  acr_values: optional(StringList),
+  prompt: optional(Schema.String).annotate({ description: "e.g. login, to force re-authentication." }),
+  custom_parameters: optional(Schema.Record(Schema.String, Schema.String)).annotate({
+    description: "Extra authorization request parameters. They cannot replace the ones the server sets for security (state, nonce, PKCE, redirect_uri, client_id, response_type).",
+  }),
+  protection_access_token: ProtectionAccessToken,
+}).annotate({ description: "Builds the URL to send the user to for login; state, nonce and PKCE are generated and remembered." })
+
+export const Result = Schema.Struct({
+  authorization_url: Schema.String,
+})

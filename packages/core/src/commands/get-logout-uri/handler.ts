@@ -1,0 +1,19 @@
+import { Effect } from "effect"
+import { OpenIdProvider } from "../../services/OpenIdProvider.js"
+import { SiteStore } from "../../services/SiteStore.js"
+import { present } from "../_shared/fields.js"
+import { opClientOf } from "../_shared/siteClient.js"
+import type { Params } from "./schema.js"
+
+export const handler = Effect.fn("command.get_logout_uri")(function* (p: typeof Params.Type) {
+  const site = yield* (yield* SiteStore).get(p.oxd_id)
+  const idToken = present(p.id_token_hint) ? p.id_token_hint : site.lastIdToken
+  const postLogout = present(p.post_logout_redirect_uri) ? p.post_logout_redirect_uri : site.postLogoutRedirectUri
+  const uri = yield* (yield* OpenIdProvider).endSessionUrl(opClientOf(site), {
+    ...(idToken ? { id_token_hint: idToken } : {}),
+    ...(postLogout ? { post_logout_redirect_uri: postLogout } : {}),
+    ...(present(p.state) ? { state: p.state } : {}),
+    ...(present(p.session_state) ? { session_state: p.session_state } : {}),
+  })
+  return { uri }
+})

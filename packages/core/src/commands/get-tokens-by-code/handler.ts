@@ -1,0 +1,30 @@
+import { Effect } from "effect"
+import { OpenIdProvider } from "../../services/OpenIdProvider.js"
+import { SiteStore } from "../../services/SiteStore.js"
+import { StateStore } from "../../services/StateStore.js"
+import { toClaimLists } from "../_shared/claims.js"
+import { opClientOf } from "../_shared/siteClient.js"
+import type { Params } from "./schema.js"
+
+export const handler = Effect.fn("command.get_tokens_by_code")(function* (p: typeof Params.Type) {
+  const sites = yield* SiteStore
+  const site = yield* sites.get(p.oxd_id)
+  // consumed before the exchange: a replayed response fails even if the first exchange is still running
+  const pending = yield* (yield* StateStore).consume(site.oxdId, p.state)
+  const { tokens, claims } = yield* (yield* OpenIdProvider).exchangeCode(opClientOf(site), {
+    code: p.code,
+    state: p.state,
+    nonce: pending.nonce,
+    codeVerifier: pending.codeVerifier,
+    redirectUri: site.authorizationRedirectUri ?? "",
+  })
+  const idToken = tokens.id_token ?? ""
+  yield* sites.update(site.oxdId, { lastIdToken: idToken })
+  return {
+    access_token: tokens.access_token,
+    expires_in: tokens.expires_in ?? null,
+    refresh_token: tokens.refresh_token ?? null,
+    id_token: idToken,
+    id_token_claims: toClaimLists(claims),
+  }
+})

@@ -1,0 +1,12 @@
+import { Effect } from "effect"
+import { OpenIdProvider } from "../../services/OpenIdProvider.js"
+import { SiteStore } from "../../services/SiteStore.js"
+import { toClaimLists } from "../_shared/claims.js"
+import { opClientOf } from "../_shared/siteClient.js"
+import type { Params } from "./schema.js"
+
+export const handler = Effect.fn("command.get_user_info")(function* (p: typeof Params.Type) {
+  const site = yield* (yield* SiteStore).get(p.oxd_id)
+  const claims = yield* (yield* OpenIdProvider).userInfo(opClientOf(site), p.access_token)
+  return { claims: toClaimLists(claims) }
+})

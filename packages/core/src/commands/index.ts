@@ -1,0 +1,39 @@
+import * as Command from "../Command.js"
+import { GetAccessTokenByRefreshToken } from "./get-access-token-by-refresh-token/index.js"
+import { GetAuthorizationUrl } from "./get-authorization-url/index.js"
+import { GetClientToken } from "./get-client-token/index.js"
+import { GetLogoutUri } from "./get-logout-uri/index.js"
+import { GetTokensByCode } from "./get-tokens-by-code/index.js"
+import { GetUserInfo } from "./get-user-info/index.js"
+import { IntrospectAccessToken } from "./introspect-access-token/index.js"
+import { RegisterSite } from "./register-site/index.js"
+import { RemoveSite } from "./remove-site/index.js"
+import { SetupClient } from "./setup-client/index.js"
+import { UpdateSite } from "./update-site/index.js"
+
+/** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
+export const commands = Command.registry(
+  SetupClient,
+  GetClientToken,
+  IntrospectAccessToken,
+  RegisterSite,
+  UpdateSite,
+  RemoveSite,
+  GetAuthorizationUrl,
+  GetTokensByCode,
+  GetAccessTokenByRefreshToken,
+  GetUserInfo,
+  GetLogoutUri,
+)
+export type Commands = typeof commands
+export type CommandName = keyof Commands
+
+/** Older wire names (aliases in the definitions) → current name. */
+export const aliases: Readonly<Record<string, CommandName>> = Object.fromEntries(
+  Object.values(commands).flatMap((c) => c.aliases.map((a) => [a, c.name as CommandName])),
+)
+
+export const resolveCommand = (name: string): Command.AnyCommand | undefined => {
+  const key = Object.hasOwn(commands, name) ? name : aliases[name]
+  return key === undefined ? undefined : (commands as Record<string, Command.AnyCommand>)[key]
+}

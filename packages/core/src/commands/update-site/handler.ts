@@ -1,0 +1,64 @@
+import { Effect } from "effect"
+import { InvalidParams } from "../../errors.js"
+import { OpenIdProvider } from "../../services/OpenIdProvider.js"
+import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
+import { checkAlgorithm } from "../_shared/algorithms.js"
+import { list, present } from "../_shared/fields.js"
+import type { Params } from "./schema.js"
+
+/** Registration fields that are the OP's to set, never sent back in an RFC 7592 update. */
+const SERVER_ONLY = ["registration_access_token", "registration_client_uri", "client_id_issued_at", "client_secret_expires_at", "client_secret"]
+/** Our local preferences, not RFC 7591 metadata. */
+const LOCAL_ONLY = ["ui_locales", "claims_locales", "claims_redirect_uri"]
+
+export const handler = Effect.fn("command.update_site")(function* (p: typeof Params.Type) {
+  const sites = yield* SiteStore
+  const site = yield* sites.get(p.oxd_id)
+  yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
+  if (present(p.authorization_redirect_uri) && !URL.canParse(p.authorization_redirect_uri)) {
+    return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "must be an absolute URL" })
+  }
+  const redirectUri = present(p.authorization_redirect_uri) ? p.authorization_redirect_uri : site.authorizationRedirectUri
+  const postLogout = present(p.post_logout_redirect_uri) ? p.post_logout_redirect_uri : site.postLogoutRedirectUri
+  const scope = list(p.scope) ?? site.scope
+  const acrValues = list(p.acr_values) ?? site.acrValues
+  const sector = Array.isArray(p.client_sector_identifier_uri) ? p.client_sector_identifier_uri[0] : p.client_sector_identifier_uri
+  const frontchannel = list(p.client_frontchannel_logout_uris) ?? list(p.client_logout_uris)
+  const changes: Record<string, unknown> = {
+    redirect_uris: redirectUri ? [redirectUri] : site.metadata["redirect_uris"],
+    ...(postLogout ? { post_logout_redirect_uris: [postLogout] } : {}),
+    ...(list(p.response_types) ?? list(p.response_type) ? { response_types: list(p.response_types) ?? list(p.response_type) } : {}),
+    ...(list(p.grant_types) ? { grant_types: p.grant_types } : {}),
+    scope: scope.join(" "),
+    ...(acrValues.length > 0 ? { default_acr_values: acrValues } : {}),
+    ...(present(p.client_name) ? { client_name: p.client_name } : {}),
+    ...(present(p.client_jwks_uri) ? { jwks_uri: p.client_jwks_uri } : {}),
+    ...(present(p.client_token_endpoint_auth_method) ? { token_endpoint_auth_method: p.client_token_endpoint_auth_method } : {}),
+    ...(present(p.client_token_endpoint_auth_signing_alg) ? { token_endpoint_auth_signing_alg: p.client_token_endpoint_auth_signing_alg } : {}),
+    ...(list(p.client_request_uris) ? { request_uris: p.client_request_uris } : {}),
+    ...(frontchannel ? { frontchannel_logout_uri: frontchannel[0] } : {}),
+    ...(present(sector) ? { sector_identifier_uri: sector } : {}),
+    ...(list(p.contacts) ? { contacts: p.contacts } : {}),
+  }
+  const metadata: Record<string, unknown> = {
+    ...site.metadata,
+    ...changes,
+    ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
+    ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
+  }
+  const patch: SitePatch = { authorizationRedirectUri: redirectUri, postLogoutRedirectUri: postLogout, scope, acrValues, metadata }
+  if (site.registrationAccessToken && site.registrationClientUri) {
+    // RFC 7592 replaces the whole registration: send every field we hold, with the client's own id
+    const body = Object.fromEntries(Object.entries(metadata).filter(([k]) => !SERVER_ONLY.includes(k) && !LOCAL_ONLY.includes(k)))
+    const reg = yield* (yield* OpenIdProvider).updateRegistration(site.registrationClientUri, site.registrationAccessToken, {
+      ...body,
+      client_id: site.clientId,
+      ...(site.clientSecret ? { client_secret: site.clientSecret } : {}),
+    })
+    if (typeof reg["client_secret"] === "string") patch.clientSecret = reg["client_secret"]
+    if (typeof reg["registration_access_token"] === "string") patch.registrationAccessToken = reg["registration_access_token"]
+    if (typeof reg["client_secret_expires_at"] === "number") patch.clientSecretExpiresAt = reg["client_secret_expires_at"]
+  }
+  yield* sites.update(site.oxdId, patch)
+  return { oxd_id: site.oxdId }
+})

@@ -1,0 +1,13 @@
+import * as Command from "../../Command.js"
+import { handler } from "./handler.js"
+import { Params, Result } from "./schema.js"
+
+export const UpdateSite = Command.make("update_site", {
+  description: "Change a site's registration.",
+  params: Params,
+  result: Result,
+  protection: "site",
+  aliases: ["update_site_registration"],
+  fieldCodes: { authorization_redirect_uri: "invalid_authorization_redirect_uri", scope: "invalid_scope", acr_values: "invalid_acr_values", client_token_endpoint_auth_signing_alg: "invalid_algorithm" },
+  handler,
+})

@@ -1,0 +1,41 @@
+import { Context, Layer, Schema } from "effect"
+
+const OptString = Schema.optional(Schema.NonEmptyString)
+const Port = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 }))
+const Positive = Schema.Int.check(Schema.isGreaterThan(0))
+const Strings = Schema.Array(Schema.String)
+
+/** The validated configuration. Built by loadConfig from keys.ts sources; tests build it with makeConfig. */
+export const ConfigSchema = Schema.Struct({
+  bind_address: Schema.NonEmptyString,
+  port: Port,
+  database_url: Schema.NonEmptyString,
+  state_expiration_in_minutes: Positive,
+  protect_commands_with_access_token: Schema.Boolean,
+  protection_scope: Schema.NonEmptyString,
+  trusted_ca_file: OptString,
+  op_timeout_in_seconds: Positive,
+  clock_skew_in_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  idle_timeout_in_seconds: Positive,
+  max_connections: Positive,
+  key_store_file: OptString,
+  log_level: Schema.Literals(["debug", "info", "warn", "error"]),
+  log_format: Schema.Literals(["pretty", "json"]),
+  default_op_host: OptString,
+  default_op_discovery_path: OptString,
+  default_authorization_redirect_uri: OptString,
+  default_post_logout_redirect_uri: OptString,
+  default_scope: Strings,
+  default_acr_values: Strings,
+  default_response_types: Strings,
+  default_grant_types: Strings,
+  default_ui_locales: Strings,
+  default_claims_locales: Strings,
+  default_contacts: Strings,
+  default_application_type: Schema.NonEmptyString,
+})
+export type Config = typeof ConfigSchema.Type
+
+export class OxdConfig extends Context.Service<OxdConfig, Config>()("@oxd/core/OxdConfig") {
+  static readonly layer = (config: Config) => Layer.succeed(OxdConfig, OxdConfig.of(config))
+}

@@ -1,0 +1,42 @@
+/**
+ * Every configuration key, once: its type, default and meaning. The schema, the loader, `--help` and the
+ * README table all read this list. File keys are these names; environment variables are OXD_<NAME>
+ * upper-cased; flags are --<name with dashes>. Keys of the default site begin with default_.
+ */
+export type KeyType = "string" | "int" | "bool" | "list"
+
+export interface KeySpec {
+  readonly name: string
+  readonly type: KeyType
+  readonly default: string | number | boolean | ReadonlyArray<string> | undefined
+  readonly doc: string
+}
+
+export const configKeys = [
+  { name: "bind_address", type: "string", default: "127.0.0.1", doc: "address every transport listens on" },
+  { name: "port", type: "int", default: 8099, doc: "legacy TCP protocol port (oxd-server 3.x)" },
+  { name: "database_url", type: "string", default: "file:.oxd/oxd.db", doc: "file:<path> (SQLite, created if absent) or :memory:" },
+  { name: "state_expiration_in_minutes", type: "int", default: 5, doc: "how long an authorization request (state, nonce, PKCE) stays usable" },
+  { name: "protect_commands_with_access_token", type: "bool", default: false, doc: "TCP: require a protection_access_token of the site's setup client" },
+  { name: "protection_scope", type: "string", default: "uma_protection", doc: "scope a protection_access_token must carry" },
+  { name: "trusted_ca_file", type: "string", default: undefined, doc: "PEM file of extra CAs to trust for the OP's TLS certificate" },
+  { name: "op_timeout_in_seconds", type: "int", default: 10, doc: "time limit of one call to the OP" },
+  { name: "clock_skew_in_seconds", type: "int", default: 60, doc: "leeway for the OP's clock when checking exp/iat" },
+  { name: "idle_timeout_in_seconds", type: "int", default: 300, doc: "TCP: close a connection idle this long" },
+  { name: "max_connections", type: "int", default: 1024, doc: "TCP: concurrent connections accepted" },
+  { name: "key_store_file", type: "string", default: undefined, doc: "JWKS file of private keys for private_key_jwt (get_client_token)" },
+  { name: "log_level", type: "string", default: "info", doc: "debug | info | warn | error" },
+  { name: "log_format", type: "string", default: "pretty", doc: "pretty | json" },
+  { name: "default_op_host", type: "string", default: undefined, doc: "op_host used when a command gives none" },
+  { name: "default_op_discovery_path", type: "string", default: undefined, doc: "discovery path when not /.well-known/openid-configuration" },
+  { name: "default_authorization_redirect_uri", type: "string", default: undefined, doc: "redirect URI used when register_site gives none" },
+  { name: "default_post_logout_redirect_uri", type: "string", default: undefined, doc: "post-logout redirect URI used when none is given" },
+  { name: "default_scope", type: "list", default: ["openid", "profile", "email"], doc: "scopes registered when register_site gives none" },
+  { name: "default_acr_values", type: "list", default: [], doc: "acr_values when none are given" },
+  { name: "default_response_types", type: "list", default: ["code"], doc: "response_types registered when none are given" },
+  { name: "default_grant_types", type: "list", default: ["authorization_code", "refresh_token"], doc: "grant_types registered when none are given" },
+  { name: "default_ui_locales", type: "list", default: [], doc: "ui_locales when none are given" },
+  { name: "default_claims_locales", type: "list", default: [], doc: "claims_locales when none are given" },
+  { name: "default_contacts", type: "list", default: [], doc: "contacts when none are given" },
+  { name: "default_application_type", type: "string", default: "web", doc: "application_type when none is given" },
+] as const satisfies ReadonlyArray<KeySpec>

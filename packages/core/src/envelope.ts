@@ -1,0 +1,31 @@
+import type { WireError } from "./errorCodes.js"
+
+/** The oxd reply, the same on every transport: {"status":"ok","data":…} or {"status":"error","data":{error,…}}. */
+export type OkEnvelope<A = unknown> = { readonly status: "ok"; readonly data: A }
+export type ErrorEnvelope = {
+  readonly status: "error"
+  readonly data: { readonly error: string; readonly error_description: string; readonly details?: unknown }
+}
+export type Envelope<A = unknown> = OkEnvelope<A> | ErrorEnvelope
+
+/** A reply plus what an edge needs besides the body (the HTTP status). */
+export interface Reply<A = unknown> {
+  readonly envelope: Envelope<A>
+  readonly http: number
+}
+
+export const okEnvelope = <A>(data: A): OkEnvelope<A> => ({ status: "ok", data })
+
+export const errorEnvelope = (e: WireError, details?: unknown): ErrorEnvelope => ({
+  status: "error",
+  data: details === undefined
+    ? { error: e.code, error_description: e.description }
+    : { error: e.code, error_description: e.description, details },
+})
+
+/** A defect never leaks its text to the caller: it gets a request id to quote to the operator. */
+export const defectError = (requestId: string): WireError => ({
+  code: "internal_error",
+  http: 500,
+  description: `Internal error; the server logged it with request id ${requestId}.`,
+})

@@ -1,0 +1,47 @@
+import type { OxdError } from "./errors.js"
+
+type Row<E> = { readonly http: number; readonly code: string | ((e: E) => string) }
+
+/**
+ * The reference oxd error code and HTTP status of every error (shared/spec/PROTOCOL.md). A member of the
+ * union without a row does not compile. Codes beyond the reference (op_unreachable) are additions, never changes.
+ */
+export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdError, { _tag: K }>> } = {
+  UnknownCommand: { http: 400, code: "unsupported_operation" },
+  InvalidParams: { http: 400, code: (e) => e.code },
+  UnknownOxdId: { http: 400, code: "invalid_oxd_id" },
+  MissingOpHost: { http: 400, code: "invalid_op_host" },
+  InvalidAlgorithm: { http: 400, code: "invalid_algorithm" },
+  InvalidState: { http: 400, code: "invalid_state" },
+  IdTokenRejected: { http: 500, code: (e) => `invalid_id_token_${e.reason}` },
+  AccessTokenHashMismatch: { http: 500, code: "invalid_access_token_bad_hash" },
+  AuthorizationCodeHashMismatch: { http: 500, code: "invalid_authorization_code_bad_hash" },
+  NoIdToken: { http: 500, code: "no_id_token" },
+  NoAccessToken: { http: 500, code: "no_access_token" },
+  OpDiscoveryFailed: { http: 500, code: "no_connect_discovery_response" },
+  OpRejected: { http: 400, code: "bad_request" },
+  OpUnreachable: { http: 502, code: "op_unreachable" },
+  NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
+  InvalidRegistrationClientUrl: { http: 500, code: "invalid_registration_client_url" },
+  ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },
+  ProtectionTokenInvalid: { http: 403, code: "invalid_protection_access_token" },
+  ProtectionTokenInactive: { http: 403, code: "inactive_protection_access_token" },
+  ProtectionTokenInsufficientScope: { http: 403, code: "protection_access_token_insufficient_scope" },
+  InvalidIntrospectionResponse: { http: 500, code: "invalid_introspection_response" },
+  RemoveSiteFailed: { http: 500, code: "remove_site_failed" },
+  StoreFailed: { http: 500, code: "internal_error" },
+}
+
+export interface WireError {
+  readonly code: string
+  readonly http: number
+  readonly description: string
+}
+
+export const toWireError = (e: OxdError): WireError => {
+  const row = errorCodes[e._tag] as Row<OxdError>
+  const code = typeof row.code === "function" ? row.code(e) : row.code
+  // no_id_token is a 400 when the caller failed to give one, a 500 when the OP failed to return one
+  const http = e._tag === "NoIdToken" && e.source === "caller" ? 400 : row.http
+  return { code, http, description: e.message }
+}

@@ -1,0 +1,240 @@
+import { Schema } from "effect"
+
+/**
+ * Every failure a command can report, one class per condition. The wire code and HTTP status of each
+ * live in errorCodes.ts; the `message` of each tells the caller what to fix.
+ */
+
+export class UnknownCommand extends Schema.TaggedError<UnknownCommand>()("UnknownCommand", {
+  command: Schema.String,
+}) {
+  override get message() {
+    return `Unknown command "${this.command}". Send one of the oxd commands (e.g. register_site, get_authorization_url).`
+  }
+}
+
+export class InvalidParams extends Schema.TaggedError<InvalidParams>()("InvalidParams", {
+  /** the reference oxd code for this field (bad_request unless the command names a specific one) */
+  code: Schema.String,
+  field: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return this.field ? `Invalid params: "${this.field}" ${this.detail}` : `Invalid params: ${this.detail}`
+  }
+}
+
+export class UnknownOxdId extends Schema.TaggedError<UnknownOxdId>()("UnknownOxdId", {
+  oxd_id: Schema.String,
+}) {
+  override get message() {
+    return `No site is registered with oxd_id "${this.oxd_id}". Call register_site first, or check the oxd_id you stored.`
+  }
+}
+
+export class MissingOpHost extends Schema.TaggedError<MissingOpHost>()("MissingOpHost", {}) {
+  override get message() {
+    return "op_host is missing: pass it in params or set a default op_host in the server configuration."
+  }
+}
+
+export class InvalidAlgorithm extends Schema.TaggedError<InvalidAlgorithm>()("InvalidAlgorithm", {
+  algorithm: Schema.String,
+}) {
+  override get message() {
+    return `Algorithm "${this.algorithm}" is not supported. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
+  }
+}
+
+export class InvalidState extends Schema.TaggedError<InvalidState>()("InvalidState", {
+  reason: Schema.Literals(["unknown", "used", "expired"]),
+}) {
+  override get message() {
+    switch (this.reason) {
+      case "used":
+        return "state was already used: an authorization response is accepted once. Call get_authorization_url again."
+      case "expired":
+        return "state has expired: the user took too long to log in. Call get_authorization_url again."
+      default:
+        return "state was not issued by this server for this oxd_id. Pass the state from the OP's redirect, unchanged."
+    }
+  }
+}
+
+export const IdTokenRejectionReason = Schema.Literals([
+  "bad_nonce",
+  "bad_audience",
+  "expired",
+  "bad_issuer",
+  "bad_signature",
+  "unknown",
+])
+export type IdTokenRejectionReason = typeof IdTokenRejectionReason.Type
+
+export class IdTokenRejected extends Schema.TaggedError<IdTokenRejected>()("IdTokenRejected", {
+  reason: IdTokenRejectionReason,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `The OP's ID token was rejected (${this.reason}): ${this.detail}`
+  }
+}
+
+export class AccessTokenHashMismatch extends Schema.TaggedError<AccessTokenHashMismatch>()("AccessTokenHashMismatch", {}) {
+  override get message() {
+    return "The ID token's at_hash does not match the access token: the token response may have been tampered with."
+  }
+}
+
+export class AuthorizationCodeHashMismatch extends Schema.TaggedError<AuthorizationCodeHashMismatch>()(
+  "AuthorizationCodeHashMismatch",
+  {},
+) {
+  override get message() {
+    return "The ID token's c_hash does not match the authorization code."
+  }
+}
+
+export class NoIdToken extends Schema.TaggedError<NoIdToken>()("NoIdToken", {
+  source: Schema.Literals(["op", "caller"]),
+}) {
+  override get message() {
+    return this.source === "op"
+      ? "The OP returned no id_token. Check that the site requests the openid scope."
+      : "No ID token is known for this site: pass id_token_hint, or sign the user in first (get_tokens_by_code)."
+  }
+}
+
+export class NoAccessToken extends Schema.TaggedError<NoAccessToken>()("NoAccessToken", {}) {
+  override get message() {
+    return "The OP returned no access_token."
+  }
+}
+
+export class OpDiscoveryFailed extends Schema.TaggedError<OpDiscoveryFailed>()("OpDiscoveryFailed", {
+  op_host: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `OpenID discovery failed for "${this.op_host}": ${this.detail}. Check op_host (and op_discovery_path).`
+  }
+}
+
+/** The OP answered, with an OAuth error. */
+export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
+  operation: Schema.String,
+  op_error: Schema.String,
+  op_error_description: Schema.String,
+}) {
+  override get message() {
+    const d = this.op_error_description ? `: ${this.op_error_description}` : ""
+    return `The OP refused ${this.operation} with "${this.op_error}"${d}`
+  }
+}
+
+/** The OP could not be reached, timed out or answered something that is not OAuth. */
+export class OpUnreachable extends Schema.TaggedError<OpUnreachable>()("OpUnreachable", {
+  operation: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `The OP could not be used for ${this.operation}: ${this.detail}. Retry later or check the OP.`
+  }
+}
+
+export class NoEndSessionEndpoint extends Schema.TaggedError<NoEndSessionEndpoint>()("NoEndSessionEndpoint", {
+  op_host: Schema.String,
+}) {
+  override get message() {
+    return `The OP "${this.op_host}" advertises no end_session_endpoint, so no logout URI can be built.`
+  }
+}
+
+export class InvalidRegistrationClientUrl extends Schema.TaggedError<InvalidRegistrationClientUrl>()(
+  "InvalidRegistrationClientUrl",
+  { detail: Schema.String },
+) {
+  override get message() {
+    return `The site's registration_client_uri cannot be used: ${this.detail}`
+  }
+}
+
+export class ProtectionTokenMissing extends Schema.TaggedError<ProtectionTokenMissing>()("ProtectionTokenMissing", {}) {
+  override get message() {
+    return "protection_access_token is required: obtain one with get_client_token for your setup client."
+  }
+}
+
+export class ProtectionTokenInvalid extends Schema.TaggedError<ProtectionTokenInvalid>()("ProtectionTokenInvalid", {
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `protection_access_token is not valid for this site: ${this.detail}`
+  }
+}
+
+export class ProtectionTokenInactive extends Schema.TaggedError<ProtectionTokenInactive>()("ProtectionTokenInactive", {}) {
+  override get message() {
+    return "protection_access_token is expired or revoked: obtain a new one with get_client_token."
+  }
+}
+
+export class ProtectionTokenInsufficientScope extends Schema.TaggedError<ProtectionTokenInsufficientScope>()(
+  "ProtectionTokenInsufficientScope",
+  { required: Schema.String },
+) {
+  override get message() {
+    return `protection_access_token lacks the "${this.required}" scope: request it in get_client_token.`
+  }
+}
+
+export class InvalidIntrospectionResponse extends Schema.TaggedError<InvalidIntrospectionResponse>()(
+  "InvalidIntrospectionResponse",
+  { detail: Schema.String },
+) {
+  override get message() {
+    return `The OP's introspection response is unusable: ${this.detail}`
+  }
+}
+
+export class RemoveSiteFailed extends Schema.TaggedError<RemoveSiteFailed>()("RemoveSiteFailed", {
+  oxd_id: Schema.String,
+}) {
+  override get message() {
+    return `Site "${this.oxd_id}" could not be removed. Retry; if it persists, check the server's database.`
+  }
+}
+
+export class StoreFailed extends Schema.TaggedError<StoreFailed>()("StoreFailed", {
+  operation: Schema.String,
+  cause: Schema.Defect(),
+}) {
+  override get message() {
+    return `The server's database failed during ${this.operation}.`
+  }
+}
+
+export type OxdError =
+  | UnknownCommand
+  | InvalidParams
+  | UnknownOxdId
+  | MissingOpHost
+  | InvalidAlgorithm
+  | InvalidState
+  | IdTokenRejected
+  | AccessTokenHashMismatch
+  | AuthorizationCodeHashMismatch
+  | NoIdToken
+  | NoAccessToken
+  | OpDiscoveryFailed
+  | OpRejected
+  | OpUnreachable
+  | NoEndSessionEndpoint
+  | InvalidRegistrationClientUrl
+  | ProtectionTokenMissing
+  | ProtectionTokenInvalid
+  | ProtectionTokenInactive
+  | ProtectionTokenInsufficientScope
+  | InvalidIntrospectionResponse
+  | RemoveSiteFailed
+  | StoreFailed

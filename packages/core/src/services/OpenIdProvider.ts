@@ -1,0 +1,266 @@
+import * as oidc from "openid-client"
+import { Context, Effect, Layer } from "effect"
+import { OxdConfig } from "../config/OxdConfig.js"
+import {
+  AccessTokenHashMismatch, AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken,
+  OpDiscoveryFailed, OpRejected, OpUnreachable,
+} from "../errors.js"
+import { JwksCache } from "../id-token/JwksCache.js"
+import { validateIdToken } from "../id-token/validateIdToken.js"
+import { idTokenFailure, toOpError } from "./opErrors.js"
+import { OpFetch } from "./OpFetch.js"
+
+type PrivateKeyInput = Extract<Parameters<typeof oidc.PrivateKeyJwt>[0], { key: unknown }>["key"]
+
+/** Who we are at the OP for one call. */
+export interface OpClient {
+  readonly opHost: string
+  readonly opDiscoveryPath?: string | null | undefined
+  readonly clientId: string
+  readonly clientSecret?: string | null | undefined
+  /** token_endpoint_auth_method; client_secret_basic when absent */
+  readonly authMethod?: string | undefined
+  readonly privateKey?: { readonly key: PrivateKeyInput; readonly kid: string } | undefined
+}
+
+export type ServerMetadata = oidc.ServerMetadata
+export type TokenSet = {
+  readonly access_token: string
+  readonly token_type?: string | undefined
+  readonly expires_in?: number | undefined
+  readonly refresh_token?: string | undefined
+  readonly id_token?: string | undefined
+  readonly scope?: string | undefined
+}
+export interface CodeExchange {
+  readonly code: string
+  readonly redirectUri: string
+  readonly state: string
+  readonly nonce: string
+  readonly codeVerifier: string | null
+}
+export type RegistrationResponse = Record<string, unknown> & { readonly client_id: string }
+type OpError = OpDiscoveryFailed | OpRejected | OpUnreachable
+
+const DISCOVERY_TTL_MS = 60 * 60 * 1000
+const DISCOVERY_MAX = 256
+const DEFAULT_DISCOVERY_PATH = "/.well-known/openid-configuration"
+
+/**
+ * The OpenID Provider, through openid-client: discovery (cached per issuer), dynamic registration and its
+ * management (RFC 7591/7592), authorization URL, code exchange with full ID token validation, refresh,
+ * userinfo, introspection, client credentials and the end-session URL.
+ */
+export class OpenIdProvider extends Context.Service<OpenIdProvider, {
+  discover(opHost: string, path?: string | null): Effect.Effect<ServerMetadata, OpDiscoveryFailed | OpUnreachable>
+  register(opHost: string, path: string | null | undefined, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpError>
+  readRegistration(uri: string, token: string): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable>
+  updateRegistration(uri: string, token: string, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable>
+  authorizationUrl(client: OpClient, params: Record<string, string>): Effect.Effect<string, OpError>
+  supportsPkceS256(client: OpClient): Effect.Effect<boolean, OpDiscoveryFailed | OpUnreachable>
+  exchangeCode(client: OpClient, x: CodeExchange): Effect.Effect<
+    { tokens: TokenSet; claims: Record<string, unknown> },
+    OpError | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch | NoIdToken | NoAccessToken
+  >
+  refresh(client: OpClient, refreshToken: string, scope?: ReadonlyArray<string>): Effect.Effect<TokenSet, OpError | NoAccessToken | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch>
+  userInfo(client: OpClient, accessToken: string): Effect.Effect<Record<string, unknown>, OpError>
+  introspect(client: OpClient, token: string): Effect.Effect<Record<string, unknown>, OpError>
+  clientCredentials(client: OpClient, scope: ReadonlyArray<string>): Effect.Effect<TokenSet, OpError | NoAccessToken>
+  endSessionUrl(client: OpClient, params: Record<string, string>): Effect.Effect<string, OpError | NoEndSessionEndpoint>
+}>()("@oxd/core/OpenIdProvider") {
+  static readonly layer = Layer.effect(
+    OpenIdProvider,
+    Effect.gen(function* () {
+      const config = yield* OxdConfig
+      const { fetch } = yield* OpFetch
+      const jwks = new JwksCache(fetch)
+      const customFetch: oidc.CustomFetch = (url, options) => fetch(url, options as RequestInit)
+      const discoveries = new Map<string, { at: number; meta: Promise<ServerMetadata> }>()
+
+      const fetchMetadata = async (opHost: string, path: string | null | undefined): Promise<ServerMetadata> => {
+        const issuer = new URL(opHost)
+        if (!path || path === DEFAULT_DISCOVERY_PATH) {
+          const c = await oidc.discovery(issuer, "oxd", undefined, undefined, { [oidc.customFetch]: customFetch, timeout: config.op_timeout_in_seconds })
+          return c.serverMetadata()
+        }
+        // a non-standard discovery location: fetch it, then hold it to the same issuer check as discovery
+        const res = await fetch(new URL(path.replace(/^\/?/, "/"), issuer.origin + issuer.pathname.replace(/\/$/, "")).href.replace(/([^:])\/\//g, "$1/"))
+        if (!res.ok) throw new Error(`discovery answered HTTP ${res.status}`)
+        const meta = (await res.json()) as ServerMetadata
+        if (typeof meta.issuer !== "string" || meta.issuer.replace(/\/$/, "") !== opHost.replace(/\/$/, "")) {
+          throw new Error(`discovery document names issuer ${String(meta.issuer)}, not ${opHost}`)
+        }
+        return meta
+      }
+
+      const discover = (opHost: string, path?: string | null) =>
+        Effect.suspend(() => {
+          const key = `${opHost}|${path ?? ""}`
+          const hit = discoveries.get(key)
+          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return Effect.promise(() => hit.meta.then((m) => ({ ok: true as const, m }), (e: unknown) => ({ ok: false as const, e })))
+          const meta = fetchMetadata(opHost, path)
+          discoveries.set(key, { at: Date.now(), meta })
+          if (discoveries.size > DISCOVERY_MAX) discoveries.delete(discoveries.keys().next().value!)
+          return Effect.promise(() => meta.then((m) => ({ ok: true as const, m }), (e: unknown) => {
+            discoveries.delete(key) // a failure is not cached: the next call tries again
+            return { ok: false as const, e }
+          }))
+        }).pipe(
+          Effect.flatMap((r) => r.ok ? Effect.succeed(r.m) : Effect.fail(discoveryError(opHost, r.e))),
+          Effect.withSpan("OpenIdProvider.discover"),
+        )
+
+      const discoveryError = (opHost: string, e: unknown): OpDiscoveryFailed | OpUnreachable => {
+        const err = toOpError("discovery")(e)
+        if (err._tag === "OpUnreachable" && /ECONNREFUSED|ENOTFOUND|timed out|ECONNRESET|EHOSTUNREACH/.test(err.detail)) return err
+        return new OpDiscoveryFailed({ op_host: opHost, detail: err._tag === "OpRejected" ? err.message : err.detail })
+      }
+
+      const clientAuth = (c: OpClient): oidc.ClientAuth => {
+        switch (c.authMethod) {
+          case "client_secret_post": return oidc.ClientSecretPost(c.clientSecret ?? undefined)
+          case "client_secret_jwt": return oidc.ClientSecretJwt(c.clientSecret ?? undefined)
+          case "none": return oidc.None()
+          case "private_key_jwt":
+            if (c.privateKey) return oidc.PrivateKeyJwt({ key: c.privateKey.key, kid: c.privateKey.kid })
+            return oidc.ClientSecretBasic(c.clientSecret ?? undefined)
+          default: return oidc.ClientSecretBasic(c.clientSecret ?? undefined)
+        }
+      }
+
+      const configuration = (c: OpClient) =>
+        Effect.map(discover(c.opHost, c.opDiscoveryPath), (meta) => {
+          const cfg = new oidc.Configuration(meta, c.clientId, {
+            ...(c.clientSecret ? { client_secret: c.clientSecret } : {}),
+            [oidc.clockTolerance]: config.clock_skew_in_seconds,
+          }, clientAuth(c))
+          cfg[oidc.customFetch] = customFetch
+          cfg.timeout = config.op_timeout_in_seconds
+          return cfg
+        })
+
+      const call = <A>(operation: string, f: () => Promise<A>) =>
+        Effect.tryPromise({ try: f, catch: toOpError(operation) }).pipe(Effect.withSpan(`OpenIdProvider.${operation}`))
+
+      const asTokenSet = (t: oidc.TokenEndpointResponse): Effect.Effect<TokenSet, NoAccessToken> =>
+        typeof t.access_token === "string" && t.access_token.length > 0
+          ? Effect.succeed({
+              access_token: t.access_token,
+              token_type: t.token_type,
+              expires_in: typeof t.expires_in === "number" ? t.expires_in : undefined,
+              refresh_token: t.refresh_token,
+              id_token: t.id_token,
+              scope: t.scope,
+            })
+          : Effect.fail(new NoAccessToken())
+
+      const idTokenChecks = (meta: ServerMetadata, c: OpClient, extra: { nonce?: string; accessToken?: string; code?: string }) => {
+        if (!meta.jwks_uri) return undefined
+        return { issuer: meta.issuer, clientId: c.clientId, clockToleranceSeconds: config.clock_skew_in_seconds, keys: jwks.resolver(meta.jwks_uri), ...extra }
+      }
+
+      /** RFC 7592 client configuration endpoint: openid-client has no call for it, so the same fetch is used. */
+      const registrationCall = (operation: string, uri: string, token: string | undefined, method: "GET" | "PUT" | "POST", body?: Record<string, unknown>) =>
+        Effect.gen(function* () {
+          const { status, json } = yield* call(operation, async () => {
+            const res = await fetch(uri, {
+              method,
+              headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) },
+              ...(body ? { body: JSON.stringify(body) } : {}),
+            })
+            return { status: res.status, json: (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined }
+          })
+          if (status >= 400 && json && typeof json["error"] === "string") {
+            return yield* new OpRejected({ operation, op_error: json["error"], op_error_description: String(json["error_description"] ?? "") })
+          }
+          if (status >= 400 || !json || typeof json["client_id"] !== "string") {
+            return yield* new OpUnreachable({ operation, detail: `the registration endpoint answered HTTP ${status} without a client` })
+          }
+          return json as RegistrationResponse
+        })
+
+      return OpenIdProvider.of({
+        discover,
+        register: (opHost, path, metadata) =>
+          Effect.gen(function* () {
+            const meta = yield* discover(opHost, path)
+            if (!meta.registration_endpoint) {
+              return yield* new OpRejected({ operation: "registration", op_error: "invalid_request", op_error_description: "the OP offers no dynamic client registration; register the client at the OP and pass client_id and client_secret" })
+            }
+            if (path && path !== DEFAULT_DISCOVERY_PATH) {
+              // openid-client discovers again from the issuer; an OP with a non-standard path is registered directly
+              return yield* registrationCall("registration", meta.registration_endpoint, undefined, "POST", metadata)
+            }
+            const res = yield* call("registration", async () => {
+              const cfg = await oidc.dynamicClientRegistration(new URL(meta.issuer), metadata as Partial<oidc.ClientMetadata>, undefined, {
+                [oidc.customFetch]: customFetch,
+                timeout: config.op_timeout_in_seconds,
+              })
+              return cfg.clientMetadata() as unknown as RegistrationResponse
+            })
+            return res
+          }),
+        readRegistration: (uri, token) => registrationCall("registration read", uri, token, "GET"),
+        updateRegistration: (uri, token, metadata) => registrationCall("registration update", uri, token, "PUT", metadata),
+        authorizationUrl: (c, params) => Effect.map(configuration(c), (cfg) => oidc.buildAuthorizationUrl(cfg, params).href),
+        supportsPkceS256: (c) => Effect.map(discover(c.opHost, c.opDiscoveryPath), (m) => m.code_challenge_methods_supported?.includes("S256") ?? false),
+        exchangeCode: (c, x) =>
+          Effect.gen(function* () {
+            const cfg = yield* configuration(c)
+            const meta = cfg.serverMetadata()
+            const callback = new URL(x.redirectUri)
+            callback.searchParams.set("code", x.code)
+            callback.searchParams.set("state", x.state)
+            // oxd's protocol does not carry the OP's iss parameter (RFC 9207); the site is bound to one OP
+            if (meta.authorization_response_iss_parameter_supported) callback.searchParams.set("iss", meta.issuer)
+            const response = yield* Effect.tryPromise({
+              try: () => oidc.authorizationCodeGrant(cfg, callback, {
+                expectedState: x.state,
+                expectedNonce: x.nonce,
+                idTokenExpected: true,
+                ...(x.codeVerifier ? { pkceCodeVerifier: x.codeVerifier } : {}),
+              }),
+              catch: (e) => idTokenFailure(e) ?? toOpError("token")(e),
+            }).pipe(Effect.withSpan("OpenIdProvider.exchangeCode"))
+            const tokens = yield* asTokenSet(response)
+            if (!tokens.id_token) return yield* new NoIdToken({ source: "op" })
+            const checks = idTokenChecks(meta, c, { nonce: x.nonce, accessToken: tokens.access_token, code: x.code })
+            if (!checks) return yield* new IdTokenRejected({ reason: "bad_signature", detail: "the OP publishes no jwks_uri to verify the signature with" })
+            const claims = yield* validateIdToken(tokens.id_token, checks)
+            return { tokens, claims: claims as Record<string, unknown> }
+          }),
+        refresh: (c, refreshToken, scope) =>
+          Effect.gen(function* () {
+            const cfg = yield* configuration(c)
+            const response = yield* Effect.tryPromise({
+              try: () => oidc.refreshTokenGrant(cfg, refreshToken, scope && scope.length > 0 ? { scope: scope.join(" ") } : undefined),
+              catch: (e) => idTokenFailure(e) ?? toOpError("refresh")(e),
+            })
+            const tokens = yield* asTokenSet(response)
+            const checks = tokens.id_token ? idTokenChecks(cfg.serverMetadata(), c, { accessToken: tokens.access_token }) : undefined
+            if (tokens.id_token && checks) yield* validateIdToken(tokens.id_token, checks)
+            return tokens
+          }),
+        userInfo: (c, accessToken) =>
+          Effect.flatMap(configuration(c), (cfg) =>
+            call("userinfo", () => oidc.fetchUserInfo(cfg, accessToken, oidc.skipSubjectCheck) as Promise<Record<string, unknown>>)),
+        introspect: (c, token) =>
+          Effect.flatMap(configuration(c), (cfg) =>
+            call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>)),
+        clientCredentials: (c, scope) =>
+          Effect.gen(function* () {
+            const cfg = yield* configuration(c)
+            const response = yield* call("client_credentials", () =>
+              oidc.clientCredentialsGrant(cfg, scope.length > 0 ? { scope: scope.join(" ") } : undefined))
+            return yield* asTokenSet(response)
+          }),
+        endSessionUrl: (c, params) =>
+          Effect.gen(function* () {
+            const cfg = yield* configuration(c)
+            if (!cfg.serverMetadata().end_session_endpoint) return yield* new NoEndSessionEndpoint({ op_host: c.opHost })
+            return oidc.buildEndSessionUrl(cfg, params).href
+          }),
+      })
+    }),
+  )
+}

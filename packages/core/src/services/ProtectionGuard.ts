@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto"
+import { Context, Effect, Layer } from "effect"
+import type { CallContext } from "../CallContext.js"
+import type { Protection } from "../Command.js"
+import { OxdConfig } from "../config/OxdConfig.js"
+import {
+  InvalidIntrospectionResponse, ProtectionTokenInactive, ProtectionTokenInsufficientScope, ProtectionTokenInvalid,
+  ProtectionTokenMissing, type OxdError,
+} from "../errors.js"
+import { OpenIdProvider } from "./OpenIdProvider.js"
+import { SiteStore, type Site } from "./SiteStore.js"
+
+/** A token the OP vouched for, cached briefly so a burst of commands makes one introspection. */
+interface Vouched { readonly clientId: string; readonly scopes: ReadonlyArray<string>; readonly until: number }
+
+const CACHE_MS = 60_000
+const CACHE_MAX = 10_000
+
+/**
+ * Decides whether a caller may run a protected command: the protection_access_token must be active at the
+ * OP, carry the protection scope, and belong to the setup client of the site named by oxd_id. Returns the
+ * setup client's client_id (register_site ties the new site to it).
+ */
+export class ProtectionGuard extends Context.Service<ProtectionGuard, {
+  check(protection: Protection, ctx: CallContext, params: Record<string, unknown>): Effect.Effect<string | undefined, OxdError>
+}>()("@oxd/core/ProtectionGuard") {
+  static readonly layer = Layer.effect(
+    ProtectionGuard,
+    Effect.gen(function* () {
+      const config = yield* OxdConfig
+      const sites = yield* SiteStore
+      const op = yield* OpenIdProvider
+      const cache = new Map<string, Vouched>()
+
+      const introspectWith = (setup: Site, token: string) =>
+        Effect.gen(function* () {
+          const key = createHash("sha256").update(token).digest("base64url")
+          const hit = cache.get(key)
+          if (hit && hit.until > Date.now()) return hit
+          const r = yield* op.introspect(
+            { opHost: setup.opHost, opDiscoveryPath: setup.opDiscoveryPath, clientId: setup.clientId, clientSecret: setup.clientSecret, authMethod: (setup.metadata["token_endpoint_auth_method"] as string | undefined) },
+            token,
+          )
+          if (r["active"] !== true) return yield* new ProtectionTokenInactive()
+          if (typeof r["client_id"] !== "string") return yield* new InvalidIntrospectionResponse({ detail: "active token without client_id" })
+          const exp = typeof r["exp"] === "number" ? r["exp"] * 1000 : Infinity
+          const vouched: Vouched = {
+            clientId: r["client_id"],
+            scopes: typeof r["scope"] === "string" ? r["scope"].split(" ").filter(Boolean) : [],
+            until: Math.min(Date.now() + CACHE_MS, exp),
+          }
+          cache.set(key, vouched)
+          if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!)
+          return vouched
+        })
+
+      const requireScope = (v: Vouched) =>
+        v.scopes.includes(config.protection_scope)
+          ? Effect.void
+          : Effect.fail(new ProtectionTokenInsufficientScope({ required: config.protection_scope }))
+
+      return ProtectionGuard.of({
+        check: (protection, ctx, params) =>
+          Effect.gen(function* () {
+            if (protection === "none") return undefined
+            const required = ctx.requireProtection ?? config.protect_commands_with_access_token
+            if (!required) return undefined
+            const fromParams = params["protection_access_token"]
+            const token = ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
+            if (!token) return yield* new ProtectionTokenMissing()
+            if (protection === "site") {
+              const site = yield* sites.get(String(params["oxd_id"] ?? ""))
+              if (!site.setupClientId) {
+                return yield* new ProtectionTokenInvalid({ detail: "the site was registered without a protection token, so no setup client may drive it" })
+              }
+              const setup = yield* sites.findSetupByClientId(site.setupClientId)
+              if (!setup) return yield* new ProtectionTokenInvalid({ detail: "the site's setup client no longer exists" })
+              const v = yield* introspectWith(setup, token)
+              if (v.clientId !== setup.clientId) return yield* new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" })
+              yield* requireScope(v)
+              return setup.clientId
+            }
+            // register: no site yet; any setup client of that OP can ask the OP whose token this is
+            const opHost = (typeof params["op_host"] === "string" && params["op_host"]) || config.default_op_host
+            const anySetup = opHost ? yield* sites.latestSetup(opHost) : undefined
+            if (!anySetup) return yield* new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
+            const v = yield* introspectWith(anySetup, token)
+            const owner = yield* sites.findSetupByClientId(v.clientId)
+            if (!owner) return yield* new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server" })
+            yield* requireScope(v)
+            return owner.clientId
+          }),
+      })
+    }),
+  )
+}

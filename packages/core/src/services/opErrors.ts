@@ -1,0 +1,45 @@
+import * as oidc from "openid-client"
+import { IdTokenRejected, OpRejected, OpUnreachable } from "../errors.js"
+
+const describe = (e: unknown): string => {
+  if (!(e instanceof Error)) return String(e)
+  if (e.name === "TimeoutError" || e.name === "AbortError") return "the request timed out"
+  const cause = (e as { cause?: unknown }).cause
+  if (e.message === "fetch failed" && cause instanceof Error) {
+    const code = (cause as { code?: string }).code
+    return code ? `${code} (${cause.message})` : cause.message
+  }
+  return e.message
+}
+
+/** openid-client's failures, as oxd errors: an OAuth error from the OP, or an OP that could not be used. */
+export const toOpError = (operation: string) => (e: unknown): OpRejected | OpUnreachable => {
+  if (e instanceof oidc.ResponseBodyError) {
+    return new OpRejected({ operation, op_error: e.error, op_error_description: e.error_description ?? "" })
+  }
+  if (e instanceof oidc.ClientError && e.code === "OAUTH_RESPONSE_IS_NOT_CONFORM") {
+    const status = (e.cause as { status?: number } | undefined)?.status
+    return new OpUnreachable({ operation, detail: `the OP answered HTTP ${status ?? "?"} without an OAuth error body` })
+  }
+  return new OpUnreachable({ operation, detail: describe(e) })
+}
+
+/** openid-client's ID token claim checks, named as oxd names ID token failures. */
+export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
+  if (!(e instanceof oidc.ClientError)) return undefined
+  const claim = (e.cause as { claim?: string } | undefined)?.claim
+  if (e.code === "OAUTH_JWT_CLAIM_COMPARISON_FAILED") {
+    if (claim === "nonce") return new IdTokenRejected({ reason: "bad_nonce", detail: "nonce does not match the one sent in the authorization request" })
+    if (claim === "aud" || claim === "azp") return new IdTokenRejected({ reason: "bad_audience", detail: `${claim} does not name this site's client_id` })
+    if (claim === "iss") return new IdTokenRejected({ reason: "bad_issuer", detail: "iss is not the OP's issuer" })
+    return new IdTokenRejected({ reason: "unknown", detail: e.message })
+  }
+  if (e.code === "OAUTH_JWT_TIMESTAMP_CHECK_FAILED") {
+    if (claim === "exp") return new IdTokenRejected({ reason: "expired", detail: "exp is in the past" })
+    return new IdTokenRejected({ reason: "unknown", detail: e.message })
+  }
+  if (e.code === "OAUTH_INVALID_RESPONSE" && /id_token|ID Token/i.test(e.message)) {
+    return new IdTokenRejected({ reason: "unknown", detail: e.message })
+  }
+  return undefined
+}

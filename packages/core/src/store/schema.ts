@@ -1,0 +1,46 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core"
+
+/** A registered OpenID client: an ordinary site, or a setup client that protects other sites. */
+export const sites = sqliteTable(
+  "sites",
+  {
+    oxdId: text("oxd_id").primaryKey(),
+    kind: text("kind", { enum: ["site", "setup"] }).notNull(),
+    opHost: text("op_host").notNull(),
+    opDiscoveryPath: text("op_discovery_path"),
+    clientId: text("client_id").notNull(),
+    clientSecret: text("client_secret"),
+    registrationAccessToken: text("registration_access_token"),
+    registrationClientUri: text("registration_client_uri"),
+    clientIdIssuedAt: integer("client_id_issued_at"),
+    clientSecretExpiresAt: integer("client_secret_expires_at"),
+    /** The setup client whose protection tokens may drive this site (null: registered unprotected). */
+    setupClientId: text("setup_client_id"),
+    authorizationRedirectUri: text("authorization_redirect_uri"),
+    postLogoutRedirectUri: text("post_logout_redirect_uri"),
+    scope: text("scope", { mode: "json" }).$type<ReadonlyArray<string>>().notNull(),
+    acrValues: text("acr_values", { mode: "json" }).$type<ReadonlyArray<string>>().notNull(),
+    /** Everything else the site registered (response types, locales, …), as sent to the OP. */
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    lastIdToken: text("last_id_token"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("sites_client_id").on(t.clientId), index("sites_op_host_kind").on(t.opHost, t.kind)],
+)
+
+/** A pending authorization request: state, nonce and PKCE verifier, single use, expiring. */
+export const authorizationRequests = sqliteTable(
+  "authorization_requests",
+  {
+    state: text("state").primaryKey(),
+    oxdId: text("oxd_id").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    /** Set when consumed; the row is kept a while so a replay is told "used", not "unknown". */
+    consumedAt: integer("consumed_at"),
+  },
+  (t) => [index("authorization_requests_expires_at").on(t.expiresAt)],
+)

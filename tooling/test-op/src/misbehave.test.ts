@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { decodeJwt, decodeProtectedHeader } from "jose";
+import * as client from "openid-client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { MisbehaviourKind } from "./misbehave.js";
+import type { TestOp } from "./server.js";
+import { codeFlow, register, startOp } from "./test-support/helpers.js";
+
+let op: TestOp;
+beforeAll(async () => {
+  op = await startOp();
+});
+afterAll(() => op?.close());
+beforeEach(() => op.reset());
+
+/** A client that also verifies ID token signatures against jwks_uri (off by default in openid-client v6). */
+async function strictClient(): Promise<client.Configuration> {
+  const config = await register(op);
+  client.enableNonRepudiationChecks(config);
+  return config;
+}
+
+const clientIdOf = (config: client.Configuration) => config.clientMetadata().client_id;
+
+/** openid-client wraps oauth4webapi's precise error in `cause`; flatten message, code and cause into one line. */
+async function rejection(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    const parts: string[] = [];
+    for (let e: any = err; e; e = e.cause) parts.push([e.message, e.code, e.claim].filter(Boolean).join(" "));
+    return parts.join(" <- ");
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("ID token misbehaviours are rejected by openid-client", () => {
+  const cases: Array<[MisbehaviourKind, RegExp]> = [
+    ["bad_signature", /signature verification failed/i],
+    ["unknown_kid", /no applicable keys found/i],
+    ["wrong_nonce", /"nonce" claim value.*OAUTH_JWT_CLAIM_COMPARISON_FAILED/],
+    ["wrong_aud", /"aud" \(audience\) claim value.*OAUTH_JWT_CLAIM_COMPARISON_FAILED/],
+    ["expired", /"exp" \(expiration time\) claim value.*OAUTH_JWT_TIMESTAMP_CHECK_FAILED/],
+    ["wrong_issuer", /"iss" \(issuer\) claim value.*OAUTH_JWT_CLAIM_COMPARISON_FAILED/],
+  ];
+
+  for (const [kind, message] of cases) {
+    it(kind, async () => {
+      const config = await strictClient();
+      op.misbehave({ kind, clientId: clientIdOf(config) });
+      expect(await rejection(codeFlow(op, config))).toMatch(message);
+      // once (default): the next flow is clean again
+      const { tokens } = await codeFlow(op, config);
+      expect(tokens.claims()?.sub).toBe("248289761001");
+    });
+  }
+
+  it("bad_at_hash: at_hash present but not matching the access token", async () => {
+    // openid-client (oauth4webapi) does not check at_hash on token endpoint responses (OIDC Core
+    // 3.1.3.8 makes it optional in the code flow), so we check the value ourselves.
+    const config = await strictClient();
+    const clean = await codeFlow(op, config);
+    expect(clean.tokens.claims()).not.toHaveProperty("at_hash");
+
+    op.misbehave({ kind: "bad_at_hash", clientId: clientIdOf(config) });
+    const { tokens } = await codeFlow(op, config);
+    const atHash = createHash("sha256").update(tokens.access_token).digest().subarray(0, 16).toString("base64url");
+    const claims = decodeJwt(tokens.id_token!);
+    expect(claims.at_hash).toEqual(expect.any(String));
+    expect(claims.at_hash).not.toBe(atHash);
+  });
+});
+
+describe("misbehaviour targeting", () => {
+  it("only affects the named client", async () => {
+    const victim = await strictClient();
+    const bystander = await strictClient();
+    op.misbehave({ kind: "wrong_aud", clientId: clientIdOf(victim) });
+    await expect(codeFlow(op, bystander)).resolves.toBeDefined();
+    expect(await rejection(codeFlow(op, victim))).toMatch(/audience/);
+  });
+
+  it("applies to any client when clientId is omitted, and persists with once:false until reset()", async () => {
+    const config = await strictClient();
+    op.misbehave({ kind: "wrong_issuer", once: false });
+    expect(await rejection(codeFlow(op, config))).toMatch(/issuer/);
+    expect(await rejection(codeFlow(op, await strictClient()))).toMatch(/issuer/);
+    op.reset();
+    await expect(codeFlow(op, config)).resolves.toBeDefined();
+  });
+
+  it("applies to ID tokens from the refresh_token grant too", async () => {
+    const config = await strictClient();
+    const { tokens } = await codeFlow(op, config);
+    op.misbehave({ kind: "expired", clientId: clientIdOf(config) });
+    expect(await rejection(client.refreshTokenGrant(config, tokens.refresh_token!))).toMatch(/expiration/);
+  });
+
+  it("combines several kinds on one token", async () => {
+    const config = await strictClient();
+    op.misbehave({ kind: "wrong_nonce", clientId: clientIdOf(config) });
+    op.misbehave({ kind: "unknown_kid", clientId: clientIdOf(config) });
+    expect(await rejection(codeFlow(op, config))).toMatch(/no applicable keys/);
+  });
+
+  it("keeps the real kid and key for claim-only misbehaviours", async () => {
+    const config = await register(op); // no signature checks: inspect the token ourselves
+    const clean = await codeFlow(op, config);
+    op.misbehave({ kind: "wrong_nonce" });
+    const verifier = client.randomPKCECodeVerifier();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: "https://client.example.org/cb",
+      scope: "openid",
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      nonce: "n-1",
+    });
+    const { headlessLogin } = await import("./headlessLogin.js");
+    const { code } = await headlessLogin(url.href, { ca: op.caPem });
+    const res = await fetch(`${op.issuer}/token`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${clientIdOf(config)}:${String(config.clientMetadata().client_secret)}`).toString("base64")}`,
+      },
+      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: "https://client.example.org/cb", code_verifier: verifier }),
+    });
+    const body = (await res.json()) as { id_token: string };
+    expect(decodeJwt(body.id_token).nonce).not.toBe("n-1");
+    expect(decodeProtectedHeader(body.id_token).kid).toBe(decodeProtectedHeader(clean.tokens.id_token!).kid);
+  });
+
+  it("rejects unknown kinds", () => {
+    expect(() => op.misbehave({ kind: "nope" as MisbehaviourKind })).toThrow(/unknown misbehaviour/);
+  });
+});

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from "jose";
+import { isSigningAlg, type KeyRing } from "./keys.js";
+
+export const MISBEHAVIOUR_KINDS = [
+  "bad_signature",
+  "wrong_nonce",
+  "wrong_aud",
+  "expired",
+  "wrong_issuer",
+  "bad_at_hash",
+  "unknown_kid",
+] as const;
+export type MisbehaviourKind = (typeof MISBEHAVIOUR_KINDS)[number];
+
+export interface Misbehaviour {
+  kind: MisbehaviourKind;
+  /** Only ID tokens issued to this client; any client when omitted. */
+  clientId?: string;
+  /** Apply to the next matching ID token only (default true); false = until reset(). */
+  once?: boolean;
+}
+
+export function isMisbehaviourKind(kind: unknown): kind is MisbehaviourKind {
+  return typeof kind === "string" && (MISBEHAVIOUR_KINDS as readonly string[]).includes(kind);
+}
+
+/** Pending misbehaviours. Several may match one token; all of them are applied together. */
+export class Misbehaviours {
+  #rules: Array<Required<Pick<Misbehaviour, "kind" | "once">> & { clientId: string | undefined }> = [];
+
+  add(m: Misbehaviour): void {
+    if (!isMisbehaviourKind(m.kind)) {
+      throw new TypeError(`unknown misbehaviour kind ${JSON.stringify(m.kind)}; expected one of ${MISBEHAVIOUR_KINDS.join(", ")}`);
+    }
+    this.#rules.push({ kind: m.kind, clientId: m.clientId, once: m.once ?? true });
+  }
+
+  /** Kinds to apply to an ID token for `clientId`; consumes matching `once` rules. */
+  take(clientId: string | undefined): MisbehaviourKind[] {
+    const matching = this.#rules.filter((r) => r.clientId === undefined || r.clientId === clientId);
+    this.#rules = this.#rules.filter((r) => !(r.once && matching.includes(r)));
+    return [...new Set(matching.map((r) => r.kind))];
+  }
+
+  list(): Misbehaviour[] {
+    return this.#rules.map((r) => ({ ...r, clientId: r.clientId }));
+  }
+
+  clear(): void {
+    this.#rules = [];
+  }
+}
+
+const junk = () => randomBytes(16).toString("base64url");
+
+/**
+ * Returns `idToken` modified per `kinds`. Claim changes are re-signed with the OP's real key (same kid),
+ * so each misbehaviour is isolated: only the named check should fail on the client.
+ */
+export async function tamperIdToken(idToken: string, kinds: readonly MisbehaviourKind[], keys: KeyRing): Promise<string> {
+  const header = decodeProtectedHeader(idToken);
+  const payload: JWTPayload = { ...decodeJwt(idToken) };
+  const has = (k: MisbehaviourKind) => kinds.includes(k);
+  const now = Math.floor(Date.now() / 1000);
+
+  if (has("wrong_nonce")) payload.nonce = `wrong-${junk()}`;
+  if (has("wrong_aud")) payload.aud = `not-you-${junk()}`;
+  if (has("wrong_issuer")) payload.iss = "https://evil.example.org";
+  if (has("bad_at_hash")) payload.at_hash = junk().slice(0, 22); // right length, wrong value
+  if (has("expired")) {
+    // Well past any clock tolerance (openid-client default 30s, oxd typically ≤ 5 min).
+    payload.iat = now - 7200;
+    payload.exp = now - 3600;
+    if (typeof payload.auth_time === "number") payload.auth_time = Math.min(payload.auth_time, now - 7200);
+  }
+
+  const alg = header.alg;
+  if (!isSigningAlg(alg)) throw new Error(`cannot re-sign an ID token with alg ${String(alg)}`);
+  const signer = has("unknown_kid")
+    ? await keys.rogueKey(alg)
+    : await keys.privateKeyFor(String(header.kid));
+  if (!signer) throw new Error(`signing key ${String(header.kid)} not found`);
+
+  let jwt = await new SignJWT(payload).setProtectedHeader({ ...header, alg, kid: signer.jwk.kid }).sign(signer.key);
+
+  if (has("bad_signature")) {
+    // Same header and claims, signature bytes flipped: only signature verification can catch it.
+    const [h, p, s] = jwt.split(".") as [string, string, string];
+    const sig = Buffer.from(s, "base64url");
+    for (let i = 0; i < sig.length; i += 7) sig[i] = (sig[i] ?? 0) ^ 0xff;
+    jwt = `${h}.${p}.${sig.toString("base64url")}`;
+  }
+  return jwt;
+}

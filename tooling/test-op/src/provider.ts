@@ -1,0 +1,172 @@
+import Provider from "oidc-provider";
+import type { Client, Configuration, ErrorOut, KoaContextWithOIDC } from "oidc-provider";
+import { findAccount } from "./accounts.js";
+import type { MemoryStore } from "./adapter.js";
+import type { Counters } from "./counters.js";
+import { esc, page } from "./html.js";
+import { SIGNING_ALGS, type KeyRing } from "./keys.js";
+import { tamperIdToken, type Misbehaviours } from "./misbehave.js";
+
+/** Token lifetimes in seconds. */
+export interface TtlOptions {
+  AccessToken: number;
+  IdToken: number;
+  AuthorizationCode: number;
+  RefreshToken: number;
+  ClientCredentials: number;
+  Interaction: number;
+  Session: number;
+  Grant: number;
+}
+
+export const DEFAULT_TTL: Readonly<TtlOptions> = Object.freeze({
+  AccessToken: 3600,
+  IdToken: 3600,
+  AuthorizationCode: 600,
+  RefreshToken: 14 * 86_400,
+  ClientCredentials: 600,
+  Interaction: 3600,
+  Session: 14 * 86_400,
+  Grant: 14 * 86_400,
+});
+
+/**
+ * Scopes the OP knows. oidc-provider silently drops unknown scopes from grants and tokens (non-OIDC
+ * scopes are meant for resource indicators), so tests that need other scopes pass `extraScopes`.
+ */
+export const SCOPES = ["openid", "offline_access", "profile", "email", "address", "phone", "uma_protection"];
+
+const CLAIMS = {
+  acr: null,
+  auth_time: null,
+  iss: null,
+  sid: null,
+  openid: ["sub"],
+  profile: [
+    "name", "family_name", "given_name", "middle_name", "nickname", "preferred_username",
+    "profile", "picture", "website", "gender", "birthdate", "zoneinfo", "locale", "updated_at",
+  ],
+  email: ["email", "email_verified"],
+  address: ["address"],
+  phone: ["phone_number", "phone_number_verified"],
+};
+
+export interface ProviderDeps {
+  issuer: string;
+  keys: KeyRing;
+  store: MemoryStore;
+  cookieKeys: string[];
+  ttl: TtlOptions;
+  extraScopes: readonly string[];
+  misbehaviours: Misbehaviours;
+  counters: Counters;
+  onError: (message: string, err: unknown) => void;
+}
+
+/**
+ * Builds an oidc-provider instance. Called again on key rotation (the `jwks` option is fixed at
+ * construction); everything stateful lives in `deps`, so the new instance carries on seamlessly.
+ */
+export function createProvider(deps: ProviderDeps): Provider {
+  const { ttl } = deps;
+  const configuration: Configuration = {
+    adapter: deps.store.adapterFactory(),
+    jwks: deps.keys.privateJwks(),
+    findAccount,
+    claims: CLAIMS,
+    scopes: [...new Set([...SCOPES, ...deps.extraScopes])],
+    cookies: { keys: deps.cookieKeys },
+    clientAuthMethods: ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"],
+    enabledJWA: { idTokenSigningAlgValues: [...SIGNING_ALGS] },
+    features: {
+      devInteractions: { enabled: false },
+      registration: { enabled: true, initialAccessToken: false },
+      // No rotation: the registration access token from the registration response stays valid.
+      registrationManagement: { enabled: true, rotateRegistrationAccessToken: false },
+      introspection: { enabled: true, allowedPolicy: introspectionAllowed },
+      revocation: { enabled: true, allowedPolicy: revocationAllowed },
+      clientCredentials: { enabled: true },
+      claimsParameter: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      userinfo: { enabled: true },
+      // Without resource indicators every access token is opaque and usable at userinfo.
+      resourceIndicators: { enabled: false },
+    },
+    // PKCE is mandatory only for public clients (as OAuth 2.0 Security BCP); confidential clients may skip it.
+    pkce: { required: (_ctx, client) => client.clientAuthMethod === "none" },
+    // Refresh tokens whenever the client may use the refresh_token grant, with or without offline_access.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    ttl: { ...ttl },
+    clientBasedCORS,
+    renderError,
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+  };
+
+  const provider = new Provider(deps.issuer, configuration);
+
+  provider.use(async (ctx, next) => {
+    await next();
+    const oidc = oidcOf(ctx);
+    const route = oidc?.route;
+    if (!oidc || !route) return;
+    deps.counters.inc(route);
+    if (route !== "token") return;
+    const grantType = oidc.params?.grant_type;
+    if (typeof grantType === "string") deps.counters.inc(`token.${grantType}`);
+
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (ctx.status !== 200 || typeof body?.id_token !== "string") return;
+    const kinds = deps.misbehaviours.take(oidc.client?.clientId);
+    if (kinds.length) ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, kinds, deps.keys) };
+  });
+
+  provider.on("server_error", (_ctx, err) => deps.onError("oidc-provider server_error", err));
+  return provider;
+}
+
+/** The OIDC context of a matched provider route; ctx.oidc is only defined on those. */
+function oidcOf(ctx: object): KoaContextWithOIDC["oidc"] | undefined {
+  if (!Object.getOwnPropertyDescriptor(ctx, "oidc")) return undefined;
+  return (ctx as KoaContextWithOIDC).oidc;
+}
+
+/** Confidential clients may introspect any token (resource-server style); public clients only their own. */
+async function introspectionAllowed(ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string | undefined }) {
+  return !(client.clientAuthMethod === "none" && token.clientId !== ctx.oidc.client?.clientId);
+}
+
+async function revocationAllowed(_ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string | undefined }) {
+  return token.clientId === client.clientId;
+}
+
+function clientBasedCORS(ctx: KoaContextWithOIDC, origin: string, client: Client): boolean {
+  if (origin === "null") return false;
+  if (ctx.oidc.route === "userinfo" || client.clientAuthMethod === "none") {
+    return (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin);
+  }
+  return false;
+}
+
+async function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): Promise<void> {
+  ctx.type = "html";
+  ctx.body = page(
+    "Error",
+    `<h1>Error</h1>${Object.entries(out)
+      .map(([k, v]) => `<p><strong>${esc(k)}</strong>: <span id="${esc(k)}">${esc(v)}</span></p>`)
+      .join("")}`,
+  );
+}
+
+async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promise<void> {
+  ctx.body = page(
+    "Sign out",
+    `<h1>Sign out of ${esc(ctx.host)}?</h1>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button>`,
+  );
+}
+
+async function postLogoutSuccessSource(ctx: KoaContextWithOIDC): Promise<void> {
+  const client = ctx.oidc.client;
+  ctx.body = page("Signed out", `<h1>Signed out</h1><p>You are signed out${client ? ` of ${esc(client.clientName ?? client.clientId)}` : ""}.</p>`);
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import type Provider from "oidc-provider";
+import { TEST_USERS, type TestUser } from "./accounts.js";
+import { ADMIN_PREFIX, handleAdmin } from "./admin.js";
+import { MemoryStore } from "./adapter.js";
+import { ensureCertificates } from "./certs.js";
+import { Counters } from "./counters.js";
+import { sendHtml } from "./http.js";
+import { handleInteraction, isInteractionPath } from "./interactions.js";
+import { KeyRing, type SigningAlg } from "./keys.js";
+import { Misbehaviours, type Misbehaviour } from "./misbehave.js";
+import { DEFAULT_TTL, createProvider, type TtlOptions } from "./provider.js";
+
+export interface StartTestOpOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only: 127.0.0.1 (default), ::1 or localhost. */
+  host?: string;
+  /** Where the CA and server certificate live; default `<cwd>/.oxd/test-op`. */
+  stateDir?: string;
+  /** Scopes to support on top of SCOPES (unknown scopes are dropped from tokens by oidc-provider). */
+  extraScopes?: readonly string[];
+  /** Token lifetimes in seconds, merged over DEFAULT_TTL. */
+  ttl?: Partial<TtlOptions>;
+  /** Receives one line per request (method, path, status, ms). Silent by default. */
+  log?: (line: string) => void;
+  /** Receives internal errors; default console.error. */
+  onError?: (message: string, err: unknown) => void;
+}
+
+export interface RotateKeysResult {
+  /** The new RS256 kid (the default ID token alg). */
+  kid: string;
+  /** New kid per algorithm. */
+  kids: Record<SigningAlg, string>;
+}
+
+export interface TestOp {
+  readonly issuer: string;
+  readonly port: number;
+  /** PEM file of the CA that signed the server certificate; trust this, e.g. NODE_EXTRA_CA_CERTS. */
+  readonly caFile: string;
+  readonly caPem: string;
+  readonly users: ReadonlyArray<TestUser>;
+  /** The current oidc-provider instance (replaced by rotateKeys). */
+  readonly provider: Provider;
+  misbehave(m: Misbehaviour): void;
+  pendingMisbehaviours(): Misbehaviour[];
+  /** New signing keys (RS256 and ES256) that sign from now on; old ones stay in the JWKS unless keepOld is false. */
+  rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>;
+  /** Requests per oidc-provider route since start/reset, e.g. { discovery: 1, jwks: 2, "token.refresh_token": 1 }. */
+  counters(): Record<string, number>;
+  /** Clears misbehaviours and counters (keys, clients and sessions stay). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export function assertLoopbackHost(host: string): void {
+  if (!LOOPBACK_HOSTS.has(host)) {
+    throw new Error(`refusing to serve the test OP on ${host}: only ${[...LOOPBACK_HOSTS].join(", ")} are allowed`);
+  }
+}
+
+export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp> {
+  const host = opts.host ?? "127.0.0.1";
+  assertLoopbackHost(host);
+  const certs = await ensureCertificates(opts.stateDir);
+  const onError = opts.onError ?? ((message, err) => console.error(`[test-op] ${message}:`, err));
+
+  let op: TestOp | undefined;
+  let handler: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | undefined;
+  let provider: Provider | undefined;
+
+  const server: Server = createServer({ key: certs.keyPem, cert: certs.certPem }, (req, res) => {
+    const started = Date.now();
+    if (opts.log) {
+      const log = opts.log;
+      res.on("finish", () => log(`${req.method} ${req.url?.split("?")[0]} ${res.statusCode} ${Date.now() - started}ms`));
+    }
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (!op || !provider || !handler) return sendHtml(res, 503, "starting");
+    if (path.startsWith(ADMIN_PREFIX)) return void handleAdmin(op, req, res);
+    if (isInteractionPath(path)) return void handleInteraction(provider, req, res).catch((err) => fail(res, err));
+    return handler(req, res);
+  });
+  const fail = (res: import("node:http").ServerResponse, err: unknown) => {
+    onError("request failed", err);
+    if (!res.headersSent) sendHtml(res, 500, "internal error");
+    else res.destroy();
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const issuer = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  const keys = await KeyRing.create();
+  const misbehaviours = new Misbehaviours();
+  const counters = new Counters();
+  const deps = {
+    issuer,
+    keys,
+    store: new MemoryStore(),
+    cookieKeys: [randomBytes(32).toString("base64url")],
+    ttl: { ...DEFAULT_TTL, ...opts.ttl },
+    extraScopes: opts.extraScopes ?? [],
+    misbehaviours,
+    counters,
+    onError,
+  };
+  const install = () => {
+    provider = createProvider(deps);
+    handler = provider.callback();
+  };
+  install();
+
+  op = {
+    issuer,
+    port,
+    caFile: certs.caFile,
+    caPem: certs.caPem,
+    users: TEST_USERS,
+    get provider() {
+      return provider as Provider;
+    },
+    misbehave: (m) => misbehaviours.add(m),
+    pendingMisbehaviours: () => misbehaviours.list(),
+    async rotateKeys({ keepOld = true } = {}) {
+      const kids = await keys.rotate(keepOld);
+      // oidc-provider fixes its JWKS at construction, so swap in a fresh instance over the same store.
+      install();
+      return { kid: kids.RS256, kids };
+    },
+    counters: () => counters.snapshot(),
+    reset() {
+      misbehaviours.clear();
+      counters.reset();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections(); // keep-alive sockets would hold close() open
+      }),
+  };
+  return op;
+}

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { defaultStateDir } from "./certs.js";
-import { startTestOp } from "./server.js";
+import { assertLoopbackHost } from "./loopback.js";
 
 const HELP = `oxd-test-op — a real OpenID Provider (oidc-provider) on HTTPS loopback, for tests and trying oxd-ts
 
@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
+  assertLoopbackHost(values.host);
 
+  // Loaded lazily so --help and argument errors don't pull in oidc-provider (and its Node 20 warning).
+  const { startTestOp } = await import("./server.js");
   const time = () => new Date().toISOString().slice(11, 23);
   const op = await startTestOp({
     port,

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { decodeJwt, decodeProtectedHeader } from "jose";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
+import { headlessLogin } from "./headlessLogin.js";
 import * as client from "openid-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MisbehaviourKind } from "./misbehave.js";
 import type { TestOp } from "./server.js";
-import { codeFlow, register, startOp } from "./test-support/helpers.js";
+import { REDIRECT_URI, codeFlow, register, startOp } from "./test-support/helpers.js";
 
 let op: TestOp;
 beforeAll(async () => {
@@ -97,40 +98,53 @@ describe("misbehaviour targeting", () => {
   });
 
   it("combines several kinds on one token", async () => {
-    const config = await strictClient();
-    op.misbehave({ kind: "wrong_nonce", clientId: clientIdOf(config) });
-    op.misbehave({ kind: "unknown_kid", clientId: clientIdOf(config) });
-    expect(await rejection(codeFlow(op, config))).toMatch(/no applicable keys/);
+    const config = await register(op);
+    op.misbehave({ kind: "wrong_nonce" });
+    op.misbehave({ kind: "unknown_kid" });
+    const idToken = await rawIdToken(config, "n-1");
+    expect(decodeJwt(idToken).nonce).not.toBe("n-1");
+    const { keys } = (await (await fetch(`${op.issuer}/jwks`)).json()) as { keys: Array<{ kid: string }> };
+    expect(keys.map((k) => k.kid)).not.toContain(decodeProtectedHeader(idToken).kid);
+    expect(op.pendingMisbehaviours()).toEqual([]);
   });
 
   it("keeps the real kid and key for claim-only misbehaviours", async () => {
-    const config = await register(op); // no signature checks: inspect the token ourselves
-    const clean = await codeFlow(op, config);
+    const config = await register(op);
+    const clean = await rawIdToken(config, "n-0");
     op.misbehave({ kind: "wrong_nonce" });
-    const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: "https://client.example.org/cb",
-      scope: "openid",
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-      nonce: "n-1",
-    });
-    const { headlessLogin } = await import("./headlessLogin.js");
-    const { code } = await headlessLogin(url.href, { ca: op.caPem });
-    const res = await fetch(`${op.issuer}/token`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        authorization: `Basic ${Buffer.from(`${clientIdOf(config)}:${String(config.clientMetadata().client_secret)}`).toString("base64")}`,
-      },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: "https://client.example.org/cb", code_verifier: verifier }),
-    });
-    const body = (await res.json()) as { id_token: string };
-    expect(decodeJwt(body.id_token).nonce).not.toBe("n-1");
-    expect(decodeProtectedHeader(body.id_token).kid).toBe(decodeProtectedHeader(clean.tokens.id_token!).kid);
+    const tampered = await rawIdToken(config, "n-1");
+    expect(decodeJwt(tampered).nonce).not.toBe("n-1");
+    expect(decodeProtectedHeader(tampered).kid).toBe(decodeProtectedHeader(clean).kid);
+    const { keys } = (await (await fetch(`${op.issuer}/jwks`)).json()) as { keys: Array<{ kid: string }> };
+    const jwks = createLocalJWKSet({ keys: keys as never[] });
+    await expect(jwtVerify(tampered, jwks)).resolves.toBeDefined(); // real signature
   });
 
   it("rejects unknown kinds", () => {
     expect(() => op.misbehave({ kind: "nope" as MisbehaviourKind })).toThrow(/unknown misbehaviour/);
   });
 });
+
+/** Code flow with a plain token request, returning the ID token without any client-side validation. */
+async function rawIdToken(config: client.Configuration, nonce: string): Promise<string> {
+  const verifier = client.randomPKCECodeVerifier();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: REDIRECT_URI,
+    scope: "openid",
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+    nonce,
+  });
+  const { code } = await headlessLogin(url.href, { ca: op.caPem });
+  const meta = config.clientMetadata();
+  const res = await fetch(`${op.issuer}/token`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(meta.client_id)}:${encodeURIComponent(String(meta.client_secret))}`).toString("base64")}`,
+    },
+    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { id_token: string }).id_token;
+}

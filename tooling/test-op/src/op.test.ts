@@ -90,6 +90,20 @@ describe("discovery and TLS", () => {
     }
   });
 
+  it("listens on ::1 when IPv6 is available", async (ctx) => {
+    const v6 = await startOp({ host: "::1" }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "EADDRNOTAVAIL" || err.code === "EAFNOSUPPORT") return undefined;
+      throw err;
+    });
+    if (!v6) return ctx.skip();
+    try {
+      expect(v6.issuer).toBe(`https://[::1]:${v6.port}`);
+      expect((await getJson(`${v6.issuer}/.well-known/openid-configuration`)).body.issuer).toBe(v6.issuer);
+    } finally {
+      await v6.close();
+    }
+  });
+
   it("listens on localhost too, and refuses non-loopback hosts", async () => {
     const local = await startOp({ host: "localhost" });
     try {
@@ -99,6 +113,7 @@ describe("discovery and TLS", () => {
       await local.close();
     }
     await expect(startTestOp({ host: "0.0.0.0" })).rejects.toThrow(/refusing/);
+    await expect(startTestOp({ host: "192.168.1.10" })).rejects.toThrow(/refusing/);
   });
 });
 

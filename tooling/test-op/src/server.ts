@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import type Provider from "oidc-provider";
@@ -10,6 +11,7 @@ import { Counters } from "./counters.js";
 import { sendHtml } from "./http.js";
 import { handleInteraction, isInteractionPath } from "./interactions.js";
 import { KeyRing, type SigningAlg } from "./keys.js";
+import { assertLoopbackHost } from "./loopback.js";
 import { Misbehaviours, type Misbehaviour } from "./misbehave.js";
 import { DEFAULT_TTL, createProvider, type TtlOptions } from "./provider.js";
 
@@ -57,22 +59,16 @@ export interface TestOp {
   close(): Promise<void>;
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
-
-export function assertLoopbackHost(host: string): void {
-  if (!LOOPBACK_HOSTS.has(host)) {
-    throw new Error(`refusing to serve the test OP on ${host}: only ${[...LOOPBACK_HOSTS].join(", ")} are allowed`);
-  }
-}
-
 export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp> {
   const host = opts.host ?? "127.0.0.1";
   assertLoopbackHost(host);
-  const certs = await ensureCertificates(opts.stateDir);
+  const [certs, keys] = await Promise.all([ensureCertificates(opts.stateDir), KeyRing.create()]);
   const onError = opts.onError ?? ((message, err) => console.error(`[test-op] ${message}:`, err));
 
+  const misbehaviours = new Misbehaviours();
+  const counters = new Counters();
   let op: TestOp | undefined;
-  let handler: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | undefined;
+  let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
   let provider: Provider | undefined;
 
   const server: Server = createServer({ key: certs.keyPem, cert: certs.certPem }, (req, res) => {
@@ -84,10 +80,13 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (!op || !provider || !handler) return sendHtml(res, 503, "starting");
     if (path.startsWith(ADMIN_PREFIX)) return void handleAdmin(op, req, res);
-    if (isInteractionPath(path)) return void handleInteraction(provider, req, res).catch((err) => fail(res, err));
+    if (isInteractionPath(path)) {
+      counters.inc("interaction");
+      return void handleInteraction(provider, req, res).catch((err) => fail(res, err));
+    }
     return handler(req, res);
   });
-  const fail = (res: import("node:http").ServerResponse, err: unknown) => {
+  const fail = (res: ServerResponse, err: unknown) => {
     onError("request failed", err);
     if (!res.headersSent) sendHtml(res, 500, "internal error");
     else res.destroy();
@@ -103,9 +102,6 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const port = (server.address() as AddressInfo).port;
   const issuer = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
-  const keys = await KeyRing.create();
-  const misbehaviours = new Misbehaviours();
-  const counters = new Counters();
   const deps = {
     issuer,
     keys,
@@ -121,7 +117,12 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     provider = createProvider(deps);
     handler = provider.callback();
   };
-  install();
+  try {
+    install();
+  } catch (err) {
+    server.close();
+    throw err;
+  }
 
   op = {
     issuer,

@@ -10,7 +10,7 @@ export const ConfigSchema = Schema.Struct({
   bind_address: Schema.NonEmptyString,
   port: Port,
   database_url: Schema.NonEmptyString,
-  state_expiration_in_minutes: Positive,
+  state_expiration_in_minutes: Schema.Finite.check(Schema.isGreaterThan(0)),
   protect_commands_with_access_token: Schema.Boolean,
   protection_scope: Schema.NonEmptyString,
   trusted_ca_file: OptString,

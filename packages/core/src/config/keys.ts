@@ -3,7 +3,7 @@
  * README table all read this list. File keys are these names; environment variables are OXD_<NAME>
  * upper-cased; flags are --<name with dashes>. Keys of the default site begin with default_.
  */
-export type KeyType = "string" | "int" | "bool" | "list"
+export type KeyType = "string" | "int" | "number" | "bool" | "list"
 
 export interface KeySpec {
   readonly name: string
@@ -16,7 +16,7 @@ export const configKeys = [
   { name: "bind_address", type: "string", default: "127.0.0.1", doc: "address every transport listens on" },
   { name: "port", type: "int", default: 8099, doc: "legacy TCP protocol port (oxd-server 3.x)" },
   { name: "database_url", type: "string", default: "file:.oxd/oxd.db", doc: "file:<path> (SQLite, created if absent) or :memory:" },
-  { name: "state_expiration_in_minutes", type: "int", default: 5, doc: "how long an authorization request (state, nonce, PKCE) stays usable" },
+  { name: "state_expiration_in_minutes", type: "number", default: 5, doc: "how long an authorization request (state, nonce, PKCE) stays usable; fractions allowed" },
   { name: "protect_commands_with_access_token", type: "bool", default: false, doc: "TCP: require a protection_access_token of the site's setup client" },
   { name: "protection_scope", type: "string", default: "uma_protection", doc: "scope a protection_access_token must carry" },
   { name: "trusted_ca_file", type: "string", default: undefined, doc: "PEM file of extra CAs to trust for the OP's TLS certificate" },

@@ -17,6 +17,11 @@ const coerce = (spec: KeySpec, raw: unknown, source: string): unknown => {
       if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`${source}: "${spec.name}" must be a whole number, got "${raw}"`)
       return Number(raw)
     }
+    case "number": {
+      const n = Number(raw.trim())
+      if (raw.trim() === "" || !Number.isFinite(n)) throw new ConfigError(`${source}: "${spec.name}" must be a number, got "${raw}"`)
+      return n
+    }
     case "bool": {
       const v = raw.trim().toLowerCase()
       if (["true", "1", "yes", "on"].includes(v)) return true

@@ -2,8 +2,10 @@ import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from "jos
 import type { FetchFn } from "../services/OpFetch.js"
 
 const MAX_AGE_MS = 60 * 60 * 1000
-/** An unknown kid triggers a refetch at most this often: ID tokens come straight from the OP, so this only guards bursts. */
-const REFETCH_COOLDOWN_MS = 1000
+/**
+ * An unknown kid always triggers one refetch (concurrent ones share it): ID tokens come straight from the
+ * OP's token endpoint over TLS, so a kid we do not know means the OP rotated, not that someone probes us.
+ */
 
 interface Entry { keys: JWTVerifyGetKey; fetchedAt: number; inflight?: Promise<JWTVerifyGetKey> | undefined }
 
@@ -20,7 +22,7 @@ export class JwksCache {
       try {
         return await entry.keys(header, token)
       } catch (e) {
-        if ((e as { code?: string }).code !== "ERR_JWKS_NO_MATCHING_KEY" || Date.now() - entry.fetchedAt < REFETCH_COOLDOWN_MS) throw e
+        if ((e as { code?: string }).code !== "ERR_JWKS_NO_MATCHING_KEY") throw e
         return (await this.#load(jwksUri)).keys(header, token)
       }
     }

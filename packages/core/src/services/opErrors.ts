@@ -17,6 +17,11 @@ export const toOpError = (operation: string) => (e: unknown): OpRejected | OpUnr
   if (e instanceof oidc.ResponseBodyError) {
     return new OpRejected({ operation, op_error: e.error, op_error_description: e.error_description ?? "" })
   }
+  if (e instanceof oidc.WWWAuthenticateChallengeError) {
+    // e.g. invalid_client answered with 401 and a Bearer/Basic challenge instead of a JSON body
+    const params = e.cause[0]?.parameters
+    return new OpRejected({ operation, op_error: params?.error ?? "unauthorized", op_error_description: params?.error_description ?? "the OP refused the client's credentials" })
+  }
   if (e instanceof oidc.ClientError && e.code === "OAUTH_RESPONSE_IS_NOT_CONFORM") {
     const status = (e.cause as { status?: number } | undefined)?.status
     return new OpUnreachable({ operation, detail: `the OP answered HTTP ${status ?? "?"} without an OAuth error body` })
@@ -24,10 +29,19 @@ export const toOpError = (operation: string) => (e: unknown): OpRejected | OpUnr
   return new OpUnreachable({ operation, detail: describe(e) })
 }
 
+/** The claim a check failed on: openid-client keeps oauth4webapi's error, with the claim, as its cause. */
+const failedClaim = (e: unknown): string | undefined => {
+  for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
+    const claim = (c as { claim?: unknown }).claim
+    if (typeof claim === "string") return claim
+  }
+  return undefined
+}
+
 /** openid-client's ID token claim checks, named as oxd names ID token failures. */
 export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
   if (!(e instanceof oidc.ClientError)) return undefined
-  const claim = (e.cause as { claim?: string } | undefined)?.claim
+  const claim = failedClaim(e)
   if (e.code === "OAUTH_JWT_CLAIM_COMPARISON_FAILED") {
     if (claim === "nonce") return new IdTokenRejected({ reason: "bad_nonce", detail: "nonce does not match the one sent in the authorization request" })
     if (claim === "aud" || claim === "azp") return new IdTokenRejected({ reason: "bad_audience", detail: `${claim} does not name this site's client_id` })

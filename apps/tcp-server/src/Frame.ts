@@ -1,0 +1,66 @@
+/**
+ * The legacy framing: 4 ASCII digits giving the byte length of the JSON that follows. Replies use the same
+ * prefix, zero-padded to 4 digits (wider only past 9999 bytes, as the reference server does).
+ */
+export const MAX_FRAME = 9999
+
+export type FrameEvent =
+  | { readonly _tag: "Frame"; readonly json: string }
+  | { readonly _tag: "FrameError"; readonly reason: string }
+
+const DIGIT_0 = 0x30
+const DIGIT_9 = 0x39
+const utf8 = new TextDecoder("utf-8", { fatal: true })
+
+/** Accumulates bytes and yields whole frames; after the first FrameError it yields nothing more. */
+export class FrameDecoder {
+  #buffer: Buffer = Buffer.alloc(0)
+  #broken = false
+
+  get pending(): number {
+    return this.#buffer.length
+  }
+
+  push(chunk: Buffer): FrameEvent[] {
+    if (this.#broken) return []
+    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk])
+    const out: FrameEvent[] = []
+    while (this.#buffer.length >= 4) {
+      for (let i = 0; i < 4; i++) {
+        const c = this.#buffer[i]!
+        if (c < DIGIT_0 || c > DIGIT_9) return this.#fail(out, "the message must start with a 4-digit length (e.g. 0071{…})")
+      }
+      const length = Number(this.#buffer.subarray(0, 4).toString("ascii"))
+      if (length === 0) return this.#fail(out, "the length prefix is 0: a message must carry a JSON command")
+      if (this.#buffer.length < 4 + length) break
+      const body = this.#buffer.subarray(4, 4 + length)
+      this.#buffer = this.#buffer.subarray(4 + length)
+      let json: string
+      try {
+        json = utf8.decode(body)
+      } catch {
+        return this.#fail(out, "the message is not valid UTF-8")
+      }
+      out.push({ _tag: "Frame", json })
+    }
+    return out
+  }
+
+  /** The peer finished sending: whatever is left is a truncated frame. */
+  end(): FrameEvent[] {
+    if (this.#broken || this.#buffer.length === 0) return []
+    return this.#fail([], `the connection ended inside a message (${this.#buffer.length} bytes of it arrived)`)
+  }
+
+  #fail(out: FrameEvent[], reason: string): FrameEvent[] {
+    this.#broken = true
+    this.#buffer = Buffer.alloc(0)
+    out.push({ _tag: "FrameError", reason })
+    return out
+  }
+}
+
+export const encodeFrame = (value: unknown): Buffer => {
+  const body = Buffer.from(JSON.stringify(value), "utf8")
+  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
+}

@@ -1,0 +1,5 @@
+export * from "./scenario.js"
+export type { Envelope, Transport } from "./Transport.js"
+export { scenarios } from "./scenarios/index.js"
+export { runScenario, scenarioTest, type Outcome } from "./runner.js"
+export { tcpTransport } from "./transports/tcp.js"

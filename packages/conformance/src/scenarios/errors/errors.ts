@@ -1,0 +1,40 @@
+import { type Ctx, scenario } from "../../scenario.js"
+
+export const unknownOxdId = scenario({
+  id: "unknown-oxd-id",
+  title: "an oxd_id no site has is refused",
+  checks: "get_authorization_url, get_tokens_by_code, update_site: invalid_oxd_id for an unknown oxd_id",
+  tags: ["errors"],
+  async run(t: Ctx) {
+    await t.registerSite() // a protected target needs a token before site commands
+    const ghost = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
+    await t.fails("get_authorization_url", { oxd_id: ghost }, "invalid_oxd_id", "an unknown oxd_id")
+    await t.fails("get_tokens_by_code", { oxd_id: ghost, code: "c", state: "s" }, "invalid_oxd_id", "an unknown oxd_id")
+    await t.fails("update_site", { oxd_id: ghost, scope: ["openid"] }, "invalid_oxd_id", "an unknown oxd_id")
+  },
+})
+
+export const missingParam = scenario({
+  id: "missing-param",
+  title: "a missing required param is named in a clear error",
+  checks: "get_tokens_by_code without code: bad_request naming code; register_site without authorization_redirect_uri: invalid_authorization_redirect_uri; get_authorization_url without oxd_id: bad_request",
+  tags: ["errors"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerSite()
+    const e = await t.fails("get_tokens_by_code", { oxd_id: oxdId, state: "s" }, "bad_request", "a missing code")
+    t.expect(e.error_description.includes("code"), `get_tokens_by_code: the description should name the missing param "code", got "${e.error_description}"`)
+    await t.fails("register_site", { op_host: t.env.op.issuer }, "invalid_authorization_redirect_uri", "a missing authorization_redirect_uri")
+    await t.fails("get_authorization_url", {}, "bad_request", "a missing oxd_id")
+  },
+})
+
+export const unknownCommand = scenario({
+  id: "unknown-command",
+  title: "an unknown command gets a clear error and the server keeps serving",
+  checks: "unknown command: error unsupported_operation; the next command succeeds",
+  tags: ["errors"],
+  async run(t: Ctx) {
+    await t.fails("no_such_command", {}, "unsupported_operation", "an unknown command")
+    await t.registerSite()
+  },
+})

@@ -1,0 +1,23 @@
+import type { Scenario } from "../scenario.js"
+import { unknownCommand, missingParam, unknownOxdId } from "./errors/errors.js"
+import { badAtHash, badSignature, expiredIdToken, unknownKid, wrongAudience, wrongIssuer, wrongNonce } from "./id-token/faults.js"
+import { keyRotation } from "./id-token/key-rotation.js"
+import { codeFlow } from "./oidc/code-flow.js"
+import { registerSite } from "./oidc/register-site.js"
+import { removeSite } from "./oidc/remove-site.js"
+import { setupClient } from "./oidc/setup-client.js"
+import { unknownParams } from "./oidc/unknown-params.js"
+import { updateSite } from "./oidc/update-site.js"
+import { blankProtectionToken, otherClientToken } from "./protection/protection.js"
+import { restartSurvival } from "./restart.js"
+import { crossSiteState, expiredState, reusedState, wrongState } from "./state/state.js"
+
+/** Every scenario, in the order a run reports them. */
+export const scenarios: ReadonlyArray<Scenario> = [
+  registerSite, setupClient, codeFlow, updateSite, removeSite, unknownParams,
+  wrongState, reusedState, crossSiteState, expiredState,
+  badSignature, wrongNonce, wrongAudience, expiredIdToken, wrongIssuer, badAtHash, unknownKid, keyRotation,
+  unknownOxdId, missingParam, unknownCommand,
+  blankProtectionToken, otherClientToken,
+  restartSurvival,
+]

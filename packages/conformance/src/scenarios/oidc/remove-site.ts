@@ -1,0 +1,14 @@
+import { type Ctx, scenario } from "../../scenario.js"
+
+export const removeSite = scenario({
+  id: "remove-site",
+  title: "remove_site forgets the site: its oxd_id stops working",
+  checks: "remove_site: data.oxd_id; then get_authorization_url → invalid_oxd_id",
+  tags: ["oidc"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerSite()
+    const removed = await t.ok("remove_site", { oxd_id: oxdId })
+    t.expect(removed["oxd_id"] === oxdId, "remove_site: expected data.oxd_id")
+    await t.fails("get_authorization_url", { oxd_id: oxdId }, "invalid_oxd_id", "a removed site")
+  },
+})

@@ -1,0 +1,20 @@
+import { type Ctx, scenario } from "../../scenario.js"
+
+export const setupClient = scenario({
+  id: "setup-client",
+  title: "setup_client registers the protection client; get_client_token gets it a token",
+  checks: "setup_client: setup_client_oxd_id, client_id, client_secret, registration token/uri, op_host, oxd_id (deprecated); get_client_token: access_token, expires_in",
+  tags: ["oidc", "protection"],
+  async run(t: Ctx) {
+    const data = await t.ok("setup_client", { op_host: t.env.op.issuer, authorization_redirect_uri: t.env.redirectUri, scope: ["openid", "uma_protection"] })
+    for (const key of ["setup_client_oxd_id", "client_id", "client_secret", "op_host", "oxd_id", "client_id_of_oxd_id"]) {
+      t.expect(typeof data[key] === "string" && String(data[key]).length > 0, `setup_client: expected data.${key}`)
+    }
+    t.expect(data["setup_client_oxd_id"] !== data["oxd_id"], "setup_client: the setup client and the deprecated site must be two sites")
+    t.expect(typeof data["client_registration_access_token"] === "string", "setup_client: expected client_registration_access_token")
+    const token = await t.ok("get_client_token", { op_host: t.env.op.issuer, client_id: data["client_id"], client_secret: data["client_secret"], scope: ["uma_protection"] })
+    t.expect(typeof token["access_token"] === "string", "get_client_token: expected data.access_token")
+    t.expect(typeof token["expires_in"] === "number", "get_client_token: expected data.expires_in")
+    await t.fails("get_client_token", { op_host: t.env.op.issuer, client_id: data["client_id"], client_secret: "wrong-secret" }, "bad_request", "a wrong client_secret (the OP answers invalid_client)")
+  },
+})

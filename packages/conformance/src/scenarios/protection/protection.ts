@@ -1,0 +1,34 @@
+import { type Ctx, scenario } from "../../scenario.js"
+
+const protectedOnly = (env: { target: { protection: boolean } }) =>
+  env.target.protection ? undefined : "the target does not require protection tokens"
+
+export const blankProtectionToken = scenario({
+  id: "protection-blank-token",
+  title: "a protected command without protection_access_token is refused",
+  checks: "get_authorization_url without protection_access_token: blank_protection_access_token",
+  tags: ["protection", "security"],
+  skip: protectedOnly,
+  async run(t: Ctx) {
+    const oxdId = await t.registerSite()
+    const token = t.token
+    t.token = undefined
+    await t.fails("get_authorization_url", { oxd_id: oxdId }, "blank_protection_access_token", "a missing protection_access_token")
+    await t.fails("get_authorization_url", { oxd_id: oxdId, protection_access_token: "not-a-token-the-op-issued" }, "inactive_protection_access_token", "a protection_access_token the OP does not know")
+    t.token = token
+    await t.ok("get_authorization_url", { oxd_id: oxdId }, "with the site's setup client token")
+  },
+})
+
+export const otherClientToken = scenario({
+  id: "protection-other-client",
+  title: "a protection token of another setup client is refused",
+  checks: "get_authorization_url with another setup client's token: invalid_protection_access_token",
+  tags: ["protection", "security"],
+  skip: protectedOnly,
+  async run(t: Ctx) {
+    const oxdId = await t.registerSite()
+    const other = await t.setupClient()
+    await t.fails("get_authorization_url", { oxd_id: oxdId, protection_access_token: other.token }, "invalid_protection_access_token", "a token of another setup client")
+  },
+})

@@ -1,0 +1,59 @@
+import { type Ctx, scenario } from "../../scenario.js"
+
+export const wrongState = scenario({
+  id: "wrong-state",
+  title: "a state this server did not issue is refused",
+  checks: "get_tokens_by_code: invalid_state for a state not issued for this oxd_id",
+  tags: ["oidc", "state", "security"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerSite()
+    const { code } = await t.authorize(oxdId)
+    await t.fails("get_tokens_by_code", { oxd_id: oxdId, code, state: "not-a-state-we-issued" }, "invalid_state", "a state not issued by the server")
+  },
+})
+
+export const reusedState = scenario({
+  id: "reused-state",
+  title: "a state is accepted once: a replayed authorization response is refused",
+  checks: "get_tokens_by_code: invalid_state for a reused state",
+  tags: ["oidc", "state", "security"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerSite()
+    const { code, state } = await t.authorize(oxdId)
+    await t.ok("get_tokens_by_code", { oxd_id: oxdId, code, state })
+    const e = await t.fails("get_tokens_by_code", { oxd_id: oxdId, code, state }, "invalid_state", "a reused state")
+    t.expect(/used|again/i.test(e.error_description), `get_tokens_by_code: the description should say the state was already used, got "${e.error_description}"`)
+  },
+})
+
+export const crossSiteState = scenario({
+  id: "cross-site-state",
+  title: "a state issued for one site is refused for another",
+  checks: "get_tokens_by_code: invalid_state when the state belongs to another oxd_id",
+  tags: ["oidc", "state", "security"],
+  async run(t: Ctx) {
+    const a = await t.registerSite()
+    const b = await t.registerSite()
+    const { code, state } = await t.authorize(a)
+    await t.fails("get_tokens_by_code", { oxd_id: b, code, state }, "invalid_state", "a state issued for another site")
+    // and the state was not burnt by the refused attempt
+    await t.ok("get_tokens_by_code", { oxd_id: a, code, state }, "for the site that owns the state")
+  },
+})
+
+export const expiredState = scenario({
+  id: "expired-state",
+  title: "a state older than the configured expiry is refused",
+  checks: "get_tokens_by_code: invalid_state for an expired state",
+  tags: ["oidc", "state", "security"],
+  skip: (env) => (env.target.shortStateExpiry ? undefined : "the target offers no server with a short state expiry"),
+  async run(t: Ctx) {
+    const short = t.env.target.shortStateExpiry!
+    t.reconnect(() => short.connect())
+    const oxdId = await t.registerSite()
+    const { code, state } = await t.authorize(oxdId)
+    await new Promise((r) => setTimeout(r, short.seconds * 1000 + 500))
+    const e = await t.fails("get_tokens_by_code", { oxd_id: oxdId, code, state }, "invalid_state", "an expired state")
+    t.expect(/expire/i.test(e.error_description), `get_tokens_by_code: the description should say the state expired, got "${e.error_description}"`)
+  },
+})

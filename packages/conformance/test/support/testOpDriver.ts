@@ -1,0 +1,13 @@
+import { headlessLogin, type TestOp } from "@oxd/test-op"
+import type { OpDriver } from "../../src/index.js"
+
+/** The bundled test OP as a scenario's OP: headless login, misbehaviour and key rotation on demand. */
+export const testOpDriver = (op: TestOp): OpDriver => ({
+  issuer: op.issuer,
+  login: async (url) => {
+    const r = await headlessLogin(url, { ca: op.caPem })
+    return { code: r.code, state: r.state }
+  },
+  misbehave: async (fault) => op.misbehave({ kind: fault, once: true }),
+  rotateKeys: async () => { await op.rotateKeys() },
+})

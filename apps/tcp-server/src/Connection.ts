@@ -18,15 +18,18 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   let queued = 0
   let closed = false
 
-  const write = (value: unknown) =>
+  const send = (value: unknown) =>
     new Promise<void>((resolve) => {
-      if (closed || socket.destroyed || !socket.writable) return resolve()
+      if (socket.destroyed || !socket.writable) return resolve()
       socket.write(encodeFrame(value), () => resolve())
     })
+  const write = (value: unknown) => (closed ? Promise.resolve() : send(value))
 
   const closeAfter = (value: unknown) => {
+    if (closed) return Promise.resolve()
     closed = true
-    return write(value).then(() => {
+    // `closed` is set first so nothing queued behind is answered; the error reply itself still goes out
+    return send(value).then(() => {
       void socket.end()
       // a peer that does not finish the close in time is cut off
       setTimeout(() => socket.destroy(), 2000).unref()

@@ -34,7 +34,7 @@ export class UnknownOxdId extends Schema.TaggedError<UnknownOxdId>()("UnknownOxd
 
 export class MissingOpHost extends Schema.TaggedError<MissingOpHost>()("MissingOpHost", {}) {
   override get message() {
-    return "op_host is missing: pass it in params or set a default op_host in the server configuration."
+    return "op_host is missing: pass it in params, or start the server with default_op_host (--default-op-host, OXD_DEFAULT_OP_HOST)."
   }
 }
 

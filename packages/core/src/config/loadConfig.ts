@@ -115,16 +115,20 @@ export const loadConfig = (opts: {
     merged[k] = coerce(spec, v, flagName(k))
     sourceOf[k] = flagName(k)
   }
-  Object.assign(merged, opts.overrides ?? {})
-  const result = Schema.decodeUnknownExit(ConfigSchema)(merged)
-  if (result._tag === "Failure") {
-    const text = String(result.cause).split("\n")
-    const at = /at \["([^"]+)"\]/.exec(String(result.cause))
-    const key = at?.[1]
-    const where = key ? ` (from ${sourceOf[key] ?? "default"})` : ""
-    throw new ConfigError(`Invalid configuration${key ? ` for "${key}"` : ""}${where}: ${text.find((l) => l.trim()) ?? ""}`)
+  for (const [k, v] of Object.entries(opts.overrides ?? {})) {
+    merged[k] = v
+    sourceOf[k] = "overrides"
   }
-  return result.value
+  try {
+    return Schema.decodeUnknownSync(ConfigSchema)(merged)
+  } catch (e) {
+    // the schema's own message: "Expected …, got …" then the path of the key
+    const text = e instanceof Error ? e.message : String(e)
+    const key = /at \["([^"]+)"\]/.exec(text)?.[1]
+    const where = key ? ` (from ${sourceOf[key] ?? "default"})` : ""
+    const what = text.split("\n").find((l) => l.trim())?.trim() ?? ""
+    throw new ConfigError(`Invalid configuration${key ? ` for "${key}"` : ""}${where}: ${what}`)
+  }
 }
 
 /** A complete config from defaults plus overrides, for tests and embedding. */

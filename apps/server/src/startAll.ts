@@ -1,0 +1,41 @@
+import { isAbsolute, resolve } from "node:path"
+import { makeOxd, type Config } from "@oxd/core"
+import { startTcpServer } from "@oxd/tcp-server"
+
+/** A relative file: database is relative to where the user ran the command (pnpm changes directory). */
+export const resolveDatabaseUrl = (url: string, cwd = process.env["INIT_CWD"] ?? process.cwd()): string => {
+  if (!url.startsWith("file:")) return url
+  const path = url.slice("file:".length)
+  return path.startsWith(":") || isAbsolute(path) ? url : `file:${resolve(cwd, path)}`
+}
+
+/** Every transport on one core and one store. Later transports (REST, WebSocket) join here. */
+export const startAll = async (config: Config) => {
+  const oxd = makeOxd(config)
+  await oxd.ready()
+  const tcp = await startTcpServer(oxd, { host: config.bind_address, port: config.port })
+  oxd.log("info", `legacy TCP protocol on ${tcp.host}:${tcp.port}`)
+  return {
+    oxd,
+    tcp,
+    close: async () => {
+      await tcp.close()
+      await oxd.dispose()
+    },
+  }
+}
+
+/** Stops on SIGINT/SIGTERM: stop accepting, finish what is in flight, close the store. */
+export const stopOnSignals = (close: () => Promise<void>, log: (m: string) => void) => {
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log(`${signal} received: stopping`)
+    const force = setTimeout(() => process.exit(1), 15_000)
+    force.unref()
+    close().then(() => process.exit(0), () => process.exit(1))
+  }
+  process.once("SIGINT", () => stop("SIGINT"))
+  process.once("SIGTERM", () => stop("SIGTERM"))
+}

@@ -1,0 +1,466 @@
+import { connect, type Socket } from "node:net"
+import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startTcpServer, type TcpServer } from "./TcpServer.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// A raw client: writes bytes, reads framed replies, records every 'data' chunk and the close.
+
+interface Reply {
+  readonly status: string
+  readonly data: Record<string, unknown>
+}
+
+const frame = (json: string | Buffer): Buffer => {
+  const body = typeof json === "string" ? Buffer.from(json, "utf8") : json
+  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
+}
+const command = (name: string, params: unknown = {}) => frame(JSON.stringify({ command: name, params }))
+
+class Client {
+  readonly chunks: Buffer[] = []
+  readonly replies: Reply[] = []
+  ended = false
+  closed = false
+  #buffer = Buffer.alloc(0)
+  #wake: Array<() => void> = []
+
+  private constructor(readonly socket: Socket) {
+    socket.on("data", (chunk: Buffer) => {
+      this.chunks.push(chunk)
+      this.#buffer = Buffer.concat([this.#buffer, chunk])
+      while (this.#buffer.length >= 4) {
+        const len = Number(this.#buffer.subarray(0, 4).toString("ascii"))
+        if (this.#buffer.length < 4 + len) break
+        this.replies.push(JSON.parse(this.#buffer.subarray(4, 4 + len).toString("utf8")) as Reply)
+        this.#buffer = this.#buffer.subarray(4 + len)
+      }
+      this.#notify()
+    })
+    socket.on("end", () => { this.ended = true; this.#notify() })
+    socket.on("close", () => { this.closed = true; this.#notify() })
+    socket.on("error", () => {})
+  }
+
+  static open(port: number, opts: { allowHalfOpen?: boolean } = {}): Promise<Client> {
+    return new Promise((resolve, reject) => {
+      const s = connect({ host: "127.0.0.1", port, allowHalfOpen: opts.allowHalfOpen ?? false })
+      s.once("connect", () => { s.off("error", reject); resolve(new Client(s)) })
+      s.once("error", reject)
+    })
+  }
+
+  #notify() {
+    for (const w of this.#wake.splice(0)) w()
+  }
+
+  /** Resolves when `done()` holds; rejects after `ms`. */
+  until(done: () => boolean, what: string, ms = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)
+      const check = () => {
+        if (done()) { clearTimeout(timer); resolve() } else this.#wake.push(check)
+      }
+      check()
+    })
+  }
+
+  write(raw: Buffer | string) {
+    this.socket.write(raw)
+  }
+
+  async reply(index = this.replies.length): Promise<Reply> {
+    await this.until(() => this.replies.length > index, `reply #${index}`)
+    return this.replies[index]!
+  }
+
+  /** Sends one command and returns its reply. */
+  async call(name: string, params: unknown = {}): Promise<Reply> {
+    const i = this.replies.length
+    this.write(command(name, params))
+    return this.reply(i)
+  }
+
+  /** The server ended its side (FIN) or the socket closed. */
+  serverClosed(ms = 5000) {
+    return this.until(() => this.ended || this.closed, "the server to close the connection", ms)
+  }
+
+  close() {
+    this.socket.destroy()
+  }
+}
+
+const errorOf = (r: Reply) => {
+  expect(r.status).toBe("error")
+  return r.data as { error: string; error_description: string }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+let oxd: Oxd
+let server: TcpServer
+const clients: Client[] = []
+const open = async (opts?: { allowHalfOpen?: boolean }) => {
+  const c = await Client.open(server.port, opts)
+  clients.push(c)
+  return c
+}
+
+beforeAll(async () => {
+  oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
+  await oxd.ready()
+  server = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
+})
+
+afterAll(async () => {
+  for (const c of clients) c.close()
+  await server?.close()
+  await oxd?.dispose()
+})
+
+/** The server still answers a fresh connection correctly. */
+const stillServing = async () => {
+  const c = await open()
+  expect(errorOf(await c.call("no_such_command")).error).toBe("unsupported_operation")
+  expect(errorOf(await c.call("get_authorization_url", { oxd_id: "still-serving" })).error).toBe("invalid_oxd_id")
+  c.close()
+}
+
+describe("commands", () => {
+  it("answers an unknown command with unsupported_operation and keeps the connection", async () => {
+    const c = await open()
+    const e = errorOf(await c.call("no_such_command"))
+    expect(e.error).toBe("unsupported_operation")
+    expect(typeof e.error_description).toBe("string")
+    expect(errorOf(await c.call("get_authorization_url", { oxd_id: "nope" })).error).toBe("invalid_oxd_id")
+    expect(c.closed || c.ended).toBe(false)
+  })
+
+  it("answers bad params with an error and keeps the connection", async () => {
+    const c = await open()
+    const e = errorOf(await c.call("get_authorization_url", {}))
+    expect(e.error).toBe("bad_request")
+    expect(e.error_description).toContain("oxd_id")
+    expect(errorOf(await c.call("get_authorization_url", { oxd_id: "unknown-site" })).error).toBe("invalid_oxd_id")
+    expect(errorOf(await c.call("register_site", { authorization_redirect_uri: "https://rp.example/cb" })).error).toBe("invalid_op_host")
+    expect(errorOf(await c.call("get_authorization_url", "not an object")).error).toBe("bad_request")
+    expect(errorOf(await c.call("get_authorization_url", [1, 2])).error).toBe("bad_request")
+    expect(errorOf(await c.call("no_such_command")).error).toBe("unsupported_operation")
+    expect(c.closed || c.ended).toBe(false)
+  })
+
+  it("answers pipelined commands (one write) in order", async () => {
+    const c = await open()
+    const names = ["no_such_command", "get_authorization_url", "register_site", "get_authorization_url", "x"]
+    const params = [{}, {}, { authorization_redirect_uri: "https://rp.example/cb" }, { oxd_id: "abc" }, {}]
+    c.write(Buffer.concat(names.map((n, i) => command(n, params[i]))))
+    await c.reply(names.length - 1)
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual([
+      "unsupported_operation",
+      "bad_request",
+      "invalid_op_host",
+      "invalid_oxd_id",
+      "unsupported_operation",
+    ])
+  })
+
+  it("answers many pipelined commands in order", async () => {
+    const c = await open()
+    const n = 100
+    c.write(Buffer.concat(Array.from({ length: n }, (_, i) => (i % 2 ? command(`unknown_${i}`) : command("get_authorization_url", { oxd_id: `id-${i}` })))))
+    await c.reply(n - 1)
+    c.replies.forEach((r, i) => {
+      const e = errorOf(r)
+      expect(e.error).toBe(i % 2 ? "unsupported_operation" : "invalid_oxd_id")
+      if (i % 2) expect(e.error_description).toContain(`unknown_${i}`)
+    })
+  })
+
+  it("answers commands sent one after another on one connection", async () => {
+    const c = await open()
+    for (let i = 0; i < 10; i++) {
+      expect(errorOf(await c.call(i % 2 ? "no_such_command" : "get_authorization_url", {})).error).toBe(i % 2 ? "unsupported_operation" : "bad_request")
+    }
+    expect(c.replies).toHaveLength(10)
+  })
+
+  it("sends each reply in one chunk (old clients read only the first one)", async () => {
+    for (const [name, params] of [["no_such_command", {}], ["get_authorization_url", {}], ["register_site", {}]] as const) {
+      const c = await open()
+      c.write(command(name, params))
+      await c.until(() => c.chunks.length > 0, "data")
+      const first = c.chunks[0]!
+      const len = Number(first.subarray(0, 4).toString("ascii"))
+      expect(first.length).toBe(4 + len)
+      expect(JSON.parse(first.subarray(4).toString("utf8"))).toMatchObject({ status: "error" })
+      c.close()
+    }
+  })
+
+  it("answers a command that arrives byte by byte", async () => {
+    const c = await open()
+    const raw = command("get_authorization_url", { oxd_id: "trickle" })
+    for (let i = 0; i < raw.length; i++) {
+      c.write(raw.subarray(i, i + 1))
+      if (i % 8 === 0) await new Promise((r) => setTimeout(r, 1))
+    }
+    expect(errorOf(await c.reply()).error).toBe("invalid_oxd_id")
+  })
+
+  it("accepts multi-byte UTF-8 with the length in bytes", async () => {
+    const c = await open()
+    const e = errorOf(await c.call("commänd_日本_😀"))
+    expect(e.error).toBe("unsupported_operation")
+    expect(errorOf(await c.call("get_authorization_url", { oxd_id: "ünïcödé-😀" })).error).toBe("invalid_oxd_id")
+  })
+
+  it("ignores unknown params", async () => {
+    const c = await open()
+    const e = errorOf(await c.call("get_authorization_url", { oxd_id: "x", host: "localhost", port: 8099, extra: { a: [1] } }))
+    expect(e.error).toBe("invalid_oxd_id")
+  })
+
+  it("answers a message without \"command\" with bad_request and keeps the connection", async () => {
+    const c = await open()
+    for (const msg of ['{"params":{}}', "{}", '{"command":"","params":{}}', '{"command":42}', '{"command":null}']) {
+      const i = c.replies.length
+      c.write(frame(msg))
+      const e = errorOf(await c.reply(i))
+      expect(e.error).toBe("bad_request")
+      expect(e.error_description).toContain("command")
+    }
+    expect(errorOf(await c.call("no_such_command")).error).toBe("unsupported_operation")
+    expect(c.closed || c.ended).toBe(false)
+  })
+
+  it("does not let prototype-pollution keys pollute Object.prototype", async () => {
+    const c = await open()
+    const raws = [
+      '{"command":"get_authorization_url","params":{"__proto__":{"polluted":true},"oxd_id":"x"}}',
+      '{"command":"get_authorization_url","params":{"constructor":{"prototype":{"polluted":true}},"oxd_id":"x"}}',
+      '{"command":"get_authorization_url","params":{"__proto__":{"polluted":true}}}',
+      '{"command":"register_site","params":{"__proto__":{"op_host":"https://evil.example","polluted":true}}}',
+      '{"command":"__proto__","params":{}}',
+      '{"command":"constructor","params":{}}',
+      '{"command":"toString","params":{}}',
+      '{"command":"hasOwnProperty","params":{}}',
+      '{"__proto__":{"polluted":true},"command":"no_such_command"}',
+    ]
+    for (const raw of raws) c.write(frame(raw))
+    await c.reply(raws.length - 1)
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+    expect(Object.prototype).not.toHaveProperty("polluted")
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual([
+      "invalid_oxd_id",
+      "invalid_oxd_id",
+      "bad_request",
+      "invalid_op_host",
+      "unsupported_operation",
+      "unsupported_operation",
+      "unsupported_operation",
+      "unsupported_operation",
+      "unsupported_operation",
+    ])
+    expect(c.closed || c.ended).toBe(false)
+    await stillServing()
+  })
+
+  it("answers 50 concurrent connections correctly", async () => {
+    const all = await Promise.all(Array.from({ length: 50 }, () => open()))
+    const results = await Promise.all(
+      all.map(async (c, i) => {
+        const a = await c.call(`unknown_${i}`)
+        const b = await c.call("get_authorization_url", i % 2 ? {} : { oxd_id: `c-${i}` })
+        return [errorOf(a), errorOf(b)] as const
+      }),
+    )
+    results.forEach(([a, b], i) => {
+      expect(a.error).toBe("unsupported_operation")
+      expect(a.error_description).toContain(`unknown_${i}`)
+      expect(b.error).toBe(i % 2 ? "bad_request" : "invalid_oxd_id")
+    })
+    for (const c of all) c.close()
+  })
+
+  it("answers a command sent with a half-close, then closes", async () => {
+    const c = await open({ allowHalfOpen: true })
+    c.write(command("get_authorization_url", { oxd_id: "half" }))
+    c.socket.end()
+    expect(errorOf(await c.reply()).error).toBe("invalid_oxd_id")
+    await c.serverClosed()
+  })
+
+  it("answers pipelined commands sent with a half-close, all of them, then closes", async () => {
+    const c = await open({ allowHalfOpen: true })
+    c.write(Buffer.concat([command("a"), command("b"), command("get_authorization_url", {})]))
+    c.socket.end()
+    await c.serverClosed()
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "unsupported_operation", "bad_request"])
+  })
+})
+
+describe("broken frames: one error reply, then the server closes", () => {
+  const cases: ReadonlyArray<readonly [string, Buffer]> = [
+    ["non-digit length", Buffer.from('00a1{"command":"x"}')],
+    ["negative length", Buffer.from('-001{"command":"x"}')],
+    ["letters as length", Buffer.from("abcd")],
+    ["length 0", Buffer.from("0000")],
+    ["invalid JSON", frame('{"command": "x", ')],
+    ["a JSON array", frame('[{"command":"x"}]')],
+    ["a JSON number", frame("42")],
+    ["a JSON string", frame('"get_authorization_url"')],
+    ["JSON null", frame("null")],
+    ["invalid UTF-8", frame(Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]))],
+    ["an HTTP request", Buffer.from("GET / HTTP/1.1\r\nHost: x\r\n\r\n")],
+  ]
+
+  it.each(cases)("%s", async (_, raw) => {
+    const c = await open()
+    c.write(raw)
+    await c.serverClosed()
+    // give any stray second reply time to show
+    await new Promise((r) => setTimeout(r, 20))
+    expect(c.replies).toHaveLength(1)
+    const e = errorOf(c.replies[0]!)
+    expect(e.error).toBe("bad_request")
+    expect(e.error_description.length).toBeGreaterThan(0)
+    await stillServing()
+  })
+
+  it("answers the good frames before a broken one, then the error, and nothing after", async () => {
+    const c = await open()
+    c.write(Buffer.concat([command("first"), command("get_authorization_url", {}), Buffer.from("zzzz"), command("after")]))
+    await c.serverClosed()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "bad_request", "bad_request"])
+    expect(c.replies[2]!.data["error_description"]).toMatch(/4-digit length/)
+    await stillServing()
+  })
+
+  it("sends nothing more after invalid JSON even if the client keeps writing", async () => {
+    const c = await open({ allowHalfOpen: true })
+    c.write(frame("{oops"))
+    await c.reply()
+    for (let i = 0; i < 5; i++) c.write(command("more"))
+    await c.serverClosed()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(c.replies).toHaveLength(1)
+    expect(errorOf(c.replies[0]!).error).toBe("bad_request")
+  })
+
+  it("a truncated frame then a half-close: error reply, then close", async () => {
+    const c = await open({ allowHalfOpen: true })
+    c.write(Buffer.from('0060{"command":"get_authoriz'))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(c.replies).toHaveLength(0)
+    c.socket.end()
+    await c.serverClosed()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(c.replies).toHaveLength(1)
+    const e = errorOf(c.replies[0]!)
+    expect(e.error).toBe("bad_request")
+    expect(e.error_description).toMatch(/ended inside a message/)
+    await stillServing()
+  })
+
+  it("a good frame, then a truncated one, then a half-close: both answered, then close", async () => {
+    const c = await open({ allowHalfOpen: true })
+    c.write(Buffer.concat([command("first"), Buffer.from("00")]))
+    c.socket.end()
+    await c.serverClosed()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "bad_request"])
+  })
+
+  it("a client that resets mid-frame does not disturb the server", async () => {
+    const c = await open()
+    c.write(Buffer.from('0100{"command":'))
+    await new Promise((r) => setTimeout(r, 10))
+    c.socket.resetAndDestroy()
+    await stillServing()
+  })
+})
+
+describe("flow control", () => {
+  it("stays responsive to others while a client floods 2,000 frames without reading", async () => {
+    const flooder = await open()
+    flooder.socket.pause() // never read the replies
+    const pad = "x".repeat(2000)
+    const one = command("get_authorization_url", { oxd_id: "flood", pad })
+    const batch = Buffer.concat(Array.from({ length: 100 }, () => one))
+    for (let i = 0; i < 20; i++) flooder.socket.write(batch)
+    await new Promise((r) => setTimeout(r, 50))
+    const other = await open()
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now()
+      expect(errorOf(await other.call("get_authorization_url", { oxd_id: `other-${i}` })).error).toBe("invalid_oxd_id")
+      expect(Date.now() - started).toBeLessThan(1000)
+    }
+    // the flooder's socket is still open: the server paused it instead of dropping or buffering everything
+    expect(flooder.closed).toBe(false)
+    flooder.close()
+    await stillServing()
+  })
+
+  it("answers every frame of a large burst once the client reads", async () => {
+    const c = await open()
+    c.socket.pause()
+    const n = 500
+    c.write(Buffer.concat(Array.from({ length: n }, (_, i) => command("get_authorization_url", { oxd_id: `burst-${i}`, pad: "y".repeat(500) }))))
+    await new Promise((r) => setTimeout(r, 100))
+    c.socket.resume()
+    await c.reply(n - 1)
+    expect(c.replies.every((r) => errorOf(r).error === "invalid_oxd_id")).toBe(true)
+    expect(c.closed || c.ended).toBe(false)
+  })
+})
+
+describe("idle timeout", () => {
+  it("closes an idle connection after idle_timeout_in_seconds and keeps serving", async () => {
+    const idleOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", idle_timeout_in_seconds: 1 }))
+    await idleOxd.ready()
+    const idleServer = await startTcpServer(idleOxd, { host: "127.0.0.1", port: 0 })
+    try {
+      const idle = await Client.open(idleServer.port)
+      const busy = await Client.open(idleServer.port)
+      expect(errorOf(await idle.call("no_such_command")).error).toBe("unsupported_operation")
+      const started = Date.now()
+      // the busy client keeps talking: it must not be cut off
+      const keepAlive = setInterval(() => void busy.call("no_such_command"), 300)
+      try {
+        await idle.until(() => idle.closed, "idle close", 3000)
+      } finally {
+        clearInterval(keepAlive)
+      }
+      const elapsed = Date.now() - started
+      expect(elapsed).toBeGreaterThanOrEqual(900)
+      expect(elapsed).toBeLessThan(2500)
+      expect(busy.closed || busy.ended).toBe(false)
+      expect(errorOf(await busy.call("get_authorization_url", {})).error).toBe("bad_request")
+      const fresh = await Client.open(idleServer.port)
+      expect(errorOf(await fresh.call("no_such_command")).error).toBe("unsupported_operation")
+      fresh.close()
+      busy.close()
+    } finally {
+      await idleServer.close()
+      await idleOxd.dispose()
+    }
+  })
+})
+
+describe("close()", () => {
+  it("stops the server and closes open connections", async () => {
+    const o = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
+    await o.ready()
+    const s = await startTcpServer(o, { host: "127.0.0.1", port: 0 })
+    const c = await Client.open(s.port)
+    expect(errorOf(await c.call("x")).error).toBe("unsupported_operation")
+    const closing = s.close()
+    await c.serverClosed()
+    c.close()
+    await closing
+    await expect(Client.open(s.port)).rejects.toThrow()
+    await o.dispose()
+  })
+})

@@ -1,0 +1,112 @@
+/**
+ * Shared setup for core's tests: the real test OP (tooling/test-op) on 127.0.0.1, an Oxd on an in-memory
+ * store that trusts the OP's CA, and a headless sign-in. Never a mocked OP.
+ */
+import { request } from "node:https"
+import { fileURLToPath } from "node:url"
+import { headlessLogin, startTestOp, type TestOp } from "@oxd/test-op"
+import { expect } from "vitest"
+import type { Config } from "../src/config/OxdConfig.js"
+import { makeConfig } from "../src/config/loadConfig.js"
+import type { ErrorEnvelope, Reply } from "../src/envelope.js"
+import { makeOxd, type Oxd } from "../src/makeOxd.js"
+
+/** One CA for every test file (generated once, gitignored). */
+export const TEST_OP_STATE_DIR = fileURLToPath(new URL("../.oxd/test-op", import.meta.url))
+
+export const REDIRECT_URI = "https://rp.example.org/callback"
+export const POST_LOGOUT_URI = "https://rp.example.org/logged-out"
+
+export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR })
+
+export const oxdFor = (op: TestOp, overrides: Partial<Config> = {}): Oxd =>
+  makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, ...overrides }))
+
+/** Runs one command over the internal transport. */
+export const call = (oxd: Oxd, command: string, params: unknown, ctx: { protectionToken?: string; requestId?: string } = {}): Promise<Reply> =>
+  oxd.dispatch(command, params, { transport: "internal", ...ctx })
+
+/** The data of an ok reply; fails the test with the error envelope otherwise. */
+export const ok = async <A = Record<string, any>>(reply: Promise<Reply> | Reply): Promise<A> => {
+  const r = await reply
+  if (r.envelope.status !== "ok") throw new Error(`expected ok, got ${r.http} ${JSON.stringify(r.envelope)}`)
+  expect(r.http).toBe(200)
+  return r.envelope.data as A
+}
+
+/** The error of an error reply: { error, error_description, http }. */
+export const failure = async (reply: Promise<Reply> | Reply): Promise<ErrorEnvelope["data"] & { http: number }> => {
+  const r = await reply
+  if (r.envelope.status !== "error") throw new Error(`expected an error, got ${JSON.stringify(r.envelope)}`)
+  return { ...r.envelope.data, http: r.http }
+}
+
+export const registerSite = async (oxd: Oxd, op: TestOp, params: Record<string, unknown> = {}, ctx: { protectionToken?: string } = {}): Promise<string> => {
+  const data = await ok<{ oxd_id: string }>(call(oxd, "register_site", {
+    op_host: op.issuer,
+    authorization_redirect_uri: REDIRECT_URI,
+    post_logout_redirect_uri: POST_LOGOUT_URI,
+    ...params,
+  }, ctx))
+  return data.oxd_id
+}
+
+/** get_authorization_url, then a headless login as alice at the real OP: the code and state the RP would receive. */
+export const authorize = async (oxd: Oxd, op: TestOp, oxdId: string, params: Record<string, unknown> = {}, ctx: { protectionToken?: string } = {}) => {
+  const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: oxdId, ...params }, ctx))
+  const { code, state } = await headlessLogin(authorization_url, { ca: op.caPem })
+  if (!state) throw new Error("the OP returned no state")
+  return { code, state, authorizationUrl: authorization_url }
+}
+
+export interface SignedIn {
+  readonly access_token: string
+  readonly expires_in: number | null
+  readonly refresh_token: string | null
+  readonly id_token: string
+  readonly id_token_claims: Record<string, ReadonlyArray<string>>
+}
+
+/** A full code flow through oxd: authorize, log in, get_tokens_by_code. */
+export const signIn = async (oxd: Oxd, op: TestOp, oxdId: string, ctx: { protectionToken?: string } = {}): Promise<SignedIn> => {
+  const { code, state } = await authorize(oxd, op, oxdId, {}, ctx)
+  return ok<SignedIn>(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code, state }, ctx))
+}
+
+/** setup_client + get_client_token: a protection token of a fresh setup client. */
+export const protectionToken = async (oxd: Oxd, op: TestOp): Promise<{ token: string; setup: Record<string, any> }> => {
+  const setup = await ok(call(oxd, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
+  const { access_token } = await ok<{ access_token: string }>(call(oxd, "get_client_token", {
+    op_host: op.issuer,
+    client_id: setup["client_id"],
+    client_secret: setup["client_secret"],
+  }))
+  return { token: access_token, setup }
+}
+
+/** A JSON request to the OP over HTTPS, trusting only the test CA (for reading what the OP holds). */
+export const opJson = (op: TestOp, url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) =>
+  new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const body = init.body === undefined ? undefined : JSON.stringify(init.body)
+    const req = request(url, {
+      method: init.method ?? "GET",
+      ca: op.caPem,
+      headers: { accept: "application/json", ...(body ? { "content-type": "application/json" } : {}), ...init.headers },
+    }, (res) => {
+      const chunks: Buffer[] = []
+      res.on("data", (c: Buffer) => chunks.push(c))
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8")
+        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined })
+      })
+      res.on("error", reject)
+    })
+    req.on("error", reject)
+    req.end(body)
+  })
+
+/** The claims of a JWT, undecoded signature (tests only read what oxd already validated). */
+export const jwtClaims = (jwt: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>
+
+export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/

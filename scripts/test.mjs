@@ -8,8 +8,8 @@ const summary = (args = []) => run(process.execPath, ["scripts/test-summary.mjs"
 
 summary(["--clean"])
 const started = Date.now()
-console.log(`oxd-ts tests on Node ${process.version}: build, typecheck, test`)
-const turbo = run("pnpm", ["exec", "turbo", "run", "typecheck", "test", "--continue", "--concurrency=2", "--output-logs=new-only"])
+console.log(`oxd-ts tests on Node ${process.version}: build, typecheck, lint, test`)
+const turbo = run("pnpm", ["exec", "turbo", "run", "typecheck", "lint", "test", "--continue", "--concurrency=2", "--output-logs=new-only"])
 const counted = summary(["--out", ".test-summary.json", ...(turbo !== 0 ? ["--extra-failure", "build or typecheck failed (see the log above)"] : [])])
 console.log(`(${Math.round((Date.now() - started) / 1000)} s)`)
 process.exit(turbo !== 0 || counted !== 0 ? 1 : 0)

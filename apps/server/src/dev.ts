@@ -29,7 +29,7 @@ try {
   const loaded = loadConfig({ argv: serverArgs, env: process.env, overrides: {} })
   const config = {
     ...loaded,
-    database_url: resolveDatabaseUrl(process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db"),
+    database_url: resolveDatabaseUrl(process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db", cwd),
     default_op_host: op.issuer,
     trusted_ca_file: op.caFile,
   }

@@ -19,7 +19,7 @@ try {
     process.exit(0)
   }
   const loaded = loadConfig({ argv: process.argv.slice(2), env: process.env })
-  const config = { ...loaded, database_url: resolveDatabaseUrl(loaded.database_url) }
+  const config = { ...loaded, database_url: resolveDatabaseUrl(loaded.database_url, process.env["INIT_CWD"] ?? process.cwd()) }
   const running = await startAll(config)
   running.oxd.log("info", `oxd-ts ready; database ${config.database_url}`)
   stopOnSignals(running.close, (m) => running.oxd.log("info", m))

@@ -2,8 +2,8 @@ import { isAbsolute, resolve } from "node:path"
 import { makeOxd, type Config } from "@oxd/core"
 import { startTcpServer } from "@oxd/tcp-server"
 
-/** A relative file: database is relative to where the user ran the command (pnpm changes directory). */
-export const resolveDatabaseUrl = (url: string, cwd = process.env["INIT_CWD"] ?? process.cwd()): string => {
+/** A relative file: database is relative to where the user ran the command (pnpm changes directory: INIT_CWD). */
+export const resolveDatabaseUrl = (url: string, cwd: string): string => {
   if (!url.startsWith("file:")) return url
   const path = url.slice("file:".length)
   return path.startsWith(":") || isAbsolute(path) ? url : `file:${resolve(cwd, path)}`

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:net"
+import { createServer, type Server, type Socket } from "node:net"
 import type { Oxd } from "@oxd/core"
 import { serveConnection } from "./Connection.js"
 
@@ -11,7 +11,7 @@ export interface TcpServer {
 
 export const startTcpServer = (oxd: Oxd, opts: { readonly host: string; readonly port: number }): Promise<TcpServer> =>
   new Promise((resolve, reject) => {
-    const sockets = new Set<import("node:net").Socket>()
+    const sockets = new Set<Socket>()
     const server: Server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
       sockets.add(socket)
       socket.on("close", () => sockets.delete(socket))

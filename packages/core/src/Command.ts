@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a registry holds commands of every param and result type */
 import type { Effect, Schema } from "effect"
 import type { CallContext } from "./CallContext.js"
 import type { OxdError } from "./errors.js"
@@ -27,7 +28,6 @@ export interface Command<
   readonly handler: (params: P["Type"], ctx: CallContext) => Effect.Effect<R["Type"], OxdError, Req>
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds commands of every param type
 export type AnyCommand = Command<string, any, any, any>
 
 export const make = <

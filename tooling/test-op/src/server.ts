@@ -67,6 +67,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
 
   const misbehaviours = new Misbehaviours();
   const counters = new Counters();
+  // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
   let op: TestOp | undefined;
   let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
   let provider: Provider | undefined;

@@ -2,7 +2,7 @@ import * as oidc from "openid-client"
 import { Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import {
-  AccessTokenHashMismatch, AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken,
+  type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken,
   OpDiscoveryFailed, OpRejected, OpUnreachable,
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm"
 import { Clock, Context, Effect, Layer } from "effect"
-import { StoreFailed, UnknownOxdId } from "../errors.js"
+import { type StoreFailed, UnknownOxdId } from "../errors.js"
 import { Database } from "../store/Database.js"
 import { sites } from "../store/schema.js"
 

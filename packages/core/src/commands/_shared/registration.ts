@@ -37,8 +37,8 @@ export const RegistrationFields = {
   client_registration_client_uri: optional(Schema.String),
   protection_access_token: ProtectionAccessToken,
 }
-const RegistrationStruct = Schema.Struct(RegistrationFields)
-export type RegistrationParams = typeof RegistrationStruct.Type
+const _RegistrationStruct = Schema.Struct(RegistrationFields)
+export type RegistrationParams = typeof _RegistrationStruct.Type
 
 export const registrationFieldCodes = {
   authorization_redirect_uri: "invalid_authorization_redirect_uri",

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from "node:child_process"
+import { mkdtempSync, readFileSync } from "node:fs"
+import { connect } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { configKeys } from "@oxd/core"
+import { afterEach, describe, expect, it } from "vitest"
+
+const root = new URL("../../../", import.meta.url).pathname
+const main = new URL("./main.ts", import.meta.url).pathname
+const children: ChildProcess[] = []
+
+/** The server CLI as a user starts it, run from source with tsx. */
+const startCli = (args: string[], env: Record<string, string> = {}) => {
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", main, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  children.push(child)
+  let out = ""
+  child.stdout!.on("data", (d: Buffer) => { out += d.toString() })
+  child.stderr!.on("data", (d: Buffer) => { out += d.toString() })
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+  const waitFor = async (re: RegExp, ms = 30_000) => {
+    const until = Date.now() + ms
+    while (Date.now() < until) {
+      const m = re.exec(out)
+      if (m) return m
+      if (child.exitCode !== null) break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    throw new Error(`did not see ${re} in output:\n${out}`)
+  }
+  return { child, exited, waitFor, output: () => out }
+}
+
+const call = (port: number, command: string, params: unknown) =>
+  new Promise<{ status: string; data: Record<string, unknown> }>((resolve, reject) => {
+    const body = Buffer.from(JSON.stringify({ command, params }))
+    const s = connect({ host: "127.0.0.1", port }, () => s.write(Buffer.concat([Buffer.from(String(body.length).padStart(4, "0")), body])))
+    let buf = Buffer.alloc(0)
+    s.on("data", (d: Buffer) => {
+      buf = Buffer.concat([buf, d])
+      const len = Number(buf.subarray(0, 4).toString())
+      if (buf.length >= 4 + len) { resolve(JSON.parse(buf.subarray(4, 4 + len).toString())); s.end() }
+    })
+    s.on("error", reject)
+  })
+
+afterEach(() => { for (const c of children.splice(0)) c.kill("SIGKILL") })
+
+describe("oxd-server CLI", () => {
+  it("prints every configuration key with --help and exits 0", async () => {
+    const cli = startCli(["--help"])
+    expect(await cli.exited).toBe(0)
+    for (const k of configKeys) expect(cli.output()).toContain(`--${k.name.replaceAll("_", "-")}`)
+  })
+
+  it("refuses an invalid value at start, naming the key and its source, exit 2", async () => {
+    const cli = startCli([], { OXD_PORT: "not-a-port" })
+    expect(await cli.exited).toBe(2)
+    expect(cli.output()).toContain("OXD_PORT")
+    expect(cli.output()).toContain(`"port"`)
+  })
+
+  it("refuses an unknown flag with a pointer to --help, exit 2", async () => {
+    const cli = startCli(["--prot", "1"])
+    expect(await cli.exited).toBe(2)
+    expect(cli.output()).toContain("--help")
+  })
+
+  it("serves the TCP protocol on the configured port and stops cleanly on SIGTERM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
+    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`])
+    const [, port] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
+    const reply = await call(Number(port), "get_authorization_url", {})
+    expect(reply).toEqual({ status: "error", data: { error: "bad_request", error_description: expect.stringContaining("oxd_id") } })
+    cli.child.kill("SIGTERM")
+    expect(await cli.exited).toBe(0)
+    expect(cli.output()).toContain("SIGTERM")
+  })
+
+  it("documents every configuration key in the README", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8")
+    for (const k of configKeys) expect(readme).toContain(`\`${k.name}\``)
+  })
+})

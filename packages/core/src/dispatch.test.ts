@@ -1,0 +1,303 @@
+import { createServer, type Server, type Socket } from "node:net"
+import type { TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "./makeOxd.js"
+import {
+  authorize, call, failure, ok, oxdFor, POST_LOGOUT_URI, protectionToken, REDIRECT_URI, registerSite, startOp, UUID_V4,
+} from "../test/support.js"
+
+let op: TestOp
+let oxd: Oxd
+beforeAll(async () => {
+  op = await startOp()
+  oxd = oxdFor(op)
+})
+afterAll(async () => {
+  await oxd?.dispose()
+  await op?.close()
+})
+
+describe("dispatch", () => {
+  it("answers an unknown command with unsupported_operation", async () => {
+    const e = await failure(call(oxd, "no_such_command", {}))
+    expect(e.error).toBe("unsupported_operation")
+    expect(e.error_description).toContain('Unknown command "no_such_command"')
+  })
+
+  it("does not resolve inherited object properties as commands (unsupported_operation)", async () => {
+    for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      expect((await failure(call(oxd, name, {}))).error).toBe("unsupported_operation")
+    }
+  })
+
+  it("rejects params that are an array with bad_request", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", [{ oxd_id: "x" }]))
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toContain("params must be a JSON object")
+  })
+
+  it("rejects params that are a string with bad_request", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", "oxd_id=x"))
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toContain("params must be a JSON object")
+  })
+
+  it("rejects a missing oxd_id with bad_request naming oxd_id", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", {}))
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toContain('"oxd_id"')
+    expect(e.error_description).toContain("required")
+  })
+
+  it("rejects null params like empty ones (bad_request naming oxd_id)", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", null))
+    expect(e.error).toBe("bad_request")
+    expect(e.error_description).toContain('"oxd_id"')
+  })
+
+  it("rejects an oxd_id of the wrong type with bad_request naming it", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: 42 }))
+    expect(e.error).toBe("bad_request")
+    expect(e.error_description).toContain('"oxd_id"')
+  })
+
+  it("rejects an unknown oxd_id with invalid_oxd_id", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: "8b3c6d1e-0000-4000-8000-000000000000" }))
+    expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
+    expect(e.error_description).toContain("8b3c6d1e-0000-4000-8000-000000000000")
+  })
+
+  it("rejects register_site without authorization_redirect_uri with invalid_authorization_redirect_uri", async () => {
+    const e = await failure(call(oxd, "register_site", { op_host: op.issuer }))
+    expect(e).toMatchObject({ error: "invalid_authorization_redirect_uri", http: 400 })
+    expect(e.error_description).toContain("authorization_redirect_uri")
+  })
+
+  it("rejects register_site with a relative authorization_redirect_uri with invalid_authorization_redirect_uri", async () => {
+    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: "/callback" }))
+    expect(e.error).toBe("invalid_authorization_redirect_uri")
+    expect(e.error_description).toContain("absolute URL")
+  })
+
+  it("rejects register_site without op_host and no default with invalid_op_host", async () => {
+    const e = await failure(call(oxd, "register_site", { authorization_redirect_uri: REDIRECT_URI }))
+    expect(e).toMatchObject({ error: "invalid_op_host", http: 400 })
+    expect(e.error_description).toContain("op_host is missing")
+  })
+
+  it("rejects an empty op_host like a missing one with invalid_op_host", async () => {
+    expect((await failure(call(oxd, "register_site", { op_host: "", authorization_redirect_uri: REDIRECT_URI }))).error).toBe("invalid_op_host")
+  })
+
+  it("rejects client_token_endpoint_auth_signing_alg XX999 with invalid_algorithm", async () => {
+    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_token_endpoint_auth_signing_alg: "XX999" }))
+    expect(e).toMatchObject({ error: "invalid_algorithm", http: 400 })
+    expect(e.error_description).toContain('"XX999"')
+  })
+
+  it("rejects a non-string client_token_endpoint_auth_signing_alg with invalid_algorithm", async () => {
+    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_token_endpoint_auth_signing_alg: 256 }))
+    expect(e.error).toBe("invalid_algorithm")
+  })
+
+  it("registers a site at the real OP and answers a UUID v4 oxd_id", async () => {
+    const before = op.counters()["registration"] ?? 0
+    const oxdId = await registerSite(oxd, op)
+    expect(oxdId).toMatch(UUID_V4)
+    expect(op.counters()["registration"]).toBe(before + 1)
+  })
+
+  it("ignores unknown params (client libraries send their whole configuration)", async () => {
+    const oxdId = await registerSite(oxd, op, { oxd_host: "127.0.0.1", oxd_port: 8099, some_flag: true, nested: { a: 1 } })
+    expect(oxdId).toMatch(UUID_V4)
+    const data = await ok(call(oxd, "get_authorization_url", { oxd_id: oxdId, https_extension: false, "x-whatever": [1, 2] }))
+    expect(data).toEqual({ authorization_url: expect.any(String) })
+  })
+
+  it("accepts null for every optional param", async () => {
+    const oxdId = await registerSite(oxd, op, {
+      op_discovery_path: null, application_type: null, response_types: null, grant_types: null, scope: null, acr_values: null,
+      client_name: null, client_jwks_uri: null, client_token_endpoint_auth_method: null, client_token_endpoint_auth_signing_alg: null,
+      client_request_uris: null, client_logout_uris: null, client_sector_identifier_uri: null, contacts: null, ui_locales: null,
+      claims_locales: null, client_id: null, client_secret: null, protection_access_token: null,
+    })
+    expect(oxdId).toMatch(UUID_V4)
+    const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", {
+      oxd_id: oxdId, scope: null, acr_values: null, prompt: null, custom_parameters: null, protection_access_token: null,
+    }))
+    expect(new URL(authorization_url).searchParams.get("scope")).toBe("openid profile email")
+  })
+
+  it("answers update_site_registration (the older name) like update_site", async () => {
+    const oxdId = await registerSite(oxd, op)
+    const data = await ok(call(oxd, "update_site_registration", { oxd_id: oxdId, scope: ["openid", "email"] }))
+    expect(data).toEqual({ oxd_id: oxdId })
+    const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: oxdId }))
+    expect(new URL(authorization_url).searchParams.get("scope")).toBe("openid email")
+    expect((await failure(call(oxd, "update_site_registration", {}))).error).toBe("bad_request")
+  })
+
+  it("answers no_connect_discovery_response for op_host https://127.0.0.1:1 (a port fetch refuses to use)", async () => {
+    const e = await failure(call(oxd, "register_site", { op_host: "https://127.0.0.1:1", authorization_redirect_uri: REDIRECT_URI }))
+    expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
+    expect(e.error_description).toContain('OpenID discovery failed for "https://127.0.0.1:1"')
+  })
+
+  it("answers op_unreachable, not a crash, for an OP that refuses connections", async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve))
+    const port = (closed.address() as { port: number }).port
+    await new Promise((resolve) => closed.close(resolve))
+    const started = Date.now()
+    const e = await failure(call(oxd, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
+    expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
+    expect(e.error_description).toContain("ECONNREFUSED")
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
+  describe("with an OP that accepts connections and never answers", () => {
+    let silent: Server
+    const sockets = new Set<Socket>()
+    let slowOxd: Oxd
+    beforeAll(async () => {
+      silent = createServer((s) => { sockets.add(s); s.on("error", () => {}) })
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve))
+      slowOxd = oxdFor(op, { op_timeout_in_seconds: 1 })
+    })
+    afterAll(async () => {
+      await slowOxd?.dispose()
+      for (const s of sockets) s.destroy()
+      await new Promise((resolve) => silent.close(resolve))
+    })
+
+    it("gives up after op_timeout_in_seconds with op_unreachable", async () => {
+      const port = (silent.address() as { port: number }).port
+      const started = Date.now()
+      const e = await failure(call(slowOxd, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
+      expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
+      expect(e.error_description).toContain("timed out")
+      expect(Date.now() - started).toBeLessThan(5_000)
+    })
+  })
+
+  it("answers no_connect_discovery_response for a host that is not an OP", async () => {
+    // the test OP's origin with a path under which there is no discovery document
+    const e = await failure(call(oxd, "register_site", { op_host: `${op.issuer}/not-an-issuer`, authorization_redirect_uri: REDIRECT_URI }))
+    expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
+    expect(e.error_description).toContain("OpenID discovery failed")
+  })
+
+  it("uses the request id it is given", async () => {
+    const r = await oxd.dispatch("no_such_command", {}, { transport: "internal", requestId: "req-1" })
+    expect(r.envelope.status).toBe("error")
+  })
+})
+
+describe("dispatch with protect_commands_with_access_token", () => {
+  let guarded: Oxd
+  beforeAll(() => {
+    guarded = oxdFor(op, { protect_commands_with_access_token: true })
+  })
+  afterAll(() => guarded?.dispose())
+
+  it("rejects register_site without a token with blank_protection_access_token (403)", async () => {
+    const e = await failure(call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
+    expect(e).toMatchObject({ error: "blank_protection_access_token", http: 403 })
+    expect(e.error_description).toContain("get_client_token")
+  })
+
+  it("rejects a protected site command without a token with blank_protection_access_token", async () => {
+    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: "whatever" }))
+    expect(e).toMatchObject({ error: "blank_protection_access_token", http: 403 })
+  })
+
+  it("runs setup_client and get_client_token without a token", async () => {
+    const { token, setup } = await protectionToken(guarded, op)
+    expect(token).toEqual(expect.any(String))
+    expect(setup["setup_client_oxd_id"]).toMatch(UUID_V4)
+  })
+
+  it("accepts a token of a setup client, in params or from the transport", async () => {
+    const { token } = await protectionToken(guarded, op)
+    const viaParams = await registerSite(guarded, op, { protection_access_token: token })
+    expect(viaParams).toMatch(UUID_V4)
+    const viaTransport = await registerSite(guarded, op, {}, { protectionToken: token })
+    await ok(call(guarded, "get_authorization_url", { oxd_id: viaTransport }, { protectionToken: token }))
+    await ok(call(guarded, "get_authorization_url", { oxd_id: viaParams, protection_access_token: token }))
+  })
+
+  it("completes a code flow with protection on", async () => {
+    const { token } = await protectionToken(guarded, op)
+    const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
+    const { code, state } = await authorize(guarded, op, oxdId, {}, { protectionToken: token })
+    const tokens = await ok(call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }))
+    expect(tokens["id_token_claims"]["sub"]).toEqual(["248289761001"])
+    const logout = await ok(call(guarded, "get_logout_uri", { oxd_id: oxdId }, { protectionToken: token }))
+    expect(new URL(logout["uri"]).searchParams.get("post_logout_redirect_uri")).toBe(POST_LOGOUT_URI)
+  })
+
+  it("rejects a bogus token with inactive_protection_access_token", async () => {
+    await protectionToken(guarded, op) // a setup client must exist to ask the OP
+    const e = await failure(call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: "bogus-token" }))
+    expect(e).toMatchObject({ error: "inactive_protection_access_token", http: 403 })
+    expect(e.error_description).toContain("expired or revoked")
+  })
+
+  it("rejects a bogus token on a site command with inactive_protection_access_token", async () => {
+    const { token } = await protectionToken(guarded, op)
+    const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
+    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: "bogus-token" }))
+    expect(e).toMatchObject({ error: "inactive_protection_access_token", http: 403 })
+  })
+
+  it("rejects another setup client's token on a site with invalid_protection_access_token", async () => {
+    const a = await protectionToken(guarded, op)
+    const b = await protectionToken(guarded, op)
+    const oxdId = await registerSite(guarded, op, {}, { protectionToken: a.token })
+    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: b.token }))
+    expect(e).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
+    expect(e.error_description).toContain("another client")
+    await ok(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: a.token }))
+  })
+
+  it("rejects a user's access token (not a setup client's) with invalid_protection_access_token", async () => {
+    const { token } = await protectionToken(guarded, op)
+    const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
+    const { code, state } = await authorize(guarded, op, oxdId, {}, { protectionToken: token })
+    const user = await ok(call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }))
+    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: user["access_token"] }))
+    expect(e.error).toBe("invalid_protection_access_token")
+  })
+
+  it("rejects a token on a site registered without protection with invalid_protection_access_token", async () => {
+    // an edge may switch protection off for a call (TCP without the flag): the site then has no setup client
+    const r = await guarded.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "internal", requireProtection: false })
+    const { oxd_id } = await ok<{ oxd_id: string }>(r)
+    const { token } = await protectionToken(guarded, op)
+    const e = await failure(call(guarded, "get_authorization_url", { oxd_id }, { protectionToken: token }))
+    expect(e).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
+    expect(e.error_description).toContain("registered without a protection token")
+  })
+
+  it("rejects a setup client's token without the protection scope with protection_access_token_insufficient_scope", async () => {
+    const { setup } = await protectionToken(guarded, op)
+    const { access_token } = await ok<{ access_token: string }>(call(guarded, "get_client_token", {
+      op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], scope: ["openid"],
+    }))
+    const e = await failure(call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: access_token }))
+    expect(e).toMatchObject({ error: "protection_access_token_insufficient_scope", http: 403 })
+    expect(e.error_description).toContain("uma_protection")
+  })
+
+  it("introspects one token once for a burst of commands", async () => {
+    const { token } = await protectionToken(guarded, op)
+    const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
+    const before = op.counters()["introspection"] ?? 0
+    for (let i = 0; i < 3; i++) await ok(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: token }))
+    expect(op.counters()["introspection"] ?? 0).toBe(before)
+    const { token: fresh } = await protectionToken(guarded, op)
+    await registerSite(guarded, op, {}, { protectionToken: fresh })
+    await registerSite(guarded, op, {}, { protectionToken: fresh })
+    expect(op.counters()["introspection"]).toBe(before + 1)
+  })
+})

@@ -1,0 +1,114 @@
+import { Effect, Layer } from "effect"
+import { TestClock } from "effect/testing"
+import { describe, expect, it } from "vitest"
+import { makeConfig } from "../config/loadConfig.js"
+import { OxdConfig } from "../config/OxdConfig.js"
+import { Database } from "../store/Database.js"
+import { SiteStore, type NewSite } from "./SiteStore.js"
+
+const layer = () => {
+  const configLayer = OxdConfig.layer(makeConfig({ database_url: ":memory:", log_level: "error" }))
+  const store = SiteStore.layer.pipe(Layer.provide(Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)))
+  return Layer.merge(store, TestClock.layer())
+}
+
+const run = <A, E>(effect: Effect.Effect<A, E, SiteStore | TestClock.TestClock>) => Effect.runPromise(effect.pipe(Effect.provide(layer())))
+
+const site = (oxdId: string, over: Partial<NewSite> = {}): NewSite => ({
+  oxdId,
+  kind: "site",
+  opHost: "https://op.example.org",
+  opDiscoveryPath: null,
+  clientId: `client-${oxdId}`,
+  clientSecret: "secret",
+  registrationAccessToken: "rat",
+  registrationClientUri: "https://op.example.org/reg/1",
+  clientIdIssuedAt: 1_700_000_000,
+  clientSecretExpiresAt: 0,
+  setupClientId: null,
+  authorizationRedirectUri: "https://rp.example.org/cb",
+  postLogoutRedirectUri: null,
+  scope: ["openid", "profile"],
+  acrValues: [],
+  metadata: { response_types: ["code"], nested: { a: 1 } },
+  lastIdToken: null,
+  ...over,
+})
+
+describe("SiteStore", () => {
+  it("stores a site and reads it back, JSON columns included", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* TestClock.setTime(1_000)
+      const inserted = yield* sites.insert(site("a"))
+      expect(inserted).toMatchObject({ oxdId: "a", createdAt: 1_000, updatedAt: 1_000 })
+      const read = yield* sites.get("a")
+      expect(read).toEqual({ ...site("a"), createdAt: 1_000, updatedAt: 1_000 })
+    })))
+
+  it("fails get of an unknown oxd_id with UnknownOxdId naming it", () =>
+    run(Effect.gen(function* () {
+      const e = yield* Effect.flip((yield* SiteStore).get("nope"))
+      expect(e).toMatchObject({ _tag: "UnknownOxdId", oxd_id: "nope" })
+      expect(e.message).toContain('oxd_id "nope"')
+    })))
+
+  it("updates only the patched fields and the update time", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* TestClock.setTime(1_000)
+      yield* sites.insert(site("b"))
+      yield* TestClock.setTime(2_000)
+      const updated = yield* sites.update("b", { lastIdToken: "header.payload.sig", scope: ["openid"] })
+      expect(updated).toMatchObject({ lastIdToken: "header.payload.sig", scope: ["openid"], createdAt: 1_000, updatedAt: 2_000, clientId: "client-b" })
+      expect(yield* sites.get("b")).toEqual(updated)
+    })))
+
+  it("fails update of an unknown oxd_id with UnknownOxdId", () =>
+    run(Effect.gen(function* () {
+      const e = yield* Effect.flip((yield* SiteStore).update("ghost", { lastIdToken: "x" }))
+      expect(e).toMatchObject({ _tag: "UnknownOxdId", oxd_id: "ghost" })
+    })))
+
+  it("removes a site: true once, false after, and get fails", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* sites.insert(site("c"))
+      expect(yield* sites.remove("c")).toBe(true)
+      expect(yield* sites.remove("c")).toBe(false)
+      expect((yield* Effect.flip(sites.get("c")))._tag).toBe("UnknownOxdId")
+    })))
+
+  it("refuses a second site with the same oxd_id", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* sites.insert(site("d"))
+      const e = yield* Effect.flip(sites.insert(site("d")))
+      expect(e._tag).toBe("StoreFailed")
+    })))
+
+  it("finds a setup client by client_id, never an ordinary site with that client_id", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* sites.insert(site("plain", { clientId: "shared-client" }))
+      expect(yield* sites.findSetupByClientId("shared-client")).toBeUndefined()
+      yield* sites.insert(site("setup", { kind: "setup", clientId: "shared-client" }))
+      expect((yield* sites.findSetupByClientId("shared-client"))?.oxdId).toBe("setup")
+      expect(yield* sites.findSetupByClientId("other")).toBeUndefined()
+    })))
+
+  it("gives the newest setup client of an OP as latestSetup", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      expect(yield* sites.latestSetup("https://op.example.org")).toBeUndefined()
+      yield* TestClock.setTime(1_000)
+      yield* sites.insert(site("old-setup", { kind: "setup" }))
+      yield* TestClock.setTime(3_000)
+      yield* sites.insert(site("new-setup", { kind: "setup" }))
+      yield* TestClock.setTime(5_000)
+      yield* sites.insert(site("newest-but-plain"))
+      yield* sites.insert(site("other-op-setup", { kind: "setup", opHost: "https://elsewhere.example.org" }))
+      expect((yield* sites.latestSetup("https://op.example.org"))?.oxdId).toBe("new-setup")
+      expect((yield* sites.latestSetup("https://elsewhere.example.org"))?.oxdId).toBe("other-op-setup")
+    })))
+})

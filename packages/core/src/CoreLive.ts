@@ -6,7 +6,9 @@ import { OpenIdProvider } from "./services/OpenIdProvider.js"
 import { OpFetch } from "./services/OpFetch.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 import { SiteStore } from "./services/SiteStore.js"
+import { ResourceStore } from "./services/ResourceStore.js"
 import { StateStore } from "./services/StateStore.js"
+import { UmaAuthorizationServer } from "./services/UmaAuthorizationServer.js"
 import { Database } from "./store/Database.js"
 
 const levels = { debug: "Debug", info: "Info", warn: "Warn", error: "Error" } as const
@@ -22,8 +24,10 @@ export const loggerLayer = (config: Config) =>
 export const coreLayer = (config: Config) => {
   const configLayer = OxdConfig.layer(config)
   const db = Database.layer.pipe(Layer.provide(configLayer))
-  const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
-  const op = OpenIdProvider.layer.pipe(Layer.provide(OpFetch.layer), Layer.provide(configLayer))
+  const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer, ResourceStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
+  const fetchLayer = OpFetch.layer.pipe(Layer.provide(configLayer))
+  const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
+  const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))
-  return Layer.mergeAll(configLayer, stores, op, guard, Ids.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config))
+  return Layer.mergeAll(configLayer, stores, op, uma, guard, Ids.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config))
 }

@@ -24,11 +24,15 @@ const encoderOf = (c: AnyCommand) => {
 /** A schema failure as oxd reports it: the field, what is wrong with it, and the command's code for that field. */
 const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidParams => {
   const text = error.message
-  const path = /at \["([^"]+)"\]/.exec(text)
-  const field = path?.[1] ?? ""
+  const at = /\n\s*at ((?:\[[^\]]+\])+)/.exec(text)?.[1] ?? ""
+  const segments = [...at.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!)
+  const keys = segments.filter((s) => s.startsWith('"')).map((s) => JSON.parse(s) as string)
+  const field = segments.map((s) => (s.startsWith('"') ? `.${JSON.parse(s) as string}` : `[${s}]`)).join("").replace(/^\./, "")
   const what = text.split("\n")[0]?.trim() ?? "is invalid"
   const detail = what === "Missing key" ? "is required" : what.replace(/^Expected/, "must be")
-  return new InvalidParams({ code: command.fieldCodes[field] ?? "bad_request", field, detail })
+  // the innermost named field picks the code: resources[0].conditions[1].httpMethods → invalid_http_method
+  const code = [...keys].reverse().map((k) => command.fieldCodes[k]).find((c) => c !== undefined) ?? "bad_request"
+  return new InvalidParams({ code, field, detail })
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
@@ -54,7 +58,7 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
       const wire = toWireError(e)
       return Effect.as(
         wire.http >= 500 ? Effect.logWarning(`${name} failed: ${wire.code}`, wire.description) : Effect.logDebug(`${name} refused: ${wire.code}`),
-        { envelope: errorEnvelope(wire), http: wire.http } satisfies Reply,
+        { envelope: errorEnvelope(wire, wire.details), http: wire.http } satisfies Reply,
       )
     }),
     Effect.catchCause((cause) =>

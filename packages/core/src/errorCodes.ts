@@ -30,12 +30,24 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   InvalidIntrospectionResponse: { http: 500, code: "invalid_introspection_response" },
   RemoveSiteFailed: { http: 500, code: "remove_site_failed" },
   StoreFailed: { http: 500, code: "internal_error" },
+  ResourceNotProtected: { http: 400, code: "invalid_request" },
+  UmaProtectionExists: { http: 400, code: "uma_protection_exists" },
+  InvalidUmaRequest: { http: 400, code: "invalid_uma_request" },
+  HttpMethodNotUnique: { http: 400, code: "http_method_not_unique" },
+  InvalidScopeExpression: { http: 400, code: "invalid_scope_expression" },
+  UmaDiscoveryFailed: { http: 500, code: "no_uma_discovery_response" },
+  NeedInfo: { http: 403, code: "need_info" },
+  InvalidTicket: { http: 400, code: "invalid_ticket" },
+  RequestDenied: { http: 403, code: "request_denied" },
+  PatUnavailable: { http: 500, code: "internal_error" },
 }
 
 export interface WireError {
   readonly code: string
   readonly http: number
   readonly description: string
+  /** need_info: the AS's answer, passed on as data.details */
+  readonly details?: unknown
 }
 
 export const toWireError = (e: OxdError): WireError => {
@@ -43,5 +55,5 @@ export const toWireError = (e: OxdError): WireError => {
   const code = typeof row.code === "function" ? row.code(e) : row.code
   // no_id_token is a 400 when the caller failed to give one, a 500 when the OP failed to return one
   const http = e._tag === "NoIdToken" && e.source === "caller" ? 400 : row.http
-  return { code, http, description: e.message }
+  return e._tag === "NeedInfo" ? { code, http, description: e.message, details: e.details } : { code, http, description: e.message }
 }

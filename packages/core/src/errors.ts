@@ -9,7 +9,7 @@ export class UnknownCommand extends Schema.TaggedError<UnknownCommand>()("Unknow
   command: Schema.String,
 }) {
   override get message() {
-    return `Unknown command "${this.command}". Send one of the oxd commands (e.g. register_site, get_authorization_url).`
+    return `Unknown command "${this.command.slice(0, 64)}". Send one of the oxd commands (e.g. register_site, get_authorization_url).`
   }
 }
 
@@ -214,6 +214,80 @@ export class StoreFailed extends Schema.TaggedError<StoreFailed>()("StoreFailed"
   }
 }
 
+export class ResourceNotProtected extends Schema.TaggedError<ResourceNotProtected>()("ResourceNotProtected", {
+  path: Schema.String,
+  http_method: Schema.String,
+}) {
+  override get message() {
+    return "Resource is not protected. Please protect your resource first with uma_rs_protect command."
+  }
+}
+
+export class UmaProtectionExists extends Schema.TaggedError<UmaProtectionExists>()("UmaProtectionExists", {}) {
+  override get message() {
+    return "Resources are already protected for this oxd_id. Send overwrite: true to replace them."
+  }
+}
+
+export class InvalidUmaRequest extends Schema.TaggedError<InvalidUmaRequest>()("InvalidUmaRequest", { detail: Schema.String }) {
+  override get message() {
+    return `Nothing to protect: ${this.detail}`
+  }
+}
+
+export class HttpMethodNotUnique extends Schema.TaggedError<HttpMethodNotUnique>()("HttpMethodNotUnique", {
+  path: Schema.String,
+  http_method: Schema.String,
+}) {
+  override get message() {
+    return `HTTP method ${this.http_method} is listed twice for path ${this.path}: list each method once per path.`
+  }
+}
+
+export class InvalidScopeExpression extends Schema.TaggedError<InvalidScopeExpression>()("InvalidScopeExpression", {
+  path: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `scope_expression of path ${this.path} is not valid JsonLogic: ${this.detail}`
+  }
+}
+
+export class UmaDiscoveryFailed extends Schema.TaggedError<UmaDiscoveryFailed>()("UmaDiscoveryFailed", {
+  op_host: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `UMA discovery (/.well-known/uma2-configuration) failed for "${this.op_host}": ${this.detail}`
+  }
+}
+
+/** The AS needs claims before it issues the RPT; details is its answer (ticket, required_claims, redirect_user). */
+export class NeedInfo extends Schema.TaggedError<NeedInfo>()("NeedInfo", { details: Schema.Unknown }) {
+  override get message() {
+    return "The authorization server needs additional information in order to determine whether the client is authorized to have these permissions."
+  }
+}
+
+export class InvalidTicket extends Schema.TaggedError<InvalidTicket>()("InvalidTicket", {}) {
+  override get message() {
+    return "Ticket is not valid (outdated or not present on Authorization Server)."
+  }
+}
+
+export class RequestDenied extends Schema.TaggedError<RequestDenied>()("RequestDenied", { detail: Schema.String }) {
+  override get message() {
+    return `The authorization server denied the permissions requested${this.detail ? `: ${this.detail}` : ""}.`
+  }
+}
+
+/** The site cannot get a protection API token (PAT) from the AS. */
+export class PatUnavailable extends Schema.TaggedError<PatUnavailable>()("PatUnavailable", { detail: Schema.String }) {
+  override get message() {
+    return `No protection API token (PAT) could be obtained for the site: ${this.detail}. Register the site with grant_types client_credentials and scope uma_protection.`
+  }
+}
+
 export type OxdError =
   | UnknownCommand
   | InvalidParams
@@ -238,3 +312,13 @@ export type OxdError =
   | InvalidIntrospectionResponse
   | RemoveSiteFailed
   | StoreFailed
+  | ResourceNotProtected
+  | UmaProtectionExists
+  | InvalidUmaRequest
+  | HttpMethodNotUnique
+  | InvalidScopeExpression
+  | UmaDiscoveryFailed
+  | NeedInfo
+  | InvalidTicket
+  | RequestDenied
+  | PatUnavailable

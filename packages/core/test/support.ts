@@ -110,3 +110,14 @@ export const jwtClaims = (jwt: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>
 
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** Registers a client at the OP directly (RFC 7591), as an operator would: for register_site with client_id. */
+export const registerAtOp = async (op: TestOp, metadata: Record<string, unknown> = {}): Promise<Record<string, any>> => {
+  const discovery = await opJson(op, `${op.issuer}/.well-known/openid-configuration`)
+  const res = await opJson(op, discovery.body.registration_endpoint, {
+    method: "POST",
+    body: { redirect_uris: [REDIRECT_URI], post_logout_redirect_uris: [POST_LOGOUT_URI], grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], ...metadata },
+  })
+  if (res.status !== 201) throw new Error(`registration at the OP failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body
+}

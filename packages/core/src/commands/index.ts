@@ -10,6 +10,11 @@ import { RegisterSite } from "./register-site/index.js"
 import { RemoveSite } from "./remove-site/index.js"
 import { SetupClient } from "./setup-client/index.js"
 import { UpdateSite } from "./update-site/index.js"
+import { IntrospectRpt } from "./introspect-rpt/index.js"
+import { UmaRpGetClaimsGatheringUrl } from "./uma-rp-get-claims-gathering-url/index.js"
+import { UmaRpGetRpt } from "./uma-rp-get-rpt/index.js"
+import { UmaRsCheckAccess } from "./uma-rs-check-access/index.js"
+import { UmaRsProtect } from "./uma-rs-protect/index.js"
 
 /** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
 export const commands = Command.registry(
@@ -24,6 +29,11 @@ export const commands = Command.registry(
   GetAccessTokenByRefreshToken,
   GetUserInfo,
   GetLogoutUri,
+  UmaRsProtect,
+  UmaRsCheckAccess,
+  IntrospectRpt,
+  UmaRpGetRpt,
+  UmaRpGetClaimsGatheringUrl,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

@@ -18,6 +18,8 @@ export const ConfigSchema = Schema.Struct({
   clock_skew_in_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   idle_timeout_in_seconds: Positive,
   max_connections: Positive,
+  rpt_cache_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  uma_realm: Schema.NonEmptyString,
   key_store_file: OptString,
   log_level: Schema.Literals(["debug", "info", "warn", "error"]),
   log_format: Schema.Literals(["pretty", "json"]),

@@ -24,6 +24,8 @@ export const configKeys = [
   { name: "clock_skew_in_seconds", type: "int", default: 60, doc: "leeway for the OP's clock when checking exp/iat" },
   { name: "idle_timeout_in_seconds", type: "int", default: 300, doc: "TCP: close a connection idle this long" },
   { name: "max_connections", type: "int", default: 1024, doc: "TCP: concurrent connections accepted" },
+  { name: "rpt_cache_seconds", type: "int", default: 60, doc: "UMA: longest time an RPT introspection answer is reused (never past the RPT's exp)" },
+  { name: "uma_realm", type: "string", default: "rs", doc: "UMA: realm named in the WWW-Authenticate header of denied checks" },
   { name: "key_store_file", type: "string", default: undefined, doc: "JWKS file of private keys for private_key_jwt (get_client_token)" },
   { name: "log_level", type: "string", default: "info", doc: "debug | info | warn | error" },
   { name: "log_format", type: "string", default: "pretty", doc: "pretty | json" },

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto"
+import { createHash, type webcrypto } from "node:crypto"
 import { Effect } from "effect"
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -10,8 +10,8 @@ const CLIENT_ID = "client-123"
 const NONCE = "n-0S6_WzA2Mj"
 
 type Alg = "RS256" | "ES256"
-const keys = {} as Record<Alg, { privateKey: CryptoKey; kid: string }>
-let rogue: CryptoKey
+const keys = {} as Record<Alg, { privateKey: webcrypto.CryptoKey; kid: string }>
+let rogue: webcrypto.CryptoKey
 let expectations: IdTokenExpectations
 
 beforeAll(async () => {
@@ -38,7 +38,7 @@ const claims = (over: JWTPayload = {}): JWTPayload => ({
   ...over,
 })
 
-const sign = (payload: JWTPayload, opts: { alg?: Alg; key?: CryptoKey; kid?: string } = {}) => {
+const sign = (payload: JWTPayload, opts: { alg?: Alg; key?: webcrypto.CryptoKey; kid?: string } = {}) => {
   const alg = opts.alg ?? "RS256"
   return new SignJWT(payload).setProtectedHeader({ alg, kid: opts.kid ?? keys[alg].kid }).sign(opts.key ?? keys[alg].privateKey)
 }

@@ -5,7 +5,10 @@ import { InvalidState, type StoreFailed } from "../errors.js"
 import { Database } from "../store/Database.js"
 import { authorizationRequests } from "../store/schema.js"
 
+export type Purpose = "authorization" | "claims_gathering"
+
 export interface PendingRequest {
+  readonly purpose?: Purpose | undefined
   readonly state: string
   readonly oxdId: string
   readonly nonce: string
@@ -22,7 +25,8 @@ const TOMBSTONE_MS = 24 * 60 * 60 * 1000
  */
 export class StateStore extends Context.Service<StateStore, {
   issue(req: Omit<PendingRequest, "expiresAt">): Effect.Effect<PendingRequest, StoreFailed>
-  consume(oxdId: string, state: string): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
+  /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
+  consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
 }>()("@oxd/core/StateStore") {
   static readonly layer = Layer.effect(
     StateStore,
@@ -33,7 +37,7 @@ export class StateStore extends Context.Service<StateStore, {
       return StateStore.of({
         issue: Effect.fn("StateStore.issue")(function* (req) {
           const now = yield* Clock.currentTimeMillis
-          const row = { ...req, createdAt: now, expiresAt: now + ttl, consumedAt: null }
+          const row = { ...req, purpose: req.purpose ?? "authorization", createdAt: now, expiresAt: now + ttl, consumedAt: null }
           yield* query("store authorization request", (db) => db.insert(authorizationRequests).values(row).run())
           // purge old tombstones now and then, off the caller's path
           if (Math.random() < 0.01) {
@@ -41,21 +45,20 @@ export class StateStore extends Context.Service<StateStore, {
               db.delete(authorizationRequests).where(lt(authorizationRequests.expiresAt, now - TOMBSTONE_MS)).run())
               .pipe(Effect.ignore, Effect.forkDetach)
           }
-          return { state: row.state, oxdId: row.oxdId, nonce: row.nonce, codeVerifier: row.codeVerifier, expiresAt: row.expiresAt }
+          return { purpose: row.purpose, state: row.state, oxdId: row.oxdId, nonce: row.nonce, codeVerifier: row.codeVerifier, expiresAt: row.expiresAt }
         }),
-        consume: Effect.fn("StateStore.consume")(function* (oxdId, state) {
+        consume: Effect.fn("StateStore.consume")(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
+          const mine = and(eq(authorizationRequests.state, state), eq(authorizationRequests.oxdId, oxdId), eq(authorizationRequests.purpose, purpose))
           const taken = yield* query("consume authorization request", (db) =>
             db.update(authorizationRequests).set({ consumedAt: now })
-              .where(and(eq(authorizationRequests.state, state), eq(authorizationRequests.oxdId, oxdId), isNull(authorizationRequests.consumedAt)))
+              .where(and(mine, isNull(authorizationRequests.consumedAt)))
               .returning().get())
           if (taken) {
             if (taken.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
-            return { state: taken.state, oxdId: taken.oxdId, nonce: taken.nonce, codeVerifier: taken.codeVerifier, expiresAt: taken.expiresAt }
+            return { purpose, state: taken.state, oxdId: taken.oxdId, nonce: taken.nonce, codeVerifier: taken.codeVerifier, expiresAt: taken.expiresAt }
           }
-          const seen = yield* query("read authorization request", (db) =>
-            db.select().from(authorizationRequests)
-              .where(and(eq(authorizationRequests.state, state), eq(authorizationRequests.oxdId, oxdId))).get())
+          const seen = yield* query("read authorization request", (db) => db.select().from(authorizationRequests).where(mine).get())
           return yield* new InvalidState({ reason: seen ? "used" : "unknown" })
         }),
       })

@@ -29,12 +29,16 @@ export const sites = sqliteTable(
   (t) => [index("sites_client_id").on(t.clientId), index("sites_op_host_kind").on(t.opHost, t.kind)],
 )
 
-/** A pending authorization request: state, nonce and PKCE verifier, single use, expiring. */
+/**
+ * A pending request bound to a state, single use, expiring: an authorization request (nonce, PKCE verifier)
+ * or a UMA claims-gathering redirect.
+ */
 export const authorizationRequests = sqliteTable(
   "authorization_requests",
   {
     state: text("state").primaryKey(),
     oxdId: text("oxd_id").notNull(),
+    purpose: text("purpose", { enum: ["authorization", "claims_gathering"] }).notNull().default("authorization"),
     nonce: text("nonce").notNull(),
     codeVerifier: text("code_verifier"),
     createdAt: integer("created_at").notNull(),
@@ -43,4 +47,22 @@ export const authorizationRequests = sqliteTable(
     consumedAt: integer("consumed_at"),
   },
   (t) => [index("authorization_requests_expires_at").on(t.expiresAt)],
+)
+
+/** A protected path + HTTP methods of a site, as registered at the UMA authorization server. */
+export const umaResources = sqliteTable(
+  "uma_resources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    oxdId: text("oxd_id").notNull(),
+    path: text("path").notNull(),
+    httpMethods: text("http_methods", { mode: "json" }).$type<ReadonlyArray<string>>().notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<ReadonlyArray<string>>().notNull(),
+    ticketScopes: text("ticket_scopes", { mode: "json" }).$type<ReadonlyArray<string>>(),
+    scopeExpression: text("scope_expression", { mode: "json" }).$type<{ rule: unknown; data: ReadonlyArray<string> }>(),
+    /** the AS's id of the resource (UMA resource registration _id) */
+    resourceId: text("resource_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("uma_resources_site_path").on(t.oxdId, t.path)],
 )

@@ -1,0 +1,48 @@
+import type { TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "../../makeOxd.js"
+import { authorize, call, failure, ok, oxdFor, registerSite, startOp } from "../../../test/support.js"
+
+let op: TestOp
+let oxd: Oxd
+beforeAll(async () => {
+  op = await startOp()
+  oxd = oxdFor(op)
+})
+afterAll(async () => {
+  await oxd?.dispose()
+  await op?.close()
+})
+
+describe("remove_site", () => {
+  it("forgets the site: its oxd_id then answers invalid_oxd_id", async () => {
+    const oxdId = await registerSite(oxd, op)
+    expect(await ok(call(oxd, "remove_site", { oxd_id: oxdId }))).toEqual({ oxd_id: oxdId })
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId }))
+    expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
+  })
+
+  it("answers invalid_oxd_id when the site is removed twice", async () => {
+    const oxdId = await registerSite(oxd, op)
+    await ok(call(oxd, "remove_site", { oxd_id: oxdId }))
+    expect((await failure(call(oxd, "remove_site", { oxd_id: oxdId }))).error).toBe("invalid_oxd_id")
+  })
+
+  it("leaves other sites alone", async () => {
+    const a = await registerSite(oxd, op)
+    const b = await registerSite(oxd, op)
+    await ok(call(oxd, "remove_site", { oxd_id: a }))
+    await ok(call(oxd, "get_authorization_url", { oxd_id: b }))
+  })
+
+  it("refuses a login started before the removal", async () => {
+    const oxdId = await registerSite(oxd, op)
+    const { code, state } = await authorize(oxd, op, oxdId)
+    await ok(call(oxd, "remove_site", { oxd_id: oxdId }))
+    expect((await failure(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code, state }))).error).toBe("invalid_oxd_id")
+  })
+
+  it("rejects a missing oxd_id with bad_request", async () => {
+    expect((await failure(call(oxd, "remove_site", {}))).error).toBe("bad_request")
+  })
+})

@@ -1,0 +1,26 @@
+import { Effect } from "effect"
+import { InvalidParams, UmaDiscoveryFailed } from "../../errors.js"
+import { Ids } from "../../services/Ids.js"
+import { SiteStore } from "../../services/SiteStore.js"
+import { StateStore } from "../../services/StateStore.js"
+import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
+import type { Params } from "./schema.js"
+
+export const handler = Effect.fn("command.uma_rp_get_claims_gathering_url")(function* (p: typeof Params.Type) {
+  if (!URL.canParse(p.claims_redirect_uri)) {
+    return yield* new InvalidParams({ code: "invalid_claims_redirect_uri_parameter", field: "claims_redirect_uri", detail: "must be an absolute URL" })
+  }
+  const site = yield* (yield* SiteStore).get(p.oxd_id)
+  const uma = yield* (yield* UmaAuthorizationServer).discover(site)
+  if (!uma.claims_interaction_endpoint) {
+    return yield* new UmaDiscoveryFailed({ op_host: site.opHost, detail: "the AS advertises no claims_interaction_endpoint" })
+  }
+  const state = (yield* Ids).state()
+  const url = new URL(uma.claims_interaction_endpoint)
+  url.searchParams.set("client_id", site.clientId)
+  url.searchParams.set("ticket", p.ticket)
+  url.searchParams.set("claims_redirect_uri", p.claims_redirect_uri)
+  url.searchParams.set("state", state)
+  yield* (yield* StateStore).issue({ state, oxdId: site.oxdId, nonce: "", codeVerifier: null, purpose: "claims_gathering" })
+  return { url: url.href, state }
+})

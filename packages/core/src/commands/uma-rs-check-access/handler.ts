@@ -1,0 +1,35 @@
+import { Clock, Effect } from "effect"
+import { OxdConfig } from "../../config/OxdConfig.js"
+import { InvalidParams, ResourceNotProtected } from "../../errors.js"
+import { ResourceStore } from "../../services/ResourceStore.js"
+import { SiteStore } from "../../services/SiteStore.js"
+import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
+import { present } from "../_shared/fields.js"
+import { HTTP_METHODS } from "../uma-rs-protect/validate.js"
+import { grants } from "./decide.js"
+import type { Params, Result } from "./schema.js"
+
+export const handler = Effect.fn("command.uma_rs_check_access")(function* (p: typeof Params.Type) {
+  const method = p.http_method.toUpperCase()
+  if (!HTTP_METHODS.includes(method)) {
+    return yield* new InvalidParams({ code: "invalid_http_method", field: "http_method", detail: `must be one of ${HTTP_METHODS.join(", ")}` })
+  }
+  if (!p.path.startsWith("/")) return yield* new InvalidParams({ code: "invalid_path_parameter", field: "path", detail: "must be a path starting with /" })
+  const site = yield* (yield* SiteStore).get(p.oxd_id)
+  const resource = yield* (yield* ResourceStore).find(site.oxdId, p.path, method)
+  if (!resource) return yield* new ResourceNotProtected({ path: p.path, http_method: method })
+  const as = yield* UmaAuthorizationServer
+  if (present(p.rpt)) {
+    const introspection = yield* as.checkRpt(site, p.rpt)
+    const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
+    if (grants(introspection, resource, now)) return { access: "granted" } satisfies typeof Result.Type
+  }
+  const ticket = yield* as.permissionTicket(site, [{ resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes }])
+  const { issuer } = yield* as.discover(site)
+  const { uma_realm } = yield* OxdConfig
+  return {
+    access: "denied",
+    "www-authenticate_header": `UMA realm="${uma_realm}",as_uri="${issuer}",error="insufficient_scope",ticket="${ticket}"`,
+    ticket,
+  } satisfies typeof Result.Type
+})

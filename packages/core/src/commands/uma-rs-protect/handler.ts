@@ -1,0 +1,41 @@
+import { Effect } from "effect"
+import { UmaProtectionExists } from "../../errors.js"
+import { ResourceStore, type NewProtectedResource } from "../../services/ResourceStore.js"
+import { SiteStore } from "../../services/SiteStore.js"
+import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
+import type { Params } from "./schema.js"
+import { validateResources } from "./validate.js"
+
+export const handler = Effect.fn("command.uma_rs_protect")(function* (p: typeof Params.Type) {
+  const site = yield* (yield* SiteStore).get(p.oxd_id)
+  const store = yield* ResourceStore
+  const as = yield* UmaAuthorizationServer
+  yield* validateResources(p.resources)
+  const existing = yield* store.list(site.oxdId)
+  if (existing.length > 0 && p.overwrite !== true) return yield* new UmaProtectionExists()
+  // one AS resource per path and condition, as oxd registers them
+  const rows: NewProtectedResource[] = []
+  for (const r of p.resources) {
+    for (const c of r.conditions) {
+      const methods = c.httpMethods.map((m) => m.toUpperCase())
+      const scopes = c.scope_expression ? c.scope_expression.data : (c.scopes ?? [])
+      const resourceId = yield* as.registerResource(site, {
+        name: `${r.path} ${methods.join(" ")}`,
+        resource_scopes: scopes,
+        ...(c.scope_expression ? { scope_expression: c.scope_expression } : {}),
+      })
+      rows.push({
+        path: r.path,
+        httpMethods: methods,
+        scopes,
+        ticketScopes: c.ticketScopes && c.ticketScopes.length > 0 ? c.ticketScopes : null,
+        scopeExpression: c.scope_expression ?? null,
+        resourceId,
+      })
+    }
+  }
+  yield* store.replace(site.oxdId, rows)
+  // the replaced ones go last, so a failure above leaves the old protection in force
+  for (const old of existing) yield* as.deleteResource(site, old.resourceId).pipe(Effect.ignore)
+  return { oxd_id: site.oxdId }
+})

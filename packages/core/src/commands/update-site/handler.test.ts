@@ -1,0 +1,110 @@
+import type { TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "../../makeOxd.js"
+import {
+  authorize, call, failure, ok, opJson, oxdFor, REDIRECT_URI, registerAtOp, registerSite, signIn, startOp,
+} from "../../../test/support.js"
+
+let op: TestOp
+let oxd: Oxd
+beforeAll(async () => {
+  op = await startOp()
+  oxd = oxdFor(op)
+})
+afterAll(async () => {
+  await oxd?.dispose()
+  await op?.close()
+})
+
+const NEW_REDIRECT = "https://rp.example.org/new-callback"
+
+/** A client registered at the OP beforehand, whose registration access token the test keeps to read it back. */
+const siteWithKnownRegistration = async () => {
+  const client = await registerAtOp(op, { client_name: "before" })
+  const oxdId = await registerSite(oxd, op, {
+    client_id: client["client_id"],
+    client_secret: client["client_secret"],
+    client_registration_access_token: client["registration_access_token"],
+    client_registration_client_uri: client["registration_client_uri"],
+  })
+  const readAtOp = async () => {
+    const r = await opJson(op, client["registration_client_uri"], { headers: { authorization: `Bearer ${client["registration_access_token"]}` } })
+    expect(r.status).toBe(200)
+    return r.body as Record<string, any>
+  }
+  return { oxdId, client, readAtOp }
+}
+
+describe("update_site", () => {
+  it("changes redirect_uris and client_name at the OP (RFC 7592)", async () => {
+    const { oxdId, client, readAtOp } = await siteWithKnownRegistration()
+    expect(await readAtOp()).toMatchObject({ redirect_uris: [REDIRECT_URI], client_name: "before" })
+    const before = op.counters()["client_update"] ?? 0
+    const data = await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT, client_name: "after" }))
+    expect(data).toEqual({ oxd_id: oxdId })
+    expect(op.counters()["client_update"]).toBe(before + 1)
+    const atOp = await readAtOp()
+    expect(atOp).toMatchObject({ client_id: client["client_id"], redirect_uris: [NEW_REDIRECT], client_name: "after" })
+    // the client keeps its secret
+    expect(atOp["client_secret"]).toBe(client["client_secret"])
+  })
+
+  it("uses the new redirect URI in the next authorization URL, and the OP accepts it", async () => {
+    const { oxdId } = await siteWithKnownRegistration()
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT }))
+    const { code, state, authorizationUrl } = await authorize(oxd, op, oxdId)
+    expect(new URL(authorizationUrl).searchParams.get("redirect_uri")).toBe(NEW_REDIRECT)
+    const tokens = await ok(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code, state }))
+    expect(tokens["id_token_claims"]["sub"]).toEqual(["248289761001"])
+  })
+
+  it("updates a site oxd registered itself, keeping it usable", async () => {
+    const oxdId = await registerSite(oxd, op)
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT, post_logout_redirect_uri: "https://rp.example.org/bye" }))
+    const tokens = await signIn(oxd, op, oxdId)
+    expect(tokens.access_token).toEqual(expect.any(String))
+    const { uri } = await ok<{ uri: string }>(call(oxd, "get_logout_uri", { oxd_id: oxdId }))
+    expect(new URL(uri).searchParams.get("post_logout_redirect_uri")).toBe("https://rp.example.org/bye")
+  })
+
+  it("changes the scopes requested in later authorization URLs", async () => {
+    const oxdId = await registerSite(oxd, op)
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, scope: ["openid", "email"] }))
+    const { authorizationUrl } = await authorize(oxd, op, oxdId)
+    expect(new URL(authorizationUrl).searchParams.get("scope")).toBe("openid email")
+  })
+
+  it("keeps a site without a registration access token local: nothing is sent to the OP", async () => {
+    const client = await registerAtOp(op)
+    const oxdId = await registerSite(oxd, op, { client_id: client["client_id"], client_secret: client["client_secret"] })
+    const before = op.counters()["client_update"] ?? 0
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, client_name: "local only" }))
+    expect(op.counters()["client_update"] ?? 0).toBe(before)
+  })
+
+  it("rejects a relative authorization_redirect_uri with invalid_authorization_redirect_uri", async () => {
+    const oxdId = await registerSite(oxd, op)
+    const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: "/cb" }))
+    expect(e).toMatchObject({ error: "invalid_authorization_redirect_uri", http: 400 })
+    expect(e.error_description).toContain("absolute URL")
+  })
+
+  it("rejects client_token_endpoint_auth_signing_alg XX999 with invalid_algorithm", async () => {
+    const oxdId = await registerSite(oxd, op)
+    const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, client_token_endpoint_auth_signing_alg: "XX999" }))
+    expect(e).toMatchObject({ error: "invalid_algorithm", http: 400 })
+  })
+
+  it("reports the OP's refusal of the new metadata with bad_request, and changes nothing locally", async () => {
+    const { oxdId, readAtOp } = await siteWithKnownRegistration()
+    const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: "not-a-url:/x", client_name: "x" }))
+    expect(e.error).toBe("bad_request")
+    expect((await readAtOp())["redirect_uris"]).toEqual([REDIRECT_URI])
+    const { authorizationUrl } = await authorize(oxd, op, oxdId)
+    expect(new URL(authorizationUrl).searchParams.get("redirect_uri")).toBe(REDIRECT_URI)
+  })
+
+  it("rejects an unknown oxd_id with invalid_oxd_id", async () => {
+    expect((await failure(call(oxd, "update_site", { oxd_id: "nope" }))).error).toBe("invalid_oxd_id")
+  })
+})

@@ -1,0 +1,252 @@
+import { createHash } from "node:crypto"
+import * as oidc from "openid-client"
+import { Cause, Context, Effect, Layer } from "effect"
+import { OxdConfig } from "../config/OxdConfig.js"
+import {
+  InvalidTicket, NeedInfo, OpRejected, OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
+  type OpDiscoveryFailed,
+} from "../errors.js"
+import { OpenIdProvider, type OpClient } from "./OpenIdProvider.js"
+import { OpFetch } from "./OpFetch.js"
+import { toOpError } from "./opErrors.js"
+import type { Site } from "./SiteStore.js"
+
+/** /.well-known/uma2-configuration, the fields we use. */
+export interface UmaConfiguration {
+  readonly issuer: string
+  readonly token_endpoint: string
+  readonly resource_registration_endpoint: string
+  readonly permission_endpoint: string
+  readonly introspection_endpoint: string
+  readonly claims_interaction_endpoint?: string
+}
+export interface Permission { readonly resource_id: string; readonly resource_scopes: ReadonlyArray<string> }
+export interface RptRequest {
+  readonly ticket: string
+  readonly claim_token?: string | undefined
+  readonly claim_token_format?: string | undefined
+  readonly pct?: string | undefined
+  readonly rpt?: string | undefined
+  readonly scope?: ReadonlyArray<string> | undefined
+}
+export interface Rpt { readonly access_token: string; readonly token_type: string; readonly pct: string | null; readonly upgraded: boolean }
+export type Introspection = Record<string, unknown> & { readonly active: boolean }
+
+type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable
+const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket"
+const DISCOVERY_TTL_MS = 60 * 60 * 1000
+const PAT_EARLY_RENEW_MS = 30_000
+const RPT_CACHE_MAX = 100_000
+
+/** A 401 from the protection API: the PAT was refused (expired early, revoked), so a fresh one is worth one retry. */
+class PatRefused extends Error {}
+/** An OAuth error body from the protection API. */
+class AsErrorBody extends Error {
+  constructor(readonly operation: string, readonly error: string, readonly description: string) {
+    super(`${operation}: ${error}`)
+  }
+}
+
+/**
+ * The UMA 2 authorization server: its discovery document, the site's PAT (cached until it expires, one
+ * renewal in flight per site), resource registration, permission tickets, RPT introspection (cached until
+ * the earlier of the RPT's exp and rpt_cache_seconds) and the uma-ticket grant.
+ */
+export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServer, {
+  discover(site: Site): Effect.Effect<UmaConfiguration, UmaDiscoveryFailed | OpUnreachable>
+  registerResource(site: Site, body: Record<string, unknown>): Effect.Effect<string, AsError>
+  deleteResource(site: Site, resourceId: string): Effect.Effect<void, AsError>
+  permissionTicket(site: Site, permissions: ReadonlyArray<Permission>): Effect.Effect<string, AsError>
+  introspectRpt(site: Site, rpt: string): Effect.Effect<Introspection, AsError>
+  /** The same, answered from the cache when it can be. */
+  checkRpt(site: Site, rpt: string): Effect.Effect<Introspection, AsError>
+  requestRpt(site: Site, client: OpClient, request: RptRequest): Effect.Effect<Rpt, AsError | OpDiscoveryFailed | NeedInfo | InvalidTicket | RequestDenied>
+}>()("@oxd/core/UmaAuthorizationServer") {
+  static readonly layer = Layer.effect(
+    UmaAuthorizationServer,
+    Effect.gen(function* () {
+      const config = yield* OxdConfig
+      const { fetch } = yield* OpFetch
+      const op = yield* OpenIdProvider
+      const discoveries = new Map<string, { at: number; value: Promise<UmaConfiguration> }>()
+      const pats = new Map<string, { token: string; until: number }>()
+      const patsInFlight = new Map<string, Promise<{ token: string; until: number }>>()
+      const rpts = new Map<string, { value: Introspection; until: number }>()
+
+      const discover = (site: Site) =>
+        Effect.suspend(() => {
+          const hit = discoveries.get(site.opHost)
+          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return Effect.promise(() => settle(hit.value))
+          const value = (async () => {
+            const url = `${site.opHost.replace(/\/$/, "")}/.well-known/uma2-configuration`
+            const res = await fetch(url, { headers: { accept: "application/json" } })
+            if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`)
+            const doc = (await res.json()) as Partial<UmaConfiguration>
+            for (const k of ["token_endpoint", "resource_registration_endpoint", "permission_endpoint", "introspection_endpoint"] as const) {
+              if (typeof doc[k] !== "string") throw new Error(`the document has no ${k}`)
+            }
+            return doc as UmaConfiguration
+          })()
+          discoveries.set(site.opHost, { at: Date.now(), value })
+          return Effect.promise(() => settle(value).then((r) => { if (!r.ok) discoveries.delete(site.opHost); return r }))
+        }).pipe(Effect.flatMap((r) => r.ok ? Effect.succeed(r.value) : Effect.fail(classifyDiscovery(site, r.error))))
+
+      const classifyDiscovery = (site: Site, e: unknown): UmaDiscoveryFailed | OpUnreachable => {
+        const err = toOpError("UMA discovery")(e)
+        if (err._tag === "OpUnreachable" && /ECONNREFUSED|ENOTFOUND|timed out|ECONNRESET/.test(err.detail)) return err
+        return new UmaDiscoveryFailed({ op_host: site.opHost, detail: e instanceof Error ? e.message : String(e) })
+      }
+
+      const clientOf = (site: Site): OpClient => ({
+        opHost: site.opHost, opDiscoveryPath: site.opDiscoveryPath, clientId: site.clientId, clientSecret: site.clientSecret,
+        authMethod: site.metadata["token_endpoint_auth_method"] as string | undefined,
+      })
+
+      /** The site's PAT: cached until shortly before it expires; concurrent callers share one renewal. */
+      const pat = (site: Site, fresh = false) =>
+        Effect.suspend(() => {
+          const cached = pats.get(site.oxdId)
+          if (!fresh && cached && cached.until > Date.now()) return Effect.succeed(cached.token)
+          let inflight = patsInFlight.get(site.oxdId)
+          if (!inflight) {
+            inflight = Effect.runPromiseExit(
+              op.clientCredentials(clientOf(site), ["uma_protection"]).pipe(
+                Effect.map((t) => ({ token: t.access_token, until: Date.now() + Math.max(0, (t.expires_in ?? 300) * 1000 - PAT_EARLY_RENEW_MS) })),
+                Effect.mapError((e) => new PatUnavailable({ detail: e.message })),
+              ),
+            ).then((exit) => {
+              if (exit._tag === "Failure") throw Cause.squash(exit.cause)
+              pats.set(site.oxdId, exit.value)
+              return exit.value
+            }).finally(() => patsInFlight.delete(site.oxdId))
+            patsInFlight.set(site.oxdId, inflight)
+          }
+          const p = inflight
+          return Effect.tryPromise({ try: () => p, catch: (e) => (e instanceof PatUnavailable ? e : new PatUnavailable({ detail: String(e) })) }).pipe(Effect.map((v) => v.token))
+        })
+
+      /** A protection API call with the PAT; a refused PAT is renewed once, so an expired PAT never fails a call. */
+      const protectionCall = <A>(site: Site, operation: string, call: (pat: string) => Promise<A>) => {
+        const once = (fresh: boolean) =>
+          Effect.flatMap(pat(site, fresh), (token) =>
+            Effect.tryPromise({ try: () => call(token), catch: (e) => e }))
+        return once(false).pipe(
+          Effect.catch((e) => (e instanceof PatRefused ? once(true) : Effect.fail(e))),
+          Effect.mapError((e) => {
+            if (e instanceof PatUnavailable) return e
+            if (e instanceof PatRefused) return new PatUnavailable({ detail: "the AS refused a freshly issued PAT" })
+            if (e instanceof AsErrorBody) return new OpRejected({ operation: e.operation, op_error: e.error, op_error_description: e.description })
+            return toOpError(operation)(e)
+          }),
+          Effect.withSpan(`UmaAuthorizationServer.${operation}`),
+        )
+      }
+
+      /** JSON in and out of the protection API; AS errors become OAuth errors with the AS's code. */
+      const send = async (token: string, method: string, url: string, body?: unknown, form?: Record<string, string>) => {
+        const res = await fetch(url, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json",
+            ...(body !== undefined ? { "content-type": "application/json" } : form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+          },
+          ...(body !== undefined ? { body: JSON.stringify(body) } : form ? { body: new URLSearchParams(form).toString() } : {}),
+        })
+        if (res.status === 401) throw new PatRefused()
+        const text = await res.text()
+        const json = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+        return { status: res.status, json }
+      }
+      const expectOk = (operation: string, r: { status: number; json: Record<string, unknown> }) => {
+        if (r.status >= 200 && r.status < 300) return r.json
+        if (typeof r.json["error"] === "string") {
+          throw new AsErrorBody(operation, r.json["error"], typeof r.json["error_description"] === "string" ? r.json["error_description"] : "")
+        }
+        throw new Error(`${operation} answered HTTP ${r.status}`)
+      }
+
+      const introspectRpt = (site: Site, rpt: string) =>
+        Effect.flatMap(discover(site), (uma) =>
+          protectionCall(site, "rpt introspection", async (token) => {
+            const json = expectOk("RPT introspection", await send(token, "POST", uma.introspection_endpoint, undefined, { token: rpt }))
+            return { ...json, active: json["active"] === true } as Introspection
+          }))
+
+      return UmaAuthorizationServer.of({
+        discover,
+        registerResource: (site, body) =>
+          Effect.flatMap(discover(site), (uma) =>
+            protectionCall(site, "resource registration", async (token) => {
+              const json = expectOk("resource registration", await send(token, "POST", uma.resource_registration_endpoint, body))
+              if (typeof json["_id"] !== "string") throw new Error("the AS registered the resource but returned no _id")
+              return json["_id"]
+            })),
+        deleteResource: (site, resourceId) =>
+          Effect.flatMap(discover(site), (uma) =>
+            protectionCall(site, "resource deletion", async (token) => {
+              const r = await send(token, "DELETE", `${uma.resource_registration_endpoint.replace(/\/$/, "")}/${encodeURIComponent(resourceId)}`)
+              // already gone at the AS is what we wanted
+              if (r.status !== 404) expectOk("resource deletion", r)
+            })),
+        permissionTicket: (site, permissions) =>
+          Effect.flatMap(discover(site), (uma) =>
+            protectionCall(site, "permission", async (token) => {
+              const json = expectOk("permission", await send(token, "POST", uma.permission_endpoint, permissions.length === 1 ? permissions[0] : permissions))
+              if (typeof json["ticket"] !== "string") throw new Error("the permission endpoint returned no ticket")
+              return json["ticket"]
+            })),
+        introspectRpt,
+        checkRpt: (site, rpt) =>
+          Effect.suspend(() => {
+            const key = `${site.oxdId}:${createHash("sha256").update(rpt).digest("base64url")}`
+            const hit = rpts.get(key)
+            if (hit && hit.until > Date.now()) return Effect.succeed(hit.value)
+            return Effect.tap(introspectRpt(site, rpt), (value) => Effect.sync(() => {
+              const exp = typeof value["exp"] === "number" ? value["exp"] * 1000 : Infinity
+              const until = Math.min(exp, Date.now() + config.rpt_cache_seconds * 1000)
+              if (until > Date.now()) {
+                rpts.set(key, { value, until })
+                if (rpts.size > RPT_CACHE_MAX) rpts.delete(rpts.keys().next().value!)
+              }
+            }))
+          }),
+        requestRpt: (site, client, request) =>
+          Effect.gen(function* () {
+            const uma = yield* discover(site)
+            const meta = yield* op.discover(site.opHost, site.opDiscoveryPath)
+            const cfg = new oidc.Configuration({ ...meta, token_endpoint: uma.token_endpoint }, client.clientId, client.clientSecret ? { client_secret: client.clientSecret } : {},
+              client.authMethod === "client_secret_post" ? oidc.ClientSecretPost(client.clientSecret ?? undefined) : oidc.ClientSecretBasic(client.clientSecret ?? undefined))
+            cfg[oidc.customFetch] = (url, options) => fetch(url, options as RequestInit)
+            cfg.timeout = config.op_timeout_in_seconds
+            const params: Record<string, string> = { ticket: request.ticket }
+            if (request.claim_token) params["claim_token"] = request.claim_token
+            if (request.claim_token_format) params["claim_token_format"] = request.claim_token_format
+            if (request.pct) params["pct"] = request.pct
+            if (request.rpt) params["rpt"] = request.rpt
+            if (request.scope && request.scope.length > 0) params["scope"] = request.scope.join(" ")
+            const response = yield* Effect.tryPromise({
+              try: () => oidc.genericGrantRequest(cfg, UMA_TICKET_GRANT, params),
+              catch: (e): AsError | NeedInfo | InvalidTicket | RequestDenied => {
+                if (e instanceof oidc.ResponseBodyError) {
+                  if (e.error === "need_info") return new NeedInfo({ details: e.cause })
+                  if (e.error === "invalid_grant") return new InvalidTicket()
+                  if (e.error === "request_denied") return new RequestDenied({ detail: e.error_description ?? "" })
+                }
+                return toOpError("uma-ticket grant")(e)
+              },
+            })
+            return {
+              access_token: response.access_token,
+              token_type: response.token_type ?? "Bearer",
+              pct: typeof response["pct"] === "string" ? response["pct"] : null,
+              upgraded: response["upgraded"] === true,
+            }
+          }).pipe(Effect.withSpan("UmaAuthorizationServer.requestRpt")),
+      })
+    }),
+  )
+}
+
+const settle = <A>(p: Promise<A>): Promise<{ ok: true; value: A } | { ok: false; error: unknown }> =>
+  p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))

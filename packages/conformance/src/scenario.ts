@@ -3,8 +3,23 @@ import type { Envelope, Transport } from "./Transport.js"
 /** Misbehaviours a test OP can be told to apply to the next ID token it issues. */
 export type IdTokenFault = "bad_signature" | "wrong_nonce" | "wrong_aud" | "expired" | "wrong_issuer" | "bad_at_hash" | "unknown_kid"
 
+export type UmaPolicy = { readonly kind: "grant" } | { readonly kind: "deny" } | { readonly kind: "require_claim"; readonly name: string; readonly value: string }
+
+/** What a test UMA authorization server can be told to do; absent for an AS that cannot be driven. */
+export interface UmaDriver {
+  /** The decision the AS takes for a scope from now on. */
+  setPolicy(scope: string, policy: UmaPolicy): Promise<void>
+  /** The user fills in the claims form at a claims-gathering URL; the redirect's new ticket and state. */
+  gatherClaims(url: string, claims: Record<string, string>): Promise<{ readonly ticket: string; readonly state: string | null }>
+  /** Lifetime of RPTs issued from now on. */
+  setRptTtl(seconds: number): Promise<void>
+  /** RPT introspections the AS has answered so far. */
+  introspections(): Promise<number>
+}
+
 /** The OpenID Provider side of a run: how to log a user in, and what it can be told to do. */
 export interface OpDriver {
+  readonly uma?: UmaDriver
   readonly issuer: string
   login(authorizationUrl: string): Promise<{ readonly code: string; readonly state: string | null }>
   /** Absent when the OP cannot be told to misbehave: scenarios needing it are skipped. */
@@ -29,6 +44,7 @@ export interface Env {
   readonly op: OpDriver
   readonly redirectUri: string
   readonly postLogoutRedirectUri: string
+  readonly claimsRedirectUri: string
 }
 
 /** A failure that names the command, what the spec says and what the server did. */
@@ -133,6 +149,24 @@ export class Ctx {
     const { code, state } = await this.env.op.login(url.href)
     this.expect(state !== null, "the OP's redirect carried no state although get_authorization_url set one")
     return { code, state, url }
+  }
+
+  /** A site that can protect resources and ask for RPTs (client_credentials for its PAT, a claims redirect). */
+  async registerUmaSite(): Promise<string> {
+    return this.registerSite({
+      scope: ["openid", "uma_protection"],
+      // client_credentials gets the site its PAT; the uma-ticket grant lets it ask for RPTs
+      grant_types: ["authorization_code", "client_credentials", "urn:ietf:params:oauth:grant-type:uma-ticket"],
+      claims_redirect_uri: [this.env.claimsRedirectUri],
+    })
+  }
+
+  /** uma_rs_protect, then the denial of a check without RPT: its ticket. */
+  async protectAndTicket(oxdId: string, resources: unknown, path: string, method: string): Promise<string> {
+    await this.ok("uma_rs_protect", { oxd_id: oxdId, resources })
+    const denied = await this.ok("uma_rs_check_access", { oxd_id: oxdId, path, http_method: method, rpt: "" })
+    this.expect(denied["access"] === "denied" && typeof denied["ticket"] === "string", `uma_rs_check_access: expected access denied with a ticket for a request without RPT, got ${JSON.stringify(denied)}`)
+    return String(denied["ticket"])
   }
 
   /** A whole login: tokens by code. */

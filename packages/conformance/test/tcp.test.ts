@@ -21,6 +21,7 @@ const env = (target: () => Env["target"]) => (): Env => ({
   op: testOpDriver(op),
   redirectUri: "https://client.example.org/cb",
   postLogoutRedirectUri: "https://client.example.org/logged-out",
+  claimsRedirectUri: "https://client.example.org/claims-cb",
 })
 
 describe("conformance over TCP", () => {

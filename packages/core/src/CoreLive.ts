@@ -29,5 +29,5 @@ export const coreLayer = (config: Config) => {
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))
-  return Layer.mergeAll(configLayer, stores, op, uma, guard, Ids.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config))
+  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config))
 }

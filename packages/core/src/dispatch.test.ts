@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs"
 import { createServer, type Server, type Socket } from "node:net"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -187,6 +188,21 @@ describe("dispatch", () => {
     expect(e.error_description).toContain("OpenID discovery failed")
   })
 
+  it("refuses an OP whose certificate it cannot verify (no trusted_ca_file): no_connect_discovery_response", async (ctx) => {
+    // only meaningful when the process does not already trust the test CA
+    const extra = process.env["NODE_EXTRA_CA_CERTS"]
+    if (extra && existsSync(extra) && readFileSync(extra, "utf8").includes(op.caPem.trim())) ctx.skip()
+    const untrusting = oxdFor(op, { trusted_ca_file: undefined })
+    try {
+      const r = await untrusting.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "internal" })
+      const e = await failure(r)
+      expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
+      expect(e.error_description).toMatch(/CERT|certificate/i)
+    } finally {
+      await untrusting.dispose()
+    }
+  })
+
   it("uses the request id it is given", async () => {
     const r = await oxd.dispatch("no_such_command", {}, { transport: "internal", requestId: "req-1" })
     expect(r.envelope.status).toBe("error")
@@ -258,6 +274,21 @@ describe("dispatch with protect_commands_with_access_token", () => {
     expect(e).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
     expect(e.error_description).toContain("another client")
     await ok(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: a.token }))
+  })
+
+  it("rejects a cached token of another setup client with invalid_protection_access_token", async () => {
+    const a = await protectionToken(guarded, op)
+    const b = await protectionToken(guarded, op)
+    const siteOfA = await registerSite(guarded, op, {}, { protectionToken: a.token })
+    const siteOfB = await registerSite(guarded, op, {}, { protectionToken: b.token })
+    await ok(call(guarded, "get_authorization_url", { oxd_id: siteOfB }, { protectionToken: b.token })) // b's token is now cached
+    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: siteOfA }, { protectionToken: b.token }))
+    expect(e).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
+  })
+
+  it("requires a token when the edge asks for protection, even with the flag off", async () => {
+    const r = await oxd.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "https", requireProtection: true })
+    expect(await failure(r)).toMatchObject({ error: "blank_protection_access_token", http: 403 })
   })
 
   it("rejects a user's access token (not a setup client's) with invalid_protection_access_token", async () => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "./http.js";
 import { MISBEHAVIOUR_KINDS, isMisbehaviourKind } from "./misbehave.js";
 import type { TestOp } from "./server.js";
+import { parsePolicy } from "./uma/policies.js";
 
 /** Prefix of the control API; not an OIDC path, so it can't clash with provider routes. */
 export const ADMIN_PREFIX = "/__test/";
@@ -13,7 +14,12 @@ export const ADMIN_PREFIX = "/__test/";
  *   GET  /__test/misbehave      pending misbehaviours
  *   POST /__test/rotate-keys    {"keep_old"?: true}  -> {"kid": "...", "kids": {...}}
  *   GET  /__test/counters       {"jwks": 2, "token": 1, "token.authorization_code": 1, ...}
- *   POST /__test/reset          clears misbehaviours and counters
+ *   POST /__test/reset          clears misbehaviours, counters and UMA policies/RPT lifetime
+ *   POST /__test/uma/policy     {"scope": "...", "kind": "grant"|"deny"|"require_claim", "name"?, "value"?}
+ *   GET  /__test/uma/policy     {"<scope>": policy, ...}
+ *   POST /__test/uma/reset      clears UMA policies, restores the RPT lifetime
+ *   POST /__test/uma/rpt-ttl    {"seconds": 2}
+ *   GET  /__test/uma/resources  every registered resource (with owner and scope_expression)
  * POSTs must send Content-Type: application/json (a browser can't do that cross-origin without a
  * CORS preflight, which we never grant — so web pages can't poke the OP).
  */
@@ -58,6 +64,22 @@ export async function handleAdmin(op: TestOp, req: IncomingMessage, res: ServerR
       case "POST reset":
         op.reset();
         return sendJson(res, 200, { ok: true });
+      case "POST uma/policy": {
+        if (typeof body.scope !== "string" || !body.scope) throw new TypeError("scope must be a non-empty string");
+        op.uma.setPolicy(body.scope, parsePolicy(body));
+        return sendJson(res, 200, { policies: op.uma.policies() });
+      }
+      case "GET uma/policy":
+        return sendJson(res, 200, op.uma.policies());
+      case "POST uma/reset":
+        op.uma.reset();
+        return sendJson(res, 200, { ok: true });
+      case "POST uma/rpt-ttl":
+        if (typeof body.seconds !== "number") throw new TypeError("seconds must be a number");
+        op.uma.setRptTtl(body.seconds);
+        return sendJson(res, 200, { ok: true, seconds: body.seconds });
+      case "GET uma/resources":
+        return sendJson(res, 200, op.uma.resources());
       default:
         return sendJson(res, 404, { error: "not_found", error_description: `no admin route ${route}` });
     }

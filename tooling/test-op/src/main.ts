@@ -17,6 +17,8 @@ Control API (JSON, POSTs need Content-Type: application/json):
   GET  /__test/info          POST /__test/misbehave {"kind","client_id"?,"once"?}
   GET  /__test/counters      POST /__test/rotate-keys {"keep_old"?}
   GET  /__test/misbehave     POST /__test/reset
+  UMA: POST /__test/uma/policy {"scope","kind","name"?,"value"?}   GET /__test/uma/policy
+       POST /__test/uma/rpt-ttl {"seconds"}   POST /__test/uma/reset   GET /__test/uma/resources
 `;
 
 async function main(): Promise<void> {
@@ -53,6 +55,7 @@ oxd test OP is up
 
   issuer      ${op.issuer}
   discovery   ${op.issuer}/.well-known/openid-configuration
+  UMA 2.0     ${op.issuer}/.well-known/uma2-configuration
   CA file     ${op.caFile}
 
 Trust the CA (never disable TLS verification):

@@ -6,6 +6,9 @@ import type { Counters } from "./counters.js";
 import { esc, page } from "./html.js";
 import { SIGNING_ALGS, type KeyRing } from "./keys.js";
 import { tamperIdToken, type Misbehaviours } from "./misbehave.js";
+import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js";
+import type { UmaContext } from "./uma/context.js";
+import { registerUmaGrant } from "./uma/grant.js";
 
 /** Token lifetimes in seconds. */
 export interface TtlOptions {
@@ -36,6 +39,13 @@ export const DEFAULT_TTL: Readonly<TtlOptions> = Object.freeze({
  */
 export const SCOPES = ["openid", "offline_access", "profile", "email", "address", "phone", "uma_protection"];
 
+export const CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"] as const;
+export const RESPONSE_TYPES = ["code id_token", "code", "id_token", "none"] as const;
+/** What oidc-provider derives from RESPONSE_TYPES and the enabled features (the UMA grant is added on top). */
+export const GRANT_TYPES = ["implicit", "authorization_code", "refresh_token", "client_credentials"] as const;
+
+export const supportedScopes = (extraScopes: readonly string[]): string[] => [...new Set([...SCOPES, ...extraScopes])];
+
 const CLAIMS = {
   acr: null,
   auth_time: null,
@@ -61,6 +71,8 @@ export interface ProviderDeps {
   misbehaviours: Misbehaviours;
   counters: Counters;
   onError: (message: string, err: unknown) => void;
+  /** UMA state shared by every instance; the UMA grant is registered on each. */
+  uma: UmaContext;
 }
 
 /**
@@ -74,9 +86,11 @@ export function createProvider(deps: ProviderDeps): Provider {
     jwks: deps.keys.privateJwks(),
     findAccount,
     claims: CLAIMS,
-    scopes: [...new Set([...SCOPES, ...deps.extraScopes])],
+    scopes: supportedScopes(deps.extraScopes),
     cookies: { keys: deps.cookieKeys },
-    clientAuthMethods: ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"],
+    clientAuthMethods: [...CLIENT_AUTH_METHODS],
+    responseTypes: [...RESPONSE_TYPES],
+    extraClientMetadata: UMA_CLIENT_METADATA,
     enabledJWA: { idTokenSigningAlgValues: [...SIGNING_ALGS] },
     features: {
       devInteractions: { enabled: false },
@@ -103,6 +117,7 @@ export function createProvider(deps: ProviderDeps): Provider {
   };
 
   const provider = new Provider(deps.issuer, configuration);
+  registerUmaGrant(provider, deps.uma);
 
   provider.use(async (ctx, next) => {
     await next();

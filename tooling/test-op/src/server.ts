@@ -13,7 +13,12 @@ import { handleInteraction, isInteractionPath } from "./interactions.js";
 import { KeyRing, type SigningAlg } from "./keys.js";
 import { assertLoopbackHost } from "./loopback.js";
 import { Misbehaviours, type Misbehaviour } from "./misbehave.js";
-import { DEFAULT_TTL, createProvider, type TtlOptions } from "./provider.js";
+import { DEFAULT_TTL, createProvider, supportedScopes, type TtlOptions } from "./provider.js";
+import type { UmaContext } from "./uma/context.js";
+import { createUmaControl, type UmaControl } from "./uma/control.js";
+import { Policies } from "./uma/policies.js";
+import { handleUma, isUmaPath } from "./uma/router.js";
+import { DEFAULT_UMA_TTL, UmaStore, type UmaTtlOptions } from "./uma/store.js";
 
 export interface StartTestOpOptions {
   /** 0 (default) picks a free port. */
@@ -24,8 +29,8 @@ export interface StartTestOpOptions {
   stateDir?: string;
   /** Scopes to support on top of SCOPES (unknown scopes are dropped from tokens by oidc-provider). */
   extraScopes?: readonly string[];
-  /** Token lifetimes in seconds, merged over DEFAULT_TTL. */
-  ttl?: Partial<TtlOptions>;
+  /** Token lifetimes in seconds, merged over DEFAULT_TTL and DEFAULT_UMA_TTL (e.g. `{ ClientCredentials: 2, RPT: 1 }`). */
+  ttl?: Partial<TtlOptions & UmaTtlOptions>;
   /** Receives one line per request (method, path, status, ms). Silent by default. */
   log?: (line: string) => void;
   /** Receives internal errors; default console.error. */
@@ -54,7 +59,9 @@ export interface TestOp {
   rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>;
   /** Requests per oidc-provider route since start/reset, e.g. { discovery: 1, jwks: 2, "token.refresh_token": 1 }. */
   counters(): Record<string, number>;
-  /** Clears misbehaviours and counters (keys, clients and sessions stay). */
+  /** The UMA 2.0 authorization server on the same origin: policies, RPT lifetime, registered resources. */
+  readonly uma: UmaControl;
+  /** Clears misbehaviours, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -62,6 +69,8 @@ export interface TestOp {
 export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp> {
   const host = opts.host ?? "127.0.0.1";
   assertLoopbackHost(host);
+  const { RPT, PermissionTicket, PCT, ...oidcTtl } = opts.ttl ?? {};
+  const umaTtlOptions = umaTtl({ RPT, PermissionTicket, PCT });
   const [certs, keys] = await Promise.all([ensureCertificates(opts.stateDir), KeyRing.create()]);
   const onError = opts.onError ?? ((message, err) => console.error(`[test-op] ${message}:`, err));
 
@@ -81,6 +90,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (!op || !provider || !handler) return sendHtml(res, 503, "starting");
     if (path.startsWith(ADMIN_PREFIX)) return void handleAdmin(op, req, res);
+    if (isUmaPath(path)) return void handleUma(uma, req, res).catch((err) => fail(res, err));
     if (isInteractionPath(path)) {
       counters.inc("interaction");
       return void handleInteraction(provider, req, res).catch((err) => fail(res, err));
@@ -103,16 +113,27 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const port = (server.address() as AddressInfo).port;
   const issuer = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
+  const scopes = supportedScopes(opts.extraScopes ?? []);
+  const uma: UmaContext = {
+    issuer,
+    store: new UmaStore(umaTtlOptions),
+    policies: new Policies(),
+    counters,
+    keys,
+    scopes,
+    provider: () => provider as Provider,
+  };
   const deps = {
     issuer,
     keys,
     store: new MemoryStore(),
     cookieKeys: [randomBytes(32).toString("base64url")],
-    ttl: { ...DEFAULT_TTL, ...opts.ttl },
+    ttl: { ...DEFAULT_TTL, ...oidcTtl },
     extraScopes: opts.extraScopes ?? [],
     misbehaviours,
     counters,
     onError,
+    uma,
   };
   const install = () => {
     provider = createProvider(deps);
@@ -125,6 +146,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     throw err;
   }
 
+  const umaControl = createUmaControl(uma);
   op = {
     issuer,
     port,
@@ -143,9 +165,11 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
       return { kid: kids.RS256, kids };
     },
     counters: () => counters.snapshot(),
+    uma: umaControl,
     reset() {
       misbehaviours.clear();
       counters.reset();
+      umaControl.reset();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -154,4 +178,14 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
       }),
   };
   return op;
+}
+
+function umaTtl(overrides: Partial<UmaTtlOptions>): UmaTtlOptions {
+  const ttl = { ...DEFAULT_UMA_TTL };
+  for (const [key, value] of Object.entries(overrides) as Array<[keyof UmaTtlOptions, number | undefined]>) {
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw new TypeError(`ttl.${key} must be a positive number`);
+    ttl[key] = value;
+  }
+  return ttl;
 }

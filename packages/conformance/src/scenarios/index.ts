@@ -10,6 +10,9 @@ import { unknownParams } from "./oidc/unknown-params.js"
 import { updateSite } from "./oidc/update-site.js"
 import { blankProtectionToken, otherClientToken } from "./protection/protection.js"
 import { restartSurvival } from "./restart.js"
+import { umaDenied, umaFlow, umaInvalidTicket, umaNeedInfo } from "./uma/flow.js"
+import { umaBadParams, umaDuplicateMethod, umaOverwrite, umaUnprotectedPath } from "./uma/protect.js"
+import { umaExpiredRpt, umaIntrospectionCache, umaScopeExpression } from "./uma/rpt.js"
 import { crossSiteState, expiredState, reusedState, wrongState } from "./state/state.js"
 
 /** Every scenario, in the order a run reports them. */
@@ -20,4 +23,6 @@ export const scenarios: ReadonlyArray<Scenario> = [
   unknownOxdId, missingParam, unknownCommand,
   blankProtectionToken, otherClientToken,
   restartSurvival,
+  umaFlow, umaNeedInfo, umaDenied, umaInvalidTicket, umaOverwrite, umaDuplicateMethod, umaUnprotectedPath, umaBadParams,
+  umaExpiredRpt, umaIntrospectionCache, umaScopeExpression,
 ]

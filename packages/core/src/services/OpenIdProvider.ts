@@ -7,7 +7,8 @@ import {
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
-import { idTokenFailure, toOpError } from "./opErrors.js"
+import { idTokenFailure, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
+import { discoveryUrl, isStandardDiscovery } from "./discoveryUrl.js"
 import { OpFetch } from "./OpFetch.js"
 
 type PrivateKeyInput = Extract<Parameters<typeof oidc.PrivateKeyJwt>[0], { key: unknown }>["key"]
@@ -44,7 +45,6 @@ type OpError = OpDiscoveryFailed | OpRejected | OpUnreachable
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
 const DISCOVERY_MAX = 256
-const DEFAULT_DISCOVERY_PATH = "/.well-known/openid-configuration"
 
 /**
  * The OpenID Provider, through openid-client: discovery (cached per issuer), dynamic registration and its
@@ -79,12 +79,12 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
 
       const fetchMetadata = async (opHost: string, path: string | null | undefined): Promise<ServerMetadata> => {
         const issuer = new URL(opHost)
-        if (!path || path === DEFAULT_DISCOVERY_PATH) {
+        if (isStandardDiscovery(opHost, path)) {
           const c = await oidc.discovery(issuer, "oxd", undefined, undefined, { [oidc.customFetch]: customFetch, timeout: config.op_timeout_in_seconds })
           return c.serverMetadata()
         }
         // a non-standard discovery location: fetch it, then hold it to the same issuer check as discovery
-        const res = await fetch(new URL(path.replace(/^\/?/, "/"), issuer.origin + issuer.pathname.replace(/\/$/, "")).href.replace(/([^:])\/\//g, "$1/"))
+        const res = await fetch(discoveryUrl(opHost, path))
         if (!res.ok) throw new Error(`discovery answered HTTP ${res.status}`)
         const meta = (await res.json()) as ServerMetadata
         if (typeof meta.issuer !== "string" || meta.issuer.replace(/\/$/, "") !== opHost.replace(/\/$/, "")) {
@@ -187,7 +187,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
             if (!meta.registration_endpoint) {
               return yield* new OpRejected({ operation: "registration", op_error: "invalid_request", op_error_description: "the OP offers no dynamic client registration; register the client at the OP and pass client_id and client_secret" })
             }
-            if (path && path !== DEFAULT_DISCOVERY_PATH) {
+            if (!isStandardDiscovery(opHost, path)) {
               // openid-client discovers again from the issuer; an OP with a non-standard path is registered directly
               return yield* registrationCall("registration", meta.registration_endpoint, undefined, "POST", metadata)
             }
@@ -220,7 +220,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
                 idTokenExpected: true,
                 ...(x.codeVerifier ? { pkceCodeVerifier: x.codeVerifier } : {}),
               }),
-              catch: (e) => idTokenFailure(e) ?? toOpError("token")(e),
+              catch: (e) => noAccessToken(e) ?? noIdToken(e) ?? idTokenFailure(e) ?? toOpError("token")(e),
             }).pipe(Effect.withSpan("OpenIdProvider.exchangeCode"))
             const tokens = yield* asTokenSet(response)
             if (!tokens.id_token) return yield* new NoIdToken({ source: "op" })
@@ -234,7 +234,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
             const cfg = yield* configuration(c)
             const response = yield* Effect.tryPromise({
               try: () => oidc.refreshTokenGrant(cfg, refreshToken, scope && scope.length > 0 ? { scope: scope.join(" ") } : undefined),
-              catch: (e) => idTokenFailure(e) ?? toOpError("refresh")(e),
+              catch: (e) => noAccessToken(e) ?? idTokenFailure(e) ?? toOpError("refresh")(e),
             })
             const tokens = yield* asTokenSet(response)
             const checks = tokens.id_token ? idTokenChecks(cfg.serverMetadata(), c, { accessToken: tokens.access_token }) : undefined
@@ -250,8 +250,10 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         clientCredentials: (c, scope) =>
           Effect.gen(function* () {
             const cfg = yield* configuration(c)
-            const response = yield* call("client_credentials", () =>
-              oidc.clientCredentialsGrant(cfg, scope.length > 0 ? { scope: scope.join(" ") } : undefined))
+            const response = yield* Effect.tryPromise({
+              try: () => oidc.clientCredentialsGrant(cfg, scope.length > 0 ? { scope: scope.join(" ") } : undefined),
+              catch: (e) => noAccessToken(e) ?? toOpError("client_credentials")(e),
+            }).pipe(Effect.withSpan("OpenIdProvider.client_credentials"))
             return yield* asTokenSet(response)
           }),
         endSessionUrl: (c, params) =>

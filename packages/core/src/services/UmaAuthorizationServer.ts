@@ -238,7 +238,8 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
             })
             return {
               access_token: response.access_token,
-              token_type: response.token_type ?? "Bearer",
+              // openid-client lower-cases token_type; oxd answers "Bearer", as RFC 6750 spells it
+              token_type: !response.token_type || response.token_type.toLowerCase() === "bearer" ? "Bearer" : response.token_type,
               pct: typeof response["pct"] === "string" ? response["pct"] : null,
               upgraded: response["upgraded"] === true,
             }

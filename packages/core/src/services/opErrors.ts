@@ -1,5 +1,5 @@
 import * as oidc from "openid-client"
-import { IdTokenRejected, OpRejected, OpUnreachable } from "../errors.js"
+import { IdTokenRejected, NoAccessToken, NoIdToken, OpRejected, OpUnreachable } from "../errors.js"
 
 const describe = (e: unknown): string => {
   if (!(e instanceof Error)) return String(e)
@@ -38,6 +38,23 @@ const failedClaim = (e: unknown): string | undefined => {
   return undefined
 }
 
+/**
+ * openid-client reports a malformed token response as "invalid response encountered"; the oauth4webapi error
+ * it wraps (its cause) says what was wrong, e.g. '"response" body "id_token" property must be a string'.
+ */
+const innerMessage = (e: unknown): string => {
+  let message = e instanceof Error ? e.message : String(e)
+  for (let c: unknown = (e as { cause?: unknown }).cause, depth = 0; c instanceof Error && depth < 4; c = c.cause, depth++) message = c.message
+  return message
+}
+
+const missing = (e: unknown, property: "id_token" | "access_token"): boolean =>
+  e instanceof oidc.ClientError && e.code === "OAUTH_INVALID_RESPONSE" && innerMessage(e).includes(`"response" body "${property}" property`)
+
+/** A token response without the token the caller needs: no_id_token / no_access_token, not an unreachable OP. */
+export const noIdToken = (e: unknown): NoIdToken | undefined => (missing(e, "id_token") ? new NoIdToken({ source: "op" }) : undefined)
+export const noAccessToken = (e: unknown): NoAccessToken | undefined => (missing(e, "access_token") ? new NoAccessToken() : undefined)
+
 /** openid-client's ID token claim checks, named as oxd names ID token failures. */
 export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
   if (!(e instanceof oidc.ClientError)) return undefined
@@ -52,8 +69,11 @@ export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
     if (claim === "exp") return new IdTokenRejected({ reason: "expired", detail: "exp is in the past" })
     return new IdTokenRejected({ reason: "unknown", detail: e.message })
   }
-  if (e.code === "OAUTH_INVALID_RESPONSE" && /id_token|ID Token/i.test(e.message)) {
-    return new IdTokenRejected({ reason: "unknown", detail: e.message })
+  if (e.code === "OAUTH_INVALID_RESPONSE") {
+    // a required claim missing or of the wrong type, or an unparsable ID token (e.message is generic)
+    const inner = innerMessage(e)
+    if (claim === "nonce" || /"nonce"/.test(inner)) return new IdTokenRejected({ reason: "bad_nonce", detail: inner })
+    if (/JWT|ID Token|id_token/.test(inner)) return new IdTokenRejected({ reason: "unknown", detail: inner })
   }
   return undefined
 }

@@ -106,11 +106,8 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
     return plan
   })
 
-/** RFC 7591 metadata the OP accepts; oxd's authorization preferences (locales) stay local. */
-export const registrationBody = (plan: Plan, clientName: string): Record<string, unknown> => {
-  const { claims_redirect_uri: _claims, ...body } = plan.metadata
-  return { client_name: clientName, ...body }
-}
+/** RFC 7591 metadata (plus UMA's claims_redirect_uri); oxd's authorization preferences (locales) stay local. */
+export const registrationBody = (plan: Plan, clientName: string): Record<string, unknown> => ({ client_name: clientName, ...plan.metadata })
 
 export const withLocales = (plan: Plan, p: RegistrationParams): Record<string, unknown> => ({
   ...plan.metadata,

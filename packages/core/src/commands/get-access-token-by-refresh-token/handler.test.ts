@@ -43,6 +43,24 @@ describe("get_access_token_by_refresh_token", () => {
     expect(claims["name"]).toBeUndefined()
   })
 
+  it("validates a refreshed ID token: a bad signature is rejected with invalid_id_token_bad_signature", async () => {
+    const first = await signIn(oxd, op, oxdId)
+    op.misbehave({ kind: "bad_signature", once: true })
+    const e = await failure(call(oxd, "get_access_token_by_refresh_token", { oxd_id: oxdId, refresh_token: first.refresh_token }))
+    expect(op.pendingMisbehaviours()).toEqual([])
+    expect(e).toMatchObject({ error: "invalid_id_token_bad_signature", http: 500 })
+    // the rejected ID token is not remembered for logout
+    const { uri } = await ok<{ uri: string }>(call(oxd, "get_logout_uri", { oxd_id: oxdId }))
+    expect(new URL(uri).searchParams.get("id_token_hint")).toBe(first.id_token)
+  })
+
+  it("validates a refreshed ID token: a wrong audience is rejected with invalid_id_token_bad_audience", async () => {
+    const first = await signIn(oxd, op, oxdId)
+    op.misbehave({ kind: "wrong_aud", once: true })
+    const e = await failure(call(oxd, "get_access_token_by_refresh_token", { oxd_id: oxdId, refresh_token: first.refresh_token }))
+    expect(e).toMatchObject({ error: "invalid_id_token_bad_audience", http: 500 })
+  })
+
   it("rejects a refresh token the OP does not know with bad_request carrying invalid_grant", async () => {
     const e = await failure(call(oxd, "get_access_token_by_refresh_token", { oxd_id: oxdId, refresh_token: "not-a-refresh-token" }))
     expect(e).toMatchObject({ error: "bad_request", http: 400 })

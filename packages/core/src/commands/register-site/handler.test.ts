@@ -49,6 +49,18 @@ describe("register_site", () => {
     }
   })
 
+  it("accepts the standard op_discovery_path, written out or empty", async () => {
+    expect(await registerSite(oxd, op, { op_discovery_path: "/.well-known/openid-configuration" })).toMatch(UUID_V4)
+    const oxdId = await registerSite(oxd, op, { op_discovery_path: "" })
+    expect((await signIn(oxd, op, oxdId)).id_token_claims["sub"]).toEqual(["248289761001"])
+  })
+
+  it("reports an op_discovery_path where the OP has no document with no_connect_discovery_response", async () => {
+    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, op_discovery_path: "oxauth", authorization_redirect_uri: REDIRECT_URI }))
+    expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
+    expect(e.error_description).toContain("HTTP 404")
+  })
+
   it("rejects client_id without client_secret with bad_request", async () => {
     const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_id: "existing" }))
     expect(e).toMatchObject({ error: "bad_request", http: 400 })

@@ -104,6 +104,19 @@ describe("update_site", () => {
     expect(new URL(authorizationUrl).searchParams.get("redirect_uri")).toBe(REDIRECT_URI)
   })
 
+  it("rejects a registration_client_uri that is not a URL with invalid_registration_client_url", async () => {
+    const client = await registerAtOp(op)
+    const oxdId = await registerSite(oxd, op, {
+      client_id: client["client_id"],
+      client_secret: client["client_secret"],
+      client_registration_access_token: client["registration_access_token"],
+      client_registration_client_uri: "not a url",
+    })
+    const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, client_name: "x" }))
+    expect(e).toMatchObject({ error: "invalid_registration_client_url", http: 500 })
+    expect(e.error_description).toContain("not a url")
+  })
+
   it("rejects an unknown oxd_id with invalid_oxd_id", async () => {
     expect((await failure(call(oxd, "update_site", { oxd_id: "nope" }))).error).toBe("invalid_oxd_id")
   })

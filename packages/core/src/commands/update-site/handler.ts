@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { InvalidParams } from "../../errors.js"
+import { InvalidParams, InvalidRegistrationClientUrl } from "../../errors.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
@@ -9,7 +9,7 @@ import type { Params } from "./schema.js"
 /** Registration fields that are the OP's to set, never sent back in an RFC 7592 update. */
 const SERVER_ONLY = ["registration_access_token", "registration_client_uri", "client_id_issued_at", "client_secret_expires_at", "client_secret"]
 /** Our local preferences, not RFC 7591 metadata. */
-const LOCAL_ONLY = ["ui_locales", "claims_locales", "claims_redirect_uri"]
+const LOCAL_ONLY = ["ui_locales", "claims_locales"]
 
 export const handler = Effect.fn("command.update_site")(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
@@ -48,6 +48,9 @@ export const handler = Effect.fn("command.update_site")(function* (p: typeof Par
   }
   const patch: SitePatch = { authorizationRedirectUri: redirectUri, postLogoutRedirectUri: postLogout, scope, acrValues, metadata }
   if (site.registrationAccessToken && site.registrationClientUri) {
+    if (!/^https?:$/.test(URL.parse(site.registrationClientUri)?.protocol ?? "")) {
+      return yield* new InvalidRegistrationClientUrl({ detail: `"${site.registrationClientUri}" is not an http(s) URL` })
+    }
     // RFC 7592 replaces the whole registration: send every field we hold, with the client's own id
     const body = Object.fromEntries(Object.entries(metadata).filter(([k]) => !SERVER_ONLY.includes(k) && !LOCAL_ONLY.includes(k)))
     const reg = yield* (yield* OpenIdProvider).updateRegistration(site.registrationClientUri, site.registrationAccessToken, {

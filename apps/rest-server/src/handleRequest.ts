@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto"
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { defectError, errorEnvelope, type Oxd } from "@oxd/core"
+import type { Cors } from "./cors.js"
+import { readJsonBody } from "./readJsonBody.js"
+import { sendEmpty, sendError, sendHtml, sendJson } from "./replies.js"
+import { allowedMethods, type Route } from "./routes.js"
+
+export interface HandlerOptions {
+  readonly routes: ReadonlyMap<string, Route>
+  readonly cors: Cors
+  readonly maxBodyBytes: number
+  /** The OpenAPI document as served (JSON text) and the docs page generated from it. */
+  readonly openApiText: string
+  readonly docsHtml: string
+}
+
+/** `Authorization: Bearer <token>` → the token; any other scheme or shape → undefined (so: no token). */
+export const bearerToken = (header: string | undefined): string | undefined => {
+  const m = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header ?? "")
+  return m?.[1]
+}
+
+/**
+ * One HTTP request: route by path, check the method, read the JSON body, dispatch the command into core, send
+ * the oxd envelope with the reply's HTTP status. Every outcome, including a failure of this code, is an answer.
+ */
+export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/"
+    const origin = req.headers.origin
+    const cors = opts.cors.responseHeaders(origin)
+    const headers = { ...cors, "X-Request-Id": requestId }
+    const route = opts.routes.get(path)
+    if (!route) {
+      return sendError(res, 404, "unsupported_operation", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`, headers)
+    }
+    const methods = allowedMethods(route)
+    if (req.method === "OPTIONS") {
+      const preflight = opts.cors.preflightHeaders(origin, methods.join(", "))
+      // an origin that is not allowed gets no CORS header: the browser refuses to send the request
+      return sendEmpty(res, 204, { ...(preflight ?? cors), Allow: [...methods, "OPTIONS"].join(", ") })
+    }
+    if (!methods.includes(req.method ?? "")) {
+      return sendError(res, 405, "bad_request", `${path} answers ${methods.join(" and ")} only, not ${String(req.method).slice(0, 20)}.`, { ...headers, Allow: methods.join(", ") })
+    }
+    switch (route.kind) {
+      case "health": {
+        const healthy = await oxd.health()
+        return healthy
+          ? sendJson(res, 200, { status: "ok", database: "ok" }, headers)
+          : sendError(res, 503, "service_unavailable", "The database does not answer.", headers)
+      }
+      case "openapi":
+        return sendJson(res, 200, opts.openApiText, headers)
+      case "docs":
+        return sendHtml(res, 200, opts.docsHtml, headers)
+      case "command": {
+        const body = await readJsonBody(req, opts.maxBodyBytes)
+        if (!body.ok) {
+          if (res.destroyed) return
+          // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
+          return sendError(res, body.status, "bad_request", body.description, body.unread ? { ...headers, Connection: "close" } : headers)
+        }
+        const reply = await oxd.dispatch(route.command, body.params, {
+          transport: "https",
+          protectionToken: bearerToken(req.headers.authorization),
+          requireProtection: true,
+          requestId,
+          remoteAddress: req.socket.remoteAddress,
+        })
+        if (res.destroyed) return
+        return sendJson(res, reply.http, reply.envelope, headers)
+      }
+    }
+  }
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = randomUUID()
+    handle(req, res, requestId).catch((e: unknown) => {
+      oxd.log("error", "REST request failed", { request_id: requestId, error: e instanceof Error ? e.message : String(e) })
+      if (res.headersSent || res.destroyed) return void res.destroy()
+      sendJson(res, 500, errorEnvelope(defectError(requestId)), { "X-Request-Id": requestId, Connection: "close" })
+    })
+  }
+}

@@ -1,0 +1,7 @@
+export { startRestServer, type RestServer, type RestServerOptions } from "./RestServer.js"
+export { buildOpenApiDocument, openApiText, type OpenApiDocument } from "./openapi.js"
+export { renderDocsPage } from "./docsPage.js"
+export { loadRestTls, certificateNames, RestTlsError, type RestTls } from "./tls.js"
+export { restRoutes, allowedMethods, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH, type Route } from "./routes.js"
+export { makeCors, type Cors } from "./cors.js"
+export { bearerToken } from "./handleRequest.js"

@@ -1,0 +1,199 @@
+import { aliases, commands, errorCodes, restPath, type Command } from "@oxd/core"
+import { JsonSchema, Schema } from "effect"
+import { HEALTH_PATH } from "./routes.js"
+
+type AnyCommand = Command.AnyCommand
+
+type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+type JsonObject = { [k: string]: Json }
+
+/** The OpenAPI 3.1 document of the REST API, as plain JSON. */
+export type OpenApiDocument = {
+  readonly openapi: "3.1.0"
+  readonly info: JsonObject
+  readonly paths: Record<string, Record<string, JsonObject>>
+  readonly components: { readonly schemas: Record<string, JsonObject>; readonly responses: Record<string, JsonObject>; readonly securitySchemes: Record<string, JsonObject> }
+} & JsonObject
+
+/** get_tokens_by_code → GetTokensByCode: the component names of a command's schemas. */
+const pascal = (wireName: string) => wireName.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
+
+/** Identical branches of anyOf/oneOf collapse into one (optional(NullOr(x)) renders `null` twice). */
+const tidy = (value: unknown): Json => {
+  if (Array.isArray(value)) return value.map(tidy)
+  if (typeof value !== "object" || value === null) return value as Json
+  const out: JsonObject = {}
+  for (const [k, v] of Object.entries(value)) out[k] = tidy(v)
+  for (const key of ["anyOf", "oneOf"]) {
+    const branches = out[key]
+    if (!Array.isArray(branches)) continue
+    const seen = new Map<string, Json>()
+    for (const b of branches as ReadonlyArray<Json>) seen.set(JSON.stringify(b), b)
+    const unique = [...seen.values()]
+    if (unique.length === 1 && typeof unique[0] === "object" && unique[0] !== null && !Array.isArray(unique[0])) {
+      delete out[key]
+      Object.assign(out, unique[0])
+    } else out[key] = unique
+  }
+  return out
+}
+
+/**
+ * One Effect Schema as OpenAPI 3.1 JSON Schema (its JSON encoding, as the wire carries it); named definitions
+ * go into `components`, and a name defined twice differently is an error.
+ */
+const toOpenApiSchema = (schema: Schema.Top, components: Record<string, JsonObject>): JsonObject => {
+  const doc = Schema.toJsonSchemaDocument(schema)
+  const openapi = JsonSchema.toMultiDocumentOpenApi3_1({ dialect: "draft-2020-12", schemas: [doc.schema], definitions: doc.definitions })
+  for (const [name, definition] of Object.entries(openapi.definitions)) {
+    const tidied = tidy(definition) as JsonObject
+    const existing = components[name]
+    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(tidied)) {
+      throw new Error(`Two different schemas are named ${name}; give one another identifier`)
+    }
+    components[name] = tidied
+  }
+  return tidy(openapi.schemas[0]) as JsonObject
+}
+
+const ref = (kind: "schemas" | "responses", name: string) => ({ $ref: `#/components/${kind}/${name}` })
+const json = (schema: Json) => ({ "application/json": { schema } })
+
+/** Every error code the server can answer with, with its HTTP status; the text of the ErrorData schema. */
+const errorCodeList = (): string => {
+  const rows = new Map<string, number>()
+  for (const row of Object.values(errorCodes) as ReadonlyArray<{ http: number; code: unknown }>) {
+    if (typeof row.code === "string") rows.set(row.code, row.http)
+  }
+  return [...rows].sort(([a], [b]) => a.localeCompare(b)).map(([code, http]) => `${code} (${http})`).join(", ")
+}
+
+const errorResponses = (protectedCommand: boolean): JsonObject => ({
+  "400": ref("responses", "BadRequest"),
+  ...(protectedCommand ? { "403": ref("responses", "Forbidden") } : {}),
+  "413": ref("responses", "PayloadTooLarge"),
+  "415": ref("responses", "UnsupportedMediaType"),
+  "500": ref("responses", "InternalError"),
+  "502": ref("responses", "OpUnreachable"),
+})
+
+const operation = (c: AnyCommand, wireName: string, components: Record<string, JsonObject>): JsonObject => {
+  const base = pascal(c.name)
+  const isProtected = c.protection !== "none"
+  if (components[`${base}Params`] === undefined) {
+    components[`${base}Params`] = toOpenApiSchema(c.params, components)
+    components[`${base}Result`] = toOpenApiSchema(c.result, components)
+    components[`${base}Reply`] = {
+      type: "object",
+      description: `The reply of ${c.name}: {"status":"ok","data":<${base}Result>}.`,
+      required: ["status", "data"],
+      properties: { status: { type: "string", enum: ["ok"] }, data: ref("schemas", `${base}Result`) },
+    }
+  }
+  const alias = wireName !== c.name
+  return {
+    operationId: wireName,
+    summary: alias ? `${c.description} (older name of ${c.name})` : c.description,
+    description: [
+      alias ? `Deprecated: the oxd 3.1 name of \`${restPath(c.name)}\`, answered the same way.` : "",
+      `The oxd command \`${c.name}\`: the JSON body is its params, the reply the oxd envelope.`,
+      isProtected
+        ? "Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too."
+        : "Needs no token.",
+    ].filter(Boolean).join(" "),
+    ...(alias ? { deprecated: true } : {}),
+    security: isProtected ? [{ bearer: [] }] : [],
+    requestBody: { required: true, content: json(ref("schemas", `${base}Params`)) },
+    responses: {
+      "200": { description: `ok: {"status":"ok","data":<${base}Result>}`, content: json(ref("schemas", `${base}Reply`)) },
+      ...errorResponses(isProtected),
+    },
+  }
+}
+
+const errorResponse = (description: string): JsonObject => ({ description, content: json(ref("schemas", "ErrorEnvelope")) })
+
+/**
+ * The OpenAPI 3.1 document of the REST API, built from core's command registry (each command's params and
+ * result Effect Schemas) — the same function writes openapi.json and serves /openapi.json.
+ */
+export const buildOpenApiDocument = (): OpenApiDocument => {
+  const schemas: Record<string, JsonObject> = {}
+  const paths: Record<string, Record<string, JsonObject>> = {}
+  for (const c of Object.values(commands) as ReadonlyArray<AnyCommand>) {
+    paths[restPath(c.name)] = { post: operation(c, c.name, schemas) }
+  }
+  for (const [alias, name] of Object.entries(aliases)) {
+    paths[restPath(alias)] = { post: operation(commands[name] as AnyCommand, alias, schemas) }
+  }
+  paths[HEALTH_PATH] = {
+    get: {
+      operationId: "health_check",
+      summary: "Whether the server and its database answer.",
+      description: "For load balancers and monitoring: 200 when the database answers a query, 503 otherwise. Needs no token.",
+      security: [],
+      responses: {
+        "200": { description: "The server is up and its database answers.", content: json(ref("schemas", "Health")) },
+        "503": errorResponse("The database does not answer (error code service_unavailable)."),
+      },
+    },
+  }
+  schemas["Health"] = {
+    type: "object",
+    required: ["status", "database"],
+    properties: { status: { type: "string", enum: ["ok"] }, database: { type: "string", enum: ["ok"] } },
+  }
+  schemas["ErrorData"] = {
+    type: "object",
+    required: ["error", "error_description"],
+    properties: {
+      error: { type: "string", description: `The oxd error code: ${errorCodeList()}; invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri).` },
+      error_description: { type: "string", description: "What went wrong and what to fix, for people." },
+      details: { description: "need_info: the UMA authorization server's answer (ticket, required_claims, redirect_user)." },
+    },
+  }
+  schemas["ErrorEnvelope"] = {
+    type: "object",
+    description: 'Every error: {"status":"error","data":{"error":<code>,"error_description":<text>}}.',
+    required: ["status", "data"],
+    properties: { status: { type: "string", enum: ["error"] }, data: ref("schemas", "ErrorData") },
+  }
+  const sortedSchemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)))
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "oxd-ts REST API",
+      version: "3.1",
+      description: [
+        "The oxd-https-extension API of oxd-ts: every oxd command at `POST /<command-with-dashes>`, its params as the JSON body",
+        '(`Content-Type: application/json`), its reply the oxd envelope `{"status":"ok","data":…}` or',
+        '`{"status":"error","data":{"error":…,"error_description":…}}` with the HTTP status of the error code.',
+        "Unknown params are ignored; `null` or `\"\"` for an optional param means not given.",
+        "Every command except `/setup-client` and `/get-client-token` needs `Authorization: Bearer <protection_access_token>`",
+        "from `/get-client-token` for the setup client of the site.",
+      ].join(" "),
+    },
+    paths,
+    components: {
+      schemas: sortedSchemas,
+      responses: {
+        BadRequest: errorResponse("Bad params (a missing or malformed param names it), a body that is not a JSON object, or an error the OP reported."),
+        Forbidden: errorResponse("No, an inactive, or another client's protection_access_token (blank_/inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied."),
+        PayloadTooLarge: errorResponse("The body is larger than rest_max_body_bytes."),
+        UnsupportedMediaType: errorResponse("The body is not sent as application/json."),
+        InternalError: errorResponse("The OP answered something unusable, or an unexpected failure (internal_error, with a request id the server's log also carries)."),
+        OpUnreachable: errorResponse("The OP could not be reached or timed out (op_unreachable)."),
+      },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "The protection_access_token: the access_token /get-client-token returns for the setup client (client_id/client_secret from /setup-client). The server introspects it at the OP.",
+        },
+      },
+    },
+  }
+}
+
+/** The document as committed (apps/rest-server/openapi.json) and served: 2-space JSON and a final newline. */
+export const openApiText = (doc: OpenApiDocument = buildOpenApiDocument()): string => `${JSON.stringify(doc, null, 2)}\n`

@@ -1,0 +1,1524 @@
+/**
+ * Generated from apps/rest-server/openapi.json by openapi-typescript; do not edit.
+ * Regenerate: pnpm --filter @oxd/client-rest generate
+ */
+
+export interface paths {
+    "/setup-client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register the setup client that protects this server's API (and, deprecated, one ordinary site).
+         * @description The oxd command `setup_client`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["setup_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-client-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an access token by client credentials (the protection_access_token for the other commands).
+         * @description The oxd command `get_client_token`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_client_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/introspect-access-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Introspect an access token at the OP (RFC 7662).
+         * @description The oxd command `introspect_access_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["introspect_access_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register-site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a site (an OpenID client) and get its oxd_id.
+         * @description The oxd command `register_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["register_site"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/update-site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a site's registration.
+         * @description The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["update_site"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/remove-site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a site from this server.
+         * @description The oxd command `remove_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["remove_site"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-authorization-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP URL to send the user to for login.
+         * @description The oxd command `get_authorization_url`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["get_authorization_url"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-tokens-by-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the authorization code for tokens, validating the ID token.
+         * @description The oxd command `get_tokens_by_code`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["get_tokens_by_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-access-token-by-refresh-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a new access token with a refresh token.
+         * @description The oxd command `get_access_token_by_refresh_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["get_access_token_by_refresh_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-user-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the user's claims with an access token.
+         * @description The oxd command `get_user_info`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["get_user_info"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-logout-uri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP's logout (end-session) URL for the user.
+         * @description The oxd command `get_logout_uri`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["get_logout_uri"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uma-rs-protect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Protect the site's resources (paths, methods, scopes) at the UMA authorization server.
+         * @description The oxd command `uma_rs_protect`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["uma_rs_protect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uma-rs-check-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a request to a protected resource may proceed, with the requester's RPT.
+         * @description The oxd command `uma_rs_check_access`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["uma_rs_check_access"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/introspect-rpt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Introspect an RPT at the UMA authorization server.
+         * @description The oxd command `introspect_rpt`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["introspect_rpt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uma-rp-get-rpt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an RPT for a permission ticket (UMA 2 grant).
+         * @description The oxd command `uma_rp_get_rpt`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["uma_rp_get_rpt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uma-rp-get-claims-gathering-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the URL of the AS's claims-gathering page for a ticket.
+         * @description The oxd command `uma_rp_get_claims_gathering_url`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["uma_rp_get_claims_gathering_url"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/update-site-registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a site's registration. (older name of update_site)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/update-site`, answered the same way. The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         */
+        post: operations["update_site_registration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the server and its database answer.
+         * @description For load balancers and monitoring: 200 when the database answers a query, 503 otherwise. Needs no token.
+         */
+        get: operations["health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ErrorData: {
+            /** @description The oxd error code: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), op_unreachable (502), protection_access_token_insufficient_scope (403), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (400); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
+            error: string;
+            /** @description What went wrong and what to fix, for people. */
+            error_description: string;
+            /** @description need_info: the UMA authorization server's answer (ticket, required_claims, redirect_user). */
+            details?: unknown;
+        };
+        /** @description Every error: {"status":"error","data":{"error":<code>,"error_description":<text>}}. */
+        ErrorEnvelope: {
+            /** @enum {string} */
+            status: "error";
+            data: components["schemas"]["ErrorData"];
+        };
+        /** @description Gets a new access token with a refresh token. */
+        GetAccessTokenByRefreshTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            refresh_token: string;
+            /** @description Narrower scopes; those of the original grant when absent. */
+            scope?: string[] | string | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_access_token_by_refresh_token: {"status":"ok","data":<GetAccessTokenByRefreshTokenResult>}. */
+        GetAccessTokenByRefreshTokenReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetAccessTokenByRefreshTokenResult"];
+        };
+        GetAccessTokenByRefreshTokenResult: {
+            access_token: string;
+            expires_in: number | null;
+            refresh_token: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Builds the URL to send the user to for login; state, nonce and PKCE are generated and remembered. */
+        GetAuthorizationUrlParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description Scopes to request; those registered with the site when absent. */
+            scope?: string[] | string | null;
+            acr_values?: string[] | string | null;
+            /** @description e.g. login, to force re-authentication. */
+            prompt?: string | null;
+            /** @description Extra authorization request parameters. They cannot replace the ones the server sets for security (state, nonce, PKCE, redirect_uri, client_id, response_type). */
+            custom_parameters?: {
+                [key: string]: string;
+            } | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_authorization_url: {"status":"ok","data":<GetAuthorizationUrlResult>}. */
+        GetAuthorizationUrlReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetAuthorizationUrlResult"];
+        };
+        GetAuthorizationUrlResult: {
+            authorization_url: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Obtains an access token by client credentials, e.g. the protection_access_token of the setup client. */
+        GetClientTokenParams: {
+            client_id: string;
+            /** @description Required unless authentication_method is private_key_jwt. */
+            client_secret?: string | null;
+            /** @description Issuer URL; the server's default_op_host when absent. */
+            op_host?: string | null;
+            op_discovery_path?: string | null;
+            /** @description Scopes to request; the protection scope (uma_protection) when absent. */
+            scope?: string[] | string | null;
+            /** @description client_secret_basic (default) or private_key_jwt. */
+            authentication_method?: string | null;
+            /** @description Signing algorithm for private_key_jwt. */
+            algorithm?: string | null;
+            /** @description kid of the private key in the server's key store, for private_key_jwt. */
+            key_id?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_client_token: {"status":"ok","data":<GetClientTokenResult>}. */
+        GetClientTokenReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetClientTokenResult"];
+        };
+        GetClientTokenResult: {
+            access_token: string;
+            expires_in: number | null;
+            refresh_token: string | null;
+            scope: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Builds the OP's end-session URL (OpenID Connect RP-Initiated Logout). */
+        GetLogoutUriParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description The user's ID token; the site's last one when absent. */
+            id_token_hint?: string | null;
+            /** @description Where the OP sends the user after logout; the registered one when absent. */
+            post_logout_redirect_uri?: string | null;
+            state?: string | null;
+            session_state?: string | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_logout_uri: {"status":"ok","data":<GetLogoutUriResult>}. */
+        GetLogoutUriReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetLogoutUriResult"];
+        };
+        GetLogoutUriResult: {
+            uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Exchanges the code for tokens and validates the ID token fully (signature, iss, aud, azp, exp, iat, nonce, at_hash). */
+        GetTokensByCodeParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description The code from the OP's redirect. */
+            code: string;
+            /** @description The state from the OP's redirect; accepted once. */
+            state: string;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_tokens_by_code: {"status":"ok","data":<GetTokensByCodeResult>}. */
+        GetTokensByCodeReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetTokensByCodeResult"];
+        };
+        GetTokensByCodeResult: {
+            access_token: string;
+            expires_in: number | null;
+            refresh_token: string | null;
+            id_token: string;
+            /** @description The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them). */
+            id_token_claims: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Fetches the user's claims from the OP's userinfo endpoint. */
+        GetUserInfoParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            access_token: string;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_user_info: {"status":"ok","data":<GetUserInfoResult>}. */
+        GetUserInfoReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetUserInfoResult"];
+        };
+        GetUserInfoResult: {
+            /** @description Each claim as a list of strings, as oxd 3.1 returns them. */
+            claims: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "ok";
+        };
+        /** @description Asks the OP whether an access token is active, and what it grants. */
+        IntrospectAccessTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description The token to introspect (RFC 7662). */
+            access_token: string;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of introspect_access_token: {"status":"ok","data":<IntrospectAccessTokenResult>}. */
+        IntrospectAccessTokenReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["IntrospectAccessTokenResult"];
+        };
+        IntrospectAccessTokenResult: {
+            active: boolean;
+            scopes?: string[] | null;
+            client_id?: string | null;
+            username?: string | null;
+            token_type?: string | null;
+            sub?: string | null;
+            iss?: string | null;
+            exp?: number | null;
+            iat?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Asks the UMA authorization server what an RPT grants (UMA FedAuthz §5). */
+        IntrospectRptParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            rpt: string;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of introspect_rpt: {"status":"ok","data":<IntrospectRptResult>}. */
+        IntrospectRptReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["IntrospectRptResult"];
+        };
+        IntrospectRptResult: {
+            active: boolean;
+            exp?: number | null;
+            iat?: number | null;
+            permissions?: ({
+                resource_id: string;
+                resource_scopes: string[];
+                exp?: number | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Registers the application (an OpenID client) at the OP, dynamically unless client_id is given, and returns its oxd_id. */
+        RegisterSiteParams: {
+            /** @description Where the OP sends the user back with the code. Required unless the server has a default. */
+            authorization_redirect_uri?: string | null;
+            /** @description Issuer URL of the OpenID Provider; the server's default_op_host when absent. */
+            op_host?: string | null;
+            /** @description Discovery document path when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | null;
+            post_logout_redirect_uri?: string | null;
+            application_type?: string | null;
+            response_types?: string[] | string | null;
+            grant_types?: string[] | string | null;
+            scope?: string[] | string | null;
+            acr_values?: string[] | string | null;
+            client_name?: string | null;
+            client_jwks_uri?: string | null;
+            client_token_endpoint_auth_method?: string | null;
+            client_token_endpoint_auth_signing_alg?: string | null;
+            client_request_uris?: string[] | string | null;
+            client_frontchannel_logout_uris?: string[] | string | null;
+            client_logout_uris?: string[] | string | null;
+            client_sector_identifier_uri?: string | string[] | null;
+            contacts?: string[] | string | null;
+            ui_locales?: string[] | string | null;
+            claims_locales?: string[] | string | null;
+            claims_redirect_uri?: string[] | string | null;
+            /** @description Use this existing client instead of registering one (needs client_secret). */
+            client_id?: string | null;
+            client_secret?: string | null;
+            client_registration_access_token?: string | null;
+            client_registration_client_uri?: string | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of register_site: {"status":"ok","data":<RegisterSiteResult>}. */
+        RegisterSiteReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["RegisterSiteResult"];
+        };
+        RegisterSiteResult: {
+            /** @description Identifies the site in every later command. */
+            oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Forgets the site: its oxd_id stops working. The client stays registered at the OP. */
+        RemoveSiteParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of remove_site: {"status":"ok","data":<RemoveSiteResult>}. */
+        RemoveSiteReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["RemoveSiteResult"];
+        };
+        RemoveSiteResult: {
+            oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Registers the setup client that protects the API (its tokens from get_client_token authorise the other commands), and, as oxd 3.1.3 did, one ordinary site. */
+        SetupClientParams: {
+            /** @description Where the OP sends the user back with the code. Required unless the server has a default. */
+            authorization_redirect_uri?: string | null;
+            /** @description Issuer URL of the OpenID Provider; the server's default_op_host when absent. */
+            op_host?: string | null;
+            /** @description Discovery document path when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | null;
+            post_logout_redirect_uri?: string | null;
+            application_type?: string | null;
+            response_types?: string[] | string | null;
+            grant_types?: string[] | string | null;
+            scope?: string[] | string | null;
+            acr_values?: string[] | string | null;
+            client_name?: string | null;
+            client_jwks_uri?: string | null;
+            client_token_endpoint_auth_method?: string | null;
+            client_token_endpoint_auth_signing_alg?: string | null;
+            client_request_uris?: string[] | string | null;
+            client_frontchannel_logout_uris?: string[] | string | null;
+            client_logout_uris?: string[] | string | null;
+            client_sector_identifier_uri?: string | string[] | null;
+            contacts?: string[] | string | null;
+            ui_locales?: string[] | string | null;
+            claims_locales?: string[] | string | null;
+            claims_redirect_uri?: string[] | string | null;
+            /** @description Use this existing client instead of registering one (needs client_secret). */
+            client_id?: string | null;
+            client_secret?: string | null;
+            client_registration_access_token?: string | null;
+            client_registration_client_uri?: string | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of setup_client: {"status":"ok","data":<SetupClientResult>}. */
+        SetupClientReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["SetupClientResult"];
+        };
+        SetupClientResult: {
+            /** @description oxd_id of the setup client. */
+            setup_client_oxd_id: string;
+            client_id: string;
+            client_secret: string | null;
+            client_registration_access_token: string | null;
+            client_registration_client_uri: string | null;
+            client_id_issued_at: number | null;
+            client_secret_expires_at: number | null;
+            op_host: string;
+            /** @description Deprecated: oxd_id of an ordinary site registered alongside (use register_site). */
+            oxd_id: string;
+            /** @description Deprecated: client_id of that ordinary site. */
+            client_id_of_oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Builds the URL of the AS's claims-gathering page; the state in it is remembered for uma_rp_get_rpt. */
+        UmaRpGetClaimsGatheringUrlParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description The newest ticket, usually from need_info. */
+            ticket: string;
+            /** @description Where the AS sends the user back with a new ticket; registered for the site. */
+            claims_redirect_uri: string;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of uma_rp_get_claims_gathering_url: {"status":"ok","data":<UmaRpGetClaimsGatheringUrlResult>}. */
+        UmaRpGetClaimsGatheringUrlReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["UmaRpGetClaimsGatheringUrlResult"];
+        };
+        UmaRpGetClaimsGatheringUrlResult: {
+            url: string;
+            state: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Gets an RPT for a permission ticket (UMA 2 grant). need_info carries the AS's answer in details. */
+        UmaRpGetRptParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description The permission ticket (from the resource server's denial, or the claims-gathering redirect). */
+            ticket: string;
+            claim_token?: string | null;
+            /** @description Required with claim_token, e.g. http://openid.net/specs/openid-connect-core-1_0.html#IDToken */
+            claim_token_format?: string | null;
+            /** @description A persisted claims token from an earlier RPT. */
+            pct?: string | null;
+            /** @description An RPT to upgrade. */
+            rpt?: string | null;
+            scope?: string[] | string | null;
+            /** @description The state from uma_rp_get_claims_gathering_url, when coming back from claims gathering. */
+            state?: string | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of uma_rp_get_rpt: {"status":"ok","data":<UmaRpGetRptResult>}. */
+        UmaRpGetRptReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["UmaRpGetRptResult"];
+        };
+        UmaRpGetRptResult: {
+            access_token: string;
+            token_type: string;
+            pct: string | null;
+            upgraded: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Decides whether a request to a protected resource may proceed; when not, gets a permission ticket for the requester. */
+        UmaRsCheckAccessParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            /** @description The RPT the requesting party sent (Authorization: Bearer …); empty when it sent none. */
+            rpt?: string | null;
+            /** @description The requested path, e.g. /photo. */
+            path: string;
+            /** @description The request's HTTP method. */
+            http_method: string;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of uma_rs_check_access: {"status":"ok","data":<UmaRsCheckAccessResult>}. */
+        UmaRsCheckAccessReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["UmaRsCheckAccessResult"];
+        };
+        UmaRsCheckAccessResult: {
+            /** @enum {string} */
+            access: "granted" | "denied";
+            /** @description For a denied request: the WWW-Authenticate header to answer with (401). */
+            "www-authenticate_header"?: string | null;
+            ticket?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Registers the site's protected resources at the UMA authorization server. */
+        UmaRsProtectParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            resources: ({
+                /** @description The path as the resource server sees it, e.g. /photo. */
+                path: string;
+                conditions: ({
+                    /** @description Methods this condition guards (GET, POST, PUT, DELETE, …); each at most once per path. */
+                    httpMethods: string[];
+                    /** @description Any one of these scopes grants access ("or" rule). */
+                    scopes?: string[] | null;
+                    /** @description Scopes a denied check asks the ticket for; the scopes when absent. */
+                    ticketScopes?: string[] | null;
+                    /** @description Instead of scopes: a JsonLogic rule over scopes (Gluu extension). */
+                    scope_expression?: ({
+                        rule: unknown;
+                        /** @description The scopes the rule refers to, by index. */
+                        data: string[];
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description Replace resources already protected for this oxd_id (they are deleted at the AS). */
+            overwrite?: boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of uma_rs_protect: {"status":"ok","data":<UmaRsProtectResult>}. */
+        UmaRsProtectReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["UmaRsProtectResult"];
+        };
+        UmaRsProtectResult: {
+            oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Changes the site's registration, at the OP too (RFC 7592) when the site holds a registration access token. */
+        UpdateSiteParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string;
+            authorization_redirect_uri?: string | null;
+            post_logout_redirect_uri?: string | null;
+            client_frontchannel_logout_uris?: string[] | string | null;
+            client_logout_uris?: string[] | string | null;
+            response_types?: string[] | string | null;
+            response_type?: string[] | string | null;
+            grant_types?: string[] | string | null;
+            scope?: string[] | string | null;
+            acr_values?: string[] | string | null;
+            client_name?: string | null;
+            /** @description Requested client lifetime (milliseconds since 1970, as oxd documents it). */
+            client_secret_expires_at?: number | null;
+            client_jwks_uri?: string | null;
+            client_token_endpoint_auth_method?: string | null;
+            client_token_endpoint_auth_signing_alg?: string | null;
+            client_request_uris?: string[] | string | null;
+            client_sector_identifier_uri?: string | string[] | null;
+            contacts?: string[] | string | null;
+            ui_locales?: string[] | string | null;
+            claims_locales?: string[] | string | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of update_site: {"status":"ok","data":<UpdateSiteResult>}. */
+        UpdateSiteReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["UpdateSiteResult"];
+        };
+        UpdateSiteResult: {
+            oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
+    };
+    responses: {
+        /** @description Bad params (a missing or malformed param names it), a body that is not a JSON object, or an error the OP reported. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description No, an inactive, or another client's protection_access_token (blank_/inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The body is larger than rest_max_body_bytes. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The body is not sent as application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The OP answered something unusable, or an unexpected failure (internal_error, with a request id the server's log also carries). */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The OP could not be reached or timed out (op_unreachable). */
+        OpUnreachable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    setup_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupClientParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<SetupClientResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupClientReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_client_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetClientTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetClientTokenResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetClientTokenReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    introspect_access_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntrospectAccessTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<IntrospectAccessTokenResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntrospectAccessTokenReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    register_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterSiteParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<RegisterSiteResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterSiteReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    update_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UpdateSiteResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateSiteReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    remove_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveSiteParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<RemoveSiteResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoveSiteReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_authorization_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetAuthorizationUrlParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetAuthorizationUrlResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAuthorizationUrlReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_tokens_by_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetTokensByCodeParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetTokensByCodeResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTokensByCodeReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_access_token_by_refresh_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetAccessTokenByRefreshTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetAccessTokenByRefreshTokenResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAccessTokenByRefreshTokenReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_user_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetUserInfoParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetUserInfoResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetUserInfoReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_logout_uri: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetLogoutUriParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetLogoutUriResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLogoutUriReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    uma_rs_protect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmaRsProtectParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UmaRsProtectResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmaRsProtectReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    uma_rs_check_access: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmaRsCheckAccessParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UmaRsCheckAccessResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmaRsCheckAccessReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    introspect_rpt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntrospectRptParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<IntrospectRptResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntrospectRptReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    uma_rp_get_rpt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmaRpGetRptParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UmaRpGetRptResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmaRpGetRptReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    uma_rp_get_claims_gathering_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmaRpGetClaimsGatheringUrlParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UmaRpGetClaimsGatheringUrlResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmaRpGetClaimsGatheringUrlReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    update_site_registration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UpdateSiteResult>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateSiteReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is up and its database answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The database does not answer (error code service_unavailable). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+}

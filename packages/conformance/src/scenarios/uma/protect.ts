@@ -1,0 +1,66 @@
+import { type Ctx, scenario } from "../../scenario.js"
+import { photo } from "./flow.js"
+
+export const umaOverwrite = scenario({
+  id: "uma-overwrite",
+  title: "protecting twice needs overwrite: true, which replaces the resources",
+  checks: "uma_rs_protect: uma_protection_exists without overwrite; with overwrite the new resources apply and the old ones do not",
+  tags: ["uma"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerUmaSite()
+    await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: photo() })
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: photo() }, "uma_protection_exists", "a second uma_rs_protect without overwrite")
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: photo(), overwrite: false }, "uma_protection_exists", "a second uma_rs_protect with overwrite false")
+    await t.ok("uma_rs_protect", { oxd_id: oxdId, overwrite: true, resources: [{ path: "/document", conditions: [{ httpMethods: ["GET"], scopes: ["read"] }] }] })
+    await t.fails("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }, "invalid_request", "a path no longer protected after overwrite")
+    const denied = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/document", http_method: "GET", rpt: "" })
+    t.expect(denied["access"] === "denied", "uma_rs_check_access: the resource protected by the overwrite must be checked")
+  },
+})
+
+export const umaDuplicateMethod = scenario({
+  id: "uma-duplicate-method",
+  title: "a method listed twice for one path is rejected",
+  checks: "uma_rs_protect: http_method_not_unique",
+  tags: ["uma", "errors"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerUmaSite()
+    await t.fails("uma_rs_protect", {
+      oxd_id: oxdId,
+      resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }, { httpMethods: ["POST", "GET"], scopes: ["all"] }] }],
+    }, "http_method_not_unique", "GET listed twice for /photo")
+  },
+})
+
+export const umaUnprotectedPath = scenario({
+  id: "uma-unprotected-path",
+  title: "checking a path that is not protected is an invalid_request error",
+  checks: "uma_rs_check_access: invalid_request \"Resource is not protected\"",
+  tags: ["uma", "errors"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerUmaSite()
+    await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: photo() })
+    const e = await t.fails("uma_rs_check_access", { oxd_id: oxdId, path: "/not-protected", http_method: "GET", rpt: "" }, "invalid_request", "an unprotected path")
+    t.expect(/not protected/i.test(e.error_description), `uma_rs_check_access: the description should say the resource is not protected, got "${e.error_description}"`)
+    await t.fails("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "DELETE", rpt: "" }, "invalid_request", "a method the path does not protect")
+  },
+})
+
+export const umaBadParams = scenario({
+  id: "uma-bad-params",
+  title: "UMA params are checked with the reference error codes",
+  checks: "uma_rs_protect: invalid_uma_request (no resources), invalid_http_method, invalid_scope_expression; uma_rs_check_access: invalid_http_method, invalid_path_parameter; uma_rp_get_rpt: invalid_ticket_parameter; uma_rp_get_claims_gathering_url: invalid_claims_redirect_uri_parameter; introspect_rpt: invalid_rpt_parameter",
+  tags: ["uma", "errors"],
+  async run(t: Ctx) {
+    const oxdId = await t.registerUmaSite()
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [] }, "invalid_uma_request", "an empty resources list")
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["FETCH"], scopes: ["a"] }] }] }, "invalid_http_method", "an unknown HTTP method")
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { no_such_operator: [1] }, data: ["a"] } }] }] }, "invalid_scope_expression", "a scope_expression that is not JsonLogic")
+    await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: photo() })
+    await t.fails("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", rpt: "" }, "invalid_http_method", "a missing http_method")
+    await t.fails("uma_rs_check_access", { oxd_id: oxdId, http_method: "GET", rpt: "" }, "invalid_path_parameter", "a missing path")
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId }, "invalid_ticket_parameter", "a missing ticket")
+    await t.fails("uma_rp_get_claims_gathering_url", { oxd_id: oxdId, ticket: "t" }, "invalid_claims_redirect_uri_parameter", "a missing claims_redirect_uri")
+    await t.fails("introspect_rpt", { oxd_id: oxdId }, "invalid_rpt_parameter", "a missing rpt")
+  },
+})

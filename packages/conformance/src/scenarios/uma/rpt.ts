@@ -1,0 +1,76 @@
+import { type Ctx, scenario } from "../../scenario.js"
+import { photo } from "./flow.js"
+
+const needsUma = (env: { op: { uma?: unknown } }) => (env.op.uma ? undefined : "the AS cannot be driven by the suite")
+
+export const umaExpiredRpt = scenario({
+  id: "uma-expired-rpt",
+  title: "an expired RPT is denied (with a fresh ticket)",
+  checks: "uma_rs_check_access: denied + ticket once the RPT's exp has passed",
+  tags: ["uma", "security"],
+  skip: needsUma,
+  async run(t: Ctx) {
+    const uma = t.env.op.uma!
+    await uma.setPolicy("view", { kind: "grant" })
+    await uma.setRptTtl(2)
+    try {
+      const oxdId = await t.registerUmaSite()
+      const ticket = await t.protectAndTicket(oxdId, photo(), "/photo", "GET")
+      const rpt = await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket })
+      const granted = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
+      t.expect(granted["access"] === "granted", "uma_rs_check_access: expected granted while the RPT is fresh")
+      await new Promise((r) => setTimeout(r, 3000))
+      const denied = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
+      t.expect(denied["access"] === "denied" && typeof denied["ticket"] === "string", `uma_rs_check_access: expected denied with a ticket for an expired RPT, got ${JSON.stringify(denied)}`)
+    } finally {
+      await uma.setRptTtl(3600)
+    }
+  },
+})
+
+export const umaIntrospectionCache = scenario({
+  id: "uma-introspection-cache",
+  title: "repeated checks with one RPT introspect it at the AS once",
+  checks: "uma_rs_check_access: 20 checks with the same RPT → 1 introspection at the AS",
+  tags: ["uma", "performance"],
+  skip: needsUma,
+  async run(t: Ctx) {
+    const uma = t.env.op.uma!
+    await uma.setPolicy("view", { kind: "grant" })
+    const oxdId = await t.registerUmaSite()
+    const ticket = await t.protectAndTicket(oxdId, photo(), "/photo", "GET")
+    const rpt = await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket })
+    const before = await uma.introspections()
+    for (let i = 0; i < 20; i++) {
+      const r = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
+      t.expect(r["access"] === "granted", "uma_rs_check_access: expected granted")
+    }
+    const made = (await uma.introspections()) - before
+    t.expect(made === 1, `uma_rs_check_access: expected 1 introspection at the AS for 20 checks with one RPT, the AS counted ${made}`)
+  },
+})
+
+export const umaScopeExpression = scenario({
+  id: "uma-scope-expression",
+  title: "scope_expression: (all or add) and internalClient",
+  checks: "uma_rs_check_access: granted only when the RPT's scopes satisfy the JsonLogic rule",
+  tags: ["uma"],
+  skip: needsUma,
+  async run(t: Ctx) {
+    const uma = t.env.op.uma!
+    for (const s of ["all", "add", "internalClient"]) await uma.setPolicy(s, { kind: "grant" })
+    const oxdId = await t.registerUmaSite()
+    const expression = { rule: { and: [{ or: [{ var: 0 }, { var: 1 }] }, { var: 2 }] }, data: ["all", "add", "internalClient"] }
+    // ticketScopes decide which scopes the ticket, and so the RPT, carries
+    const check = async (scopes: string[]) => {
+      await t.ok("uma_rs_protect", { oxd_id: oxdId, overwrite: true, resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: expression, ticketScopes: scopes }] }] })
+      const denied = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" })
+      const rpt = await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket: denied["ticket"] })
+      const r = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
+      return r["access"]
+    }
+    t.expect((await check(["add", "internalClient"])) === "granted", "uma_rs_check_access: add + internalClient satisfies (all or add) and internalClient")
+    t.expect((await check(["all", "internalClient"])) === "granted", "uma_rs_check_access: all + internalClient satisfies the rule")
+    t.expect((await check(["all", "add"])) === "denied", "uma_rs_check_access: all + add without internalClient must be denied")
+  },
+})

@@ -35,7 +35,8 @@ export type Introspection = Record<string, unknown> & { readonly active: boolean
 type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable
 const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket"
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
-const PAT_EARLY_RENEW_MS = 30_000
+/** A PAT is renewed this long before it expires: a tenth of its life, at most 30 s. */
+const patRenewMargin = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10)
 const RPT_CACHE_MAX = 100_000
 
 /** A 401 from the protection API: the PAT was refused (expired early, revoked), so a fresh one is worth one retry. */
@@ -111,7 +112,10 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
           if (!inflight) {
             inflight = Effect.runPromiseExit(
               op.clientCredentials(clientOf(site), ["uma_protection"]).pipe(
-                Effect.map((t) => ({ token: t.access_token, until: Date.now() + Math.max(0, (t.expires_in ?? 300) * 1000 - PAT_EARLY_RENEW_MS) })),
+                Effect.map((t) => {
+                  const lifetime = (t.expires_in ?? 300) * 1000
+                  return { token: t.access_token, until: Date.now() + lifetime - patRenewMargin(lifetime) }
+                }),
                 Effect.mapError((e) => new PatUnavailable({ detail: e.message })),
               ),
             ).then((exit) => {

@@ -7,7 +7,7 @@ type Row<E> = { readonly http: number; readonly code: string | ((e: E) => string
  * union without a row does not compile. Codes beyond the reference (op_unreachable) are additions, never changes.
  */
 export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdError, { _tag: K }>> } = {
-  UnknownCommand: { http: 400, code: "unsupported_operation" },
+  UnknownCommand: { http: 500, code: "unsupported_operation" },
   InvalidParams: { http: 400, code: (e) => e.code },
   UnknownOxdId: { http: 400, code: "invalid_oxd_id" },
   MissingOpHost: { http: 400, code: "invalid_op_host" },

@@ -3,7 +3,7 @@ import * as oidc from "openid-client"
 import { Cause, Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import {
-  InvalidTicket, NeedInfo, OpRejected, OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
+  InvalidTicket, NeedInfo, OpRejected, type OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
   type OpDiscoveryFailed,
 } from "../errors.js"
 import { OpenIdProvider, type OpClient } from "./OpenIdProvider.js"

@@ -1,0 +1,102 @@
+import { startTestOp, type TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { errorCode, startTestRest, type RawReply, type TestRest } from "./test-support/http.js"
+
+// The real test OP; protection tokens (client credentials) live 2 s, so one test can watch a token expire.
+const TOKEN_TTL_SECONDS = 2
+let op: TestOp
+let rest: TestRest
+
+beforeAll(async () => {
+  op = await startTestOp({ stateDir: ".oxd/test-op", ttl: { ClientCredentials: TOKEN_TTL_SECONDS } })
+  rest = await startTestRest({ trusted_ca_file: op.caFile })
+})
+afterAll(async () => {
+  await rest?.close()
+  await op?.close()
+})
+
+const ok = (r: RawReply): Record<string, any> => {
+  expect(r.body?.status, `expected status ok, got HTTP ${r.status} ${r.text.slice(0, 300)}`).toBe("ok")
+  expect(r.status).toBe(200)
+  return r.body.data
+}
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
+
+/** setup_client + get_client_token over REST (neither needs a token): a setup client and its protection token. */
+const setupClient = async () => {
+  const setup = ok(await rest.send("/setup-client", { body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" } }))
+  const token = async () =>
+    String(ok(await rest.send("/get-client-token", {
+      body: { op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], scope: ["uma_protection"] },
+    }))["access_token"])
+  return { setup, token }
+}
+
+/** A site registered with the token of a setup client. */
+const registerSite = async (token: string) =>
+  String(ok(await rest.send("/register-site", {
+    body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb", scope: ["openid"] },
+    headers: bearer(token),
+  }))["oxd_id"])
+
+describe("Authorization: Bearer <protection_access_token>", () => {
+  it("setup_client and get_client_token need no token; register_site and site commands take the setup client's", async () => {
+    const { token } = await setupClient()
+    const t = await token()
+    const oxdId = await registerSite(t)
+    const url = ok(await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(t) }))["authorization_url"]
+    expect(String(url)).toContain(op.issuer)
+  })
+
+  it("no bearer: 403 blank_protection_access_token (register_site and site commands)", async () => {
+    const { token } = await setupClient()
+    const oxdId = await registerSite(await token())
+    const site = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId } })
+    expect(site.status).toBe(403)
+    expect(errorCode(site)).toBe("blank_protection_access_token")
+    const register = await rest.send("/register-site", { body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" } })
+    expect(register.status).toBe(403)
+    expect(errorCode(register)).toBe("blank_protection_access_token")
+  })
+
+  it("a bearer the OP never issued: 403 inactive_protection_access_token", async () => {
+    const { token } = await setupClient()
+    const oxdId = await registerSite(await token())
+    const r = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer("not-a-token-the-op-issued") })
+    expect(r.status).toBe(403)
+    expect(errorCode(r)).toBe("inactive_protection_access_token")
+  })
+
+  it("a bearer of another setup client: 403 invalid_protection_access_token", async () => {
+    const mine = await setupClient()
+    const oxdId = await registerSite(await mine.token())
+    const other = await setupClient()
+    const otherToken = await other.token()
+    const r = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(otherToken) })
+    expect(r.status).toBe(403)
+    expect(errorCode(r)).toBe("invalid_protection_access_token")
+    expect(r.text).not.toContain(otherToken)
+  })
+
+  it("a token only in the body (protection_access_token, as older clients send it) is accepted", async () => {
+    const { token } = await setupClient()
+    const t = await token()
+    const oxdId = await registerSite(t)
+    const r = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId, protection_access_token: t } })
+    expect(ok(r)["authorization_url"]).toBeTypeOf("string")
+  })
+
+  it("an expired bearer: 403 inactive_protection_access_token, even one that worked before", async () => {
+    const { token } = await setupClient()
+    const t = await token()
+    const oxdId = await registerSite(t)
+    ok(await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(t) }))
+    await new Promise((r) => setTimeout(r, (TOKEN_TTL_SECONDS + 1) * 1000))
+    const r = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(t) })
+    expect(r.status).toBe(403)
+    expect(errorCode(r)).toBe("inactive_protection_access_token")
+    // a fresh token of the same setup client works again
+    ok(await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(await token()) }))
+  })
+})

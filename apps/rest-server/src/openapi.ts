@@ -61,11 +61,14 @@ const json = (schema: Json) => ({ "application/json": { schema } })
 
 /** Every error code the server can answer with, with its HTTP status; the text of the ErrorData schema. */
 const errorCodeList = (): string => {
-  const rows = new Map<string, number>()
+  const rows = new Map<string, Set<number>>()
   for (const row of Object.values(errorCodes) as ReadonlyArray<{ http: number; code: unknown }>) {
-    if (typeof row.code === "string") rows.set(row.code, row.http)
+    if (typeof row.code === "string") rows.set(row.code, (rows.get(row.code) ?? new Set()).add(row.http))
   }
-  return [...rows].sort(([a], [b]) => a.localeCompare(b)).map(([code, http]) => `${code} (${http})`).join(", ")
+  return [...rows]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, http]) => `${code} (${[...http].sort().join("/")})`)
+    .join(", ")
 }
 
 const errorResponses = (protectedCommand: boolean): JsonObject => ({

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { mkdtempSync, readFileSync } from "node:fs"
+import { request as httpsRequest } from "node:https"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -72,13 +73,38 @@ describe("oxd-server CLI", () => {
 
   it("serves the TCP protocol on the configured port and stops cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
-    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`])
+    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
     const [, port] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
     const reply = await call(Number(port), "get_authorization_url", {})
     expect(reply).toEqual({ status: "error", data: { error: "bad_request", error_description: expect.stringContaining("oxd_id") } })
+    await cli.waitFor(/oxd-ts ready/)
     cli.child.kill("SIGTERM")
     expect(await cli.exited).toBe(0)
     expect(cli.output()).toContain("SIGTERM")
+  })
+
+  it("serves the REST API beside TCP on the same core, over HTTPS with a logged certificate fingerprint", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
+    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
+    const [, url] = await cli.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
+    await cli.waitFor(/sha256_fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/)
+    const [, tcpPort] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
+    const ca = readFileSync(join(dir, "rest-tls", "cert.pem"), "utf8")
+    const health = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpsRequest(`${url}/health-check`, { ca }, (res) => {
+        let body = ""
+        res.on("data", (d: Buffer) => { body += d.toString() })
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }))
+      })
+      req.on("error", reject)
+      req.end()
+    })
+    expect(health.status).toBe(200)
+    expect(JSON.parse(health.body)).toMatchObject({ status: "ok" })
+    expect((await call(Number(tcpPort), "get_authorization_url", {})).data["error"]).toBe("bad_request")
+    await cli.waitFor(/oxd-ts ready/)
+    cli.child.kill("SIGTERM")
+    expect(await cli.exited).toBe(0)
   })
 
   it("documents every configuration key in the README", () => {

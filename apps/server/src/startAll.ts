@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path"
 import { makeOxd, type Config } from "@oxd/core"
+import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { startTcpServer } from "@oxd/tcp-server"
 
 /** A relative file: database is relative to where the user ran the command (pnpm changes directory: INIT_CWD). */
@@ -9,17 +10,31 @@ export const resolveDatabaseUrl = (url: string, cwd: string): string => {
   return path.startsWith(":") || isAbsolute(path) ? url : `file:${resolve(cwd, path)}`
 }
 
-/** Every transport on one core and one store. Later transports (REST, WebSocket) join here. */
+/** Every transport on one core and one store: legacy TCP, the REST API (rest_enabled). Later ones (WebSocket) join here. */
 export const startAll = async (config: Config) => {
   const oxd = makeOxd(config)
   await oxd.ready()
   const tcp = await startTcpServer(oxd, { host: config.bind_address, port: config.port })
   oxd.log("info", `legacy TCP protocol on ${tcp.host}:${tcp.port}`)
+  let rest: RestServer | undefined
+  if (config.rest_enabled) {
+    try {
+      rest = await startRestServer(oxd)
+    } catch (e) {
+      await tcp.close()
+      await oxd.dispose()
+      throw e
+    }
+    if (rest.tls) oxd.log("info", `REST TLS certificate ${rest.tls.origin === "configured" ? "from" : `${rest.tls.origin} in`} ${rest.tls.certFile}`, { sha256_fingerprint: rest.tls.fingerprint })
+    else oxd.log("warn", "REST API on plain HTTP (rest_plain_http): only behind a TLS-terminating proxy")
+    oxd.log("info", `REST API on ${rest.url} (docs: ${rest.url}/docs)`)
+  }
   return {
     oxd,
     tcp,
+    rest,
     close: async () => {
-      await tcp.close()
+      await Promise.all([tcp.close(), rest?.close()])
       await oxd.dispose()
     },
   }

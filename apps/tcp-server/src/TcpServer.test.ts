@@ -1,5 +1,5 @@
 import { connect, type Socket } from "node:net"
-import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
+import { makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
 
@@ -100,9 +100,20 @@ const errorOf = (r: Reply) => {
 
 let oxd: Oxd
 let server: TcpServer
+// core bounds its error texts, so big replies come from an edge test double: an Oxd whose "echo_big"
+// answers with a blob of the asked size (every other command goes to the real core)
+const withBigReplies = async () => {
+  const big: Oxd = {
+    ...oxd,
+    dispatch: async (c, p, ctx) =>
+      c === "echo_big" ? { envelope: okEnvelope({ blob: "z".repeat(Number((p as { size: number }).size)) }), http: 200 } : oxd.dispatch(c, p, ctx),
+  }
+  return startTcpServer(big, { host: "127.0.0.1", port: 0 })
+}
+
 const clients: Client[] = []
-const open = async (opts?: { allowHalfOpen?: boolean }) => {
-  const c = await Client.open(server.port, opts)
+const open = async (opts?: { allowHalfOpen?: boolean; port?: number }) => {
+  const c = await Client.open(opts?.port ?? server.port, opts)
   clients.push(c)
   return c
 }
@@ -199,37 +210,48 @@ describe("commands", () => {
   })
 
   it("sends a 9 KB reply in one chunk too", async () => {
-    const c = await open()
-    c.write(command("z".repeat(9000)))
-    await c.until(() => c.chunks.length > 0, "data")
-    const first = c.chunks[0]!
-    expect(first.length).toBeGreaterThan(9000)
-    expect(first.length).toBe(4 + Number(first.subarray(0, 4).toString("ascii")))
+    const bigServer = await withBigReplies()
+    try {
+      const socket = connect({ host: "127.0.0.1", port: bigServer.port })
+      const first = await new Promise<Buffer>((resolve, reject) => {
+        socket.once("data", resolve)
+        socket.on("error", reject)
+        socket.write(command("echo_big", { size: 9000 }))
+      })
+      socket.destroy()
+      expect(first.length).toBeGreaterThan(9000)
+      expect(first.length).toBe(4 + Number(first.subarray(0, 4).toString("ascii")))
+    } finally {
+      await bigServer.close()
+    }
   })
 
   it("writes a wider length prefix for a reply past 9999 bytes", async () => {
-    // a raw socket: the 4-digit Client helper cannot parse this reply
-    const socket = connect({ host: "127.0.0.1", port: server.port })
-    const chunks: Buffer[] = []
-    const name = "z".repeat(9950)
-    const raw = await new Promise<Buffer>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("timed out waiting for a long reply")), 5000)
-      socket.on("data", (chunk: Buffer) => {
-        chunks.push(chunk)
-        const all = Buffer.concat(chunks)
-        const prefix = /^\d{5}/.exec(all.subarray(0, 5).toString("latin1"))
-        if (prefix && all.length >= 5 + Number(prefix[0])) { clearTimeout(timer); resolve(all) }
+    const bigServer = await withBigReplies()
+    try {
+      const socket = connect({ host: "127.0.0.1", port: bigServer.port })
+      const chunks: Buffer[] = []
+      const raw = await new Promise<Buffer>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("timed out waiting for a long reply")), 5000)
+        socket.on("data", (chunk: Buffer) => {
+          chunks.push(chunk)
+          const all = Buffer.concat(chunks)
+          const prefix = /^\d{5}/.exec(all.subarray(0, 5).toString("latin1"))
+          if (prefix && all.length >= 5 + Number(prefix[0])) { clearTimeout(timer); resolve(all) }
+        })
+        socket.on("error", reject)
+        socket.write(command("echo_big", { size: 12000 }))
       })
-      socket.on("error", reject)
-      socket.write(command(name))
-    })
-    socket.destroy()
-    const length = Number(raw.subarray(0, 5).toString("ascii"))
-    expect(length).toBeGreaterThan(9999)
-    expect(raw.length).toBe(5 + length)
-    const reply = JSON.parse(raw.subarray(5).toString("utf8")) as Reply
-    expect(errorOf(reply).error).toBe("unsupported_operation")
-    expect(errorOf(reply).error_description).toContain(name)
+      socket.destroy()
+      const length = Number(raw.subarray(0, 5).toString("ascii"))
+      expect(length).toBeGreaterThan(9999)
+      expect(raw.length).toBe(5 + length)
+      const reply = JSON.parse(raw.subarray(5).toString("utf8")) as { status: string; data: { blob: string } }
+      expect(reply.status).toBe("ok")
+      expect(reply.data.blob).toHaveLength(12000)
+    } finally {
+      await bigServer.close()
+    }
   })
 
   it("answers a command that arrives byte by byte", async () => {
@@ -418,31 +440,35 @@ describe("broken frames: one error reply, then the server closes", () => {
 
 describe("flow control", () => {
   it("stops reading from a client that floods 2,000 frames without reading, stays responsive, answers all once it reads", async () => {
-    const flooder = await open()
-    flooder.socket.pause() // never read the replies
-    // an unknown command's reply repeats its name: ~9 KB per reply, 18 MB in all, more than the kernel buffers hold
-    const one = command("z".repeat(9000))
-    const n = 2000
-    const batch = Buffer.concat(Array.from({ length: 100 }, () => one))
-    for (let i = 0; i < n / 100; i++) flooder.socket.write(batch)
-    const total = one.length * n
-    await new Promise((r) => setTimeout(r, 300))
-    const before = flooder.socket.writableLength
-    const other = await open()
-    for (let i = 0; i < 5; i++) {
-      const started = Date.now()
-      expect(errorOf(await other.call("get_authorization_url", { oxd_id: `other-${i}` })).error).toBe("invalid_oxd_id")
-      expect(Date.now() - started).toBeLessThan(1000)
+    const bigServer = await withBigReplies()
+    try {
+      const flooder = await open({ port: bigServer.port })
+      flooder.socket.pause() // never read the replies
+      // ~9 KB per reply, 18 MB in all: more than the kernel buffers hold
+      const one = command("echo_big", { size: 9000, pad: "y".repeat(9000) })
+      const n = 2000
+      const batch = Buffer.concat(Array.from({ length: 100 }, () => one))
+      for (let i = 0; i < n / 100; i++) flooder.socket.write(batch)
+      await new Promise((r) => setTimeout(r, 300))
+      const before = flooder.socket.writableLength
+      const other = await open({ port: bigServer.port })
+      for (let i = 0; i < 5; i++) {
+        const started = Date.now()
+        expect(errorOf(await other.call("get_authorization_url", { oxd_id: `other-${i}` })).error).toBe("invalid_oxd_id")
+        expect(Date.now() - started).toBeLessThan(1000)
+      }
+      // the server has stopped reading the flooder: most of what it sent is still on the client's side
+      expect(before).toBeGreaterThan((one.length * n) / 2)
+      expect(flooder.socket.writableLength).toBe(before)
+      expect(flooder.closed || flooder.ended).toBe(false)
+      // once the flooder reads, the server resumes and answers every frame, in order
+      flooder.socket.resume()
+      await flooder.until(() => flooder.replies.length >= n, "all flood replies", 8000)
+      expect(flooder.replies.every((r) => r.status === "ok")).toBe(true)
+      flooder.close()
+    } finally {
+      await bigServer.close()
     }
-    // the server has stopped reading the flooder: most of the 18 MB is still on the client's side
-    expect(before).toBeGreaterThan(total / 2)
-    expect(flooder.socket.writableLength).toBe(before)
-    expect(flooder.closed || flooder.ended).toBe(false)
-    // once the flooder reads, the server resumes and answers every frame, in order
-    flooder.socket.resume()
-    await flooder.until(() => flooder.replies.length >= n, "all flood replies", 8000)
-    expect(flooder.replies.every((r) => errorOf(r).error === "unsupported_operation")).toBe(true)
-    flooder.close()
     await stillServing()
   })
 

@@ -47,8 +47,8 @@ export interface CallOptions {
 export interface OxdRestClient extends Client<paths> {
   /** Runs one command; resolves to its oxd envelope whatever the HTTP status. Rejects only when no oxd reply came. */
   call<C extends CommandName>(command: C, params: ParamsOf<C>, options?: CallOptions): Promise<Envelope<ResultOf<C>>>
-  /** Any command by name, typed loosely (older names, commands newer than these types). */
-  call(command: string, params: Record<string, unknown>, options?: CallOptions): Promise<Envelope>
+  /** Any command by name, typed loosely (commands newer than these types, tests of unknown names). */
+  callAny(command: string, params: Record<string, unknown>, options?: CallOptions): Promise<Envelope>
 }
 
 /** The REST path of a command: get_tokens_by_code → /get-tokens-by-code. */
@@ -96,5 +96,5 @@ export const createOxdRestClient = (options: OxdRestClientOptions): OxdRestClien
     if (isEnvelope(body)) return body
     throw new Error(`oxd REST ${path}: HTTP ${response.status} without an oxd reply${typeof body === "string" && body ? `: ${body.slice(0, 200)}` : ""}`)
   }
-  return Object.assign(client, { call }) as OxdRestClient
+  return Object.assign(client, { call, callAny: call }) as OxdRestClient
 }

@@ -1,5 +1,8 @@
 import { Schema } from "effect"
 
+/** Caller input quoted in an error is clipped: a reply stays small whatever was sent. */
+const clip = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s)
+
 /**
  * Every failure a command can report, one class per condition. The wire code and HTTP status of each
  * live in errorCodes.ts; the `message` of each tells the caller what to fix.
@@ -9,7 +12,7 @@ export class UnknownCommand extends Schema.TaggedError<UnknownCommand>()("Unknow
   command: Schema.String,
 }) {
   override get message() {
-    return `Unknown command "${this.command.slice(0, 64)}". Send one of the oxd commands (e.g. register_site, get_authorization_url).`
+    return `Unknown command "${clip(this.command)}". Send one of the oxd commands (e.g. register_site, get_authorization_url).`
   }
 }
 
@@ -28,7 +31,7 @@ export class UnknownOxdId extends Schema.TaggedError<UnknownOxdId>()("UnknownOxd
   oxd_id: Schema.String,
 }) {
   override get message() {
-    return `No site is registered with oxd_id "${this.oxd_id}". Call register_site first, or check the oxd_id you stored.`
+    return `No site is registered with oxd_id "${clip(this.oxd_id)}". Call register_site first, or check the oxd_id you stored.`
   }
 }
 
@@ -42,7 +45,7 @@ export class InvalidAlgorithm extends Schema.TaggedError<InvalidAlgorithm>()("In
   algorithm: Schema.String,
 }) {
   override get message() {
-    return `Algorithm "${this.algorithm}" is not supported. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
+    return `Algorithm "${clip(this.algorithm)}" is not supported. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
   }
 }
 
@@ -116,7 +119,7 @@ export class OpDiscoveryFailed extends Schema.TaggedError<OpDiscoveryFailed>()("
   detail: Schema.String,
 }) {
   override get message() {
-    return `OpenID discovery failed for "${this.op_host}": ${this.detail}. Check op_host (and op_discovery_path).`
+    return `OpenID discovery failed for "${clip(this.op_host, 200)}": ${this.detail}. Check op_host (and op_discovery_path).`
   }
 }
 
@@ -240,7 +243,7 @@ export class HttpMethodNotUnique extends Schema.TaggedError<HttpMethodNotUnique>
   http_method: Schema.String,
 }) {
   override get message() {
-    return `HTTP method ${this.http_method} is listed twice for path ${this.path}: list each method once per path.`
+    return `HTTP method ${this.http_method} is listed twice for path ${clip(this.path)}: list each method once per path.`
   }
 }
 
@@ -249,7 +252,7 @@ export class InvalidScopeExpression extends Schema.TaggedError<InvalidScopeExpre
   detail: Schema.String,
 }) {
   override get message() {
-    return `scope_expression of path ${this.path} is not valid JsonLogic: ${this.detail}`
+    return `scope_expression of path ${clip(this.path)} is not valid JsonLogic: ${this.detail}`
   }
 }
 
@@ -258,7 +261,7 @@ export class UmaDiscoveryFailed extends Schema.TaggedError<UmaDiscoveryFailed>()
   detail: Schema.String,
 }) {
   override get message() {
-    return `UMA discovery (/.well-known/uma2-configuration) failed for "${this.op_host}": ${this.detail}`
+    return `UMA discovery (/.well-known/uma2-configuration) failed for "${clip(this.op_host, 200)}": ${this.detail}`
   }
 }
 

@@ -20,7 +20,7 @@ export const httpsTransport = (opts: {
     call: async (command, params) => {
       const { protection_access_token: token, ...rest } = params
       const inHeader = typeof token === "string" && token.length > 0
-      const reply = await client.call(command, inHeader ? rest : params, { token: inHeader ? token : null })
+      const reply = await client.callAny(command, inHeader ? rest : params, { token: inHeader ? token : null })
       return reply as Envelope
     },
     close: async () => { await opts.onClose?.() },

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs"
+import { aliases, commands, restPath } from "@oxd/core"
+import { Validator } from "@seriousme/openapi-schema-validator"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { buildOpenApiDocument, openApiText } from "./openapi.js"
+import { startTestRest, type TestRest } from "./test-support/http.js"
+
+let rest: TestRest
+beforeAll(async () => {
+  rest = await startTestRest()
+})
+afterAll(async () => {
+  await rest?.close()
+})
+
+const doc = buildOpenApiDocument()
+const committedFile = new URL("../openapi.json", import.meta.url)
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator()
+    const result = await validator.validate(structuredClone(doc) as object)
+    expect(result.errors).toBeUndefined()
+    expect(result.valid).toBe(true)
+    expect(validator.version).toBe("3.1")
+  })
+
+  it("(the validator does catch a broken document)", async () => {
+    const broken = structuredClone(doc) as Record<string, any>
+    broken["paths"]["/setup-client"]["post"]["responses"] = { "200": { content: {} } }
+    const result = await new Validator().validate(broken)
+    expect(result.valid).toBe(false)
+  })
+
+  it("has a POST path for every command and older name of core's registry, and the health check", () => {
+    const expected = [...Object.values(commands).map((c) => restPath(c.name)), ...Object.keys(aliases).map(restPath), "/health-check"]
+    expect(Object.keys(doc.paths).sort()).toEqual(expected.sort())
+    for (const c of Object.values(commands)) {
+      const op = doc.paths[restPath(c.name)]!["post"]!
+      expect(op["operationId"]).toBe(c.name)
+      expect(op["security"]).toEqual(c.protection === "none" ? [] : [{ bearer: [] }])
+      expect(JSON.stringify(op["requestBody"])).toContain("Params")
+      const responses = op["responses"] as Record<string, unknown>
+      expect(Object.keys(responses)).toEqual(expect.arrayContaining(["200", "400", "500"]))
+      expect(Object.keys(responses).includes("403")).toBe(c.protection !== "none")
+    }
+  })
+
+  it("describes params, results, the ok envelope and the error envelope as schemas", () => {
+    const schemas = doc.components.schemas
+    expect(schemas["GetTokensByCodeParams"]?.["required"]).toEqual(["oxd_id", "code", "state"])
+    expect(Object.keys(schemas["GetTokensByCodeResult"]?.["properties"] as object)).toEqual(expect.arrayContaining(["access_token", "id_token", "id_token_claims"]))
+    expect(schemas["GetTokensByCodeReply"]?.["properties"]).toEqual({ status: { type: "string", enum: ["ok"] }, data: { $ref: "#/components/schemas/GetTokensByCodeResult" } })
+    expect(schemas["ErrorEnvelope"]?.["required"]).toEqual(["status", "data"])
+    expect(schemas["ErrorData"]?.["required"]).toEqual(["error", "error_description"])
+    expect(doc.components.securitySchemes["bearer"]).toMatchObject({ type: "http", scheme: "bearer" })
+    // Schema.Int/Finite, never Schema.Number's "Infinity"/"NaN" strings
+    expect(JSON.stringify(doc)).not.toContain("Infinity")
+  })
+
+  it("is the committed apps/rest-server/openapi.json (regenerate: pnpm --filter @oxd/rest-server openapi)", () => {
+    expect(readFileSync(committedFile, "utf8"), "apps/rest-server/openapi.json is stale: run pnpm --filter @oxd/client-rest generate").toBe(openApiText(doc))
+  })
+})
+
+describe("served", () => {
+  it("GET /openapi.json is the same document", async () => {
+    const r = await rest.send("/openapi.json", { method: "GET" })
+    expect(r.status).toBe(200)
+    expect(r.headers["content-type"]).toBe("application/json; charset=utf-8")
+    expect(r.body).toEqual(JSON.parse(openApiText(doc)))
+  })
+
+  it("every endpoint in it answers (an oxd envelope, never 404 or 405)", async () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const r = await rest.send(path, method === "get" ? { method: "GET" } : { body: {} })
+        expect(r.status, `${method.toUpperCase()} ${path}`).not.toBe(404)
+        expect(r.status, `${method.toUpperCase()} ${path}`).not.toBe(405)
+        expect(Object.keys(methods[method]!["responses"] as object), `${method.toUpperCase()} ${path} answered ${r.status}, not in its document`).toContain(String(r.status))
+        expect(["ok", "error"], `${method.toUpperCase()} ${path}: ${r.text.slice(0, 200)}`).toContain(r.body?.status)
+      }
+    }
+  })
+
+  it("GET /docs is a self-contained page documenting every endpoint", async () => {
+    const r = await rest.send("/docs", { method: "GET" })
+    expect(r.status).toBe(200)
+    expect(r.headers["content-type"]).toBe("text/html; charset=utf-8")
+    expect(r.headers["content-security-policy"]).toContain("default-src 'none'")
+    for (const path of Object.keys(doc.paths)) expect(r.text).toContain(`<code>${path}</code>`)
+    expect(r.text).toContain("oxd_id")
+    expect(r.text).toContain("Bearer token")
+    // nothing loaded from elsewhere (the machine may be offline): no script, no stylesheet link, no remote src/href
+    expect(r.text).not.toMatch(/<script|<link|src=|href="https?:/i)
+  })
+})

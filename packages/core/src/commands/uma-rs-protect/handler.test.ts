@@ -1,0 +1,182 @@
+import type { TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "../../makeOxd.js"
+import { call, failure, oxdFor, registerSite, startOp } from "../../../test/support.js"
+import { check, delta, newResources, photoAndDocument, protect, registerUmaSite, resourceIds } from "../../../test/uma.js"
+
+let op: TestOp
+let oxd: Oxd
+beforeAll(async () => {
+  op = await startOp()
+  oxd = oxdFor(op)
+})
+afterAll(async () => {
+  await oxd?.dispose()
+  await op?.close()
+})
+
+const EXPRESSION = {
+  rule: { and: [{ or: [{ var: 0 }, { var: 1 }] }, { var: 2 }] },
+  data: ["http://photoz.example.com/dev/actions/all", "http://photoz.example.com/dev/actions/add", "http://photoz.example.com/dev/actions/internalClient"],
+}
+
+/** Calls uma_rs_protect expecting an error; also checks that nothing was registered at the AS. */
+const refused = async (oxdId: string, resources: unknown, extra: Record<string, unknown> = {}) => {
+  const before = op.counters()
+  const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: oxdId, resources, ...extra }))
+  expect(delta(op, before, "uma.resource_registration")).toBe(0)
+  return e
+}
+
+describe("uma_rs_protect", () => {
+  it("registers one AS resource per path and condition, with the condition's scopes, and answers the oxd_id", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    const before = resourceIds(op)
+    expect(await protect(oxd, oxdId)).toEqual({ oxd_id: oxdId })
+    const created = newResources(op, before)
+    expect(created).toHaveLength(3)
+    expect(new Set(created.map((r) => r.owner)).size).toBe(1)
+    expect(created.map((r) => r.resource_scopes).sort()).toEqual([["all", "add"], ["view"], ["view"]])
+    expect(created.map((r) => r.name).sort()).toEqual(["/document GET", "/photo GET", "/photo PUT POST"])
+    expect(created.every((r) => r.scope_expression === undefined)).toBe(true)
+  })
+
+  it("stores a scope_expression at the AS, with its data as the resource's scopes", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    const before = resourceIds(op)
+    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: EXPRESSION }] }])
+    const [created, ...rest] = newResources(op, before)
+    expect(rest).toEqual([])
+    expect(created).toMatchObject({ resource_scopes: EXPRESSION.data, scope_expression: EXPRESSION })
+  })
+
+  it("refuses a second protection of the same oxd_id with uma_protection_exists, leaving the first in force", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    await protect(oxd, oxdId)
+    const ids = resourceIds(op)
+    for (const overwrite of [undefined, false, null]) {
+      const e = await refused(oxdId, [{ path: "/other", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }], overwrite === undefined ? {} : { overwrite })
+      expect(e).toMatchObject({ error: "uma_protection_exists", http: 400 })
+      expect(e.error_description).toContain("overwrite")
+    }
+    expect(resourceIds(op)).toEqual(ids)
+    expect((await check(oxd, oxdId, "/photo", "GET")).access).toBe("denied")
+    expect((await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/other", http_method: "GET", rpt: "" }))).error).toBe("invalid_request")
+  })
+
+  it("with overwrite: true replaces the protection and deletes the old resources at the AS", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    const before = resourceIds(op)
+    await protect(oxd, oxdId)
+    const old = newResources(op, before)
+    expect(old).toHaveLength(3)
+    const mid = resourceIds(op)
+    await protect(oxd, oxdId, [{ path: "/album", conditions: [{ httpMethods: ["DELETE"], scopes: ["remove"] }] }], true)
+    const now = resourceIds(op)
+    for (const r of old) expect(now.has(r._id), `old resource ${r.name} still at the AS`).toBe(false)
+    const created = newResources(op, mid)
+    expect(created).toHaveLength(1)
+    expect(created[0]).toMatchObject({ owner: old[0]!.owner, resource_scopes: ["remove"] })
+    // the old paths are no longer protected here either
+    const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }))
+    expect(e).toMatchObject({ error: "invalid_request", http: 400 })
+    expect((await check(oxd, oxdId, "/album", "DELETE")).access).toBe("denied")
+  })
+
+  it("protects each site on its own: another site may protect the same paths", async () => {
+    const a = await registerUmaSite(oxd, op)
+    const b = await registerUmaSite(oxd, op)
+    const before = resourceIds(op)
+    await protect(oxd, a)
+    await protect(oxd, b)
+    const created = newResources(op, before)
+    expect(created).toHaveLength(6)
+    expect(new Set(created.map((r) => r.owner)).size).toBe(2)
+  })
+
+  it("refuses a method listed twice for one path (any case, any condition) with http_method_not_unique", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    const sameCondition = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET", "get"], scopes: ["view"] }] }])
+    expect(sameCondition).toMatchObject({ error: "http_method_not_unique", http: 400 })
+    expect(sameCondition.error_description).toContain("GET")
+    expect(sameCondition.error_description).toContain("/photo")
+    const twoConditions = await refused(oxdId, [{
+      path: "/photo",
+      conditions: [{ httpMethods: ["GET", "POST"], scopes: ["view"] }, { httpMethods: ["post"], scopes: ["add"] }],
+    }])
+    expect(twoConditions).toMatchObject({ error: "http_method_not_unique", http: 400 })
+    expect(twoConditions.error_description).toContain("POST")
+  })
+
+  it("refuses empty or missing resources with invalid_uma_request", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    expect(await refused(oxdId, [])).toMatchObject({ error: "invalid_uma_request", http: 400 })
+    const missing = await failure(call(oxd, "uma_rs_protect", { oxd_id: oxdId }))
+    expect(missing).toMatchObject({ error: "invalid_uma_request", http: 400 })
+    expect(missing.error_description).toContain("resources")
+    expect(await refused(oxdId, [{ path: "/photo", conditions: [] }])).toMatchObject({ error: "invalid_uma_request" })
+  })
+
+  it("refuses an unknown or empty method list with invalid_http_method", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    const bad = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["FETCH"], scopes: ["view"] }] }])
+    expect(bad).toMatchObject({ error: "invalid_http_method", http: 400 })
+    expect(bad.error_description).toContain("FETCH")
+    expect(await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: [], scopes: ["view"] }] }])).toMatchObject({ error: "invalid_http_method" })
+    expect(await refused(oxdId, [{ path: "/photo", conditions: [{ scopes: ["view"] }] }])).toMatchObject({ error: "invalid_http_method" })
+  })
+
+  it("refuses a path that does not start with / with invalid_path_parameter", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    for (const path of ["photo", "", "https://rs.example.org/photo"]) {
+      const e = await refused(oxdId, [{ path, conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }])
+      expect(e, path).toMatchObject({ error: "invalid_path_parameter", http: 400 })
+      expect(e.error_description).toContain("resources[0].path")
+    }
+    expect(await refused(oxdId, [{ conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }])).toMatchObject({ error: "invalid_path_parameter" })
+  })
+
+  it("refuses a scope_expression that is not valid JsonLogic with invalid_scope_expression, before registering anything", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    const e = await refused(oxdId, [
+      { path: "/document", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] },
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { frobnicate: [{ var: 0 }] }, data: ["view"] } }] },
+    ])
+    expect(e).toMatchObject({ error: "invalid_scope_expression", http: 400 })
+    expect(e.error_description).toContain("/photo")
+    expect(e.error_description).toContain("frobnicate")
+    const notObject = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: "view", data: ["view"] } }] }])
+    expect(notObject).toMatchObject({ error: "invalid_scope_expression" })
+    const noData = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { var: 0 }, data: [] } }] }])
+    expect(noData).toMatchObject({ error: "invalid_scope_expression" })
+    // nothing was protected: a correct document is still accepted without overwrite
+    await protect(oxd, oxdId)
+  })
+
+  it("refuses a condition with neither scopes nor scope_expression with invalid_uma_request", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    for (const condition of [{ httpMethods: ["GET"] }, { httpMethods: ["GET"], scopes: [] }, { httpMethods: ["GET"], scopes: null }]) {
+      const e = await refused(oxdId, [{ path: "/photo", conditions: [condition] }])
+      expect(e, JSON.stringify(condition)).toMatchObject({ error: "invalid_uma_request", http: 400 })
+      expect(e.error_description).toContain("neither scopes nor scope_expression")
+    }
+  })
+
+  it("tells a site without the client_credentials grant to register it (no PAT), and protects nothing", async () => {
+    const oxdId = await registerSite(oxd, op) // authorization_code + refresh_token, no uma_protection
+    const before = op.counters()
+    const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: oxdId, resources: photoAndDocument() }))
+    expect(e).toMatchObject({ error: "internal_error", http: 500 })
+    expect(e.error_description).toContain("client_credentials")
+    expect(e.error_description).toContain("uma_protection")
+    expect(delta(op, before, "uma.resource_registration")).toBe(0)
+    const notProtected = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }))
+    expect(notProtected.error).toBe("invalid_request")
+  })
+
+  it("refuses an unknown oxd_id with invalid_oxd_id", async () => {
+    const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: "6F9619FF-8B86-D011-B42D-00CF4FC964FF", resources: photoAndDocument() }))
+    expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
+    expect((await failure(call(oxd, "uma_rs_protect", { resources: photoAndDocument() }))).error).toBe("bad_request")
+  })
+})

@@ -86,4 +86,21 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
     // the peer is done sending: answer what it sent, then close our side
     enqueue(async () => { if (!closed) { closed = true; socket.end() } })
   })
+
+  return {
+    /** Shutdown: read nothing more, answer what was already read (within the deadline), then close. */
+    drain: async (deadlineMs: number): Promise<void> => {
+      socket.pause()
+      socket.removeAllListeners("data")
+      const timer = new Promise<"late">((r) => setTimeout(() => r("late"), deadlineMs).unref())
+      const outcome = await Promise.race([chain.then(() => "done" as const), timer])
+      if (outcome === "late" || socket.destroyed) return void socket.destroy()
+      closed = true
+      await new Promise<void>((resolve) => {
+        socket.once("close", () => resolve())
+        socket.end()
+        setTimeout(() => { socket.destroy(); resolve() }, 1000).unref()
+      })
+    },
+  }
 }

@@ -543,3 +543,28 @@ describe("close()", () => {
     await o.dispose()
   })
 })
+
+describe("shutdown", () => {
+  it("close() answers a command already in flight, then closes the connection and stops accepting", async () => {
+    const slow: Oxd = {
+      ...oxd,
+      dispatch: async (c, p, ctx) => {
+        if (c === "slow") {
+          await new Promise((r) => setTimeout(r, 300))
+          return { envelope: okEnvelope({ done: true }), http: 200 }
+        }
+        return oxd.dispatch(c, p, ctx)
+      },
+    }
+    const s = await startTcpServer(slow, { host: "127.0.0.1", port: 0 })
+    const c = await open({ port: s.port })
+    c.write(command("slow"))
+    await new Promise((r) => setTimeout(r, 50))
+    const closing = s.close()
+    await c.until(() => c.replies.length === 1, "the in-flight reply")
+    expect(c.replies[0]).toEqual({ status: "ok", data: { done: true } })
+    await closing
+    await c.until(() => c.closed || c.ended, "the server's close")
+    await expect(Client.open(s.port)).rejects.toThrow()
+  })
+})

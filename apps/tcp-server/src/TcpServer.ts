@@ -5,17 +5,16 @@ import { serveConnection } from "./Connection.js"
 export interface TcpServer {
   readonly port: number
   readonly host: string
-  /** Stops accepting, lets open connections finish their current reply, then closes them. */
+  /** Stops accepting, answers what open connections already sent (5 s at most), then closes them. */
   close(): Promise<void>
 }
 
 export const startTcpServer = (oxd: Oxd, opts: { readonly host: string; readonly port: number }): Promise<TcpServer> =>
   new Promise((resolve, reject) => {
-    const sockets = new Set<Socket>()
+    const connections = new Map<Socket, ReturnType<typeof serveConnection>>()
     const server: Server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
-      sockets.add(socket)
-      socket.on("close", () => sockets.delete(socket))
-      serveConnection(socket, oxd, { idleTimeoutMs: oxd.config.idle_timeout_in_seconds * 1000 })
+      connections.set(socket, serveConnection(socket, oxd, { idleTimeoutMs: oxd.config.idle_timeout_in_seconds * 1000 }))
+      socket.on("close", () => connections.delete(socket))
     })
     server.maxConnections = oxd.config.max_connections
     server.on("error", reject)
@@ -27,12 +26,11 @@ export const startTcpServer = (oxd: Oxd, opts: { readonly host: string; readonly
       resolve({
         port,
         host: opts.host,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            for (const s of sockets) s.end()
-            setTimeout(() => { for (const s of sockets) s.destroy() }, 5000).unref()
-          }),
+        close: async () => {
+          const closed = new Promise<void>((done) => server.close(() => done()))
+          await Promise.all([...connections.values()].map((c) => c.drain(5000)))
+          await closed
+        },
       })
     })
   })

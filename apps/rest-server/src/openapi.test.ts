@@ -19,7 +19,7 @@ const committedFile = new URL("../openapi.json", import.meta.url)
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
     const validator = new Validator()
-    const result = await validator.validate(structuredClone(doc) as object)
+    const result = await validator.validate(structuredClone(doc) as Record<string, unknown>)
     expect(result.errors).toBeUndefined()
     expect(result.valid).toBe(true)
     expect(validator.version).toBe("3.1")

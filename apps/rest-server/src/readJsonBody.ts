@@ -36,10 +36,10 @@ export const readJsonBody = (req: IncomingMessage, maxBytes: number): Promise<Bo
   if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve(tooLarge(maxBytes))
   const type = isJsonType(req.headers["content-type"])
   if (!type.ok) {
-    return Promise.resolve(refuse(415, `Send the command's params as JSON with "Content-Type: application/json" (got ${req.headers["content-type"] ? `"${req.headers["content-type"].slice(0, 100)}"` : "no Content-Type"}).`))
+    return Promise.resolve(refuse(415, `Send the command's params as JSON with "Content-Type: application/json" (got ${req.headers["content-type"] ? `"${req.headers["content-type"].slice(0, 100)}"` : "no Content-Type"}).`, true))
   }
   if (type.charset !== undefined && type.charset !== "utf-8" && type.charset !== "utf8") {
-    return Promise.resolve(refuse(415, `The JSON body must be UTF-8 (got charset=${type.charset.slice(0, 40)}).`))
+    return Promise.resolve(refuse(415, `The JSON body must be UTF-8 (got charset=${type.charset.slice(0, 40)}).`, true))
   }
   return new Promise((resolve) => {
     const chunks: Buffer[] = []

@@ -28,7 +28,12 @@ const main = async () => {
   }
   const oxd = makeOxd(config)
   await oxd.ready()
-  const server = await startTcpServer(oxd, { host: config.bind_address, port: config.port })
+  const server = await startTcpServer(oxd, { host: config.bind_address, port: config.port }).catch(async (e: NodeJS.ErrnoException) => {
+    await oxd.dispose()
+    process.stderr.write(`Cannot listen on ${config.bind_address}:${config.port}: ${e.message}${e.code === "EADDRINUSE" ? ". Another process uses that port; pick another with --port." : ""}
+`)
+    process.exit(1)
+  })
   oxd.log("info", `oxd TCP protocol listening on ${server.host}:${server.port}`, { database: config.database_url.replace(/\/\/.*@/, "//***@") })
   const stop = async (signal: string) => {
     oxd.log("info", `${signal}: stopping`)

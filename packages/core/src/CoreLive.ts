@@ -1,5 +1,6 @@
 import { Layer, Logger, References } from "effect"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
+import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { KeyStore } from "./services/KeyStore.js"
 import { OpenIdProvider } from "./services/OpenIdProvider.js"
@@ -29,5 +30,5 @@ export const coreLayer = (config: Config) => {
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))
-  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config))
+  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config))
 }

@@ -11,3 +11,4 @@ export { loadConfig, makeConfig, configHelp, parseArgs, ConfigError } from "./co
 export { configKeys } from "./config/keys.js"
 export { coreLayer, loggerLayer } from "./CoreLive.js"
 export { makeOxd, type Oxd } from "./makeOxd.js"
+export { Events, EVENTS_RETAINED, type OxdEvent, type OxdEventInput, type SubscribeOptions } from "./services/Events.js"

@@ -4,14 +4,28 @@ import type { CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
 import { coreLayer } from "./CoreLive.js"
 import { dispatch } from "./dispatch.js"
-import type { Reply } from "./envelope.js"
+import { toWireError } from "./errorCodes.js"
+import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
+import type { OxdError } from "./errors.js"
+import { Events, type OxdEvent, type SubscribeOptions } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
+import { ProtectionGuard } from "./services/ProtectionGuard.js"
 import { Database } from "./store/Database.js"
 
 export interface Oxd {
   /** Runs one command; never rejects: every outcome is an oxd reply. */
   dispatch(command: string, params: unknown, ctx: Omit<CallContext, "requestId"> & { requestId?: string }): Promise<Reply>
   log(level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>): void
+  /**
+   * Follows what happens to sites (after ready()): `onEvent` gets every event `filter` accepts, synchronously
+   * and without token values; it must be cheap (buffer on your side, bounded). Returns the unsubscribe function.
+   */
+  subscribe(filter: (e: OxdEvent) => boolean, onEvent: (e: OxdEvent) => void, options?: SubscribeOptions): () => void
+  /**
+   * The setup client a protection token belongs to (`data.setup_client_id`), checked as protected commands
+   * check it; an error reply (blank_/inactive_/invalid_protection_access_token…) otherwise. Never rejects.
+   */
+  whoami(token: string | undefined, options?: { readonly opHost?: string | undefined }): Promise<Reply<{ readonly setup_client_id: string }>>
   readonly config: Config
   /** Whether the database answers (a SELECT 1 within 2 s); never rejects. For health checks. */
   health(): Promise<boolean>
@@ -37,6 +51,18 @@ export const makeOxd = (config: Config): Oxd => {
       const eff = level === "error" ? Effect.logError(message) : level === "warn" ? Effect.logWarning(message) : Effect.logInfo(message)
       runtime.runFork(eff.pipe(Effect.annotateLogs(fields)))
     },
+    subscribe: (filter, onEvent, options) => runtime.runSync(Events.use((e) => Effect.succeed(e.subscribe(filter, onEvent, options)))),
+    whoami: (token, options = {}) =>
+      runtime.runPromise(
+        ProtectionGuard.use((g) => g.identify(token, options.opHost)).pipe(
+          Effect.map((id): Reply<{ readonly setup_client_id: string }> => ({ envelope: okEnvelope({ setup_client_id: id }), http: 200 })),
+          Effect.catch((e: OxdError) => {
+            const wire = toWireError(e)
+            return Effect.succeed({ envelope: errorEnvelope(wire, wire.details), http: wire.http })
+          }),
+          Effect.catchCause(() => Effect.succeed({ envelope: errorEnvelope(defectError("whoami")), http: 500 })),
+        ),
+      ),
     health: () =>
       runtime
         .runPromise(

@@ -1,5 +1,4 @@
-import type { IncomingHttpHeaders } from "node:http"
-import { request as httpRequest } from "node:http"
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http"
 import { request as httpsRequest } from "node:https"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -36,7 +35,7 @@ export const send = (server: RestServer, path: string, opts: SendOptions = {}): 
     const headers: Record<string, string> = { ...(isObject ? { "Content-Type": "application/json" } : {}), ...opts.headers }
     if (payload !== undefined && !opts.chunked) headers["Content-Length"] = String(Buffer.byteLength(payload))
     const options = { method: opts.method ?? "POST", headers, agent: false as const }
-    const onResponse = (res: import("node:http").IncomingMessage) => {
+    const onResponse = (res: IncomingMessage) => {
       const chunks: Buffer[] = []
       res.on("data", (c: Buffer) => chunks.push(c))
       res.on("end", () => {

@@ -23,6 +23,11 @@ const CACHE_MAX = 10_000
  */
 export class ProtectionGuard extends Context.Service<ProtectionGuard, {
   check(protection: Protection, ctx: CallContext, params: Record<string, unknown>): Effect.Effect<string | undefined, OxdError>
+  /**
+   * The setup client (its client_id) a protection token was issued to, checked as `check` does (active, the
+   * protection scope, a setup client of this server); introspected at `opHost`, else at each OP with a setup client.
+   */
+  identify(token: string | undefined, opHost?: string): Effect.Effect<string, OxdError>
 }>()("@oxd/core/ProtectionGuard") {
   static readonly layer = Layer.effect(
     ProtectionGuard,
@@ -89,6 +94,26 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
             if (!owner) return yield* new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server" })
             yield* requireScope(v)
             return owner.clientId
+          }),
+        identify: (token, opHost) =>
+          Effect.gen(function* () {
+            if (!token) return yield* new ProtectionTokenMissing()
+            const hosts = opHost ? [opHost] : yield* sites.setupOpHosts()
+            let refusal: OxdError = new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
+            for (const host of hosts) {
+              const setup = yield* sites.latestSetup(host)
+              if (!setup) continue
+              // a token of another OP is inactive (or unknown) here: try the next OP
+              const v = yield* introspectWith(setup, token).pipe(
+                Effect.catch((e: OxdError) => Effect.sync(() => { refusal = e })),
+              )
+              if (!v) continue
+              const owner = yield* sites.findSetupByClientId(v.clientId)
+              if (!owner) return yield* new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server" })
+              yield* requireScope(v)
+              return owner.clientId
+            }
+            return yield* refusal
           }),
       })
     }),

@@ -18,6 +18,8 @@ export class SiteStore extends Context.Service<SiteStore, {
   findSetupByClientId(clientId: string): Effect.Effect<Site | undefined, StoreFailed>
   /** The newest setup client on an OP: it authenticates introspection of tokens not yet tied to a site. */
   latestSetup(opHost: string): Effect.Effect<Site | undefined, StoreFailed>
+  /** The OPs that have a setup client here (identifying a protection token without an op_host). */
+  setupOpHosts(): Effect.Effect<ReadonlyArray<string>, StoreFailed>
 }>()("@oxd/core/SiteStore") {
   static readonly layer = Layer.effect(
     SiteStore,
@@ -54,6 +56,11 @@ export class SiteStore extends Context.Service<SiteStore, {
           query("find setup client", (db) =>
             db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup")))
               .orderBy(desc(sites.createdAt)).limit(1).get()),
+        setupOpHosts: () =>
+          query("list setup OPs", (db) =>
+            db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(16).all()).pipe(
+            Effect.map((rows) => rows.map((r) => r.opHost)),
+          ),
       })
     }),
   )

@@ -35,12 +35,20 @@ export type Introspection = Record<string, unknown> & { readonly active: boolean
 type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable
 const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket"
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
-/** A PAT is renewed this long before it expires: a tenth of its life, at most 30 s. */
-const patRenewMargin = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10)
+/**
+ * A PAT is renewed this long before it expires: a tenth of its life, at most 30 s, plus 1 s because expires_in
+ * is whole seconds counted from the OP's current second (oidc-provider: exp = floor(now) + ttl), so it can
+ * overstate the remaining life by up to a second.
+ */
+const patRenewMargin = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10) + 1_000
 const RPT_CACHE_MAX = 100_000
 
 /** A 401 from the protection API: the PAT was refused (expired early, revoked), so a fresh one is worth one retry. */
-class PatRefused extends Error {}
+class PatRefused extends Error {
+  constructor(readonly token: string) {
+    super("the AS refused the PAT")
+  }
+}
 /** An OAuth error body from the protection API. */
 class AsErrorBody extends Error {
   constructor(readonly operation: string, readonly error: string, readonly description: string) {
@@ -103,18 +111,23 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
         authMethod: site.metadata["token_endpoint_auth_method"] as string | undefined,
       })
 
-      /** The site's PAT: cached until shortly before it expires; concurrent callers share one renewal. */
-      const pat = (site: Site, fresh = false) =>
+      /**
+       * The site's PAT: cached until shortly before it expires; concurrent callers share one renewal. `refused`
+       * is a PAT the AS just refused: renewed only while it is still the cached one, so calls refused together
+       * (a revoked PAT under load) get one new PAT between them, not one each.
+       */
+      const pat = (site: Site, refused?: string) =>
         Effect.suspend(() => {
           const cached = pats.get(site.oxdId)
-          if (!fresh && cached && cached.until > Date.now()) return Effect.succeed(cached.token)
+          if (cached && cached.until > Date.now() && cached.token !== refused) return Effect.succeed(cached.token)
           let inflight = patsInFlight.get(site.oxdId)
           if (!inflight) {
+            const requestedAt = Date.now() // the PAT's life started no earlier than this
             inflight = Effect.runPromiseExit(
               op.clientCredentials(clientOf(site), ["uma_protection"]).pipe(
                 Effect.map((t) => {
                   const lifetime = (t.expires_in ?? 300) * 1000
-                  return { token: t.access_token, until: Date.now() + lifetime - patRenewMargin(lifetime) }
+                  return { token: t.access_token, until: requestedAt + lifetime - patRenewMargin(lifetime) }
                 }),
                 Effect.mapError((e) => new PatUnavailable({ detail: e.message })),
               ),
@@ -131,11 +144,11 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
 
       /** A protection API call with the PAT; a refused PAT is renewed once, so an expired PAT never fails a call. */
       const protectionCall = <A>(site: Site, operation: string, call: (pat: string) => Promise<A>) => {
-        const once = (fresh: boolean) =>
-          Effect.flatMap(pat(site, fresh), (token) =>
+        const once = (refused?: string) =>
+          Effect.flatMap(pat(site, refused), (token) =>
             Effect.tryPromise({ try: () => call(token), catch: (e) => e }))
-        return once(false).pipe(
-          Effect.catch((e) => (e instanceof PatRefused ? once(true) : Effect.fail(e))),
+        return once().pipe(
+          Effect.catch((e) => (e instanceof PatRefused ? once(e.token) : Effect.fail(e))),
           Effect.mapError((e) => {
             if (e instanceof PatUnavailable) return e
             if (e instanceof PatRefused) return new PatUnavailable({ detail: "the AS refused a freshly issued PAT" })
@@ -157,7 +170,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
           },
           ...(body !== undefined ? { body: JSON.stringify(body) } : form ? { body: new URLSearchParams(form).toString() } : {}),
         })
-        if (res.status === 401) throw new PatRefused()
+        if (res.status === 401) throw new PatRefused(token)
         const text = await res.text()
         const json = text ? (JSON.parse(text) as Record<string, unknown>) : {}
         return { status: res.status, json }

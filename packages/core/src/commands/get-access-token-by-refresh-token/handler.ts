@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { list } from "../_shared/fields.js"
@@ -10,6 +11,7 @@ export const handler = Effect.fn("command.get_access_token_by_refresh_token")(fu
   const site = yield* sites.get(p.oxd_id)
   const tokens = yield* (yield* OpenIdProvider).refresh(opClientOf(site), p.refresh_token, list(p.scope))
   if (tokens.id_token) yield* sites.update(site.oxdId, { lastIdToken: tokens.id_token })
+  yield* Events.publish({ type: "tokens_refreshed", oxd_id: site.oxdId, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null })
   return {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,

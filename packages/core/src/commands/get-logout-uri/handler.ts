@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { present } from "../_shared/fields.js"
@@ -15,5 +16,6 @@ export const handler = Effect.fn("command.get_logout_uri")(function* (p: typeof 
     ...(present(p.state) ? { state: p.state } : {}),
     ...(present(p.session_state) ? { session_state: p.session_state } : {}),
   })
+  yield* Events.publish({ type: "logout_uri_issued", oxd_id: site.oxdId, setup_client_id: site.setupClientId })
   return { uri }
 })

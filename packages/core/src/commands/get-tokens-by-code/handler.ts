@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
@@ -20,6 +21,7 @@ export const handler = Effect.fn("command.get_tokens_by_code")(function* (p: typ
   })
   const idToken = tokens.id_token ?? ""
   yield* sites.update(site.oxdId, { lastIdToken: idToken })
+  yield* Events.publish({ type: "tokens_issued", oxd_id: site.oxdId, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null, refresh_token_issued: tokens.refresh_token !== undefined })
   return {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,

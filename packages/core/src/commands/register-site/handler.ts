@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import type { CallContext } from "../../CallContext.js"
 import { OxdConfig } from "../../config/OxdConfig.js"
+import { Events } from "../../services/Events.js"
 import { Ids } from "../../services/Ids.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
@@ -16,5 +17,6 @@ export const handler = Effect.fn("command.register_site")(function* (p: typeof P
   const oxdId = ids.oxdId()
   const reg = (yield* existingClient(p)) ?? (yield* op.register(plan.opHost, plan.opDiscoveryPath, registrationBody(plan, `oxd-${oxdId.slice(0, 8)}`)))
   yield* sites.insert(siteFromRegistration(oxdId, "site", plan, withLocales(plan, p), reg, ctx.setupClientId ?? null))
+  yield* Events.publish({ type: "site_registered", oxd_id: oxdId, setup_client_id: ctx.setupClientId ?? null })
   return { oxd_id: oxdId }
 })

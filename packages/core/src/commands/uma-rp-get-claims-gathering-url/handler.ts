@@ -7,8 +7,8 @@ import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js
 import type { Params } from "./schema.js"
 
 export const handler = Effect.fn("command.uma_rp_get_claims_gathering_url")(function* (p: typeof Params.Type) {
-  if (!URL.canParse(p.claims_redirect_uri)) {
-    return yield* new InvalidParams({ code: "invalid_claims_redirect_uri_parameter", field: "claims_redirect_uri", detail: "must be an absolute URL" })
+  if (!URL.canParse(p.claims_redirect_uri) || !/^https?:$/.test(new URL(p.claims_redirect_uri).protocol)) {
+    return yield* new InvalidParams({ code: "invalid_claims_redirect_uri_parameter", field: "claims_redirect_uri", detail: "must be an absolute http(s) URL" })
   }
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const uma = yield* (yield* UmaAuthorizationServer).discover(site)

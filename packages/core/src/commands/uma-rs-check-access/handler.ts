@@ -1,6 +1,7 @@
 import { Clock, Effect } from "effect"
 import { OxdConfig } from "../../config/OxdConfig.js"
 import { InvalidParams, ResourceNotProtected } from "../../errors.js"
+import { Events } from "../../services/Events.js"
 import { ResourceStore } from "../../services/ResourceStore.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
@@ -18,18 +19,20 @@ export const handler = Effect.fn("command.uma_rs_check_access")(function* (p: ty
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const resource = yield* (yield* ResourceStore).find(site.oxdId, p.path, method)
   if (!resource) return yield* new ResourceNotProtected({ path: p.path, http_method: method })
+  const decided = (r: typeof Result.Type) =>
+    Effect.as(Events.publish({ type: "access_checked", oxd_id: site.oxdId, setup_client_id: site.setupClientId, access: r.access, path: p.path, http_method: method }), r)
   const as = yield* UmaAuthorizationServer
   if (present(p.rpt)) {
     const introspection = yield* as.checkRpt(site, p.rpt)
     const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
-    if (grants(introspection, resource, now)) return { access: "granted" } satisfies typeof Result.Type
+    if (grants(introspection, resource, now)) return yield* decided({ access: "granted" })
   }
   const ticket = yield* as.permissionTicket(site, [{ resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes }])
   const { issuer } = yield* as.discover(site)
   const { uma_realm } = yield* OxdConfig
-  return {
+  return yield* decided({
     access: "denied",
     "www-authenticate_header": `UMA realm="${uma_realm}",as_uri="${issuer}",error="insufficient_scope",ticket="${ticket}"`,
     ticket,
-  } satisfies typeof Result.Type
+  })
 })

@@ -162,6 +162,20 @@ describe("uma_rs_protect", () => {
     }
   })
 
+  it("refuses ticketScopes outside the condition's scopes with invalid_uma_request (the AS would refuse every ticket)", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    const e = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"], ticketScopes: ["view", "other"] }] }])
+    expect(e).toMatchObject({ error: "invalid_uma_request", http: 400 })
+    expect(e.error_description).toContain("ticketScopes")
+    expect(e.error_description).toContain("other")
+    const expression = { rule: { var: 0 }, data: ["all"] }
+    expect(await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: expression, ticketScopes: ["add"] }] }]))
+      .toMatchObject({ error: "invalid_uma_request" })
+    // a subset is fine, and a denied check then gets its ticket
+    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { or: [{ var: 0 }, { var: 1 }] }, data: ["all", "add"] }, ticketScopes: ["add"] }] }])
+    expect(await check(oxd, oxdId, "/photo", "GET")).toMatchObject({ access: "denied", ticket: expect.any(String) })
+  })
+
   it("tells a site without the client_credentials grant to register it (no PAT), and protects nothing", async () => {
     const oxdId = await registerSite(oxd, op) // authorization_code + refresh_token, no uma_protection
     const before = op.counters()

@@ -35,6 +35,12 @@ export const validateResources = Effect.fnUntraced(function* (resources: typeof 
       } else if (!c.scopes || c.scopes.length === 0) {
         return yield* new InvalidUmaRequest({ detail: `a condition of ${r.path} has neither scopes nor scope_expression` })
       }
+      // the ticket of a denied check asks the AS for ticketScopes on this resource, which it only knows by its scopes
+      const registered = c.scope_expression ? c.scope_expression.data : (c.scopes ?? [])
+      const foreign = (c.ticketScopes ?? []).filter((s) => !registered.includes(s))
+      if (foreign.length > 0) {
+        return yield* new InvalidUmaRequest({ detail: `ticketScopes of ${r.path} must be among the condition's scopes; not: ${foreign.join(", ")}` })
+      }
     }
   }
 })

@@ -1,5 +1,6 @@
 import { Effect } from "effect"
 import { InvalidParams, InvalidRegistrationClientUrl } from "../../errors.js"
+import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
@@ -63,5 +64,6 @@ export const handler = Effect.fn("command.update_site")(function* (p: typeof Par
     if (typeof reg["client_secret_expires_at"] === "number") patch.clientSecretExpiresAt = reg["client_secret_expires_at"]
   }
   yield* sites.update(site.oxdId, patch)
+  yield* Events.publish({ type: "site_updated", oxd_id: site.oxdId, setup_client_id: site.setupClientId })
   return { oxd_id: site.oxdId }
 })

@@ -1,0 +1,134 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import { createServer as createHttpsServer } from "node:https"
+import type { AddressInfo } from "node:net"
+import type { Oxd } from "@oxd/core"
+import type { RestTls } from "@oxd/rest-server"
+import { applyWSSHandler } from "@trpc/server/adapters/ws"
+import { WebSocketServer, type WebSocket } from "ws"
+import { guardConnection, type ConnectionLimits, type WsConnection } from "./Connection.js"
+import { OxdReplyError } from "./errors.js"
+import { appRouter, type WsContext } from "./router.js"
+import { loadWsTls } from "./tls.js"
+
+export interface WsServer {
+  /** e.g. wss://127.0.0.1:8445 */
+  readonly url: string
+  readonly host: string
+  readonly port: number
+  readonly protocol: "wss" | "ws"
+  /** The certificate served (absent with ws_plain). */
+  readonly tls: RestTls | undefined
+  /** Open connections. */
+  connections(): number
+  /** Tells clients to reconnect, closes every connection (1001) and stops listening. */
+  close(): Promise<void>
+}
+
+export interface WsServerOptions {
+  /** Default: the config's bind_address, ws_port, ws_plain, ws_max_message_bytes, ws_max_buffered_bytes. */
+  readonly host?: string
+  readonly port?: number
+  readonly plain?: boolean
+  readonly maxMessageBytes?: number
+  readonly maxBufferedBytes?: number
+  /** Default: 32 calls running at once per connection, 8 event subscriptions. */
+  readonly maxInFlight?: number
+  readonly maxSubscriptions?: number
+  /** tRPC keep-alive: a PING after pingMs of quiet, the connection closed when nothing comes within pongWaitMs. */
+  readonly keepAlive?: { readonly pingMs: number; readonly pongWaitMs: number }
+  /** Certificate and key; default: ws_tls_cert_file/ws_tls_key_file, else the REST API's (see loadWsTls). */
+  readonly tls?: RestTls
+}
+
+const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host)
+
+/** Plain HTTP requests to the WebSocket port: a pointer, not a hang. */
+const upgradeRequired = (_req: IncomingMessage, res: ServerResponse) => {
+  const body = JSON.stringify({ status: "error", data: { error: "bad_request", error_description: "This port serves the oxd WebSocket (tRPC) API: connect with a WebSocket client." } })
+  res.writeHead(426, { "Content-Type": "application/json", Upgrade: "websocket", Connection: "close" }).end(body)
+}
+
+/**
+ * The oxd WebSocket API over one core: every command of the registry as a tRPC mutation, the `events`
+ * subscription, many calls multiplexed on a socket; bounded messages, buffers and concurrency per connection.
+ */
+export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promise<WsServer> => {
+  const config = oxd.config
+  const host = opts.host ?? config.bind_address
+  const plain = opts.plain ?? config.ws_plain
+  const tls = plain ? undefined : (opts.tls ?? (await loadWsTls(config, host)))
+  const limits: ConnectionLimits = {
+    maxBufferedBytes: opts.maxBufferedBytes ?? config.ws_max_buffered_bytes,
+    maxInFlight: opts.maxInFlight ?? 32,
+    maxSubscriptions: opts.maxSubscriptions ?? 8,
+  }
+  const server: Server = tls ? createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, upgradeRequired) : createHttpServer(upgradeRequired)
+  server.on("tlsClientError", () => undefined)
+  server.headersTimeout = 30_000
+  server.requestTimeout = 30_000
+
+  const wss = new WebSocketServer({ server, maxPayload: opts.maxMessageBytes ?? config.ws_max_message_bytes, perMessageDeflate: false })
+  const states = new WeakMap<WebSocket, WsConnection>()
+  // registered before tRPC's own listener: the guards are in place before tRPC sends anything
+  wss.on("connection", (socket, req) => {
+    const remoteAddress = req.socket.remoteAddress
+    states.set(socket, guardConnection(socket, {
+      remoteAddress,
+      limits,
+      onDrop: (reason, buffered) => oxd.log("warn", `WebSocket client disconnected: ${reason}`, { remote_address: remoteAddress, buffered_bytes: buffered }),
+    }))
+    socket.on("error", (e: Error & { code?: string }) => {
+      if (e.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") oxd.log("warn", "WebSocket message over ws_max_message_bytes: connection closed (1009)", { remote_address: remoteAddress })
+    })
+  })
+  const handler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    maxBatchSize: 16,
+    keepAlive: { enabled: true, pingMs: opts.keepAlive?.pingMs ?? 30_000, pongWaitMs: opts.keepAlive?.pongWaitMs ?? 10_000 },
+    createContext: ({ res, info }): WsContext => {
+      const connection = states.get(res)
+      if (!connection) throw new Error("a connection without its guard")
+      const token = info.connectionParams?.["protection_access_token"]
+      connection.token = typeof token === "string" && token.length > 0 ? token : undefined
+      return { oxd, connection }
+    },
+    onError: ({ error, path, type }) => {
+      // oxd error replies are answers, not failures; a crash is logged by code and path only (never params)
+      if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof OxdReplyError)) {
+        oxd.log("error", "WebSocket call failed unexpectedly", { path, type, error: error.cause?.name ?? error.name })
+      }
+    },
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(opts.port ?? config.ws_port, host, () => {
+      server.off("error", reject)
+      server.on("error", (e) => oxd.log("error", "WebSocket server error", { error: e.message }))
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const protocol = tls ? "wss" : "ws"
+  return {
+    url: `${protocol}://${urlHost(host)}:${port}`,
+    host,
+    port,
+    protocol,
+    tls,
+    connections: () => wss.clients.size,
+    close: async () => {
+      handler.broadcastReconnectNotification()
+      for (const socket of wss.clients) socket.close(1001, "server shutting down")
+      const deadline = setTimeout(() => { for (const socket of wss.clients) socket.terminate() }, 2000)
+      deadline.unref()
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      clearTimeout(deadline)
+    },
+  }
+}

@@ -1,0 +1,135 @@
+import { commands, procedureName, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import { initTRPC, tracked, TRPCError } from "@trpc/server"
+import { Schema } from "effect"
+import { CLOSE_SLOW_CONSUMER, type WsConnection } from "./Connection.js"
+import { oxdErrorOf, oxdTrpcError, type OxdErrorData } from "./errors.js"
+
+/** What every procedure gets: the one core, and the connection it was called on. */
+export interface WsContext {
+  readonly oxd: Oxd
+  readonly connection: WsConnection
+}
+
+/** get_tokens_by_code → getTokensByCode, as core's procedureName does it, at the type level. */
+export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S
+
+const t = initTRPC.context<WsContext>().create({
+  // no stack traces to callers, whatever NODE_ENV says
+  isDev: false,
+  errorFormatter: ({ shape, error }) => {
+    const { data: oxd, http } = oxdErrorOf(error)
+    const { stack: _stack, ...data } = shape.data
+    return { ...shape, message: oxd.error_description, data: { ...data, httpStatus: http ?? data.httpStatus, oxd } }
+  },
+})
+
+/** A call holds one of the connection's in-flight slots while it runs. */
+const counted = t.middleware(async ({ ctx, next }) => {
+  ctx.connection.begin()
+  try {
+    return await next()
+  } finally {
+    ctx.connection.end()
+  }
+})
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
+const nonEmpty = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined)
+
+/**
+ * The tRPC input of a command: its params as core's schema encodes them (the type), passed through unchecked at
+ * runtime, because core's dispatch decodes them, with the same error codes as on every other transport.
+ */
+const paramsOf = <P>() => (input: unknown): P => input as P
+
+/** One command as a mutation: dispatch through core; an error reply becomes a TRPCError carrying the oxd error. */
+const commandProcedure = <C extends Command.AnyCommand>(def: C) =>
+  t.procedure.use(counted).input(paramsOf<C["params"]["Encoded"]>()).mutation(async ({ input, ctx }): Promise<C["result"]["Encoded"]> => {
+    // a token in the params (a call for another setup client's site) wins over the connection's
+    const perCall = isObject(input) ? nonEmpty(input["protection_access_token"]) : undefined
+    const reply = await ctx.oxd.dispatch(def.name, input, {
+      transport: "ws",
+      protectionToken: perCall ?? ctx.connection.token,
+      requireProtection: def.protection !== "none",
+      remoteAddress: ctx.connection.remoteAddress,
+    })
+    if (reply.envelope.status === "ok") return reply.envelope.data
+    throw oxdTrpcError(reply)
+  })
+
+/** Every command of core's registry, under its procedure name, each with its own params and result types. */
+export type CommandProcedures = {
+  readonly [K in keyof Commands & string as CamelCase<K>]: ReturnType<typeof commandProcedure<Commands[K]>>
+}
+
+const commandProcedures = Object.fromEntries(
+  Object.values(commands).map((def: Command.AnyCommand) => [procedureName(def.name), commandProcedure(def)]),
+) as unknown as CommandProcedures
+
+const OptionalString = Schema.optional(Schema.NullOr(Schema.String))
+/** Input of the events subscription; tRPC adds lastEventId when a client resumes. */
+export const EventsInput = Schema.UndefinedOr(
+  Schema.Struct({
+    protection_access_token: OptionalString.annotate({ description: "Whose sites to follow; default: the connection's token." }),
+    op_host: OptionalString.annotate({ description: "The OP that issued the token; default: every OP with a setup client here." }),
+    lastEventId: OptionalString,
+  }),
+)
+
+/** Events a subscription holds for its socket; one that cannot pass them on this fast is dropped. */
+export const EVENTS_QUEUE_MAX = 256
+/** How often a subscription's token is checked again (an expired or revoked token ends the stream). */
+export const EVENTS_RECHECK_MS = 60_000
+
+/** What happens to the caller's own sites, never token values; resumable (tracked ids). */
+const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscription(async function* ({ input, ctx, signal }) {
+  const token = nonEmpty(input?.protection_access_token) ?? ctx.connection.token
+  const identify = async () => {
+    const who = await ctx.oxd.whoami(token, { opHost: nonEmpty(input?.op_host) })
+    if (who.envelope.status !== "ok") throw oxdTrpcError(who)
+    return who.envelope.data.setup_client_id
+  }
+  const me = await identify()
+  let checked = Date.now()
+  if (!ctx.connection.openSubscription()) {
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `At most ${ctx.connection.limits.maxSubscriptions} event subscriptions per connection` })
+  }
+  const queue: OxdEvent[] = []
+  let wake: (() => void) | undefined
+  const onAbort = () => wake?.()
+  signal?.addEventListener("abort", onAbort)
+  const unsubscribe = ctx.oxd.subscribe(
+    (e) => e.setup_client_id === me,
+    (e) => {
+      if (queue.length >= EVENTS_QUEUE_MAX) return ctx.connection.drop(CLOSE_SLOW_CONSUMER, "slow consumer: events were not read")
+      queue.push(e)
+      wake?.()
+    },
+    { after: nonEmpty(input?.lastEventId) },
+  )
+  try {
+    while (!signal?.aborted && !ctx.connection.dropped) {
+      const next = queue.shift()
+      if (next) {
+        if (Date.now() - checked > EVENTS_RECHECK_MS) {
+          if ((await identify()) !== me) return
+          checked = Date.now()
+        }
+        yield tracked(next.id, next)
+        continue
+      }
+      await new Promise<void>((resolve) => { wake = resolve })
+      wake = undefined
+    }
+  } finally {
+    unsubscribe()
+    signal?.removeEventListener("abort", onAbort)
+    ctx.connection.closeSubscription()
+  }
+})
+
+export const appRouter = t.router({ ...commandProcedures, events })
+
+/** The router type clients are typed from: `createTRPCClient<AppRouter>(…)`. */
+export type AppRouter = typeof appRouter
+export type { OxdErrorData }

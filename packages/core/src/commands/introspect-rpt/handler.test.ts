@@ -1,0 +1,68 @@
+import type { TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "../../makeOxd.js"
+import { call, failure, ok, oxdFor, startOp } from "../../../test/support.js"
+import { check, delta, newResources, protect, registerUmaSite, resourceIds, rptFor } from "../../../test/uma.js"
+
+let op: TestOp
+let oxd: Oxd
+let oxdId: string
+let ids: Record<string, string>
+beforeAll(async () => {
+  op = await startOp()
+  oxd = oxdFor(op)
+  oxdId = await registerUmaSite(oxd, op)
+  const before = resourceIds(op)
+  await protect(oxd, oxdId)
+  ids = Object.fromEntries(newResources(op, before).map((r) => [r.name, r._id]))
+})
+afterAll(async () => {
+  await oxd?.dispose()
+  await op?.close()
+})
+
+const introspect = (rpt: unknown, site = oxdId) => call(oxd, "introspect_rpt", { oxd_id: site, rpt })
+
+describe("introspect_rpt", () => {
+  it("answers the AS's introspection of a live RPT: active, exp, iat, permissions with the AS's resource ids", async () => {
+    const { access_token } = await rptFor(oxd, oxdId, "/photo", "POST")
+    const now = Math.floor(Date.now() / 1000)
+    const r = await ok(introspect(access_token))
+    expect(r["active"]).toBe(true)
+    expect(r["exp"]).toBeGreaterThan(now)
+    expect(r["iat"]).toBeLessThanOrEqual(now + 1)
+    expect(r["permissions"]).toEqual([{ resource_id: ids["/photo PUT POST"], resource_scopes: ["add"], exp: r["exp"] }])
+  })
+
+  it("lists every permission of an upgraded RPT", async () => {
+    const first = await rptFor(oxd, oxdId, "/photo", "GET")
+    const second = await rptFor(oxd, oxdId, "/document", "GET", { rpt: first.access_token })
+    const { permissions } = await ok<{ permissions: Array<{ resource_id: string; resource_scopes: string[] }> }>(introspect(second.access_token))
+    expect(permissions.map((p) => p.resource_id).sort()).toEqual([ids["/photo GET"], ids["/document GET"]].sort())
+    for (const p of permissions) expect(p.resource_scopes).toEqual(["view"])
+  })
+
+  it("answers active false for an RPT the AS does not know", async () => {
+    expect(await ok(introspect("not-an-rpt"))).toEqual({ active: false })
+  })
+
+  it("refuses a missing or empty rpt with invalid_rpt_parameter", async () => {
+    const missing = await failure(call(oxd, "introspect_rpt", { oxd_id: oxdId }))
+    expect(missing).toMatchObject({ error: "invalid_rpt_parameter", http: 400 })
+    expect(missing.error_description).toContain("rpt")
+    expect(await failure(introspect(""))).toMatchObject({ error: "invalid_rpt_parameter", http: 400 })
+    expect(await failure(introspect(null))).toMatchObject({ error: "invalid_rpt_parameter", http: 400 })
+  })
+
+  it("refuses an unknown oxd_id with invalid_oxd_id", async () => {
+    expect(await failure(introspect("x", "no-such-site"))).toMatchObject({ error: "invalid_oxd_id", http: 400 })
+  })
+
+  it("always asks the AS: never answered from uma_rs_check_access's cache", async () => {
+    const { access_token } = await rptFor(oxd, oxdId, "/document", "GET")
+    expect((await check(oxd, oxdId, "/document", "GET", access_token)).access).toBe("granted") // cached now
+    const before = op.counters()
+    for (let i = 0; i < 3; i++) expect((await ok(introspect(access_token)))["active"]).toBe(true)
+    expect(delta(op, before, "uma.introspection")).toBe(3)
+  })
+})

@@ -1,0 +1,73 @@
+import { gatherClaims, type TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "../../makeOxd.js"
+import { call, failure, ok, oxdFor, startOp } from "../../../test/support.js"
+import { CLAIMS_REDIRECT_URI, protect, registerUmaSite, ticketFor } from "../../../test/uma.js"
+
+let op: TestOp
+let oxd: Oxd
+let oxdId: string
+beforeAll(async () => {
+  op = await startOp()
+  oxd = oxdFor(op)
+  oxdId = await registerUmaSite(oxd, op)
+  await protect(oxd, oxdId)
+})
+afterAll(async () => {
+  await oxd?.dispose()
+  await op?.close()
+})
+
+const gatheringUrl = (params: Record<string, unknown>) => call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: oxdId, ...params })
+
+describe("uma_rp_get_claims_gathering_url", () => {
+  it("builds the AS's claims-gathering URL with client_id, ticket, claims_redirect_uri and a state", async () => {
+    const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
+    const { url, state } = await ok<{ url: string; state: string }>(gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }))
+    const u = new URL(url)
+    expect(`${u.origin}${u.pathname}`).toBe(op.uma.endpoints.claimsInteraction)
+    expect(u.searchParams.get("ticket")).toBe(ticket)
+    expect(u.searchParams.get("claims_redirect_uri")).toBe(CLAIMS_REDIRECT_URI)
+    expect(u.searchParams.get("state")).toBe(state)
+    expect(state.length).toBeGreaterThanOrEqual(32)
+    // client_id is the site's: the AS accepts the URL for this client's registered claims_redirect_uri
+    expect(u.searchParams.get("client_id")).toEqual(expect.any(String))
+    const back = await gatherClaims(url, {}, { ca: op.caPem })
+    expect(back.state).toBe(state)
+    expect(back.redirectUrl.startsWith(`${CLAIMS_REDIRECT_URI}?`)).toBe(true)
+  })
+
+  it("issues a new state each time, remembered for uma_rp_get_rpt of this site only", async () => {
+    const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
+    const a = await ok<{ state: string }>(gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }))
+    const b = await ok<{ state: string }>(gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }))
+    expect(a.state).not.toBe(b.state)
+    // stored: accepted once by uma_rp_get_rpt (here with the ticket still unspent), then used
+    await ok(call(oxd, "uma_rp_get_rpt", { oxd_id: oxdId, ticket, state: a.state }))
+    const used = await failure(call(oxd, "uma_rp_get_rpt", { oxd_id: oxdId, ticket: await ticketFor(oxd, oxdId, "/photo", "GET"), state: a.state }))
+    expect(used).toMatchObject({ error: "invalid_state", http: 400 })
+  })
+
+  it("refuses a missing or empty claims_redirect_uri with invalid_claims_redirect_uri_parameter", async () => {
+    const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
+    for (const params of [{ ticket }, { ticket, claims_redirect_uri: "" }, { ticket, claims_redirect_uri: null }]) {
+      expect(await failure(gatheringUrl(params)), JSON.stringify(params)).toMatchObject({ error: "invalid_claims_redirect_uri_parameter", http: 400 })
+    }
+  })
+
+  it("refuses a claims_redirect_uri that is not an absolute URL with invalid_claims_redirect_uri_parameter", async () => {
+    const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
+    for (const uri of ["not a url", "/claims-cb", "client.example.org/claims-cb"]) {
+      const e = await failure(gatheringUrl({ ticket, claims_redirect_uri: uri }))
+      expect(e, uri).toMatchObject({ error: "invalid_claims_redirect_uri_parameter", http: 400 })
+      expect(e.error_description).toContain("claims_redirect_uri")
+    }
+  })
+
+  it("refuses a missing ticket with invalid_ticket_parameter and an unknown oxd_id with invalid_oxd_id", async () => {
+    expect(await failure(gatheringUrl({ claims_redirect_uri: CLAIMS_REDIRECT_URI }))).toMatchObject({ error: "invalid_ticket_parameter", http: 400 })
+    expect(await failure(gatheringUrl({ ticket: "", claims_redirect_uri: CLAIMS_REDIRECT_URI }))).toMatchObject({ error: "invalid_ticket_parameter" })
+    const e = await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket: "t", claims_redirect_uri: CLAIMS_REDIRECT_URI }))
+    expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
+  })
+})

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto"
+import { Clock, Context, Effect, Layer } from "effect"
+
+/**
+ * What happens to a site, as the ws `events` subscription streams it. Never a token value: only that tokens
+ * were issued, and what a caller needs to follow its own sites (oxd_id, the setup client that owns the site).
+ */
+interface SiteRef {
+  readonly oxd_id: string
+  /** client_id of the setup client whose protection token the site belongs to; null for an unprotected site. */
+  readonly setup_client_id: string | null
+}
+export type OxdEventInput =
+  | (SiteRef & { readonly type: "site_registered" | "site_updated" | "site_removed" | "logout_uri_issued" })
+  | (SiteRef & { readonly type: "tokens_issued"; readonly expires_in: number | null; readonly refresh_token_issued: boolean })
+  | (SiteRef & { readonly type: "tokens_refreshed"; readonly expires_in: number | null })
+  | (SiteRef & { readonly type: "access_checked"; readonly access: "granted" | "denied"; readonly path: string; readonly http_method: string })
+
+/** An event as subscribers get it: with an id (for resuming after a reconnect) and the time (epoch ms). */
+export type OxdEvent = OxdEventInput & { readonly id: string; readonly at: number }
+
+export interface SubscribeOptions {
+  /** Replay the retained events after this id first (a reconnecting client's last seen event). */
+  readonly after?: string | undefined
+}
+
+/** Events kept for replay to a reconnecting subscriber; older ones are gone. */
+export const EVENTS_RETAINED = 1000
+
+/**
+ * A bounded in-process emitter: handlers publish, edges subscribe with a filter. Delivery is synchronous
+ * and must be cheap (a subscriber buffers on its own side, bounded); a subscriber that throws is ignored.
+ */
+export class Events extends Context.Service<Events, {
+  publish(event: OxdEventInput): Effect.Effect<void>
+  subscribe(filter: (e: OxdEvent) => boolean, onEvent: (e: OxdEvent) => void, options?: SubscribeOptions): () => void
+}>()("@oxd/core/Events") {
+  /** For handlers: `yield* Events.publish({ type, oxd_id, setup_client_id, … })`. */
+  static readonly publish = (event: OxdEventInput): Effect.Effect<void, never, Events> => Events.use((e) => e.publish(event))
+
+  static readonly layer = Layer.sync(Events, () => {
+    // ids are <boot>-<seq>: a resume id from before a restart replays everything retained since
+    const boot = randomBytes(4).toString("hex")
+    let seq = 0
+    const retained: Array<OxdEvent> = []
+    const subscribers = new Set<{ readonly filter: (e: OxdEvent) => boolean; readonly onEvent: (e: OxdEvent) => void }>()
+    const deliver = (s: { readonly filter: (e: OxdEvent) => boolean; readonly onEvent: (e: OxdEvent) => void }, e: OxdEvent) => {
+      try {
+        if (s.filter(e)) s.onEvent(e)
+      } catch {
+        // a subscriber's failure is its own; the command that published is not affected
+      }
+    }
+    return Events.of({
+      publish: (input) =>
+        Effect.map(Clock.currentTimeMillis, (at) => {
+          const event = { ...input, id: `${boot}-${++seq}`, at } as OxdEvent
+          retained.push(event)
+          if (retained.length > EVENTS_RETAINED) retained.shift()
+          for (const s of subscribers) deliver(s, event)
+        }),
+      subscribe: (filter, onEvent, options = {}) => {
+        const s = { filter, onEvent }
+        if (options.after !== undefined) {
+          const [b, n] = options.after.split("-")
+          const from = b === boot ? Number(n) : 0
+          for (const e of retained) if (Number(e.id.slice(boot.length + 1)) > from) deliver(s, e)
+        }
+        subscribers.add(s)
+        return () => void subscribers.delete(s)
+      },
+    })
+  })
+}

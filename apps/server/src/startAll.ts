@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from "node:path"
 import { makeOxd, type Config } from "@oxd/core"
 import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { startTcpServer } from "@oxd/tcp-server"
+import { startWsServer, type WsServer } from "@oxd/ws-server"
 
 /** A relative file: database is relative to where the user ran the command (pnpm changes directory: INIT_CWD). */
 export const resolveDatabaseUrl = (url: string, cwd: string): string => {
@@ -10,7 +11,7 @@ export const resolveDatabaseUrl = (url: string, cwd: string): string => {
   return path.startsWith(":") || isAbsolute(path) ? url : `file:${resolve(cwd, path)}`
 }
 
-/** Every transport on one core and one store: legacy TCP, the REST API (rest_enabled). Later ones (WebSocket) join here. */
+/** Every transport on one core and one store: legacy TCP, the REST API (rest_enabled), the WebSocket API (ws_enabled). */
 export const startAll = async (config: Config) => {
   const oxd = makeOxd(config)
   await oxd.ready()
@@ -29,12 +30,28 @@ export const startAll = async (config: Config) => {
     else oxd.log("warn", "REST API on plain HTTP (rest_plain_http): only behind a TLS-terminating proxy")
     oxd.log("info", `REST API on ${rest.url} (docs: ${rest.url}/docs)`)
   }
+  let ws: WsServer | undefined
+  if (config.ws_enabled) {
+    // without certificate files of its own, wss:// serves the REST API's certificate: one fingerprint for both
+    const sharedTls = !config.ws_tls_cert_file && !config.ws_tls_key_file ? rest?.tls : undefined
+    try {
+      ws = await startWsServer(oxd, sharedTls ? { tls: sharedTls } : {})
+    } catch (e) {
+      await Promise.all([tcp.close(), rest?.close()])
+      await oxd.dispose()
+      throw e
+    }
+    if (ws.tls && ws.tls !== rest?.tls) oxd.log("info", `WebSocket TLS certificate ${ws.tls.origin === "configured" ? "from" : `${ws.tls.origin} in`} ${ws.tls.certFile}`, { sha256_fingerprint: ws.tls.fingerprint })
+    if (!ws.tls) oxd.log("warn", "WebSocket API on plain ws:// (ws_plain): only behind a TLS-terminating proxy")
+    oxd.log("info", `WebSocket API (tRPC) on ${ws.url}`)
+  }
   return {
     oxd,
     tcp,
     rest,
+    ws,
     close: async () => {
-      await Promise.all([tcp.close(), rest?.close()])
+      await Promise.all([tcp.close(), rest?.close(), ws?.close()])
       await oxd.dispose()
     },
   }

@@ -95,7 +95,9 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
     },
     onError: ({ error, path, type }) => {
       // oxd error replies are answers, not failures; a crash is logged by code and path only (never params)
-      if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof OxdReplyError)) {
+      // socket-level failures (an oversize message, a reset) are the socket listener's to report
+      const socketLevel = /^(WS_ERR_|ECONNRESET|EPIPE)/.test(String((error.cause as { code?: unknown } | undefined)?.code ?? ""))
+      if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof OxdReplyError) && !socketLevel) {
         oxd.log("error", "WebSocket call failed unexpectedly", { path, type, error: error.cause?.name ?? error.name })
       }
     },

@@ -81,8 +81,11 @@ export const EVENTS_QUEUE_MAX = 256
 /** How often a subscription's token is checked again (an expired or revoked token ends the stream). */
 export const EVENTS_RECHECK_MS = 60_000
 
-/** What happens to the caller's own sites, never token values; resumable (tracked ids). */
-const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscription(async function* ({ input, ctx, signal }) {
+/**
+ * What happens to the caller's own sites, never token values; resumable (tracked ids). The token is identified and
+ * the subscription registered before tRPC answers "started", so nothing published after that is missed.
+ */
+const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscription(async ({ input, ctx, signal }) => {
   const token = nonEmpty(input?.protection_access_token) ?? ctx.connection.token
   const identify = async () => {
     const who = await ctx.oxd.whoami(token, { opHost: nonEmpty(input?.op_host) })
@@ -90,14 +93,12 @@ const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscri
     return who.envelope.data.setup_client_id
   }
   const me = await identify()
-  let checked = Date.now()
   if (!ctx.connection.openSubscription()) {
     throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `At most ${ctx.connection.limits.maxSubscriptions} event subscriptions per connection` })
   }
   const queue: OxdEvent[] = []
   let wake: (() => void) | undefined
-  const onAbort = () => wake?.()
-  signal?.addEventListener("abort", onAbort)
+  let done = false
   const unsubscribe = ctx.oxd.subscribe(
     (e) => e.setup_client_id === me,
     (e) => {
@@ -107,28 +108,44 @@ const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscri
     },
     { after: nonEmpty(input?.lastEventId) },
   )
-  try {
-    while (!signal?.aborted && !ctx.connection.dropped) {
-      const next = queue.shift()
-      if (next) {
-        if (Date.now() - checked > EVENTS_RECHECK_MS) {
-          if ((await identify()) !== me) return
-          checked = Date.now()
-        }
-        yield tracked(next.id, next)
-        continue
-      }
-      await new Promise<void>((resolve) => { wake = resolve })
-      wake = undefined
-    }
-  } finally {
+  // also on abort: a stream the client left before it started is never iterated, so its finally never runs
+  const cleanup = () => {
+    if (done) return
+    done = true
     unsubscribe()
-    signal?.removeEventListener("abort", onAbort)
     ctx.connection.closeSubscription()
+    wake?.()
   }
+  signal?.addEventListener("abort", cleanup, { once: true })
+  return (async function* () {
+    let checked = Date.now()
+    try {
+      while (!done && !ctx.connection.dropped) {
+        const next = queue.shift()
+        if (next) {
+          if (Date.now() - checked > EVENTS_RECHECK_MS) {
+            if ((await identify()) !== me) return
+            checked = Date.now()
+          }
+          yield tracked(next.id, next)
+          continue
+        }
+        await new Promise<void>((resolve) => { wake = resolve })
+        wake = undefined
+      }
+    } finally {
+      signal?.removeEventListener("abort", cleanup)
+      cleanup()
+    }
+  })()
 })
 
-export const appRouter = t.router({ ...commandProcedures, events })
+/** Older wire names (update_site_registration) answer too, as on the other transports; untyped, like the names. */
+const aliasProcedures = Object.fromEntries(
+  Object.values(commands).flatMap((def: Command.AnyCommand) => def.aliases.map((alias) => [procedureName(alias), commandProcedure(def)])),
+)
+
+export const appRouter = t.router({ ...aliasProcedures, ...commandProcedures, events } as CommandProcedures & { readonly events: typeof events })
 
 /** The router type clients are typed from: `createTRPCClient<AppRouter>(…)`. */
 export type AppRouter = typeof appRouter

@@ -10,6 +10,5 @@ describe("AppRouter types", () => {
     expectTypeOf<In["getAuthorizationUrl"]>().toHaveProperty("oxd_id")
     expectTypeOf<Out["getAuthorizationUrl"]>().toEqualTypeOf<{ readonly authorization_url: string }>()
     expectTypeOf<Out["umaRsCheckAccess"]["access"]>().toEqualTypeOf<"granted" | "denied">()
-    expectTypeOf<Out["events"]>().toHaveProperty("data")
   })
 })

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm"
-import { Effect, ManagedRuntime, Option } from "effect"
+import { Cause, Effect, ManagedRuntime, Option } from "effect"
 import type { CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
 import { coreLayer } from "./CoreLive.js"
@@ -60,7 +60,14 @@ export const makeOxd = (config: Config): Oxd => {
             const wire = toWireError(e)
             return Effect.succeed({ envelope: errorEnvelope(wire, wire.details), http: wire.http })
           }),
-          Effect.catchCause(() => Effect.succeed({ envelope: errorEnvelope(defectError("whoami")), http: 500 })),
+          Effect.catchCause((cause) =>
+            Ids.use((ids) => {
+              const requestId = ids.requestId()
+              return Effect.as(
+                Effect.logError("whoami crashed", Cause.pretty(cause)).pipe(Effect.annotateLogs({ request_id: requestId })),
+                { envelope: errorEnvelope(defectError(requestId)), http: 500 },
+              )
+            })),
         ),
       ),
     health: () =>

@@ -1,0 +1,125 @@
+import { headlessLogin, type TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { createOxdClient, OxdError, OxdTransportError, type OxdClient, type OxdEvent } from "./tcp.js"
+import { fetchTrusting, startOp, startServers, webSocketTrusting, type Servers } from "./test-support/servers.js"
+
+const REDIRECT_URI = "https://rp.example.org/callback"
+let op: TestOp
+let servers: Servers
+const closers: Array<() => Promise<void>> = []
+
+beforeAll(async () => {
+  op = await startOp()
+  servers = await startServers(op)
+})
+afterAll(async () => {
+  for (const c of closers) await c().catch(() => undefined)
+  await servers?.close()
+  await op?.close()
+})
+
+const transports = ["tcp", "https", "ws"] as const
+type Transport = (typeof transports)[number]
+
+const clientFor = (transport: Transport, token?: string): OxdClient => {
+  const withToken = token ? { token } : {}
+  let client: OxdClient
+  if (transport === "tcp") client = createOxdClient({ transport, port: servers.tcp.port, ...withToken })
+  else if (transport === "https") {
+    const trusted = fetchTrusting(servers.rest.tls!.certPem)
+    closers.push(trusted.close)
+    client = createOxdClient({ transport, baseUrl: servers.rest.url, fetch: trusted.fetch, ...withToken })
+  } else client = createOxdClient({ transport, url: servers.ws.url, WebSocket: webSocketTrusting(servers.ws.tls!.certPem), ...withToken })
+  closers.push(() => client.close())
+  return client
+}
+
+const failure = async (call: Promise<unknown>): Promise<OxdError> => {
+  try {
+    await call
+  } catch (e) {
+    if (e instanceof OxdError) return e
+    throw e
+  }
+  throw new Error("expected an OxdError")
+}
+
+/** A setup client and its token, made over TCP (setup_client needs none). */
+const protectionToken = async () => {
+  const c = clientFor("tcp")
+  const setup = await c.setupClient({ op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI })
+  const { access_token } = await c.getClientToken({ op_host: op.issuer, client_id: setup.client_id, client_secret: setup.client_secret, scope: ["uma_protection"] })
+  return { token: access_token, clientId: setup.client_id }
+}
+
+describe("the same interface over tcp, https and ws", () => {
+  it.each(transports)("%s: a whole sign-in with typed methods; results are the reply's data", async (transport) => {
+    const { token } = await protectionToken()
+    const c = clientFor(transport, token)
+    expect(c.transport).toBe(transport)
+    const { oxd_id } = await c.registerSite({ op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, scope: ["openid", "profile"] })
+    const { authorization_url } = await c.getAuthorizationUrl({ oxd_id })
+    const { code, state } = await headlessLogin(authorization_url, { ca: op.caPem })
+    const tokens = await c.getTokensByCode({ oxd_id, code, state: state! })
+    expect(tokens.id_token_claims["sub"]).toEqual(["248289761001"])
+    const info = await c.call("get_user_info", { oxd_id, access_token: tokens.access_token })
+    expect(info.claims["sub"]).toEqual(["248289761001"])
+    // an older command name goes through call()
+    await expect(c.call("update_site_registration", { oxd_id, client_name: "renamed" })).resolves.toEqual({ oxd_id })
+  })
+
+  it("throws the same OxdError values whatever the transport (httpStatus only where the transport has one)", async () => {
+    const { token } = await protectionToken()
+    const errors = await Promise.all(transports.map(async (t) => failure(clientFor(t, token).getAuthorizationUrl({ oxd_id: "no-such-site" }))))
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(OxdError)
+      expect(e.error).toBe("invalid_oxd_id")
+    }
+    expect(new Set(errors.map((e) => e.error_description)).size).toBe(1)
+    expect(errors.map((e) => e.httpStatus)).toEqual([undefined, 400, 400])
+    const blank = await Promise.all(transports.map(async (t) => failure(clientFor(t).getAuthorizationUrl({ oxd_id: "x" }))))
+    expect(blank.map((e) => [e.error, e.httpStatus])).toEqual([
+      ["blank_protection_access_token", undefined], ["blank_protection_access_token", 403], ["blank_protection_access_token", 403],
+    ])
+    const unknown = await Promise.all(transports.map(async (t) => failure(clientFor(t, token).call("no_such_command", {}))))
+    expect(unknown.map((e) => e.error)).toEqual(["unsupported_operation", "unsupported_operation", "unsupported_operation"])
+    expect(unknown[0]!.toEnvelope()).toEqual({ status: "error", data: { error: "unsupported_operation", error_description: unknown[0]!.error_description } })
+  })
+
+  it.each(transports)("%s: a per-call token wins over the client's", async (transport) => {
+    const a = await protectionToken()
+    const b = await protectionToken()
+    const siteOfB = (await clientFor("tcp", b.token).registerSite({ op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI })).oxd_id
+    const c = clientFor(transport, a.token)
+    expect((await failure(c.getAuthorizationUrl({ oxd_id: siteOfB }))).error).toBe("invalid_protection_access_token")
+    await expect(c.getAuthorizationUrl({ oxd_id: siteOfB }, { token: b.token })).resolves.toHaveProperty("authorization_url")
+  })
+
+  it.each(transports)("%s: a server that cannot be reached is an OxdTransportError", async (transport) => {
+    const c = transport === "tcp"
+      ? createOxdClient({ transport, port: 1, connectTimeoutMs: 2000 })
+      : transport === "https"
+        ? createOxdClient({ transport, baseUrl: "https://127.0.0.1:1", timeoutMs: 2000 })
+        : createOxdClient({ transport, url: "ws://127.0.0.1:1", WebSocket: webSocketTrusting(""), timeoutMs: 1000, retryDelayMs: () => 100 })
+    closers.push(() => c.close())
+    await expect(c.setupClient({ op_host: op.issuer })).rejects.toBeInstanceOf(OxdTransportError)
+  })
+})
+
+describe("ws: events", () => {
+  it("streams the caller's own sites' events", async () => {
+    const { token, clientId } = await protectionToken()
+    const c = createOxdClient({ transport: "ws", url: servers.ws.url, WebSocket: webSocketTrusting(servers.ws.tls!.certPem), token })
+    closers.push(() => c.close())
+    const events: OxdEvent[] = []
+    let started = false
+    const stop = c.events({}, { onEvent: (e) => events.push(e), onStarted: () => { started = true } })
+    while (!started) await new Promise((r) => setTimeout(r, 20))
+    const { oxd_id } = await c.registerSite({ op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI })
+    while (events.length === 0) await new Promise((r) => setTimeout(r, 20))
+    expect(events[0]).toMatchObject({ type: "site_registered", oxd_id, setup_client_id: clientId })
+    // the typed tRPC client shares the socket
+    await expect(c.trpc.getAuthorizationUrl.mutate({ oxd_id })).resolves.toHaveProperty("authorization_url")
+    stop()
+  })
+})

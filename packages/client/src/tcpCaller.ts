@@ -1,0 +1,205 @@
+import { connect, type Socket } from "node:net"
+import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
+import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type TokenSource } from "./types.js"
+
+export interface TcpOptions {
+  readonly transport: "tcp"
+  /** Default 127.0.0.1 */
+  readonly host?: string
+  /** Default 8099 */
+  readonly port?: number
+  /** Sent as protection_access_token in the params (unless the params carry one). */
+  readonly token?: TokenSource
+  /** Time limit of one call in ms (default 30 000); the connection it used is closed when it passes. */
+  readonly timeoutMs?: number
+  /** Time limit of opening a connection in ms (default 5 000). */
+  readonly connectTimeoutMs?: number
+  /** Connections kept open at most; calls beyond wait for a free one (default 4). */
+  readonly poolSize?: number
+}
+
+/** The legacy protocol's limit: a 4-digit length prefix. */
+export const MAX_REQUEST_BYTES = 9999
+/** A reply longer than this is refused (the reference server widens the prefix past 9999 bytes). */
+const MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+/** `0061{…}`: the 4-digit (wider past 9999) byte length, then the JSON. */
+export const encodeRequest = (command: string, params: Record<string, unknown>): Buffer => {
+  const body = Buffer.from(JSON.stringify({ command, params }), "utf8")
+  if (body.length > MAX_REQUEST_BYTES) {
+    throw new OxdTransportError("tcp", `${command}: the request is ${body.length} bytes; the TCP protocol carries at most ${MAX_REQUEST_BYTES}`)
+  }
+  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
+}
+
+/** Reads replies off a byte stream: each is a run of ASCII digits (4 or more) then that many bytes of JSON. */
+export class ReplyDecoder {
+  #buffer: Buffer = Buffer.alloc(0)
+
+  /** The complete replies in what arrived so far; throws on bytes that are not a reply. */
+  push(chunk: Buffer): unknown[] {
+    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk])
+    const out: unknown[] = []
+    for (;;) {
+      let digits = 0
+      while (digits < this.#buffer.length && this.#buffer[digits]! >= 0x30 && this.#buffer[digits]! <= 0x39) digits++
+      if (digits === this.#buffer.length) {
+        if (digits > 9) throw new Error("the reply's length prefix is not a number")
+        return out
+      }
+      if (digits < 4) throw new Error("the reply does not start with a length prefix")
+      const length = Number(this.#buffer.subarray(0, digits).toString("ascii"))
+      if (length > MAX_REPLY_BYTES) throw new Error(`the reply is ${length} bytes, over ${MAX_REPLY_BYTES}`)
+      if (this.#buffer.length < digits + length) return out
+      const json = this.#buffer.subarray(digits, digits + length).toString("utf8")
+      this.#buffer = this.#buffer.subarray(digits + length)
+      out.push(JSON.parse(json))
+    }
+  }
+}
+
+interface Pending {
+  resolve(reply: unknown): void
+  reject(e: Error): void
+}
+
+/** One connection: one call at a time (the server answers in order). */
+class Connection {
+  readonly socket: Socket
+  readonly ready: Promise<void>
+  #decoder = new ReplyDecoder()
+  #pending: Pending | undefined
+  #dead = false
+
+  constructor(host: string, port: number, connectTimeoutMs: number, readonly onDead: (c: Connection) => void) {
+    this.socket = connect({ host, port, noDelay: true })
+    this.ready = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.socket.destroy(new Error(`could not connect to ${host}:${port} within ${connectTimeoutMs} ms`)), connectTimeoutMs)
+      this.socket.once("connect", () => { clearTimeout(timer); resolve() })
+      this.socket.once("close", () => { clearTimeout(timer); reject(new OxdTransportError("tcp", `could not connect to ${host}:${port}`)) })
+    })
+    this.ready.catch(() => undefined)
+    this.socket.on("data", (chunk: Buffer) => {
+      let replies: unknown[]
+      try {
+        replies = this.#decoder.push(chunk)
+      } catch (e) {
+        return this.kill(new OxdTransportError("tcp", `broken reply: ${(e as Error).message}`))
+      }
+      for (const reply of replies) {
+        const p = this.#pending
+        this.#pending = undefined
+        if (p) p.resolve(reply)
+        else return this.kill(new OxdTransportError("tcp", "a reply came for no request"))
+      }
+    })
+    this.socket.on("error", (e) => this.kill(new OxdTransportError("tcp", e.message, { cause: e })))
+    this.socket.on("close", () => this.kill(new OxdTransportError("tcp", "the server closed the connection before replying")))
+  }
+
+  get busy(): boolean {
+    return this.#pending !== undefined
+  }
+
+  get dead(): boolean {
+    return this.#dead || this.socket.destroyed
+  }
+
+  request(frame: Buffer): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.#pending = { resolve, reject }
+      this.socket.write(frame)
+    })
+  }
+
+  kill(reason: Error): void {
+    const p = this.#pending
+    this.#pending = undefined
+    p?.reject(reason)
+    if (this.#dead) return
+    this.#dead = true
+    this.socket.destroy()
+    this.onDead(this)
+  }
+}
+
+/**
+ * The legacy TCP protocol (Node only): framing, a small pool of connections (one call at a time on each), a time
+ * limit per call; a connection that breaks or times out is dropped and the next call opens a new one.
+ */
+export const tcpCaller = (options: TcpOptions): Caller => {
+  const host = options.host ?? "127.0.0.1"
+  const port = options.port ?? 8099
+  const poolSize = Math.max(1, options.poolSize ?? 4)
+  const connections = new Set<Connection>()
+  /** Connections handed to a call, from acquire until release (a connection runs one call at a time). */
+  const inUse = new Set<Connection>()
+  const waiting: Array<{ resolve(c: Connection): void; reject(e: Error): void }> = []
+  let closed = false
+
+  const open = (): Connection => {
+    const c = new Connection(host, port, options.connectTimeoutMs ?? 5000, onDead)
+    connections.add(c)
+    return c
+  }
+  const handOver = (c: Connection, to: { resolve(c: Connection): void }) => {
+    inUse.add(c)
+    to.resolve(c)
+  }
+  const onDead = (c: Connection) => {
+    connections.delete(c)
+    inUse.delete(c)
+    // its slot is free: a waiting call gets a new connection
+    const next = waiting.shift()
+    if (next) handOver(open(), next)
+  }
+  const acquire = (): Promise<Connection> => {
+    if (closed) return Promise.reject(new OxdTransportError("tcp", "the client is closed"))
+    const idle = [...connections].find((c) => !inUse.has(c) && !c.dead)
+    const c = idle ?? (connections.size < poolSize ? open() : undefined)
+    if (c) {
+      inUse.add(c)
+      return Promise.resolve(c)
+    }
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }))
+  }
+  const release = (c: Connection) => {
+    if (c.dead || !inUse.delete(c)) return
+    const next = waiting.shift()
+    if (next) handOver(c, next)
+  }
+
+  return {
+    transport: "tcp",
+    call: async (command, params, callOptions) => {
+      const token = callOptions.token === null ? undefined : (callOptions.token ?? (await resolveToken(options.token)))
+      const withToken = token && params["protection_access_token"] === undefined ? { ...params, protection_access_token: token } : params
+      const frame = encodeRequest(command, withToken)
+      const c = await acquire()
+      const ms = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const onAbort = () => c.kill(new OxdTransportError("tcp", `${command}: aborted`, { cause: callOptions.signal?.reason }))
+      try {
+        await c.ready
+        if (callOptions.signal?.aborted) throw new OxdTransportError("tcp", `${command}: aborted`)
+        callOptions.signal?.addEventListener("abort", onAbort, { once: true })
+        timer = setTimeout(() => c.kill(new OxdTransportError("tcp", `${command}: no reply within ${ms} ms`)), ms)
+        const reply = await c.request(frame)
+        const envelope = reply as { status?: unknown; data?: unknown }
+        if (envelope.status === "ok") return envelope.data
+        if (envelope.status === "error" && isOxdErrorData(envelope.data)) throw new OxdError(envelope.data)
+        throw new OxdTransportError("tcp", `${command}: the reply is not an oxd envelope`)
+      } finally {
+        clearTimeout(timer)
+        callOptions.signal?.removeEventListener("abort", onAbort)
+        release(c)
+      }
+    },
+    close: async () => {
+      closed = true
+      for (const c of connections) c.socket.end()
+      connections.clear()
+      for (const w of waiting.splice(0)) w.reject(new OxdTransportError("tcp", "the client is closed"))
+    },
+  }
+}

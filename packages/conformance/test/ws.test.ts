@@ -1,0 +1,29 @@
+import { startTestOp, type TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, it } from "vitest"
+import { scenarios, scenarioTest, type Env } from "../src/index.js"
+import { startWsTargets } from "./support/wsTarget.js"
+import { testOpDriver } from "./support/testOpDriver.js"
+
+let op: TestOp
+let targets: Awaited<ReturnType<typeof startWsTargets>>
+
+beforeAll(async () => {
+  op = await startTestOp({ stateDir: ".oxd/test-op" })
+  targets = await startWsTargets(op)
+})
+afterAll(async () => {
+  await targets?.close()
+  await op?.close()
+})
+
+const env = (): Env => ({
+  target: targets.target,
+  op: testOpDriver(op),
+  redirectUri: "https://client.example.org/cb",
+  postLogoutRedirectUri: "https://client.example.org/logged-out",
+  claimsRedirectUri: "https://client.example.org/claims-cb",
+})
+
+describe("conformance over WebSocket (tRPC through @oxd/client, token per call)", () => {
+  for (const s of scenarios) it(s.id, (ctx) => scenarioTest(s, env)((r) => ctx.skip(r)))
+})

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path"
 
 const root = new URL("..", import.meta.url).pathname
-const groups = ["packages", "apps", "tooling"]
+const groups = ["packages", "apps", "tooling", "examples"]
 const reports = groups.flatMap((g) =>
   existsSync(join(root, g))
     ? readdirSync(join(root, g), { withFileTypes: true })

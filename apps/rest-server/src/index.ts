@@ -5,3 +5,4 @@ export { loadRestTls, certificateNames, RestTlsError, type RestTls } from "./tls
 export { restRoutes, allowedMethods, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH, type Route } from "./routes.js"
 export { makeCors, type Cors } from "./cors.js"
 export { bearerToken } from "./handleRequest.js"
+export { logTls } from "./logTls.js"

@@ -54,7 +54,7 @@ describe("oxd-rest-server CLI", () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-rest-cli-"))
     const args = ["--rest-port", "0", "--database-url", ":memory:", "--rest-tls-dir", join(dir, "tls")]
     const first = startCli(args)
-    const [, url] = await first.waitFor(/REST API listening on (https:\/\/127\.0\.0\.1:\d+)/)
+    const [, url] = await first.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
     const [, fingerprint] = await first.waitFor(FINGERPRINT)
     expect(first.output()).toMatch(/certificate generated in/)
     expect(await served(Number(new URL(url!).port))).toBe(fingerprint)
@@ -62,7 +62,7 @@ describe("oxd-rest-server CLI", () => {
     expect(await first.exited).toBe(0)
 
     const second = startCli(args)
-    const [, url2] = await second.waitFor(/REST API listening on (https:\/\/127\.0\.0\.1:\d+)/)
+    const [, url2] = await second.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
     const [, fingerprint2] = await second.waitFor(FINGERPRINT)
     expect(second.output()).toMatch(/certificate reused in/)
     expect(fingerprint2).toBe(fingerprint)

@@ -1,7 +1,7 @@
 import { join } from "node:path"
-import { ConfigError, configHelp, loadConfig } from "@oxd/core"
+import { ConfigError, configHelp, loadConfig, makeOxd, resolveFromCwd, stopOnSignals } from "@oxd/core"
 import { headlessLogin, startTestOp } from "@oxd/test-op"
-import { resolveDatabaseUrl, startAll, stopOnSignals } from "./startAll.js"
+import { startAll } from "./startAll.js"
 
 const usage = `oxd-dev — oxd-ts together with the bundled test OpenID Provider, for trying things out
 
@@ -27,18 +27,22 @@ const cwd = process.env["INIT_CWD"] ?? process.cwd()
 try {
   const op = await startTestOp({ port: opPort, stateDir: join(cwd, ".oxd/test-op") })
   const loaded = loadConfig({ argv: serverArgs, env: process.env, overrides: {} })
-  const config = {
+  const config = resolveFromCwd({
     ...loaded,
-    database_url: resolveDatabaseUrl(process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db", cwd),
+    database_url: process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db",
     default_op_host: op.issuer,
     trusted_ca_file: op.caFile,
-  }
-  const running = await startAll(config)
+  }, cwd)
+  const oxd = makeOxd(config)
+  await oxd.ready()
+  const running = await startAll(oxd, config)
   const users = op.users.map((u) => `${u.username} / ${u.password}`).join(", ")
   process.stdout.write(`
 oxd-ts dev setup is running.
   test OP        ${op.issuer}   (CA: ${op.caFile}; users: ${users})
   oxd TCP        ${config.bind_address}:${running.tcp.port}
+  oxd REST       ${running.rest ? `${running.rest.url}   (docs ${running.rest.url}/docs)` : "off"}
+  oxd WebSocket  ${running.ws?.url ?? "off"}
   database       ${config.database_url}
 
 Try a login (in another terminal, from the repository root):
@@ -51,7 +55,7 @@ Or run this command with --demo to watch all of it done for you. Ctrl-C stops ev
 `)
   if (demo) {
     const call = async (command: string, params: Record<string, unknown>) => {
-      const reply = await running.oxd.dispatch(command, params, { transport: "internal" })
+      const reply = await oxd.dispatch(command, params, { transport: "internal" })
       process.stdout.write(`\n> ${command} ${JSON.stringify(params)}\n${JSON.stringify(reply.envelope, null, 2)}\n`)
       if (reply.envelope.status !== "ok") throw new Error(`${command} failed`)
       return reply.envelope.data as Record<string, unknown>
@@ -65,7 +69,7 @@ Or run this command with --demo to watch all of it done for you. Ctrl-C stops ev
     await call("get_logout_uri", { oxd_id })
     process.stdout.write("\nThe demo login worked. The servers keep running; Ctrl-C stops them.\n")
   }
-  stopOnSignals(async () => { await running.close(); await op.close() }, (m) => running.oxd.log("info", m))
+  stopOnSignals(async () => { await running.close(); await oxd.dispose(); await op.close() }, (m) => oxd.log("info", m))
 } catch (e) {
   if (e instanceof ConfigError) {
     process.stderr.write(`${e.message}\nRun with --help to see every option.\n`)

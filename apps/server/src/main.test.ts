@@ -73,11 +73,11 @@ describe("oxd-server CLI", () => {
 
   it("serves the TCP protocol on the configured port and stops cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
-    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
+    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
     const [, port] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
     const reply = await call(Number(port), "get_authorization_url", {})
     expect(reply).toEqual({ status: "error", data: { error: "bad_request", error_description: expect.stringContaining("oxd_id") } })
-    await cli.waitFor(/oxd-ts ready/)
+    await cli.waitFor(/oxd-server ready/)
     cli.child.kill("SIGTERM")
     expect(await cli.exited).toBe(0)
     expect(cli.output()).toContain("SIGTERM")
@@ -85,7 +85,7 @@ describe("oxd-server CLI", () => {
 
   it("serves the REST API beside TCP on the same core, over HTTPS with a logged certificate fingerprint", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
-    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
+    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
     const [, url] = await cli.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
     await cli.waitFor(/sha256_fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/)
     const [, tcpPort] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
@@ -102,7 +102,7 @@ describe("oxd-server CLI", () => {
     expect(health.status).toBe(200)
     expect(JSON.parse(health.body)).toMatchObject({ status: "ok" })
     expect((await call(Number(tcpPort), "get_authorization_url", {})).data["error"]).toBe("bad_request")
-    await cli.waitFor(/oxd-ts ready/)
+    await cli.waitFor(/oxd-server ready/)
     cli.child.kill("SIGTERM")
     expect(await cli.exited).toBe(0)
   })

@@ -4,6 +4,7 @@
  *
  *   pnpm --filter browser-login setup-dev [--rest http://127.0.0.1:8443] [--ws ws://127.0.0.1:8445]
  *                                         [--page http://127.0.0.1:5173] [--op-host https://127.0.0.1:9443]
+ *                                         [--op-tls-dir <repository root>/.oxd/test-op/tls]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -21,7 +22,8 @@ const wsUrl = flag("--ws", "ws://127.0.0.1:8445")
 const pageOrigin = flag("--page", "http://127.0.0.1:5173")
 const opHost = flag("--op-host", "https://127.0.0.1:9443")
 const redirectUri = `${pageOrigin}/callback.html`
-const repoRoot = process.env["INIT_CWD"] ?? process.cwd()
+/** Where `pnpm dev`, run from the repository root, keeps the test OP's certificates. */
+const opTlsDir = flag("--op-tls-dir", fileURLToPath(new URL("../../../.oxd/test-op/tls", import.meta.url)))
 
 try {
   // setup_client and get_client_token need no protection token; register_site carries the new one, so the site
@@ -41,9 +43,9 @@ try {
   process.stdout.write(`Wrote ${file} (oxd_id ${oxd_id}; the protection token is valid for the test OP's client_credentials lifetime, 10 minutes).\n`)
   process.stdout.write(`Now: pnpm --filter browser-login dev, and open ${pageOrigin}/\n`)
 
-  const opCert = join(repoRoot, ".oxd/test-op/tls/server.pem")
+  const opCert = join(opTlsDir, "server.pem")
   if (existsSync(opCert)) {
-    process.stdout.write(`\nThe test OP's certificate is signed by its own CA (${join(repoRoot, ".oxd/test-op/tls/ca.pem")}).\n`
+    process.stdout.write(`\nThe test OP's certificate is signed by its own CA (${join(opTlsDir, "ca.pem")}).\n`
       + `Accept the browser's warning once, or start a throw-away Chromium that trusts exactly that certificate:\n`
       + `  chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors-spki-list=${spkiHash(readFileSync(opCert, "utf8"))} ${pageOrigin}/\n`)
   }

@@ -119,7 +119,8 @@ const generateSelfSigned = async (names: ReadonlyArray<string>): Promise<{ certP
   // @peculiar/x509 needs the Reflect metadata polyfill; loaded only when a certificate is generated
   await import("reflect-metadata")
   const x509 = await import("@peculiar/x509")
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
+  // Node's webcrypto is the Crypto @peculiar/x509 expects; its overloads type it differently with and without the DOM lib
+  ;(x509.cryptoProvider as { set(crypto: unknown): void }).set(webcrypto)
   const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const
   const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair
   const now = Date.now()

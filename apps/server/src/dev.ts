@@ -21,7 +21,7 @@ if (argv.includes("--help") || argv.includes("-h")) {
 const demo = argv.includes("--demo")
 const opPortAt = argv.indexOf("--op-port")
 const opPort = opPortAt >= 0 ? Number(argv[opPortAt + 1]) : 9443
-const serverArgs = argv.filter((a, i) => a !== "--demo" && i !== opPortAt && i !== opPortAt + 1)
+const serverArgs = argv.filter((a, i) => a !== "--demo" && (opPortAt < 0 || (i !== opPortAt && i !== opPortAt + 1)))
 const cwd = process.env["INIT_CWD"] ?? process.cwd()
 
 try {

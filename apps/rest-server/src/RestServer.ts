@@ -1,7 +1,8 @@
 import { createServer as createHttpServer, type Server } from "node:http"
 import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
-import type { Oxd } from "@oxd/core"
+import type { Duplex } from "node:stream"
+import { errorEnvelope, type Oxd } from "@oxd/core"
 import { makeCors } from "./cors.js"
 import { renderDocsPage } from "./docsPage.js"
 import { makeRequestHandler } from "./handleRequest.js"
@@ -30,6 +31,39 @@ export interface RestServerOptions {
   readonly maxBodyBytes?: number
   /** Certificate and key to serve; default: rest_tls_cert_file/rest_tls_key_file, else the generated one in rest_tls_dir. */
   readonly tls?: RestTls
+  /** Time limits (ms); defaults in REST_TIMEOUTS. Tests shorten them. */
+  readonly timeouts?: Partial<typeof REST_TIMEOUTS>
+}
+
+/**
+ * A slow or silent client cannot hold a connection: the headers must arrive within `headers`, the whole request
+ * within `request`, a TLS handshake within `handshake`; an idle kept-alive connection closes after `keepAlive`.
+ */
+export const REST_TIMEOUTS: { readonly headers: number; readonly request: number; readonly handshake: number; readonly keepAlive: number } = {
+  headers: 30_000, request: 60_000, handshake: 10_000, keepAlive: 5_000,
+}
+/** Largest request line plus headers (bytes); past it: 431. */
+export const REST_MAX_HEADER_BYTES = 16_384
+
+/** What the parser refused, as status and oxd text; the connection is closed after it. */
+const clientErrorReply = (code: string | undefined): { status: number; description: string } => {
+  switch (code) {
+    case "HPE_HEADER_OVERFLOW":
+      return { status: 431, description: `The request line and headers are larger than ${REST_MAX_HEADER_BYTES} bytes.` }
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return { status: 408, description: "The request did not arrive in time." }
+    default:
+      return { status: 400, description: "The request is not valid HTTP/1.1." }
+  }
+}
+
+const answerClientError = (err: Error & { code?: string }, socket: Duplex) => {
+  if (!socket.writable || (err.code === "ECONNRESET")) return void socket.destroy()
+  const { status, description } = clientErrorReply(err.code)
+  const body = JSON.stringify(errorEnvelope({ code: "bad_request", http: status, description }))
+  const reason = status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`)
+  setTimeout(() => socket.destroy(), 1000).unref()
 }
 
 const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host)
@@ -50,10 +84,24 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
     openApiText: openApiText(doc),
     docsHtml: renderDocsPage(doc),
   })
-  const limits = { requestTimeout: 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000, maxHeaderSize: 16_384 }
-  const server: Server = tls ? createHttpsServer({ ...limits, key: tls.keyPem, cert: tls.certPem }, handler) : createHttpServer(limits, handler)
+  const t = { ...REST_TIMEOUTS, ...opts.timeouts }
+  const limits = {
+    requestTimeout: t.request,
+    headersTimeout: t.headers,
+    keepAliveTimeout: t.keepAlive,
+    maxHeaderSize: REST_MAX_HEADER_BYTES,
+    // how often Node looks for connections past those limits (its default, 30 s, would double them)
+    connectionsCheckingInterval: Math.max(250, Math.min(1000, t.headers / 4)),
+    // checked by the handler instead, so the 400 is an oxd envelope like every other refusal
+    requireHostHeader: false,
+  }
+  const server: Server = tls
+    ? createHttpsServer({ ...limits, key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, handler)
+    : createHttpServer(limits, handler)
   // TLS handshakes that fail (a client that does not trust the certificate) are the client's business, not a log line each
   server.on("tlsClientError", () => undefined)
+  // a request Node's parser refuses (malformed, headers too large, too slow) still gets an oxd envelope
+  server.on("clientError", answerClientError)
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { defectError, errorEnvelope, type Oxd } from "@oxd/core"
+import { defectError, errorEnvelope, redactSecrets, type Oxd } from "@oxd/core"
 import type { Cors } from "./cors.js"
 import { readJsonBody } from "./readJsonBody.js"
 import { sendEmpty, sendError, sendHtml, sendJson } from "./replies.js"
@@ -31,6 +31,10 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     const origin = req.headers.origin
     const cors = opts.cors.responseHeaders(origin)
     const headers = { ...cors, "X-Request-Id": requestId }
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined) {
+      // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused
+      return sendError(res, 400, "bad_request", "An HTTP/1.1 request needs a Host header.", { ...headers, Connection: "close" })
+    }
     const route = opts.routes.get(path)
     if (!route) {
       return sendError(res, 404, "unsupported_operation", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`, headers)
@@ -78,7 +82,8 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
   return (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID()
     handle(req, res, requestId).catch((e: unknown) => {
-      oxd.log("error", "REST request failed", { request_id: requestId, error: e instanceof Error ? e.message : String(e) })
+      // the error's name and a redacted message: an edge failure's text could quote the request
+      oxd.log("error", "REST request failed", { request_id: requestId, error: e instanceof Error ? e.name : typeof e, detail: e instanceof Error ? redactSecrets(e.message).slice(0, 300) : "" })
       if (res.headersSent || res.destroyed) return void res.destroy()
       sendJson(res, 500, errorEnvelope(defectError(requestId)), { "X-Request-Id": requestId, Connection: "close" })
     })

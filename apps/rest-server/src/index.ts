@@ -1,4 +1,4 @@
-export { startRestServer, type RestServer, type RestServerOptions } from "./RestServer.js"
+export { startRestServer, REST_TIMEOUTS, REST_MAX_HEADER_BYTES, type RestServer, type RestServerOptions } from "./RestServer.js"
 export { buildOpenApiDocument, openApiText, type OpenApiDocument } from "./openapi.js"
 export { renderDocsPage } from "./docsPage.js"
 export { loadRestTls, certificateNames, RestTlsError, type RestTls } from "./tls.js"

@@ -11,12 +11,15 @@ const protocolError = (description: string) => errorEnvelope({ code: "bad_reques
  * One client connection: frames are answered in order, one reply per write. A broken frame gets an error
  * reply and the connection closes; a command error gets a reply and the connection stays usable.
  */
-export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleTimeoutMs: number }) => {
+export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleTimeoutMs: number; readonly frameTimeoutMs?: number }) => {
   const decoder = new FrameDecoder()
   const remoteAddress = socket.remoteAddress
   let chain: Promise<void> = Promise.resolve()
   let queued = 0
   let closed = false
+  /** Set once the peer's bytes can no longer be trusted to frame (a broken frame, a frame too slow). */
+  let broken = false
+  let frameTimer: NodeJS.Timeout | undefined
 
   const send = (value: unknown) =>
     new Promise<void>((resolve) => {
@@ -38,11 +41,40 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
 
   const enqueue = (work: () => Promise<void>) => {
     queued++
-    if (queued >= MAX_QUEUED) socket.pause()
+    if (queued >= MAX_QUEUED) {
+      socket.pause()
+      stopFrameTimer() // time spent not reading is ours, not the peer's
+    }
     chain = chain.then(work).catch(() => { socket.destroy() }).finally(() => {
       queued--
-      if (queued < MAX_QUEUED && !closed && socket.isPaused()) socket.resume()
+      if (queued < MAX_QUEUED && !closed && !broken && socket.isPaused()) {
+        socket.resume()
+        armFrameTimer(true)
+      }
     })
+  }
+
+  const stopFrameTimer = () => {
+    clearTimeout(frameTimer)
+    frameTimer = undefined
+  }
+  /**
+   * A message must arrive whole within frameTimeoutMs of its first byte: the idle timeout alone would let a peer
+   * that trickles a byte a second hold the connection for ever. `restart`: a frame just completed, the rest is new.
+   */
+  const armFrameTimer = (restart: boolean) => {
+    const limit = opts.frameTimeoutMs
+    if (!limit || decoder.pending === 0 || closed || broken || socket.isPaused()) return stopFrameTimer()
+    if (frameTimer && !restart) return
+    stopFrameTimer()
+    frameTimer = setTimeout(() => {
+      frameTimer = undefined
+      if (closed || broken || decoder.pending === 0) return
+      broken = true
+      socket.pause()
+      enqueue(() => closeAfter(protocolError(`Broken message: it did not arrive whole within ${Math.round(limit / 1000)} s (frame_timeout_in_seconds). The connection is closed.`)))
+    }, limit)
+    frameTimer.unref()
   }
 
   const answer = async (json: string) => {
@@ -68,18 +100,28 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   socket.setTimeout(opts.idleTimeoutMs)
   socket.on("timeout", () => socket.destroy())
   socket.on("error", () => socket.destroy())
-  socket.on("close", () => { closed = true })
+  socket.on("close", () => {
+    closed = true
+    stopFrameTimer()
+  })
   socket.on("data", (chunk: Buffer) => {
+    if (broken) return
+    let completed = false
     for (const event of decoder.push(chunk)) {
       if (event._tag === "FrameError") {
+        broken = true
+        stopFrameTimer()
         socket.pause()
         enqueue(() => closeAfter(protocolError(`Broken message: ${event.reason}. The connection is closed.`)))
         return
       }
+      completed = true
       enqueue(() => answer(event.json))
     }
+    armFrameTimer(completed)
   })
   socket.on("end", () => {
+    stopFrameTimer()
     for (const event of decoder.end()) {
       if (event._tag === "FrameError") enqueue(() => closeAfter(protocolError(`Broken message: ${event.reason}.`)))
     }
@@ -90,6 +132,7 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   return {
     /** Shutdown: read nothing more, answer what was already read (within the deadline), then close. */
     drain: async (deadlineMs: number): Promise<void> => {
+      stopFrameTimer()
       socket.pause()
       socket.removeAllListeners("data")
       const timer = new Promise<"late">((r) => setTimeout(() => r("late"), deadlineMs).unref())

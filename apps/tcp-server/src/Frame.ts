@@ -61,6 +61,12 @@ export class FrameDecoder {
 }
 
 export const encodeFrame = (value: unknown): Buffer => {
-  const body = Buffer.from(JSON.stringify(value), "utf8")
-  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
+  const json = JSON.stringify(value)
+  const length = Buffer.byteLength(json, "utf8")
+  const prefix = String(length).padStart(4, "0")
+  // one buffer, written in place (no intermediate buffers to concatenate); every byte of it is written
+  const frame = Buffer.allocUnsafe(prefix.length + length)
+  frame.write(prefix, 0, "latin1")
+  frame.write(json, prefix.length, "utf8")
+  return frame
 }

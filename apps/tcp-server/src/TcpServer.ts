@@ -13,7 +13,10 @@ export const startTcpServer = (oxd: Oxd, opts: { readonly host: string; readonly
   new Promise((resolve, reject) => {
     const connections = new Map<Socket, ReturnType<typeof serveConnection>>()
     const server: Server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
-      connections.set(socket, serveConnection(socket, oxd, { idleTimeoutMs: oxd.config.idle_timeout_in_seconds * 1000 }))
+      connections.set(socket, serveConnection(socket, oxd, {
+        idleTimeoutMs: oxd.config.idle_timeout_in_seconds * 1000,
+        frameTimeoutMs: oxd.config.frame_timeout_in_seconds * 1000,
+      }))
       socket.on("close", () => connections.delete(socket))
     })
     server.maxConnections = oxd.config.max_connections

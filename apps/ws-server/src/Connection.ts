@@ -39,6 +39,8 @@ export interface WsConnection {
   closeSubscription(): void
   /** Disconnects the peer (slow consumer, overflowing buffers): close frame, then cut off. */
   drop(code: number, reason: string): void
+  /** Shutdown: reads nothing more and resolves when the calls in flight are done (or after `deadlineMs`). */
+  drain(deadlineMs: number): Promise<void>
   readonly dropped: boolean
 }
 
@@ -55,6 +57,8 @@ export const guardConnection = (
   let paused = false
   let subscriptions = 0
   let dropped = false
+  let draining = false
+  const idle: Array<() => void> = []
 
   const drop = (code: number, reason: string) => {
     if (dropped) return
@@ -92,7 +96,8 @@ export const guardConnection = (
     },
     end: () => {
       inFlight--
-      if (paused && inFlight < limits.maxInFlight) {
+      if (inFlight === 0) for (const done of idle.splice(0)) done()
+      if (paused && !draining && inFlight < limits.maxInFlight) {
         paused = false
         socket.resume()
       }
@@ -106,6 +111,17 @@ export const guardConnection = (
       subscriptions = Math.max(0, subscriptions - 1)
     },
     drop,
+    drain: (deadlineMs) => {
+      draining = true
+      socket.pause()
+      if (inFlight === 0) return Promise.resolve()
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadlineMs)
+        timer.unref()
+        // the reply of the last call is sent just after its procedure returns: let that happen first
+        idle.push(() => { clearTimeout(timer); setImmediate(resolve) })
+      })
+    },
     get dropped() {
       return dropped
     },

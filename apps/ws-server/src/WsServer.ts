@@ -20,7 +20,10 @@ export interface WsServer {
   readonly tls: RestTls | undefined
   /** Open connections. */
   connections(): number
-  /** Tells clients to reconnect, closes every connection (1001) and stops listening. */
+  /**
+   * Stops accepting, lets the calls in flight finish (5 s at most; nothing more is read meanwhile), then tells
+   * clients to reconnect and closes every connection (1001).
+   */
   close(): Promise<void>
 }
 
@@ -38,7 +41,15 @@ export interface WsServerOptions {
   readonly keepAlive?: { readonly pingMs: number; readonly pongWaitMs: number }
   /** Certificate and key; default: ws_tls_cert_file/ws_tls_key_file, else the REST API's (see loadWsTls). */
   readonly tls?: RestTls
+  /** Time limits (ms), defaults in WS_TIMEOUTS. Tests shorten them. */
+  readonly timeouts?: Partial<typeof WS_TIMEOUTS>
 }
+
+/**
+ * A client that opens a connection and never completes its TLS handshake (`handshake`) or its HTTP upgrade request
+ * (`upgrade`) is disconnected; calls in flight get `drain` to finish at shutdown.
+ */
+export const WS_TIMEOUTS: { readonly handshake: number; readonly upgrade: number; readonly drain: number } = { handshake: 10_000, upgrade: 30_000, drain: 5_000 }
 
 const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host)
 
@@ -62,10 +73,13 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
     maxInFlight: opts.maxInFlight ?? 32,
     maxSubscriptions: opts.maxSubscriptions ?? 8,
   }
-  const server: Server = tls ? createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, upgradeRequired) : createHttpServer(upgradeRequired)
+  const t = { ...WS_TIMEOUTS, ...opts.timeouts }
+  // the upgrade request is an HTTP request: its headers must come within `upgrade` (Node checks every `interval`)
+  const http = { headersTimeout: t.upgrade, requestTimeout: t.upgrade, connectionsCheckingInterval: Math.max(250, Math.min(1000, t.upgrade / 4)) }
+  const server: Server = tls
+    ? createHttpsServer({ ...http, key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, upgradeRequired)
+    : createHttpServer(http, upgradeRequired)
   server.on("tlsClientError", () => undefined)
-  server.headersTimeout = 30_000
-  server.requestTimeout = 30_000
 
   const wss = new WebSocketServer({ server, maxPayload: opts.maxMessageBytes ?? config.ws_max_message_bytes, perMessageDeflate: false })
   const states = new WeakMap<WebSocket, WsConnection>()
@@ -121,15 +135,16 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
     tls,
     connections: () => wss.clients.size,
     close: async () => {
+      // stop accepting, then let what is running finish before the sockets go
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      await Promise.all([...wss.clients].map((socket) => states.get(socket)?.drain(t.drain)))
       handler.broadcastReconnectNotification()
       for (const socket of wss.clients) socket.close(1001, "server shutting down")
       const deadline = setTimeout(() => { for (const socket of wss.clients) socket.terminate() }, 2000)
       deadline.unref()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
+      server.closeAllConnections()
+      await stopped
       clearTimeout(deadline)
     },
   }

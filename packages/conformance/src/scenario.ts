@@ -21,6 +21,8 @@ export interface UmaDriver {
 export interface OpDriver {
   readonly uma?: UmaDriver
   readonly issuer: string
+  /** false when the OP publishes no UMA 2 configuration: UMA scenarios are skipped. Undefined: assumed to. */
+  readonly offersUma?: boolean
   login(authorizationUrl: string): Promise<{ readonly code: string; readonly state: string | null }>
   /** Absent when the OP cannot be told to misbehave: scenarios needing it are skipped. */
   misbehave?(fault: IdTokenFault): Promise<void>
@@ -31,6 +33,10 @@ export interface OpDriver {
 export interface Target {
   /** A new transport (connection) to the server. */
   connect(): Transport
+  /** Where the server is (host:port or URL), for reports. */
+  readonly description?: string
+  /** Why the server cannot be reached on this transport (refused, TLS, not an oxd API), or undefined when it answers. */
+  probe?(): Promise<string | undefined>
   /** The server demands protection_access_token on site commands. */
   readonly protection: boolean
   /** Stop and start the server on the same store (restart survival); absent when the suite cannot. */
@@ -58,6 +64,8 @@ export interface Scenario {
   /** The spec behaviour checked: command, field, error code. */
   readonly checks: string
   readonly tags: ReadonlyArray<string>
+  /** The commands it sends: a target that does not offer one of them gets the scenario skipped. */
+  readonly commands?: ReadonlyArray<string>
   /** Why this scenario cannot run against this environment, or undefined. */
   skip?(env: Env): string | undefined
   run(t: Ctx): Promise<void>

@@ -2,7 +2,7 @@ import { startTestOp, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, it } from "vitest"
 import { scenarios, scenarioTest, type Env } from "../src/index.js"
 import { startRestTargets } from "./support/restTarget.js"
-import { testOpDriver } from "./support/testOpDriver.js"
+import { testOpDriver } from "../src/drivers/testOp.js"
 
 let op: TestOp
 let targets: Awaited<ReturnType<typeof startRestTargets>>

@@ -1,8 +1,8 @@
 import { startTestOp, type TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { scenarios, scenarioTest, type Env } from "../src/index.js"
 import { startTcpTargets } from "./support/tcpTarget.js"
-import { testOpDriver } from "./support/testOpDriver.js"
+import { testOpDriver } from "../src/drivers/testOp.js"
 
 let op: TestOp
 let targets: Awaited<ReturnType<typeof startTcpTargets>>
@@ -29,5 +29,17 @@ describe("conformance over TCP", () => {
 })
 
 describe("conformance over TCP, protect_commands_with_access_token on", () => {
-  for (const s of scenarios) it(s.id, (ctx) => scenarioTest(s, env(() => targets.protectedTarget))((r) => ctx.skip(r)))
+  for (const s of scenarios) {
+    it(s.id, async (ctx) => {
+      // every command a scenario sends is among the commands it declares (the CLI skips it when one is not offered)
+      const sent = new Set<string>()
+      const recording = (): Env["target"] => {
+        const t = targets.protectedTarget
+        return { ...t, connect: () => { const c = t.connect(); return { ...c, call: (command, params) => { sent.add(command); return c.call(command, params) } } } }
+      }
+      await scenarioTest(s, env(recording))((r) => ctx.skip(r))
+      const undeclared = [...sent].filter((c) => !(s.commands ?? []).includes(c) && !["setup_client", "get_client_token", "no_such_command"].includes(c))
+      expect(undeclared, `${s.id} sends commands missing from its commands list`).toEqual([])
+    })
+  }
 })

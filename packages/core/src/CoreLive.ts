@@ -5,6 +5,7 @@ import { Ids } from "./services/Ids.js"
 import { KeyStore } from "./services/KeyStore.js"
 import { OpenIdProvider } from "./services/OpenIdProvider.js"
 import { OpFetch } from "./services/OpFetch.js"
+import type { Transport } from "./services/opResilience.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 import { SiteStore } from "./services/SiteStore.js"
 import { ResourceStore } from "./services/ResourceStore.js"
@@ -22,11 +23,11 @@ export const loggerLayer = (config: Config) =>
   )
 
 /** Every service core's commands need, built from one configuration. */
-export const coreLayer = (config: Config) => {
+export const coreLayer = (config: Config, options: { readonly opTransport?: Transport } = {}) => {
   const configLayer = OxdConfig.layer(config)
   const db = Database.layer.pipe(Layer.provide(configLayer))
   const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer, ResourceStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
-  const fetchLayer = OpFetch.layer.pipe(Layer.provide(configLayer))
+  const fetchLayer = OpFetch.layerWith(options.opTransport).pipe(Layer.provide(configLayer))
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))

@@ -68,6 +68,9 @@ describe("dispatch with a handler defect", () => {
       expect(description).not.toMatch(/boom|hunter2|JSON|at .*\.ts|Error:/)
       // the operator can find it: the log line carries the request id
       await vi.waitFor(() => expect(logged.some((l) => l.includes(`req-${command}`))).toBe(true))
+      // with the error's name, never its secrets (Cause.pretty would have printed client_secret=hunter2)
+      expect(logged.join("\n")).not.toContain("hunter2")
+      expect(logged.some((l) => /"error":"(Error|SyntaxError|SchemaError)"/.test(l) || /Error/.test(l))).toBe(true)
     })
   }
 

@@ -1,10 +1,11 @@
-import { Cause, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import type { CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
 import { resolveCommand } from "./commands/index.js"
 import { toWireError } from "./errorCodes.js"
 import { InvalidParams, UnknownCommand, type OxdError } from "./errors.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
+import { describeDefect, redactSecrets } from "./safety/redact.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 
 /** Decoders are built once per command, not per call. */
@@ -21,21 +22,49 @@ const encoderOf = (c: AnyCommand) => {
   return e
 }
 
+/** A schema error's path: steps ["key"] (a JSON string, which may itself hold ] or ") or [index]; keys are caller input. */
+const SEGMENT = String.raw`"(?:[^"\\]|\\.)*"|\d+`
+const AT_PATH = new RegExp(String.raw`\n\s*at ((?:\[(?:${SEGMENT})\])+)`)
+const PATH_STEP = new RegExp(String.raw`\[(${SEGMENT})\]`, "g")
+const keyOf = (step: string): string => {
+  try {
+    return String(JSON.parse(step))
+  } catch {
+    return step
+  }
+}
+
 /** A schema failure as oxd reports it: the field, what is wrong with it, and the command's code for that field. */
 const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidParams => {
   const text = error.message
-  const at = /\n\s*at ((?:\[[^\]]+\])+)/.exec(text)?.[1] ?? ""
-  const segments = [...at.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!)
-  const keys = segments.filter((s) => s.startsWith('"')).map((s) => JSON.parse(s) as string)
-  const field = segments.map((s) => (s.startsWith('"') ? `.${JSON.parse(s) as string}` : `[${s}]`)).join("").replace(/^\./, "")
+  const at = AT_PATH.exec(text)?.[1] ?? ""
+  const segments = [...at.matchAll(PATH_STEP)].map((m) => m[1]!)
+  const keys = segments.filter((s) => s.startsWith('"')).map(keyOf)
+  const field = segments.map((s) => (s.startsWith('"') ? `.${keyOf(s)}` : `[${s}]`)).join("").replace(/^\./, "").slice(0, 200)
   const what = text.split("\n")[0]?.trim() ?? "is invalid"
   const detail = what === "Missing key" ? "is required" : what.replace(/^Expected/, "must be")
   // the innermost named field picks the code: resources[0].conditions[1].httpMethods → invalid_http_method
-  const code = [...keys].reverse().map((k) => command.fieldCodes[k]).find((c) => c !== undefined) ?? "bad_request"
+  // own keys only: a field named __proto__ or constructor must not find Object.prototype's members
+  const code = [...keys].reverse().map((k) => (Object.hasOwn(command.fieldCodes, k) ? command.fieldCodes[k] : undefined)).find((c) => c !== undefined) ?? "bad_request"
   return new InvalidParams({ code, field, detail })
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
+
+/** Params nest no deeper than this (scope expressions included): decoding and JsonLogic recurse. */
+export const MAX_PARAMS_DEPTH = 64
+
+/** Whether a value nests deeper than `max`, found without recursion (a 100k-deep array cannot blow the stack). */
+const nestsDeeperThan = (value: unknown, max: number): boolean => {
+  const stack: Array<readonly [unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!
+    if (typeof v !== "object" || v === null) continue
+    if (depth >= max) return true
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+  return false
+}
 
 /**
  * The only door into core: resolve the command (or its older name), decode params (unknown ones are
@@ -48,6 +77,9 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
     if (!command) return yield* new UnknownCommand({ command: name })
     const params = rawParams === undefined || rawParams === null ? {} : rawParams
     if (!isObject(params)) return yield* new InvalidParams({ code: "bad_request", field: "", detail: "params must be a JSON object" })
+    if (nestsDeeperThan(params, MAX_PARAMS_DEPTH)) {
+      return yield* new InvalidParams({ code: "bad_request", field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` })
+    }
     const decoded = yield* decoderOf(command)(params).pipe(Effect.mapError((e) => invalidParams(command, e)))
     const setupClientId = yield* (yield* ProtectionGuard).check(command.protection, ctx, decoded as Record<string, unknown>)
     const result = yield* command.handler(decoded, { ...ctx, setupClientId })
@@ -57,16 +89,18 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
     Effect.catch((e: OxdError) => {
       const wire = toWireError(e)
       return Effect.as(
-        wire.http >= 500 ? Effect.logWarning(`${name} failed: ${wire.code}`, wire.description) : Effect.logDebug(`${name} refused: ${wire.code}`),
+        wire.http >= 500 ? Effect.logWarning(`${name} failed: ${wire.code}`, redactSecrets(wire.description)) : Effect.logDebug(`${name} refused: ${wire.code}`),
         { envelope: errorEnvelope(wire, wire.details), http: wire.http } satisfies Reply,
       )
     }),
     Effect.catchCause((cause) =>
       Effect.as(
-        Effect.logError(`${name} crashed`, Cause.pretty(cause)),
+        // the error's tag and a redacted message, never Cause.pretty (a defect's text can carry params and tokens)
+        Effect.logError(`${name} crashed`).pipe(Effect.annotateLogs(describeDefect(cause))),
         { envelope: errorEnvelope(defectError(ctx.requestId)), http: 500 } satisfies Reply,
       ),
     ),
     Effect.annotateLogs({ command: name, transport: ctx.transport, request_id: ctx.requestId }),
-    Effect.withSpan("oxd.dispatch", { attributes: { command: name, transport: ctx.transport } }),
+    // no span of its own: the handler's (Effect.fn("command.<name>")) names the command; a span per call costs
+    // several µs, a sizeable share of a cached uma_rs_check_access
   )

@@ -4,7 +4,7 @@ type Row<E> = { readonly http: number; readonly code: string | ((e: E) => string
 
 /**
  * The reference oxd error code and HTTP status of every error (shared/spec/PROTOCOL.md). A member of the
- * union without a row does not compile. Codes beyond the reference (op_unreachable) are additions, never changes.
+ * union without a row does not compile. Codes beyond the reference (op_unreachable, request_denied, rate_limited) are additions, never changes.
  */
 export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdError, { _tag: K }>> } = {
   UnknownCommand: { http: 500, code: "unsupported_operation" },
@@ -40,6 +40,7 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   InvalidTicket: { http: 400, code: "invalid_ticket" },
   RequestDenied: { http: 403, code: "request_denied" },
   PatUnavailable: { http: 500, code: "internal_error" },
+  RateLimited: { http: 429, code: "rate_limited" },
 }
 
 export interface WireError {

@@ -291,6 +291,16 @@ export class PatUnavailable extends Schema.TaggedError<PatUnavailable>()("PatUna
   }
 }
 
+/** Too many commands from one remote address (rate_limit_per_minute); an addition to the reference codes. */
+export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
+  per_minute: Schema.Number,
+  retry_after_seconds: Schema.Number,
+}) {
+  override get message() {
+    return `Too many commands from your address: at most ${this.per_minute} a minute. Retry in ${this.retry_after_seconds}s.`
+  }
+}
+
 export type OxdError =
   | UnknownCommand
   | InvalidParams
@@ -325,3 +335,4 @@ export type OxdError =
   | InvalidTicket
   | RequestDenied
   | PatUnavailable
+  | RateLimited

@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm"
-import { Cause, Effect, ManagedRuntime, Option } from "effect"
+import { Effect, ManagedRuntime, Option } from "effect"
 import type { CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
 import { coreLayer } from "./CoreLive.js"
 import { dispatch } from "./dispatch.js"
 import { toWireError } from "./errorCodes.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
-import type { OxdError } from "./errors.js"
+import { RateLimited, type OxdError } from "./errors.js"
+import { RateLimiter } from "./safety/RateLimiter.js"
+import type { Transport } from "./services/opResilience.js"
+import { describeDefect } from "./safety/redact.js"
 import { Events, type OxdEvent, type SubscribeOptions } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
@@ -35,18 +38,25 @@ export interface Oxd {
 }
 
 /** Core for Promise-land edges (net, http, ws): one runtime, shared by every connection. */
-export const makeOxd = (config: Config): Oxd => {
-  const runtime = ManagedRuntime.make(coreLayer(config))
+export const makeOxd = (config: Config, options: { readonly opTransport?: Transport } = {}): Oxd => {
+  const runtime = ManagedRuntime.make(coreLayer(config, options))
+  // per remote address, on the network transports (the internal one is the process itself)
+  const limiter = config.rate_limit_per_minute > 0 ? new RateLimiter({ perMinute: config.rate_limit_per_minute, burst: config.rate_limit_burst }) : undefined
+  const rateLimited = (ctx: Pick<CallContext, "transport" | "remoteAddress">): Reply | undefined => {
+    if (!limiter || ctx.transport === "internal" || !ctx.remoteAddress) return undefined
+    const waitMs = limiter.take(ctx.remoteAddress)
+    if (waitMs === 0) return undefined
+    const wire = toWireError(new RateLimited({ per_minute: config.rate_limit_per_minute, retry_after_seconds: Math.max(1, Math.ceil(waitMs / 1000)) }))
+    return { envelope: errorEnvelope(wire), http: wire.http }
+  }
   return {
     config,
     ready: () => runtime.runPromise(Effect.void),
-    dispatch: (command, params, ctx) =>
-      runtime.runPromise(
-        Effect.gen(function* () {
-          const requestId = ctx.requestId ?? (yield* Ids).requestId()
-          return yield* dispatch(command, params, { ...ctx, requestId })
-        }),
-      ),
+    dispatch: (command, params, ctx) => {
+      const refused = rateLimited(ctx)
+      if (refused) return Promise.resolve(refused)
+      return runtime.runPromise(Ids.use((ids) => dispatch(command, params, { ...ctx, requestId: ctx.requestId ?? ids.requestId() })))
+    },
     log: (level, message, fields = {}) => {
       const eff = level === "error" ? Effect.logError(message) : level === "warn" ? Effect.logWarning(message) : Effect.logInfo(message)
       runtime.runFork(eff.pipe(Effect.annotateLogs(fields)))
@@ -64,7 +74,7 @@ export const makeOxd = (config: Config): Oxd => {
             Ids.use((ids) => {
               const requestId = ids.requestId()
               return Effect.as(
-                Effect.logError("whoami crashed", Cause.pretty(cause)).pipe(Effect.annotateLogs({ request_id: requestId })),
+                Effect.logError("whoami crashed").pipe(Effect.annotateLogs({ ...describeDefect(cause), request_id: requestId })),
                 { envelope: errorEnvelope(defectError(requestId)), http: 500 },
               )
             })),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "./http.js";
+import { parseFault } from "./fault.js";
 import { MISBEHAVIOUR_KINDS, isMisbehaviourKind } from "./misbehave.js";
 import type { TestOp } from "./server.js";
 import { parsePolicy } from "./uma/policies.js";
@@ -20,6 +21,8 @@ export const ADMIN_PREFIX = "/__test/";
  *   POST /__test/uma/reset      clears UMA policies, restores the RPT lifetime
  *   POST /__test/uma/rpt-ttl    {"seconds": 2}
  *   GET  /__test/uma/resources  every registered resource (with owner and scope_expression)
+ *   POST /__test/fault          {"mode": "down"|"slow"|"garbage"|"http500"|"none", "delay_ms"?, "paths"?, "times"?}
+ *   GET  /__test/fault          the fault in force (and how many requests it hit)
  * POSTs must send Content-Type: application/json (a browser can't do that cross-origin without a
  * CORS preflight, which we never grant — so web pages can't poke the OP).
  */
@@ -51,7 +54,13 @@ export async function handleAdmin(op: TestOp, req: IncomingMessage, res: ServerR
         const clientId = body.client_id ?? body.clientId;
         if (clientId !== undefined && typeof clientId !== "string") throw new TypeError("client_id must be a string");
         if (body.once !== undefined && typeof body.once !== "boolean") throw new TypeError("once must be a boolean");
-        op.misbehave({ kind, ...(clientId !== undefined ? { clientId } : {}), ...(body.once !== undefined ? { once: body.once } : {}) });
+        if (body.seconds !== undefined && typeof body.seconds !== "number") throw new TypeError("seconds must be a number");
+        op.misbehave({
+          kind,
+          ...(clientId !== undefined ? { clientId } : {}),
+          ...(body.once !== undefined ? { once: body.once } : {}),
+          ...(body.seconds !== undefined ? { seconds: body.seconds } : {}),
+        });
         return sendJson(res, 200, { pending: op.pendingMisbehaviours() });
       }
       case "POST rotate-keys": {
@@ -78,6 +87,11 @@ export async function handleAdmin(op: TestOp, req: IncomingMessage, res: ServerR
         if (typeof body.seconds !== "number") throw new TypeError("seconds must be a number");
         op.uma.setRptTtl(body.seconds);
         return sendJson(res, 200, { ok: true, seconds: body.seconds });
+      case "GET fault":
+        return sendJson(res, 200, { fault: op.currentFault() });
+      case "POST fault":
+        op.fault(body.mode === "none" || body.mode === null ? null : parseFault(body));
+        return sendJson(res, 200, { fault: op.currentFault() });
       case "GET uma/resources":
         return sendJson(res, 200, op.uma.resources());
       default:

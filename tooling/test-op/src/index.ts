@@ -17,3 +17,4 @@ export type { UmaPolicy } from "./uma/policies.js";
 export { DEFAULT_UMA_TTL, type UmaTtlOptions, type UmaResource } from "./uma/store.js";
 export { UMA_PATHS, UMA_TICKET_GRANT, UMA_PROTECTION_SCOPE } from "./uma/paths.js";
 export { CLAIM_TOKEN_FORMATS, ID_TOKEN_FORMAT, JWT_FORMAT } from "./uma/claimTokens.js";
+export { FAULT_MODES, type Fault, type FaultMode } from "./fault.js";

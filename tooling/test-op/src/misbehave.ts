@@ -10,6 +10,7 @@ export const MISBEHAVIOUR_KINDS = [
   "wrong_issuer",
   "bad_at_hash",
   "unknown_kid",
+  "clock_ahead",
 ] as const;
 export type MisbehaviourKind = (typeof MISBEHAVIOUR_KINDS)[number];
 
@@ -19,6 +20,8 @@ export interface Misbehaviour {
   clientId?: string;
   /** Apply to the next matching ID token only (default true); false = until reset(). */
   once?: boolean;
+  /** clock_ahead: how far ahead of real time the OP's clock is (s, default 30; negative: behind); iat, auth_time and exp move by it. */
+  seconds?: number;
 }
 
 export function isMisbehaviourKind(kind: unknown): kind is MisbehaviourKind {
@@ -27,24 +30,32 @@ export function isMisbehaviourKind(kind: unknown): kind is MisbehaviourKind {
 
 /** Pending misbehaviours. Several may match one token; all of them are applied together. */
 export class Misbehaviours {
-  #rules: Array<Required<Pick<Misbehaviour, "kind" | "once">> & { clientId: string | undefined }> = [];
+  #rules: Array<Required<Pick<Misbehaviour, "kind" | "once">> & { clientId: string | undefined; seconds: number | undefined }> = [];
+  #seconds: number | undefined;
 
   add(m: Misbehaviour): void {
     if (!isMisbehaviourKind(m.kind)) {
       throw new TypeError(`unknown misbehaviour kind ${JSON.stringify(m.kind)}; expected one of ${MISBEHAVIOUR_KINDS.join(", ")}`);
     }
-    this.#rules.push({ kind: m.kind, clientId: m.clientId, once: m.once ?? true });
+    if (m.seconds !== undefined && (typeof m.seconds !== "number" || !Number.isFinite(m.seconds))) throw new TypeError("seconds must be a number");
+    this.#rules.push({ kind: m.kind, clientId: m.clientId, once: m.once ?? true, seconds: m.seconds });
   }
 
   /** Kinds to apply to an ID token for `clientId`; consumes matching `once` rules. */
   take(clientId: string | undefined): MisbehaviourKind[] {
     const matching = this.#rules.filter((r) => r.clientId === undefined || r.clientId === clientId);
     this.#rules = this.#rules.filter((r) => !(r.once && matching.includes(r)));
+    this.#seconds = matching.find((r) => r.kind === "clock_ahead")?.seconds;
     return [...new Set(matching.map((r) => r.kind))];
   }
 
+  /** The clock_ahead seconds of the rules the last take() matched. */
+  aheadSeconds(): number | undefined {
+    return this.#seconds;
+  }
+
   list(): Misbehaviour[] {
-    return this.#rules.map((r) => ({ ...r, clientId: r.clientId }));
+    return this.#rules.map(({ seconds, ...r }) => ({ ...r, clientId: r.clientId, ...(seconds !== undefined ? { seconds } : {}) }));
   }
 
   clear(): void {
@@ -58,7 +69,7 @@ const junk = () => randomBytes(16).toString("base64url");
  * Returns `idToken` modified per `kinds`. Claim changes are re-signed with the OP's real key (same kid),
  * so each misbehaviour is isolated: only the named check should fail on the client.
  */
-export async function tamperIdToken(idToken: string, kinds: readonly MisbehaviourKind[], keys: KeyRing): Promise<string> {
+export async function tamperIdToken(idToken: string, kinds: readonly MisbehaviourKind[], keys: KeyRing, opts: { aheadSeconds?: number | undefined } = {}): Promise<string> {
   const header = decodeProtectedHeader(idToken);
   const payload: JWTPayload = { ...decodeJwt(idToken) };
   const has = (k: MisbehaviourKind) => kinds.includes(k);
@@ -68,6 +79,11 @@ export async function tamperIdToken(idToken: string, kinds: readonly Misbehaviou
   if (has("wrong_aud")) payload.aud = `not-you-${junk()}`;
   if (has("wrong_issuer")) payload.iss = "https://evil.example.org";
   if (has("bad_at_hash")) payload.at_hash = junk().slice(0, 22); // right length, wrong value
+  if (has("clock_ahead")) {
+    // the OP's clock runs ahead: every time it writes moves together
+    const ahead = opts.aheadSeconds ?? 30;
+    for (const claim of ["iat", "exp", "auth_time", "nbf"] as const) if (typeof payload[claim] === "number") payload[claim] = (payload[claim] as number) + ahead;
+  }
   if (has("expired")) {
     // Well past any clock tolerance (openid-client default 30s, oxd typically ≤ 5 min).
     payload.iat = now - 7200;

@@ -8,6 +8,7 @@ import { ADMIN_PREFIX, handleAdmin } from "./admin.js";
 import { MemoryStore } from "./adapter.js";
 import { ensureCertificates } from "./certs.js";
 import { Counters } from "./counters.js";
+import { applyFault, Faults, type Fault } from "./fault.js";
 import { sendHtml } from "./http.js";
 import { handleInteraction, isInteractionPath } from "./interactions.js";
 import { KeyRing, type SigningAlg } from "./keys.js";
@@ -54,6 +55,10 @@ export interface TestOp {
   /** The current oidc-provider instance (replaced by rotateKeys). */
   readonly provider: Provider;
   misbehave(m: Misbehaviour): void;
+  /** Makes the OP down, slow, answer garbage or HTTP 500 (see fault.ts); `null` lifts it. The control API is never faulted. */
+  fault(f: Fault | null): void;
+  /** The fault in force and how many requests it hit. */
+  currentFault(): (Fault & { hits: number }) | null;
   pendingMisbehaviours(): Misbehaviour[];
   /** New signing keys (RS256 and ES256) that sign from now on; old ones stay in the JWKS unless keepOld is false. */
   rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>;
@@ -75,6 +80,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const onError = opts.onError ?? ((message, err) => console.error(`[test-op] ${message}:`, err));
 
   const misbehaviours = new Misbehaviours();
+  const faults = new Faults();
   const counters = new Counters();
   // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
   let op: TestOp | undefined;
@@ -90,13 +96,22 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (!op || !provider || !handler) return sendHtml(res, 503, "starting");
     if (path.startsWith(ADMIN_PREFIX)) return void handleAdmin(op, req, res);
+    const fault = faults.take(path);
+    if (fault) {
+      counters.inc(`fault.${fault.mode}`);
+      return applyFault(fault, req, res, () => route(req, res, path));
+    }
+    return route(req, res, path);
+  });
+  const route = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (!provider || !handler) return sendHtml(res, 503, "starting");
     if (isUmaPath(path)) return void handleUma(uma, req, res).catch((err) => fail(res, err));
     if (isInteractionPath(path)) {
       counters.inc("interaction");
       return void handleInteraction(provider, req, res).catch((err) => fail(res, err));
     }
     return handler(req, res);
-  });
+  };
   const fail = (res: ServerResponse, err: unknown) => {
     onError("request failed", err);
     if (!res.headersSent) sendHtml(res, 500, "internal error");
@@ -157,6 +172,8 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
       return provider as Provider;
     },
     misbehave: (m) => misbehaviours.add(m),
+    fault: (f) => faults.set(f),
+    currentFault: () => faults.current(),
     pendingMisbehaviours: () => misbehaviours.list(),
     async rotateKeys({ keepOld = true } = {}) {
       const kids = await keys.rotate(keepOld);
@@ -168,6 +185,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     uma: umaControl,
     reset() {
       misbehaviours.clear();
+      faults.set(null);
       counters.reset();
       umaControl.reset();
     },

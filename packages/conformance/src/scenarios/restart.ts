@@ -5,6 +5,7 @@ export const restartSurvival = scenario({
   title: "a restart loses nothing: sites and pending authorization requests survive",
   checks: "after a restart on the same store: get_tokens_by_code for a state issued before it → status ok",
   tags: ["oidc", "durability"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
   skip: (env) => (env.target.restart ? undefined : "the suite cannot restart the target"),
   async run(t: Ctx) {
     const oxdId = await t.registerSite()

@@ -4,8 +4,7 @@ import { join } from "node:path"
 import { makeConfig, makeOxd, type Config, type Oxd } from "@oxd/core"
 import { startRestServer, type RestServer } from "@oxd/rest-server"
 import type { TestOp } from "@oxd/test-op"
-import { Agent, fetch as undiciFetch } from "undici"
-import { httpsTransport, type Target, type Transport } from "../../src/index.js"
+import { fetchTrusting, httpsTransport, type Target, type Transport } from "../../src/index.js"
 
 interface Running { oxd: Oxd; server: RestServer }
 
@@ -16,20 +15,6 @@ const start = async (config: Config, port = 0): Promise<Running> => {
   return { oxd, server }
 }
 const stop = async (r: Running) => { await r.server.close(); await r.oxd.dispose() }
-
-/**
- * A fetch for Node that trusts `ca` (the server's self-signed certificate) through its own undici Agent. The
- * client's Request is passed on as URL + init, so Node's bundled fetch classes and undici's never mix.
- */
-export const fetchTrusting = (ca: string) => {
-  const agent = new Agent({ connect: { ca } })
-  const fetch = async (request: Request): Promise<Response> => {
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text()
-    const response = await undiciFetch(request.url, { method: request.method, headers: [...request.headers], body, dispatcher: agent, signal: request.signal })
-    return response as unknown as Response
-  }
-  return { fetch, close: () => agent.close() }
-}
 
 /**
  * Our REST server in-process over HTTPS with its generated self-signed certificate, on a fresh SQLite file,

@@ -4,8 +4,7 @@ import { join } from "node:path"
 import { makeConfig, makeOxd, type Config, type Oxd } from "@oxd/core"
 import type { TestOp } from "@oxd/test-op"
 import { startWsServer, type WsServer } from "@oxd/ws-server"
-import { WebSocket } from "ws"
-import { wsTransport, type Target, type Transport } from "../../src/index.js"
+import { webSocketTrusting, wsTransport, type Target, type Transport } from "../../src/index.js"
 
 interface Running { oxd: Oxd; server: WsServer }
 
@@ -16,14 +15,6 @@ const start = async (config: Config, port = 0): Promise<Running> => {
   return { oxd, server }
 }
 const stop = async (r: Running) => { await r.server.close(); await r.oxd.dispose() }
-
-/** The `ws` WebSocket class (Node 20 has none), trusting the server's self-signed certificate. */
-const webSocketTrusting = (ca: string): typeof globalThis.WebSocket =>
-  class extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { ca })
-    }
-  } as unknown as typeof globalThis.WebSocket
 
 /**
  * Our WebSocket server in-process over wss:// with its generated self-signed certificate, on a fresh SQLite file,

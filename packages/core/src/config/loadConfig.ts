@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { configKeys, type KeySpec } from "./keys.js"
 import { ConfigSchema, type Config } from "./OxdConfig.js"
+import { secretKeyProblem } from "../store/secretCipher.js"
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError"
@@ -119,8 +120,9 @@ export const loadConfig = (opts: {
     merged[k] = v
     sourceOf[k] = "overrides"
   }
+  let config: Config
   try {
-    return Schema.decodeUnknownSync(ConfigSchema)(merged)
+    config = Schema.decodeUnknownSync(ConfigSchema)(merged)
   } catch (e) {
     // the schema's own message: "Expected …, got …" then the path of the key
     const text = e instanceof Error ? e.message : String(e)
@@ -129,6 +131,10 @@ export const loadConfig = (opts: {
     const what = text.split("\n").find((l) => l.trim())?.trim() ?? ""
     throw new ConfigError(`Invalid configuration${key ? ` for "${key}"` : ""}${where}: ${what}`)
   }
+  // checked here, not in the schema: a schema message would quote the value, and this one is a secret
+  const keyProblem = config.secrets_encryption_key === undefined ? undefined : secretKeyProblem(config.secrets_encryption_key)
+  if (keyProblem) throw new ConfigError(`Invalid configuration for "secrets_encryption_key" (from ${sourceOf["secrets_encryption_key"] ?? "default"}): it ${keyProblem}`)
+  return config
 }
 
 /** A complete config from defaults plus overrides, for tests and embedding. */

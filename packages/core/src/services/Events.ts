@@ -55,8 +55,8 @@ export class Events extends Context.Service<Events, {
       publish: (input) =>
         Effect.map(Clock.currentTimeMillis, (at) => {
           const event = { ...input, id: `${boot}-${++seq}`, at } as OxdEvent
-          retained.push(event)
-          if (retained.length > EVENTS_RETAINED) retained.shift()
+          // a ring: the oldest retained event is overwritten (shift() would move the other 999 each time)
+          retained[seq % EVENTS_RETAINED] = event
           for (const s of subscribers) deliver(s, event)
         }),
       subscribe: (filter, onEvent, options = {}) => {
@@ -64,7 +64,8 @@ export class Events extends Context.Service<Events, {
         if (options.after !== undefined) {
           const [b, n] = options.after.split("-")
           const from = b === boot ? Number(n) : 0
-          for (const e of retained) if (Number(e.id.slice(boot.length + 1)) > from) deliver(s, e)
+          // oldest first: the ring starts after the newest event
+          for (let n = Math.max(from, seq - EVENTS_RETAINED) + 1; n <= seq; n++) deliver(s, retained[n % EVENTS_RETAINED]!)
         }
         subscribers.add(s)
         return () => void subscribers.delete(s)

@@ -1,35 +1,43 @@
 import { readFileSync } from "node:fs"
-import { rootCertificates } from "node:tls"
+import { createSecureContext, rootCertificates } from "node:tls"
 import { Context, Effect, Layer } from "effect"
 import { Agent, fetch as undiciFetch } from "undici"
 import { OxdConfig } from "../config/OxdConfig.js"
+import { CircuitBreaker, resilientFetch, type OpRequestInit, type Transport } from "./opResilience.js"
 
-export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>
+/** init.idempotent: a read that may be retried (GET/HEAD are; introspection says so). */
+export type FetchFn = (url: string, init?: OpRequestInit) => Promise<Response>
 
 /**
  * The one HTTP client for the OP: trusts the configured CA file beside the system roots (TLS verification
- * is never switched off) and bounds every request with the configured timeout.
+ * is never switched off), bounds every request (retries included) with the configured timeout, retries
+ * idempotent reads and keeps a circuit breaker per OP origin (opResilience.ts).
  */
 export class OpFetch extends Context.Service<OpFetch, { readonly fetch: FetchFn }>()("@oxd/core/OpFetch") {
-  static readonly layer = Layer.effect(
+  /** `transport` replaces the network under the retries and the breaker (tests that must not reach any host). */
+  static readonly layerWith = (override?: Transport) => Layer.effect(
     OpFetch,
     Effect.gen(function* () {
       const config = yield* OxdConfig
       const timeoutMs = config.op_timeout_in_seconds * 1000
       const extraCa = config.trusted_ca_file ? readFileSync(config.trusted_ca_file, "utf8") : undefined
+      // built once: a `ca` list in the connect options would parse every root certificate again for each connection
+      const secureContext = extraCa ? createSecureContext({ ca: [...rootCertificates, extraCa] }) : undefined
       const agent = new Agent({
-        connect: { ...(extraCa ? { ca: [...rootCertificates, extraCa] } : {}), timeout: timeoutMs },
+        connect: { ...(secureContext ? { secureContext } : {}), timeout: timeoutMs },
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
         keepAliveTimeout: 10_000,
         connections: 64,
       })
       yield* Effect.addFinalizer(() => Effect.promise(() => agent.close()))
-      const fetch: FetchFn = (url, init) => {
-        const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs)
-        return undiciFetch(url, { ...(init as object), signal, dispatcher: agent } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>
-      }
+      const transport: Transport = (url, init) =>
+        undiciFetch(url, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>
+      const breaker = new CircuitBreaker({ failures: config.op_breaker_failures, cooldownMs: config.op_breaker_cooldown_in_seconds * 1000 })
+      const fetch: FetchFn = resilientFetch(override ?? transport, { timeoutMs, retries: config.op_retries, breaker })
       return OpFetch.of({ fetch })
     }),
   )
+
+  static readonly layer = OpFetch.layerWith()
 }

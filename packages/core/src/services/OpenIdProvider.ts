@@ -7,7 +7,7 @@ import {
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
-import { idTokenFailure, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
+import { idTokenFailure, isConnectivityFailure, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
 import { discoveryUrl, isStandardDiscovery } from "./discoveryUrl.js"
 import { OpFetch } from "./OpFetch.js"
 
@@ -75,6 +75,8 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
       const { fetch } = yield* OpFetch
       const jwks = new JwksCache(fetch)
       const customFetch: oidc.CustomFetch = (url, options) => fetch(url, options as RequestInit)
+      /** For reads that may be sent twice (introspection is a POST): retried like GETs. */
+      const idempotentFetch: oidc.CustomFetch = (url, options) => fetch(url, { ...(options as RequestInit), idempotent: true })
       const discoveries = new Map<string, { at: number; meta: Promise<ServerMetadata> }>()
 
       const fetchMetadata = async (opHost: string, path: string | null | undefined): Promise<ServerMetadata> => {
@@ -112,7 +114,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
 
       const discoveryError = (opHost: string, e: unknown): OpDiscoveryFailed | OpUnreachable => {
         const err = toOpError("discovery")(e)
-        if (err._tag === "OpUnreachable" && /ECONNREFUSED|ENOTFOUND|timed out|ECONNRESET|EHOSTUNREACH/.test(err.detail)) return err
+        if (err._tag === "OpUnreachable" && isConnectivityFailure(err.detail)) return err
         return new OpDiscoveryFailed({ op_host: opHost, detail: err._tag === "OpRejected" ? err.message : err.detail })
       }
 
@@ -245,8 +247,10 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
           Effect.flatMap(configuration(c), (cfg) =>
             call("userinfo", () => oidc.fetchUserInfo(cfg, accessToken, oidc.skipSubjectCheck) as Promise<Record<string, unknown>>)),
         introspect: (c, token) =>
-          Effect.flatMap(configuration(c), (cfg) =>
-            call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>)),
+          Effect.flatMap(configuration(c), (cfg) => {
+            cfg[oidc.customFetch] = idempotentFetch
+            return call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>)
+          }),
         clientCredentials: (c, scope) =>
           Effect.gen(function* () {
             const cfg = yield* configuration(c)

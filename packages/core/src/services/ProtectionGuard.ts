@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto"
+import { hash } from "node:crypto"
 import { Context, Effect, Layer } from "effect"
 import type { CallContext } from "../CallContext.js"
 import type { Protection } from "../Command.js"
@@ -11,9 +11,8 @@ import { OpenIdProvider } from "./OpenIdProvider.js"
 import { SiteStore, type Site } from "./SiteStore.js"
 
 /** A token the OP vouched for, cached briefly so a burst of commands makes one introspection. */
-interface Vouched { readonly clientId: string; readonly scopes: ReadonlyArray<string>; readonly until: number }
+interface Vouched { readonly clientId: string; readonly scopes: ReadonlyArray<string>; readonly until: number; readonly refreshAt: number }
 
-const CACHE_MS = 60_000
 const CACHE_MAX = 10_000
 
 /**
@@ -36,12 +35,35 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
       const sites = yield* SiteStore
       const op = yield* OpenIdProvider
       const cache = new Map<string, Vouched>()
+      const cacheMs = config.protection_cache_seconds * 1000
 
+      const refreshing = new Set<string>()
       const introspectWith = (setup: Site, token: string) =>
         Effect.gen(function* () {
-          const key = createHash("sha256").update(token).digest("base64url")
+          const key = hash("sha256", token, "base64url")
           const hit = cache.get(key)
-          if (hit && hit.until > Date.now()) return hit
+          if (hit && hit.until > Date.now()) {
+            // refresh ahead: in the last tenth of the entry's life the OP is asked again in the background, so a
+            // burst never waits on an expired entry; the answer in hand is used only until it expires, as before
+            if (hit.refreshAt <= Date.now() && !refreshing.has(key)) {
+              refreshing.add(key)
+              yield* introspectNow(setup, token, key).pipe(
+                // a token the OP no longer vouches for is refused at once; an OP that cannot answer now leaves the
+                // entry to serve out its life, without more refreshes
+                Effect.catch((e: OxdError) => Effect.sync(() => {
+                  if (e._tag === "ProtectionTokenInactive") cache.delete(key)
+                  else if (cache.get(key) === hit) cache.set(key, { ...hit, refreshAt: Infinity })
+                })),
+                Effect.ensuring(Effect.sync(() => refreshing.delete(key))),
+                Effect.forkDetach,
+              )
+            }
+            return hit
+          }
+          return yield* introspectNow(setup, token, key)
+        })
+      const introspectNow = (setup: Site, token: string, key: string) =>
+        Effect.gen(function* () {
           const r = yield* op.introspect(
             { opHost: setup.opHost, opDiscoveryPath: setup.opDiscoveryPath, clientId: setup.clientId, clientSecret: setup.clientSecret, authMethod: (setup.metadata["token_endpoint_auth_method"] as string | undefined) },
             token,
@@ -52,9 +74,11 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
           const vouched: Vouched = {
             clientId: r["client_id"],
             scopes: typeof r["scope"] === "string" ? r["scope"].split(" ").filter(Boolean) : [],
-            until: Math.min(Date.now() + CACHE_MS, exp),
+            until: Math.min(Date.now() + cacheMs, exp),
+            // when the token's own exp ends the entry, asking again earlier would not extend it
+            refreshAt: Date.now() + cacheMs < exp ? Date.now() + cacheMs * 0.9 : Infinity,
           }
-          cache.set(key, vouched)
+          if (cacheMs > 0) cache.set(key, vouched)
           if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!)
           return vouched
         })

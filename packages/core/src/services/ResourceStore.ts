@@ -1,8 +1,10 @@
-import { and, eq } from "drizzle-orm"
+import { eq } from "drizzle-orm"
 import { Clock, Context, Effect, Layer } from "effect"
 import type { StoreFailed } from "../errors.js"
 import { Database } from "../store/Database.js"
+import { ReadCache } from "../store/ReadCache.js"
 import { umaResources } from "../store/schema.js"
+import { SITE_CACHE_MAX, SITE_CACHE_MS } from "./SiteStore.js"
 
 export type ProtectedResource = typeof umaResources.$inferSelect
 export type NewProtectedResource = Omit<ProtectedResource, "id" | "createdAt" | "oxdId">
@@ -19,21 +21,27 @@ export class ResourceStore extends Context.Service<ResourceStore, {
     ResourceStore,
     Effect.gen(function* () {
       const { query } = yield* Database
+      // a site's resources, kept as SiteStore keeps sites (uma_rs_check_access reads them on every call)
+      const bySite = new ReadCache<ReadonlyArray<ProtectedResource>>(SITE_CACHE_MAX, SITE_CACHE_MS)
+      const list = (oxdId: string) =>
+        Effect.map(
+          bySite.get(oxdId, query("read protected resources", (db) => db.select().from(umaResources).where(eq(umaResources.oxdId, oxdId)).all())),
+          (rows) => rows ?? [],
+        )
       return ResourceStore.of({
-        list: (oxdId) => query("read protected resources", (db) => db.select().from(umaResources).where(eq(umaResources.oxdId, oxdId)).all()),
+        list,
         find: (oxdId, path, method) =>
-          Effect.map(
-            query("find protected resource", (db) =>
-              db.select().from(umaResources).where(and(eq(umaResources.oxdId, oxdId), eq(umaResources.path, path))).all()),
-            (rows) => rows.find((r) => r.httpMethods.includes(method.toUpperCase())),
-          ),
+          Effect.map(list(oxdId), (rows) => rows.find((r) => r.path === path && r.httpMethods.includes(method.toUpperCase()))),
         replace: Effect.fn("ResourceStore.replace")(function* (oxdId, resources) {
           const now = yield* Clock.currentTimeMillis
-          yield* query("store protected resources", (db) =>
-            db.transaction(async (tx) => {
-              await tx.delete(umaResources).where(eq(umaResources.oxdId, oxdId)).run()
-              if (resources.length > 0) await tx.insert(umaResources).values(resources.map((r) => ({ ...r, oxdId, createdAt: now }))).run()
-            }))
+          // one batch, not an interactive transaction: it runs on one connection without yielding, so no other
+          // write of this process can interleave and meet a lock (a held transaction made them fail SQLITE_BUSY)
+          yield* query("store protected resources", (db): Promise<unknown> => {
+            const del = db.delete(umaResources).where(eq(umaResources.oxdId, oxdId))
+            return resources.length > 0
+              ? db.batch([del, db.insert(umaResources).values(resources.map((r) => ({ ...r, oxdId, createdAt: now })))])
+              : del.run()
+          }).pipe(Effect.ensuring(Effect.sync(() => bySite.delete(oxdId))))
         }),
       })
     }),

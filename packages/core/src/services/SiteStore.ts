@@ -1,12 +1,52 @@
 import { and, desc, eq } from "drizzle-orm"
 import { Clock, Context, Effect, Layer } from "effect"
-import { type StoreFailed, UnknownOxdId } from "../errors.js"
+import { OxdConfig } from "../config/OxdConfig.js"
+import { StoreFailed, UnknownOxdId } from "../errors.js"
 import { Database } from "../store/Database.js"
+import { ReadCache } from "../store/ReadCache.js"
 import { sites } from "../store/schema.js"
+import { makeSecretCipher, type SecretCipher } from "../store/secretCipher.js"
 
 export type Site = typeof sites.$inferSelect
 export type NewSite = Omit<Site, "createdAt" | "updatedAt">
 export type SitePatch = Partial<Omit<Site, "oxdId" | "kind" | "createdAt" | "updatedAt">>
+
+/** The columns sealed at rest when secrets_encryption_key is set (secretCipher.ts). */
+const SECRET_COLUMNS = ["clientSecret", "registrationAccessToken", "lastIdToken"] as const
+
+/** A row as stored: its secret columns sealed (the row's oxd_id and the column are the associated data). */
+const sealRow = <R extends Partial<Site>>(cipher: SecretCipher, oxdId: string, row: R): R => {
+  if (!cipher.enabled) return row
+  const out: Record<string, unknown> = { ...row }
+  for (const c of SECRET_COLUMNS) {
+    const v = out[c]
+    if (typeof v === "string") out[c] = cipher.seal(v, `sites/${oxdId}/${c}`)
+  }
+  return out as R
+}
+
+/** A stored row as callers see it: secret columns opened (plaintext rows of before the key pass through). */
+const openRow = (cipher: SecretCipher, row: Site): Effect.Effect<Site, StoreFailed> =>
+  Effect.try({
+    try: () => {
+      const out: Record<string, unknown> = { ...row }
+      for (const c of SECRET_COLUMNS) {
+        const v = out[c]
+        if (typeof v === "string") out[c] = cipher.open(v, `sites/${row.oxdId}/${c}`)
+      }
+      return out as Site
+    },
+    catch: (cause) => new StoreFailed({ operation: "decrypt site secrets", cause }),
+  })
+const openMaybe = (cipher: SecretCipher, row: Site | undefined) => (row ? openRow(cipher, row) : Effect.succeed(undefined))
+
+/**
+ * Sites read by the commands are kept in memory this long (at most this many): every command reads its site, and a
+ * database read costs far more than the rest of a cached uma_rs_check_access. Writes through this process apply at
+ * once; a write by another process sharing the database file is seen within SITE_CACHE_MS.
+ */
+export const SITE_CACHE_MS = 5_000
+export const SITE_CACHE_MAX = 10_000
 
 /** Registered sites and setup clients, keyed by oxd_id. Every write is committed before it returns. */
 export class SiteStore extends Context.Service<SiteStore, {
@@ -25,37 +65,52 @@ export class SiteStore extends Context.Service<SiteStore, {
     SiteStore,
     Effect.gen(function* () {
       const { query } = yield* Database
-      const get = Effect.fn("SiteStore.get")(function* (oxdId: string) {
-        const row = yield* query("read site", (db) => db.select().from(sites).where(eq(sites.oxdId, oxdId)).get())
-        if (!row) return yield* new UnknownOxdId({ oxd_id: oxdId })
-        return row
-      })
+      const cipher = makeSecretCipher((yield* OxdConfig).secrets_encryption_key)
+      // rows are cached opened (decrypted once), and dropped after a write through this process touched them
+      const byOxdId = new ReadCache<Site>(SITE_CACHE_MAX, SITE_CACHE_MS)
+      const setupByClientId = new ReadCache<Site>(SITE_CACHE_MAX, SITE_CACHE_MS)
+      /** After a write (even a failed one): what it touched is read from the database again. */
+      const written = (oxdId: string, kind?: Site["kind"]) =>
+        Effect.sync(() => {
+          byOxdId.delete(oxdId)
+          if (kind !== "site") setupByClientId.clear()
+        })
+      const get = (oxdId: string) =>
+        byOxdId.get(oxdId, query("read site", (db) => db.select().from(sites).where(eq(sites.oxdId, oxdId)).get()).pipe(
+          Effect.flatMap((row) => openMaybe(cipher, row)),
+        )).pipe(Effect.flatMap((row) => (row ? Effect.succeed(row) : Effect.fail(new UnknownOxdId({ oxd_id: oxdId })))))
       return SiteStore.of({
         get,
         insert: Effect.fn("SiteStore.insert")(function* (site: NewSite) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...site, createdAt: now, updatedAt: now }
-          yield* query("insert site", (db) => db.insert(sites).values(row).run())
+          yield* query("insert site", (db) => db.insert(sites).values(sealRow(cipher, site.oxdId, row)).run()).pipe(Effect.ensuring(written(site.oxdId, site.kind)))
           return row
         }),
         update: Effect.fn("SiteStore.update")(function* (oxdId: string, patch: SitePatch) {
           const now = yield* Clock.currentTimeMillis
           const row = yield* query("update site", (db) =>
-            db.update(sites).set({ ...patch, updatedAt: now }).where(eq(sites.oxdId, oxdId)).returning().get())
+            db.update(sites).set({ ...sealRow(cipher, oxdId, patch), updatedAt: now }).where(eq(sites.oxdId, oxdId)).returning().get()).pipe(
+            Effect.ensuring(written(oxdId)),
+          )
           if (!row) return yield* new UnknownOxdId({ oxd_id: oxdId })
-          return row
+          return yield* openRow(cipher, row)
         }),
         remove: Effect.fn("SiteStore.remove")(function* (oxdId: string) {
-          const r = yield* query("remove site", (db) => db.delete(sites).where(eq(sites.oxdId, oxdId)).run())
+          const r = yield* query("remove site", (db) => db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).pipe(Effect.ensuring(written(oxdId)))
           return r.rowsAffected > 0
         }),
         findSetupByClientId: (clientId) =>
-          query("find setup client", (db) =>
-            db.select().from(sites).where(and(eq(sites.clientId, clientId), eq(sites.kind, "setup"))).get()),
+          setupByClientId.get(clientId, query("find setup client", (db) =>
+            db.select().from(sites).where(and(eq(sites.clientId, clientId), eq(sites.kind, "setup"))).get()).pipe(
+            Effect.flatMap((row) => openMaybe(cipher, row)),
+          )),
         latestSetup: (opHost) =>
           query("find setup client", (db) =>
             db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup")))
-              .orderBy(desc(sites.createdAt)).limit(1).get()),
+              .orderBy(desc(sites.createdAt)).limit(1).get()).pipe(
+            Effect.flatMap((row) => openMaybe(cipher, row)),
+          ),
         setupOpHosts: () =>
           query("list setup OPs", (db) =>
             db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(16).all()).pipe(

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto"
+import { hash } from "node:crypto"
 import * as oidc from "openid-client"
-import { Cause, Context, Effect, Layer } from "effect"
+import { Cause, Context, Effect, type Exit, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import {
   InvalidTicket, NeedInfo, OpRejected, type OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
@@ -8,7 +8,7 @@ import {
 } from "../errors.js"
 import { OpenIdProvider, type OpClient } from "./OpenIdProvider.js"
 import { OpFetch } from "./OpFetch.js"
-import { toOpError } from "./opErrors.js"
+import { isConnectivityFailure, toOpError } from "./opErrors.js"
 import type { Site } from "./SiteStore.js"
 
 /** /.well-known/uma2-configuration, the fields we use. */
@@ -80,7 +80,8 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const discoveries = new Map<string, { at: number; value: Promise<UmaConfiguration> }>()
       const pats = new Map<string, { token: string; until: number }>()
       const patsInFlight = new Map<string, Promise<{ token: string; until: number }>>()
-      const rpts = new Map<string, { value: Introspection; until: number }>()
+      const rpts = new Map<string, { value: Introspection; until: number; refreshAt: number }>()
+      const rptsInFlight = new Map<string, Promise<Exit.Exit<Introspection, AsError>>>()
 
       const discover = (site: Site) =>
         Effect.suspend(() => {
@@ -102,7 +103,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
 
       const classifyDiscovery = (site: Site, e: unknown): UmaDiscoveryFailed | OpUnreachable => {
         const err = toOpError("UMA discovery")(e)
-        if (err._tag === "OpUnreachable" && /ECONNREFUSED|ENOTFOUND|timed out|ECONNRESET/.test(err.detail)) return err
+        if (err._tag === "OpUnreachable" && isConnectivityFailure(err.detail)) return err
         return new UmaDiscoveryFailed({ op_host: site.opHost, detail: e instanceof Error ? e.message : String(e) })
       }
 
@@ -160,9 +161,10 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       }
 
       /** JSON in and out of the protection API; AS errors become OAuth errors with the AS's code. */
-      const send = async (token: string, method: string, url: string, body?: unknown, form?: Record<string, string>) => {
+      const send = async (token: string, method: string, url: string, body?: unknown, form?: Record<string, string>, idempotent = false) => {
         const res = await fetch(url, {
           method,
+          idempotent,
           headers: {
             authorization: `Bearer ${token}`,
             accept: "application/json",
@@ -186,7 +188,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const introspectRpt = (site: Site, rpt: string) =>
         Effect.flatMap(discover(site), (uma) =>
           protectionCall(site, "rpt introspection", async (token) => {
-            const json = expectOk("RPT introspection", await send(token, "POST", uma.introspection_endpoint, undefined, { token: rpt }))
+            const json = expectOk("RPT introspection", await send(token, "POST", uma.introspection_endpoint, undefined, { token: rpt }, true))
             return { ...json, active: json["active"] === true } as Introspection
           }))
 
@@ -216,17 +218,37 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
         introspectRpt,
         checkRpt: (site, rpt) =>
           Effect.suspend(() => {
-            const key = `${site.oxdId}:${createHash("sha256").update(rpt).digest("base64url")}`
+            const key = `${site.oxdId}:${hash("sha256", rpt, "base64url")}`
             const hit = rpts.get(key)
-            if (hit && hit.until > Date.now()) return Effect.succeed(hit.value)
-            return Effect.tap(introspectRpt(site, rpt), (value) => Effect.sync(() => {
-              const exp = typeof value["exp"] === "number" ? value["exp"] * 1000 : Infinity
-              const until = Math.min(exp, Date.now() + config.rpt_cache_seconds * 1000)
-              if (until > Date.now()) {
-                rpts.set(key, { value, until })
-                if (rpts.size > RPT_CACHE_MAX) rpts.delete(rpts.keys().next().value!)
+            const introspect = () => {
+              // concurrent checks of one RPT share one introspection (a burst on a cold cache asks the AS once)
+              let inflight = rptsInFlight.get(key)
+              if (!inflight) {
+                inflight = Effect.runPromiseExit(Effect.tap(introspectRpt(site, rpt), (value) => Effect.sync(() => {
+                  const exp = typeof value["exp"] === "number" ? value["exp"] * 1000 : Infinity
+                  const lifetime = config.rpt_cache_seconds * 1000
+                  const until = Math.min(exp, Date.now() + lifetime)
+                  if (until > Date.now()) {
+                    // refresh ahead only when rpt_cache_seconds ends the entry (asking again cannot extend the RPT's exp)
+                    rpts.set(key, { value, until, refreshAt: until < exp ? Date.now() + lifetime * 0.9 : Infinity })
+                    if (rpts.size > RPT_CACHE_MAX) rpts.delete(rpts.keys().next().value!)
+                  } else rpts.delete(key)
+                }))).finally(() => rptsInFlight.delete(key))
+                rptsInFlight.set(key, inflight)
               }
-            }))
+              return inflight
+            }
+            if (hit && hit.until > Date.now()) {
+              // in the last tenth of its life the AS is asked again in the background: a burst never waits on an
+              // expired entry; the answer in hand is still used only until it expires
+              if (hit.refreshAt <= Date.now() && !rptsInFlight.has(key)) {
+                // an AS that cannot answer now: the entry serves out its life, without more refreshes
+                void introspect().then((exit) => { if (exit._tag === "Failure" && rpts.get(key) === hit) rpts.set(key, { ...hit, refreshAt: Infinity }) })
+              }
+              return Effect.succeed(hit.value)
+            }
+            const p = introspect()
+            return Effect.flatMap(Effect.promise(() => p), (exit) => exit)
           }),
         requestRpt: (site, client, request) =>
           Effect.gen(function* () {

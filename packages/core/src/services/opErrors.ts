@@ -1,16 +1,24 @@
 import * as oidc from "openid-client"
 import { IdTokenRejected, NoAccessToken, NoIdToken, OpRejected, OpUnreachable } from "../errors.js"
+import { CircuitOpenError } from "./opResilience.js"
 
-const describe = (e: unknown): string => {
+const describe = (e: unknown, depth = 0): string => {
   if (!(e instanceof Error)) return String(e)
-  if (e.name === "TimeoutError" || e.name === "AbortError") return "the request timed out"
+  if (e instanceof CircuitOpenError) return e.message
+  if (e.name === "TimeoutError" || e.name === "AbortError" || (e as { code?: unknown }).code === "OAUTH_TIMEOUT") return "the request timed out"
   const cause = (e as { cause?: unknown }).cause
   if (e.message === "fetch failed" && cause instanceof Error) {
     const code = (cause as { code?: string }).code
     return code ? `${code} (${cause.message})` : cause.message
   }
+  // openid-client wraps what our fetch threw (an open circuit…) as "something went wrong"
+  if (e.message === "something went wrong" && cause instanceof Error && depth < 3) return describe(cause, depth + 1)
   return e.message
 }
+
+/** An OP that could not be reached at all (as opposed to one that answered something unusable). */
+export const isConnectivityFailure = (detail: string): boolean =>
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timed out|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT|other side closed|circuit open/.test(detail)
 
 /** openid-client's failures, as oxd errors: an OAuth error from the OP, or an OP that could not be used. */
 export const toOpError = (operation: string) => (e: unknown): OpRejected | OpUnreachable => {

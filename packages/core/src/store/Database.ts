@@ -14,6 +14,9 @@ export type Db = LibSQLDatabase<typeof schema>
 /** Migrations ship beside src/ and dist/ (drizzle-kit output, committed). */
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url))
 
+/** How long a statement waits for another process's lock on the file before failing. */
+const BUSY_TIMEOUT_MS = 5000
+
 /** The drizzle handle plus one way to run a query: failures become StoreFailed naming the operation. */
 export class Database extends Context.Service<Database, {
   readonly db: Db
@@ -30,7 +33,8 @@ export class Database extends Context.Service<Database, {
               const path = database_url.slice("file:".length)
               if (path && !path.startsWith(":")) mkdirSync(dirname(path), { recursive: true })
             }
-            return createClient({ url: database_url })
+            // timeout: the busy timeout of every connection the client opens (a PRAGMA reaches only one of its pool)
+            return createClient({ url: database_url, timeout: BUSY_TIMEOUT_MS })
           },
           catch: (cause) => new StoreFailed({ operation: "open database", cause }),
         }),
@@ -41,7 +45,7 @@ export class Database extends Context.Service<Database, {
       if (database_url.startsWith("file:")) {
         // WAL lets readers run beside the writer; busy_timeout waits out a lock instead of failing at once
         yield* run("enable WAL", () => client.execute("PRAGMA journal_mode = WAL"))
-        yield* run("set busy timeout", () => client.execute("PRAGMA busy_timeout = 5000"))
+        yield* run("set busy timeout", () => client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`))
         yield* run("set synchronous", () => client.execute("PRAGMA synchronous = FULL"))
       }
       const db = drizzle(client, { schema })

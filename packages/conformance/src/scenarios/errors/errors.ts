@@ -5,6 +5,7 @@ export const unknownOxdId = scenario({
   title: "an oxd_id no site has is refused",
   checks: "get_authorization_url, get_tokens_by_code, update_site: invalid_oxd_id for an unknown oxd_id",
   tags: ["errors"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code", "update_site"],
   async run(t: Ctx) {
     await t.registerSite() // a protected target needs a token before site commands
     const ghost = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
@@ -19,6 +20,7 @@ export const missingParam = scenario({
   title: "a missing required param is named in a clear error",
   checks: "get_tokens_by_code without code: bad_request naming code; register_site without authorization_redirect_uri: invalid_authorization_redirect_uri; get_authorization_url without oxd_id: bad_request",
   tags: ["errors"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite()
     const e = await t.fails("get_tokens_by_code", { oxd_id: oxdId, state: "s" }, "bad_request", "a missing code")
@@ -33,6 +35,7 @@ export const unknownCommand = scenario({
   title: "an unknown command gets a clear error and the server keeps serving",
   checks: "unknown command: error unsupported_operation; the next command succeeds",
   tags: ["errors"],
+  commands: ["register_site"],
   async run(t: Ctx) {
     await t.fails("no_such_command", {}, "unsupported_operation", "an unknown command")
     await t.registerSite()

@@ -7,6 +7,7 @@ export const rejects = (fault: IdTokenFault, code: string, what: string): Scenar
     title: `an ID token with ${what} is refused`,
     checks: `get_tokens_by_code: ${code} for ${what}`,
     tags: ["oidc", "id-token", "security"],
+    commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
     skip: (env) => (env.op.misbehave ? undefined : "the OP cannot be told to issue faulty ID tokens"),
     async run(t: Ctx) {
       const oxdId = await t.registerSite()

@@ -5,6 +5,7 @@ export const codeFlow = scenario({
   title: "the whole authorization code flow: URL, login, tokens, userinfo, refresh, introspection, logout",
   checks: "get_authorization_url (state, nonce, PKCE S256) → get_tokens_by_code → get_user_info → get_access_token_by_refresh_token → introspect_access_token → get_logout_uri",
   tags: ["oidc", "flow"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code", "get_user_info", "introspect_access_token", "get_access_token_by_refresh_token", "get_logout_uri"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite()
     const { code, state, url } = await t.authorize(oxdId, { scope: ["openid", "profile", "email", "offline_access"], prompt: "consent" })

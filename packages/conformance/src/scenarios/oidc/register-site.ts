@@ -7,6 +7,7 @@ export const registerSite = scenario({
   title: "register_site registers a client at the OP and returns an unguessable oxd_id",
   checks: "register_site: data.oxd_id (random UUID); get_authorization_url works for it",
   tags: ["oidc"],
+  commands: ["register_site", "get_authorization_url"],
   async run(t: Ctx) {
     const a = await t.registerSite()
     const b = await t.registerSite()

@@ -5,6 +5,7 @@ export const removeSite = scenario({
   title: "remove_site forgets the site: its oxd_id stops working",
   checks: "remove_site: data.oxd_id; then get_authorization_url → invalid_oxd_id",
   tags: ["oidc"],
+  commands: ["register_site", "remove_site", "get_authorization_url"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite()
     const removed = await t.ok("remove_site", { oxd_id: oxdId })

@@ -5,6 +5,7 @@ export const setupClient = scenario({
   title: "setup_client registers the protection client; get_client_token gets it a token",
   checks: "setup_client: setup_client_oxd_id, client_id, client_secret, registration token/uri, op_host, oxd_id (deprecated); get_client_token: access_token, expires_in",
   tags: ["oidc", "protection"],
+  commands: ["setup_client", "get_client_token"],
   async run(t: Ctx) {
     const data = await t.ok("setup_client", { op_host: t.env.op.issuer, authorization_redirect_uri: t.env.redirectUri, scope: ["openid", "uma_protection"] })
     for (const key of ["setup_client_oxd_id", "client_id", "client_secret", "op_host", "oxd_id", "client_id_of_oxd_id"]) {

@@ -5,6 +5,7 @@ export const updateSite = scenario({
   title: "update_site (and its 3.1.1 name update_site_registration) changes the registration",
   checks: "update_site: data.oxd_id; the new scope is used by get_authorization_url; update_site_registration is accepted",
   tags: ["oidc"],
+  commands: ["register_site", "update_site", "update_site_registration", "get_authorization_url", "get_tokens_by_code"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite({ scope: ["openid", "profile"] })
     const updated = await t.ok("update_site", { oxd_id: oxdId, scope: ["openid", "email"], client_name: "renamed by update_site" })

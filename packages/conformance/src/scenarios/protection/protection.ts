@@ -8,6 +8,7 @@ export const blankProtectionToken = scenario({
   title: "a protected command without protection_access_token is refused",
   checks: "get_authorization_url without protection_access_token: blank_protection_access_token",
   tags: ["protection", "security"],
+  commands: ["setup_client", "get_client_token", "register_site", "get_authorization_url"],
   skip: protectedOnly,
   async run(t: Ctx) {
     const oxdId = await t.registerSite()
@@ -25,6 +26,7 @@ export const otherClientToken = scenario({
   title: "a protection token of another setup client is refused",
   checks: "get_authorization_url with another setup client's token: invalid_protection_access_token",
   tags: ["protection", "security"],
+  commands: ["setup_client", "get_client_token", "register_site", "get_authorization_url"],
   skip: protectedOnly,
   async run(t: Ctx) {
     const oxdId = await t.registerSite()

@@ -5,6 +5,7 @@ export const wrongState = scenario({
   title: "a state this server did not issue is refused",
   checks: "get_tokens_by_code: invalid_state for a state not issued for this oxd_id",
   tags: ["oidc", "state", "security"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite()
     const { code } = await t.authorize(oxdId)
@@ -17,6 +18,7 @@ export const reusedState = scenario({
   title: "a state is accepted once: a replayed authorization response is refused",
   checks: "get_tokens_by_code: invalid_state for a reused state",
   tags: ["oidc", "state", "security"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite()
     const { code, state } = await t.authorize(oxdId)
@@ -31,6 +33,7 @@ export const crossSiteState = scenario({
   title: "a state issued for one site is refused for another",
   checks: "get_tokens_by_code: invalid_state when the state belongs to another oxd_id",
   tags: ["oidc", "state", "security"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
   async run(t: Ctx) {
     const a = await t.registerSite()
     const b = await t.registerSite()
@@ -46,6 +49,7 @@ export const expiredState = scenario({
   title: "a state older than the configured expiry is refused",
   checks: "get_tokens_by_code: invalid_state for an expired state",
   tags: ["oidc", "state", "security"],
+  commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
   skip: (env) => (env.target.shortStateExpiry ? undefined : "the target offers no server with a short state expiry"),
   async run(t: Ctx) {
     const short = t.env.target.shortStateExpiry!

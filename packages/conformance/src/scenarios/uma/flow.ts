@@ -1,6 +1,7 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { needsDrivableUma } from "./skip.js"
 
-const needsUma = (env: { op: { uma?: unknown } }) => (env.op.uma ? undefined : "the AS cannot be told which policy to apply")
+const needsUma = needsDrivableUma("the AS cannot be told which policy to apply")
 
 export const photo = (extra: Record<string, unknown> = {}) => [
   { path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"], ...extra }, { httpMethods: ["PUT", "POST"], scopes: ["all", "add"], ticketScopes: ["add"] }] },
@@ -11,6 +12,7 @@ export const umaFlow = scenario({
   title: "protect → denied with ticket → RPT → granted → introspect_rpt",
   checks: "uma_rs_protect: oxd_id; uma_rs_check_access: denied + ticket + www-authenticate_header, then granted; uma_rp_get_rpt: access_token, token_type, pct, upgraded; introspect_rpt: active, permissions",
   tags: ["uma"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "introspect_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
     await t.env.op.uma!.setPolicy("view", { kind: "grant" })
@@ -43,6 +45,7 @@ export const umaNeedInfo = scenario({
   title: "need_info → claims-gathering URL → the user gives the claim → RPT with the new ticket → granted",
   checks: "uma_rp_get_rpt: need_info with details (ticket, required_claims, redirect_user); uma_rp_get_claims_gathering_url: url, state; uma_rp_get_rpt with the new ticket and state: RPT",
   tags: ["uma"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "uma_rp_get_claims_gathering_url"],
   skip: needsUma,
   async run(t: Ctx) {
     await t.env.op.uma!.setPolicy("view", { kind: "require_claim", name: "country", value: "US" })
@@ -70,6 +73,7 @@ export const umaDenied = scenario({
   title: "a deny policy: no RPT, and the resource stays closed",
   checks: "uma_rp_get_rpt: error (request_denied) under a deny policy; uma_rs_check_access stays denied",
   tags: ["uma"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
     await t.env.op.uma!.setPolicy("view", { kind: "deny" })
@@ -84,6 +88,7 @@ export const umaInvalidTicket = scenario({
   title: "a ticket the AS does not know (or one used already) is refused as invalid_ticket",
   checks: "uma_rp_get_rpt: invalid_ticket",
   tags: ["uma"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
     await t.env.op.uma!.setPolicy("view", { kind: "grant" })

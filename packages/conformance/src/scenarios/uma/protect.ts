@@ -1,11 +1,14 @@
 import { type Ctx, scenario } from "../../scenario.js"
 import { photo } from "./flow.js"
+import { needsUmaAs } from "./skip.js"
 
 export const umaOverwrite = scenario({
   id: "uma-overwrite",
   title: "protecting twice needs overwrite: true, which replaces the resources",
   checks: "uma_rs_protect: uma_protection_exists without overwrite; with overwrite the new resources apply and the old ones do not",
   tags: ["uma"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access"],
+  skip: needsUmaAs,
   async run(t: Ctx) {
     const oxdId = await t.registerUmaSite()
     await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: photo() })
@@ -23,6 +26,8 @@ export const umaDuplicateMethod = scenario({
   title: "a method listed twice for one path is rejected",
   checks: "uma_rs_protect: http_method_not_unique",
   tags: ["uma", "errors"],
+  commands: ["register_site", "uma_rs_protect"],
+  skip: needsUmaAs,
   async run(t: Ctx) {
     const oxdId = await t.registerUmaSite()
     await t.fails("uma_rs_protect", {
@@ -37,6 +42,8 @@ export const umaUnprotectedPath = scenario({
   title: "checking a path that is not protected is an invalid_request error",
   checks: "uma_rs_check_access: invalid_request \"Resource is not protected\"",
   tags: ["uma", "errors"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access"],
+  skip: needsUmaAs,
   async run(t: Ctx) {
     const oxdId = await t.registerUmaSite()
     await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: photo() })
@@ -51,6 +58,8 @@ export const umaBadParams = scenario({
   title: "UMA params are checked with the reference error codes",
   checks: "uma_rs_protect: invalid_uma_request (no resources), invalid_http_method, invalid_scope_expression; uma_rs_check_access: invalid_http_method, invalid_path_parameter; uma_rp_get_rpt: invalid_ticket_parameter; uma_rp_get_claims_gathering_url: invalid_claims_redirect_uri_parameter; introspect_rpt: invalid_rpt_parameter",
   tags: ["uma", "errors"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "uma_rp_get_claims_gathering_url", "introspect_rpt"],
+  skip: needsUmaAs,
   async run(t: Ctx) {
     const oxdId = await t.registerUmaSite()
     await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [] }, "invalid_uma_request", "an empty resources list")

@@ -1,13 +1,15 @@
 import { type Ctx, scenario } from "../../scenario.js"
 import { photo } from "./flow.js"
+import { needsDrivableUma } from "./skip.js"
 
-const needsUma = (env: { op: { uma?: unknown } }) => (env.op.uma ? undefined : "the AS cannot be driven by the suite")
+const needsUma = needsDrivableUma("the AS cannot be driven by the suite")
 
 export const umaExpiredRpt = scenario({
   id: "uma-expired-rpt",
   title: "an expired RPT is denied (with a fresh ticket)",
   checks: "uma_rs_check_access: denied + ticket once the RPT's exp has passed",
   tags: ["uma", "security"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
     const uma = t.env.op.uma!
@@ -33,6 +35,7 @@ export const umaIntrospectionCache = scenario({
   title: "repeated checks with one RPT introspect it at the AS once",
   checks: "uma_rs_check_access: 20 checks with the same RPT → 1 introspection at the AS",
   tags: ["uma", "performance"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
     const uma = t.env.op.uma!
@@ -55,6 +58,7 @@ export const umaScopeExpression = scenario({
   title: "scope_expression: (all or add) and internalClient",
   checks: "uma_rs_check_access: granted only when the RPT's scopes satisfy the JsonLogic rule",
   tags: ["uma"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
     const uma = t.env.op.uma!

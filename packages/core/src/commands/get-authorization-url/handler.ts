@@ -1,3 +1,4 @@
+import { hash } from "node:crypto"
 import * as oidc from "openid-client"
 import { Effect } from "effect"
 import { Ids } from "../../services/Ids.js"
@@ -36,7 +37,9 @@ export const handler = Effect.fn("command.get_authorization_url")(function* (p: 
     ...(present(p.prompt) ? { prompt: p.prompt } : {}),
     ...(uiLocales && uiLocales.length > 0 ? { ui_locales: uiLocales.join(" ") } : {}),
     ...(claimsLocales && claimsLocales.length > 0 ? { claims_locales: claimsLocales.join(" ") } : {}),
-    ...(codeVerifier ? { code_challenge: yield* Effect.promise(() => oidc.calculatePKCECodeChallenge(codeVerifier)), code_challenge_method: "S256" } : {}),
+    // S256 (RFC 7636 §4.2): BASE64URL(SHA-256(verifier)), with node:crypto's one-shot hash (WebCrypto's digest costs
+    // several times more per call)
+    ...(codeVerifier ? { code_challenge: hash("sha256", codeVerifier, "base64url"), code_challenge_method: "S256" } : {}),
   }
   const url = yield* op.authorizationUrl(client, params)
   // remembered only once the URL could be built, so a failing OP leaves no orphan state behind

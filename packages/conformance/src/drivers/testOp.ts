@@ -1,9 +1,13 @@
 import { gatherClaims, headlessLogin, type TestOp } from "@oxd/test-op"
-import type { OpDriver } from "../../src/index.js"
+import type { OpDriver } from "../scenario.js"
 
-/** The bundled test OP as a scenario's OP: headless login, misbehaviour and key rotation on demand. */
+/**
+ * The bundled test OP in this process as a scenario's OP: headless login, misbehaviour, key rotation and UMA
+ * policies through its JavaScript API. (`@oxd/conformance/test-op`, so that the main entry does not load it.)
+ */
 export const testOpDriver = (op: TestOp): OpDriver => ({
   issuer: op.issuer,
+  offersUma: true,
   login: async (url) => {
     const r = await headlessLogin(url, { ca: op.caPem })
     return { code: r.code, state: r.state }

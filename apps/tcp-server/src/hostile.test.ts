@@ -1,0 +1,226 @@
+/**
+ * The hostile corpus over the legacy TCP protocol (tooling/hostile/corpus/tcp), the registry-generated param cases,
+ * slow senders and silent connections. After every case the server must still answer another client correctly.
+ */
+import { connect, type Socket } from "node:net"
+import { commands, makeConfig, makeOxd, type Oxd } from "@oxd/core"
+import { bytesOf, loadCorpus, paramCases, partBytes, prototypePolluted, UNKNOWN_COMMANDS, type TcpCase } from "@oxd/hostile"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startTcpServer, type TcpServer } from "./TcpServer.js"
+
+interface Reply { readonly status: string; readonly data: { readonly error?: string; readonly error_description?: string } }
+
+/** A raw connection: what it sent, the framed replies, and whether the server closed it. */
+class Raw {
+  readonly replies: Reply[] = []
+  closed = false
+  #buf = Buffer.alloc(0)
+  #wake: Array<() => void> = []
+  private constructor(readonly socket: Socket) {
+    socket.on("data", (d: Buffer) => {
+      this.#buf = Buffer.concat([this.#buf, d])
+      // every reply here is an error envelope, well under 9999 bytes: a 4-digit prefix
+      while (this.#buf.length >= 4) {
+        const len = Number(this.#buf.subarray(0, 4).toString("latin1"))
+        if (this.#buf.length < 4 + len) break
+        this.replies.push(JSON.parse(this.#buf.subarray(4, 4 + len).toString("utf8")) as Reply)
+        this.#buf = this.#buf.subarray(4 + len)
+      }
+      this.#notify()
+    })
+    const done = () => { this.closed = true; this.#notify() }
+    socket.on("end", done)
+    socket.on("close", done)
+    socket.on("error", () => undefined)
+  }
+  static open(port: number): Promise<Raw> {
+    return new Promise((resolve, reject) => {
+      const s = connect({ host: "127.0.0.1", port, allowHalfOpen: true })
+      s.once("connect", () => resolve(new Raw(s)))
+      s.once("error", reject)
+    })
+  }
+  #notify() { for (const w of this.#wake.splice(0)) w() }
+  until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what} (replies: ${JSON.stringify(this.replies.map(codeOf))}, closed: ${this.closed})`)), ms)
+      const check = () => (done() ? (clearTimeout(timer), resolve()) : void this.#wake.push(check))
+      check()
+    })
+  }
+  async call(command: string, params: unknown): Promise<Reply> {
+    const i = this.replies.length
+    this.socket.write(partBytes({ json: { command, params } }, { frameJson: true }))
+    await this.until(() => this.replies.length > i, `a reply to ${command}`)
+    return this.replies[i]!
+  }
+}
+const codeOf = (r: Reply) => (r.status === "ok" ? "ok" : r.data.error ?? "?")
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+let oxd: Oxd
+let server: TcpServer
+const opened: Raw[] = []
+const open = async (port = server.port) => {
+  const c = await Raw.open(port)
+  opened.push(c)
+  return c
+}
+
+beforeAll(async () => {
+  oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
+  await oxd.ready()
+  server = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
+})
+afterAll(async () => {
+  for (const c of opened) c.socket.destroy()
+  await server?.close()
+  await oxd?.dispose()
+})
+
+/** Another client gets a correct answer right after. */
+const stillServing = async (port = server.port) => {
+  const c = await open(port)
+  expect(codeOf(await c.call("get_authorization_url", { oxd_id: "still-serving" }))).toBe("invalid_oxd_id")
+  c.socket.destroy()
+}
+
+const send = async (c: Raw, tc: TcpCase) => {
+  const bytes = bytesOf(tc.parts, { frameJson: true })
+  const chunking = tc.chunking ?? "whole"
+  const writes = chunking === "whole" ? [bytes]
+    : chunking === "parts" ? tc.parts.map((p) => partBytes(p, { frameJson: true }))
+    : Array.from({ length: Math.ceil(bytes.length / (chunking === "bytewise" ? 1 : chunking)) }, (_, i) => {
+      const size = chunking === "bytewise" ? 1 : chunking
+      return bytes.subarray(i * size, (i + 1) * size)
+    })
+  for (const [i, w] of writes.entries()) {
+    c.socket.write(w)
+    if (tc.gapMs && i < writes.length - 1) await pause(tc.gapMs)
+    else if (chunking === "bytewise" && i % 16 === 0) await pause(0)
+  }
+  if (tc.end) c.socket.end()
+}
+
+const corpus = loadCorpus("tcp")
+
+describe(`TCP hostile corpus (${corpus.length} cases from tooling/hostile/corpus/tcp)`, () => {
+  it.each(corpus.map((c) => [`${c.file}: ${c.name}`, c] as const))("%s", async (_, tc) => {
+    const c = await open()
+    await send(c, tc)
+    const n = tc.expect.replies.length
+    await c.until(() => c.replies.length >= n && (!tc.expect.closed || c.closed), `${n} replies${tc.expect.closed ? " and a close" : ""}`)
+    if (!tc.expect.closed) await pause(30) // nothing more arrives
+    expect(c.replies.map(codeOf)).toEqual(tc.expect.replies)
+    for (const r of c.replies) if (r.status === "error") expect(r.data.error_description?.length).toBeGreaterThan(0)
+    expect(c.closed).toBe(tc.expect.closed)
+    expect(prototypePolluted()).toBe(false)
+    c.socket.destroy()
+    await stillServing()
+  })
+})
+
+describe("TCP: generated cases over every command's params", () => {
+  const cases = paramCases(Object.values(commands))
+  it(`answers ${cases.length} wrong-typed, injection and pollution params with oxd errors, never internal_error`, async () => {
+    const byCommand = new Map<string, typeof cases>()
+    for (const pc of cases) byCommand.set(pc.command, [...(byCommand.get(pc.command) ?? []), pc])
+    for (const [command, group] of byCommand) {
+      const c = await open()
+      for (const pc of group) c.socket.write(partBytes({ json: { command: pc.command, params: pc.params } }, { frameJson: true }))
+      await c.until(() => c.replies.length >= group.length, `${group.length} replies to ${command}`, 30_000)
+      c.replies.forEach((r, i) => {
+        expect(r.status, group[i]!.name).toBe("error")
+        expect(codeOf(r), group[i]!.name).not.toBe("internal_error")
+      })
+      // the top-level __proto__ case: op_host smuggled through the prototype is not an op_host
+      if (command === "register_site") expect(codeOf(c.replies[group.findIndex((g) => g.name.endsWith("top-level __proto__"))]!)).toBe("invalid_op_host")
+      expect(c.closed).toBe(false)
+      c.socket.destroy()
+      await stillServing()
+    }
+    expect(prototypePolluted()).toBe(false)
+  })
+
+  it(`answers ${UNKNOWN_COMMANDS.length} unknown command names with unsupported_operation (bad_request when empty)`, async () => {
+    const c = await open()
+    for (const name of UNKNOWN_COMMANDS) c.socket.write(partBytes({ json: { command: name, params: {} } }, { frameJson: true }))
+    await c.until(() => c.replies.length >= UNKNOWN_COMMANDS.length, "every reply")
+    expect(c.replies.map(codeOf)).toEqual(UNKNOWN_COMMANDS.map((n) => (n === "" ? "bad_request" : "unsupported_operation")))
+    for (const r of c.replies) expect(JSON.stringify(r).length).toBeLessThan(1000) // the name is clipped in the reply
+    c.socket.destroy()
+    await stillServing()
+  })
+})
+
+describe("TCP: slow senders and silent connections (frame_timeout_in_seconds 1, idle_timeout_in_seconds 1)", () => {
+  let slowOxd: Oxd
+  let slow: TcpServer
+  beforeAll(async () => {
+    slowOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", frame_timeout_in_seconds: 1, idle_timeout_in_seconds: 1 }))
+    await slowOxd.ready()
+    slow = await startTcpServer(slowOxd, { host: "127.0.0.1", port: 0 })
+  })
+  afterAll(async () => {
+    await slow?.close()
+    await slowOxd?.dispose()
+  })
+
+  it("a frame trickled a byte every 100 ms (slowloris) gets an error reply and is closed, though it never went idle", async () => {
+    const c = await open(slow.port)
+    const bytes = partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "slowloris" } } }, { frameJson: true })
+    let i = 0
+    const trickle = setInterval(() => { if (!c.closed && i < bytes.length) c.socket.write(bytes.subarray(i, ++i)) }, 100)
+    try {
+      await c.until(() => c.closed, "the server to close the slow sender", 8000)
+    } finally {
+      clearInterval(trickle)
+    }
+    expect(i).toBeLessThan(bytes.length) // it was cut off before finishing
+    expect(c.replies.map(codeOf)).toEqual(["bad_request"])
+    expect(c.replies[0]!.data.error_description).toMatch(/did not arrive whole within 1 s \(frame_timeout_in_seconds\)/)
+    await stillServing(slow.port)
+  })
+
+  it("a connection that never sends is closed after the idle timeout", async () => {
+    const c = await open(slow.port)
+    await c.until(() => c.closed, "the idle close", 8000)
+    expect(c.replies).toEqual([])
+    await stillServing(slow.port)
+  })
+
+  it("whole frames sent slowly one after another are all answered (the deadline is per frame)", async () => {
+    const c = await open(slow.port)
+    for (let k = 0; k < 4; k++) {
+      const bytes = partBytes({ json: { command: "no_such_command", params: {} } }, { frameJson: true })
+      c.socket.write(bytes.subarray(0, 10))
+      await pause(400)
+      c.socket.write(bytes.subarray(10))
+      await c.until(() => c.replies.length > k, `reply ${k}`)
+    }
+    expect(c.replies.map(codeOf)).toEqual(Array(4).fill("unsupported_operation"))
+    c.socket.destroy()
+  })
+})
+
+describe("TCP: rate limits (rate_limit_per_minute 60, burst 3)", () => {
+  it("answers rate_limited past the burst, keeps the connection, and serves again after the refill", async () => {
+    const limitedOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", rate_limit_per_minute: 60, rate_limit_burst: 3 }))
+    await limitedOxd.ready()
+    const limited = await startTcpServer(limitedOxd, { host: "127.0.0.1", port: 0 })
+    try {
+      const c = await open(limited.port)
+      for (let i = 0; i < 4; i++) c.socket.write(partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "x" } } }, { frameJson: true }))
+      await c.until(() => c.replies.length >= 4, "4 replies")
+      expect(c.replies.map(codeOf)).toEqual(["invalid_oxd_id", "invalid_oxd_id", "invalid_oxd_id", "rate_limited"])
+      expect(c.replies[3]!.data.error_description).toMatch(/at most 60 a minute\. Retry in 1s\./)
+      expect(c.closed).toBe(false)
+      await pause(1100)
+      expect(codeOf(await c.call("get_authorization_url", { oxd_id: "x" }))).toBe("invalid_oxd_id")
+      c.socket.destroy()
+    } finally {
+      await limited.close()
+      await limitedOxd.dispose()
+    }
+  })
+})

@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+/**
+ * pnpm bench: our own load generator against the built server CLI (a separate process), next to an echo
+ * ceiling per transport and an introspect-every-request alternative; results in bench/results/<timestamp>/.
+ */
+import { cpus } from "node:os"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { HELP, parseBenchArgs, UsageError, type BenchOptions } from "./cli.js"
+import type { TransportName } from "./load.js"
+import { stopAllChildren } from "./proc.js"
+import { benchDir, repoDir, startTestOpProcess } from "./processes.js"
+import { latestProfile, readProfile, summariseProfile, type ProfileSummary } from "./profile.js"
+import { chart, ratio, table, type Measurement } from "./report.js"
+import { coldStart, mainSection, prepareFixture, rssCheck, scaleSection, soak, startOxdServer, type ColdStart, type Ctx, type RssCheck, type Scale, type Soak } from "./run.js"
+
+export interface Target {
+  readonly target: string
+  readonly figure: string
+  readonly met: boolean | undefined
+}
+
+/** The targets of issue #8, each as measured in this run (undefined: not measured). */
+const evaluate = (rows: ReadonlyArray<Measurement>, extra: { cold?: ColdStart[]; rss?: RssCheck; soak?: Soak }): Target[] => {
+  const out: Target[] = []
+  const find = (section: string, scenario: string, t: TransportName, sites?: number) =>
+    rows.find((m) => m.section === section && m.scenario.startsWith(scenario) && m.transport === t && (sites === undefined || m.sites === sites))
+  const transports = [...new Set(rows.map((m) => m.transport))]
+  const alt = rows.find((m) => m.section === "alternative")
+  for (const t of transports) {
+    const ca = find("oxd", "check_access granted", t)
+    const r = ca && ratio(ca)
+    if (r !== undefined) out.push({ target: `check_access (cached RPT) ≥ 60% of the echo ceiling, ${t}`, figure: `${(100 * r).toFixed(0)}%`, met: r >= 0.6 })
+    const half = find("half-load", "check_access granted", t)
+    if (half) out.push({ target: `check_access p99 ≤ 2 ms at half load, ${t}`, figure: `${half.latency.p99.toFixed(2)} ms at ${half.rate?.toFixed(0)}/s`, met: half.latency.p99 <= 2 })
+    if (ca && alt && alt.throughput > 0) {
+      const x = ca.throughput / alt.throughput
+      out.push({ target: `check_access ≥ 20× per-request introspection, ${t}`, figure: `${x.toFixed(1)}×`, met: x >= 20 })
+    }
+    const au = find("oxd", "get_authorization_url", t)
+    const ar = au && ratio(au)
+    if (ar !== undefined) out.push({ target: `get_authorization_url ≥ 40% of the echo ceiling, ${t}`, figure: `${(100 * ar).toFixed(0)}%`, met: ar >= 0.4 })
+    const scale = rows.filter((m) => m.section === "scale" && m.transport === t)
+    if (scale.length >= 2) {
+      const small = scale[0]!
+      const big = scale[scale.length - 1]!
+      const x = big.throughput / small.throughput
+      out.push({ target: `check_access at ${big.sites} sites within 20% of ${small.sites} sites, ${t}`, figure: `${(100 * x).toFixed(0)}%`, met: x >= 0.8 })
+    }
+  }
+  if (extra.rss) {
+    out.push({
+      target: `server RSS ≤ 200 MB after ${extra.rss.commands} commands`,
+      figure: `${extra.rss.rssSettledMb.toFixed(0)} MB 10 s after (${extra.rss.rssAfterMb.toFixed(0)} MB as the load ended, peak ${extra.rss.peakRssMb.toFixed(0)} MB)`,
+      met: extra.rss.rssSettledMb <= 200,
+    })
+  }
+  if (extra.soak) {
+    out.push({
+      target: `no RSS growth over a ${extra.soak.minutes}-minute soak`,
+      figure: `RSS floor ${extra.soak.growthMb >= 0 ? "+" : ""}${extra.soak.growthMb.toFixed(1)} MB from the first half to the second (trend ${extra.soak.slopeMbPerMin.toFixed(2)} MB/min)`,
+      met: extra.soak.growthMb <= 10,
+    })
+  }
+  const restarts = extra.cold?.filter((c) => c.label.startsWith("restart")) ?? []
+  if (restarts.length > 0) {
+    const worst = Math.max(...restarts.map((c) => c.ms))
+    out.push({ target: "cold start to first served command ≤ 1 s", figure: `${worst.toFixed(0)} ms (first start ${extra.cold![0]!.ms.toFixed(0)} ms)`, met: worst <= 1000 })
+  }
+  return out
+}
+
+const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-")
+  const outDir = opts.out ?? join(benchDir, "results", stamp)
+  mkdirSync(outDir, { recursive: true })
+  const work = mkdtempSync(join(tmpdir(), "oxd-bench-"))
+  const log = (line: string) => process.stderr.write(`${line}\n`)
+  log(`oxd-ts bench: ${opts.duration} s per run after ${opts.warmup} s of warm-up, ${opts.connections} connections; results in ${outDir}`)
+  log(`(the load generator and every server share this machine's ${cpus().length} cores; nothing is pinned)`)
+  const op = await startTestOpProcess(work, env)
+  const profileDir = join(outDir, "profiles")
+  const ctx: Ctx = { opts, op, env, work, log, results: [], ...(opts.profile ? { profileDir } : {}) }
+  let cold: ColdStart[] | undefined
+  let rss: RssCheck | undefined
+  let soaked: Soak | undefined
+  let scale: Scale[] | undefined
+  let profile: { file: string; scenarios: Array<{ scenario: string } & ProfileSummary> } | undefined
+  try {
+    if (opts.only.has("cold_start")) {
+      log("cold start:")
+      cold = await coldStart(ctx)
+    }
+    const mainRuns = [...opts.only].some((s) => s !== "cold_start" && s !== "scale") || opts.commands > 0 || opts.soak > 0
+    let ceilings = new Map<TransportName, { throughput: number; p99: number }>()
+    if (mainRuns) {
+      const server = await startOxdServer({
+        dir: join(work, "main"),
+        opCaFile: op.caFile,
+        env,
+        ...(opts.profile ? { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {}),
+      })
+      try {
+        log(`server ready in ${server.startMs.toFixed(0)} ms (pid ${server.child.pid}); registering sites at the test AS`)
+        const fx = await prepareFixture(server, op, 4)
+        try {
+          ceilings = (await mainSection(ctx, server, fx)).ceilings
+          if (opts.commands > 0) {
+            log(`rss check: ${opts.commands} commands`)
+            rss = await rssCheck(ctx, server, fx, opts.commands)
+            log(`  RSS ${rss.rssBeforeMb.toFixed(0)} → ${rss.rssAfterMb.toFixed(0)} MB, ${rss.rssSettledMb.toFixed(0)} MB 10 s later (peak ${rss.peakRssMb.toFixed(0)} MB), ${rss.errors} errors, ${rss.seconds.toFixed(0)} s`)
+          }
+          if (opts.soak > 0) {
+            log(`soak: ${opts.soak} minutes`)
+            soaked = await soak(ctx, server, fx, opts.soak)
+          }
+        } finally {
+          await fx.close()
+        }
+      } finally {
+        await server.stop(30_000)
+      }
+      if (opts.profile) {
+        const file = latestProfile(profileDir)
+        if (file) {
+          // the server's CPU over each scenario's measured windows (every transport), warm-ups and setup left out
+          const cpu = readProfile(file)
+          const scenarios = [...new Set(ctx.results.filter((m) => m.section === "oxd" || m.section === "half-load").map((m) => `${m.section}: ${m.scenario}`))]
+          profile = {
+            file,
+            scenarios: scenarios.map((scenario) => ({
+              scenario,
+              ...summariseProfile(cpu, repoDir, 15, ctx.results.filter((m) => `${m.section}: ${m.scenario}` === scenario && m.windowUs).map((m) => m.windowUs!)),
+            })),
+          }
+        }
+      }
+    }
+    if (opts.only.has("scale") && !opts.quick) scale = await scaleSection(ctx, ceilings)
+  } finally {
+    await op.stop()
+    rmSync(work, { recursive: true, force: true })
+  }
+
+  const targets = evaluate(ctx.results, { ...(cold ? { cold } : {}), ...(rss ? { rss } : {}), ...(soaked ? { soak: soaked } : {}) })
+  const text = [
+    table(ctx.results),
+    "",
+    ...(cold ? ["Cold start (spawn → first TCP reply):", ...cold.map((c) => `  ${c.label}: ${c.ms.toFixed(0)} ms`), ""] : []),
+    ...(rss ? [`RSS after ${rss.commands} commands (${rss.seconds.toFixed(0)} s): ${rss.rssAfterMb.toFixed(0)} MB as the load ended, ${rss.rssSettledMb.toFixed(0)} MB 10 s later (before ${rss.rssBeforeMb.toFixed(0)} MB, peak ${rss.peakRssMb.toFixed(0)} MB), ${rss.errors} errors`, ""] : []),
+    ...(soaked ? [`Soak ${soaked.minutes} min: ${soaked.requests} requests, ${soaked.errors} errors; RSS ${soaked.samples.map(([, mb]) => mb.toFixed(0)).join(" → ")} MB; RSS floor after the first minute ${soaked.growthMb >= 0 ? "+" : ""}${soaked.growthMb.toFixed(1)} MB from the first half to the second (trend ${soaked.slopeMbPerMin.toFixed(2)} MB/min)`, ""] : []),
+    ...(profile
+      ? [
+          `Server CPU profile: ${profile.file}`,
+          ...profile.scenarios.flatMap((p) => [
+            `  ${p.scenario}: busy ${(p.busyMs / 1000).toFixed(1)} s, idle ${(p.idleMs / 1000).toFixed(1)} s; top self time:`,
+            ...p.functions.map((f) => `    ${f.selfPct.toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`),
+          ]),
+          "",
+        ]
+      : []),
+    ...(targets.length > 0 ? ["Targets:", ...targets.map((t) => `  [${t.met === undefined ? "?" : t.met ? "met" : "MISSED"}] ${t.target}: ${t.figure}`), ""] : []),
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; load generator and servers share the cores (nothing pinned): compare ratios to the ceiling.`,
+  ].join("\n")
+  process.stdout.write(`${text}\n`)
+  const json = {
+    meta: {
+      at: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      options: { ...opts, only: [...opts.only] },
+      note: "Load generator, server under test, echo ceiling and test OP are separate processes sharing the same cores; nothing is pinned.",
+    },
+    measurements: ctx.results,
+    coldStart: cold,
+    rss,
+    soak: soaked,
+    scale,
+    profile,
+    targets,
+  }
+  writeFileSync(join(outDir, "results.json"), `${JSON.stringify(json, null, 2)}\n`)
+  writeFileSync(join(outDir, "table.txt"), `${text}\n`)
+  writeFileSync(join(outDir, "chart.svg"), chart(ctx.results, `oxd-ts throughput and p99 against the echo ceiling (${opts.connections} connections, Node ${process.version})`))
+  log(`results: ${join(outDir, "results.json")}, ${join(outDir, "chart.svg")}`)
+  return ctx.results.some((m) => m.errors > 0) ? 1 : 0
+}
+
+// Ctrl+C: the servers, the echo and the test OP go too
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`${signal}: stopping the processes the bench started\n`)
+    void stopAllChildren().finally(() => process.exit(130))
+  })
+}
+
+try {
+  const opts = parseBenchArgs(process.argv.slice(2))
+  if (opts === "help") process.stdout.write(HELP)
+  else process.exitCode = await run(opts, process.env)
+} catch (e) {
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    process.stderr.write(`${(e as Error).message}\nRun with --help to see every option.\n`)
+    process.exitCode = 2
+  } else {
+    throw e
+  }
+}

@@ -1,0 +1,142 @@
+import { connect as netConnect } from "node:net"
+import { WebSocket } from "ws"
+import { reasonOf as reason, UsageError } from "./errors.js"
+import type { Target } from "./scenario.js"
+import { fetchTrusting, trustList, webSocketTrusting } from "./tls.js"
+import { httpsTransport } from "./transports/https.js"
+import { tcpTransport } from "./transports/tcp.js"
+import { wsTransport } from "./transports/ws.js"
+
+export type TransportName = "tcp" | "https" | "ws"
+export const TRANSPORTS: ReadonlyArray<TransportName> = ["tcp", "https", "ws"]
+export const isTransportName = (s: string): s is TransportName => (TRANSPORTS as ReadonlyArray<string>).includes(s)
+
+/** Where oxd-server listens by default. */
+export const DEFAULT_TARGETS: Readonly<Record<TransportName, string>> = {
+  tcp: "127.0.0.1:8099",
+  https: "https://127.0.0.1:8443",
+  ws: "wss://127.0.0.1:8445",
+}
+
+export interface ExternalTargetOptions {
+  /** Extra certificates (PEM) to trust for the target's TLS, on top of Node's roots. */
+  readonly ca?: ReadonlyArray<string>
+  /** TCP: the server requires protection_access_token (protect_commands_with_access_token). */
+  readonly protect?: boolean
+  /** Time limit of one call, ms. */
+  readonly callTimeoutMs?: number
+  /** Time limit of the reachability probe, ms (default 5000). */
+  readonly probeTimeoutMs?: number
+}
+
+/** The transport a target address means by its scheme (tcp://, https://, http://, wss://, ws://), if it says. */
+export const transportOfAddress = (address: string): TransportName | undefined => {
+  const scheme = /^([a-z]+):\/\//i.exec(address)?.[1]?.toLowerCase()
+  return scheme === "tcp" ? "tcp" : scheme === "https" || scheme === "http" ? "https" : scheme === "wss" || scheme === "ws" ? "ws" : undefined
+}
+
+const hostPort = (address: string): { host: string; port: number } => {
+  const m = /^(?:tcp:\/\/)?(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/i.exec(address.trim())
+  const port = Number(m?.[2])
+  if (!m || !Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`tcp target "${address}": expected host:port, e.g. 127.0.0.1:8099`)
+  return { host: m[1]!.replace(/^\[|\]$/g, ""), port }
+}
+
+const urlOf = (address: string, transport: "https" | "ws"): URL => {
+  const withScheme = /^[a-z]+:\/\//i.test(address) ? address : `${transport === "https" ? "https" : "wss"}://${address}`
+  const url = URL.parse(withScheme)
+  const ok = transport === "https" ? ["https:", "http:"] : ["wss:", "ws:"]
+  if (!url || !ok.includes(url.protocol)) throw new UsageError(`${transport} target "${address}": expected ${transport === "https" ? "https://host:port" : "wss://host:port"}`)
+  return url
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms) })])
+    .finally(() => clearTimeout(timer))
+}
+
+/**
+ * A server the suite did not start, by address: a Target whose probe says why it cannot be reached (refused, TLS not
+ * trusted, not an oxd API), that cannot be restarted and has no short-state-expiry twin.
+ */
+export const externalTarget = (transport: TransportName, address: string, opts: ExternalTargetOptions = {}): Target => {
+  const ca = trustList(opts.ca)
+  const probeMs = opts.probeTimeoutMs ?? 5000
+  switch (transport) {
+    case "tcp": {
+      const { host, port } = hostPort(address)
+      return {
+        description: `${host.includes(":") ? `[${host}]` : host}:${port}`,
+        protection: opts.protect ?? false,
+        connect: () => tcpTransport({ host, port, ...(opts.callTimeoutMs ? { timeoutMs: opts.callTimeoutMs } : {}) }),
+        probe: async () => {
+          try {
+            await withTimeout(new Promise<void>((resolve, reject) => {
+              const s = netConnect({ host, port }, () => { s.end(); resolve() })
+              s.on("error", reject)
+            }), probeMs, `connect ${host}:${port}`)
+            return undefined
+          } catch (e) {
+            return reason(e)
+          }
+        },
+      }
+    }
+    case "https": {
+      const url = urlOf(address, "https")
+      const baseUrl = url.href.replace(/\/$/, "")
+      return {
+        description: baseUrl,
+        protection: true,
+        connect: () => {
+          const trusted = fetchTrusting(ca)
+          return httpsTransport({ baseUrl, fetch: trusted.fetch, onClose: trusted.close })
+        },
+        probe: async () => {
+          const trusted = fetchTrusting(ca)
+          try {
+            const response = await withTimeout(trusted.fetch(new Request(`${baseUrl}/get-authorization-url`, {
+              method: "POST", headers: { "content-type": "application/json" }, body: "{}",
+            })), probeMs, `POST ${baseUrl}/get-authorization-url`)
+            await response.body?.cancel()
+            if (response.status === 404) return `POST ${baseUrl}/get-authorization-url answered 404: not the oxd REST API (check the URL)`
+            return undefined
+          } catch (e) {
+            return tlsHint(reason(e))
+          } finally {
+            await trusted.close()
+          }
+        },
+      }
+    }
+    case "ws": {
+      const url = urlOf(address, "ws")
+      const WebSocketClass = webSocketTrusting(ca)
+      return {
+        description: url.href.replace(/\/$/, ""),
+        protection: true,
+        connect: () => wsTransport({ url: url.href, WebSocket: WebSocketClass, ...(opts.callTimeoutMs ? { timeoutMs: opts.callTimeoutMs } : {}) }),
+        probe: async () => {
+          try {
+            await withTimeout(new Promise<void>((resolve, reject) => {
+              const socket = new WebSocket(url, ca ? { ca } : {})
+              socket.on("open", () => { socket.close(); resolve() })
+              socket.on("unexpected-response", (_req, res) => {
+                socket.terminate()
+                reject(new Error(`the WebSocket upgrade was answered ${res.statusCode ?? "?"}: not the oxd WebSocket API (check the URL)`))
+              })
+              socket.on("error", reject)
+            }), probeMs, `WebSocket ${url.href}`)
+            return undefined
+          } catch (e) {
+            return tlsHint(reason(e))
+          }
+        },
+      }
+    }
+  }
+}
+
+const tlsHint = (message: string) =>
+  /certificate|self.signed|CERT_|unable to verify/i.test(message) ? `${message} (TLS: trust the server's certificate with --ca <file>)` : message

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { startTestOp, type TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { scenarios } from "../src/index.js"
+import { assertBuilt, killChildren, runCli, startServerProcess } from "./support/processes.js"
+
+/**
+ * The suite as a product, black box: oxd-server from its built CLI and oxd-conformance from its built CLI, each in
+ * its own process; only the test OP runs here (its control API is what the CLI finds and drives over HTTP).
+ */
+let op: TestOp
+let server: Awaited<ReturnType<typeof startServerProcess>>
+let dir: string
+
+beforeAll(async () => {
+  assertBuilt()
+  dir = mkdtempSync(join(tmpdir(), "oxd-conformance-blackbox-"))
+  op = await startTestOp({ stateDir: ".oxd/test-op" })
+  server = await startServerProcess([
+    "--port", "0", "--rest-port", "0", "--ws-port", "0",
+    "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-tls-dir", join(dir, "rest-tls"),
+    "--default-op-host", op.issuer, "--trusted-ca-file", op.caFile,
+    "--protect-commands-with-access-token", "false",
+  ])
+  // one CA file for everything the CLI talks to over TLS: the OP's CA and the server's self-signed certificate
+  writeFileSync(join(dir, "ca.pem"), `${op.caPem}\n${readFileSync(join(dir, "rest-tls", "cert.pem"), "utf8")}`)
+})
+afterAll(async () => {
+  await server?.stop()
+  killChildren()
+  await op?.close()
+})
+
+describe("oxd-conformance against oxd-server, both from their built CLIs", () => {
+  it("passes every scenario it can run over tcp, https and ws, and writes a JUnit report", async () => {
+    const junit = join(dir, "junit.xml")
+    const run = await runCli([
+      "--transport", "tcp", "--transport", "https", "--transport", "ws",
+      "--target", `tcp=${server.tcp}`, "--target", `https=${server.rest}`, "--target", `ws=${server.ws}`,
+      "--op", op.issuer, "--ca", join(dir, "ca.pem"), "--reporter", "junit", "--out", junit,
+    ])
+    const lines = run.stdout.trimEnd().split("\n")
+    console.log(`oxd-conformance CLI: ${lines.filter((l) => /^ {2}\w+: \d+ passed/.test(l)).join(";")}; ${lines.at(-1)} in ${(run.ms / 1000).toFixed(1)} s`)
+    expect(run.stderr + run.stdout).not.toMatch(/✗/)
+    expect(run.code).toBe(0)
+    const summary = /^(\d+) passed, (\d+) failed, (\d+) skipped$/.exec(lines.at(-1) ?? "")
+    expect(summary, `last line: ${lines.at(-1)}`).not.toBeNull()
+    const [passed, failed, skipped] = summary!.slice(1).map(Number)
+    expect(failed).toBe(0)
+    expect(passed! + skipped!).toBe(3 * scenarios.length)
+    // only what an external server cannot offer is skipped: restarts, a short state expiry, TCP protection (off)
+    const skips = lines.filter((l) => l.startsWith("− "))
+    expect(skips.every((l) => /restart-survival|expired-state|tcp protection-/.test(l)), skips.join("\n")).toBe(true)
+    expect(skipped).toBe(8)
+
+    const xml = readFileSync(junit, "utf8")
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /)
+    expect(xml).toContain(`tests="${3 * scenarios.length}" failures="0"`)
+    expect(xml.match(/<testsuite /g)).toHaveLength(3)
+    expect(xml.match(/<testcase /g)).toHaveLength(3 * scenarios.length)
+    expect(xml.match(/<\/testcase>/g)).toHaveLength(3 * scenarios.length)
+    for (const t of ["tcp", "https", "ws"]) expect(xml).toContain(`<testcase name="uma-need-info" classname="${t}"`)
+    expect(xml).toMatch(/<testcase name="restart-survival" classname="https" time="0.000">\s*<properties>.*<\/properties>\s*<skipped message="the suite cannot restart the target"\/>/)
+  }, 180_000)
+})

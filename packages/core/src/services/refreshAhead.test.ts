@@ -1,0 +1,68 @@
+import { startTestOp, type TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "../makeOxd.js"
+import { call, ok, oxdFor, protectionToken, registerSite, TEST_OP_STATE_DIR } from "../../test/support.js"
+import { check, delta, protect, registerUmaSite, rptFor, sleep } from "../../test/uma.js"
+
+// Cached answers of the AS/OP (RPT introspection, protection tokens) under load (issue #8): a burst on a cold cache
+// asks once, and an entry is refreshed in the background before it expires, so no request waits on an expired one.
+
+let op: TestOp
+const opened: Oxd[] = []
+const oxdWith = (overrides: Parameters<typeof oxdFor>[1]) => {
+  const oxd = oxdFor(op, overrides)
+  opened.push(oxd)
+  return oxd
+}
+beforeAll(async () => { op = await startTestOp({ stateDir: TEST_OP_STATE_DIR }) })
+afterAll(async () => {
+  for (const o of opened) await o.dispose()
+  await op?.close()
+})
+
+describe("RPT introspection cache", () => {
+  it("introspects once for 20 checks of one RPT arriving at once", async () => {
+    const oxd = oxdWith({})
+    const site = await registerUmaSite(oxd, op)
+    await protect(oxd, site)
+    const { access_token } = await rptFor(oxd, site, "/photo", "GET")
+    const before = op.counters()
+    const replies = await Promise.all(Array.from({ length: 20 }, () => check(oxd, site, "/photo", "GET", access_token)))
+    expect(replies.every((r) => r.access === "granted")).toBe(true)
+    expect(delta(op, before, "uma.introspection")).toBe(1)
+  })
+
+  it("asks the AS again in the last tenth of rpt_cache_seconds while answering from the cache", async () => {
+    const oxd = oxdWith({ rpt_cache_seconds: 2 })
+    const site = await registerUmaSite(oxd, op)
+    await protect(oxd, site)
+    const { access_token } = await rptFor(oxd, site, "/photo", "GET")
+    const before = op.counters()
+    expect((await check(oxd, site, "/photo", "GET", access_token)).access).toBe("granted")
+    expect(delta(op, before, "uma.introspection")).toBe(1)
+    await sleep(1_850)
+    expect((await check(oxd, site, "/photo", "GET", access_token)).access).toBe("granted")
+    await sleep(300) // the background introspection has landed: past the first entry's life, the renewed one answers
+    expect(delta(op, before, "uma.introspection")).toBe(2)
+    expect((await check(oxd, site, "/photo", "GET", access_token)).access).toBe("granted")
+    expect(delta(op, before, "uma.introspection")).toBe(2)
+  })
+})
+
+describe("protection token cache", () => {
+  it("re-introspects a protection token in the background before protection_cache_seconds runs out", async () => {
+    const oxd = oxdWith({ protection_cache_seconds: 2, protect_commands_with_access_token: true })
+    const { token } = await protectionToken(oxd, op)
+    const site = await registerSite(oxd, op, {}, { protectionToken: token })
+    const url = () => ok(call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: token }))
+    const before = op.counters()
+    await url()
+    const first = delta(op, before, "introspection")
+    await sleep(1_850)
+    await url()
+    await sleep(300)
+    expect(delta(op, before, "introspection")).toBe(first + 1)
+    await url() // the renewed entry answers: no introspection in the request's path
+    expect(delta(op, before, "introspection")).toBe(first + 1)
+  })
+})

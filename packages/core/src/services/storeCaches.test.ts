@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest"
+import { makeConfig } from "../config/loadConfig.js"
+import { OxdConfig } from "../config/OxdConfig.js"
+import { Database } from "../store/Database.js"
+import { ResourceStore } from "./ResourceStore.js"
+import { SITE_CACHE_MS, SiteStore, type NewSite } from "./SiteStore.js"
+import { StateStore } from "./StateStore.js"
+
+// The read caches of SiteStore and ResourceStore (issue #8), and StateStore's group commit: what a caller sees.
+
+const stores = (database_url: string) => {
+  const configLayer = OxdConfig.layer(makeConfig({ database_url, log_level: "error" }))
+  const deps = Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)
+  return Layer.mergeAll(SiteStore.layer, ResourceStore.layer, StateStore.layer).pipe(Layer.provide(deps))
+}
+const run = <A, E>(effect: Effect.Effect<A, E, SiteStore | ResourceStore | StateStore>, database_url = ":memory:") =>
+  Effect.runPromise(effect.pipe(Effect.provide(stores(database_url))))
+
+const site = (oxdId: string, over: Partial<NewSite> = {}): NewSite => ({
+  oxdId, kind: "site", opHost: "https://op.example.org", opDiscoveryPath: null, clientId: `client-${oxdId}`, clientSecret: "secret",
+  registrationAccessToken: null, registrationClientUri: null, clientIdIssuedAt: null, clientSecretExpiresAt: null, setupClientId: null,
+  authorizationRedirectUri: "https://rp.example.org/cb", postLogoutRedirectUri: null, scope: ["openid"], acrValues: [], metadata: {},
+  lastIdToken: null, ...over,
+})
+
+const dirs: string[] = []
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+afterEach(() => { vi.useRealTimers() })
+
+describe("store read caches", () => {
+  it("a write through this process is seen by the next read at once (update, remove)", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* sites.insert(site("a"))
+      expect((yield* sites.get("a")).authorizationRedirectUri).toBe("https://rp.example.org/cb")
+      yield* sites.update("a", { authorizationRedirectUri: "https://rp.example.org/new" })
+      expect((yield* sites.get("a")).authorizationRedirectUri).toBe("https://rp.example.org/new")
+      yield* sites.remove("a")
+      expect(yield* Effect.flip(sites.get("a"))).toMatchObject({ _tag: "UnknownOxdId" })
+    })))
+
+  it("a removed setup client no longer vouches for its sites", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* sites.insert(site("setup-1", { kind: "setup", clientId: "setup-client" }))
+      expect((yield* sites.findSetupByClientId("setup-client"))?.oxdId).toBe("setup-1")
+      yield* sites.remove("setup-1")
+      expect(yield* sites.findSetupByClientId("setup-client")).toBeUndefined()
+    })))
+
+  it("rows are shared read-only", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      yield* sites.insert(site("f"))
+      expect(Object.isFrozen(yield* sites.get("f"))).toBe(true)
+    })))
+
+  it("replaced resources apply to the next check at once", () =>
+    run(Effect.gen(function* () {
+      const resources = yield* ResourceStore
+      const r = (path: string, id: string) => ({ path, httpMethods: ["GET"], scopes: ["view"], ticketScopes: null, scopeExpression: null, resourceId: id })
+      yield* resources.replace("s", [r("/photo", "rs-1")])
+      expect((yield* resources.find("s", "/photo", "get"))?.resourceId).toBe("rs-1")
+      yield* resources.replace("s", [r("/doc", "rs-2")])
+      expect(yield* resources.find("s", "/photo", "GET")).toBeUndefined()
+      expect((yield* resources.find("s", "/doc", "GET"))?.resourceId).toBe("rs-2")
+    })))
+
+  it("another process (another core on the same file) sees a write within SITE_CACHE_MS", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "oxd-cache-"))
+    dirs.push(dir)
+    const url = `file:${join(dir, "oxd.db")}`
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date"] })
+    // two cores on one file, as two server processes would be: each its own runtime, its own caches
+    const one = ManagedRuntime.make(stores(url))
+    const two = ManagedRuntime.make(stores(url))
+    try {
+      await one.runPromise(SiteStore.use((s) => s.insert(site("x"))))
+      const scopeSeenByTwo = () => two.runPromise(SiteStore.use((s) => s.get("x"))).then((r) => r.scope)
+      expect(await scopeSeenByTwo()).toEqual(["openid"])
+      await one.runPromise(SiteStore.use((s) => s.update("x", { scope: ["openid", "email"] })))
+      expect(await scopeSeenByTwo()).toEqual(["openid"]) // still cached there
+      vi.setSystemTime(1_000_000 + SITE_CACHE_MS + 1)
+      expect(await scopeSeenByTwo()).toEqual(["openid", "email"])
+    } finally {
+      await one.dispose()
+      await two.dispose()
+    }
+  })
+})
+
+describe("StateStore group commit", () => {
+  it("answers every one of many concurrent issues once it is stored, each consumable once", () =>
+    run(Effect.gen(function* () {
+      const states = yield* StateStore
+      const req = (i: number) => ({ state: `s${i}`, oxdId: "site", nonce: `n${i}`, codeVerifier: null })
+      yield* Effect.all(Array.from({ length: 120 }, (_, i) => states.issue(req(i))), { concurrency: "unbounded" })
+      const taken = yield* Effect.all(Array.from({ length: 120 }, (_, i) => states.consume("site", `s${i}`)))
+      expect(taken.map((t) => t.nonce)).toEqual(Array.from({ length: 120 }, (_, i) => `n${i}`))
+    })))
+
+  it("a row that cannot be stored fails alone, not its batch", () =>
+    run(Effect.gen(function* () {
+      const states = yield* StateStore
+      yield* states.issue({ state: "dup", oxdId: "site", nonce: "first", codeVerifier: null })
+      const results = yield* Effect.all([
+        states.issue({ state: "ok-1", oxdId: "site", nonce: "n1", codeVerifier: null }),
+        states.issue({ state: "dup", oxdId: "site", nonce: "again", codeVerifier: null }),
+        states.issue({ state: "ok-2", oxdId: "site", nonce: "n2", codeVerifier: null }),
+      ].map((e) => Effect.result(e)), { concurrency: "unbounded" })
+      expect(results.map((r) => r._tag)).toEqual(["Success", "Failure", "Success"])
+      expect((yield* states.consume("site", "ok-2")).nonce).toBe("n2")
+      expect((yield* states.consume("site", "dup")).nonce).toBe("first")
+    })))
+})

@@ -1,0 +1,73 @@
+import { Effect } from "effect"
+import { afterEach, describe, expect, it, vi } from "vitest"
+import { ReadCache } from "./ReadCache.js"
+
+/** A read that counts how often the database would have been asked. */
+const counted = <V>(value: V | undefined) => {
+  let reads = 0
+  return { read: Effect.sync(() => { reads++; return value }), reads: () => reads }
+}
+
+afterEach(() => { vi.useRealTimers() })
+
+describe("ReadCache", () => {
+  it("answers from memory until the entry expires", async () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date"] })
+    const cache = new ReadCache<{ n: number }>(10, 5_000)
+    const db = counted({ n: 1 })
+    expect(await Effect.runPromise(cache.get("a", db.read))).toEqual({ n: 1 })
+    expect(await Effect.runPromise(cache.get("a", db.read))).toEqual({ n: 1 })
+    expect(db.reads()).toBe(1)
+    vi.setSystemTime(1_005_001)
+    await Effect.runPromise(cache.get("a", db.read))
+    expect(db.reads()).toBe(2)
+  })
+
+  it("reads again after delete or clear (a write through this process)", async () => {
+    const cache = new ReadCache<string>(10, 60_000)
+    const db = counted("row")
+    await Effect.runPromise(cache.get("a", db.read))
+    cache.delete("a")
+    await Effect.runPromise(cache.get("a", db.read))
+    cache.clear()
+    await Effect.runPromise(cache.get("a", db.read))
+    expect(db.reads()).toBe(3)
+  })
+
+  it("does not keep a row read while a write invalidated it", async () => {
+    const cache = new ReadCache<string>(10, 60_000)
+    // the read's result arrives after the write's invalidation: it may be the old row, so it is not cached
+    const racing = Effect.sync(() => { cache.delete("a"); return "old row" })
+    expect(await Effect.runPromise(cache.get("a", racing))).toBe("old row")
+    const db = counted("new row")
+    expect(await Effect.runPromise(cache.get("a", db.read))).toBe("new row")
+    expect(db.reads()).toBe(1)
+  })
+
+  it("caches no miss, drops the least recently used entry past its bound, freezes what it keeps", async () => {
+    const cache = new ReadCache<{ k: string }>(2, 60_000)
+    const miss = counted<{ k: string }>(undefined)
+    await Effect.runPromise(cache.get("none", miss.read))
+    await Effect.runPromise(cache.get("none", miss.read))
+    expect(miss.reads()).toBe(2)
+    const a = counted({ k: "a" })
+    const b = counted({ k: "b" })
+    const c = counted({ k: "c" })
+    const kept = await Effect.runPromise(cache.get("a", a.read))
+    await Effect.runPromise(cache.get("b", b.read))
+    await Effect.runPromise(cache.get("a", a.read)) // a is now more recent than b
+    await Effect.runPromise(cache.get("c", c.read)) // b goes
+    expect(cache.size).toBe(2)
+    await Effect.runPromise(cache.get("b", b.read))
+    expect([a.reads(), b.reads(), c.reads()]).toEqual([1, 2, 1])
+    expect(Object.isFrozen(kept)).toBe(true)
+  })
+
+  it("never caches with a ttl of 0", async () => {
+    const cache = new ReadCache<string>(10, 0)
+    const db = counted("row")
+    await Effect.runPromise(cache.get("a", db.read))
+    await Effect.runPromise(cache.get("a", db.read))
+    expect(db.reads()).toBe(2)
+  })
+})

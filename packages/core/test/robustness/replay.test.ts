@@ -1,0 +1,62 @@
+/**
+ * State and nonce: fresh and unguessable per request, single-use; an authorization response replayed, or presented
+ * to another site, is refused, and a cross-site attempt does not burn the state for its own site. oxd_ids are random
+ * UUID v4. (The conformance suite checks the same over every transport; these are the core-level cases it lacks.)
+ */
+import type { TestOp } from "@oxd/test-op"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Oxd } from "../../src/makeOxd.js"
+import { authorize, call, failure, ok, oxdFor, registerSite, startOp, UUID_V4 } from "../support.js"
+
+let op: TestOp
+let oxd: Oxd
+beforeAll(async () => {
+  op = await startOp()
+  oxd = oxdFor(op)
+})
+afterAll(async () => {
+  await oxd?.dispose()
+  await op?.close()
+})
+
+describe("state, nonce and oxd_id", () => {
+  it("are fresh for every request: 300 authorization URLs, no repeated state, nonce or PKCE challenge, 256-bit values", async () => {
+    const site = await registerSite(oxd, op)
+    const seen = { state: new Set<string>(), nonce: new Set<string>(), code_challenge: new Set<string>() }
+    for (let i = 0; i < 300; i++) {
+      const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: site }))
+      const q = new URL(authorization_url).searchParams
+      for (const k of ["state", "nonce", "code_challenge"] as const) {
+        const v = q.get(k) ?? ""
+        expect(v).toMatch(/^[A-Za-z0-9_-]{43}$/) // 32 random bytes, base64url
+        seen[k].add(v)
+      }
+    }
+    expect([seen.state.size, seen.nonce.size, seen.code_challenge.size]).toEqual([300, 300, 300])
+  })
+
+  it("oxd_ids are distinct random UUID v4", async () => {
+    const ids = await Promise.all(Array.from({ length: 20 }, () => registerSite(oxd, op)))
+    for (const id of ids) expect(id).toMatch(UUID_V4)
+    expect(new Set(ids).size).toBe(20)
+  })
+
+  it("a response presented to another site is refused and leaves the state usable by its own site; a replay is refused", async () => {
+    const a = await registerSite(oxd, op)
+    const b = await registerSite(oxd, op)
+    const { code, state } = await authorize(oxd, op, a)
+    expect(await failure(call(oxd, "get_tokens_by_code", { oxd_id: b, code, state }))).toMatchObject({ error: "invalid_state" })
+    await ok(call(oxd, "get_tokens_by_code", { oxd_id: a, code, state }))
+    const replay = await failure(call(oxd, "get_tokens_by_code", { oxd_id: a, code, state }))
+    expect(replay).toMatchObject({ error: "invalid_state" })
+    expect(replay.error_description).toMatch(/already used/)
+  })
+
+  it("two concurrent redemptions of one state: exactly one wins", async () => {
+    const a = await registerSite(oxd, op)
+    const { code, state } = await authorize(oxd, op, a)
+    const replies = await Promise.all(Array.from({ length: 8 }, () => call(oxd, "get_tokens_by_code", { oxd_id: a, code, state })))
+    expect(replies.filter((r) => r.envelope.status === "ok")).toHaveLength(1)
+    expect(replies.filter((r) => r.envelope.status === "error" && r.envelope.data.error === "invalid_state")).toHaveLength(7)
+  })
+})

@@ -24,7 +24,7 @@ export interface RssCheck {
   readonly rssBeforeMb: number
   /** at the end of the load */
   readonly rssAfterMb: number
-  /** 10 s after the load */
+  /** at rest: the lowest within 75 s after the load */
   readonly rssSettledMb: number
   readonly peakRssMb: number
 }
@@ -35,11 +35,11 @@ export interface Soak {
   /** [seconds since start, RSS MB] every 10 s */
   readonly samples: ReadonlyArray<readonly [number, number]>
   /**
-   * RSS floor of the second half minus the floor of the first half (after the first minute): the heap saws up and
-   * down with each major GC, a leak raises the floor
+   * Mean RSS of the second half minus that of the first (after 20 s of warm-up): the heap saws up and down with each
+   * major GC; a leak lifts the second half
    */
   readonly growthMb: number
-  /** least-squares slope after the first minute */
+  /** least-squares slope after the warm-up */
   readonly slopeMbPerMin: number
 }
 export interface Scale {
@@ -310,9 +310,13 @@ export const rssCheck = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture, 
   }
   const after = procSample(server.child.pid)
   const seconds = (performance.now() - started) / 1000
-  // V8 keeps what it freed until its memory reducer runs, once the allocation rate drops: RSS 10 s later too
-  await sleep(10_000)
-  const settled = procSample(server.child.pid)
+  // V8 keeps the memory it freed until its memory reducer runs, about a minute after the allocation rate drops
+  let settled = after
+  for (let i = 0; i < 15; i++) {
+    await sleep(5_000)
+    const now = procSample(server.child.pid)
+    if (now.rssMb < settled.rssMb) settled = now
+  }
   return { commands: done, seconds, errors, rssBeforeMb: before.rssMb, rssAfterMb: after.rssMb, rssSettledMb: settled.rssMb, peakRssMb: settled.peakRssMb }
 }
 
@@ -333,16 +337,17 @@ export const soak = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture, minu
   )
   clearInterval(timer)
   take()
-  const settled = samples.filter(([s]) => s >= 60)
-  const steady = settled.length >= 4 ? settled : samples
+  runs.forEach((r, i) => { if (r.errorSamples.length > 0) ctx.log(`  soak errors over ${ctx.opts.transports[i]}: ${r.errors}, e.g. ${r.errorSamples[0]}`) })
+  const warm = samples.filter(([s]) => s >= 20)
+  const steady = warm.length >= 4 ? warm : samples
   const half = Math.floor(steady.length / 2)
-  const floor = (xs: ReadonlyArray<readonly [number, number]>) => Math.min(...xs.map(([, mb]) => mb))
+  const mean = (xs: ReadonlyArray<readonly [number, number]>) => xs.reduce((a, [, mb]) => a + mb, 0) / Math.max(1, xs.length)
   return {
     minutes,
     requests: runs.reduce((a, r) => a + r.requests, 0),
     errors: runs.reduce((a, r) => a + r.errors, 0),
     samples,
-    growthMb: floor(steady.slice(half)) - floor(steady.slice(0, half)),
+    growthMb: mean(steady.slice(half)) - mean(steady.slice(0, half)),
     slopeMbPerMin: slope(steady) * 60,
   }
 }
@@ -412,7 +417,7 @@ export const scaleSection = async (ctx: Ctx, ceilings: Map<TransportName, { thro
 const scaleRuns = async (ctx: Ctx, ceilings: Map<TransportName, { throughput: number; p99: number }>, dir: string, fx: Fixture): Promise<Scale[]> => {
   const out: Scale[] = []
   for (const total of ctx.opts.sites) {
-    const seeded = await seedSites(join(dir, "oxd.db"), total, ctx.op.issuer)
+    const seeded = await seedSites(join(dir, "oxd.db"), total, ctx.op.issuer, ctx.log)
     ctx.log(`scale: ${total} sites (${seeded.added} seeded in ${(seeded.ms / 1000).toFixed(1)} s)`)
     out.push({ sites: total, seededMs: seeded.ms })
     const server = await startOxdServer({ dir, opCaFile: ctx.op.caFile, env: ctx.env })

@@ -10,7 +10,12 @@ export const RESOURCES_PER_SEEDED_SITE = 10
  * Fills the server's SQLite file (the server stopped) up to `total` sites, each seeded site holding 10 protected
  * resources: rows written directly with drizzle, in batches in one transaction. Returns how many were added.
  */
-export const seedSites = async (dbFile: string, total: number, opHost: string): Promise<{ added: number; ms: number }> => {
+export const seedSites = async (
+  dbFile: string,
+  total: number,
+  opHost: string,
+  progress: (line: string) => void = () => {},
+): Promise<{ added: number; ms: number }> => {
   const started = performance.now()
   const client = createClient({ url: `file:${dbFile}` })
   try {
@@ -61,6 +66,11 @@ export const seedSites = async (dbFile: string, total: number, opHost: string): 
           })),
         )
         for (let r = 0; r < resourceRows.length; r += 2500) await tx.insert(umaResources).values(resourceRows.slice(r, r + 2500)).run()
+        const done = from + n
+        // a line every 10,000 sites (and at the end): seeding 100,000 sites takes a while
+        if (done % 10_000 === 0 || done === add) {
+          progress(`  seeding: ${done}/${add} sites (${done * RESOURCES_PER_SEEDED_SITE} resources), ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        }
       }
     })
     return { added: add, ms: performance.now() - started }

@@ -102,6 +102,11 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
   server.on("tlsClientError", () => undefined)
   // a request Node's parser refuses (malformed, headers too large, too slow) still gets an oxd envelope
   server.on("clientError", answerClientError)
+  let open = 0
+  server.on("connection", (socket: Duplex) => {
+    open++
+    socket.once("close", () => open--)
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
@@ -112,6 +117,7 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
     })
   })
   const port = (server.address() as AddressInfo).port
+  const untrack = oxd.trackConnections("https", () => open)
   const protocol = tls ? "https" : "http"
   return {
     url: `${protocol}://${urlHost(host)}:${port}`,
@@ -121,6 +127,7 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
     tls,
     close: () =>
       new Promise<void>((resolve) => {
+        untrack()
         server.close(() => resolve())
         server.closeIdleConnections()
         setTimeout(() => server.closeAllConnections(), 5000).unref()

@@ -29,7 +29,7 @@ describe("CORS (rest_cors_origins)", () => {
     expect(pre.headers["access-control-allow-origin"]).toBe(APP)
     expect(pre.headers["access-control-allow-methods"]).toBe("POST")
     const allowed = String(pre.headers["access-control-allow-headers"]).toLowerCase().split(/\s*,\s*/)
-    expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type"]))
+    expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-request-id"]))
     expect(Number(pre.headers["access-control-max-age"])).toBeGreaterThan(0)
     expect(pre.headers["vary"]).toContain("Origin")
 

@@ -11,7 +11,7 @@ export interface Cors {
   preflightHeaders(origin: string | undefined, allowMethods: string): Record<string, string> | undefined
 }
 
-export const ALLOWED_HEADERS = "Authorization, Content-Type"
+export const ALLOWED_HEADERS = "Authorization, Content-Type, X-Request-Id"
 export const EXPOSED_HEADERS = "X-Request-Id"
 export const PREFLIGHT_MAX_AGE_SECONDS = 600
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { defectError, errorEnvelope, redactSecrets, type Oxd } from "@oxd/core"
+import { defectError, errorEnvelope, redactSecrets, requestIdFrom, serveObservability, type Oxd } from "@oxd/core"
 import type { Cors } from "./cors.js"
 import { readJsonBody } from "./readJsonBody.js"
 import { sendEmpty, sendError, sendHtml, sendJson } from "./replies.js"
@@ -35,6 +35,8 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused
       return sendError(res, 400, "bad_request", "An HTTP/1.1 request needs a Host header.", { ...headers, Connection: "close" })
     }
+    // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators, no token
+    if (await serveObservability(oxd, req, res, headers)) return
     const route = opts.routes.get(path)
     if (!route) {
       return sendError(res, 404, "unsupported_operation", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`, headers)
@@ -80,7 +82,8 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = randomUUID()
+    // a caller's own X-Request-Id (short, safe characters) is kept, to follow one request across its logs and ours
+    const requestId = requestIdFrom(req.headers["x-request-id"]) ?? randomUUID()
     handle(req, res, requestId).catch((e: unknown) => {
       // the error's name and a redacted message: an edge failure's text could quote the request
       oxd.log("error", "REST request failed", { request_id: requestId, error: e instanceof Error ? e.name : typeof e, detail: e instanceof Error ? redactSecrets(e.message).slice(0, 300) : "" })

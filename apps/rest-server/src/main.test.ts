@@ -31,7 +31,8 @@ const startCli = (args: string[]) => {
 
 afterEach(() => { for (const c of children.splice(0)) c.kill("SIGKILL") })
 
-const FINGERPRINT = /sha256_fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/
+/** The fingerprint field of the log line, in JSON (the default) or pretty format. */
+const FINGERPRINT = /sha256_fingerprint"?[:=]\s*"?((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/
 
 /** The fingerprint of the certificate the server presents. */
 const served = (port: number) =>

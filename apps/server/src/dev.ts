@@ -26,7 +26,8 @@ const cwd = process.env["INIT_CWD"] ?? process.cwd()
 
 try {
   const op = await startTestOp({ port: opPort, stateDir: join(cwd, ".oxd/test-op") })
-  const loaded = loadConfig({ argv: serverArgs, env: process.env, overrides: {} })
+  // logs for people here (the server programs default to JSON lines); --log-format or OXD_LOG_FORMAT still win
+  const loaded = loadConfig({ argv: serverArgs, env: { OXD_LOG_FORMAT: "pretty", ...process.env }, overrides: {} })
   const config = resolveFromCwd({
     ...loaded,
     database_url: process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db",
@@ -69,7 +70,7 @@ Or run this command with --demo to watch all of it done for you. Ctrl-C stops ev
     await call("get_logout_uri", { oxd_id })
     process.stdout.write("\nThe demo login worked. The servers keep running; Ctrl-C stops them.\n")
   }
-  stopOnSignals(async () => { await running.close(); await oxd.dispose(); await op.close() }, (m) => oxd.log("info", m))
+  stopOnSignals(async () => { oxd.drain(); await running.close(); await oxd.dispose(); await op.close() }, (m) => oxd.log("info", m))
 } catch (e) {
   if (e instanceof ConfigError) {
     process.stderr.write(`${e.message}\nRun with --help to see every option.\n`)

@@ -87,7 +87,7 @@ describe("oxd-server CLI", () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
     const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
     const [, url] = await cli.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
-    await cli.waitFor(/sha256_fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/)
+    await cli.waitFor(/sha256_fingerprint"?[:=]\s*"?([0-9A-F]{2}:){31}[0-9A-F]{2}/)
     const [, tcpPort] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
     const ca = readFileSync(join(dir, "rest-tls", "cert.pem"), "utf8")
     const health = await new Promise<{ status: number; body: string }>((resolve, reject) => {

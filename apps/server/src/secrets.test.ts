@@ -1,6 +1,7 @@
 /**
- * Secrets never appear in the server's logs (all of stdout and stderr, at debug level, as JSON) nor in the WebSocket
- * event stream, during a full OIDC and UMA flow over TCP, REST and WebSocket, failures included.
+ * Secrets never appear in the server's logs (all of stdout and stderr, at debug level, as JSON), in the WebSocket
+ * event stream, in /metrics nor in the spans exported to a collector, during a full OIDC and UMA flow over TCP, REST
+ * and WebSocket, failures included.
  * Reproduce: pnpm --filter @oxd/server exec vitest run src/secrets.test.ts
  */
 import { join } from "node:path"
@@ -8,15 +9,21 @@ import { OxdError, type OxdEvent } from "@oxd/client/tcp"
 import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { startOtlpCollector } from "./test-support/otlpCollector.js"
 
 const REDIRECT = "https://rp.example.org/cb"
 let op: TestOp
 let server: ChildServer | undefined
-beforeAll(async () => { op = await startOp() })
+let collector: Awaited<ReturnType<typeof startOtlpCollector>>
+beforeAll(async () => {
+  op = await startOp()
+  collector = await startOtlpCollector()
+})
 afterAll(async () => {
   await server?.closeClients()
   kill(server)
   await op?.close()
+  await collector?.close()
 })
 
 /**
@@ -38,7 +45,7 @@ const failureOf = async (p: Promise<unknown>) => {
 
 describe("secrets in logs and events", () => {
   it("no client secret, registration token, protection token, access/refresh/ID token, PAT, RPT or PCT is ever logged or streamed", async () => {
-    server = await startServer(op, join(tempDir("oxd-secrets-"), "oxd.db"), ["--log-level", "debug", "--log-format", "json", "--protect-commands-with-access-token"])
+    server = await startServer(op, join(tempDir("oxd-secrets-"), "oxd.db"), ["--log-level", "debug", "--log-format", "json", "--protect-commands-with-access-token", "--otlp-endpoint", collector.url])
     const secrets: Record<string, string> = {}
     const keep = (name: string, v: unknown) => { if (typeof v === "string" && v.length > 0) secrets[name] = v }
 
@@ -109,6 +116,7 @@ describe("secrets in logs and events", () => {
     expect(await failureOf(tcp.call("get_tokens_by_code", { oxd_id: site, code: again.code, state: again.state! }))).toBe("invalid_id_token_bad_signature")
 
     await new Promise((r) => setTimeout(r, 300))
+    const metrics = await (await fetch(`${server.restUrl}/metrics`)).text()
     stop()
     await server.closeClients()
     server.child.kill("SIGTERM")
@@ -118,15 +126,24 @@ describe("secrets in logs and events", () => {
     const stream = JSON.stringify(events)
     expect(Object.keys(secrets)).toEqual(expect.arrayContaining(["client_secret", "registration_access_token", "protection_access_token", "access_token", "id_token", "rpt"]))
     expect(log).toMatch(/"level":"DEBUG"/) // debug logging was on
-    expect(log).toMatch(/op_unreachable.*"level":"WARN"/) // and server-side failures were logged with their descriptions
+    // and server-side failures were logged with their descriptions
+    expect(log.split("\n").some((l) => l.includes("op_unreachable") && l.includes('"level":"WARN"'))).toBe(true)
+    const spans = collector.text() // sent at the latest when the server stopped
+    expect(spans).toContain('"name":"oxd.get_tokens_by_code"')
+    expect(metrics).toMatch(/^oxd_commands_total\{command="get_tokens_by_code",transport="tcp",outcome="invalid_state"\} 1$/m)
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["site_registered", "tokens_issued", "access_checked", "site_updated"]))
     for (const [name, value] of Object.entries(secrets)) {
       expect(log.includes(value), `${name} in the log`).toBe(false)
       expect(stream.includes(value), `${name} in the event stream`).toBe(false)
+      expect(metrics.includes(value), `${name} in /metrics`).toBe(false)
+      expect(spans.includes(value), `${name} in an exported span`).toBe(false)
     }
     // and nothing shaped like one (the PAT never leaves the server, so it is found this way); client_ids are public
     const publicIds = new Set([setup["client_id"], setup["client_id_of_oxd_id"]])
     expect(tokenShaped(log).filter((t) => !publicIds.has(t))).toEqual([])
     expect(tokenShaped(stream).filter((t) => !publicIds.has(t))).toEqual([])
+    expect(tokenShaped(metrics)).toEqual([])
+    // trace and span ids are 32 and 16 hex digits: never mixed case, so not token-shaped
+    expect(tokenShaped(spans).filter((t) => !publicIds.has(t))).toEqual([])
   }, 120_000)
 })

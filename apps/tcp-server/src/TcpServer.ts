@@ -26,10 +26,12 @@ export const startTcpServer = (oxd: Oxd, opts: { readonly host: string; readonly
       server.on("error", (e) => oxd.log("error", "TCP server error", { error: e.message }))
       const address = server.address()
       const port = typeof address === "object" && address ? address.port : opts.port
+      const untrack = oxd.trackConnections("tcp", () => connections.size)
       resolve({
         port,
         host: opts.host,
         close: async () => {
+          untrack()
           const closed = new Promise<void>((done) => server.close(() => done()))
           await Promise.all([...connections.values()].map((c) => c.drain(5000)))
           await closed

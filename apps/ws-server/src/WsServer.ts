@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
-import type { Oxd } from "@oxd/core"
+import { serveObservability, type Oxd } from "@oxd/core"
 import type { RestTls } from "@oxd/rest-server"
 import { applyWSSHandler } from "@trpc/server/adapters/ws"
 import { WebSocketServer, type WebSocket } from "ws"
@@ -53,7 +53,13 @@ export const WS_TIMEOUTS: { readonly handshake: number; readonly upgrade: number
 
 const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host)
 
-/** Plain HTTP requests to the WebSocket port: a pointer, not a hang. */
+/** Plain HTTP requests to the WebSocket port: health and metrics, else a pointer, not a hang. */
+const plainRequest = (oxd: Oxd) => (req: IncomingMessage, res: ServerResponse) => {
+  serveObservability(oxd, req, res)
+    .then((served) => { if (!served) upgradeRequired(req, res) })
+    .catch(() => res.destroy())
+}
+
 const upgradeRequired = (_req: IncomingMessage, res: ServerResponse) => {
   const body = JSON.stringify({ status: "error", data: { error: "bad_request", error_description: "This port serves the oxd WebSocket (tRPC) API: connect with a WebSocket client." } })
   res.writeHead(426, { "Content-Type": "application/json", Upgrade: "websocket", Connection: "close" }).end(body)
@@ -77,8 +83,8 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
   // the upgrade request is an HTTP request: its headers must come within `upgrade` (Node checks every `interval`)
   const http = { headersTimeout: t.upgrade, requestTimeout: t.upgrade, connectionsCheckingInterval: Math.max(250, Math.min(1000, t.upgrade / 4)) }
   const server: Server = tls
-    ? createHttpsServer({ ...http, key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, upgradeRequired)
-    : createHttpServer(http, upgradeRequired)
+    ? createHttpsServer({ ...http, key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, plainRequest(oxd))
+    : createHttpServer(http, plainRequest(oxd))
   server.on("tlsClientError", () => undefined)
 
   const wss = new WebSocketServer({ server, maxPayload: opts.maxMessageBytes ?? config.ws_max_message_bytes, perMessageDeflate: false })
@@ -126,6 +132,7 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
     })
   })
   const port = (server.address() as AddressInfo).port
+  const untrack = oxd.trackConnections("ws", () => wss.clients.size)
   const protocol = tls ? "wss" : "ws"
   return {
     url: `${protocol}://${urlHost(host)}:${port}`,
@@ -135,6 +142,7 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
     tls,
     connections: () => wss.clients.size,
     close: async () => {
+      untrack()
       // stop accepting, then let what is running finish before the sockets go
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       await Promise.all([...wss.clients].map((socket) => states.get(socket)?.drain(t.drain)))

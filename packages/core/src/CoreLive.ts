@@ -1,5 +1,8 @@
 import { Layer, Logger, References } from "effect"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
+import { jsonLineLogger } from "./observability/jsonLogger.js"
+import type { OxdMetrics } from "./observability/metrics.js"
+import { tracingLayer } from "./observability/tracing.js"
 import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { KeyStore } from "./services/KeyStore.js"
@@ -15,21 +18,33 @@ import { Database } from "./store/Database.js"
 
 const levels = { debug: "Debug", info: "Info", warn: "Warn", error: "Error" } as const
 
-/** Logs go to stdout, one line each; json for machines, pretty for people. */
+/** Logs go to stdout, one line each; json for machines (flat: time, level, msg, then the fields), pretty for people. */
 export const loggerLayer = (config: Config) =>
   Layer.mergeAll(
-    Logger.layer([config.log_format === "json" ? Logger.consoleJson : Logger.consolePretty({ colors: false })]),
+    Logger.layer([config.log_format === "json" ? jsonLineLogger : Logger.consolePretty({ colors: false })]),
     Layer.succeed(References.MinimumLogLevel, levels[config.log_level]),
   )
 
+export interface CoreOptions {
+  readonly opTransport?: Transport
+  /** Where OP calls are counted (makeOxd's; absent: not counted). */
+  readonly metrics?: OxdMetrics
+  /** How often spans are sent to otlp_endpoint (default 5 s; they are also sent at dispose). */
+  readonly traceExportIntervalMs?: number
+}
+
 /** Every service core's commands need, built from one configuration. */
-export const coreLayer = (config: Config, options: { readonly opTransport?: Transport } = {}) => {
+export const coreLayer = (config: Config, options: CoreOptions = {}) => {
   const configLayer = OxdConfig.layer(config)
+  // spans only with a collector to send them to: without one, no tracer is installed and nothing is recorded
+  const tracing = config.otlp_endpoint
+    ? tracingLayer({ endpoint: config.otlp_endpoint, serviceName: config.otlp_service_name, ...(options.traceExportIntervalMs ? { exportIntervalMs: options.traceExportIntervalMs } : {}) })
+    : Layer.empty
   const db = Database.layer.pipe(Layer.provide(configLayer))
   const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer, ResourceStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
-  const fetchLayer = OpFetch.layerWith(options.opTransport).pipe(Layer.provide(configLayer))
+  const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(Layer.provide(Layer.merge(configLayer, tracing)))
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))
-  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config))
+  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config), tracing)
 }

@@ -51,6 +51,10 @@ const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidP
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 
+/** What handlers need from core's layer; any: the registry holds commands of every requirement. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CommandServices = any
+
 /** Params nest no deeper than this (scope expressions included): decoding and JsonLogic recurse. */
 export const MAX_PARAMS_DEPTH = 64
 
@@ -72,19 +76,24 @@ const nestsDeeperThan = (value: unknown, max: number): boolean => {
  * every outcome is a reply.
  */
 export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
-  Effect.gen(function* () {
+  // flatMaps, not a generator: this wraps every command, and each generator step costs a little on the hot path
+  Effect.suspend((): Effect.Effect<Reply, OxdError, CommandServices> => {
     const command = resolveCommand(name)
-    if (!command) return yield* new UnknownCommand({ command: name })
+    if (!command) return Effect.fail(new UnknownCommand({ command: name }))
     const params = rawParams === undefined || rawParams === null ? {} : rawParams
-    if (!isObject(params)) return yield* new InvalidParams({ code: "bad_request", field: "", detail: "params must be a JSON object" })
+    if (!isObject(params)) return Effect.fail(new InvalidParams({ code: "bad_request", field: "", detail: "params must be a JSON object" }))
     if (nestsDeeperThan(params, MAX_PARAMS_DEPTH)) {
-      return yield* new InvalidParams({ code: "bad_request", field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` })
+      return Effect.fail(new InvalidParams({ code: "bad_request", field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` }))
     }
-    const decoded = yield* decoderOf(command)(params).pipe(Effect.mapError((e) => invalidParams(command, e)))
-    const setupClientId = yield* (yield* ProtectionGuard).check(command.protection, ctx, decoded as Record<string, unknown>)
-    const result = yield* command.handler(decoded, { ...ctx, setupClientId })
-    const encoded = yield* encoderOf(command)(result).pipe(Effect.orDie)
-    return { envelope: okEnvelope(encoded), http: 200 } satisfies Reply
+    return decoderOf(command)(params).pipe(
+      Effect.mapError((e) => invalidParams(command, e)),
+      Effect.flatMap((decoded) =>
+        ProtectionGuard.use((guard) => guard.check(command.protection, ctx, decoded as Record<string, unknown>)).pipe(
+          Effect.flatMap((setupClientId) => command.handler(decoded, { ...ctx, setupClientId }) as Effect.Effect<unknown, OxdError, CommandServices>),
+        )),
+      Effect.flatMap((result) => Effect.orDie(encoderOf(command)(result))),
+      Effect.map((encoded): Reply => ({ envelope: okEnvelope(encoded), http: 200 })),
+    )
   }).pipe(
     Effect.catch((e: OxdError) => {
       const wire = toWireError(e)
@@ -101,6 +110,6 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
       ),
     ),
     Effect.annotateLogs({ command: name, transport: ctx.transport, request_id: ctx.requestId }),
-    // no span of its own: the handler's (Effect.fn("command.<name>")) names the command; a span per call costs
-    // several µs, a sizeable share of a cached uma_rs_check_access
+    // no span of its own: a span per call costs several µs, a sizeable share of a cached uma_rs_check_access; the
+    // command's span, when tracing is on, is made around dispatch (observability/observeCommand.ts)
   )

@@ -16,3 +16,8 @@ export { runServerCli, serverUsage, resolveFromCwd, stopOnSignals, type ServerPr
 export { redactSecrets } from "./safety/redact.js"
 export { MAX_PARAMS_DEPTH } from "./dispatch.js"
 export { CircuitOpenError, type Transport as OpTransport } from "./services/opResilience.js"
+export { type Readiness } from "./makeOxd.js"
+export { serveObservability, startAdminServer, METRICS_PATH, LIVE_PATH, READY_PATH, type AdminServer } from "./observability/httpEndpoints.js"
+export { cacheStats, type CacheName } from "./observability/cacheStats.js"
+export { OxdMetrics, opEndpointKind } from "./observability/metrics.js"
+export { requestIdFrom } from "./observability/requestId.js"

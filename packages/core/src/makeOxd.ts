@@ -1,18 +1,19 @@
-import { sql } from "drizzle-orm"
 import { Effect, ManagedRuntime, Option } from "effect"
 import type { CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
-import { coreLayer } from "./CoreLive.js"
+import { coreLayer, type CoreOptions } from "./CoreLive.js"
 import { dispatch } from "./dispatch.js"
 import { toWireError } from "./errorCodes.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
 import { RateLimited, type OxdError } from "./errors.js"
+import { OxdMetrics } from "./observability/metrics.js"
+import { commandLabel, observeCommand } from "./observability/observeCommand.js"
 import { RateLimiter } from "./safety/RateLimiter.js"
-import type { Transport } from "./services/opResilience.js"
 import { describeDefect } from "./safety/redact.js"
 import { Events, type OxdEvent, type SubscribeOptions } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
+import { StateStore } from "./services/StateStore.js"
 import { Database } from "./store/Database.js"
 
 export interface Oxd {
@@ -32,14 +33,33 @@ export interface Oxd {
   readonly config: Config
   /** Whether the database answers (a SELECT 1 within 2 s); never rejects. For health checks. */
   health(): Promise<boolean>
+  /**
+   * Readiness: the database answers and its migrations are those this version ships, and the server is not
+   * stopping (drain()). `checks` says which failed. Never rejects.
+   */
+  readiness(): Promise<Readiness>
+  /** From now on readiness() is false: a load balancer stops sending before the edges close. */
+  drain(): void
+  /** The Prometheus text of every metric (the pending-state gauge read from the database now). Never rejects. */
+  metricsText(): Promise<string>
+  /** Reports an edge's open connections (read at each scrape) in oxd_open_connections; returns the stop function. */
+  trackConnections(transport: CallContext["transport"], count: () => number): () => void
   /** Builds the services (opens the database, applies migrations); called before serving. */
   ready(): Promise<void>
   dispose(): Promise<void>
 }
 
+export interface Readiness {
+  readonly ready: boolean
+  readonly checks: { readonly database: boolean; readonly migrations: boolean; readonly accepting: boolean }
+}
+
 /** Core for Promise-land edges (net, http, ws): one runtime, shared by every connection. */
-export const makeOxd = (config: Config, options: { readonly opTransport?: Transport } = {}): Oxd => {
-  const runtime = ManagedRuntime.make(coreLayer(config, options))
+export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = {}): Oxd => {
+  const metrics = new OxdMetrics()
+  const runtime = ManagedRuntime.make(coreLayer(config, { ...options, metrics }))
+  const observe = observeCommand(metrics, config.otlp_endpoint !== undefined)
+  let draining = false
   // per remote address, on the network transports (the internal one is the process itself)
   const limiter = config.rate_limit_per_minute > 0 ? new RateLimiter({ perMinute: config.rate_limit_per_minute, burst: config.rate_limit_burst }) : undefined
   const rateLimited = (ctx: Pick<CallContext, "transport" | "remoteAddress">): Reply | undefined => {
@@ -54,8 +74,14 @@ export const makeOxd = (config: Config, options: { readonly opTransport?: Transp
     ready: () => runtime.runPromise(Effect.void),
     dispatch: (command, params, ctx) => {
       const refused = rateLimited(ctx)
-      if (refused) return Promise.resolve(refused)
-      return runtime.runPromise(Ids.use((ids) => dispatch(command, params, { ...ctx, requestId: ctx.requestId ?? ids.requestId() })))
+      if (refused) {
+        metrics.command(commandLabel(command), ctx.transport, "rate_limited", 0)
+        return Promise.resolve(refused)
+      }
+      return runtime.runPromise(Ids.use((ids) => {
+        const call = { ...ctx, requestId: ctx.requestId ?? ids.requestId() }
+        return observe(command, call, dispatch(command, params, call))
+      }))
     },
     log: (level, message, fields = {}) => {
       const eff = level === "error" ? Effect.logError(message) : level === "warn" ? Effect.logWarning(message) : Effect.logInfo(message)
@@ -83,13 +109,32 @@ export const makeOxd = (config: Config, options: { readonly opTransport?: Transp
     health: () =>
       runtime
         .runPromise(
-          Database.use((d) => d.query("health check", (db) => db.run(sql`select 1`))).pipe(
-            Effect.timeoutOption("2 seconds"),
-            Effect.map(Option.isSome),
-            Effect.catch(() => Effect.succeed(false)),
-          ),
+          Database.use((d) => d.status).pipe(Effect.map((s) => s.reachable)),
         )
         .catch(() => false),
+    readiness: () =>
+      runtime
+        .runPromise(Database.use((d) => d.status))
+        .catch(() => ({ reachable: false, migrationsCurrent: false }))
+        .then((s) => {
+          const checks = { database: s.reachable, migrations: s.migrationsCurrent, accepting: !draining }
+          return { ready: checks.database && checks.migrations && checks.accepting, checks }
+        }),
+    drain: () => {
+      draining = true
+    },
+    metricsText: () =>
+      runtime
+        .runPromise(pendingStates.pipe(Effect.timeoutOption("2 seconds"), Effect.map(Option.getOrUndefined)))
+        .catch(() => undefined)
+        .then((pending) => metrics.render({ pendingStates: pending })),
+    trackConnections: (transport, count) => metrics.trackConnections(transport, count),
     dispose: () => runtime.dispose(),
   }
 }
+
+/** Pending states (a gauge read per scrape); undefined when the database does not answer. */
+const pendingStates: Effect.Effect<number | undefined, never, StateStore> = StateStore.use((s) => s.pending).pipe(
+  Effect.map((n): number | undefined => n),
+  Effect.catch(() => Effect.succeed(undefined)),
+)

@@ -1,7 +1,9 @@
 import { isAbsolute, resolve } from "node:path"
 import type { Config } from "../config/OxdConfig.js"
 import { ConfigError, configHelp, loadConfig } from "../config/loadConfig.js"
+import { StoreFailed } from "../errors.js"
 import { makeOxd, type Oxd } from "../makeOxd.js"
+import { startAdminServer } from "../observability/httpEndpoints.js"
 
 /** One server program: what it says about itself and how it starts its edges on a ready core. */
 export interface ServerProgram {
@@ -35,6 +37,9 @@ ${configHelp()}
   --help                                   this text
 `
 
+/** A database URL without its credentials (postgres://user:password@host → postgres://***@host). */
+const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, "//***@")
+
 /**
  * The life of a server process: --help, configuration (exit 2 with the key at fault), the store, the edges,
  * a "ready" line, and on SIGINT/SIGTERM a graceful stop (stop accepting, finish in-flight work, close the store).
@@ -55,17 +60,27 @@ export const runServerCli = async (p: ServerProgram, argv: ReadonlyArray<string>
   let running: { close(): Promise<void> }
   try {
     await oxd.ready()
-    running = await p.start(oxd, config)
+    const edges = await p.start(oxd, config)
+    const admin = config.admin_port > 0 ? await startAdminServer(oxd).catch(async (e: unknown) => { await edges.close(); throw e }) : undefined
+    if (admin) oxd.log("info", `admin port (metrics, health) on ${admin.url}`)
+    running = { close: () => Promise.all([edges.close(), admin?.close()]).then(() => undefined) }
   } catch (e) {
     await oxd.dispose().catch(() => undefined)
     if (p.isUsageError?.(e)) return fail(2, (e as Error).message)
     const err = e as NodeJS.ErrnoException
-    if (err.code === "EADDRINUSE") return fail(1, `Cannot listen: ${err.message}. Another process uses that port; pick another with ${p.portFlag}.`)
+    if (e instanceof StoreFailed && e.operation === "open database") {
+      // the driver's own words (refused, unknown host, authentication failed…); never the URL's password
+      const why = (e.cause instanceof Error ? e.cause.message : String(e.cause)).replace(/\/\/[^@/\s]*@/g, "//***@")
+      return fail(1, `Cannot open the database ${redactUrl(config.database_url)}: ${why}. Check database_url (--database-url) and that the database answers.`)
+    }
+    if (err.code === "EADDRINUSE") return fail(1, `Cannot listen: ${err.message}. Another process uses that port; pick another with ${p.portFlag} (or --admin-port).`)
     if (err.code === "EACCES") return fail(1, `Cannot listen: ${err.message}. Ports below 1024 need privileges; pick another with ${p.portFlag}.`)
     throw e
   }
-  oxd.log("info", `${p.name} ready`, { database: config.database_url.replace(/\/\/[^@/]*@/, "//***@") })
+  oxd.log("info", `${p.name} ready`, { database: redactUrl(config.database_url) })
   stopOnSignals(async () => {
+    // readiness turns 503 first, so a load balancer stops sending while the edges finish what they have
+    oxd.drain()
     await running.close()
     await oxd.dispose()
   }, (m) => oxd.log("info", m))

@@ -38,7 +38,11 @@ describe("loadConfig", () => {
       op_timeout_in_seconds: 10,
       clock_skew_in_seconds: 60,
       log_level: "info",
-      log_format: "pretty",
+      log_format: "json",
+      metrics_enabled: true,
+      admin_port: 0,
+      admin_bind_address: "127.0.0.1",
+      otlp_service_name: "oxd-ts",
       default_scope: ["openid", "profile", "email"],
       default_response_types: ["code"],
       default_grant_types: ["authorization_code", "refresh_token"],
@@ -47,6 +51,7 @@ describe("loadConfig", () => {
     })
     expect(c.trusted_ca_file).toBeUndefined()
     expect(c.default_op_host).toBeUndefined()
+    expect(c.otlp_endpoint).toBeUndefined()
   })
 
   it("layers defaults < config file < environment < flags", () => {

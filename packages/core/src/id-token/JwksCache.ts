@@ -1,5 +1,6 @@
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from "jose"
 import type { FetchFn } from "../services/OpFetch.js"
+import { cacheStats } from "../observability/cacheStats.js"
 
 const MAX_AGE_MS = 60 * 60 * 1000
 /**
@@ -18,7 +19,10 @@ export class JwksCache {
   resolver(jwksUri: string): JWTVerifyGetKey {
     return async (header, token) => {
       let entry = this.#entries.get(jwksUri)
-      if (!entry || Date.now() - entry.fetchedAt > MAX_AGE_MS) entry = await this.#load(jwksUri)
+      if (!entry || Date.now() - entry.fetchedAt > MAX_AGE_MS) {
+        cacheStats.miss("jwks")
+        entry = await this.#load(jwksUri)
+      } else cacheStats.hit("jwks")
       try {
         return await entry.keys(header, token)
       } catch (e) {

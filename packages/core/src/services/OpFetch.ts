@@ -3,6 +3,8 @@ import { createSecureContext, rootCertificates } from "node:tls"
 import { Context, Effect, Layer } from "effect"
 import { Agent, fetch as undiciFetch } from "undici"
 import { OxdConfig } from "../config/OxdConfig.js"
+import { opEndpointKind, originOf, type OxdMetrics } from "../observability/metrics.js"
+import { OpTracing, type OpSpans } from "../observability/tracing.js"
 import { CircuitBreaker, resilientFetch, type OpRequestInit, type Transport } from "./opResilience.js"
 
 /** init.idempotent: a read that may be retried (GET/HEAD are; introspection says so). */
@@ -15,7 +17,7 @@ export type FetchFn = (url: string, init?: OpRequestInit) => Promise<Response>
  */
 export class OpFetch extends Context.Service<OpFetch, { readonly fetch: FetchFn }>()("@oxd/core/OpFetch") {
   /** `transport` replaces the network under the retries and the breaker (tests that must not reach any host). */
-  static readonly layerWith = (override?: Transport) => Layer.effect(
+  static readonly layerWith = (override?: Transport, metrics?: OxdMetrics) => Layer.effect(
     OpFetch,
     Effect.gen(function* () {
       const config = yield* OxdConfig
@@ -35,9 +37,42 @@ export class OpFetch extends Context.Service<OpFetch, { readonly fetch: FetchFn 
         undiciFetch(url, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>
       const breaker = new CircuitBreaker({ failures: config.op_breaker_failures, cooldownMs: config.op_breaker_cooldown_in_seconds * 1000 })
       const fetch: FetchFn = resilientFetch(override ?? transport, { timeoutMs, retries: config.op_retries, breaker })
-      return OpFetch.of({ fetch })
+      return OpFetch.of({ fetch: observed(fetch, metrics, yield* OpTracing) })
     }),
   )
 
   static readonly layer = OpFetch.layerWith()
+}
+
+/** Why a call got no answer, as a label: a small fixed set. */
+const failureOf = (e: unknown): string => {
+  const name = e instanceof Error ? e.name : ""
+  if (name === "CircuitOpenError") return "circuit_open"
+  if (name === "TimeoutError" || name === "AbortError") return "timeout"
+  return "unreachable"
+}
+
+/**
+ * Every OP call counted and timed (oxd_op_requests_total, oxd_op_request_duration_seconds: retries included, as the
+ * command sees it), and a span of its own when tracing is on. Neither costs anything when absent.
+ */
+const observed = (fetch: FetchFn, metrics: OxdMetrics | undefined, spans: OpSpans | undefined): FetchFn => {
+  if (!metrics && !spans) return fetch
+  return async (url, init) => {
+    const started = performance.now()
+    const endpoint = opEndpointKind(url)
+    const span = spans?.start(init?.method ?? "GET", url, endpoint)
+    const done = (outcome: string) => metrics?.opRequest(originOf(url), endpoint, outcome, (performance.now() - started) / 1000)
+    try {
+      const res = await fetch(url, init)
+      done(`${Math.floor(res.status / 100)}xx`)
+      span?.end(res.status)
+      return res
+    } catch (e) {
+      const failure = failureOf(e)
+      done(failure)
+      span?.fail(failure)
+      throw e
+    }
+  }
 }

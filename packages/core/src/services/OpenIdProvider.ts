@@ -1,6 +1,7 @@
 import * as oidc from "openid-client"
 import { Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
+import { cacheStats } from "../observability/cacheStats.js"
 import {
   type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken,
   OpDiscoveryFailed, OpRejected, OpUnreachable,
@@ -45,6 +46,7 @@ type OpError = OpDiscoveryFailed | OpRejected | OpUnreachable
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
 const DISCOVERY_MAX = 256
+const CONFIGURATIONS_MAX = 10_000
 
 /**
  * The OpenID Provider, through openid-client: discovery (cached per issuer), dynamic registration and its
@@ -77,7 +79,13 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
       const customFetch: oidc.CustomFetch = (url, options) => fetch(url, options as RequestInit)
       /** For reads that may be sent twice (introspection is a POST): retried like GETs. */
       const idempotentFetch: oidc.CustomFetch = (url, options) => fetch(url, { ...(options as RequestInit), idempotent: true })
-      const discoveries = new Map<string, { at: number; meta: Promise<ServerMetadata> }>()
+      interface DiscoveryEntry {
+        readonly at: number
+        readonly meta: Promise<{ ok: true; m: ServerMetadata } | { ok: false; e: unknown }>
+        /** the document, once fetched */
+        settled?: ServerMetadata
+      }
+      const discoveries = new Map<string, DiscoveryEntry>()
 
       const fetchMetadata = async (opHost: string, path: string | null | undefined): Promise<ServerMetadata> => {
         const issuer = new URL(opHost)
@@ -95,18 +103,34 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         return meta
       }
 
-      const discover = (opHost: string, path?: string | null) =>
+      const discover = (opHost: string, path?: string | null): Effect.Effect<ServerMetadata, OpDiscoveryFailed | OpUnreachable> =>
         Effect.suspend(() => {
           const key = `${opHost}|${path ?? ""}`
           const hit = discoveries.get(key)
-          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return Effect.promise(() => hit.meta.then((m) => ({ ok: true as const, m }), (e: unknown) => ({ ok: false as const, e })))
-          const meta = fetchMetadata(opHost, path)
-          discoveries.set(key, { at: Date.now(), meta })
+          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) {
+            cacheStats.hit("discovery")
+            // settled: answered synchronously, without a promise turn or a span (every login and check reads it)
+            if (hit.settled) return Effect.succeed(hit.settled)
+            return Effect.promise(() => hit.meta).pipe(Effect.flatMap((r) => r.ok ? Effect.succeed(r.m) : Effect.fail(discoveryError(opHost, r.e))))
+          }
+          cacheStats.miss("discovery")
+          return fetchDiscovery(key, opHost, path)
+        })
+      const fetchDiscovery = (key: string, opHost: string, path: string | null | undefined) =>
+        Effect.suspend(() => {
+          const entry: DiscoveryEntry = {
+            at: Date.now(),
+            meta: fetchMetadata(opHost, path).then((m) => {
+              entry.settled = m
+              return { ok: true as const, m }
+            }, (e: unknown) => {
+              if (discoveries.get(key) === entry) discoveries.delete(key) // a failure is not cached: the next call tries again
+              return { ok: false as const, e }
+            }),
+          }
+          discoveries.set(key, entry)
           if (discoveries.size > DISCOVERY_MAX) discoveries.delete(discoveries.keys().next().value!)
-          return Effect.promise(() => meta.then((m) => ({ ok: true as const, m }), (e: unknown) => {
-            discoveries.delete(key) // a failure is not cached: the next call tries again
-            return { ok: false as const, e }
-          }))
+          return Effect.promise(() => entry.meta)
         }).pipe(
           Effect.flatMap((r) => r.ok ? Effect.succeed(r.m) : Effect.fail(discoveryError(opHost, r.e))),
           Effect.withSpan("OpenIdProvider.discover"),
@@ -130,14 +154,33 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         }
       }
 
-      const configuration = (c: OpClient) =>
+      const makeConfiguration = (meta: ServerMetadata, c: OpClient, fetchWith: oidc.CustomFetch) => {
+        const cfg = new oidc.Configuration(meta, c.clientId, {
+          ...(c.clientSecret ? { client_secret: c.clientSecret } : {}),
+          [oidc.clockTolerance]: config.clock_skew_in_seconds,
+        }, clientAuth(c))
+        cfg[oidc.customFetch] = fetchWith
+        cfg.timeout = config.op_timeout_in_seconds
+        return cfg
+      }
+      /**
+       * Configurations are reused per discovery document and client (building one per call was 6–10 % of a
+       * get_authorization_url): keyed by the document object, so a rediscovery starts afresh, and by everything of
+       * the client that goes into it. A client with a private key is built per call (its key object is no string key).
+       */
+      const configurations = new WeakMap<ServerMetadata, Map<string, oidc.Configuration>>()
+      const configuration = (c: OpClient, fetchWith: oidc.CustomFetch = customFetch) =>
         Effect.map(discover(c.opHost, c.opDiscoveryPath), (meta) => {
-          const cfg = new oidc.Configuration(meta, c.clientId, {
-            ...(c.clientSecret ? { client_secret: c.clientSecret } : {}),
-            [oidc.clockTolerance]: config.clock_skew_in_seconds,
-          }, clientAuth(c))
-          cfg[oidc.customFetch] = customFetch
-          cfg.timeout = config.op_timeout_in_seconds
+          if (c.privateKey) return makeConfiguration(meta, c, fetchWith)
+          let byClient = configurations.get(meta)
+          if (!byClient) configurations.set(meta, (byClient = new Map()))
+          const key = `${fetchWith === customFetch ? "" : "i"}\0${c.clientId}\0${c.authMethod ?? ""}\0${c.clientSecret ?? ""}`
+          let cfg = byClient.get(key)
+          if (!cfg) {
+            cfg = makeConfiguration(meta, c, fetchWith)
+            byClient.set(key, cfg)
+            if (byClient.size > CONFIGURATIONS_MAX) byClient.delete(byClient.keys().next().value!)
+          }
           return cfg
         })
 
@@ -189,18 +232,9 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
             if (!meta.registration_endpoint) {
               return yield* new OpRejected({ operation: "registration", op_error: "invalid_request", op_error_description: "the OP offers no dynamic client registration; register the client at the OP and pass client_id and client_secret" })
             }
-            if (!isStandardDiscovery(opHost, path)) {
-              // openid-client discovers again from the issuer; an OP with a non-standard path is registered directly
-              return yield* registrationCall("registration", meta.registration_endpoint, undefined, "POST", metadata)
-            }
-            const res = yield* call("registration", async () => {
-              const cfg = await oidc.dynamicClientRegistration(new URL(meta.issuer), metadata as Partial<oidc.ClientMetadata>, undefined, {
-                [oidc.customFetch]: customFetch,
-                timeout: config.op_timeout_in_seconds,
-              })
-              return cfg.clientMetadata() as unknown as RegistrationResponse
-            })
-            return res
+            // straight to the registration endpoint of the cached document: openid-client's dynamicClientRegistration
+            // would run a discovery of its own at the OP on every registration
+            return yield* registrationCall("registration", meta.registration_endpoint, undefined, "POST", metadata)
           }),
         readRegistration: (uri, token) => registrationCall("registration read", uri, token, "GET"),
         updateRegistration: (uri, token, metadata) => registrationCall("registration update", uri, token, "PUT", metadata),
@@ -247,10 +281,8 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
           Effect.flatMap(configuration(c), (cfg) =>
             call("userinfo", () => oidc.fetchUserInfo(cfg, accessToken, oidc.skipSubjectCheck) as Promise<Record<string, unknown>>)),
         introspect: (c, token) =>
-          Effect.flatMap(configuration(c), (cfg) => {
-            cfg[oidc.customFetch] = idempotentFetch
-            return call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>)
-          }),
+          Effect.flatMap(configuration(c, idempotentFetch), (cfg) =>
+            call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>)),
         clientCredentials: (c, scope) =>
           Effect.gen(function* () {
             const cfg = yield* configuration(c)

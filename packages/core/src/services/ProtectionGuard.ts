@@ -3,6 +3,7 @@ import { Context, Effect, Layer } from "effect"
 import type { CallContext } from "../CallContext.js"
 import type { Protection } from "../Command.js"
 import { OxdConfig } from "../config/OxdConfig.js"
+import { cacheStats } from "../observability/cacheStats.js"
 import {
   InvalidIntrospectionResponse, ProtectionTokenInactive, ProtectionTokenInsufficientScope, ProtectionTokenInvalid,
   ProtectionTokenMissing, type OxdError,
@@ -38,16 +39,17 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
       const cacheMs = config.protection_cache_seconds * 1000
 
       const refreshing = new Set<string>()
-      const introspectWith = (setup: Site, token: string) =>
-        Effect.gen(function* () {
+      const introspectWith = (setup: Site, token: string): Effect.Effect<Vouched, OxdError> =>
+        Effect.suspend(() => {
           const key = hash("sha256", token, "base64url")
           const hit = cache.get(key)
           if (hit && hit.until > Date.now()) {
+            cacheStats.hit("protection")
             // refresh ahead: in the last tenth of the entry's life the OP is asked again in the background, so a
             // burst never waits on an expired entry; the answer in hand is used only until it expires, as before
             if (hit.refreshAt <= Date.now() && !refreshing.has(key)) {
               refreshing.add(key)
-              yield* introspectNow(setup, token, key).pipe(
+              return introspectNow(setup, token, key).pipe(
                 // a token the OP no longer vouches for is refused at once; an OP that cannot answer now leaves the
                 // entry to serve out its life, without more refreshes
                 Effect.catch((e: OxdError) => Effect.sync(() => {
@@ -56,11 +58,13 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
                 })),
                 Effect.ensuring(Effect.sync(() => refreshing.delete(key))),
                 Effect.forkDetach,
+                Effect.as(hit),
               )
             }
-            return hit
+            return Effect.succeed(hit)
           }
-          return yield* introspectNow(setup, token, key)
+          cacheStats.miss("protection")
+          return introspectNow(setup, token, key)
         })
       const introspectNow = (setup: Site, token: string, key: string) =>
         Effect.gen(function* () {
@@ -88,37 +92,44 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
           ? Effect.void
           : Effect.fail(new ProtectionTokenInsufficientScope({ required: config.protection_scope }))
 
+      const NONE = Effect.succeed(undefined)
+      const checkSite = (site: Site, token: string): Effect.Effect<string, OxdError> => {
+        if (!site.setupClientId) {
+          return Effect.fail(new ProtectionTokenInvalid({ detail: "the site was registered without a protection token, so no setup client may drive it" }))
+        }
+        return Effect.flatMap(sites.findSetupByClientId(site.setupClientId), (setup): Effect.Effect<string, OxdError> => {
+          if (!setup) return Effect.fail(new ProtectionTokenInvalid({ detail: "the site's setup client no longer exists" }))
+          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<string, OxdError> => {
+            if (v.clientId !== setup.clientId) return Effect.fail(new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" }))
+            return Effect.as(requireScope(v), setup.clientId)
+          })
+        })
+      }
+      const checkRegister = (params: Record<string, unknown>, token: string) =>
+        Effect.gen(function* () {
+          // register: no site yet; any setup client of that OP can ask the OP whose token this is
+          const opHost = (typeof params["op_host"] === "string" && params["op_host"]) || config.default_op_host
+          const anySetup = opHost ? yield* sites.latestSetup(opHost) : undefined
+          if (!anySetup) return yield* new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
+          const v = yield* introspectWith(anySetup, token)
+          const owner = yield* sites.findSetupByClientId(v.clientId)
+          if (!owner) return yield* new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server" })
+          yield* requireScope(v)
+          return owner.clientId
+        })
+
       return ProtectionGuard.of({
-        check: (protection, ctx, params) =>
-          Effect.gen(function* () {
-            if (protection === "none") return undefined
-            const required = ctx.requireProtection ?? config.protect_commands_with_access_token
-            if (!required) return undefined
-            const fromParams = params["protection_access_token"]
-            const token = ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
-            if (!token) return yield* new ProtectionTokenMissing()
-            if (protection === "site") {
-              const site = yield* sites.get(String(params["oxd_id"] ?? ""))
-              if (!site.setupClientId) {
-                return yield* new ProtectionTokenInvalid({ detail: "the site was registered without a protection token, so no setup client may drive it" })
-              }
-              const setup = yield* sites.findSetupByClientId(site.setupClientId)
-              if (!setup) return yield* new ProtectionTokenInvalid({ detail: "the site's setup client no longer exists" })
-              const v = yield* introspectWith(setup, token)
-              if (v.clientId !== setup.clientId) return yield* new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" })
-              yield* requireScope(v)
-              return setup.clientId
-            }
-            // register: no site yet; any setup client of that OP can ask the OP whose token this is
-            const opHost = (typeof params["op_host"] === "string" && params["op_host"]) || config.default_op_host
-            const anySetup = opHost ? yield* sites.latestSetup(opHost) : undefined
-            if (!anySetup) return yield* new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
-            const v = yield* introspectWith(anySetup, token)
-            const owner = yield* sites.findSetupByClientId(v.clientId)
-            if (!owner) return yield* new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server" })
-            yield* requireScope(v)
-            return owner.clientId
-          }),
+        check: (protection, ctx, params) => {
+          if (protection === "none") return NONE
+          const required = ctx.requireProtection ?? config.protect_commands_with_access_token
+          if (!required) return NONE
+          const fromParams = params["protection_access_token"]
+          const token = ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
+          if (!token) return Effect.fail(new ProtectionTokenMissing())
+          // no generator on the per-command path: plain flatMaps cost less, and every check below still runs
+          if (protection === "site") return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token))
+          return checkRegister(params, token)
+        },
         identify: (token, opHost) =>
           Effect.gen(function* () {
             if (!token) return yield* new ProtectionTokenMissing()

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Effect, Layer } from "effect"
-import { afterAll, describe, expect, it } from "vitest"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { afterAll, expect, it } from "vitest"
 import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
+import { describeEachStore, type StoreBackend } from "../test-support/storeBackends.js"
 import { ResourceStore, type NewProtectedResource } from "./ResourceStore.js"
 
 const layerFor = (database_url: string) => {
@@ -13,8 +14,8 @@ const layerFor = (database_url: string) => {
   return ResourceStore.layer.pipe(Layer.provide(Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)))
 }
 
-const run = <A, E>(effect: Effect.Effect<A, E, ResourceStore>, database_url = ":memory:") =>
-  Effect.runPromise(effect.pipe(Effect.provide(layerFor(database_url))))
+const runOn = (backend: StoreBackend) => async <A, E>(effect: Effect.Effect<A, E, ResourceStore>, database_url?: string) =>
+  Effect.runPromise(effect.pipe(Effect.provide(layerFor(database_url ?? await backend.newUrl()))))
 
 const resource = (path: string, methods: string[], resourceId: string, extra: Partial<NewProtectedResource> = {}): NewProtectedResource => ({
   path, httpMethods: methods, scopes: ["view"], ticketScopes: null, scopeExpression: null, resourceId, ...extra,
@@ -23,7 +24,8 @@ const resource = (path: string, methods: string[], resourceId: string, extra: Pa
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
 
-describe("ResourceStore", () => {
+describeEachStore("ResourceStore", (backend) => {
+  const run = runOn(backend)
   it("lists what replace stored, every field intact", () =>
     run(Effect.gen(function* () {
       const store = yield* ResourceStore
@@ -98,10 +100,13 @@ describe("ResourceStore", () => {
       expect(yield* store.list("site-c")).toEqual([])
     })))
 
-  it("works the same on a file database, and what replace stored survives a reopen", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "oxd-resources-"))
-    dirs.push(dir)
-    const url = `file:${join(dir, "oxd.db")}`
+  it("what replace stored survives a reopen of the database", async () => {
+    let url = await backend.newUrl()
+    if (backend.dialect === "sqlite") {
+      const dir = mkdtempSync(join(tmpdir(), "oxd-resources-"))
+      dirs.push(dir)
+      url = `file:${join(dir, "oxd.db")}`
+    }
     await run(Effect.gen(function* () {
       const store = yield* ResourceStore
       yield* store.replace("site-1", [resource("/photo", ["GET"], "old")])
@@ -109,5 +114,34 @@ describe("ResourceStore", () => {
     }), url)
     const rows = await run(Effect.gen(function* () { return yield* (yield* ResourceStore).list("site-1") }), url)
     expect(rows.map((r) => r.resourceId)).toEqual(["new"])
+  })
+})
+
+describeEachStore("ResourceStore shared by two instances", (backend) => {
+  it("replacing one site's resources at once through both instances leaves one whole set, never a mix", async () => {
+    let url = await backend.newUrl()
+    if (backend.dialect === "sqlite") {
+      const dir = mkdtempSync(join(tmpdir(), "oxd-resources-shared-"))
+      dirs.push(dir)
+      url = `file:${join(dir, "oxd.db")}`
+    }
+    const a = ManagedRuntime.make(layerFor(url))
+    const b = ManagedRuntime.make(layerFor(url))
+    try {
+      const set = (who: string, round: number) => [
+        resource("/photo", ["GET"], `${who}-${round}-1`), resource("/doc", ["GET"], `${who}-${round}-2`), resource("/x", ["PUT"], `${who}-${round}-3`),
+      ]
+      for (let round = 0; round < 10; round++) {
+        await Promise.all([
+          a.runPromise(ResourceStore.use((r) => r.replace("shared", set("a", round)))),
+          b.runPromise(ResourceStore.use((r) => r.replace("shared", set("b", round)))),
+        ])
+        const ids = (await a.runPromise(Effect.map(ResourceStore.use((r) => r.list("shared")), (rows) => rows.map((r) => r.resourceId)))).sort()
+        expect([set("a", round), set("b", round)].map((s) => s.map((r) => r.resourceId).sort())).toContainEqual(ids)
+      }
+    } finally {
+      await a.dispose()
+      await b.dispose()
+    }
   })
 })

@@ -1,18 +1,20 @@
 import { Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
+import { describeEachStore, type StoreBackend } from "../test-support/storeBackends.js"
 import { SiteStore, type NewSite } from "./SiteStore.js"
 
-const layer = () => {
-  const configLayer = OxdConfig.layer(makeConfig({ database_url: ":memory:", log_level: "error" }))
+const layer = (database_url: string) => {
+  const configLayer = OxdConfig.layer(makeConfig({ database_url, log_level: "error" }))
   const store = SiteStore.layer.pipe(Layer.provide(Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)))
   return Layer.merge(store, TestClock.layer())
 }
 
-const run = <A, E>(effect: Effect.Effect<A, E, SiteStore | TestClock.TestClock>) => Effect.runPromise(effect.pipe(Effect.provide(layer())))
+const runOn = (backend: StoreBackend) => async <A, E>(effect: Effect.Effect<A, E, SiteStore | TestClock.TestClock>) =>
+  Effect.runPromise(effect.pipe(Effect.provide(layer(await backend.newUrl()))))
 
 const site = (oxdId: string, over: Partial<NewSite> = {}): NewSite => ({
   oxdId,
@@ -35,7 +37,8 @@ const site = (oxdId: string, over: Partial<NewSite> = {}): NewSite => ({
   ...over,
 })
 
-describe("SiteStore", () => {
+describeEachStore("SiteStore", (backend) => {
+  const run = runOn(backend)
   it("stores a site and reads it back, JSON columns included", () =>
     run(Effect.gen(function* () {
       const sites = yield* SiteStore
@@ -51,6 +54,15 @@ describe("SiteStore", () => {
       const e = yield* Effect.flip((yield* SiteStore).get("nope"))
       expect(e).toMatchObject({ _tag: "UnknownOxdId", oxd_id: "nope" })
       expect(e.message).toContain('oxd_id "nope"')
+    })))
+
+  it("treats an oxd_id or client_id with a NUL character as unknown, not as a store failure", () =>
+    run(Effect.gen(function* () {
+      const sites = yield* SiteStore
+      expect((yield* Effect.flip(sites.get("a\u0000b")))._tag).toBe("UnknownOxdId")
+      expect((yield* Effect.flip(sites.update("a\u0000b", { lastIdToken: "x" })))._tag).toBe("UnknownOxdId")
+      expect(yield* sites.remove("a\u0000b")).toBe(false)
+      expect(yield* sites.findSetupByClientId("c\u0000")).toBeUndefined()
     })))
 
   it("updates only the patched fields and the update time", () =>

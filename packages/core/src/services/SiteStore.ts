@@ -1,13 +1,12 @@
-import { and, desc, eq } from "drizzle-orm"
 import { Clock, Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { StoreFailed, UnknownOxdId } from "../errors.js"
 import { Database } from "../store/Database.js"
 import { ReadCache } from "../store/ReadCache.js"
-import { sites } from "../store/schema.js"
+import type { SiteRow } from "../store/rows.js"
 import { makeSecretCipher, type SecretCipher } from "../store/secretCipher.js"
 
-export type Site = typeof sites.$inferSelect
+export type Site = SiteRow
 export type NewSite = Omit<Site, "createdAt" | "updatedAt">
 export type SitePatch = Partial<Omit<Site, "oxdId" | "kind" | "createdAt" | "updatedAt">>
 
@@ -41,12 +40,14 @@ const openRow = (cipher: SecretCipher, row: Site): Effect.Effect<Site, StoreFail
 const openMaybe = (cipher: SecretCipher, row: Site | undefined) => (row ? openRow(cipher, row) : Effect.succeed(undefined))
 
 /**
- * Sites read by the commands are kept in memory this long (at most this many): every command reads its site, and a
- * database read costs far more than the rest of a cached uma_rs_check_access. Writes through this process apply at
- * once; a write by another process sharing the database file is seen within SITE_CACHE_MS.
+ * Sites read by the commands are kept in memory `site_cache_seconds` (default SITE_CACHE_MS), at most SITE_CACHE_MAX
+ * of them: every command reads its site, and a database read costs far more than the rest of a cached
+ * uma_rs_check_access. Writes through this process apply at once; a write by another process (another instance on
+ * the same database) is seen within site_cache_seconds.
  */
 export const SITE_CACHE_MS = 5_000
 export const SITE_CACHE_MAX = 10_000
+export const siteCacheMs = (config: { readonly site_cache_seconds: number }) => config.site_cache_seconds * 1000
 
 /** Registered sites and setup clients, keyed by oxd_id. Every write is committed before it returns. */
 export class SiteStore extends Context.Service<SiteStore, {
@@ -64,19 +65,26 @@ export class SiteStore extends Context.Service<SiteStore, {
   static readonly layer = Layer.effect(
     SiteStore,
     Effect.gen(function* () {
-      const { query } = yield* Database
-      const cipher = makeSecretCipher((yield* OxdConfig).secrets_encryption_key)
+      const { query, watch } = yield* Database
+      const config = yield* OxdConfig
+      const cipher = makeSecretCipher(config.secrets_encryption_key)
       // rows are cached opened (decrypted once), and dropped after a write through this process touched them
-      const byOxdId = new ReadCache<Site>(SITE_CACHE_MAX, SITE_CACHE_MS)
-      const setupByClientId = new ReadCache<Site>(SITE_CACHE_MAX, SITE_CACHE_MS)
+      const byOxdId = new ReadCache<Site>(SITE_CACHE_MAX, siteCacheMs(config), "site")
+      const setupByClientId = new ReadCache<Site>(SITE_CACHE_MAX, siteCacheMs(config), "site")
       /** After a write (even a failed one): what it touched is read from the database again. */
       const written = (oxdId: string, kind?: Site["kind"]) =>
         Effect.sync(() => {
           byOxdId.delete(oxdId)
           if (kind !== "site") setupByClientId.clear()
         })
+      // a site written by another instance: dropped here at once (PostgreSQL), else it expires after site_cache_seconds
+      yield* watch((change) => {
+        if (change.table === "*") byOxdId.clear()
+        else if (change.table === "sites") byOxdId.delete(change.oxdId)
+        if (change.table !== "uma_resources") setupByClientId.clear()
+      })
       const get = (oxdId: string) =>
-        byOxdId.get(oxdId, query("read site", (db) => db.select().from(sites).where(eq(sites.oxdId, oxdId)).get()).pipe(
+        byOxdId.get(oxdId, query("read site", (rows) => rows.sites.byOxdId(oxdId)).pipe(
           Effect.flatMap((row) => openMaybe(cipher, row)),
         )).pipe(Effect.flatMap((row) => (row ? Effect.succeed(row) : Effect.fail(new UnknownOxdId({ oxd_id: oxdId })))))
       return SiteStore.of({
@@ -84,38 +92,31 @@ export class SiteStore extends Context.Service<SiteStore, {
         insert: Effect.fn("SiteStore.insert")(function* (site: NewSite) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...site, createdAt: now, updatedAt: now }
-          yield* query("insert site", (db) => db.insert(sites).values(sealRow(cipher, site.oxdId, row)).run()).pipe(Effect.ensuring(written(site.oxdId, site.kind)))
+          yield* query("insert site", (rows) => rows.sites.insert(sealRow(cipher, site.oxdId, row))).pipe(Effect.ensuring(written(site.oxdId, site.kind)))
           return row
         }),
         update: Effect.fn("SiteStore.update")(function* (oxdId: string, patch: SitePatch) {
           const now = yield* Clock.currentTimeMillis
-          const row = yield* query("update site", (db) =>
-            db.update(sites).set({ ...sealRow(cipher, oxdId, patch), updatedAt: now }).where(eq(sites.oxdId, oxdId)).returning().get()).pipe(
+          const row = yield* query("update site", (rows) =>
+            rows.sites.update(oxdId, { ...sealRow(cipher, oxdId, patch), updatedAt: now })).pipe(
             Effect.ensuring(written(oxdId)),
           )
           if (!row) return yield* new UnknownOxdId({ oxd_id: oxdId })
           return yield* openRow(cipher, row)
         }),
         remove: Effect.fn("SiteStore.remove")(function* (oxdId: string) {
-          const r = yield* query("remove site", (db) => db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).pipe(Effect.ensuring(written(oxdId)))
-          return r.rowsAffected > 0
+          return yield* query("remove site", (rows) => rows.sites.remove(oxdId)).pipe(Effect.ensuring(written(oxdId)))
         }),
         findSetupByClientId: (clientId) =>
-          setupByClientId.get(clientId, query("find setup client", (db) =>
-            db.select().from(sites).where(and(eq(sites.clientId, clientId), eq(sites.kind, "setup"))).get()).pipe(
+          setupByClientId.get(clientId, query("find setup client", (rows) => rows.sites.setupByClientId(clientId)).pipe(
             Effect.flatMap((row) => openMaybe(cipher, row)),
           )),
         latestSetup: (opHost) =>
-          query("find setup client", (db) =>
-            db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup")))
-              .orderBy(desc(sites.createdAt)).limit(1).get()).pipe(
+          query("find setup client", (rows) => rows.sites.latestSetup(opHost)).pipe(
             Effect.flatMap((row) => openMaybe(cipher, row)),
           ),
         setupOpHosts: () =>
-          query("list setup OPs", (db) =>
-            db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(16).all()).pipe(
-            Effect.map((rows) => rows.map((r) => r.opHost)),
-          ),
+          query("list setup OPs", (rows) => rows.sites.setupOpHosts(16)),
       })
     }),
   )

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig, type Config } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
+import { describeEachStore, type StoreBackend } from "../test-support/storeBackends.js"
 import { StateStore } from "./StateStore.js"
 
 const storeLayer = (config: Config) => {
@@ -14,15 +15,16 @@ const storeLayer = (config: Config) => {
   return StateStore.layer.pipe(Layer.provide(Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)))
 }
 
-const memory = (overrides: Partial<Config> = {}) =>
-  Layer.merge(storeLayer(makeConfig({ database_url: ":memory:", log_level: "error", ...overrides })), TestClock.layer())
+const fresh = (database_url: string, overrides: Partial<Config> = {}) =>
+  Layer.merge(storeLayer(makeConfig({ database_url, log_level: "error", ...overrides })), TestClock.layer())
 
-const run = <A, E>(effect: Effect.Effect<A, E, StateStore | TestClock.TestClock>, overrides: Partial<Config> = {}) =>
-  Effect.runPromise(effect.pipe(Effect.provide(memory(overrides))))
+const runOn = (backend: StoreBackend) => async <A, E>(effect: Effect.Effect<A, E, StateStore | TestClock.TestClock>, overrides: Partial<Config> = {}) =>
+  Effect.runPromise(effect.pipe(Effect.provide(fresh(await backend.newUrl(), overrides))))
 
 const request = (state: string, oxdId = "site-1") => ({ state, oxdId, nonce: `nonce-of-${state}`, codeVerifier: `verifier-of-${state}` })
 
-describe("StateStore", () => {
+describeEachStore("StateStore", (backend) => {
+  const run = runOn(backend)
   it("gives back what was issued, once", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
@@ -63,6 +65,13 @@ describe("StateStore", () => {
       expect(e).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
       const pending = yield* states.consume("site-A", "s3")
       expect(pending.oxdId).toBe("site-A")
+    })))
+
+  it("refuses a state or oxd_id with a NUL character as unknown, not as a store failure", () =>
+    run(Effect.gen(function* () {
+      const states = yield* StateStore
+      expect(yield* Effect.flip(states.consume("site-1", "bad\u0000state"))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      expect(yield* Effect.flip(states.consume("site\u00001", "s"))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
     })))
 
   it("refuses a state past state_expiration_in_minutes with reason expired", () =>
@@ -110,6 +119,17 @@ describe("StateStore", () => {
       for (const l of losses) expect(l._tag === "Failure" && l.failure).toMatchObject({ _tag: "InvalidState", reason: "used" })
     })))
 
+  it("counts as pending only the requests neither consumed nor expired", () =>
+    run(Effect.gen(function* () {
+      const states = yield* StateStore
+      expect(yield* states.pending).toBe(0)
+      for (const s of ["p1", "p2", "p3"]) yield* states.issue(request(s))
+      yield* states.consume("site-1", "p1")
+      expect(yield* states.pending).toBe(2)
+      yield* TestClock.adjust("5 minutes")
+      expect(yield* states.pending).toBe(0)
+    })))
+
   it("refuses to issue the same state twice", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
@@ -143,6 +163,39 @@ describe("StateStore on a file: database", () => {
       expect(e).toMatchObject({ _tag: "InvalidState", reason: "used" })
     } finally {
       await second.dispose()
+    }
+  })
+})
+
+describeEachStore("StateStore shared by two instances", (backend) => {
+  const dirs: string[] = []
+  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+  const sharedUrl = async () => {
+    if (backend.dialect === "postgres") return backend.newUrl()
+    const dir = mkdtempSync(join(tmpdir(), "oxd-state-shared-"))
+    dirs.push(dir)
+    return `file:${join(dir, "oxd.db")}`
+  }
+
+  it("gives each of 20 states, consumed at once through both instances, to exactly one of them", async () => {
+    const config = makeConfig({ database_url: await sharedUrl(), log_level: "error" })
+    // two runtimes, two connection pools, as two server processes would have
+    const a = ManagedRuntime.make(storeLayer(config))
+    const b = ManagedRuntime.make(storeLayer(config))
+    try {
+      const states = Array.from({ length: 20 }, (_, i) => `shared-${i}`)
+      await a.runPromise(Effect.forEach(states, (s) => StateStore.use((st) => st.issue(request(s))), { concurrency: "unbounded" }))
+      const consume = (rt: typeof a, state: string) =>
+        rt.runPromise(Effect.result(StateStore.use((st) => st.consume("site-1", state))))
+      const outcomes = await Promise.all(states.flatMap((s) => [consume(a, s), consume(b, s), consume(a, s), consume(b, s)]))
+      for (let i = 0; i < states.length; i++) {
+        const mine = outcomes.slice(i * 4, i * 4 + 4)
+        expect(mine.filter((r) => r._tag === "Success")).toHaveLength(1)
+        for (const r of mine) if (r._tag === "Failure") expect(r.failure).toMatchObject({ _tag: "InvalidState", reason: "used" })
+      }
+    } finally {
+      await a.dispose()
+      await b.dispose()
     }
   })
 })

@@ -1,9 +1,8 @@
-import { and, eq, isNull, lt } from "drizzle-orm"
 import { Clock, Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { InvalidState, StoreFailed } from "../errors.js"
 import { Database } from "../store/Database.js"
-import { authorizationRequests } from "../store/schema.js"
+import type { NewRequestRow } from "../store/rows.js"
 
 export type Purpose = "authorization" | "claims_gathering"
 
@@ -30,11 +29,13 @@ export class StateStore extends Context.Service<StateStore, {
   issue(req: Omit<PendingRequest, "expiresAt">): Effect.Effect<PendingRequest, StoreFailed>
   /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
   consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
+  /** How many requests wait to be consumed (neither used nor expired), across every instance sharing the database. */
+  readonly pending: Effect.Effect<number, StoreFailed>
 }>()("@oxd/core/StateStore") {
   static readonly layer = Layer.effect(
     StateStore,
     Effect.gen(function* () {
-      const { query, db } = yield* Database
+      const { query, rows: store } = yield* Database
       const config = yield* OxdConfig
       const ttl = config.state_expiration_in_minutes * 60_000
 
@@ -43,9 +44,9 @@ export class StateStore extends Context.Service<StateStore, {
        * (one transaction, one sync of the file instead of one per request); each is answered once it is committed.
        * A batch that fails is retried row by row, so only the row at fault fails.
        */
-      type Row = typeof authorizationRequests.$inferInsert
+      type Row = NewRequestRow
       let pending: Array<{ row: Row; done: (e?: unknown) => void }> = []
-      const insertNow = (rows: ReadonlyArray<Row>) => db.insert(authorizationRequests).values([...rows]).run()
+      const insertNow = (rows: ReadonlyArray<Row>) => store.requests.insertMany(rows)
       const flush = async () => {
         const batch = pending
         pending = []
@@ -70,30 +71,27 @@ export class StateStore extends Context.Service<StateStore, {
           catch: (cause) => new StoreFailed({ operation: "store authorization request", cause }),
         })
       return StateStore.of({
+        pending: Effect.flatMap(Clock.currentTimeMillis, (now) => query("count pending authorization requests", (rows) => rows.requests.countPending(now))),
         issue: Effect.fn("StateStore.issue")(function* (req) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...req, purpose: req.purpose ?? "authorization", createdAt: now, expiresAt: now + ttl, consumedAt: null }
           yield* insert(row)
           // purge old tombstones now and then, off the caller's path
           if (Math.random() < 0.01) {
-            yield* query("purge authorization requests", (db) =>
-              db.delete(authorizationRequests).where(lt(authorizationRequests.expiresAt, now - TOMBSTONE_MS)).run())
+            yield* query("purge authorization requests", (rows) => rows.requests.purgeExpiredBefore(now - TOMBSTONE_MS))
               .pipe(Effect.ignore, Effect.forkDetach)
           }
           return { purpose: row.purpose, state: row.state, oxdId: row.oxdId, nonce: row.nonce, codeVerifier: row.codeVerifier, expiresAt: row.expiresAt }
         }),
         consume: Effect.fn("StateStore.consume")(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
-          const mine = and(eq(authorizationRequests.state, state), eq(authorizationRequests.oxdId, oxdId), eq(authorizationRequests.purpose, purpose))
-          const taken = yield* query("consume authorization request", (db) =>
-            db.update(authorizationRequests).set({ consumedAt: now })
-              .where(and(mine, isNull(authorizationRequests.consumedAt)))
-              .returning().get())
+          const key = { state, oxdId, purpose }
+          const taken = yield* query("consume authorization request", (rows) => rows.requests.consume(key, now))
           if (taken) {
             if (taken.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
             return { purpose, state: taken.state, oxdId: taken.oxdId, nonce: taken.nonce, codeVerifier: taken.codeVerifier, expiresAt: taken.expiresAt }
           }
-          const seen = yield* query("read authorization request", (db) => db.select().from(authorizationRequests).where(mine).get())
+          const seen = yield* query("read authorization request", (rows) => rows.requests.find(key))
           return yield* new InvalidState({ reason: seen ? "used" : "unknown" })
         }),
       })

@@ -2,6 +2,7 @@ import { hash } from "node:crypto"
 import * as oidc from "openid-client"
 import { Cause, Context, Effect, type Exit, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
+import { cacheStats } from "../observability/cacheStats.js"
 import {
   InvalidTicket, NeedInfo, OpRejected, type OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
   type OpDiscoveryFailed,
@@ -35,6 +36,8 @@ export type Introspection = Record<string, unknown> & { readonly active: boolean
 type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable
 const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket"
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
+/** UMA configurations kept (one per OP host in use); past it the oldest is dropped and fetched again when needed. */
+const DISCOVERY_MAX = 256
 /**
  * A PAT is renewed this long before it expires: a tenth of its life, at most 30 s, plus 1 s because expires_in
  * is whole seconds counted from the OP's current second (oidc-provider: exp = floor(now) + ttl), so it can
@@ -42,6 +45,8 @@ const DISCOVERY_TTL_MS = 60 * 60 * 1000
  */
 const patRenewMargin = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10) + 1_000
 const RPT_CACHE_MAX = 100_000
+/** PATs kept per instance (one per site that protects resources); past it the oldest is dropped, fetched again if needed. */
+const PAT_CACHE_MAX = 10_000
 
 /** A 401 from the protection API: the PAT was refused (expired early, revoked), so a fresh one is worth one retry. */
 class PatRefused extends Error {
@@ -77,7 +82,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const config = yield* OxdConfig
       const { fetch } = yield* OpFetch
       const op = yield* OpenIdProvider
-      const discoveries = new Map<string, { at: number; value: Promise<UmaConfiguration> }>()
+      const discoveries = new Map<string, { at: number; value: Promise<UmaConfiguration>; settled?: UmaConfiguration }>()
       const pats = new Map<string, { token: string; until: number }>()
       const patsInFlight = new Map<string, Promise<{ token: string; until: number }>>()
       const rpts = new Map<string, { value: Introspection; until: number; refreshAt: number }>()
@@ -86,7 +91,13 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const discover = (site: Site) =>
         Effect.suspend(() => {
           const hit = discoveries.get(site.opHost)
-          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return Effect.promise(() => settle(hit.value))
+          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) {
+            cacheStats.hit("uma_discovery")
+            // fetched already: answered without a promise turn (a denied check reads it twice)
+            if (hit.settled) return Effect.succeed({ ok: true as const, value: hit.settled })
+            return Effect.promise(() => settle(hit.value))
+          }
+          cacheStats.miss("uma_discovery")
           const value = (async () => {
             const url = `${site.opHost.replace(/\/$/, "")}/.well-known/uma2-configuration`
             const res = await fetch(url, { headers: { accept: "application/json" } })
@@ -97,8 +108,15 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
             }
             return doc as UmaConfiguration
           })()
-          discoveries.set(site.opHost, { at: Date.now(), value })
-          return Effect.promise(() => settle(value).then((r) => { if (!r.ok) discoveries.delete(site.opHost); return r }))
+          const entry: { at: number; value: Promise<UmaConfiguration>; settled?: UmaConfiguration } = { at: Date.now(), value }
+          discoveries.delete(site.opHost) // re-inserted last: the first key is the oldest
+          discoveries.set(site.opHost, entry)
+          if (discoveries.size > DISCOVERY_MAX) discoveries.delete(discoveries.keys().next().value!)
+          return Effect.promise(() => settle(value).then((r) => {
+            if (r.ok) entry.settled = r.value
+            else if (discoveries.get(site.opHost) === entry) discoveries.delete(site.opHost)
+            return r
+          }))
         }).pipe(Effect.flatMap((r) => r.ok ? Effect.succeed(r.value) : Effect.fail(classifyDiscovery(site, r.error))))
 
       const classifyDiscovery = (site: Site, e: unknown): UmaDiscoveryFailed | OpUnreachable => {
@@ -120,7 +138,11 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const pat = (site: Site, refused?: string) =>
         Effect.suspend(() => {
           const cached = pats.get(site.oxdId)
-          if (cached && cached.until > Date.now() && cached.token !== refused) return Effect.succeed(cached.token)
+          if (cached && cached.until > Date.now() && cached.token !== refused) {
+            cacheStats.hit("pat")
+            return Effect.succeed(cached.token)
+          }
+          cacheStats.miss("pat")
           let inflight = patsInFlight.get(site.oxdId)
           if (!inflight) {
             const requestedAt = Date.now() // the PAT's life started no earlier than this
@@ -134,7 +156,9 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
               ),
             ).then((exit) => {
               if (exit._tag === "Failure") throw Cause.squash(exit.cause)
+              pats.delete(site.oxdId) // re-inserted last: the first key is the oldest
               pats.set(site.oxdId, exit.value)
+              if (pats.size > PAT_CACHE_MAX) pats.delete(pats.keys().next().value!)
               return exit.value
             }).finally(() => patsInFlight.delete(site.oxdId))
             patsInFlight.set(site.oxdId, inflight)
@@ -245,8 +269,10 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
                 // an AS that cannot answer now: the entry serves out its life, without more refreshes
                 void introspect().then((exit) => { if (exit._tag === "Failure" && rpts.get(key) === hit) rpts.set(key, { ...hit, refreshAt: Infinity }) })
               }
+              cacheStats.hit("rpt")
               return Effect.succeed(hit.value)
             }
+            cacheStats.miss("rpt")
             const p = introspect()
             return Effect.flatMap(Effect.promise(() => p), (exit) => exit)
           }),

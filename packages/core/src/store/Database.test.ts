@@ -8,7 +8,8 @@ import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { ResourceStore } from "../services/ResourceStore.js"
 import { SiteStore, type NewSite } from "../services/SiteStore.js"
-import { Database } from "./Database.js"
+import { Database, migrationsFolder } from "./Database.js"
+import { openSqlite } from "./sqlite/open.js"
 
 const fileLayer = () => {
   const dir = mkdtempSync(join(tmpdir(), "oxd-db-"))
@@ -34,9 +35,10 @@ const pragmas = (client: Client) =>
 
 describe("Database on a file", () => {
   it("runs in WAL mode with a busy timeout and synchronous=FULL, on every pooled connection", () =>
-    run(Effect.gen(function* () {
-      const { db } = yield* Database
-      const client = (db as unknown as { $client: Client }).$client
+    Effect.runPromise(Effect.gen(function* () {
+      const dir = mkdtempSync(join(tmpdir(), "oxd-db-"))
+      const store = yield* Effect.promise(() => openSqlite(`file:${join(dir, "oxd.db")}`, migrationsFolder("sqlite")))
+      const client = store.client
       expect(yield* pragmas(client)).toEqual({ journal: "wal", busy: 5000, synchronous: 2 })
       // a transaction holds one connection: the client opens another for the next statement
       const tx = yield* Effect.promise(() => client.transaction("write"))
@@ -44,6 +46,7 @@ describe("Database on a file", () => {
         expect(yield* pragmas(client)).toEqual({ journal: "wal", busy: 5000, synchronous: 2 })
       } finally {
         yield* Effect.promise(() => tx.rollback())
+        yield* Effect.promise(() => store.close())
       }
     })))
 

@@ -1,60 +1,87 @@
-import { mkdirSync } from "node:fs"
-import { dirname } from "node:path"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { createClient } from "@libsql/client"
-import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql"
-import { migrate } from "drizzle-orm/libsql/migrator"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { StoreFailed } from "../errors.js"
-import * as schema from "./schema.js"
+import { openPostgres } from "./pg/open.js"
+import type { Change, Rows, StoreHandle } from "./rows.js"
+import { openSqlite } from "./sqlite/open.js"
 
-export type Db = LibSQLDatabase<typeof schema>
+export type Dialect = "sqlite" | "postgres"
 
-/** Migrations ship beside src/ and dist/ (drizzle-kit output, committed). */
-const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url))
+/** `postgres:`/`postgresql:` → PostgreSQL; anything else (`file:`, `:memory:`, `libsql:`, `http(s):`, `ws(s):`) → libsql. */
+export const dialectOf = (databaseUrl: string): Dialect => (/^postgres(ql)?:/i.test(databaseUrl) ? "postgres" : "sqlite")
 
-/** How long a statement waits for another process's lock on the file before failing. */
-const BUSY_TIMEOUT_MS = 5000
+/** Migrations ship beside src/ and dist/ (drizzle-kit output, committed), one folder per dialect. */
+export const migrationsFolder = (dialect: Dialect) =>
+  fileURLToPath(new URL(`../../drizzle/${dialect === "postgres" ? "pg" : "sqlite"}`, import.meta.url))
 
-/** The drizzle handle plus one way to run a query: failures become StoreFailed naming the operation. */
+/** The `when` of every migration shipped (drizzle records it as the created_at of each one it applied). */
+export const shippedMigrations = (folder: string): ReadonlyArray<number> =>
+  (JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as { entries: Array<{ when: number }> }).entries.map((e) => e.when)
+
+export interface DatabaseStatus {
+  readonly reachable: boolean
+  readonly migrationsCurrent: boolean
+}
+
+const STATUS_TIMEOUT = "2 seconds"
+const DOWN: DatabaseStatus = { reachable: false, migrationsCurrent: false }
+
+/** Opens the store the URL names and applies its migrations. */
+export const openStore = (databaseUrl: string): Promise<StoreHandle> => {
+  const dialect = dialectOf(databaseUrl)
+  return dialect === "postgres"
+    ? openPostgres(databaseUrl, migrationsFolder(dialect))
+    : openSqlite(databaseUrl, migrationsFolder(dialect))
+}
+
+/** The store's statements plus one way to run them: failures become StoreFailed naming the operation. */
 export class Database extends Context.Service<Database, {
-  readonly db: Db
-  query<A>(operation: string, f: (db: Db) => Promise<A>): Effect.Effect<A, StoreFailed>
+  readonly dialect: Dialect
+  readonly rows: Rows
+  query<A>(operation: string, f: (rows: Rows) => Promise<A>): Effect.Effect<A, StoreFailed>
+  /**
+   * For readiness: reachable = `SELECT 1` answered within 2 s; migrationsCurrent = the migrations applied to the
+   * database are exactly the ones this build ships. Never fails.
+   */
+  readonly status: Effect.Effect<DatabaseStatus>
+  /**
+   * Follows the changes other instances write (PostgreSQL only; best effort): caches drop what changed at once.
+   * Stops when the scope closes.
+   */
+  watch(listener: (change: Change) => void): Effect.Effect<void, never, Scope.Scope>
 }>()("@oxd/core/Database") {
   static readonly layer = Layer.effect(
     Database,
     Effect.gen(function* () {
       const { database_url } = yield* OxdConfig
-      const client = yield* Effect.acquireRelease(
-        Effect.try({
-          try: () => {
-            if (database_url.startsWith("file:")) {
-              const path = database_url.slice("file:".length)
-              if (path && !path.startsWith(":")) mkdirSync(dirname(path), { recursive: true })
-            }
-            // timeout: the busy timeout of every connection the client opens (a PRAGMA reaches only one of its pool)
-            return createClient({ url: database_url, timeout: BUSY_TIMEOUT_MS })
-          },
-          catch: (cause) => new StoreFailed({ operation: "open database", cause }),
-        }),
-        (c) => Effect.sync(() => c.close()),
+      const dialect = dialectOf(database_url)
+      const store = yield* Effect.acquireRelease(
+        Effect.tryPromise({ try: () => openStore(database_url), catch: (cause) => new StoreFailed({ operation: "open database", cause }) }),
+        (s) => Effect.promise(() => s.close().catch(() => {})),
       )
-      const run = (operation: string, f: () => Promise<unknown>) =>
-        Effect.tryPromise({ try: f, catch: (cause) => new StoreFailed({ operation, cause }) })
-      if (database_url.startsWith("file:")) {
-        // WAL lets readers run beside the writer; busy_timeout waits out a lock instead of failing at once
-        yield* run("enable WAL", () => client.execute("PRAGMA journal_mode = WAL"))
-        yield* run("set busy timeout", () => client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`))
-        yield* run("set synchronous", () => client.execute("PRAGMA synchronous = FULL"))
-      }
-      const db = drizzle(client, { schema })
-      yield* run("apply migrations", () => migrate(db, { migrationsFolder }))
+      const shipped = shippedMigrations(migrationsFolder(dialect))
+      const status = Effect.tryPromise(async (): Promise<DatabaseStatus> => {
+        await store.ping()
+        const applied = await store.appliedMigrations().catch(() => undefined)
+        return { reachable: true, migrationsCurrent: applied !== undefined && sameList(applied, shipped) }
+      }).pipe(
+        Effect.timeoutOption(STATUS_TIMEOUT),
+        Effect.map(Option.getOrElse(() => DOWN)),
+        Effect.catch(() => Effect.succeed(DOWN)),
+      )
       return Database.of({
-        db,
+        dialect,
+        rows: store.rows,
+        status,
+        watch: (listener) => Effect.asVoid(Effect.acquireRelease(Effect.sync(() => store.watch(listener)), (stop) => Effect.sync(stop))),
         query: (operation, f) =>
-          Effect.tryPromise({ try: () => f(db), catch: (cause) => new StoreFailed({ operation, cause }) }),
+          Effect.tryPromise({ try: () => f(store.rows), catch: (cause) => new StoreFailed({ operation, cause }) }),
       })
     }),
   )
 }
+
+const sameList = (a: ReadonlyArray<number>, b: ReadonlyArray<number>) => a.length === b.length && a.every((x, i) => x === b[i])

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { cacheStats, type CacheName } from "../observability/cacheStats.js"
 
 /**
  * A bounded, expiring cache of rows in front of the database, for the reads every command makes (a site, its
@@ -11,7 +12,8 @@ export class ReadCache<V> {
   /** Bumped by every invalidation: a read that started before it does not store its (possibly stale) row. */
   #generation = 0
 
-  constructor(readonly max: number, readonly ttlMs: number) {}
+  /** `name`: counted under it in oxd_cache_requests_total (hits and misses). */
+  constructor(readonly max: number, readonly ttlMs: number, readonly name?: CacheName) {}
 
   /** The cached value, or `read` (cached when it yields a value; undefined is not cached). */
   get<E, R>(key: string, read: Effect.Effect<V | undefined, E, R>): Effect.Effect<V | undefined, E, R> {
@@ -21,9 +23,11 @@ export class ReadCache<V> {
         // refresh recency: Map keeps insertion order, so the first key is the least recently used
         this.#entries.delete(key)
         this.#entries.set(key, hit)
+        if (this.name) cacheStats.hit(this.name)
         return Effect.succeed(hit.value)
       }
       if (hit) this.#entries.delete(key)
+      if (this.name) cacheStats.miss(this.name)
       if (this.ttlMs <= 0) return read
       const generation = this.#generation
       return Effect.map(read, (value) => {

@@ -12,7 +12,8 @@ import type { Params } from "./schema.js"
 /** Parameters the server owns; custom_parameters cannot replace them. */
 const RESERVED = new Set(["state", "nonce", "code_challenge", "code_challenge_method", "redirect_uri", "client_id", "response_type"])
 
-export const handler = Effect.fn("command.get_authorization_url")(function* (p: typeof Params.Type) {
+/** Untraced (no span, no stack capture per call): it sits on every login; the command's span comes from dispatch's caller. */
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const op = yield* OpenIdProvider
   const ids = yield* Ids

@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import type { AddressInfo } from "node:net"
+import type { Oxd } from "../makeOxd.js"
+
+export const METRICS_PATH = "/metrics"
+export const LIVE_PATH = "/health/live"
+export const READY_PATH = "/health/ready"
+
+const send = (res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string>) => {
+  res.writeHead(status, {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...headers,
+    "Content-Type": type,
+    "Content-Length": String(Buffer.byteLength(body)),
+  })
+  res.end(body)
+}
+const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string>) =>
+  send(res, status, "application/json; charset=utf-8", JSON.stringify(body), headers)
+
+/**
+ * GET /metrics (Prometheus text; when metrics_enabled), /health/live (the process answers) and /health/ready (503
+ * until the database answers with current migrations, and while stopping). Returns false for any other path, for
+ * the caller to answer; no token is asked: these say nothing about sites or users.
+ */
+export const serveObservability = async (
+  oxd: Oxd,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string> = {},
+): Promise<boolean> => {
+  const path = (req.url ?? "/").split("?")[0]
+  const isMetrics = path === METRICS_PATH && oxd.config.metrics_enabled
+  if (!isMetrics && path !== LIVE_PATH && path !== READY_PATH) return false
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    sendJson(res, 405, { status: "error", data: { error: "bad_request", error_description: `${path} answers GET and HEAD only.` } }, { ...headers, Allow: "GET, HEAD" })
+    return true
+  }
+  if (isMetrics) {
+    send(res, 200, "text/plain; version=0.0.4; charset=utf-8", await oxd.metricsText(), headers)
+  } else if (path === LIVE_PATH) {
+    sendJson(res, 200, { status: "ok" }, headers)
+  } else {
+    const { ready, checks } = await oxd.readiness()
+    sendJson(res, ready ? 200 : 503, {
+      status: ready ? "ready" : "not_ready",
+      checks: {
+        database: checks.database ? "ok" : "unreachable",
+        migrations: checks.migrations ? "current" : checks.database ? "not_current" : "unknown",
+        accepting: checks.accepting ? "yes" : "stopping",
+      },
+    }, headers)
+  }
+  return true
+}
+
+export interface AdminServer {
+  readonly url: string
+  readonly port: number
+  close(): Promise<void>
+}
+
+/** The admin port (admin_port, plain HTTP on admin_bind_address): metrics and health for TCP-only deployments. */
+export const startAdminServer = async (oxd: Oxd, opts: { readonly host?: string; readonly port?: number } = {}): Promise<AdminServer> => {
+  const host = opts.host ?? oxd.config.admin_bind_address
+  const server: Server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000 }, (req, res) => {
+    serveObservability(oxd, req, res)
+      .then((served) => {
+        if (!served) sendJson(res, 404, { status: "error", data: { error: "unsupported_operation", error_description: `The admin port serves GET ${METRICS_PATH}, ${LIVE_PATH} and ${READY_PATH}.` } }, {})
+      })
+      .catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { status: "error", data: { error: "internal_error", error_description: "The admin port failed to answer." } }, {})
+        else res.destroy()
+      })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(opts.port ?? oxd.config.admin_port, host, () => {
+      server.off("error", reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}

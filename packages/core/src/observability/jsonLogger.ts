@@ -1,0 +1,45 @@
+import { Logger, References } from "effect"
+import { describeDefect, redactSecrets } from "../safety/redact.js"
+
+/** A message part as text: oxd's own strings as written, anything else (an Error, an object) redacted. */
+const text = (m: unknown): string =>
+  typeof m === "string" ? m : redactSecrets(m instanceof Error ? `${m.name}: ${m.message}` : JSON.stringify(m) ?? String(m))
+
+/**
+ * Lines are written once per event-loop turn, together: a write per line (a syscall each) cost more than the rest
+ * of a cached command. Whatever is left is written synchronously when the process exits.
+ */
+let pending: string[] = []
+let scheduled = false
+const MAX_PENDING = 1000
+const flush = () => {
+  scheduled = false
+  if (pending.length === 0) return
+  const out = pending.join("\n")
+  pending = []
+  // through console (one call per batch), so whatever captures console output (tests, vitest) sees the lines
+  console.log(out)
+}
+process.on("exit", flush)
+const write = (line: string) => {
+  pending.push(line)
+  if (pending.length >= MAX_PENDING) return flush()
+  if (!scheduled) {
+    scheduled = true
+    setImmediate(flush)
+  }
+}
+
+/**
+ * One JSON object per line: `time`, `level` (DEBUG…ERROR), `msg`, then the annotations as top-level fields
+ * (request_id, transport, command, outcome, duration_ms…). A cause is reduced to its tag and a redacted message
+ * (describeDefect), never Cause.pretty: its text can carry params and tokens.
+ */
+export const jsonLineLogger = Logger.make<unknown, void>(({ message, logLevel, cause, fiber, date }) => {
+  const parts = Array.isArray(message) ? message : [message]
+  const line: Record<string, unknown> = { time: date.toISOString(), level: logLevel.toUpperCase(), msg: parts.length === 1 ? text(parts[0]) : parts.map(text).join(" ") }
+  const annotations = fiber.getRef(References.CurrentLogAnnotations)
+  for (const k in annotations) if (!(k in line)) line[k] = annotations[k]
+  if (cause.reasons.length > 0) Object.assign(line, describeDefect(cause))
+  write(JSON.stringify(line))
+})

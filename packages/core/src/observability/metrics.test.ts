@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest"
+import { cacheStats } from "./cacheStats.js"
+import { OxdMetrics, opEndpointKind, originOf } from "./metrics.js"
+
+const line = (text: string, series: string) => text.split("\n").find((l) => l.startsWith(`${series} `))
+
+describe("OxdMetrics", () => {
+  it("renders counters, histograms and gauges in the Prometheus text format", () => {
+    const m = new OxdMetrics()
+    m.command("register_site", "tcp", "ok", 0.02)
+    m.command("register_site", "tcp", "ok", 0.3)
+    m.command("register_site", "tcp", "invalid_op_host", 0.001)
+    m.opRequest("https://op.example", "token", "2xx", 0.05)
+    const stop = m.trackConnections("tcp", () => 3)
+    m.trackConnections("tcp", () => 2)
+    const text = m.render({ pendingStates: 7 })
+    expect(text).toContain("# TYPE oxd_commands_total counter")
+    expect(line(text, 'oxd_commands_total{command="register_site",transport="tcp",outcome="ok"}')).toMatch(/ 2$/)
+    expect(line(text, 'oxd_commands_total{command="register_site",transport="tcp",outcome="invalid_op_host"}')).toMatch(/ 1$/)
+    expect(text).toContain("# TYPE oxd_command_duration_seconds histogram")
+    expect(line(text, 'oxd_command_duration_seconds_bucket{command="register_site",transport="tcp",le="0.025"}')).toMatch(/ 2$/)
+    expect(line(text, 'oxd_command_duration_seconds_count{command="register_site",transport="tcp"}')).toMatch(/ 3$/)
+    expect(line(text, 'oxd_op_requests_total{host="https://op.example",endpoint="token",outcome="2xx"}')).toMatch(/ 1$/)
+    expect(line(text, 'oxd_open_connections{transport="tcp"}')).toMatch(/ 5$/)
+    expect(line(text, "oxd_pending_states")).toMatch(/ 7$/)
+    stop()
+    expect(line(m.render(), 'oxd_open_connections{transport="tcp"}')).toMatch(/ 2$/)
+  })
+
+  it("keeps each core's series apart", () => {
+    const a = new OxdMetrics()
+    const b = new OxdMetrics()
+    a.command("remove_site", "ws", "ok", 0.01)
+    expect(b.render()).not.toContain("remove_site")
+  })
+
+  it("reports cache hits and misses as running totals", () => {
+    const m = new OxdMetrics()
+    const before = cacheStats.snapshot().get("metrics-test") ?? { hit: 0, miss: 0 }
+    cacheStats.hit("metrics-test")
+    cacheStats.hit("metrics-test")
+    cacheStats.miss("metrics-test")
+    m.render()
+    cacheStats.hit("metrics-test")
+    const text = m.render()
+    expect(line(text, 'oxd_cache_requests_total{cache="metrics-test",result="hit"}')).toBe(`oxd_cache_requests_total{cache="metrics-test",result="hit"} ${before.hit + 3}`)
+    expect(line(text, 'oxd_cache_requests_total{cache="metrics-test",result="miss"}')).toBe(`oxd_cache_requests_total{cache="metrics-test",result="miss"} ${before.miss + 1}`)
+  })
+
+  it("bounds a label's values: past 64 distinct ones they are reported as other", () => {
+    const m = new OxdMetrics()
+    for (let i = 0; i < 100; i++) m.opRequest(`https://op${i}.example`, "token", "2xx", 0.01)
+    const text = m.render()
+    const hosts = new Set([...text.matchAll(/oxd_op_requests_total\{host="([^"]+)"/g)].map((x) => x[1]))
+    expect(hosts.size).toBe(65)
+    expect(line(text, 'oxd_op_requests_total{host="other",endpoint="token",outcome="2xx"}')).toMatch(/ 36$/)
+  })
+
+  it("names OP endpoints by a fixed set of kinds, and hosts by origin only", () => {
+    expect(opEndpointKind("https://op/.well-known/openid-configuration")).toBe("discovery")
+    expect(opEndpointKind("https://op/.well-known/uma2-configuration")).toBe("uma_discovery")
+    expect(opEndpointKind("https://op/jwks")).toBe("jwks")
+    expect(opEndpointKind("https://op/token")).toBe("token")
+    expect(opEndpointKind("https://op/token/introspection")).toBe("introspection")
+    expect(opEndpointKind("https://op/me")).toBe("userinfo")
+    expect(opEndpointKind("https://op/reg/abc")).toBe("registration")
+    expect(opEndpointKind("https://op/uma/permission")).toBe("uma_permission")
+    expect(opEndpointKind("https://op/uma/resource_set/1")).toBe("uma_resource")
+    expect(opEndpointKind("https://op/whatever?code=secret")).toBe("other")
+    expect(opEndpointKind("not a url")).toBe("other")
+    expect(originOf("https://op.example:9443/token?code=abc")).toBe("https://op.example:9443")
+  })
+})

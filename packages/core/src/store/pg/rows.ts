@@ -1,0 +1,67 @@
+import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
+import type { NodePgDatabase } from "drizzle-orm/node-postgres"
+import type { RequestKey, Rows } from "../rows.js"
+import * as schema from "../schema.pg.js"
+
+const { authorizationRequests: requests, sites, umaResources: resources } = schema
+
+const requestIs = (k: RequestKey) =>
+  and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
+
+const first = <A>(rows: ReadonlyArray<A>): A | undefined => rows[0]
+
+/**
+ * PostgreSQL text cannot hold NUL, and a query comparing with one fails ("invalid byte sequence"): a key with NUL
+ * (hostile input: a state, an oxd_id) matches no row, as it would on SQLite, instead of failing the command.
+ */
+const storable = (...keys: ReadonlyArray<string>) => keys.every((k) => !k.includes("\u0000"))
+
+/** The stores' statements on PostgreSQL (node-postgres pool). */
+/** `changed`: told after each committed write to a site or its resources (the change feed's NOTIFY). */
+export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "sites" | "uma_resources", oxdId: string) => void = () => {}): Rows => ({
+  sites: {
+    byOxdId: async (oxdId) => !storable(oxdId) ? undefined : first(await db.select().from(sites).where(eq(sites.oxdId, oxdId))),
+    setupByClientId: async (clientId) => !storable(clientId) ? undefined : first(await db.select().from(sites).where(and(eq(sites.clientId, clientId), eq(sites.kind, "setup"))).limit(1)),
+    latestSetup: async (opHost) =>
+      !storable(opHost) ? undefined : first(await db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1)),
+    setupOpHosts: async (limit) =>
+      (await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit)).map((r) => r.opHost),
+    insert: async (row) => {
+      await db.insert(sites).values(row)
+      changed("sites", row.oxdId)
+    },
+    update: async (oxdId, patch) => {
+      if (!storable(oxdId)) return undefined
+      const row = first(await db.update(sites).set(patch).where(eq(sites.oxdId, oxdId)).returning())
+      if (row) changed("sites", oxdId)
+      return row
+    },
+    remove: async (oxdId) => {
+      const removed = storable(oxdId) && ((await db.delete(sites).where(eq(sites.oxdId, oxdId))).rowCount ?? 0) > 0
+      if (removed) changed("sites", oxdId)
+      return removed
+    },
+  },
+  requests: {
+    insertMany: async (rows) => void (await db.insert(requests).values([...rows])),
+    // READ COMMITTED: a second UPDATE of the row waits for the first to commit, then re-checks consumed_at IS NULL
+    consume: async (key, now) =>
+      !storable(key.state, key.oxdId) ? undefined : first(await db.update(requests).set({ consumedAt: now }).where(and(requestIs(key), isNull(requests.consumedAt))).returning()),
+    find: async (key) => !storable(key.state, key.oxdId) ? undefined : first(await db.select().from(requests).where(requestIs(key))),
+    purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time))),
+    countPending: async (now) =>
+      first(await db.select({ n: count() }).from(requests).where(and(isNull(requests.consumedAt), gt(requests.expiresAt, now))))?.n ?? 0,
+  },
+  resources: {
+    list: async (oxdId) => !storable(oxdId) ? [] : db.select().from(resources).where(eq(resources.oxdId, oxdId)),
+    replace: async (oxdId, rows) => {
+      await db.transaction(async (tx) => {
+        // two instances replacing one site's resources at once take turns (else both deletes, then both inserts)
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`uma_resources/${oxdId}`}))`)
+        await tx.delete(resources).where(eq(resources.oxdId, oxdId))
+        if (rows.length > 0) await tx.insert(resources).values(rows.map((r) => ({ ...r, oxdId })))
+      })
+      changed("uma_resources", oxdId)
+    },
+  },
+})

@@ -1,0 +1,66 @@
+import type * as pg from "./schema.pg.js"
+import type { authorizationRequests, sites, umaResources } from "./schema.js"
+
+export type SiteRow = typeof sites.$inferSelect
+export type RequestRow = typeof authorizationRequests.$inferSelect
+export type ResourceRow = typeof umaResources.$inferSelect
+export type NewRequestRow = typeof authorizationRequests.$inferInsert
+export type NewResourceRow = Omit<ResourceRow, "id">
+export type SitePatchRow = Partial<Omit<SiteRow, "oxdId" | "kind" | "createdAt">>
+
+/** The statements the stores run, one implementation per dialect (sqlite/rows.ts, pg/rows.ts). */
+export interface Rows {
+  readonly sites: {
+    byOxdId(oxdId: string): Promise<SiteRow | undefined>
+    setupByClientId(clientId: string): Promise<SiteRow | undefined>
+    latestSetup(opHost: string): Promise<SiteRow | undefined>
+    setupOpHosts(limit: number): Promise<ReadonlyArray<string>>
+    insert(row: SiteRow): Promise<void>
+    update(oxdId: string, patch: SitePatchRow): Promise<SiteRow | undefined>
+    remove(oxdId: string): Promise<boolean>
+  }
+  readonly requests: {
+    insertMany(rows: ReadonlyArray<NewRequestRow>): Promise<void>
+    /** One conditional UPDATE … RETURNING: of concurrent attempts (any process) exactly one gets the row. */
+    consume(key: RequestKey, now: number): Promise<RequestRow | undefined>
+    find(key: RequestKey): Promise<RequestRow | undefined>
+    purgeExpiredBefore(time: number): Promise<void>
+    /** Requests neither consumed nor expired at `now`. */
+    countPending(now: number): Promise<number>
+  }
+  readonly resources: {
+    list(oxdId: string): Promise<ReadonlyArray<ResourceRow>>
+    /** Deletes the site's resources and inserts these, atomically. */
+    replace(oxdId: string, rows: ReadonlyArray<NewResourceRow>): Promise<void>
+  }
+}
+
+/** An open store: its statements, and what Database.status asks. */
+export interface StoreHandle {
+  readonly rows: Rows
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>
+  /** The `created_at` drizzle recorded for each applied migration (the journal's `when`), in order. */
+  appliedMigrations(): Promise<ReadonlyArray<number>>
+  close(): Promise<void>
+  /**
+   * Changes written by other instances (PostgreSQL: LISTEN/NOTIFY), so caches can drop what they changed at once;
+   * `*`: anything may have changed. SQLite has no such feed (caches rely on expiry). Returns the unsubscribe.
+   */
+  watch(listener: (change: Change) => void): () => void
+}
+
+export type Change = { readonly table: "sites" | "uma_resources"; readonly oxdId: string } | { readonly table: "*" }
+
+export interface RequestKey {
+  readonly state: string
+  readonly oxdId: string
+  readonly purpose: RequestRow["purpose"]
+}
+
+// Both schemas must give the same row types: a column that drifts in type or nullability fails the build here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const check = <T extends true>(): T => true as T
+void check<Same<SiteRow, typeof pg.sites.$inferSelect>>
+void check<Same<RequestRow, typeof pg.authorizationRequests.$inferSelect>>
+void check<Same<ResourceRow, typeof pg.umaResources.$inferSelect>>

@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import { createClient, type Client } from "@libsql/client"
+import { drizzle } from "drizzle-orm/libsql"
+import { migrate } from "drizzle-orm/libsql/migrator"
+import type { StoreHandle } from "../rows.js"
+import * as schema from "../schema.js"
+import { sqliteRows } from "./rows.js"
+
+/** How long a statement waits for another process's lock on the file before failing. */
+export const BUSY_TIMEOUT_MS = 5000
+
+/**
+ * Two processes opening a new file at once both see no migration applied and both apply them: the second's
+ * transaction fails (table exists) and rolls back. Trying again then finds them applied by the first.
+ */
+const migrateOnce = async (run: () => Promise<void>) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (e) {
+      if (attempt >= 3) throw e
+      await new Promise((r) => setTimeout(r, 50 * attempt))
+    }
+  }
+}
+
+/**
+ * Opens a SQLite file (`file:`, `:memory:`) or a libsql server (`libsql:`, `http(s):`, `ws(s):` — sqld, Turso) and
+ * applies the migrations. A file runs in WAL mode with a busy timeout and synchronous=FULL.
+ */
+export const openSqlite = async (url: string, migrationsFolder: string): Promise<StoreHandle & { readonly client: Client }> => {
+  const isFile = url.startsWith("file:")
+  if (isFile) {
+    const path = url.slice("file:".length)
+    if (path && !path.startsWith(":")) mkdirSync(dirname(path), { recursive: true })
+  }
+  // timeout: the busy timeout of every connection the client opens (a PRAGMA reaches only one of its pool)
+  const client = createClient({ url, timeout: BUSY_TIMEOUT_MS })
+  try {
+    if (isFile) {
+      // WAL lets readers run beside the writer; busy_timeout waits out a lock instead of failing at once
+      await client.execute("PRAGMA journal_mode = WAL")
+      await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      await client.execute("PRAGMA synchronous = FULL")
+    }
+    const db = drizzle(client, { schema })
+    await migrateOnce(() => migrate(db, { migrationsFolder }))
+    return {
+      client,
+      rows: sqliteRows(db),
+      ping: async () => void (await client.execute("select 1")),
+      appliedMigrations: async () =>
+        (await client.execute("select created_at from __drizzle_migrations order by created_at")).rows.map((r) => Number(r["created_at"])),
+      close: async () => client.close(),
+      watch: () => () => {},
+    }
+  } catch (e) {
+    client.close()
+    throw e
+  }
+}

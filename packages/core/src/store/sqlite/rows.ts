@@ -1,0 +1,43 @@
+import { and, count, desc, eq, gt, isNull, lt } from "drizzle-orm"
+import type { LibSQLDatabase } from "drizzle-orm/libsql"
+import type { RequestKey, Rows } from "../rows.js"
+import * as schema from "../schema.js"
+
+const { authorizationRequests: requests, sites, umaResources: resources } = schema
+
+const requestIs = (k: RequestKey) =>
+  and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
+
+/** The stores' statements on SQLite/libsql. */
+export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
+  sites: {
+    byOxdId: (oxdId) => db.select().from(sites).where(eq(sites.oxdId, oxdId)).get(),
+    setupByClientId: (clientId) => db.select().from(sites).where(and(eq(sites.clientId, clientId), eq(sites.kind, "setup"))).get(),
+    latestSetup: (opHost) =>
+      db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1).get(),
+    setupOpHosts: async (limit) =>
+      (await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit).all()).map((r) => r.opHost),
+    insert: async (row) => void (await db.insert(sites).values(row).run()),
+    update: (oxdId, patch) => db.update(sites).set(patch).where(eq(sites.oxdId, oxdId)).returning().get(),
+    remove: async (oxdId) => (await db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).rowsAffected > 0,
+  },
+  requests: {
+    insertMany: async (rows) => void (await db.insert(requests).values([...rows]).run()),
+    consume: (key, now) =>
+      db.update(requests).set({ consumedAt: now }).where(and(requestIs(key), isNull(requests.consumedAt))).returning().get(),
+    find: (key) => db.select().from(requests).where(requestIs(key)).get(),
+    purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time)).run()),
+    countPending: async (now) =>
+      (await db.select({ n: count() }).from(requests).where(and(isNull(requests.consumedAt), gt(requests.expiresAt, now))).get())?.n ?? 0,
+  },
+  resources: {
+    list: (oxdId) => db.select().from(resources).where(eq(resources.oxdId, oxdId)).all(),
+    replace: async (oxdId, rows) => {
+      // one batch, not an interactive transaction: it runs on one connection without yielding, so no other
+      // write of this process can interleave and meet a lock (a held transaction made them fail SQLITE_BUSY)
+      const del = db.delete(resources).where(eq(resources.oxdId, oxdId))
+      if (rows.length > 0) await db.batch([del, db.insert(resources).values(rows.map((r) => ({ ...r, oxdId })))])
+      else await del.run()
+    },
+  },
+})

@@ -236,7 +236,10 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
         call = await workload.next()
         if (!call) return
       }
-      const start = interval > 0 ? scheduled : performance.now()
+      // paced: latency counts from the scheduled time when the send is late (coordinated omission), but from the
+      // send itself when a timer fired early (Node's timers have 1 ms granularity and fire up to a ms ahead of a
+      // fractional wait): counting an early send from its later schedule understated the median below the RTT
+      const start = interval > 0 ? Math.max(scheduled, performance.now()) : performance.now()
       if (start >= end) return
       scheduled += interval
       let reply: Buffer | undefined

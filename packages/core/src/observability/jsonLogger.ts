@@ -30,6 +30,18 @@ const write = (line: string) => {
   }
 }
 
+// many lines share a millisecond under load: format the time once per ms
+let isoMs = Number.NaN
+let isoText = ""
+const isoTime = (date: Date): string => {
+  const ms = date.getTime()
+  if (ms !== isoMs) {
+    isoMs = ms
+    isoText = date.toISOString()
+  }
+  return isoText
+}
+
 /**
  * One JSON object per line: `time`, `level` (DEBUG…ERROR), `msg`, then the annotations as top-level fields
  * (request_id, transport, command, outcome, duration_ms…). A cause is reduced to its tag and a redacted message
@@ -37,7 +49,7 @@ const write = (line: string) => {
  */
 export const jsonLineLogger = Logger.make<unknown, void>(({ message, logLevel, cause, fiber, date }) => {
   const parts = Array.isArray(message) ? message : [message]
-  const line: Record<string, unknown> = { time: date.toISOString(), level: logLevel.toUpperCase(), msg: parts.length === 1 ? text(parts[0]) : parts.map(text).join(" ") }
+  const line: Record<string, unknown> = { time: isoTime(date), level: logLevel.toUpperCase(), msg: parts.length === 1 ? text(parts[0]) : parts.map(text).join(" ") }
   const annotations = fiber.getRef(References.CurrentLogAnnotations)
   for (const k in annotations) if (!(k in line)) line[k] = annotations[k]
   if (cause.reasons.length > 0) Object.assign(line, describeDefect(cause))

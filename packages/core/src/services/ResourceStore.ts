@@ -37,7 +37,7 @@ export class ResourceStore extends Context.Service<ResourceStore, {
         list,
         find: (oxdId, path, method) =>
           Effect.map(list(oxdId), (rows) => rows.find((r) => r.path === path && r.httpMethods.includes(method.toUpperCase()))),
-        replace: Effect.fn("ResourceStore.replace")(function* (oxdId, resources) {
+        replace: Effect.fnUntraced(function* (oxdId, resources) {
           const now = yield* Clock.currentTimeMillis
           // atomic on both dialects (SQLite: one batch; PostgreSQL: a transaction serialised per site)
           yield* query("store protected resources", (rows) => rows.resources.replace(oxdId, resources.map((r) => ({ ...r, oxdId, createdAt: now }))))

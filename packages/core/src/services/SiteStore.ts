@@ -89,13 +89,13 @@ export class SiteStore extends Context.Service<SiteStore, {
         )).pipe(Effect.flatMap((row) => (row ? Effect.succeed(row) : Effect.fail(new UnknownOxdId({ oxd_id: oxdId })))))
       return SiteStore.of({
         get,
-        insert: Effect.fn("SiteStore.insert")(function* (site: NewSite) {
+        insert: Effect.fnUntraced(function* (site: NewSite) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...site, createdAt: now, updatedAt: now }
           yield* query("insert site", (rows) => rows.sites.insert(sealRow(cipher, site.oxdId, row))).pipe(Effect.ensuring(written(site.oxdId, site.kind)))
           return row
         }),
-        update: Effect.fn("SiteStore.update")(function* (oxdId: string, patch: SitePatch) {
+        update: Effect.fnUntraced(function* (oxdId: string, patch: SitePatch) {
           const now = yield* Clock.currentTimeMillis
           const row = yield* query("update site", (rows) =>
             rows.sites.update(oxdId, { ...sealRow(cipher, oxdId, patch), updatedAt: now })).pipe(
@@ -104,7 +104,7 @@ export class SiteStore extends Context.Service<SiteStore, {
           if (!row) return yield* new UnknownOxdId({ oxd_id: oxdId })
           return yield* openRow(cipher, row)
         }),
-        remove: Effect.fn("SiteStore.remove")(function* (oxdId: string) {
+        remove: Effect.fnUntraced(function* (oxdId: string) {
           return yield* query("remove site", (rows) => rows.sites.remove(oxdId)).pipe(Effect.ensuring(written(oxdId)))
         }),
         findSetupByClientId: (clientId) =>

@@ -72,7 +72,7 @@ export class StateStore extends Context.Service<StateStore, {
         })
       return StateStore.of({
         pending: Effect.flatMap(Clock.currentTimeMillis, (now) => query("count pending authorization requests", (rows) => rows.requests.countPending(now))),
-        issue: Effect.fn("StateStore.issue")(function* (req) {
+        issue: Effect.fnUntraced(function* (req) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...req, purpose: req.purpose ?? "authorization", createdAt: now, expiresAt: now + ttl, consumedAt: null }
           yield* insert(row)
@@ -83,7 +83,7 @@ export class StateStore extends Context.Service<StateStore, {
           }
           return { purpose: row.purpose, state: row.state, oxdId: row.oxdId, nonce: row.nonce, codeVerifier: row.codeVerifier, expiresAt: row.expiresAt }
         }),
-        consume: Effect.fn("StateStore.consume")(function* (oxdId, state, purpose = "authorization") {
+        consume: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const key = { state, oxdId, purpose }
           const taken = yield* query("consume authorization request", (rows) => rows.requests.consume(key, now))

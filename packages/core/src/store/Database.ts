@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { StoreFailed } from "../errors.js"
-import { openPostgres } from "./pg/open.js"
 import type { Change, Rows, StoreHandle } from "./rows.js"
 import { openSqlite } from "./sqlite/open.js"
 
@@ -33,7 +32,8 @@ const DOWN: DatabaseStatus = { reachable: false, migrationsCurrent: false }
 export const openStore = (databaseUrl: string): Promise<StoreHandle> => {
   const dialect = dialectOf(databaseUrl)
   return dialect === "postgres"
-    ? openPostgres(databaseUrl, migrationsFolder(dialect))
+    // loaded only for PostgreSQL: pg and drizzle's pg-core are a tenth of a SQLite server's start-up
+    ? import("./pg/open.js").then(({ openPostgres }) => openPostgres(databaseUrl, migrationsFolder(dialect)))
     : openSqlite(databaseUrl, migrationsFolder(dialect))
 }
 

@@ -6,7 +6,7 @@ import { list } from "../_shared/fields.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.get_access_token_by_refresh_token")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
   const site = yield* sites.get(p.oxd_id)
   const tokens = yield* (yield* OpenIdProvider).refresh(opClientOf(site), p.refresh_token, list(p.scope))

@@ -1,5 +1,4 @@
 import { hash } from "node:crypto"
-import * as oidc from "openid-client"
 import { Effect } from "effect"
 import { Ids } from "../../services/Ids.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
@@ -19,7 +18,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const ids = yield* Ids
   const client = opClientOf(site)
   const pkce = yield* op.supportsPkceS256(client)
-  const codeVerifier = pkce ? oidc.randomPKCECodeVerifier() : null
+  const codeVerifier = pkce ? ids.codeVerifier() : null
   const state = ids.state()
   const nonce = ids.nonce()
   const responseTypes = (site.metadata["response_types"] as ReadonlyArray<string> | undefined) ?? ["code"]

@@ -7,7 +7,7 @@ import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.get_client_token")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const config = yield* OxdConfig
   const op = yield* OpenIdProvider
   const opHost = present(p.op_host) ? p.op_host : config.default_op_host

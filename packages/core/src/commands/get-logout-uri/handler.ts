@@ -6,7 +6,7 @@ import { present } from "../_shared/fields.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.get_logout_uri")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const idToken = present(p.id_token_hint) ? p.id_token_hint : site.lastIdToken
   const postLogout = present(p.post_logout_redirect_uri) ? p.post_logout_redirect_uri : site.postLogoutRedirectUri

@@ -7,7 +7,7 @@ import { toClaimLists } from "../_shared/claims.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.get_tokens_by_code")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
   const site = yield* sites.get(p.oxd_id)
   // consumed before the exchange: a replayed response fails even if the first exchange is still running

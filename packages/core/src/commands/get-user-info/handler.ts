@@ -5,7 +5,7 @@ import { toClaimLists } from "../_shared/claims.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.get_user_info")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const claims = yield* (yield* OpenIdProvider).userInfo(opClientOf(site), p.access_token)
   return { claims: toClaimLists(claims) }

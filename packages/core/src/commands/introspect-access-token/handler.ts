@@ -4,7 +4,7 @@ import { SiteStore } from "../../services/SiteStore.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params, Result } from "./schema.js"
 
-export const handler = Effect.fn("command.introspect_access_token")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const r = yield* (yield* OpenIdProvider).introspect(opClientOf(site), p.access_token)
   const scope = typeof r["scope"] === "string" ? r["scope"] : undefined

@@ -8,7 +8,7 @@ import { SiteStore } from "../../services/SiteStore.js"
 import { existingClient, planRegistration, registrationBody, siteFromRegistration, withLocales } from "../_shared/registration.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.register_site")(function* (p: typeof Params.Type, ctx: CallContext) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: CallContext) {
   const config = yield* OxdConfig
   const ids = yield* Ids
   const op = yield* OpenIdProvider

@@ -4,7 +4,7 @@ import { Events } from "../../services/Events.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.remove_site")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
   const site = yield* sites.get(p.oxd_id)
   const removed = yield* sites.remove(p.oxd_id).pipe(

@@ -6,7 +6,7 @@ import { SiteStore } from "../../services/SiteStore.js"
 import { existingClient, planRegistration, registrationBody, siteFromRegistration, withLocales } from "../_shared/registration.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.setup_client")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const config = yield* OxdConfig
   const ids = yield* Ids
   const op = yield* OpenIdProvider

@@ -6,7 +6,7 @@ import { StateStore } from "../../services/StateStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.uma_rp_get_claims_gathering_url")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   if (!URL.canParse(p.claims_redirect_uri) || !/^https?:$/.test(new URL(p.claims_redirect_uri).protocol)) {
     return yield* new InvalidParams({ code: "invalid_claims_redirect_uri_parameter", field: "claims_redirect_uri", detail: "must be an absolute http(s) URL" })
   }

@@ -7,7 +7,7 @@ import { list, present } from "../_shared/fields.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fn("command.uma_rp_get_rpt")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   if (present(p.claim_token) && !present(p.claim_token_format)) {
     return yield* new InvalidParams({ code: "bad_request", field: "claim_token_format", detail: "is required with claim_token" })

@@ -31,7 +31,7 @@ const registerAll = (site: Site, resources: typeof Params.Type["resources"], row
     }
   })
 
-export const handler = Effect.fn("command.uma_rs_protect")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const store = yield* ResourceStore
   const as = yield* UmaAuthorizationServer

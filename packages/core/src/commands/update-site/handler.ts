@@ -12,7 +12,7 @@ const SERVER_ONLY = ["registration_access_token", "registration_client_uri", "cl
 /** Our local preferences, not RFC 7591 metadata. */
 const LOCAL_ONLY = ["ui_locales", "claims_locales"]
 
-export const handler = Effect.fn("command.update_site")(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
   const site = yield* sites.get(p.oxd_id)
   yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)

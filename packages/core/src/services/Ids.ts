@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto"
 import { Context, Layer } from "effect"
 
-/** Unguessable identifiers: oxd_id is a random UUID v4 (122 random bits); state, nonce and PKCE verifier 256 bits. */
 /**
  * Random bytes come from a buffer refilled 4 KB at a time from the CSPRNG (as node's randomUUID does): a
  * randomBytes call per value was a tenth of get_authorization_url. Every byte is handed out once.
@@ -19,6 +18,7 @@ const randomPool = (() => {
   }
 })()
 
+/** Unguessable identifiers: oxd_id is a random UUID v4 (122 random bits); state, nonce and PKCE verifier 256 bits. */
 export class Ids extends Context.Service<Ids, {
   oxdId(): string
   state(): string

@@ -42,7 +42,12 @@ export class Events extends Context.Service<Events, {
     // ids are <boot>-<seq>: a resume id from before a restart replays everything retained since
     const boot = randomBytes(4).toString("hex")
     let seq = 0
-    const retained: Array<OxdEvent> = []
+    // the ring holds what was published and when, not the event: a ring entry lives ~1,000 commands, long enough
+    // to be promoted to the old space at check_access rates, so it is kept to one object (the handler's input)
+    // per command; the event (a copy with id and time) is built only for a subscriber that is there to get it
+    const inputs: Array<OxdEventInput | undefined> = new Array(EVENTS_RETAINED)
+    const ats = new Float64Array(EVENTS_RETAINED)
+    const eventAt = (n: number): OxdEvent => ({ ...inputs[n % EVENTS_RETAINED]!, id: `${boot}-${n}`, at: ats[n % EVENTS_RETAINED]! }) as OxdEvent
     const subscribers = new Set<{ readonly filter: (e: OxdEvent) => boolean; readonly onEvent: (e: OxdEvent) => void }>()
     const deliver = (s: { readonly filter: (e: OxdEvent) => boolean; readonly onEvent: (e: OxdEvent) => void }, e: OxdEvent) => {
       try {
@@ -54,9 +59,12 @@ export class Events extends Context.Service<Events, {
     return Events.of({
       publish: (input) =>
         Effect.map(Clock.currentTimeMillis, (at) => {
-          const event = { ...input, id: `${boot}-${++seq}`, at } as OxdEvent
-          // a ring: the oldest retained event is overwritten (shift() would move the other 999 each time)
-          retained[seq % EVENTS_RETAINED] = event
+          // a ring: the oldest retained entry is overwritten (shift() would move the other 999 each time)
+          const n = ++seq
+          inputs[n % EVENTS_RETAINED] = input
+          ats[n % EVENTS_RETAINED] = at
+          if (subscribers.size === 0) return
+          const event = eventAt(n)
           for (const s of subscribers) deliver(s, event)
         }),
       subscribe: (filter, onEvent, options = {}) => {
@@ -65,7 +73,7 @@ export class Events extends Context.Service<Events, {
           const [b, n] = options.after.split("-")
           const from = b === boot ? Number(n) : 0
           // oldest first: the ring starts after the newest event
-          for (let n = Math.max(from, seq - EVENTS_RETAINED) + 1; n <= seq; n++) deliver(s, retained[n % EVENTS_RETAINED]!)
+          for (let n = Math.max(from, seq - EVENTS_RETAINED) + 1; n <= seq; n++) deliver(s, eventAt(n))
         }
         subscribers.add(s)
         return () => void subscribers.delete(s)

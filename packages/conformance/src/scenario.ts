@@ -43,6 +43,11 @@ export interface Target {
   restart?(): Promise<void>
   /** A server on the same store whose states expire after `seconds`; absent when there is none. */
   readonly shortStateExpiry?: { connect(): Transport; readonly seconds: number }
+  /**
+   * Instances behind this target that share one store but keep their own caches (a load balancer in front of a
+   * cluster); 1 when absent. Per-instance caches are then expected once per instance.
+   */
+  readonly instances?: number
 }
 
 export interface Env {

@@ -12,38 +12,8 @@ import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import { startTestOp, type TestOp } from "@oxd/test-op"
 import { postgresAvailability, startPostgres, type RunningPostgres } from "@oxd/test-postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { scenario, scenarios, scenarioTest, tcpTransport, type Ctx, type Env, type Target, type Transport } from "../src/index.js"
+import { scenarios, scenarioTest, tcpTransport, type Env, type Target, type Transport } from "../src/index.js"
 import { testOpDriver } from "../src/drivers/testOp.js"
-import { photo } from "../src/scenarios/uma/flow.js"
-import { needsDrivableUma } from "../src/scenarios/uma/skip.js"
-
-/**
- * uma-introspection-cache expects one introspection for 20 checks: RPT answers are cached per instance (by design, see
- * the README's "Running several instances"), so two instances answering alternately introspect once each.
- */
-const PER_INSTANCE = "uma-introspection-cache"
-const introspectionPerInstance = scenario({
-  id: `${PER_INSTANCE}-per-instance`,
-  title: "repeated checks with one RPT, alternating between two instances, introspect it once per instance",
-  checks: "uma_rs_check_access: 20 checks with the same RPT over A and B → 2 introspections at the AS",
-  tags: ["uma"],
-  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
-  skip: needsDrivableUma("the AS cannot be driven by the suite"),
-  async run(t: Ctx) {
-    const uma = t.env.op.uma!
-    await uma.setPolicy("view", { kind: "grant" })
-    const oxdId = await t.registerUmaSite()
-    const ticket = await t.protectAndTicket(oxdId, photo(), "/photo", "GET")
-    const rpt = await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket })
-    const before = await uma.introspections()
-    for (let i = 0; i < 20; i++) {
-      const r = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
-      t.expect(r["access"] === "granted", "uma_rs_check_access: expected granted")
-    }
-    const made = (await uma.introspections()) - before
-    t.expect(made === 2, `uma_rs_check_access: expected 2 introspections (one per instance) for 20 checks, the AS counted ${made}`)
-  },
-})
 
 const availability = postgresAvailability()
 if (!availability.available) console.warn(`skipping the conformance suite against two instances on PostgreSQL: ${availability.reason}`)
@@ -90,6 +60,8 @@ describe.skipIf(!availability.available)("conformance over TCP against two insta
     target = {
       description: "A and B, alternately",
       protection: false,
+      // RPT answers are cached per instance (README "Running several instances")
+      instances: 2,
       connect: () => alternating(
         counted("a", tcpTransport({ host: "127.0.0.1", port: a.server.port })),
         counted("b", tcpTransport({ host: "127.0.0.1", port: b.server.port })),
@@ -116,7 +88,7 @@ describe.skipIf(!availability.available)("conformance over TCP against two insta
     claimsRedirectUri: "https://client.example.org/claims-cb",
   })
 
-  for (const s of [...scenarios.filter((s) => s.id !== PER_INSTANCE), introspectionPerInstance]) {
+  for (const s of scenarios) {
     it(s.id, (ctx) => scenarioTest(s, env)((r) => ctx.skip(r)))
   }
 

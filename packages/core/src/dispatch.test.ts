@@ -3,20 +3,11 @@ import { createServer, type Server, type Socket } from "node:net"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Oxd } from "./makeOxd.js"
-import {
-  authorize, call, failure, ok, oxdFor, POST_LOGOUT_URI, protectionToken, REDIRECT_URI, registerSite, startOp, UUID_V4,
-} from "../test/support.js"
+import { authorize, call, failure, ok, oxdFor, POST_LOGOUT_URI, protectionToken, REDIRECT_URI, registerSite, startOpAndOxd, UUID_V4 } from "../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 describe("dispatch", () => {
   it("answers an unknown command with unsupported_operation", async () => {

@@ -5,7 +5,7 @@
 import { request } from "node:https"
 import { fileURLToPath } from "node:url"
 import { headlessLogin, startTestOp, type TestOp } from "@oxd/test-op"
-import { expect } from "vitest"
+import { afterAll, beforeAll, expect } from "vitest"
 import type { Config } from "../src/config/OxdConfig.js"
 import { makeConfig } from "../src/config/loadConfig.js"
 import type { ErrorEnvelope, Reply } from "../src/envelope.js"
@@ -21,6 +21,21 @@ export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_ST
 
 export const oxdFor = (op: TestOp, overrides: Partial<Config> = {}): Oxd =>
   makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, ...overrides }))
+
+/** A test OP and a core on it for the tests of one file: `use` gets both once they are up; both stop after the file. */
+export const startOpAndOxd = (use: (op: TestOp, oxd: Oxd) => void, overrides: Partial<Config> = {}) => {
+  let op: TestOp | undefined
+  let oxd: Oxd | undefined
+  beforeAll(async () => {
+    op = await startOp()
+    oxd = oxdFor(op, overrides)
+    use(op, oxd)
+  })
+  afterAll(async () => {
+    await oxd?.dispose()
+    await op?.close()
+  })
+}
 
 /** Runs one command over the internal transport. */
 export const call = (oxd: Oxd, command: string, params: unknown, ctx: { protectionToken?: string; requestId?: string } = {}): Promise<Reply> =>

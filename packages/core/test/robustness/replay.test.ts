@@ -4,20 +4,13 @@
  * UUID v4. (The conformance suite checks the same over every transport; these are the core-level cases it lacks.)
  */
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../src/makeOxd.js"
-import { authorize, call, failure, ok, oxdFor, registerSite, startOp, UUID_V4 } from "../support.js"
+import { authorize, call, failure, ok, registerSite, startOpAndOxd, UUID_V4 } from "../support.js"
 
 let op: TestOp
 let oxd: Oxd
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 describe("state, nonce and oxd_id", () => {
   it("are fresh for every request: 300 authorization URLs, no repeated state, nonce or PKCE challenge, 256-bit values", async () => {

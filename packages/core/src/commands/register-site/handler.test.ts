@@ -1,18 +1,11 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, REDIRECT_URI, registerAtOp, registerSite, signIn, startOp, UUID_V4 } from "../../../test/support.js"
+import { call, failure, ok, oxdFor, REDIRECT_URI, registerAtOp, registerSite, signIn, startOpAndOxd, UUID_V4 } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 describe("register_site", () => {
   it("registers a client at the OP and answers a fresh UUID v4 oxd_id each time", async () => {

@@ -1,18 +1,11 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { authorize, call, failure, ok, oxdFor, registerSite, startOp } from "../../../test/support.js"
+import { authorize, call, failure, ok, registerSite, startOpAndOxd } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 describe("remove_site", () => {
   it("forgets the site: its oxd_id then answers invalid_oxd_id", async () => {

@@ -1,18 +1,11 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, opJson, oxdFor, REDIRECT_URI, registerAtOp, signIn, startOp, UUID_V4 } from "../../../test/support.js"
+import { call, failure, ok, opJson, oxdFor, REDIRECT_URI, registerAtOp, signIn, startOpAndOxd, UUID_V4 } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 const setup = (params: Record<string, unknown> = {}) =>
   call(oxd, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, ...params })

@@ -1,19 +1,12 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, oxdFor, registerSite, startOp } from "../../../test/support.js"
+import { call, failure, registerSite, startOpAndOxd } from "../../../test/support.js"
 import { check, delta, newResources, photoAndDocument, protect, registerUmaSite, resourceIds } from "../../../test/uma.js"
 
 let op: TestOp
 let oxd: Oxd
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 const EXPRESSION = {
   rule: { and: [{ or: [{ var: 0 }, { var: 1 }] }, { var: 2 }] },

@@ -1,20 +1,11 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import {
-  authorize, call, failure, ok, opJson, oxdFor, REDIRECT_URI, registerAtOp, registerSite, signIn, startOp,
-} from "../../../test/support.js"
+import { authorize, call, failure, ok, opJson, REDIRECT_URI, registerAtOp, registerSite, signIn, startOpAndOxd } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 const NEW_REDIRECT = "https://rp.example.org/new-callback"
 

@@ -236,10 +236,10 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
         call = await workload.next()
         if (!call) return
       }
-      // paced: latency counts from the scheduled time when the send is late (coordinated omission), but from the
-      // send itself when a timer fired early (Node's timers have 1 ms granularity and fire up to a ms ahead of a
-      // fractional wait): counting an early send from its later schedule understated the median below the RTT
-      const start = interval > 0 ? Math.max(scheduled, performance.now()) : performance.now()
+      // paced: latency counts from the scheduled time when the send is late (coordinated omission: a server that
+      // stalls delays the sends behind it, and that wait is latency), but from the send itself when the timer fired
+      // early (Node's timers have 1 ms granularity): an early send counted from its later schedule gave negative times
+      const start = interval > 0 ? Math.min(scheduled, performance.now()) : performance.now()
       if (start >= end) return
       scheduled += interval
       let reply: Buffer | undefined

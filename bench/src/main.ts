@@ -33,7 +33,10 @@ const evaluate = (rows: ReadonlyArray<Measurement>, extra: { cold?: ColdStart[];
     const r = ca && ratio(ca)
     if (r !== undefined) out.push({ target: `check_access (cached RPT) ≥ 60% of the echo ceiling, ${t}`, figure: `${(100 * r).toFixed(0)}%`, met: r >= 0.6 })
     const half = find("half-load", "check_access granted", t)
-    if (half) out.push({ target: `check_access p99 ≤ 2 ms at half load, ${t}`, figure: `${half.latency.p99.toFixed(2)} ms at ${half.rate?.toFixed(0)}/s`, met: half.latency.p99 <= 2 })
+    // the echo paced at the same rate: the load generator's own floor (its timers) under the same schedule
+    const floor = find("half-load", "echo", t)
+    const floorText = floor ? ` (echo at the same rate: ${floor.latency.p99.toFixed(2)} ms)` : ""
+    if (half) out.push({ target: `check_access p99 ≤ 2 ms at half load, ${t}`, figure: `${half.latency.p99.toFixed(2)} ms at ${half.rate?.toFixed(0)}/s${floorText}`, met: half.latency.p99 <= 2 })
     if (ca && alt && alt.throughput > 0) {
       const x = ca.throughput / alt.throughput
       out.push({ target: `check_access ≥ 20× per-request introspection, ${t}`, figure: `${x.toFixed(1)}×`, met: x >= 20 })

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs"
 import { createServer } from "node:net"
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ; 100 on Linux almost everywhere). */
@@ -67,7 +67,7 @@ export const freePort = (): Promise<number> =>
 export interface Child {
   readonly pid: number
   readonly process: ChildProcess
-  /** Everything the process printed (stdout and stderr), for error messages. */
+  /** What the process printed (stdout and stderr; with outputFile, what was read while waiting), for error messages. */
   output(): string
   /** Resolves with the first output line matching `pattern`; rejects if the process exits first or on timeout. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>
@@ -80,13 +80,22 @@ export interface Child {
 const running = new Set<Child>()
 export const stopAllChildren = (): Promise<unknown> => Promise.all([...running].map((c) => c.stop(2_000)))
 
-/** Starts a Node program in its own process; its output is kept (bounded) for waitFor and error messages. */
-export const startNode = (args: ReadonlyArray<string>, opts: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: ReadonlyArray<string> } = {}): Child => {
+/**
+ * Starts a Node program in its own process; its output is kept (bounded) for waitFor and error messages. With
+ * `outputFile` the output goes to that file instead of a pipe to us: a server logging a line per command would
+ * otherwise make the load generator (this process) read every line, and block on a full pipe when it lags.
+ */
+export const startNode = (
+  args: ReadonlyArray<string>,
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: ReadonlyArray<string>; outputFile?: string } = {},
+): Child => {
+  const fd = opts.outputFile === undefined ? undefined : openSync(opts.outputFile, "a")
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: opts.cwd,
     env: opts.env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: fd === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", fd, fd],
   })
+  if (fd !== undefined) closeSync(fd)
   let out = ""
   const waiters = new Set<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }>()
   const onText = (chunk: Buffer) => {
@@ -100,8 +109,31 @@ export const startNode = (args: ReadonlyArray<string>, opts: { env?: NodeJS.Proc
       }
     }
   }
-  child.stdout!.on("data", onText)
-  child.stderr!.on("data", onText)
+  if (opts.outputFile === undefined) {
+    child.stdout!.on("data", onText)
+    child.stderr!.on("data", onText)
+  } else {
+    // the file is read while someone waits for a line (start-up), every 5 ms, from where the last read stopped
+    const file = opts.outputFile
+    let offset = statSync(file).size
+    const readMore = () => {
+      const size = statSync(file).size
+      if (size <= offset) return
+      const readFd = openSync(file, "r")
+      const buf = Buffer.alloc(Math.min(size - offset, 1_000_000))
+      const n = readSync(readFd, buf, 0, buf.length, offset)
+      closeSync(readFd)
+      offset += n
+      onText(buf.subarray(0, n))
+    }
+    const poll = setInterval(() => waiters.size > 0 && readMore(), 5)
+    poll.unref()
+    // registered before `exited` resolves: a waiter rejected at exit sees the last lines
+    child.once("exit", () => {
+      clearInterval(poll)
+      readMore()
+    })
+  }
   const exited = new Promise<number | null>((resolve) => {
     child.once("exit", (code) => resolve(code))
     // a process that could not start at all

@@ -97,7 +97,8 @@ export const startOxdServer = async (opts: OxdServerOptions): Promise<OxdServerP
       "--rest-tls-dir", join(opts.dir, "rest-tls"),
       "--trusted-ca-file", opts.opCaFile,
     ],
-    { env: childEnv(opts.env), cwd: opts.dir, ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}) },
+    // its log (a JSON line per command) goes to a file, as in production, not through the load generator
+    { env: childEnv(opts.env), cwd: opts.dir, outputFile: join(opts.dir, "server.log"), ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}) },
   )
   await child.waitFor(/oxd-server ready/, 60_000)
   const startMs = performance.now() - started

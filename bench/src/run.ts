@@ -221,6 +221,14 @@ export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixtur
             ...common, section: "half-load", scenario: "check_access granted (cached RPT)", target, workload: granted(fx),
             load: { rate: full.throughput / 2 }, note: "paced at half the closed-loop throughput; latency from each request's scheduled time",
           }, ceilings)
+          if (echo) {
+            // the same schedule against the echo: what the load generator's pacing alone adds to p99
+            await measure(ctx, {
+              section: "half-load", scenario: "echo", target: echoTarget(echo, transport, server.certPem), serverPid: echo.child.pid, serverName: "echo",
+              workload: { call: checkAccess(fx, true), expect: transport === "ws" ? '"type":"data"' : '"status":"ok"' },
+              load: { rate: full.throughput / 2 }, note: "the echo paced as the half-load check_access: the floor of this measurement",
+            }, ceilings)
+          }
         }
       }
       if (wants(ctx, "check_access_denied")) {

@@ -8,8 +8,10 @@ const MAX_QUEUED = 32
 const protocolError = (description: string) => errorEnvelope({ code: "bad_request", http: 400, description })
 
 /**
- * One client connection: frames are answered in order, one reply per write. A broken frame gets an error
- * reply and the connection closes; a command error gets a reply and the connection stays usable.
+ * One client connection: frames are answered in order, one reply per write (at once when core answers at once,
+ * else through a per-connection queue whose writes wait for the socket: a client that stops reading stops being
+ * read). A broken frame gets an error reply and the connection closes; a command error gets a reply and the
+ * connection stays usable.
  */
 export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleTimeoutMs: number; readonly frameTimeoutMs?: number }) => {
   const decoder = new FrameDecoder()
@@ -77,23 +79,44 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
     frameTimer.unref()
   }
 
-  const answer = async (json: string) => {
-    if (closed) return
+  /** A frame's command and params, or the reply refusing it (a message that does not parse also closes). */
+  const parseMessage = (json: string): { readonly command: string; readonly params: unknown } | { readonly refusal: unknown; readonly close: boolean } => {
     let message: unknown
     try {
       message = JSON.parse(json)
     } catch {
-      return closeAfter(protocolError("the message is not valid JSON"))
+      return { refusal: protocolError("the message is not valid JSON"), close: true }
     }
     if (typeof message !== "object" || message === null || Array.isArray(message)) {
-      return closeAfter(protocolError('the message must be a JSON object: {"command": "…", "params": {…}}'))
+      return { refusal: protocolError('the message must be a JSON object: {"command": "…", "params": {…}}'), close: true }
     }
     const { command, params } = message as { command?: unknown; params?: unknown }
     if (typeof command !== "string" || command.length === 0) {
-      return write(protocolError('"command" is missing: send {"command": "<name>", "params": {…}}'))
+      return { refusal: protocolError('"command" is missing: send {"command": "<name>", "params": {…}}'), close: false }
     }
-    const reply = await oxd.dispatch(command, params, { transport: "tcp", remoteAddress })
+    return { command, params }
+  }
+
+  const answer = async (json: string) => {
+    if (closed) return
+    const m = parseMessage(json)
+    if ("refusal" in m) return m.close ? closeAfter(m.refusal) : write(m.refusal)
+    const reply = await oxd.call(m.command, m.params, { transport: "tcp", remoteAddress })
     return write(reply.envelope)
+  }
+
+  /**
+   * A frame with nothing queued before it, on a socket that is not backed up: a reply core gives at once (a cached
+   * check_access) is written at once, without the per-frame promise chain; a reply that must wait joins the queue
+   * as any frame does. false: the frame was not taken (a refusal), queue it.
+   */
+  const answerAtOnce = (json: string): boolean => {
+    const m = parseMessage(json)
+    if ("refusal" in m) return false
+    const reply = oxd.call(m.command, m.params, { transport: "tcp", remoteAddress })
+    if (reply instanceof Promise) enqueue(() => reply.then((r) => write(r.envelope)))
+    else if (socket.writable) socket.write(encodeFrame(reply.envelope))
+    return true
   }
 
   socket.setNoDelay(true)
@@ -116,6 +139,8 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
         return
       }
       completed = true
+      // in order: at once only when no earlier frame is still being answered or written
+      if (queued === 0 && !closed && !socket.writableNeedDrain && answerAtOnce(event.json)) continue
       enqueue(() => answer(event.json))
     }
     armFrameTimer(completed)

@@ -103,11 +103,9 @@ let server: TcpServer
 // core bounds its error texts, so big replies come from an edge test double: an Oxd whose "echo_big"
 // answers with a blob of the asked size (every other command goes to the real core)
 const withBigReplies = async () => {
-  const big: Oxd = {
-    ...oxd,
-    dispatch: async (c, p, ctx) =>
-      c === "echo_big" ? { envelope: okEnvelope({ blob: "z".repeat(Number((p as { size: number }).size)) }), http: 200 } : oxd.dispatch(c, p, ctx),
-  }
+  const call: Oxd["call"] = (c, p, ctx) =>
+    c === "echo_big" ? { envelope: okEnvelope({ blob: "z".repeat(Number((p as { size: number }).size)) }), http: 200 } : oxd.call(c, p, ctx)
+  const big: Oxd = { ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }
   return startTcpServer(big, { host: "127.0.0.1", port: 0 })
 }
 
@@ -438,6 +436,31 @@ describe("broken frames: one error reply, then the server closes", () => {
   })
 })
 
+describe("replies core gives at once (answers from memory)", () => {
+  it("keeps the order of pipelined frames whose replies come at once and later", async () => {
+    // "now" answers synchronously (as a cached check_access does), "later" after 50 ms (as a command that waits)
+    const call: Oxd["call"] = (c, p, ctx) => {
+      const n = (p as { n: number }).n
+      if (c === "now") return { envelope: okEnvelope({ n }), http: 200 }
+      if (c === "later") return new Promise((r) => setTimeout(() => r({ envelope: okEnvelope({ n }), http: 200 }), 50))
+      return oxd.call(c, p, ctx)
+    }
+    const s = await startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+    try {
+      const c = await open({ port: s.port })
+      const order = ["later", "now", "now", "later", "now", "no_such_command", "now"]
+      c.write(Buffer.concat(order.map((name, n) => command(name, { n }))))
+      await c.reply(order.length - 1)
+      expect(c.replies.map((r) => (r.status === "ok" ? (r.data as { n: number }).n : (r.data as { error: string }).error)))
+        .toEqual([0, 1, 2, 3, 4, "unsupported_operation", 6])
+      // and one at a time, each at once
+      for (let n = 0; n < 3; n++) expect((await c.call("now", { n })).data).toEqual({ n })
+    } finally {
+      await s.close()
+    }
+  })
+})
+
 describe("flow control", () => {
   it("stops reading from a client that floods 2,000 frames without reading, stays responsive, answers all once it reads", async () => {
     const bigServer = await withBigReplies()
@@ -546,16 +569,14 @@ describe("close()", () => {
 
 describe("shutdown", () => {
   it("close() answers a command already in flight, then closes the connection and stops accepting", async () => {
-    const slow: Oxd = {
-      ...oxd,
-      dispatch: async (c, p, ctx) => {
-        if (c === "slow") {
-          await new Promise((r) => setTimeout(r, 300))
-          return { envelope: okEnvelope({ done: true }), http: 200 }
-        }
-        return oxd.dispatch(c, p, ctx)
-      },
+    const call: Oxd["call"] = async (c, p, ctx) => {
+      if (c === "slow") {
+        await new Promise((r) => setTimeout(r, 300))
+        return { envelope: okEnvelope({ done: true }), http: 200 }
+      }
+      return oxd.call(c, p, ctx)
     }
+    const slow: Oxd = { ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }
     const s = await startTcpServer(slow, { host: "127.0.0.1", port: 0 })
     const c = await open({ port: s.port })
     c.write(command("slow"))

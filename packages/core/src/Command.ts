@@ -2,6 +2,7 @@
 import type { Effect, Schema } from "effect"
 import type { CallContext } from "./CallContext.js"
 import type { OxdError } from "./errors.js"
+import type { Memory, Recalled } from "./Memory.js"
 
 /**
  * "none": never needs a protection token (setup_client, get_client_token).
@@ -26,7 +27,15 @@ export interface Command<
   /** The reference error code for a missing/invalid field, where oxd had a specific one. Default: bad_request. */
   readonly fieldCodes: Readonly<Record<string, string>>
   readonly handler: (params: P["Type"], ctx: CallContext) => Effect.Effect<R["Type"], OxdError, Req>
+  /**
+   * The handler's answer when this instance's caches hold all it needs, given synchronously outside the Effect
+   * runtime (for commands on every request of a protected API); undefined hands the call to the handler. It must
+   * answer only what the handler would, and leave every refusal and every miss to the handler.
+   */
+  readonly fromMemory?: FromMemory<P["Type"], R["Type"]> | undefined
 }
+
+export type FromMemory<P, R> = (params: P, ctx: CallContext, memory: Memory) => Recalled<R> | undefined
 
 export type AnyCommand = Command<string, any, any, any>
 
@@ -45,6 +54,7 @@ export const make = <
     readonly aliases?: ReadonlyArray<string>
     readonly fieldCodes?: Readonly<Record<string, string>>
     readonly handler: (params: P["Type"], ctx: CallContext) => Effect.Effect<R["Type"], OxdError, Req>
+    readonly fromMemory?: FromMemory<P["Type"], R["Type"]>
   },
 ): Command<Name, P, R, Req> => ({ name, aliases: [], fieldCodes: {}, ...def })
 

@@ -70,21 +70,32 @@ const nestsDeeperThan = (value: unknown, max: number): boolean => {
   return false
 }
 
+/** The command a call names and its params as an object, or why the call cannot be decoded at all. */
+export const resolveCall = (name: string, rawParams: unknown): ResolvedCall => {
+  const command = resolveCommand(name)
+  if (!command) return { error: new UnknownCommand({ command: name }) }
+  const params = rawParams === undefined || rawParams === null ? {} : rawParams
+  if (!isObject(params)) return { error: new InvalidParams({ code: "bad_request", field: "", detail: "params must be a JSON object" }) }
+  if (nestsDeeperThan(params, MAX_PARAMS_DEPTH)) {
+    return { error: new InvalidParams({ code: "bad_request", field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` }) }
+  }
+  return { command, params }
+}
+type ResolvedCall =
+  | { readonly command: AnyCommand; readonly params: Record<string, unknown>; readonly error?: undefined }
+  | { readonly error: OxdError }
+
 /**
  * The only door into core: resolve the command (or its older name), decode params (unknown ones are
  * ignored), check protection, run the handler, encode the result into the oxd envelope. Never fails:
- * every outcome is a reply.
+ * every outcome is a reply. (answerFromMemory.ts answers some calls first, from the same definitions.)
  */
 export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
   // flatMaps, not a generator: this wraps every command, and each generator step costs a little on the hot path
   Effect.suspend((): Effect.Effect<Reply, OxdError, CommandServices> => {
-    const command = resolveCommand(name)
-    if (!command) return Effect.fail(new UnknownCommand({ command: name }))
-    const params = rawParams === undefined || rawParams === null ? {} : rawParams
-    if (!isObject(params)) return Effect.fail(new InvalidParams({ code: "bad_request", field: "", detail: "params must be a JSON object" }))
-    if (nestsDeeperThan(params, MAX_PARAMS_DEPTH)) {
-      return Effect.fail(new InvalidParams({ code: "bad_request", field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` }))
-    }
+    const call = resolveCall(name, rawParams)
+    if (call.error) return Effect.fail(call.error)
+    const { command, params } = call
     return decoderOf(command)(params).pipe(
       Effect.mapError((e) => invalidParams(command, e)),
       Effect.flatMap((decoded) =>

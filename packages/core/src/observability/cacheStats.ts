@@ -13,9 +13,25 @@ const entry = (cache: string) => {
   return e
 }
 
+/** Hits seen while held (a synchronous attempt that may be abandoned); undefined when counting directly. */
+let held: CacheName[] | undefined
+
 export const cacheStats = {
   hit(cache: CacheName): void {
-    entry(cache).hit++
+    if (held) held.push(cache)
+    else entry(cache).hit++
+  },
+  /**
+   * Holds the hits of a synchronous attempt (answering from memory): counted by release(true), dropped by
+   * release(false) when the attempt gives up and the ordinary path, which counts its own, runs instead.
+   */
+  hold(): void {
+    held = []
+  },
+  release(count: boolean): void {
+    const hits = held
+    held = undefined
+    if (count && hits) for (const h of hits) entry(h).hit++
   },
   miss(cache: CacheName): void {
     entry(cache).miss++

@@ -55,3 +55,14 @@ export const jsonLineLogger = Logger.make<unknown, void>(({ message, logLevel, c
   if (cause.reasons.length > 0) Object.assign(line, describeDefect(cause))
   write(JSON.stringify(line))
 })
+
+/**
+ * The same line as jsonLineLogger writes for `Effect.logInfo(msg)` annotated with `fields`, written from outside
+ * the Effect runtime (answers given from memory). The caller applies the minimum log level.
+ */
+export const writeJsonInfoLine = (msg: string, fields: Readonly<Record<string, unknown>>): void => {
+  // fields must not be named time, level or msg (the logger's own keys win there); the line is spliced from two
+  // stringified parts rather than copied into one object: this runs once per command answered from memory
+  const rest = JSON.stringify(fields)
+  write(`{"time":"${isoTime(new Date())}","level":"INFO","msg":${JSON.stringify(msg)}${rest.length > 2 ? `,${rest.slice(1)}` : "}"}`)
+}

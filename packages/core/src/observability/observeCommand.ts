@@ -9,6 +9,16 @@ export const commandLabel = (name: string): string => resolveCommand(name)?.name
 
 export const outcomeOf = (reply: Reply): string => (reply.envelope.status === "ok" ? "ok" : reply.envelope.data.error)
 
+/** The fields of the one info line per command ("command"): never params. */
+export const commandLogFields = (command: string, ctx: CallContext, outcome: string, ms: number): Record<string, unknown> => ({
+  request_id: ctx.requestId,
+  transport: ctx.transport,
+  command,
+  outcome,
+  duration_ms: Math.round(ms * 1000) / 1000,
+  ...(ctx.remoteAddress ? { remote_address: ctx.remoteAddress } : {}),
+})
+
 /**
  * Wraps one dispatch: counts and times it, logs one info line (request id, transport, command, outcome, duration,
  * remote address; never params), and with tracing on runs it in a span `oxd.<command>` whose attributes are
@@ -23,14 +33,7 @@ export const observeCommand = (metrics: OxdMetrics, tracing: boolean) =>
         const ms = performance.now() - started
         const outcome = outcomeOf(reply)
         metrics.command(command, ctx.transport, outcome, ms / 1000)
-        const line = Effect.logInfo("command").pipe(Effect.annotateLogs({
-          request_id: ctx.requestId,
-          transport: ctx.transport,
-          command,
-          outcome,
-          duration_ms: Math.round(ms * 1000) / 1000,
-          ...(ctx.remoteAddress ? { remote_address: ctx.remoteAddress } : {}),
-        }))
+        const line = Effect.logInfo("command").pipe(Effect.annotateLogs(commandLogFields(command, ctx, outcome, ms)))
         const logged = tracing ? Effect.andThen(Effect.annotateCurrentSpan("oxd.outcome", outcome), line) : line
         return Effect.as(logged, reply)
       })

@@ -33,6 +33,8 @@ export const EVENTS_RETAINED = 1000
  */
 export class Events extends Context.Service<Events, {
   publish(event: OxdEventInput): Effect.Effect<void>
+  /** publish, synchronously, stamped with the wall clock (for answers given from memory, outside the runtime). */
+  publishNow(event: OxdEventInput): void
   subscribe(filter: (e: OxdEvent) => boolean, onEvent: (e: OxdEvent) => void, options?: SubscribeOptions): () => void
 }>()("@oxd/core/Events") {
   /** For handlers: `yield* Events.publish({ type, oxd_id, setup_client_id, … })`. */
@@ -56,17 +58,18 @@ export class Events extends Context.Service<Events, {
         // a subscriber's failure is its own; the command that published is not affected
       }
     }
+    const record = (input: OxdEventInput, at: number) => {
+      // a ring: the oldest retained entry is overwritten (shift() would move the other 999 each time)
+      const n = ++seq
+      inputs[n % EVENTS_RETAINED] = input
+      ats[n % EVENTS_RETAINED] = at
+      if (subscribers.size === 0) return
+      const event = eventAt(n)
+      for (const s of subscribers) deliver(s, event)
+    }
     return Events.of({
-      publish: (input) =>
-        Effect.map(Clock.currentTimeMillis, (at) => {
-          // a ring: the oldest retained entry is overwritten (shift() would move the other 999 each time)
-          const n = ++seq
-          inputs[n % EVENTS_RETAINED] = input
-          ats[n % EVENTS_RETAINED] = at
-          if (subscribers.size === 0) return
-          const event = eventAt(n)
-          for (const s of subscribers) deliver(s, event)
-        }),
+      publish: (input) => Effect.map(Clock.currentTimeMillis, (at) => record(input, at)),
+      publishNow: (input) => record(input, Date.now()),
       subscribe: (filter, onEvent, options = {}) => {
         const s = { filter, onEvent }
         if (options.after !== undefined) {

@@ -28,6 +28,12 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
    * protection scope, a setup client of this server); introspected at `opHost`, else at each OP with a setup client.
    */
   identify(token: string | undefined, opHost?: string): Effect.Effect<string, OxdError>
+  /**
+   * `check` answered from this instance's caches alone, synchronously, when they let it pass: the setup client's
+   * client_id, or null when the command needs no token. undefined when the caches cannot say (a miss, an entry due
+   * for refresh) or the call would be refused: then `check` must run (it refreshes, refuses, and says why).
+   */
+  peek(protection: Protection, ctx: CallContext, params: Record<string, unknown>): string | null | undefined
 }>()("@oxd/core/ProtectionGuard") {
   static readonly layer = Layer.effect(
     ProtectionGuard,
@@ -91,6 +97,12 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         v.scopes.includes(config.protection_scope)
           ? Effect.void
           : Effect.fail(new ProtectionTokenInsufficientScope({ required: config.protection_scope }))
+      /** Whether a token must be presented for this call, and which one was (the transport's, else the param). */
+      const required = (ctx: CallContext) => ctx.requireProtection ?? config.protect_commands_with_access_token
+      const tokenOf = (ctx: CallContext, params: Record<string, unknown>) => {
+        const fromParams = params["protection_access_token"]
+        return ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
+      }
 
       const NONE = Effect.succeed(undefined)
       const checkSite = (site: Site, token: string): Effect.Effect<string, OxdError> => {
@@ -118,13 +130,33 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
           return owner.clientId
         })
 
+      /** checkSite's conditions on cached entries only; every refusal and every miss is left to checkSite. */
+      const peekSite = (oxdId: string, token: string): string | undefined => {
+        const site = sites.peek(oxdId)
+        if (!site?.setupClientId) return undefined
+        const setup = sites.peekSetup(site.setupClientId)
+        if (!setup) return undefined
+        const key = hash("sha256", token, "base64url")
+        const v = cache.get(key)
+        const now = Date.now()
+        // an entry due for refresh answers here only once introspectWith started the refresh
+        if (!v || v.until <= now || (v.refreshAt <= now && !refreshing.has(key))) return undefined
+        if (v.clientId !== setup.clientId || !v.scopes.includes(config.protection_scope)) return undefined
+        cacheStats.hit("protection")
+        return setup.clientId
+      }
+
       return ProtectionGuard.of({
+        peek: (protection, ctx, params) => {
+          if (protection === "none" || !required(ctx)) return null
+          const token = tokenOf(ctx, params)
+          if (!token || protection !== "site") return undefined
+          const oxdId = params["oxd_id"]
+          return typeof oxdId === "string" ? peekSite(oxdId, token) : undefined
+        },
         check: (protection, ctx, params) => {
-          if (protection === "none") return NONE
-          const required = ctx.requireProtection ?? config.protect_commands_with_access_token
-          if (!required) return NONE
-          const fromParams = params["protection_access_token"]
-          const token = ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
+          if (protection === "none" || !required(ctx)) return NONE
+          const token = tokenOf(ctx, params)
           if (!token) return Effect.fail(new ProtectionTokenMissing())
           // no generator on the per-command path: plain flatMaps cost less, and every check below still runs
           if (protection === "site") return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token))

@@ -9,11 +9,17 @@ import { SITE_CACHE_MAX, siteCacheMs } from "./SiteStore.js"
 export type ProtectedResource = ResourceRow
 export type NewProtectedResource = Omit<ProtectedResource, "id" | "createdAt" | "oxdId">
 
+/** The resource guarding `method` (upper case) on `path` among a site's resources. */
+export const resourceFor = (rows: ReadonlyArray<ProtectedResource>, path: string, method: string): ProtectedResource | undefined =>
+  rows.find((r) => r.path === path && r.httpMethods.includes(method))
+
 /** The UMA resources each site protects: path, methods, scopes and the AS's resource id. */
 export class ResourceStore extends Context.Service<ResourceStore, {
   list(oxdId: string): Effect.Effect<ReadonlyArray<ProtectedResource>, StoreFailed>
   /** The resource guarding `method` on `path`, if any. */
   find(oxdId: string, path: string, method: string): Effect.Effect<ProtectedResource | undefined, StoreFailed>
+  /** A site's resources if they are in this instance's cache now (fresh), synchronously; undefined says nothing more. */
+  peek(oxdId: string): ReadonlyArray<ProtectedResource> | undefined
   /** Replaces all of a site's resources in one transaction. */
   replace(oxdId: string, resources: ReadonlyArray<NewProtectedResource>): Effect.Effect<void, StoreFailed>
 }>()("@oxd/core/ResourceStore") {
@@ -35,8 +41,8 @@ export class ResourceStore extends Context.Service<ResourceStore, {
         )
       return ResourceStore.of({
         list,
-        find: (oxdId, path, method) =>
-          Effect.map(list(oxdId), (rows) => rows.find((r) => r.path === path && r.httpMethods.includes(method.toUpperCase()))),
+        find: (oxdId, path, method) => Effect.map(list(oxdId), (rows) => resourceFor(rows, path, method.toUpperCase())),
+        peek: (oxdId) => bySite.peek(oxdId),
         replace: Effect.fnUntraced(function* (oxdId, resources) {
           const now = yield* Clock.currentTimeMillis
           // atomic on both dialects (SQLite: one batch; PostgreSQL: a transaction serialised per site)

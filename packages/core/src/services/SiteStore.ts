@@ -52,6 +52,10 @@ export const siteCacheMs = (config: { readonly site_cache_seconds: number }) => 
 /** Registered sites and setup clients, keyed by oxd_id. Every write is committed before it returns. */
 export class SiteStore extends Context.Service<SiteStore, {
   get(oxdId: string): Effect.Effect<Site, UnknownOxdId | StoreFailed>
+  /** The site if it is in this instance's cache now (fresh), synchronously; undefined says nothing more. */
+  peek(oxdId: string): Site | undefined
+  /** A setup client by client_id, if cached now; as peek. */
+  peekSetup(clientId: string): Site | undefined
   insert(site: NewSite): Effect.Effect<Site, StoreFailed>
   update(oxdId: string, patch: SitePatch): Effect.Effect<Site, UnknownOxdId | StoreFailed>
   remove(oxdId: string): Effect.Effect<boolean, StoreFailed>
@@ -89,6 +93,8 @@ export class SiteStore extends Context.Service<SiteStore, {
         )).pipe(Effect.flatMap((row) => (row ? Effect.succeed(row) : Effect.fail(new UnknownOxdId({ oxd_id: oxdId })))))
       return SiteStore.of({
         get,
+        peek: (oxdId) => byOxdId.peek(oxdId),
+        peekSetup: (clientId) => setupByClientId.peek(clientId),
         insert: Effect.fnUntraced(function* (site: NewSite) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...site, createdAt: now, updatedAt: now }

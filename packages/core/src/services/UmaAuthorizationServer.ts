@@ -74,6 +74,11 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
   introspectRpt(site: Site, rpt: string): Effect.Effect<Introspection, AsError>
   /** The same, answered from the cache when it can be. */
   checkRpt(site: Site, rpt: string): Effect.Effect<Introspection, AsError>
+  /**
+   * checkRpt's cached answer, synchronously, when it has one (due for refresh: only once the refresh is under way);
+   * undefined otherwise (then checkRpt must run: it introspects or starts the refresh).
+   */
+  peekRpt(site: Site, rpt: string): Introspection | undefined
   requestRpt(site: Site, client: OpClient, request: RptRequest): Effect.Effect<Rpt, AsError | OpDiscoveryFailed | NeedInfo | InvalidTicket | RequestDenied>
 }>()("@oxd/core/UmaAuthorizationServer") {
   static readonly layer = Layer.effect(
@@ -87,6 +92,8 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const patsInFlight = new Map<string, Promise<{ token: string; until: number }>>()
       const rpts = new Map<string, { value: Introspection; until: number; refreshAt: number }>()
       const rptsInFlight = new Map<string, Promise<Exit.Exit<Introspection, AsError>>>()
+      // RPTs are kept by digest, per site (an RPT is checked against the site that asked)
+      const rptKey = (site: Site, rpt: string) => `${site.oxdId}:${hash("sha256", rpt, "base64url")}`
 
       const discover = (site: Site) =>
         Effect.suspend(() => {
@@ -240,9 +247,18 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
               return json["ticket"]
             })),
         introspectRpt,
+        peekRpt: (site, rpt) => {
+          const key = rptKey(site, rpt)
+          const hit = rpts.get(key)
+          const now = Date.now()
+          // due for refresh: answered here once the refresh is under way (checkRpt starts it)
+          if (!hit || hit.until <= now || (hit.refreshAt <= now && !rptsInFlight.has(key))) return undefined
+          cacheStats.hit("rpt")
+          return hit.value
+        },
         checkRpt: (site, rpt) =>
           Effect.suspend(() => {
-            const key = `${site.oxdId}:${hash("sha256", rpt, "base64url")}`
+            const key = rptKey(site, rpt)
             const hit = rpts.get(key)
             const introspect = () => {
               // concurrent checks of one RPT share one introspection (a burst on a cold cache asks the AS once)

@@ -71,3 +71,48 @@ describe("ReadCache", () => {
     expect(db.reads()).toBe(2)
   })
 })
+
+describe("ReadCache refresh ahead", () => {
+  it("in the last tenth of an entry's life, re-reads once in the background and keeps answering", async () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date"] })
+    const cache = new ReadCache<string>(10, 10_000)
+    let row = "v1"
+    let reads = 0
+    let release: () => void = () => undefined
+    const gate = Effect.promise(() => new Promise<void>((r) => { release = r }))
+    const read = Effect.suspend(() => { reads++; return reads === 1 ? Effect.succeed(row) : Effect.as(gate, row) })
+    expect(await Effect.runPromise(cache.get("a", read))).toBe("v1")
+    row = "v2"
+    vi.setSystemTime(1_008_999)
+    expect(cache.peek("a")).toBe("v1") // not yet due
+    vi.setSystemTime(1_009_001)
+    expect(cache.peek("a")).toBeUndefined() // due, and no re-read under way: peek leaves it to get
+    // the first get starts the re-read and answers from the entry; the others do not start another
+    expect(await Effect.runPromise(cache.get("a", read))).toBe("v1")
+    expect(await Effect.runPromise(cache.get("a", read))).toBe("v1")
+    await new Promise((r) => setTimeout(r, 10))
+    expect(reads).toBe(2)
+    expect(cache.peek("a")).toBe("v1") // the re-read is under way (held at the gate): the entry still answers
+    release()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(cache.peek("a")).toBe("v2")
+    // the re-read gave the entry a new life: past the first one's end it still answers, without a read
+    vi.setSystemTime(1_010_500)
+    expect(await Effect.runPromise(cache.get("a", read))).toBe("v2")
+    expect(reads).toBe(2)
+  })
+
+  it("drops the entry when the re-read finds the row gone", async () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date"] })
+    const cache = new ReadCache<string>(10, 10_000)
+    let row: string | undefined = "v1"
+    const read = Effect.sync(() => row)
+    await Effect.runPromise(cache.get("a", read))
+    row = undefined
+    vi.setSystemTime(1_009_500)
+    expect(await Effect.runPromise(cache.get("a", read))).toBe("v1")
+    await new Promise((r) => setTimeout(r, 10))
+    expect(cache.peek("a")).toBeUndefined()
+    expect(cache.size).toBe(0)
+  })
+})

@@ -1,8 +1,29 @@
+import { InvalidParams } from "../../errors.js"
+import type { OxdEventInput } from "../../services/Events.js"
 import type { ProtectedResource } from "../../services/ResourceStore.js"
+import type { Site } from "../../services/SiteStore.js"
 import type { Introspection } from "../../services/UmaAuthorizationServer.js"
 import { evaluateScopeExpression } from "../../uma/scopeExpression.js"
+import { HTTP_METHODS } from "../uma-rs-protect/validate.js"
+import type { Params, Result } from "./schema.js"
 
 interface GrantedPermission { readonly resource_id?: unknown; readonly resource_scopes?: unknown; readonly exp?: unknown }
+
+export const GRANTED: typeof Result.Type = { access: "granted" }
+
+/** The request's method in upper case, or why the request cannot be checked (its method or path). */
+export const requestedMethod = (p: typeof Params.Type): string | InvalidParams => {
+  const method = p.http_method.toUpperCase()
+  if (!HTTP_METHODS.includes(method)) {
+    return new InvalidParams({ code: "invalid_http_method", field: "http_method", detail: `must be one of ${HTTP_METHODS.join(", ")}` })
+  }
+  if (!p.path.startsWith("/")) return new InvalidParams({ code: "invalid_path_parameter", field: "path", detail: "must be a path starting with /" })
+  return method
+}
+
+/** The event every decided check publishes (never the RPT). */
+export const accessChecked = (site: Site, access: "granted" | "denied", path: string, method: string): OxdEventInput =>
+  ({ type: "access_checked", oxd_id: site.oxdId, setup_client_id: site.setupClientId, access, path, http_method: method })
 
 /** Whether an RPT's permissions open this resource: any one scope ("or"), or the scope_expression. */
 export const grants = (rpt: Introspection, resource: ProtectedResource, nowSeconds: number): boolean => {

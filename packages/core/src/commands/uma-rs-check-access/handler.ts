@@ -6,26 +6,21 @@ import { ResourceStore } from "../../services/ResourceStore.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
 import { present } from "../_shared/fields.js"
-import { HTTP_METHODS } from "../uma-rs-protect/validate.js"
-import { grants } from "./decide.js"
+import { accessChecked, grants, GRANTED, requestedMethod } from "./decide.js"
 import type { Params, Result } from "./schema.js"
 
 /**
  * Untraced (no span, no stack capture per call): this runs on every request a protected API receives, and a span
  * costs several µs, a large share of a cached check. The command's span, when tracing is on, comes from dispatch's
- * caller.
+ * caller. A granted check with everything cached is usually answered by fromMemory.ts instead.
  */
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
-  const method = p.http_method.toUpperCase()
-  if (!HTTP_METHODS.includes(method)) {
-    return yield* new InvalidParams({ code: "invalid_http_method", field: "http_method", detail: `must be one of ${HTTP_METHODS.join(", ")}` })
-  }
-  if (!p.path.startsWith("/")) return yield* new InvalidParams({ code: "invalid_path_parameter", field: "path", detail: "must be a path starting with /" })
+  const method = requestedMethod(p)
+  if (method instanceof InvalidParams) return yield* method
   const site = yield* SiteStore.use((s) => s.get(p.oxd_id))
   const resource = yield* ResourceStore.use((r) => r.find(site.oxdId, p.path, method))
   if (!resource) return yield* new ResourceNotProtected({ path: p.path, http_method: method })
-  const decided = (r: typeof Result.Type) =>
-    Effect.as(Events.publish({ type: "access_checked", oxd_id: site.oxdId, setup_client_id: site.setupClientId, access: r.access, path: p.path, http_method: method }), r)
+  const decided = (r: typeof Result.Type) => Effect.as(Events.publish(accessChecked(site, r.access, p.path, method)), r)
   const as = yield* UmaAuthorizationServer
   if (present(p.rpt)) {
     const introspection = yield* as.checkRpt(site, p.rpt)
@@ -41,5 +36,3 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ticket,
   })
 })
-
-const GRANTED: typeof Result.Type = { access: "granted" }

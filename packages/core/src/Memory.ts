@@ -1,0 +1,24 @@
+import type { Config } from "./config/OxdConfig.js"
+import type { OxdEventInput } from "./services/Events.js"
+import type { ProtectedResource } from "./services/ResourceStore.js"
+import type { Site } from "./services/SiteStore.js"
+import type { Introspection } from "./services/UmaAuthorizationServer.js"
+
+/**
+ * What this instance can tell synchronously from its caches: a fresh entry, or undefined — never a database read or
+ * an OP call, and undefined says nothing about the truth (the ordinary path then reads and decides). Commands that
+ * can be answered from memory (Command.fromMemory) use it; a hit is counted only when the answer is given.
+ */
+export interface Memory {
+  readonly config: Config
+  site(oxdId: string): Site | undefined
+  resources(oxdId: string): ReadonlyArray<ProtectedResource> | undefined
+  /** A cached introspection of this RPT for this site, not yet due for refresh. */
+  rpt(site: Site, rpt: string): Introspection | undefined
+}
+
+/** An answer given from memory: the result, and the event the handler would have published with it. */
+export interface Recalled<R> {
+  readonly result: R
+  readonly event?: OxdEventInput
+}

@@ -1,0 +1,105 @@
+import { Effect, Option, Schema } from "effect"
+import type { CallContext } from "./CallContext.js"
+import type { AnyCommand } from "./Command.js"
+import { OxdConfig, type Config } from "./config/OxdConfig.js"
+import { resolveCommand } from "./commands/index.js"
+import { resolveCall } from "./dispatch.js"
+import { okEnvelope, type Reply } from "./envelope.js"
+import type { Memory } from "./Memory.js"
+import { cacheStats } from "./observability/cacheStats.js"
+import { Events } from "./services/Events.js"
+import { Ids } from "./services/Ids.js"
+import { ProtectionGuard } from "./services/ProtectionGuard.js"
+import { ResourceStore } from "./services/ResourceStore.js"
+import { SiteStore } from "./services/SiteStore.js"
+import { UmaAuthorizationServer } from "./services/UmaAuthorizationServer.js"
+
+export interface MemoryServices {
+  readonly config: Config
+  readonly sites: SiteStore["Service"]
+  readonly resources: ResourceStore["Service"]
+  readonly guard: ProtectionGuard["Service"]
+  readonly uma: UmaAuthorizationServer["Service"]
+  readonly events: Events["Service"]
+  readonly ids: Ids["Service"]
+}
+
+/** The services answers from memory read, taken once from the built runtime. */
+export const memoryServices = Effect.gen(function* () {
+  return {
+    config: yield* OxdConfig,
+    sites: yield* SiteStore,
+    resources: yield* ResourceStore,
+    guard: yield* ProtectionGuard,
+    uma: yield* UmaAuthorizationServer,
+    events: yield* Events,
+    ids: yield* Ids,
+  } satisfies MemoryServices
+})
+
+/** A call as an edge makes it: without a request id, core gives one. */
+export type EdgeContext = Omit<CallContext, "requestId"> & { requestId?: string }
+
+/** Synchronous decoders and encoders, built once per command (the same schemas dispatch decodes with). */
+const decoders = new WeakMap<AnyCommand, (u: unknown) => Option.Option<unknown>>()
+const encoders = new WeakMap<AnyCommand, (u: unknown) => Option.Option<unknown>>()
+const decode = (c: AnyCommand, params: unknown) => {
+  let d = decoders.get(c)
+  if (!d) decoders.set(c, (d = Schema.decodeUnknownOption(c.params)))
+  return d(params)
+}
+const encode = (c: AnyCommand, result: unknown) => {
+  let e = encoders.get(c)
+  if (!e) encoders.set(c, (e = Schema.encodeUnknownOption(c.result)))
+  return e(result)
+}
+
+/**
+ * dispatch's steps — resolve, decode, protection, the command, encode — for a command with `fromMemory`, each step
+ * answered from this instance's caches, synchronously. Returns the reply only when every step could answer and
+ * the call succeeds; undefined otherwise, having changed nothing (no event, no hit counted): the caller then runs
+ * dispatch, which decides the same call the ordinary way, with its errors and refreshes.
+ */
+export const answerFromMemory = (s: MemoryServices, observed: (command: string, ctx: CallContext, ms: number) => void) => {
+  const memory: Memory = {
+    config: s.config,
+    site: (oxdId) => s.sites.peek(oxdId),
+    resources: (oxdId) => s.resources.peek(oxdId),
+    rpt: (site, rpt) => s.uma.peekRpt(site, rpt),
+  }
+  const answer = (command: AnyCommand, params: Record<string, unknown>, ctx: CallContext): Reply | undefined => {
+    const decoded = decode(command, params)
+    if (Option.isNone(decoded)) return undefined
+    let answered = false
+    cacheStats.hold()
+    try {
+      const setupClientId = s.guard.peek(command.protection, ctx, decoded.value as Record<string, unknown>)
+      if (setupClientId === undefined) return undefined
+      const recalled = command.fromMemory!(decoded.value, { ...ctx, setupClientId: setupClientId ?? undefined }, memory)
+      if (!recalled) return undefined
+      const encoded = encode(command, recalled.result)
+      if (Option.isNone(encoded)) return undefined
+      if (recalled.event) s.events.publishNow(recalled.event)
+      answered = true
+      return { envelope: okEnvelope(encoded.value), http: 200 }
+    } finally {
+      cacheStats.release(answered)
+    }
+  }
+  return (name: string, rawParams: unknown, edge: EdgeContext): Reply | undefined => {
+    if (!resolveCommand(name)?.fromMemory) return undefined
+    const call = resolveCall(name, rawParams)
+    if (call.error) return undefined
+    const started = performance.now()
+    const ctx = { ...edge, requestId: edge.requestId ?? s.ids.requestId() }
+    let reply: Reply | undefined
+    try {
+      reply = answer(call.command, call.params, ctx)
+    } catch {
+      // a defect here is the ordinary path's to report (it runs the same steps, with its defect handling)
+      return undefined
+    }
+    if (reply) observed(call.command.name, ctx, performance.now() - started)
+    return reply
+  }
+}

@@ -35,6 +35,8 @@ export interface BenchOptions {
   /** seconds to wait before a run for other processes of the machine to calm down (0: don't) */
   readonly quietWait: number
   readonly out: string | undefined
+  /** more oxd-server flags, e.g. ["--log-level", "warn"] */
+  readonly serverArgs: ReadonlyArray<string>
 }
 
 export const HELP = `pnpm bench — throughput and latency of oxd-ts on every transport, next to what the transport itself allows
@@ -55,6 +57,8 @@ Usage: pnpm bench [options]        (builds what is needed, then runs node bench/
   --quiet-wait <s>      before each run, wait up to s seconds until other processes of the machine use less than
                         a third of a core (default 30; 0 with --quick)
   --profile             run the server under node --cpu-prof; the top self-time functions go in the report
+  --server-args=<flags> more oxd-server flags for every server the bench starts (with "=": they start with a
+                        dash), e.g. --server-args="--log-level warn" (no log line per command; the default logs one)
   --quick               CI smoke: 2 s per transport, 8 connections, check_access only (unless --only says more)
   --out <dir>           where results go (default bench/results/<timestamp>/)
   --help                this text
@@ -91,6 +95,7 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
       "quiet-wait": { type: "string" },
       quick: { type: "boolean", default: false },
       out: { type: "string" },
+      "server-args": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -118,5 +123,6 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
     repeat: Math.max(1, Math.round(positive("repeat", values.repeat, 1, 1))),
     quietWait: positive("quiet-wait", values["quiet-wait"], quick ? 0 : 30),
     out: values.out,
+    serverArgs: values["server-args"]?.split(/\s+/).filter(Boolean) ?? [],
   }
 }

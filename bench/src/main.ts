@@ -82,6 +82,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
   const work = mkdtempSync(join(tmpdir(), "oxd-bench-"))
   const log = (line: string) => process.stderr.write(`${line}\n`)
   log(`oxd-ts bench: ${opts.duration} s per run after ${opts.warmup} s of warm-up, ${opts.connections} connections; results in ${outDir}`)
+  if (opts.serverArgs.length > 0) log(`oxd-server started with ${opts.serverArgs.join(" ")}`)
   log(`(the load generator and every server share this machine's ${cpus().length} cores; nothing is pinned)`)
   const op = await startTestOpProcess(work, env)
   const profileDir = join(outDir, "profiles")
@@ -103,6 +104,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
         dir: join(work, "main"),
         opCaFile: op.caFile,
         env,
+        serverArgs: opts.serverArgs,
         ...(opts.profile ? { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {}),
       })
       try {

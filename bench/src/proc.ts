@@ -67,7 +67,7 @@ export const freePort = (): Promise<number> =>
 export interface Child {
   readonly pid: number
   readonly process: ChildProcess
-  /** What the process printed (stdout and stderr; with outputFile, what was read while waiting), for error messages. */
+  /** What the process printed (stdout and stderr), the last 100-200 KB of it, for error messages. */
   output(): string
   /** Resolves with the first output line matching `pattern`; rejects if the process exits first or on timeout. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>
@@ -109,6 +109,8 @@ export const startNode = (
       }
     }
   }
+  /** With outputFile: reads what the process wrote since the last read. */
+  let readMore = () => undefined as void
   if (opts.outputFile === undefined) {
     child.stdout!.on("data", onText)
     child.stderr!.on("data", onText)
@@ -116,7 +118,7 @@ export const startNode = (
     // the file is read while someone waits for a line (start-up), every 5 ms, from where the last read stopped
     const file = opts.outputFile
     let offset = statSync(file).size
-    const readMore = () => {
+    readMore = () => {
       const size = statSync(file).size
       if (size <= offset) return
       const readFd = openSync(file, "r")
@@ -147,7 +149,10 @@ export const startNode = (
   const handle: Child = {
     pid,
     process: child,
-    output: () => out,
+    output: () => {
+      readMore()
+      return out
+    },
     exited,
     waitFor: (pattern, timeoutMs = 30_000) => {
       const m = pattern.exec(out)

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs"
+import { connect } from "node:net"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Agent, request } from "undici"
@@ -65,7 +66,7 @@ export interface OxdServerProcess {
   readonly certPem: string
   readonly certFile: string
   readonly keyFile: string
-  /** Ms from spawn to the "ready" log line. */
+  /** Ms from spawn to every port accepting connections. */
   readonly startMs: number
   /** One command over HTTPS (protected with `token`), its envelope's data; throws on an error reply. */
   call(command: string, params: Record<string, unknown>, token?: string): Promise<Record<string, unknown>>
@@ -80,6 +81,8 @@ export interface OxdServerOptions {
   readonly env: NodeJS.ProcessEnv
   /** e.g. --cpu-prof --cpu-prof-dir DIR */
   readonly nodeArgs?: ReadonlyArray<string>
+  /** More oxd-server flags (bench --server-args), e.g. --log-level warn */
+  readonly serverArgs?: ReadonlyArray<string>
 }
 
 /** The server under test as users run it: `node apps/server/dist/main.js` with flags, every transport on. */
@@ -96,11 +99,13 @@ export const startOxdServer = async (opts: OxdServerOptions): Promise<OxdServerP
       "--database-url", `file:${join(opts.dir, "oxd.db")}`,
       "--rest-tls-dir", join(opts.dir, "rest-tls"),
       "--trusted-ca-file", opts.opCaFile,
+      ...(opts.serverArgs ?? []),
     ],
     // its log (a JSON line per command) goes to a file, as in production, not through the load generator
     { env: childEnv(opts.env), cwd: opts.dir, outputFile: join(opts.dir, "server.log"), ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}) },
   )
-  await child.waitFor(/oxd-server ready/, 60_000)
+  // ready once every port accepts connections (they open after the database is ready), whatever the log level
+  await waitForPorts([tcpPort, restPort, wsPort], child, 60_000)
   const startMs = performance.now() - started
   const certFile = join(opts.dir, "rest-tls", "cert.pem")
   const certPem = readFileSync(certFile, "utf8")
@@ -130,6 +135,27 @@ export const startOxdServer = async (opts: OxdServerOptions): Promise<OxdServerP
       await agent.close()
       await child.stop(graceMs)
     },
+  }
+}
+
+/** Resolves once a TCP connection to each port succeeds; rejects with the process's output if it exits first. */
+const waitForPorts = async (ports: ReadonlyArray<number>, child: Child, timeoutMs: number) => {
+  const until = performance.now() + timeoutMs
+  const accepts = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const c = connect(port, "127.0.0.1")
+      c.once("connect", () => { c.destroy(); resolve(true) })
+      c.once("error", () => resolve(false))
+    })
+  for (const port of ports) {
+    while (!(await accepts(port))) {
+      if (child.process.exitCode !== null || child.process.signalCode !== null) {
+        await child.exited
+        throw new Error(`oxd-server exited before listening; its output:\n${child.output().slice(-4000)}`)
+      }
+      if (performance.now() > until) throw new Error(`oxd-server did not listen on 127.0.0.1:${port} within ${timeoutMs} ms; its output:\n${child.output().slice(-4000)}`)
+      await new Promise((r) => setTimeout(r, 10))
+    }
   }
 }
 

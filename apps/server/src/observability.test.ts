@@ -3,10 +3,11 @@
  * with the request id the REST caller chose (and sent back), liveness and readiness on the REST, WebSocket and admin
  * ports, /metrics in the Prometheus text format. Reproduce: pnpm --filter @oxd/server exec vitest run src/observability.test.ts
  */
-import { createServer } from "node:net"
+import { once } from "node:events"
+import { connect, createServer } from "node:net"
 import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
 
 let op: TestOp
@@ -106,6 +107,29 @@ describe("operating oxd-server", () => {
       expect(m.text).toMatch(/^oxd_open_connections\{transport="https"\} [1-9]/m) // this very request
       expect(m.text).toMatch(/^process_resident_memory_bytes [1-9]/m)
     }
+  })
+
+  it("keeps answering while nobody reads its log, and writes every line once someone does", async () => {
+    const s = server!
+    const before = logLines().filter((l) => l["msg"] === "command").length
+    // stop reading the server's stdout: the pipe holds 64 KB, about 300 lines; 3,000 commands log ~500 KB
+    s.child.stdout!.pause()
+    const n = 3000
+    const frame = (i: number) => {
+      const json = JSON.stringify({ command: `no_such_command_${i % 10}`, params: {} })
+      return `${String(Buffer.byteLength(json)).padStart(4, "0")}${json}`
+    }
+    const socket = connect({ host: "127.0.0.1", port: s.tcpPort })
+    await once(socket, "connect")
+    let replies = 0
+    socket.on("data", (chunk: Buffer) => { replies += chunk.toString("latin1").split('"unsupported_operation"').length - 1 })
+    for (let i = 0; i < n; i += 100) socket.write(Array.from({ length: 100 }, (_, k) => frame(i + k)).join(""))
+    // a server whose log writes wait for the reader would stop answering after a few hundred
+    await vi.waitFor(() => expect(replies).toBe(n), { timeout: 15_000, interval: 50 })
+    socket.destroy()
+    s.child.stdout!.resume()
+    await vi.waitFor(() => expect(logLines().filter((l) => l["msg"] === "command").length - before).toBe(n), { timeout: 15_000, interval: 100 })
+    expect(logLines().filter((l) => l["outcome"] === "unsupported_operation" && l["transport"] === "tcp").length).toBeGreaterThanOrEqual(n)
   })
 })
 

@@ -3,6 +3,7 @@
  * purpose, so this file adds a test-only one beside the real registry; no provider is involved.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest"
+import { logSink } from "./observability/logSink.js"
 import { makeConfig } from "./config/loadConfig.js"
 import { makeOxd } from "./makeOxd.js"
 import type * as Registry from "./commands/index.js"
@@ -48,6 +49,7 @@ const capture = () => {
   for (const m of ["log", "error", "warn", "info"] as const) {
     vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")))
   }
+  vi.spyOn(logSink, "write").mockImplementation((text: string) => void logged.push(text))
 }
 afterEach(() => {
   vi.restoreAllMocks()

@@ -8,7 +8,7 @@ import { toWireError } from "./errorCodes.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
 import { RateLimited, type OxdError } from "./errors.js"
 import { OxdMetrics } from "./observability/metrics.js"
-import { writeJsonInfoLine } from "./observability/jsonLogger.js"
+import { flushLogs, writeJsonInfoLine } from "./observability/jsonLogger.js"
 import { commandLabel, commandLogFields, observeCommand } from "./observability/observeCommand.js"
 import { RateLimiter } from "./safety/RateLimiter.js"
 import { describeDefect } from "./safety/redact.js"
@@ -171,7 +171,8 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
         .catch(() => undefined)
         .then((pending) => metrics.render({ pendingStates: pending })),
     trackConnections: (transport, count) => metrics.trackConnections(transport, count),
-    dispose: () => runtime.dispose(),
+    // the last lines (the stop itself) reach stdout before the process exits: they are written off the event loop
+    dispose: () => runtime.dispose().then(() => flushLogs(2_000)),
   }
 }
 

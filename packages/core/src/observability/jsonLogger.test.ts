@@ -1,13 +1,14 @@
 import { Cause, Effect, Logger } from "effect"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { jsonLineLogger } from "./jsonLogger.js"
+import { logSink } from "./logSink.js"
 
 afterEach(() => { vi.restoreAllMocks() })
 
 /** Runs `program` with the JSON logger and returns the lines it wrote (they are written once per event-loop turn). */
 const linesOf = async (program: Effect.Effect<void>) => {
   const out: string[] = []
-  vi.spyOn(console, "log").mockImplementation((text: string) => void out.push(...text.split("\n")))
+  vi.spyOn(logSink, "write").mockImplementation((text: string) => void out.push(...text.split("\n")))
   await Effect.runPromise(program.pipe(Effect.provide(Logger.layer([jsonLineLogger]))))
   await vi.waitFor(() => expect(out.length).toBeGreaterThan(0))
   return out.map((l) => JSON.parse(l) as Record<string, unknown>)

@@ -1,4 +1,6 @@
+import { writeSync } from "node:fs"
 import { Logger, References } from "effect"
+import { logSink } from "./logSink.js"
 import { describeDefect, redactSecrets } from "../safety/redact.js"
 
 /** A message part as text: oxd's own strings as written, anything else (an Error, an object) redacted. */
@@ -6,8 +8,8 @@ const text = (m: unknown): string =>
   typeof m === "string" ? m : redactSecrets(m instanceof Error ? `${m.name}: ${m.message}` : JSON.stringify(m) ?? String(m))
 
 /**
- * Lines are written once per event-loop turn, together: a write per line (a syscall each) cost more than the rest
- * of a cached command. Whatever is left is written synchronously when the process exits.
+ * Lines are handed to the sink once per event-loop turn, together: a write per line (a syscall each) cost more than
+ * the rest of a cached command. The sink writes them off the event loop (logSink.ts).
  */
 let pending: string[] = []
 let scheduled = false
@@ -17,10 +19,23 @@ const flush = () => {
   if (pending.length === 0) return
   const out = pending.join("\n")
   pending = []
-  // through console (one call per batch), so whatever captures console output (tests, vitest) sees the lines
-  console.log(out)
+  logSink.write(out)
 }
-process.on("exit", flush)
+// at exit, after the sink's own handler (registered first: it writes the older lines), this turn's lines go directly
+process.on("exit", () => {
+  if (pending.length === 0) return
+  try {
+    writeSync(1, `${pending.join("\n")}\n`)
+  } catch {
+    // stdout is gone
+  }
+  pending = []
+})
+/** Every line so far handed to the operating system (before a planned exit); gives up after `timeoutMs`. */
+export const flushLogs = (timeoutMs: number): Promise<void> => {
+  flush()
+  return Promise.race([logSink.flushed(), new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref())])
+}
 const write = (line: string) => {
   pending.push(line)
   if (pending.length >= MAX_PENDING) return flush()

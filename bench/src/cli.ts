@@ -3,6 +3,7 @@ import { TRANSPORTS, type TransportName } from "./load.js"
 
 export const SCENARIOS = [
   "echo",
+  "calibration",
   "check_access",
   "check_access_denied",
   "get_authorization_url",

@@ -166,8 +166,9 @@ export interface EchoProcess {
 }
 
 /** The ceiling servers (bench/src/servers/echo.ts) in their own process, on the server's certificate. */
-export const startEcho = async (certFile: string, keyFile: string, env: NodeJS.ProcessEnv): Promise<EchoProcess> => {
-  const child = startNode([ECHO_MAIN, "--tls-cert", certFile, "--tls-key", keyFile], { env: childEnv(env) })
+/** The echo servers; `workUs`: µs of busy work per request (the calibration scenario). */
+export const startEcho = async (certFile: string, keyFile: string, env: NodeJS.ProcessEnv, workUs = 0): Promise<EchoProcess> => {
+  const child = startNode([ECHO_MAIN, "--tls-cert", certFile, "--tls-key", keyFile, "--work-us", String(workUs)], { env: childEnv(env) })
   const [, json] = await child.waitFor(/echo ready (\{.*\})/)
   return { child, ports: JSON.parse(json!) as EchoProcess["ports"], stop: () => child.stop() }
 }

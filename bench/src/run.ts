@@ -194,13 +194,16 @@ const produceCodes = async (server: OxdServerProcess, ctx: Ctx, fx: Fixture, sec
   return { codes, perSecond: codes.length / ((performance.now() - started) / 1000) }
 }
 
+/** µs of busy work per request in the calibration runs. */
+const CALIBRATION_WORK_US = [10, 40] as const
+
 /**
  * The main runs on one server: per transport the echo ceiling, then each scenario; check_access also paced at
  * half its throughput for the latency target; then the per-request-introspection alternative over HTTPS.
  */
 export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture) => {
   const ceilings = new Map<TransportName, { throughput: number; p99: number }>()
-  const echo = wants(ctx, "echo") ? await startEcho(server.certFile, server.keyFile, ctx.env) : undefined
+  const echo = wants(ctx, "echo") || wants(ctx, "calibration") ? await startEcho(server.certFile, server.keyFile, ctx.env) : undefined
   const common = { serverPid: server.child.pid, serverName: "oxd-server" }
   const checkAccessOf = new Map<TransportName, Measurement>()
   try {
@@ -212,6 +215,23 @@ export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixtur
           section: "ceiling", scenario: "echo", target: echoTarget(echo, transport, server.certPem), serverPid: echo.child.pid, serverName: "echo",
           workload: { call: checkAccess(fx, true), expect: transport === "ws" ? '"type":"data"' : '"status":"ok"' },
         }, ceilings)
+      }
+      if (echo && wants(ctx, "calibration")) {
+        // what a server's own work per request costs on this machine, as a share of the ceiling: the yardstick for
+        // the oxd rows (a server that works N µs more per request cannot come closer to the ceiling than this)
+        for (const workUs of CALIBRATION_WORK_US) {
+          const worked = await startEcho(server.certFile, server.keyFile, ctx.env, workUs)
+          try {
+            await measure(ctx, {
+              section: "calibration", scenario: `echo + ${workUs} µs of work per request`, target: echoTarget(worked, transport, server.certPem),
+              serverPid: worked.child.pid, serverName: "echo",
+              workload: { call: checkAccess(fx, true), expect: transport === "ws" ? '"type":"data"' : '"status":"ok"' },
+              note: "the echo with a busy-wait of this many µs per request",
+            }, ceilings)
+          } finally {
+            await worked.stop()
+          }
+        }
       }
       if (wants(ctx, "check_access")) {
         const full = await measure(ctx, { ...common, section: "oxd", scenario: "check_access granted (cached RPT)", target, workload: granted(fx) }, ceilings)

@@ -12,11 +12,21 @@ import { initTRPC } from "@trpc/server"
 import { applyWSSHandler } from "@trpc/server/adapters/ws"
 import { WebSocketServer } from "ws"
 
-const { values } = parseArgs({ options: { "tls-cert": { type: "string" }, "tls-key": { type: "string" } } })
+const { values } = parseArgs({ options: { "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "work-us": { type: "string" } } })
+/** Calibration (bench's `calibration` scenario): this many µs of busy work per request, as a server's own work. */
+const workMs = Number(values["work-us"] ?? 0) / 1000
+const work = () => {
+  if (workMs <= 0) return
+  const until = performance.now() + workMs
+  while (performance.now() < until) { /* busy, like a handler's CPU time */ }
+}
 const cert = readFileSync(values["tls-cert"]!, "utf8")
 const key = readFileSync(values["tls-key"]!, "utf8")
 
-const reply = (message: unknown) => JSON.stringify({ status: "ok", data: (message as { params?: unknown }).params ?? message })
+const reply = (message: unknown) => {
+  work()
+  return JSON.stringify({ status: "ok", data: (message as { params?: unknown }).params ?? message })
+}
 
 /** TCP: the legacy framing (4-digit length + JSON), one reply per frame, in order. */
 const tcp = createNetServer({ noDelay: true }, (socket) => {
@@ -54,7 +64,7 @@ const https = createHttpsServer({ ...limits, key, cert }, (req, res) => {
 
 /** tRPC over wss://: the ws-server app's socket options, an `echo` mutation. */
 const t = initTRPC.create({ isDev: false })
-const router = t.router({ echo: t.procedure.input((v: unknown) => v).mutation(({ input }) => input) })
+const router = t.router({ echo: t.procedure.input((v: unknown) => v).mutation(({ input }) => (work(), input)) })
 const wsHttps = createHttpsServer({ key, cert }, (_req, res) => res.writeHead(426).end())
 const wss = new WebSocketServer({ server: wsHttps, maxPayload: 65_536, perMessageDeflate: false })
 applyWSSHandler({ wss, router, keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 }, createContext: () => ({}) })

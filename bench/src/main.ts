@@ -214,6 +214,9 @@ try {
     process.stderr.write(`${(e as Error).message}\nRun with --help to see every option.\n`)
     process.exitCode = 2
   } else {
-    throw e
+    // a failure (a server that did not start, say) stops every process the bench started, then says what happened
+    await stopAllChildren()
+    process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`)
+    process.exitCode = 1
   }
 }

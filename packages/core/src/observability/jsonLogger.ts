@@ -1,4 +1,3 @@
-import { writeSync } from "node:fs"
 import { Logger, References } from "effect"
 import { logSink } from "./logSink.js"
 import { describeDefect, redactSecrets } from "../safety/redact.js"
@@ -8,42 +7,14 @@ const text = (m: unknown): string =>
   typeof m === "string" ? m : redactSecrets(m instanceof Error ? `${m.name}: ${m.message}` : JSON.stringify(m) ?? String(m))
 
 /**
- * Lines are handed to the sink once per event-loop turn, together: a write per line (a syscall each) cost more than
- * the rest of a cached command. The sink writes them off the event loop (logSink.ts).
+ * Lines go to the sink, which writes them off the event loop and gathers those that arrive while a write is under way
+ * into the next one (a write per line, a syscall each, cost more than the rest of a cached command).
  */
-let pending: string[] = []
-let scheduled = false
-const MAX_PENDING = 1000
-const flush = () => {
-  scheduled = false
-  if (pending.length === 0) return
-  const out = pending.join("\n")
-  pending = []
-  logSink.write(out)
-}
-// at exit, after the sink's own handler (registered first: it writes the older lines), this turn's lines go directly
-process.on("exit", () => {
-  if (pending.length === 0) return
-  try {
-    writeSync(1, `${pending.join("\n")}\n`)
-  } catch {
-    // stdout is gone
-  }
-  pending = []
-})
+const write = (line: string) => logSink.write(line)
+
 /** Every line so far handed to the operating system (before a planned exit); gives up after `timeoutMs`. */
-export const flushLogs = (timeoutMs: number): Promise<void> => {
-  flush()
-  return Promise.race([logSink.flushed(), new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref())])
-}
-const write = (line: string) => {
-  pending.push(line)
-  if (pending.length >= MAX_PENDING) return flush()
-  if (!scheduled) {
-    scheduled = true
-    setImmediate(flush)
-  }
-}
+export const flushLogs = (timeoutMs: number): Promise<void> =>
+  Promise.race([logSink.flushed(), new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref())])
 
 // many lines share a millisecond under load: format the time once per ms
 let isoMs = Number.NaN

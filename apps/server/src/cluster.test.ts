@@ -11,7 +11,7 @@ import { OxdError, type OxdClient } from "@oxd/client/tcp"
 import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { postgresAvailability, startPostgres, type RunningPostgres } from "@oxd/test-postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { failureOf, kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
 
 const availability = postgresAvailability()
 if (!availability.available) console.warn(`skipping the two-instance PostgreSQL tests: ${availability.reason}`)
@@ -29,16 +29,6 @@ let pg: RunningPostgres
 let a: ChildServer
 let b: ChildServer
 
-/** The oxd error code a call failed with (it must fail). */
-const failureOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof OxdError) return e.error
-    throw e
-  }
-  throw new Error("expected an oxd error")
-}
 
 const register = async (client: OxdClient, extra: Record<string, unknown> = {}) =>
   ((await client.call("register_site", { op_host: op.issuer, ...UMA_SITE, ...extra })) as { oxd_id: string }).oxd_id

@@ -5,10 +5,10 @@
  * Reproduce: pnpm --filter @oxd/server exec vitest run src/secrets.test.ts
  */
 import { join } from "node:path"
-import { OxdError, type OxdEvent } from "@oxd/client/tcp"
+import type { OxdEvent } from "@oxd/client/tcp"
 import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { failureOf, kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
 import { startOtlpCollector } from "./test-support/otlpCollector.js"
 
 const REDIRECT = "https://rp.example.org/cb"
@@ -33,15 +33,6 @@ afterAll(async () => {
 const TOKEN_SHAPED = /[A-Za-z0-9_-]{32,}/g
 const tokenShaped = (text: string) => [...text.matchAll(TOKEN_SHAPED)].map((m) => m[0]).filter((m) => /\d/.test(m) && /[A-Z]/.test(m) && /[a-z]/.test(m))
 
-const failureOf = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof OxdError) return e.error
-    throw e
-  }
-  throw new Error("expected an oxd error")
-}
 
 describe("secrets in logs and events", () => {
   it("no client secret, registration token, protection token, access/refresh/ID token, PAT, RPT or PCT is ever logged or streamed", async () => {

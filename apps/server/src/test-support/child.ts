@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { createOxdClient, type OxdClient, type OxdWsClient } from "@oxd/client/tcp"
+import { createOxdClient, OxdError, type OxdClient, type OxdWsClient } from "@oxd/client/tcp"
 import { startTestOp, type StartTestOpOptions, type TestOp } from "@oxd/test-op"
 import { WebSocket } from "ws"
 
@@ -95,3 +95,14 @@ export const opJson = (op: TestOp, path: string): Promise<Record<string, any>> =
     req.on("error", reject)
     req.end()
   })
+
+/** The oxd error code a client call failed with (it must fail). */
+export const failureOf = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    await p
+  } catch (e) {
+    if (e instanceof OxdError) return e.error
+    throw e
+  }
+  throw new Error("expected an oxd error")
+}

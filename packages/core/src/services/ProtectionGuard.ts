@@ -45,9 +45,11 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
       const cacheMs = config.protection_cache_seconds * 1000
 
       const refreshing = new Set<string>()
+      /** Tokens are kept by digest (never the token itself in the cache). */
+      const keyOf = (token: string) => hash("sha256", token, "base64url")
       const introspectWith = (setup: Site, token: string): Effect.Effect<Vouched, OxdError> =>
         Effect.suspend(() => {
-          const key = hash("sha256", token, "base64url")
+          const key = keyOf(token)
           const hit = cache.get(key)
           if (hit && hit.until > Date.now()) {
             cacheStats.hit("protection")
@@ -136,7 +138,7 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         if (!site?.setupClientId) return undefined
         const setup = sites.peekSetup(site.setupClientId)
         if (!setup) return undefined
-        const key = hash("sha256", token, "base64url")
+        const key = keyOf(token)
         const v = cache.get(key)
         const now = Date.now()
         // an entry due for refresh answers here only once introspectWith started the refresh

@@ -1,5 +1,5 @@
 import type { Socket } from "node:net"
-import { errorEnvelope, type Oxd } from "@oxd/core"
+import { errorEnvelope, gatherWritesThisTurn, type Oxd } from "@oxd/core"
 import { encodeFrame, FrameDecoder } from "./Frame.js"
 
 /** Frames read ahead of their replies; past this the socket is paused, so a client that never reads cannot grow memory. */
@@ -8,10 +8,10 @@ const MAX_QUEUED = 32
 const protocolError = (description: string) => errorEnvelope({ code: "bad_request", http: 400, description })
 
 /**
- * One client connection: frames are answered in order, one reply per write (at once when core answers at once,
- * else through a per-connection queue whose writes wait for the socket: a client that stops reading stops being
- * read). A broken frame gets an error reply and the connection closes; a command error gets a reply and the
- * connection stays usable.
+ * One client connection: frames are answered in order (at once when core answers at once, else through a
+ * per-connection queue that waits while the socket is backed up: a client that stops reading stops being read);
+ * the replies of one event-loop turn leave in one write (gatherWritesThisTurn). A broken frame gets an error reply
+ * and the connection closes; a command error gets a reply and the connection stays usable.
  */
 export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleTimeoutMs: number; readonly frameTimeoutMs?: number }) => {
   const decoder = new FrameDecoder()
@@ -23,10 +23,19 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   let broken = false
   let frameTimer: NodeJS.Timeout | undefined
 
+  /** Resolves once the reply is taken: at once, or when a backed-up socket drains (or closes). */
   const send = (value: unknown) =>
     new Promise<void>((resolve) => {
       if (socket.destroyed || !socket.writable) return resolve()
-      socket.write(encodeFrame(value), () => resolve())
+      gatherWritesThisTurn(socket)
+      if (socket.write(encodeFrame(value))) return resolve()
+      const done = () => {
+        socket.off("drain", done)
+        socket.off("close", done)
+        resolve()
+      }
+      socket.on("drain", done)
+      socket.on("close", done)
     })
   const write = (value: unknown) => (closed ? Promise.resolve() : send(value))
 
@@ -115,7 +124,10 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
     if ("refusal" in m) return false
     const reply = oxd.call(m.command, m.params, { transport: "tcp", remoteAddress })
     if (reply instanceof Promise) enqueue(() => reply.then((r) => write(r.envelope)))
-    else if (socket.writable) socket.write(encodeFrame(reply.envelope))
+    else if (socket.writable) {
+      gatherWritesThisTurn(socket)
+      socket.write(encodeFrame(reply.envelope))
+    }
     return true
   }
 

@@ -1,4 +1,4 @@
-import { connect, type Socket } from "node:net"
+import { connect, Socket as NetSocket, type Socket } from "node:net"
 import { makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
@@ -456,6 +456,32 @@ describe("replies core gives at once (answers from memory)", () => {
       // and one at a time, each at once
       for (let n = 0; n < 3; n++) expect((await c.call("now", { n })).data).toEqual({ n })
     } finally {
+      await s.close()
+    }
+  })
+})
+
+describe("replies of one turn", () => {
+  it("leave in one write per connection", async () => {
+    const call: Oxd["call"] = (c, p, ctx) => (c === "now" ? { envelope: okEnvelope({ n: (p as { n: number }).n }), http: 200 } : oxd.call(c, p, ctx))
+    const s = await startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+    // every write the server's sockets make reaches the OS through _writeGeneric (one call per write or writev)
+    const proto = NetSocket.prototype as unknown as { _writeGeneric: (...args: unknown[]) => unknown }
+    const original = proto._writeGeneric
+    const writes: number[] = []
+    try {
+      const c = await open({ port: s.port })
+      proto._writeGeneric = function (this: NetSocket, ...args: unknown[]) {
+        if (this.localPort === s.port) writes.push(Array.isArray(args[1]) ? args[1].length : 1)
+        return original.apply(this, args)
+      }
+      c.write(Buffer.concat([0, 1, 2, 3, 4].map((n) => command("now", { n }))))
+      await c.reply(4)
+      expect(c.replies.map((r) => r.data)).toEqual([0, 1, 2, 3, 4].map((n) => ({ n })))
+      // five replies, one write of five chunks (not five writes, each waking the client)
+      expect(writes).toEqual([5])
+    } finally {
+      proto._writeGeneric = original
       await s.close()
     }
   })

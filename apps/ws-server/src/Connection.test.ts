@@ -46,6 +46,18 @@ describe("guardConnection", () => {
     expect(calls).toEqual([`close ${CLOSE_SLOW_CONSUMER}`, "terminate"])
   })
 
+  it("calls beforeSend before each message it sends (the server gathers a turn's writes there), not for refused ones", () => {
+    const { socket, sent } = fakeSocket()
+    const order: string[] = []
+    guardConnection(socket as GuardedSocket, { limits, beforeSend: () => order.push(`before ${sent.length}`) })
+    socket.send("a")
+    socket.send("b")
+    socket.bufferedAmount = 1001
+    socket.send("c")
+    expect(sent).toEqual(["a", "b"])
+    expect(order).toEqual(["before 0", "before 1"])
+  })
+
   it("stops reading the socket while maxInFlight calls run, and bounds subscriptions", () => {
     const { socket, calls } = fakeSocket()
     const c = guardConnection(socket as GuardedSocket, { limits })

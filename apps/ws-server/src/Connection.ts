@@ -50,7 +50,13 @@ export interface WsConnection {
  */
 export const guardConnection = (
   socket: GuardedSocket,
-  opts: { readonly remoteAddress?: string | undefined; readonly limits: ConnectionLimits; readonly onDrop?: (reason: string, buffered: number) => void },
+  opts: {
+    readonly remoteAddress?: string | undefined
+    readonly limits: ConnectionLimits
+    readonly onDrop?: (reason: string, buffered: number) => void
+    /** Called before each message is sent (the server gathers a turn's writes on the underlying socket). */
+    readonly beforeSend?: () => void
+  },
 ): WsConnection => {
   const { limits } = opts
   let inFlight = 0
@@ -79,6 +85,7 @@ export const guardConnection = (
     if (socket.bufferedAmount > limits.maxBufferedBytes) {
       return drop(CLOSE_SLOW_CONSUMER, "slow consumer: messages were not read")
     }
+    opts.beforeSend?.()
     send(...args)
   }
 

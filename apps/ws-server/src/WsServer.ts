@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
-import { serveObservability, type Oxd } from "@oxd/core"
+import { gatherWritesThisTurn, serveObservability, type Oxd } from "@oxd/core"
 import type { RestTls } from "@oxd/rest-server"
 import { applyWSSHandler } from "@trpc/server/adapters/ws"
 import { WebSocketServer, type WebSocket } from "ws"
@@ -95,6 +95,8 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
     states.set(socket, guardConnection(socket, {
       remoteAddress,
       limits,
+      // req.socket is the connection ws writes to: a turn's replies leave in one write
+      beforeSend: () => gatherWritesThisTurn(req.socket),
       onDrop: (reason, buffered) => oxd.log("warn", `WebSocket client disconnected: ${reason}`, { remote_address: remoteAddress, buffered_bytes: buffered }),
     }))
     socket.on("error", (e: Error & { code?: string }) => {

@@ -131,6 +131,37 @@ describe("WebSocket: generated cases over every command's params", () => {
   })
 })
 
+describe("WebSocket: calls in flight on one connection (maxInFlight 2)", () => {
+  it("reads nothing more while two calls run, answers every call, and keeps serving", async () => {
+    const starts: number[] = []
+    const ends: number[] = []
+    const slow: Oxd["dispatch"] = async (c, p, ctx) => {
+      starts.push(performance.now())
+      await pause(40)
+      ends.push(performance.now())
+      return base.oxd.dispatch(c, p, ctx)
+    }
+    const base = await start()
+    const server = await startWsServer({ ...base.oxd, dispatch: slow }, { host: "127.0.0.1", port: 0, plain: true, maxInFlight: 2 })
+    try {
+      const r = await open(server)
+      for (let i = 1; i <= 5; i++) {
+        r.mutation(i, "setupClient", { authorization_redirect_uri: 5 })
+        await pause(5)
+      }
+      await r.until(() => r.replies.length >= 5, "5 replies")
+      expect(r.replies.map(oxdCode)).toEqual(Array(5).fill("invalid_authorization_redirect_uri"))
+      // the third call was sent ~10 ms in, but the socket was not read again until the first call ended (what
+      // arrived meanwhile is then read at once: the limit bounds reading, not the calls of one read)
+      expect(starts[2]).toBeGreaterThanOrEqual(ends[0]!)
+      await stillServing(server)
+    } finally {
+      await server.close()
+      await base.close()
+    }
+  })
+})
+
 describe("WebSocket: silent and slow connections (upgrade 1 s, TLS handshake 1 s)", () => {
   it("a TCP connection that never starts its TLS handshake, or never sends its upgrade request, is closed", async () => {
     const tls = await start({}, { plain: false, timeouts: { handshake: 1000, upgrade: 1000 } })

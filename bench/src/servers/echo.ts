@@ -1,6 +1,7 @@
 /**
  * The ceiling: per transport, the least a server must do for one request — framing (or HTTP, or tRPC over a
- * WebSocket), JSON in and out — with the same node:net / node:https / ws + tRPC settings as our apps, and no oxd.
+ * WebSocket), JSON in and out — with the same node:net / node:https / ws + tRPC settings as our apps (over TCP
+ * and WebSocket a turn's replies gathered into one write per connection, as the apps do), and no oxd.
  * Run in its own process, like the server under test: `node echo.js --tls-cert F --tls-key F`; prints
  * `echo ready {"tcp":…,"https":…,"ws":…}`.
  */
@@ -8,6 +9,7 @@ import { readFileSync } from "node:fs"
 import { createServer as createHttpsServer } from "node:https"
 import { createServer as createNetServer, type AddressInfo } from "node:net"
 import { parseArgs } from "node:util"
+import { gatherWritesThisTurn } from "@oxd/core/io/gatherWrites"
 import { initTRPC } from "@trpc/server"
 import { applyWSSHandler } from "@trpc/server/adapters/ws"
 import { WebSocketServer } from "ws"
@@ -39,6 +41,7 @@ const tcp = createNetServer({ noDelay: true }, (socket) => {
       const body = buf.subarray(4, 4 + length).toString("utf8")
       buf = buf.length > 4 + length ? buf.subarray(4 + length) : undefined
       const out = Buffer.from(reply(JSON.parse(body)), "utf8")
+      gatherWritesThisTurn(socket)
       socket.write(Buffer.concat([Buffer.from(String(out.length).padStart(4, "0"), "ascii"), out]))
     }
   })
@@ -67,6 +70,14 @@ const t = initTRPC.create({ isDev: false })
 const router = t.router({ echo: t.procedure.input((v: unknown) => v).mutation(({ input }) => (work(), input)) })
 const wsHttps = createHttpsServer({ key, cert }, (_req, res) => res.writeHead(426).end())
 const wss = new WebSocketServer({ server: wsHttps, maxPayload: 65_536, perMessageDeflate: false })
+// before tRPC's listener, as in the ws-server app: each message is sent through the turn's gathered write
+wss.on("connection", (socket, req) => {
+  const send = socket.send.bind(socket) as (...args: unknown[]) => void
+  ;(socket as unknown as { send: (...args: unknown[]) => void }).send = (...args: unknown[]) => {
+    gatherWritesThisTurn(req.socket)
+    send(...args)
+  }
+})
 applyWSSHandler({ wss, router, keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 }, createContext: () => ({}) })
 
 const listen = (server: { listen(port: number, host: string, cb: () => void): unknown; address(): unknown }) =>

@@ -21,3 +21,4 @@ export { serveObservability, startAdminServer, METRICS_PATH, LIVE_PATH, READY_PA
 export { cacheStats, type CacheName } from "./observability/cacheStats.js"
 export { OxdMetrics, opEndpointKind } from "./observability/metrics.js"
 export { requestIdFrom } from "./observability/requestId.js"
+export { gatherWritesThisTurn, type Corkable } from "./io/gatherWrites.js"

@@ -38,12 +38,15 @@ export const procSample = (pid: number): ProcSample => {
 export const cpuPercent = (a: ProcSample, b: ProcSample): number =>
   b.at === a.at ? 0 : (100 * (b.cpuSeconds - a.cpuSeconds)) / ((b.at - a.at) / 1000)
 
-/** CPU time of the whole machine so far (every core, every process), in core-seconds, from /proc/stat. */
-export const machineBusySeconds = (): { busy: number; at: number } => {
+/**
+ * CPU time of the whole machine so far (every core, every process), in core-seconds, from /proc/stat; `steal` apart:
+ * the time a virtual machine's host gave these cores to someone else (it slows every process here alike).
+ */
+export const machineBusySeconds = (): { busy: number; steal: number; at: number } => {
   const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!
   // cpu user nice system idle iowait irq softirq steal …
   const [user, nice, system, _idle, _iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number)
-  return { busy: (user! + nice! + system! + irq! + softirq! + steal!) / CLK_TCK, at: performance.now() }
+  return { busy: (user! + nice! + system! + irq! + softirq!) / CLK_TCK, steal: steal! / CLK_TCK, at: performance.now() }
 }
 
 /** Kernel share of a process's CPU time between two samples, in %. */

@@ -190,7 +190,8 @@ export const startAlternative = async (
       ALTERNATIVE_MAIN,
       "--issuer", opts.issuer,
       "--op-ca", opts.opCaFile,
-      "--resource-ids", opts.resourceIds.join(","),
+      // "=": a resource id may start with "-", which parseArgs would otherwise take for an option
+      `--resource-ids=${opts.resourceIds.join(",")}`,
       "--scope", opts.scope,
       "--tls-cert", opts.certFile,
       "--tls-key", opts.keyFile,

@@ -31,6 +31,8 @@ export interface Measurement {
   readonly loadgenCpuPct: number
   /** CPU used by every other process of the machine meanwhile (other work on a shared machine skews a run). */
   readonly otherCpuPct: number
+  /** CPU the virtual machine's host took from this machine meanwhile (steal time), in % of one core. */
+  readonly stealPct?: number
   /** The echo ceiling of the same transport in this run. */
   readonly ceiling?: { readonly throughput: number; readonly p99: number }
   readonly note?: string
@@ -45,7 +47,7 @@ export const ratio = (m: Measurement) => (m.ceiling && m.ceiling.throughput > 0 
 
 /** The stdout table: one line per run, throughput also as a share of the transport's echo ceiling. */
 export const table = (rows: ReadonlyArray<Measurement>): string => {
-  const header = ["section", "scenario", "transport", "conns", "req/s", "of ceiling", "p50 ms", "p99 ms", "p99.9 ms", "errors", "server CPU%", "server RSS MB", "OP CPU%", "loadgen CPU%", "other CPU%"]
+  const header = ["section", "scenario", "transport", "conns", "req/s", "of ceiling", "p50 ms", "p99 ms", "p99.9 ms", "errors", "server CPU%", "server RSS MB", "OP CPU%", "loadgen CPU%", "other CPU%", "steal %"]
   const lines = rows.map((m) => {
     const r = ratio(m)
     return [
@@ -64,6 +66,7 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
       m.op ? fmt(m.op.cpuPct) : "",
       fmt(m.loadgenCpuPct),
       fmt(m.otherCpuPct),
+      m.stealPct === undefined ? "" : fmt(m.stealPct),
     ]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))

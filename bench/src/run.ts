@@ -108,7 +108,8 @@ const waitForQuiet = async (ctx: Ctx, pids: ReadonlyArray<number>): Promise<numb
     await sleep(1000)
     const b = { m: machineBusySeconds(), p: pids.map(procSample) }
     const ours = a.p.reduce((sum, s, i) => sum + cpuPercent(s, b.p[i]!), 0)
-    const other = (100 * (b.m.busy - a.m.busy)) / ((b.m.at - a.m.at) / 1000) - ours
+    // the host's steal counts too: it slows a run as much as a neighbour does
+    const other = (100 * (b.m.busy + b.m.steal - a.m.busy - a.m.steal)) / ((b.m.at - a.m.at) / 1000) - ours
     if (other < 33 || performance.now() > deadline) {
       if (waited) ctx.log(`  (waited for other processes to calm down: now ${other.toFixed(0)}% CPU)`)
       return other
@@ -163,6 +164,7 @@ const measureOnce = async (ctx: Ctx, spec: MeasureSpec, ceilings: Map<TransportN
     otherCpuPct: Math.max(0,
       (100 * (after.machine.busy - b.machine.busy)) / ((after.machine.at - b.machine.at) / 1000) -
         cpuPercent(b.server, after.server) - cpuPercent(b.op, after.op) - cpuPercent(b.self, after.self)),
+    stealPct: (100 * (after.machine.steal - b.machine.steal)) / ((after.machine.at - b.machine.at) / 1000),
     ...(ceiling ? { ceiling } : {}),
     ...(spec.note ? { note: spec.note } : {}),
     ...(r.errorSamples.length > 0 ? { errorSamples: r.errorSamples } : {}),
@@ -172,7 +174,8 @@ const measureOnce = async (ctx: Ctx, spec: MeasureSpec, ceilings: Map<TransportN
   ctx.log(
     `  ${m.section} ${m.scenario}${m.sites !== undefined ? ` [${m.sites} sites]` : ""}${m.rate !== undefined ? ` [paced ${m.rate.toFixed(0)}/s]` : ""} over ${m.transport}: ` +
       `${m.throughput.toFixed(0)} req/s${pct}, p50 ${m.latency.p50.toFixed(2)} ms, p99 ${m.latency.p99.toFixed(2)} ms, ${m.errors} errors, ` +
-      `server ${m.server.cpuPct.toFixed(0)}% CPU (${m.server.sysPct.toFixed(0)}% of it in the kernel, ${(m.server.cpuMsPerRequest * 1000).toFixed(0)} µs/request) ${m.server.rssMb.toFixed(0)} MB${m.op ? `, OP ${m.op.cpuPct.toFixed(0)}% CPU` : ""}, load generator ${m.loadgenCpuPct.toFixed(0)}% CPU, other processes ${m.otherCpuPct.toFixed(0)}% CPU`,
+      `server ${m.server.cpuPct.toFixed(0)}% CPU (${m.server.sysPct.toFixed(0)}% of it in the kernel, ${(m.server.cpuMsPerRequest * 1000).toFixed(0)} µs/request) ${m.server.rssMb.toFixed(0)} MB${m.op ? `, OP ${m.op.cpuPct.toFixed(0)}% CPU` : ""}, load generator ${m.loadgenCpuPct.toFixed(0)}% CPU, other processes ${m.otherCpuPct.toFixed(0)}% CPU` +
+      (m.stealPct !== undefined && m.stealPct >= 1 ? `, host steal ${m.stealPct.toFixed(0)}%` : ""),
   )
   if (r.errorSamples.length > 0) ctx.log(`    errors, e.g.: ${r.errorSamples[0]}`)
   return m

@@ -23,12 +23,16 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   let broken = false
   let frameTimer: NodeJS.Timeout | undefined
 
+  /** Every reply goes out this way: held with the turn's others (gatherWritesThisTurn). false: the socket is backed up. */
+  const writeFrame = (value: unknown): boolean => {
+    gatherWritesThisTurn(socket)
+    return socket.write(encodeFrame(value))
+  }
   /** Resolves once the reply is taken: at once, or when a backed-up socket drains (or closes). */
   const send = (value: unknown) =>
     new Promise<void>((resolve) => {
       if (socket.destroyed || !socket.writable) return resolve()
-      gatherWritesThisTurn(socket)
-      if (socket.write(encodeFrame(value))) return resolve()
+      if (writeFrame(value)) return resolve()
       const done = () => {
         socket.off("drain", done)
         socket.off("close", done)
@@ -124,10 +128,7 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
     if ("refusal" in m) return false
     const reply = oxd.call(m.command, m.params, { transport: "tcp", remoteAddress })
     if (reply instanceof Promise) enqueue(() => reply.then((r) => write(r.envelope)))
-    else if (socket.writable) {
-      gatherWritesThisTurn(socket)
-      socket.write(encodeFrame(reply.envelope))
-    }
+    else if (socket.writable) writeFrame(reply.envelope)
     return true
   }
 

@@ -42,17 +42,12 @@ const commandProcedure = <C extends Command.AnyCommand>(def: C) =>
     // a token in the params (a call for another setup client's site) wins over the connection's
     const perCall = isObject(input) ? nonEmpty(input["protection_access_token"]) : undefined
     ctx.connection.begin()
-    let reply
-    try {
-      reply = await ctx.oxd.dispatch(def.name, input, {
-        transport: "ws",
-        protectionToken: perCall ?? ctx.connection.token,
-        requireProtection: def.protection !== "none",
-        remoteAddress: ctx.connection.remoteAddress,
-      })
-    } finally {
-      ctx.connection.end()
-    }
+    const reply = await ctx.oxd.dispatch(def.name, input, {
+      transport: "ws",
+      protectionToken: perCall ?? ctx.connection.token,
+      requireProtection: def.protection !== "none",
+      remoteAddress: ctx.connection.remoteAddress,
+    }).finally(() => ctx.connection.end())
     if (reply.envelope.status === "ok") return reply.envelope.data
     throw oxdTrpcError(reply)
   })

@@ -1,4 +1,4 @@
-import { Effect, ManagedRuntime, Option } from "effect"
+import { Effect, ManagedRuntime } from "effect"
 import { answerFromMemory, memoryServices, type EdgeContext } from "./answerFromMemory.js"
 import type { CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
@@ -15,7 +15,6 @@ import { describeDefect } from "./safety/redact.js"
 import { Events, type OxdEvent, type SubscribeOptions } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
-import { StateStore } from "./services/StateStore.js"
 import { Database } from "./store/Database.js"
 
 export interface Oxd {
@@ -165,19 +164,9 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     drain: () => {
       draining = true
     },
-    metricsText: () =>
-      runtime
-        .runPromise(pendingStates.pipe(Effect.timeoutOption("2 seconds"), Effect.map(Option.getOrUndefined)))
-        .catch(() => undefined)
-        .then((pending) => metrics.render({ pendingStates: pending })),
+    metricsText: () => Promise.resolve(metrics.render()),
     trackConnections: (transport, count) => metrics.trackConnections(transport, count),
     // the last lines (the stop itself) reach stdout before the process exits: they are written off the event loop
     dispose: () => runtime.dispose().then(() => flushLogs(2_000)),
   }
 }
-
-/** Pending states (a gauge read per scrape); undefined when the database does not answer. */
-const pendingStates: Effect.Effect<number | undefined, never, StateStore> = StateStore.use((s) => s.pending).pipe(
-  Effect.map((n): number | undefined => n),
-  Effect.catch(() => Effect.succeed(undefined)),
-)

@@ -18,7 +18,6 @@ const HELP: Record<string, string> = {
   oxd_op_request_duration_seconds: "Time of one call to an OP or UMA authorization server (retries included)",
   oxd_cache_requests_total: "Lookups in core's caches, by cache and result (hit or miss)",
   oxd_open_connections: "Connections open now, by transport",
-  oxd_pending_states: "Authorization requests (states) not yet used and not expired",
   oxd_up: "1 while the process serves",
   process_resident_memory_bytes: "Resident set size of the process",
   process_heap_bytes: "V8 heap in use",
@@ -90,12 +89,11 @@ export class OxdMetrics {
     return () => void this.#connections.delete(id)
   }
 
-  /** The Prometheus text of every series; the gauges read now. `pendingStates` is left out when unknown. */
-  render(now: { readonly pendingStates?: number | undefined } = {}): string {
+  /** The Prometheus text of every series; the gauges read now. */
+  render(): string {
     const byTransport = new Map<string, number>()
     for (const { transport, count } of this.#connections.values()) byTransport.set(transport, (byTransport.get(transport) ?? 0) + count())
     for (const [transport, n] of byTransport) this.#add("gauge", "oxd_open_connections", { transport }, n)
-    if (now.pendingStates !== undefined) this.#add("gauge", "oxd_pending_states", {}, now.pendingStates)
     for (const [cache, { hit, miss }] of cacheStats.snapshot()) {
       // the registry is process-wide: set each counter to its total (a counter's update adds)
       this.#setCounter("oxd_cache_requests_total", { cache: this.bounded("cache", cache), result: "hit" }, hit)

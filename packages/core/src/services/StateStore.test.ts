@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { createClient } from "@libsql/client"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { TestClock } from "effect/testing"
-import { afterAll, describe, expect, it } from "vitest"
+import pg from "pg"
+import { afterAll, expect, it } from "vitest"
 import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig, type Config } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
 import { describeEachStore, type StoreBackend } from "../test-support/storeBackends.js"
+import { SEALED_STATE_LENGTH } from "./sealedState.js"
 import { StateStore } from "./StateStore.js"
 
 const storeLayer = (config: Config) => {
@@ -21,65 +24,110 @@ const fresh = (database_url: string, overrides: Partial<Config> = {}) =>
 const runOn = (backend: StoreBackend) => async <A, E>(effect: Effect.Effect<A, E, StateStore | TestClock.TestClock>, overrides: Partial<Config> = {}) =>
   Effect.runPromise(effect.pipe(Effect.provide(fresh(await backend.newUrl(), overrides))))
 
-const request = (state: string, oxdId = "site-1") => ({ state, oxdId, nonce: `nonce-of-${state}`, codeVerifier: `verifier-of-${state}` })
+const authorization = (oxdId = "site-1") => ({ oxdId, pkce: true })
+
+/** A state with one character changed (still base64url, same length). */
+const altered = (state: string, at: number) => state.slice(0, at) + (state[at] === "A" ? "B" : "A") + state.slice(at + 1)
+
+/** Runs SQL on a shared database outside the server, as an older version or an operator would. */
+const sqlOn = async (url: string, statement: string, args: ReadonlyArray<string | number | null>) => {
+  if (url.startsWith("postgres")) {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      return (await client.query(statement.replace(/\?/g, (_, i: number) => `$${statement.slice(0, i).split("?").length}`), [...args])).rows
+    } finally {
+      await client.end()
+    }
+  }
+  const client = createClient({ url })
+  try {
+    return (await client.execute({ sql: statement, args: [...args] })).rows
+  } finally {
+    client.close()
+  }
+}
 
 describeEachStore("StateStore", (backend) => {
   const run = runOn(backend)
-  it("gives back what was issued, once", () =>
+  it("gives back what was issued, once: a sealed state, its nonce and PKCE verifier", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      const issued = yield* states.issue(request("s1"))
+      const issued = yield* states.issue(authorization())
       expect(issued.expiresAt).toBe(5 * 60_000) // TestClock starts at 0; default 5 minutes
-      const pending = yield* states.consume("site-1", "s1")
-      expect(pending).toMatchObject({ state: "s1", oxdId: "site-1", nonce: "nonce-of-s1", codeVerifier: "verifier-of-s1", expiresAt: 5 * 60_000 })
+      expect(issued.state).toMatch(new RegExp(`^[A-Za-z0-9_-]{${SEALED_STATE_LENGTH}}$`))
+      expect(issued.nonce).toMatch(/^[A-Za-z0-9_-]{43}$/)
+      expect(issued.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/) // RFC 7636: 43–128 unreserved characters
+      const pending = yield* states.consume("site-1", issued.state)
+      expect(pending).toEqual(issued)
     })))
 
-  it("keeps a null PKCE verifier null", () =>
+  it("gives no PKCE verifier to a request without PKCE", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      yield* states.issue({ ...request("s-nopkce"), codeVerifier: null })
-      expect((yield* states.consume("site-1", "s-nopkce")).codeVerifier).toBeNull()
+      const issued = yield* states.issue({ oxdId: "site-1", pkce: false })
+      expect(issued.codeVerifier).toBeNull()
+      expect((yield* states.consume("site-1", issued.state)).codeVerifier).toBeNull()
+    })))
+
+  it("issues a different state, nonce and verifier every time", () =>
+    run(Effect.gen(function* () {
+      const states = yield* StateStore
+      const issued = yield* Effect.all(Array.from({ length: 2000 }, () => states.issue(authorization())))
+      const values = issued.flatMap((r) => [r.state, r.nonce, r.codeVerifier])
+      expect(new Set(values).size).toBe(values.length)
     })))
 
   it("refuses a second consume of the same state with reason used", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      yield* states.issue(request("s2"))
-      yield* states.consume("site-1", "s2")
-      const e = yield* Effect.flip(states.consume("site-1", "s2"))
+      const { state } = yield* states.issue(authorization())
+      yield* states.consume("site-1", state)
+      const e = yield* Effect.flip(states.consume("site-1", state))
       expect(e).toMatchObject({ _tag: "InvalidState", reason: "used" })
       expect(e.message).toContain("already used")
     })))
 
-  it("refuses a state it never issued with reason unknown", () =>
-    run(Effect.gen(function* () {
-      const e = yield* Effect.flip((yield* StateStore).consume("site-1", "never-issued"))
-      expect(e).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
-    })))
-
-  it("refuses a state issued for another oxd_id with reason unknown, without burning it", () =>
+  it("refuses a state it never issued, or an issued one altered in any character, with reason unknown", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      yield* states.issue(request("s3", "site-A"))
-      const e = yield* Effect.flip(states.consume("site-B", "s3"))
-      expect(e).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
-      const pending = yield* states.consume("site-A", "s3")
-      expect(pending.oxdId).toBe("site-A")
+      expect(yield* Effect.flip(states.consume("site-1", "never-issued"))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      const { state } = yield* states.issue(authorization())
+      for (const at of [0, 20, 30, SEALED_STATE_LENGTH - 1]) {
+        expect(yield* Effect.flip(states.consume("site-1", altered(state, at)))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      }
+      // a sealed-looking state made with another key (another server's)
+      const foreign = "A".repeat(SEALED_STATE_LENGTH)
+      expect(yield* Effect.flip(states.consume("site-1", foreign))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      expect((yield* states.consume("site-1", state)).state).toBe(state) // the real one still works
+    })))
+
+  it("refuses a state issued for another oxd_id or purpose with reason unknown, without burning it", () =>
+    run(Effect.gen(function* () {
+      const states = yield* StateStore
+      const login = yield* states.issue(authorization("site-A"))
+      const claims = yield* states.issue({ oxdId: "site-A", purpose: "claims_gathering", pkce: false })
+      expect(yield* Effect.flip(states.consume("site-B", login.state))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      expect(yield* Effect.flip(states.consume("site-A", login.state, "claims_gathering"))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      expect(yield* Effect.flip(states.consume("site-A", claims.state))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      expect((yield* states.consume("site-A", login.state)).oxdId).toBe("site-A")
+      expect((yield* states.consume("site-A", claims.state, "claims_gathering")).purpose).toBe("claims_gathering")
     })))
 
   it("refuses a state or oxd_id with a NUL character as unknown, not as a store failure", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
       expect(yield* Effect.flip(states.consume("site-1", "bad\u0000state"))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
-      expect(yield* Effect.flip(states.consume("site\u00001", "s"))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
+      const { state } = yield* states.issue(authorization())
+      expect(yield* Effect.flip(states.consume("site\u00001", state))).toMatchObject({ _tag: "InvalidState", reason: "unknown" })
     })))
 
   it("refuses a state past state_expiration_in_minutes with reason expired", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      yield* states.issue(request("s4"))
+      const { state } = yield* states.issue(authorization())
       yield* TestClock.adjust("5 minutes")
-      const e = yield* Effect.flip(states.consume("site-1", "s4"))
+      const e = yield* Effect.flip(states.consume("site-1", state))
       expect(e).toMatchObject({ _tag: "InvalidState", reason: "expired" })
       expect(e.message).toContain("expired")
     })))
@@ -87,29 +135,28 @@ describeEachStore("StateStore", (backend) => {
   it("accepts a state just before it expires", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      yield* states.issue(request("s5"))
+      const { state } = yield* states.issue(authorization())
       yield* TestClock.adjust(5 * 60_000 - 1)
-      expect((yield* states.consume("site-1", "s5")).state).toBe("s5")
+      expect((yield* states.consume("site-1", state)).state).toBe(state)
     })))
 
   it("honours a fractional state_expiration_in_minutes", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      yield* states.issue(request("s6"))
-      yield* states.issue(request("s7"))
+      const a = yield* states.issue(authorization())
+      const b = yield* states.issue(authorization())
       yield* TestClock.adjust("29 seconds")
-      yield* states.consume("site-1", "s6")
+      yield* states.consume("site-1", a.state)
       yield* TestClock.adjust("2 seconds")
-      const e = yield* Effect.flip(states.consume("site-1", "s7"))
-      expect(e).toMatchObject({ _tag: "InvalidState", reason: "expired" })
+      expect(yield* Effect.flip(states.consume("site-1", b.state))).toMatchObject({ _tag: "InvalidState", reason: "expired" })
     }), { state_expiration_in_minutes: 0.5 }))
 
   it("lets exactly one of 20 concurrent consumes of one state succeed; the others are told used", () =>
     run(Effect.gen(function* () {
       const states = yield* StateStore
-      yield* states.issue(request("race"))
+      const { state } = yield* states.issue(authorization())
       const outcomes = yield* Effect.all(
-        Array.from({ length: 20 }, () => Effect.result(states.consume("site-1", "race"))),
+        Array.from({ length: 20 }, () => Effect.result(states.consume("site-1", state))),
         { concurrency: "unbounded" },
       )
       const wins = outcomes.filter((r) => r._tag === "Success")
@@ -118,76 +165,54 @@ describeEachStore("StateStore", (backend) => {
       expect(losses).toHaveLength(19)
       for (const l of losses) expect(l._tag === "Failure" && l.failure).toMatchObject({ _tag: "InvalidState", reason: "used" })
     })))
-
-  it("counts as pending only the requests neither consumed nor expired", () =>
-    run(Effect.gen(function* () {
-      const states = yield* StateStore
-      expect(yield* states.pending).toBe(0)
-      for (const s of ["p1", "p2", "p3"]) yield* states.issue(request(s))
-      yield* states.consume("site-1", "p1")
-      expect(yield* states.pending).toBe(2)
-      yield* TestClock.adjust("5 minutes")
-      expect(yield* states.pending).toBe(0)
-    })))
-
-  it("refuses to issue the same state twice", () =>
-    run(Effect.gen(function* () {
-      const states = yield* StateStore
-      yield* states.issue(request("dup"))
-      const e = yield* Effect.flip(states.issue(request("dup", "site-2")))
-      expect(e._tag).toBe("StoreFailed")
-    })))
 })
 
-describe("StateStore on a file: database", () => {
-  const dir = mkdtempSync(join(tmpdir(), "oxd-state-"))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-  it("keeps an issued state across a restart, and a used one stays used", async () => {
-    const config = makeConfig({ database_url: `file:${join(dir, "nested", "oxd.db")}`, log_level: "error" })
-    const first = ManagedRuntime.make(storeLayer(config))
-    await first.runPromise(Effect.gen(function* () {
-      const states = yield* StateStore
-      yield* states.issue(request("survivor"))
-      yield* states.issue(request("used-before"))
-      yield* states.consume("site-1", "used-before")
-    }))
-    await first.dispose()
-
-    const second = ManagedRuntime.make(storeLayer(config))
-    try {
-      const consume = (state: string) => Effect.gen(function* () { return yield* (yield* StateStore).consume("site-1", state) })
-      const pending = await second.runPromise(consume("survivor"))
-      expect(pending).toMatchObject({ state: "survivor", nonce: "nonce-of-survivor", codeVerifier: "verifier-of-survivor" })
-      const e = await second.runPromise(Effect.flip(consume("used-before")))
-      expect(e).toMatchObject({ _tag: "InvalidState", reason: "used" })
-    } finally {
-      await second.dispose()
-    }
-  })
-})
-
-describeEachStore("StateStore shared by two instances", (backend) => {
+describeEachStore("StateStore on a shared database", (backend) => {
   const dirs: string[] = []
   afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
   const sharedUrl = async () => {
     if (backend.dialect === "postgres") return backend.newUrl()
     const dir = mkdtempSync(join(tmpdir(), "oxd-state-shared-"))
     dirs.push(dir)
-    return `file:${join(dir, "oxd.db")}`
+    return `file:${join(dir, "nested", "oxd.db")}`
   }
+  const countRows = async (url: string) => Number((await sqlOn(url, "SELECT COUNT(*) AS n FROM authorization_requests", []))[0]!["n"])
 
-  it("gives each of 20 states, consumed at once through both instances, to exactly one of them", async () => {
+  it("writes nothing when issuing; keeps states across a restart (the key is stored), and a used one stays used", async () => {
+    const url = await sharedUrl()
+    const config = makeConfig({ database_url: url, log_level: "error" })
+    const first = ManagedRuntime.make(storeLayer(config))
+    const [survivor, usedBefore] = await first.runPromise(Effect.gen(function* () {
+      const states = yield* StateStore
+      const issued = yield* Effect.all(Array.from({ length: 50 }, () => states.issue(authorization())))
+      return [issued[0]!, issued[1]!] as const
+    }))
+    expect(await countRows(url)).toBe(0)
+    await first.runPromise(StateStore.use((s) => s.consume("site-1", usedBefore.state)))
+    expect(await countRows(url)).toBe(1)
+    await first.dispose()
+
+    const second = ManagedRuntime.make(storeLayer(config))
+    try {
+      const consume = (state: string) => StateStore.use((s) => s.consume("site-1", state))
+      expect(await second.runPromise(consume(survivor.state))).toEqual(survivor)
+      expect(await second.runPromise(Effect.flip(consume(usedBefore.state)))).toMatchObject({ _tag: "InvalidState", reason: "used" })
+    } finally {
+      await second.dispose()
+    }
+  })
+
+  it("gives each of 20 states, consumed at once through two instances, to exactly one of them", async () => {
     const config = makeConfig({ database_url: await sharedUrl(), log_level: "error" })
-    // two runtimes, two connection pools, as two server processes would have
+    // two runtimes, two connection pools, as two server processes would have; each issues half the states
     const a = ManagedRuntime.make(storeLayer(config))
     const b = ManagedRuntime.make(storeLayer(config))
     try {
-      const states = Array.from({ length: 20 }, (_, i) => `shared-${i}`)
-      await a.runPromise(Effect.forEach(states, (s) => StateStore.use((st) => st.issue(request(s))), { concurrency: "unbounded" }))
+      const issue = (rt: typeof a) => rt.runPromise(StateStore.use((st) => st.issue(authorization())))
+      const states = await Promise.all(Array.from({ length: 20 }, (_, i) => issue(i % 2 === 0 ? a : b)))
       const consume = (rt: typeof a, state: string) =>
         rt.runPromise(Effect.result(StateStore.use((st) => st.consume("site-1", state))))
-      const outcomes = await Promise.all(states.flatMap((s) => [consume(a, s), consume(b, s), consume(a, s), consume(b, s)]))
+      const outcomes = await Promise.all(states.flatMap(({ state }) => [consume(a, state), consume(b, state), consume(a, state), consume(b, state)]))
       for (let i = 0; i < states.length; i++) {
         const mine = outcomes.slice(i * 4, i * 4 + 4)
         expect(mine.filter((r) => r._tag === "Success")).toHaveLength(1)
@@ -197,5 +222,40 @@ describeEachStore("StateStore shared by two instances", (backend) => {
       await a.dispose()
       await b.dispose()
     }
+  })
+
+  it("honours, once, a request stored by an earlier version (nonce and verifier in the row)", async () => {
+    const url = await sharedUrl()
+    const rt = ManagedRuntime.make(storeLayer(makeConfig({ database_url: url, log_level: "error" })))
+    try {
+      await rt.runPromise(Effect.void) // migrations applied
+      const now = Date.now()
+      await sqlOn(url, "INSERT INTO authorization_requests (state, oxd_id, purpose, nonce, code_verifier, created_at, expires_at, consumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+        ["legacy-state-43-characters-long-aaaaaaaaaaa", "site-1", "authorization", "legacy-nonce", "legacy-verifier", now, now + 60_000])
+      const consume = StateStore.use((s) => s.consume("site-1", "legacy-state-43-characters-long-aaaaaaaaaaa"))
+      expect(await rt.runPromise(consume)).toMatchObject({ nonce: "legacy-nonce", codeVerifier: "legacy-verifier", expiresAt: now + 60_000 })
+      expect(await rt.runPromise(Effect.flip(consume))).toMatchObject({ _tag: "InvalidState", reason: "used" })
+    } finally {
+      await rt.dispose()
+    }
+  })
+
+  it("seals the state key at rest when secrets_encryption_key is set, and gives no state without that key", async () => {
+    const url = await sharedUrl()
+    const key = "a passphrase of at least sixteen characters"
+    const sealed = ManagedRuntime.make(storeLayer(makeConfig({ database_url: url, log_level: "error", secrets_encryption_key: key })))
+    const { state } = await sealed.runPromise(StateStore.use((s) => s.issue(authorization())))
+    await sealed.dispose()
+    const [row] = await sqlOn(url, "SELECT value FROM server_secrets WHERE name = ?", ["state_key"])
+    expect(String(row!["value"])).toMatch(/^enc:v1:/)
+
+    const again = ManagedRuntime.make(storeLayer(makeConfig({ database_url: url, log_level: "error", secrets_encryption_key: key })))
+    expect((await again.runPromise(StateStore.use((s) => s.consume("site-1", state)))).state).toBe(state)
+    await again.dispose()
+
+    const keyless = ManagedRuntime.make(storeLayer(makeConfig({ database_url: url, log_level: "error" })))
+    const failure = await keyless.runPromise(StateStore.use((s) => s.issue(authorization()))).then(() => undefined, (e: unknown) => e)
+    await keyless.dispose()
+    expect(String(failure)).toMatch(/read the state key/)
   })
 })

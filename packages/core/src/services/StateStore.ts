@@ -2,12 +2,14 @@ import { Clock, Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { InvalidState, StoreFailed } from "../errors.js"
 import { Database } from "../store/Database.js"
-import type { NewRequestRow } from "../store/rows.js"
+import { makeSecretCipher } from "../store/secretCipher.js"
+import { serverSecret } from "../store/serverSecret.js"
+import { makeStateSealer, type StateSealer } from "./sealedState.js"
 
 export type Purpose = "authorization" | "claims_gathering"
 
 export interface PendingRequest {
-  readonly purpose?: Purpose | undefined
+  readonly purpose: Purpose
   readonly state: string
   readonly oxdId: string
   readonly nonce: string
@@ -15,22 +17,22 @@ export interface PendingRequest {
   readonly expiresAt: number
 }
 
-/** Rows per INSERT of a group commit (8 columns: far below SQLite's bound-variable limit). */
-const ISSUE_BATCH_MAX = 500
-
-/** Consumed and expired requests are kept this long so a replay is told "used"/"expired", then purged. */
+/** Used states are remembered this long past their expiry (a replay is told "used"/"expired"), then purged. */
 const TOMBSTONE_MS = 24 * 60 * 60 * 1000
 
+/** The name of the state key among the server's secrets (server_secrets). */
+export const STATE_KEY = "state_key"
+
 /**
- * Pending authorization requests, persisted so a restart loses none. consume() is one conditional UPDATE:
- * of two concurrent attempts with the same state exactly one gets the row.
+ * The states of authorization requests and claims-gathering redirects. A state is sealed (sealedState.ts): it
+ * carries its expiry and oxd_id under the server's key, and its nonce and PKCE verifier derive from it, so issuing
+ * one writes nothing and survives a restart; consume() records its use in one INSERT, so of two concurrent
+ * attempts (any instance) exactly one gets it. States stored by earlier versions are still honoured, once.
  */
 export class StateStore extends Context.Service<StateStore, {
-  issue(req: Omit<PendingRequest, "expiresAt">): Effect.Effect<PendingRequest, StoreFailed>
+  issue(req: { readonly oxdId: string; readonly purpose?: Purpose; readonly pkce: boolean }): Effect.Effect<PendingRequest, StoreFailed>
   /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
   consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
-  /** How many requests wait to be consumed (neither used nor expired), across every instance sharing the database. */
-  readonly pending: Effect.Effect<number, StoreFailed>
 }>()("@oxd/core/StateStore") {
   static readonly layer = Layer.effect(
     StateStore,
@@ -38,61 +40,52 @@ export class StateStore extends Context.Service<StateStore, {
       const { query, rows: store } = yield* Database
       const config = yield* OxdConfig
       const ttl = config.state_expiration_in_minutes * 60_000
-
+      const cipher = makeSecretCipher(config.secrets_encryption_key)
       /**
-       * Group commit: the requests issued in one turn of the event loop are inserted together, in one statement
-       * (one transaction, one sync of the file instead of one per request); each is answered once it is committed.
-       * A batch that fails is retried row by row, so only the row at fault fails.
+       * The key is read on first use, not at start: a store that cannot give it (down, or a wrong
+       * secrets_encryption_key) fails the commands that need states, as internal_error, and the others go on.
        */
-      type Row = NewRequestRow
-      let pending: Array<{ row: Row; done: (e?: unknown) => void }> = []
-      const insertNow = (rows: ReadonlyArray<Row>) => store.requests.insertMany(rows)
-      const flush = async () => {
-        const batch = pending
-        pending = []
-        for (let i = 0; i < batch.length; i += ISSUE_BATCH_MAX) {
-          const part = batch.slice(i, i + ISSUE_BATCH_MAX)
-          try {
-            await insertNow(part.map((p) => p.row))
-            for (const p of part) p.done()
-          } catch (e) {
-            if (part.length === 1) part[0]!.done(e)
-            else for (const p of part) await insertNow([p.row]).then(() => p.done(), (e2: unknown) => p.done(e2))
-          }
+      let ready: StateSealer | undefined
+      const sealer = Effect.suspend(() =>
+        ready
+          ? Effect.succeed(ready)
+          : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+            Effect.tryPromise({
+              try: async () => (ready ??= makeStateSealer(await serverSecret(store, cipher, STATE_KEY, now))),
+              catch: (cause) => new StoreFailed({ operation: "read the state key", cause }),
+            })))
+
+      /** A request an earlier version stored (nonce and verifier in the row): one conditional UPDATE takes it. */
+      const consumeStored = Effect.fnUntraced(function* (oxdId: string, state: string, purpose: Purpose, now: number) {
+        const reqKey = { state, oxdId, purpose }
+        const taken = yield* query("consume authorization request", (rows) => rows.requests.consume(reqKey, now))
+        if (taken) {
+          if (taken.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
+          return { purpose, state, oxdId, nonce: taken.nonce, codeVerifier: taken.codeVerifier, expiresAt: taken.expiresAt }
         }
-      }
-      const insert = (row: Row) =>
-        Effect.tryPromise({
-          try: () =>
-            new Promise<void>((resolve, reject) => {
-              if (pending.length === 0) setImmediate(() => void flush())
-              pending.push({ row, done: (e) => (e === undefined ? resolve() : reject(e)) })
-            }),
-          catch: (cause) => new StoreFailed({ operation: "store authorization request", cause }),
-        })
+        const seen = yield* query("read authorization request", (rows) => rows.requests.find(reqKey))
+        return yield* new InvalidState({ reason: seen ? "used" : "unknown" })
+      })
+
       return StateStore.of({
-        pending: Effect.flatMap(Clock.currentTimeMillis, (now) => query("count pending authorization requests", (rows) => rows.requests.countPending(now))),
-        issue: Effect.fnUntraced(function* (req) {
-          const now = yield* Clock.currentTimeMillis
-          const row = { ...req, purpose: req.purpose ?? "authorization", createdAt: now, expiresAt: now + ttl, consumedAt: null }
-          yield* insert(row)
-          // purge old tombstones now and then, off the caller's path
-          if (Math.random() < 0.01) {
-            yield* query("purge authorization requests", (rows) => rows.requests.purgeExpiredBefore(now - TOMBSTONE_MS))
-              .pipe(Effect.ignore, Effect.forkDetach)
-          }
-          return { purpose: row.purpose, state: row.state, oxdId: row.oxdId, nonce: row.nonce, codeVerifier: row.codeVerifier, expiresAt: row.expiresAt }
+        issue: Effect.fnUntraced(function* ({ oxdId, purpose = "authorization", pkce }) {
+          const seal = yield* sealer
+          return { purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, (yield* Clock.currentTimeMillis) + ttl) }
         }),
         consume: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
-          const key = { state, oxdId, purpose }
-          const taken = yield* query("consume authorization request", (rows) => rows.requests.consume(key, now))
-          if (taken) {
-            if (taken.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
-            return { purpose, state: taken.state, oxdId: taken.oxdId, nonce: taken.nonce, codeVerifier: taken.codeVerifier, expiresAt: taken.expiresAt }
+          const opened = (yield* sealer).open(oxdId, purpose, state)
+          if (opened === "unknown") return yield* consumeStored(oxdId, state, purpose, now)
+          if (opened.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
+          const used = { state, oxdId, purpose, nonce: "", codeVerifier: null, createdAt: now, expiresAt: opened.expiresAt, consumedAt: now }
+          if (!(yield* query("record the use of a state", (rows) => rows.requests.insertUsed(used)))) {
+            return yield* new InvalidState({ reason: "used" })
           }
-          const seen = yield* query("read authorization request", (rows) => rows.requests.find(key))
-          return yield* new InvalidState({ reason: seen ? "used" : "unknown" })
+          // purge old uses now and then, off the caller's path
+          if (Math.random() < 0.01) {
+            yield* query("purge used states", (rows) => rows.requests.purgeExpiredBefore(now - TOMBSTONE_MS)).pipe(Effect.ignore, Effect.forkDetach)
+          }
+          return { purpose, oxdId, ...opened }
         }),
       })
     }),

@@ -8,16 +8,15 @@ import { OxdConfig } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
 import { ResourceStore } from "./ResourceStore.js"
 import { SITE_CACHE_MS, SiteStore, type NewSite } from "./SiteStore.js"
-import { StateStore } from "./StateStore.js"
 
-// The read caches of SiteStore and ResourceStore (issue #8), and StateStore's group commit: what a caller sees.
+// The read caches of SiteStore and ResourceStore (issue #8): what a caller sees.
 
 const stores = (database_url: string) => {
   const configLayer = OxdConfig.layer(makeConfig({ database_url, log_level: "error" }))
   const deps = Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)
-  return Layer.mergeAll(SiteStore.layer, ResourceStore.layer, StateStore.layer).pipe(Layer.provide(deps))
+  return Layer.merge(SiteStore.layer, ResourceStore.layer).pipe(Layer.provide(deps))
 }
-const run = <A, E>(effect: Effect.Effect<A, E, SiteStore | ResourceStore | StateStore>, database_url = ":memory:") =>
+const run = <A, E>(effect: Effect.Effect<A, E, SiteStore | ResourceStore>, database_url = ":memory:") =>
   Effect.runPromise(effect.pipe(Effect.provide(stores(database_url))))
 
 const site = (oxdId: string, over: Partial<NewSite> = {}): NewSite => ({
@@ -91,29 +90,4 @@ describe("store read caches", () => {
       await two.dispose()
     }
   })
-})
-
-describe("StateStore group commit", () => {
-  it("answers every one of many concurrent issues once it is stored, each consumable once", () =>
-    run(Effect.gen(function* () {
-      const states = yield* StateStore
-      const req = (i: number) => ({ state: `s${i}`, oxdId: "site", nonce: `n${i}`, codeVerifier: null })
-      yield* Effect.all(Array.from({ length: 120 }, (_, i) => states.issue(req(i))), { concurrency: "unbounded" })
-      const taken = yield* Effect.all(Array.from({ length: 120 }, (_, i) => states.consume("site", `s${i}`)))
-      expect(taken.map((t) => t.nonce)).toEqual(Array.from({ length: 120 }, (_, i) => `n${i}`))
-    })))
-
-  it("a row that cannot be stored fails alone, not its batch", () =>
-    run(Effect.gen(function* () {
-      const states = yield* StateStore
-      yield* states.issue({ state: "dup", oxdId: "site", nonce: "first", codeVerifier: null })
-      const results = yield* Effect.all([
-        states.issue({ state: "ok-1", oxdId: "site", nonce: "n1", codeVerifier: null }),
-        states.issue({ state: "dup", oxdId: "site", nonce: "again", codeVerifier: null }),
-        states.issue({ state: "ok-2", oxdId: "site", nonce: "n2", codeVerifier: null }),
-      ].map((e) => Effect.result(e)), { concurrency: "unbounded" })
-      expect(results.map((r) => r._tag)).toEqual(["Success", "Failure", "Success"])
-      expect((yield* states.consume("site", "ok-2")).nonce).toBe("n2")
-      expect((yield* states.consume("site", "dup")).nonce).toBe("first")
-    })))
 })

@@ -1,10 +1,11 @@
 import type * as pg from "./schema.pg.js"
-import type { authorizationRequests, sites, umaResources } from "./schema.js"
+import type { authorizationRequests, serverSecrets, sites, umaResources } from "./schema.js"
 
 export type SiteRow = typeof sites.$inferSelect
 export type RequestRow = typeof authorizationRequests.$inferSelect
 export type ResourceRow = typeof umaResources.$inferSelect
 export type NewRequestRow = typeof authorizationRequests.$inferInsert
+export type ServerSecretRow = typeof serverSecrets.$inferSelect
 export type NewResourceRow = Omit<ResourceRow, "id">
 export type SitePatchRow = Partial<Omit<SiteRow, "oxdId" | "kind" | "createdAt">>
 
@@ -20,13 +21,20 @@ export interface Rows {
     remove(oxdId: string): Promise<boolean>
   }
   readonly requests: {
-    insertMany(rows: ReadonlyArray<NewRequestRow>): Promise<void>
-    /** One conditional UPDATE … RETURNING: of concurrent attempts (any process) exactly one gets the row. */
+    /**
+     * Records the use of a sealed state: one INSERT … ON CONFLICT DO NOTHING; true for the one attempt (of any
+     * process) that inserted the row, false when the state was used before.
+     */
+    insertUsed(row: NewRequestRow & { consumedAt: number }): Promise<boolean>
+    /** A request stored by an older version: one conditional UPDATE … RETURNING, exactly one attempt gets the row. */
     consume(key: RequestKey, now: number): Promise<RequestRow | undefined>
     find(key: RequestKey): Promise<RequestRow | undefined>
     purgeExpiredBefore(time: number): Promise<void>
-    /** Requests neither consumed nor expired at `now`. */
-    countPending(now: number): Promise<number>
+  }
+  readonly secrets: {
+    get(name: string): Promise<ServerSecretRow | undefined>
+    /** Stores the secret unless one of that name exists (another instance made it first); read it back with get. */
+    insertIfAbsent(row: ServerSecretRow): Promise<void>
   }
   readonly resources: {
     list(oxdId: string): Promise<ReadonlyArray<ResourceRow>>
@@ -64,3 +72,4 @@ const check = <T extends true>(): T => true as T
 void check<Same<SiteRow, typeof pg.sites.$inferSelect>>
 void check<Same<RequestRow, typeof pg.authorizationRequests.$inferSelect>>
 void check<Same<ResourceRow, typeof pg.umaResources.$inferSelect>>
+void check<Same<ServerSecretRow, typeof pg.serverSecrets.$inferSelect>>

@@ -33,6 +33,12 @@ export const sites = pgTable(
   (t) => [index("sites_client_id").on(t.clientId), index("sites_op_host_kind").on(t.opHost, t.kind)],
 )
 
+export const serverSecrets = pgTable("server_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: int("created_at").notNull(),
+})
+
 export const authorizationRequests = pgTable(
   "authorization_requests",
   {

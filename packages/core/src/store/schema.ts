@@ -30,8 +30,9 @@ export const sites = sqliteTable(
 )
 
 /**
- * A pending request bound to a state, single use, expiring: an authorization request (nonce, PKCE verifier)
- * or a UMA claims-gathering redirect.
+ * The use of a state, kept until the state has expired so a replay is told "used" (a sealed state needs no row
+ * before its use: sealedState.ts). Rows with consumed_at null are requests issued by versions before sealed states
+ * (nonce and PKCE verifier stored here), still honoured once.
  */
 export const authorizationRequests = sqliteTable(
   "authorization_requests",
@@ -48,6 +49,16 @@ export const authorizationRequests = sqliteTable(
   },
   (t) => [index("authorization_requests_expires_at").on(t.expiresAt)],
 )
+
+/**
+ * Secrets the server makes for itself and every instance on the store shares (the key that seals states), made by
+ * the first instance that needs one; sealed at rest like the sites' secrets when secrets_encryption_key is set.
+ */
+export const serverSecrets = sqliteTable("server_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: integer("created_at").notNull(),
+})
 
 /** A protected path + HTTP methods of a site, as registered at the UMA authorization server. */
 export const umaResources = sqliteTable(

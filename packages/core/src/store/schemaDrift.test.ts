@@ -30,7 +30,7 @@ describe("the SQLite and PostgreSQL schemas", () => {
   it("have the same tables, columns (nullability, keys, defaults) and indexes", () => {
     const sqlite = shape(tables<SQLiteTable>(sqliteSchema).map(sqliteTableConfig))
     const pg = shape(tables<PgTable>(pgSchema).map(pgTableConfig))
-    expect(Object.keys(sqlite).sort()).toEqual(["authorization_requests", "sites", "uma_resources"])
+    expect(Object.keys(sqlite).sort()).toEqual(["authorization_requests", "server_secrets", "sites", "uma_resources"])
     expect(pg).toEqual(sqlite)
   })
 

@@ -13,7 +13,7 @@ let oxd: Oxd
 startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 describe("state, nonce and oxd_id", () => {
-  it("are fresh for every request: 300 authorization URLs, no repeated state, nonce or PKCE challenge, 256-bit values", async () => {
+  it("are fresh for every request: 300 authorization URLs, no repeated state, nonce or PKCE challenge; sealed states", async () => {
     const site = await registerSite(oxd, op)
     const seen = { state: new Set<string>(), nonce: new Set<string>(), code_challenge: new Set<string>() }
     for (let i = 0; i < 300; i++) {
@@ -21,7 +21,8 @@ describe("state, nonce and oxd_id", () => {
       const q = new URL(authorization_url).searchParams
       for (const k of ["state", "nonce", "code_challenge"] as const) {
         const v = q.get(k) ?? ""
-        expect(v).toMatch(/^[A-Za-z0-9_-]{43}$/) // 32 random bytes, base64url
+        // a sealed state: 16 random bytes, expiry, flags and a 16-byte MAC; the nonce and the challenge 32 bytes; base64url
+        expect(v).toMatch(k === "state" ? /^[A-Za-z0-9_-]{52}$/ : /^[A-Za-z0-9_-]{43}$/)
         seen[k].add(v)
       }
     }

@@ -1,6 +1,5 @@
 import { hash } from "node:crypto"
 import { Effect } from "effect"
-import { Ids } from "../../services/Ids.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
@@ -15,12 +14,9 @@ const RESERVED = new Set(["state", "nonce", "code_challenge", "code_challenge_me
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const op = yield* OpenIdProvider
-  const ids = yield* Ids
   const client = opClientOf(site)
-  const pkce = yield* op.supportsPkceS256(client)
-  const codeVerifier = pkce ? ids.codeVerifier() : null
-  const state = ids.state()
-  const nonce = ids.nonce()
+  // sealed: nothing is stored until the state comes back (StateStore)
+  const { state, nonce, codeVerifier } = yield* (yield* StateStore).issue({ oxdId: site.oxdId, pkce: yield* op.supportsPkceS256(client) })
   const responseTypes = (site.metadata["response_types"] as ReadonlyArray<string> | undefined) ?? ["code"]
   const acr = list(p.acr_values) ?? site.acrValues
   const uiLocales = site.metadata["ui_locales"] as ReadonlyArray<string> | undefined
@@ -41,8 +37,5 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     // several times more per call)
     ...(codeVerifier ? { code_challenge: hash("sha256", codeVerifier, "base64url"), code_challenge_method: "S256" } : {}),
   }
-  const url = yield* op.authorizationUrl(client, params)
-  // remembered only once the URL could be built, so a failing OP leaves no orphan state behind
-  yield* (yield* StateStore).issue({ state, oxdId: site.oxdId, nonce, codeVerifier })
-  return { authorization_url: url }
+  return { authorization_url: yield* op.authorizationUrl(client, params) }
 })

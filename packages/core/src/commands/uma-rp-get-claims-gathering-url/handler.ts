@@ -1,6 +1,5 @@
 import { Effect } from "effect"
 import { InvalidParams, UmaDiscoveryFailed } from "../../errors.js"
-import { Ids } from "../../services/Ids.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
@@ -15,12 +14,11 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   if (!uma.claims_interaction_endpoint) {
     return yield* new UmaDiscoveryFailed({ op_host: site.opHost, detail: "the AS advertises no claims_interaction_endpoint" })
   }
-  const state = (yield* Ids).state()
+  const { state } = yield* (yield* StateStore).issue({ oxdId: site.oxdId, purpose: "claims_gathering", pkce: false })
   const url = new URL(uma.claims_interaction_endpoint)
   url.searchParams.set("client_id", site.clientId)
   url.searchParams.set("ticket", p.ticket)
   url.searchParams.set("claims_redirect_uri", p.claims_redirect_uri)
   url.searchParams.set("state", state)
-  yield* (yield* StateStore).issue({ state, oxdId: site.oxdId, nonce: "", codeVerifier: null, purpose: "claims_gathering" })
   return { url: url.href, state }
 })

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm"
 import type { NodePgDatabase } from "drizzle-orm/node-postgres"
 import type { RequestKey, Rows } from "../rows.js"
 import * as schema from "../schema.pg.js"
 
-const { authorizationRequests: requests, sites, umaResources: resources } = schema
+const { authorizationRequests: requests, serverSecrets: secrets, sites, umaResources: resources } = schema
 
 const requestIs = (k: RequestKey) =>
   and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
@@ -43,14 +43,17 @@ export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "site
     },
   },
   requests: {
-    insertMany: async (rows) => void (await db.insert(requests).values([...rows])),
+    // a state with NUL never reaches here: only a sealed state (base64url) is recorded
+    insertUsed: async (row) => (await db.insert(requests).values(row).onConflictDoNothing().returning({ state: requests.state })).length === 1,
     // READ COMMITTED: a second UPDATE of the row waits for the first to commit, then re-checks consumed_at IS NULL
     consume: async (key, now) =>
       !storable(key.state, key.oxdId) ? undefined : first(await db.update(requests).set({ consumedAt: now }).where(and(requestIs(key), isNull(requests.consumedAt))).returning()),
     find: async (key) => !storable(key.state, key.oxdId) ? undefined : first(await db.select().from(requests).where(requestIs(key))),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time))),
-    countPending: async (now) =>
-      first(await db.select({ n: count() }).from(requests).where(and(isNull(requests.consumedAt), gt(requests.expiresAt, now))))?.n ?? 0,
+  },
+  secrets: {
+    get: async (name) => first(await db.select().from(secrets).where(eq(secrets.name, name))),
+    insertIfAbsent: async (row) => void (await db.insert(secrets).values(row).onConflictDoNothing()),
   },
   resources: {
     list: async (oxdId) => !storable(oxdId) ? [] : db.select().from(resources).where(eq(resources.oxdId, oxdId)),

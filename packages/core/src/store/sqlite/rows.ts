@@ -1,9 +1,9 @@
-import { and, count, desc, eq, gt, isNull, lt } from "drizzle-orm"
+import { and, desc, eq, isNull, lt } from "drizzle-orm"
 import type { LibSQLDatabase } from "drizzle-orm/libsql"
 import type { RequestKey, Rows } from "../rows.js"
 import * as schema from "../schema.js"
 
-const { authorizationRequests: requests, sites, umaResources: resources } = schema
+const { authorizationRequests: requests, serverSecrets: secrets, sites, umaResources: resources } = schema
 
 const requestIs = (k: RequestKey) =>
   and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
@@ -22,13 +22,15 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
     remove: async (oxdId) => (await db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).rowsAffected > 0,
   },
   requests: {
-    insertMany: async (rows) => void (await db.insert(requests).values([...rows]).run()),
+    insertUsed: async (row) => (await db.insert(requests).values(row).onConflictDoNothing().run()).rowsAffected === 1,
     consume: (key, now) =>
       db.update(requests).set({ consumedAt: now }).where(and(requestIs(key), isNull(requests.consumedAt))).returning().get(),
     find: (key) => db.select().from(requests).where(requestIs(key)).get(),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time)).run()),
-    countPending: async (now) =>
-      (await db.select({ n: count() }).from(requests).where(and(isNull(requests.consumedAt), gt(requests.expiresAt, now))).get())?.n ?? 0,
+  },
+  secrets: {
+    get: (name) => db.select().from(secrets).where(eq(secrets.name, name)).get(),
+    insertIfAbsent: async (row) => void (await db.insert(secrets).values(row).onConflictDoNothing().run()),
   },
   resources: {
     list: (oxdId) => db.select().from(resources).where(eq(resources.oxdId, oxdId)).all(),

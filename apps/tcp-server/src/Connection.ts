@@ -103,18 +103,22 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
     if (typeof message !== "object" || message === null || Array.isArray(message)) {
       return { refusal: protocolError('the message must be a JSON object: {"command": "…", "params": {…}}'), close: true }
     }
-    const { command, params } = message as { command?: unknown; params?: unknown }
+    const { command } = message as { command?: unknown }
     if (typeof command !== "string" || command.length === 0) {
       return { refusal: protocolError('"command" is missing: send {"command": "<name>", "params": {…}}'), close: false }
     }
-    return { command, params }
+    // the parsed object itself: no copy per frame
+    return message as { readonly command: string; readonly params: unknown }
   }
+
+  /** Who is calling, the same for every frame of the connection (one object, not one per frame). */
+  const edge = { transport: "tcp", remoteAddress } as const
 
   const answer = async (json: string) => {
     if (closed) return
     const m = parseMessage(json)
     if ("refusal" in m) return m.close ? closeAfter(m.refusal) : write(m.refusal)
-    const reply = await oxd.call(m.command, m.params, { transport: "tcp", remoteAddress })
+    const reply = await oxd.call(m.command, m.params, edge)
     return write(reply.envelope)
   }
 
@@ -126,7 +130,7 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   const answerAtOnce = (json: string): boolean => {
     const m = parseMessage(json)
     if ("refusal" in m) return false
-    const reply = oxd.call(m.command, m.params, { transport: "tcp", remoteAddress })
+    const reply = oxd.call(m.command, m.params, edge)
     if (reply instanceof Promise) enqueue(() => reply.then((r) => write(r.envelope)))
     else if (socket.writable) writeFrame(reply.envelope)
     return true

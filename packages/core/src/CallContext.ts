@@ -10,3 +10,21 @@ export interface CallContext {
   /** Set by the protection guard: the setup client whose token authorised the call. */
   readonly setupClientId?: string | undefined
 }
+
+/**
+ * A context with every field, always written in this order, so all contexts share one hidden class: on Node 20's V8
+ * a spread of the edge's object plus a field made a new hidden class per call (allocated in the old generation, and
+ * every later read of the context a slow lookup) — about 270 bytes of old-generation garbage per command.
+ */
+export const callContext = (
+  edge: Omit<CallContext, "requestId" | "setupClientId">,
+  requestId: string,
+  setupClientId?: string | undefined,
+): CallContext => ({
+  transport: edge.transport,
+  protectionToken: edge.protectionToken,
+  requireProtection: edge.requireProtection,
+  requestId,
+  remoteAddress: edge.remoteAddress,
+  setupClientId,
+})

@@ -1,5 +1,5 @@
 import { Effect, Option, Schema } from "effect"
-import type { CallContext } from "./CallContext.js"
+import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
 import { resolveCommand } from "./commands/index.js"
@@ -75,7 +75,7 @@ export const answerFromMemory = (s: MemoryServices, observed: (command: string, 
     try {
       const setupClientId = s.guard.peek(command.protection, ctx, decoded.value as Record<string, unknown>)
       if (setupClientId === undefined) return undefined
-      const recalled = command.fromMemory!(decoded.value, { ...ctx, setupClientId: setupClientId ?? undefined }, memory)
+      const recalled = command.fromMemory!(decoded.value, callContext(ctx, ctx.requestId, setupClientId ?? undefined), memory)
       if (!recalled) return undefined
       const encoded = encode(command, recalled.result)
       if (Option.isNone(encoded)) return undefined
@@ -91,7 +91,7 @@ export const answerFromMemory = (s: MemoryServices, observed: (command: string, 
     const call = resolveCall(name, rawParams)
     if (call.error) return undefined
     const started = performance.now()
-    const ctx = { ...edge, requestId: edge.requestId ?? s.ids.requestId() }
+    const ctx = callContext(edge, edge.requestId ?? s.ids.requestId())
     let reply: Reply | undefined
     try {
       reply = answer(call.command, call.params, ctx)

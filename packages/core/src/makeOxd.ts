@@ -1,6 +1,6 @@
 import { Effect, ManagedRuntime } from "effect"
 import { answerFromMemory, memoryServices, type EdgeContext } from "./answerFromMemory.js"
-import type { CallContext } from "./CallContext.js"
+import { callContext, type CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
 import { coreLayer, type CoreOptions } from "./CoreLive.js"
 import { dispatch } from "./dispatch.js"
@@ -46,7 +46,7 @@ export interface Oxd {
   readiness(): Promise<Readiness>
   /** From now on readiness() is false: a load balancer stops sending before the edges close. */
   drain(): void
-  /** The Prometheus text of every metric (the pending-state gauge read from the database now). Never rejects. */
+  /** The Prometheus text of every metric. Never rejects. */
   metricsText(): Promise<string>
   /** Reports an edge's open connections (read at each scrape) in oxd_open_connections; returns the stop function. */
   trackConnections(transport: CallContext["transport"], count: () => number): () => void
@@ -108,7 +108,7 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     const now = answerNow?.(command, params, ctx)
     if (now) return now
     const reply = runtime.runPromise(Ids.use((ids) => {
-      const call = { ...ctx, requestId: ctx.requestId ?? ids.requestId() }
+      const call = callContext(ctx, ctx.requestId ?? ids.requestId())
       return observe(command, call, dispatch(command, params, call))
     }))
     return memoryStarted ? reply : reply.finally(startMemory)

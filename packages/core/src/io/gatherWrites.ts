@@ -13,12 +13,29 @@ export interface Corkable {
  */
 const HOLD_MAX_BYTES = 64 * 1024
 
-const corked = new Set<Corkable>()
+/** The turn a socket was last corked in, on the socket itself (a Set per turn grew and cleared its table each turn, in the old generation). */
+const CORKED_IN = Symbol("oxd.corkedInTurn")
+type Held = Corkable & { [CORKED_IN]?: number }
+
+let turn = 1
+// two arrays swapped each turn, their slots reused: this turn's sockets, and the spare
+let held: Array<Held | undefined> = []
+let spare: Array<Held | undefined> = []
+let count = 0
 
 const uncorkAll = () => {
-  const sockets = [...corked]
-  corked.clear() // first: a write made while uncorking belongs to the next turn
-  for (const socket of sockets) socket.uncork()
+  // first: a socket gathered while these are uncorked belongs to the next turn
+  const sockets = held
+  const n = count
+  held = spare
+  spare = sockets
+  count = 0
+  turn++
+  for (let i = 0; i < n; i++) {
+    const socket = sockets[i]!
+    sockets[i] = undefined
+    socket.uncork()
+  }
 }
 
 /**
@@ -29,15 +46,16 @@ const uncorkAll = () => {
  * of the turn's reads; Node's backpressure still applies (writableNeedDrain counts what is held). Not for
  * node:http responses: `res.end` uncorks its socket fully.
  */
-export const gatherWritesThisTurn = (socket: Corkable): void => {
-  if (corked.has(socket)) {
+export const gatherWritesThisTurn = (socket: Held): void => {
+  if (socket[CORKED_IN] === turn) {
     if (socket.writableLength >= HOLD_MAX_BYTES) {
       socket.uncork()
       socket.cork()
     }
     return
   }
-  if (corked.size === 0) setImmediate(uncorkAll)
-  corked.add(socket)
+  if (count === 0) setImmediate(uncorkAll)
+  held[count++] = socket
+  socket[CORKED_IN] = turn
   socket.cork()
 }

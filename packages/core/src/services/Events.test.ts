@@ -48,4 +48,24 @@ describe("Events", () => {
       expect(replayed).toHaveLength(EVENTS_RETAINED)
       expect(replayed[0]).toBe("s10")
     })))
+
+  it("replays every type of event with exactly the fields it was delivered with, and keeps no handler's object", () =>
+    run((events) => Effect.gen(function* () {
+      const inputs = [
+        site("s1"),
+        { type: "site_removed" as const, oxd_id: "s2", setup_client_id: null },
+        { type: "tokens_issued" as const, oxd_id: "s3", setup_client_id: "setup-a", expires_in: 300, refresh_token_issued: true },
+        { type: "tokens_refreshed" as const, oxd_id: "s4", setup_client_id: "setup-a", expires_in: null },
+        { type: "access_checked" as const, oxd_id: "s5", setup_client_id: null, access: "granted" as const, path: "/p", http_method: "GET" },
+      ]
+      const live: OxdEvent[] = []
+      const stop = events.subscribe(() => true, (e) => live.push(e))
+      for (const input of inputs) yield* events.publish(input)
+      stop()
+      inputs[2]!.oxd_id = "changed after publishing"
+      const replayed: OxdEvent[] = []
+      events.subscribe(() => true, (e) => replayed.push(e), { after: "other-boot-1" })
+      expect(replayed).toEqual(live)
+      expect(live[2]).toEqual({ type: "tokens_issued", oxd_id: "s3", setup_client_id: "setup-a", expires_in: 300, refresh_token_issued: true, id: live[2]!.id, at: live[2]!.at })
+    })))
 })

@@ -63,6 +63,26 @@ describe("ReadCache", () => {
     expect(Object.isFrozen(kept)).toBe(true)
   })
 
+  it("moves an entry on a hit only from the older half of its bound; one used in the newer half is never dropped", async () => {
+    const cache = new ReadCache<{ k: string }>(4, 60_000)
+    const rows = Object.fromEntries(["a", "b", "c", "d", "e"].map((k) => [k, counted({ k })]))
+    for (const k of ["a", "b", "c", "d"]) await Effect.runPromise(cache.get(k, rows[k]!.read))
+    // d was just stored: hits leave the Map as it is (a delete + set per hit churned the Map's table)
+    const sets = vi.spyOn(Map.prototype, "set")
+    for (let i = 0; i < 1000; i++) {
+      cache.peek("d")
+      await Effect.runPromise(cache.get("d", rows["d"]!.read))
+    }
+    const setsOnRecentHits = sets.mock.calls.length
+    cache.peek("a") // a is in the older half: it moves to the back
+    const setsOnOldHit = sets.mock.calls.length - setsOnRecentHits
+    sets.mockRestore()
+    expect([setsOnRecentHits, setsOnOldHit]).toEqual([0, 1])
+    await Effect.runPromise(cache.get("e", rows["e"]!.read)) // b goes, the least recently used
+    for (const k of ["a", "c", "d", "e"]) expect(cache.peek(k), k).toEqual({ k })
+    expect(cache.peek("b")).toBeUndefined()
+  })
+
   it("never caches with a ttl of 0", async () => {
     const cache = new ReadCache<string>(10, 0)
     const db = counted("row")

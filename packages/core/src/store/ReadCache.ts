@@ -4,13 +4,23 @@ import { cacheStats, type CacheName } from "../observability/cacheStats.js"
 /**
  * A bounded, expiring cache of rows in front of the database, for the reads every command makes (a site, its
  * protected resources). Writes through this process invalidate at once; a write by another process sharing the
- * database file is seen once the entry expires. Least recently used entries go first past `max`; a read that
+ * database file is seen once the entry expires. Least recently used entries go first past `max` (recency kept to
+ * within half the bound: see #touch); a read that
  * raced a write is not cached (the write's invalidation wins). Values are frozen: callers share them.
  * In the last tenth of an entry's life the first read starts a background re-read and is answered from the entry:
  * under steady use an entry never expires, so the many requests of one moment do not all miss together.
  */
+interface Entry<V> {
+  readonly value: V
+  readonly until: number
+  readonly refreshAt: number
+  /** #moves when the entry last went to the back of the Map (the most recent end) */
+  movedAt: number
+}
+
 export class ReadCache<V> {
-  readonly #entries = new Map<string, { readonly value: V; readonly until: number; readonly refreshAt: number }>()
+  readonly #entries = new Map<string, Entry<V>>()
+  #moves = 0
   /** Keys whose re-read is under way: their entry keeps answering meanwhile (it is still within its life). */
   readonly #refreshing = new Set<string>()
   /** Bumped by every invalidation: a read that started before it does not store its (possibly stale) row. */
@@ -25,9 +35,7 @@ export class ReadCache<V> {
       const hit = this.#entries.get(key)
       const now = Date.now()
       if (hit && hit.until > now) {
-        // refresh recency: Map keeps insertion order, so the first key is the least recently used
-        this.#entries.delete(key)
-        this.#entries.set(key, hit)
+        this.#touch(key, hit)
         if (this.name) cacheStats.hit(this.name)
         if (hit.refreshAt <= now && !this.#refreshing.has(key)) return Effect.as(this.#refresh(key, read), hit.value)
         return Effect.succeed(hit.value)
@@ -46,7 +54,9 @@ export class ReadCache<V> {
         if (value === undefined) this.#entries.delete(key)
         else {
           const now = Date.now()
-          this.#entries.set(key, { value: Object.freeze(value), until: now + this.ttlMs, refreshAt: now + this.ttlMs * 0.9 })
+          // deleted first so a re-read entry goes to the back too (set alone keeps a key's place)
+          this.#entries.delete(key)
+          this.#entries.set(key, { value: Object.freeze(value), until: now + this.ttlMs, refreshAt: now + this.ttlMs * 0.9, movedAt: ++this.#moves })
           if (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value!)
         }
       }
@@ -72,10 +82,22 @@ export class ReadCache<V> {
     const now = Date.now()
     // an entry due for re-reading answers here only once its re-read is under way (`get` starts it)
     if (!hit || hit.until <= now || (hit.refreshAt <= now && !this.#refreshing.has(key))) return undefined
-    this.#entries.delete(key)
-    this.#entries.set(key, hit)
+    this.#touch(key, hit)
     if (this.name) cacheStats.hit(this.name)
     return hit.value
+  }
+
+  /**
+   * Recency: Map keeps insertion order, so the first key is the least recently used. A hit moves its entry to the
+   * back only when half the bound or more has moved since it last did: a delete + set on every hit filled the Map's
+   * table with deleted slots, and its rebuilds went to the old generation (~100 bytes per command, then a
+   * Mark-Compact). An entry used while in the newer half cannot be the first key, so it is never the one dropped.
+   */
+  #touch(key: string, hit: Entry<V>): void {
+    if (this.#moves - hit.movedAt < this.max / 2) return
+    this.#entries.delete(key)
+    hit.movedAt = ++this.#moves
+    this.#entries.set(key, hit)
   }
 
   /** Forget one key (after a write to it). */

@@ -199,3 +199,17 @@ describe("encodeFrame", () => {
     expect(JSON.parse(f.subarray(String(len).length).toString("utf8"))).toEqual(value)
   })
 })
+
+describe("encodeFrame of shared replies", () => {
+  it("encodes a frozen value once and gives the same bytes again; a value that is not frozen is encoded every time", () => {
+    const shared = Object.freeze({ status: "ok", data: Object.freeze({ access: "granted" }) })
+    const first = encodeFrame(shared)
+    expect(first.toString()).toBe('0043{"status":"ok","data":{"access":"granted"}}')
+    expect(encodeFrame(shared)).toBe(first)
+    const open = { status: "ok", data: { n: 1 } }
+    const a = encodeFrame(open)
+    open.data.n = 2
+    expect(encodeFrame(open).toString()).toBe('0030{"status":"ok","data":{"n":2}}')
+    expect(a.toString()).toBe('0030{"status":"ok","data":{"n":1}}')
+  })
+})

@@ -11,6 +11,7 @@ export type FrameEvent =
 const DIGIT_0 = 0x30
 const DIGIT_9 = 0x39
 const utf8 = new TextDecoder("utf-8", { fatal: true })
+const EMPTY = Buffer.alloc(0)
 
 /** Accumulates bytes and yields whole frames; after the first FrameError it yields nothing more. */
 export class FrameDecoder {
@@ -25,16 +26,20 @@ export class FrameDecoder {
     if (this.#broken) return []
     this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk])
     const out: FrameEvent[] = []
-    while (this.#buffer.length >= 4) {
-      for (let i = 0; i < 4; i++) {
-        const c = this.#buffer[i]!
+    const buf = this.#buffer
+    // frames are read at an offset and the rest kept once at the end (not a new view of the rest per frame)
+    let at = 0
+    while (buf.length - at >= 4) {
+      let length = 0
+      for (let i = at; i < at + 4; i++) {
+        const c = buf[i]!
         if (c < DIGIT_0 || c > DIGIT_9) return this.#fail(out, "the message must start with a 4-digit length (e.g. 0071{…})")
+        length = length * 10 + (c - DIGIT_0)
       }
-      const length = Number(this.#buffer.subarray(0, 4).toString("ascii"))
       if (length === 0) return this.#fail(out, "the length prefix is 0: a message must carry a JSON command")
-      if (this.#buffer.length < 4 + length) break
-      const body = this.#buffer.subarray(4, 4 + length)
-      this.#buffer = this.#buffer.subarray(4 + length)
+      if (buf.length - at < 4 + length) break
+      const body = buf.subarray(at + 4, at + 4 + length)
+      at += 4 + length
       let json: string
       try {
         json = utf8.decode(body)
@@ -43,6 +48,7 @@ export class FrameDecoder {
       }
       out.push({ _tag: "Frame", json })
     }
+    if (at > 0) this.#buffer = at === buf.length ? EMPTY : buf.subarray(at)
     return out
   }
 
@@ -60,7 +66,25 @@ export class FrameDecoder {
   }
 }
 
+/**
+ * The last frozen value encoded, and its frame: a shared constant reply (core's reply to a granted check, frozen
+ * all through) is encoded once. A frozen value is taken to be frozen all through.
+ */
+let lastShared: unknown
+let lastSharedFrame: Buffer | undefined
+
 export const encodeFrame = (value: unknown): Buffer => {
+  if (value === lastShared && lastSharedFrame) return lastSharedFrame
+  const frame = encodeAnew(value)
+  // only a frozen value can be trusted to encode the same next time; the frame is never written to once made
+  if (typeof value === "object" && value !== null && Object.isFrozen(value)) {
+    lastShared = value
+    lastSharedFrame = frame
+  }
+  return frame
+}
+
+const encodeAnew = (value: unknown): Buffer => {
   const json = JSON.stringify(value)
   const length = Buffer.byteLength(json, "utf8")
   const prefix = String(length).padStart(4, "0")

@@ -55,6 +55,23 @@ const encode = (c: AnyCommand, result: unknown) => {
 }
 
 /**
+ * The last reply of each command whose result was a frozen (shared, constant) value, e.g. check_access's GRANTED:
+ * the same frozen Reply is given again instead of encoding it anew, and an edge may reuse the bytes it wrote for it.
+ */
+const sharedReplies = new Map<AnyCommand, { readonly result: unknown; readonly reply: Reply }>()
+
+const replyOf = (command: AnyCommand, result: unknown): Reply | undefined => {
+  const last = sharedReplies.get(command)
+  if (last && last.result === result) return last.reply
+  const encoded = encode(command, result)
+  if (Option.isNone(encoded)) return undefined
+  if (!Object.isFrozen(result)) return { envelope: okEnvelope(encoded.value), http: 200 }
+  const reply: Reply = Object.freeze({ envelope: Object.freeze(okEnvelope(Object.freeze(encoded.value))), http: 200 })
+  sharedReplies.set(command, { result, reply })
+  return reply
+}
+
+/**
  * dispatch's steps — resolve, decode, protection, the command, encode — for a command with `fromMemory`, each step
  * answered from this instance's caches, synchronously. Returns the reply only when every step could answer and
  * the call succeeds; undefined otherwise, having changed nothing (no event, no hit counted): the caller then runs
@@ -77,11 +94,11 @@ export const answerFromMemory = (s: MemoryServices, observed: (command: string, 
       if (setupClientId === undefined) return undefined
       const recalled = command.fromMemory!(decoded.value, callContext(ctx, ctx.requestId, setupClientId ?? undefined), memory)
       if (!recalled) return undefined
-      const encoded = encode(command, recalled.result)
-      if (Option.isNone(encoded)) return undefined
+      const reply = replyOf(command, recalled.result)
+      if (!reply) return undefined
       if (recalled.event) s.events.publishNow(recalled.event)
       answered = true
-      return { envelope: okEnvelope(encoded.value), http: 200 }
+      return reply
     } finally {
       cacheStats.release(answered)
     }

@@ -9,7 +9,7 @@ import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.j
 import { RateLimited, type OxdError } from "./errors.js"
 import { OxdMetrics } from "./observability/metrics.js"
 import { flushLogs, writeJsonInfoLine } from "./observability/jsonLogger.js"
-import { commandLabel, commandLogFields, observeCommand } from "./observability/observeCommand.js"
+import { commandLabel, commandLogFields, commandLogJson, observeCommand } from "./observability/observeCommand.js"
 import { RateLimiter } from "./safety/RateLimiter.js"
 import { describeDefect } from "./safety/redact.js"
 import { Events, type OxdEvent, type SubscribeOptions } from "./services/Events.js"
@@ -85,9 +85,8 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
   const observedNow = (command: string, ctx: CallContext, ms: number) => {
     metrics.command(command, ctx.transport, "ok", ms / 1000)
     if (!infoLines) return
-    const fields = commandLogFields(command, ctx, "ok", ms)
-    if (config.log_format === "json") writeJsonInfoLine("command", fields)
-    else runtime.runFork(Effect.logInfo("command").pipe(Effect.annotateLogs(fields)))
+    if (config.log_format === "json") writeJsonInfoLine("command", commandLogJson(command, ctx, "ok", ms))
+    else runtime.runFork(Effect.logInfo("command").pipe(Effect.annotateLogs(commandLogFields(command, ctx, "ok", ms))))
   }
   let memoryStarted = false
   const startMemory = () => {

@@ -43,12 +43,10 @@ export const jsonLineLogger = Logger.make<unknown, void>(({ message, logLevel, c
 })
 
 /**
- * The same line as jsonLineLogger writes for `Effect.logInfo(msg)` annotated with `fields`, written from outside
- * the Effect runtime (answers given from memory). The caller applies the minimum log level.
+ * The same line as jsonLineLogger writes for `Effect.logInfo(msg)` annotated with fields, written from outside the
+ * Effect runtime (answers given from memory). `fieldsJson`: the fields as JSON object members without braces
+ * (commandLogJson), none named time, level or msg. The caller applies the minimum log level.
  */
-export const writeJsonInfoLine = (msg: string, fields: Readonly<Record<string, unknown>>): void => {
-  // fields must not be named time, level or msg (the logger's own keys win there); the line is spliced from two
-  // stringified parts rather than copied into one object: this runs once per command answered from memory
-  const rest = JSON.stringify(fields)
-  write(`{"time":"${isoTime(new Date())}","level":"INFO","msg":${JSON.stringify(msg)}${rest.length > 2 ? `,${rest.slice(1)}` : "}"}`)
+export const writeJsonInfoLine = (msg: string, fieldsJson: string): void => {
+  write(`{"time":"${isoTime(new Date())}","level":"INFO","msg":${JSON.stringify(msg)}${fieldsJson.length > 0 ? `,${fieldsJson}` : ""}}`)
 }

@@ -35,6 +35,8 @@ export class OxdMetrics {
   readonly #series = new Map<string, Metric.Metric<number, unknown>>()
   readonly #seen = new Map<string, Set<string>>()
   readonly #connections = new Map<number, { readonly transport: string; readonly count: () => number }>()
+  /** command → transport → outcome → its two series: no key string built per command */
+  readonly #commandSeries = new Map<string, Map<string, Map<string, { readonly count: Metric.Metric<number, unknown>; readonly duration: Metric.Metric<number, unknown> }>>>()
   #nextConnectionSource = 0
   #cpuSeconds = 0
 
@@ -71,8 +73,21 @@ export class OxdMetrics {
 
   /** One command answered; `command` must already be a known name or "unknown". */
   command(command: string, transport: string, outcome: string, seconds: number): void {
-    this.#add("counter", "oxd_commands_total", { command, transport, outcome: this.bounded("outcome", outcome) }, 1)
-    this.#add("histogram", "oxd_command_duration_seconds", { command, transport }, seconds)
+    let byTransport = this.#commandSeries.get(command)
+    if (!byTransport) this.#commandSeries.set(command, (byTransport = new Map()))
+    let byOutcome = byTransport.get(transport)
+    if (!byOutcome) byTransport.set(transport, (byOutcome = new Map()))
+    let series = byOutcome.get(outcome)
+    if (!series) {
+      series = {
+        count: this.#metric("counter", "oxd_commands_total", { command, transport, outcome: this.bounded("outcome", outcome) }),
+        duration: this.#metric("histogram", "oxd_command_duration_seconds", { command, transport }),
+      }
+      // outcomes past the label's bound all share "other"'s series; the map stays as bounded as the label
+      if (byOutcome.size < MAX_VALUES_PER_LABEL) byOutcome.set(outcome, series)
+    }
+    series.count.updateUnsafe(1, this.#context)
+    series.duration.updateUnsafe(seconds, this.#context)
   }
 
   /** One call to an OP: `host` its origin, `endpoint` a kind from opEndpointKind, `outcome` 2xx…5xx or an error name. */

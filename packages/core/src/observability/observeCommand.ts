@@ -20,6 +20,15 @@ export const commandLogFields = (command: string, ctx: CallContext, outcome: str
 })
 
 /**
+ * commandLogFields as the members of a JSON object (no braces), built as text: making the fields object and
+ * stringifying it was ~1 µs, several percent of a cached check. Strings that may come from outside (the request id,
+ * the outcome, the address) are escaped; the command is a known name and the transport one of four.
+ */
+export const commandLogJson = (command: string, ctx: CallContext, outcome: string, ms: number): string =>
+  `"request_id":${JSON.stringify(ctx.requestId)},"transport":"${ctx.transport}","command":"${command}","outcome":${JSON.stringify(outcome)},"duration_ms":${
+    Math.round(ms * 1000) / 1000}${ctx.remoteAddress ? `,"remote_address":${JSON.stringify(ctx.remoteAddress)}` : ""}`
+
+/**
  * Wraps one dispatch: counts and times it, logs one info line (request id, transport, command, outcome, duration,
  * remote address; never params), and with tracing on runs it in a span `oxd.<command>` whose attributes are
  * those same fields. Without tracing no span is made: a span per call is a sizeable share of a cached check.

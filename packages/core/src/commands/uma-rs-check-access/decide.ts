@@ -9,7 +9,8 @@ import type { Params, Result } from "./schema.js"
 
 interface GrantedPermission { readonly resource_id?: unknown; readonly resource_scopes?: unknown; readonly exp?: unknown }
 
-export const GRANTED: typeof Result.Type = { access: "granted" }
+/** Frozen: a shared constant, so the reply made of it is made once (answerFromMemory) and its encoding reused. */
+export const GRANTED: typeof Result.Type = Object.freeze({ access: "granted" })
 
 /** The request's method in upper case, or why the request cannot be checked (its method or path). */
 export const requestedMethod = (p: typeof Params.Type): string | InvalidParams => {

@@ -51,6 +51,9 @@ describe("uma_rs_check_access answered from memory", () => {
     const now = callNow(checkParams())
     expect(now).not.toBeInstanceOf(Promise)
     expect(now).toEqual(ordinary)
+    // the granted reply is one shared value, frozen all through: made once, its encoding reusable by an edge
+    expect(callNow(checkParams())).toBe(now)
+    expect([Object.isFrozen(now), Object.isFrozen((now as typeof ordinary).envelope), Object.isFrozen((now as typeof ordinary).envelope.data)]).toEqual([true, true, true])
     // unknown extra params are ignored on this path too
     expect(callNow(checkParams({ extra: { deep: [1, 2] } }))).toEqual(ordinary)
     // dispatch gives the same reply (in a promise)

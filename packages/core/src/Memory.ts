@@ -2,6 +2,7 @@ import type { Config } from "./config/OxdConfig.js"
 import type { OxdEventInput } from "./services/Events.js"
 import type { ProtectedResource } from "./services/ResourceStore.js"
 import type { Site } from "./services/SiteStore.js"
+import type { PendingRequest } from "./services/StateStore.js"
 import type { Introspection } from "./services/UmaAuthorizationServer.js"
 
 /**
@@ -15,6 +16,12 @@ export interface Memory {
   resources(oxdId: string): ReadonlyArray<ProtectedResource> | undefined
   /** A cached introspection of this RPT for this site, not yet due for refresh. */
   rpt(site: Site, rpt: string): Introspection | undefined
+  /** Whether the site's OP offers PKCE with S256, from its cached discovery. */
+  supportsPkceS256(site: Site): boolean | undefined
+  /** The site's OP's authorization URL with these parameters, from its cached discovery. */
+  authorizationUrl(site: Site, params: Record<string, string>): string | undefined
+  /** A sealed state for an authorization request (no write), once the state key is loaded. */
+  issueState(oxdId: string, pkce: boolean): PendingRequest | undefined
 }
 
 /** An answer given from memory: the result, and the event the handler would have published with it. */

@@ -8,10 +8,13 @@ import { okEnvelope, type Reply } from "./envelope.js"
 import type { Memory } from "./Memory.js"
 import { cacheStats } from "./observability/cacheStats.js"
 import { Events } from "./services/Events.js"
+import { opClientOf } from "./commands/_shared/siteClient.js"
 import { Ids } from "./services/Ids.js"
+import { OpenIdProvider } from "./services/OpenIdProvider.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 import { ResourceStore } from "./services/ResourceStore.js"
 import { SiteStore } from "./services/SiteStore.js"
+import { StateStore } from "./services/StateStore.js"
 import { UmaAuthorizationServer } from "./services/UmaAuthorizationServer.js"
 
 export interface MemoryServices {
@@ -22,6 +25,8 @@ export interface MemoryServices {
   readonly uma: UmaAuthorizationServer["Service"]
   readonly events: Events["Service"]
   readonly ids: Ids["Service"]
+  readonly op: OpenIdProvider["Service"]
+  readonly states: StateStore["Service"]
 }
 
 /** The services answers from memory read, taken once from the built runtime. */
@@ -34,6 +39,8 @@ export const memoryServices = Effect.gen(function* () {
     uma: yield* UmaAuthorizationServer,
     events: yield* Events,
     ids: yield* Ids,
+    op: yield* OpenIdProvider,
+    states: yield* StateStore,
   } satisfies MemoryServices
 })
 
@@ -83,6 +90,9 @@ export const answerFromMemory = (s: MemoryServices, observed: (command: string, 
     site: (oxdId) => s.sites.peek(oxdId),
     resources: (oxdId) => s.resources.peek(oxdId),
     rpt: (site, rpt) => s.uma.peekRpt(site, rpt),
+    supportsPkceS256: (site) => s.op.peekSupportsPkceS256(opClientOf(site)),
+    authorizationUrl: (site, params) => s.op.peekAuthorizationUrl(opClientOf(site), params),
+    issueState: (oxdId, pkce) => s.states.issueNow(oxdId, pkce),
   }
   const answer = (command: AnyCommand, params: Record<string, unknown>, ctx: CallContext): Reply | undefined => {
     const decoded = decode(command, params)

@@ -60,6 +60,10 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
   updateRegistration(uri: string, token: string, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable>
   authorizationUrl(client: OpClient, params: Record<string, string>): Effect.Effect<string, OpError>
   supportsPkceS256(client: OpClient): Effect.Effect<boolean, OpDiscoveryFailed | OpUnreachable>
+  /** authorizationUrl from the cached discovery, synchronously; undefined when it is not cached (counts a hit when it is). */
+  peekAuthorizationUrl(client: OpClient, params: Record<string, string>): string | undefined
+  /** supportsPkceS256 from the cached discovery, synchronously; undefined when it is not cached. */
+  peekSupportsPkceS256(client: OpClient): boolean | undefined
   exchangeCode(client: OpClient, x: CodeExchange): Effect.Effect<
     { tokens: TokenSet; claims: Record<string, unknown> },
     OpError | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch | NoIdToken | NoAccessToken
@@ -101,6 +105,14 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
           throw new Error(`discovery document names issuer ${String(meta.issuer)}, not ${opHost}`)
         }
         return meta
+      }
+
+      /** The cached document when fetched and fresh (a hit counted), else undefined (nothing counted). */
+      const peekDiscovery = (opHost: string, path?: string | null): ServerMetadata | undefined => {
+        const hit = discoveries.get(`${opHost}|${path ?? ""}`)
+        if (!hit?.settled || Date.now() - hit.at >= DISCOVERY_TTL_MS) return undefined
+        cacheStats.hit("discovery")
+        return hit.settled
       }
 
       const discover = (opHost: string, path?: string | null): Effect.Effect<ServerMetadata, OpDiscoveryFailed | OpUnreachable> =>
@@ -170,19 +182,20 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
        */
       const configurations = new WeakMap<ServerMetadata, Map<string, oidc.Configuration>>()
       const configuration = (c: OpClient, fetchWith: oidc.CustomFetch = customFetch) =>
-        Effect.map(discover(c.opHost, c.opDiscoveryPath), (meta) => {
-          if (c.privateKey) return makeConfiguration(meta, c, fetchWith)
-          let byClient = configurations.get(meta)
-          if (!byClient) configurations.set(meta, (byClient = new Map()))
-          const key = `${fetchWith === customFetch ? "" : "i"}\0${c.clientId}\0${c.authMethod ?? ""}\0${c.clientSecret ?? ""}`
-          let cfg = byClient.get(key)
-          if (!cfg) {
-            cfg = makeConfiguration(meta, c, fetchWith)
-            byClient.set(key, cfg)
-            if (byClient.size > CONFIGURATIONS_MAX) byClient.delete(byClient.keys().next().value!)
-          }
-          return cfg
-        })
+        Effect.map(discover(c.opHost, c.opDiscoveryPath), (meta) => configurationFor(meta, c, fetchWith))
+      const configurationFor = (meta: ServerMetadata, c: OpClient, fetchWith: oidc.CustomFetch = customFetch) => {
+        if (c.privateKey) return makeConfiguration(meta, c, fetchWith)
+        let byClient = configurations.get(meta)
+        if (!byClient) configurations.set(meta, (byClient = new Map()))
+        const key = `${fetchWith === customFetch ? "" : "i"}\0${c.clientId}\0${c.authMethod ?? ""}\0${c.clientSecret ?? ""}`
+        let cfg = byClient.get(key)
+        if (!cfg) {
+          cfg = makeConfiguration(meta, c, fetchWith)
+          byClient.set(key, cfg)
+          if (byClient.size > CONFIGURATIONS_MAX) byClient.delete(byClient.keys().next().value!)
+        }
+        return cfg
+      }
 
       const call = <A>(operation: string, f: () => Promise<A>) =>
         Effect.tryPromise({ try: f, catch: toOpError(operation) }).pipe(Effect.withSpan(`OpenIdProvider.${operation}`))
@@ -240,6 +253,14 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         updateRegistration: (uri, token, metadata) => registrationCall("registration update", uri, token, "PUT", metadata),
         authorizationUrl: (c, params) => Effect.map(configuration(c), (cfg) => oidc.buildAuthorizationUrl(cfg, params).href),
         supportsPkceS256: (c) => Effect.map(discover(c.opHost, c.opDiscoveryPath), (m) => m.code_challenge_methods_supported?.includes("S256") ?? false),
+        peekAuthorizationUrl: (c, params) => {
+          const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)
+          return meta && oidc.buildAuthorizationUrl(configurationFor(meta, c), params).href
+        },
+        peekSupportsPkceS256: (c) => {
+          const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)
+          return meta && (meta.code_challenge_methods_supported?.includes("S256") ?? false)
+        },
         exchangeCode: (c, x) =>
           Effect.gen(function* () {
             const cfg = yield* configuration(c)

@@ -31,6 +31,8 @@ export const STATE_KEY = "state_key"
  */
 export class StateStore extends Context.Service<StateStore, {
   issue(req: { readonly oxdId: string; readonly purpose?: Purpose; readonly pkce: boolean }): Effect.Effect<PendingRequest, StoreFailed>
+  /** issue, synchronously on the wall clock, once the state key is loaded (answers from memory); else undefined. */
+  issueNow(oxdId: string, pkce: boolean): PendingRequest | undefined
   /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
   consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
 }>()("@oxd/core/StateStore") {
@@ -72,6 +74,8 @@ export class StateStore extends Context.Service<StateStore, {
           const seal = yield* sealer
           return { purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, (yield* Clock.currentTimeMillis) + ttl) }
         }),
+        issueNow: (oxdId, pkce) =>
+          ready && { purpose: "authorization", oxdId, ...ready.seal(oxdId, "authorization", pkce, Date.now() + ttl) },
         consume: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)

@@ -1,4 +1,5 @@
 import * as Command from "../../Command.js"
+import { fromMemory } from "./fromMemory.js"
 import { handler } from "./handler.js"
 import { Params, Result } from "./schema.js"
 
@@ -9,4 +10,5 @@ export const GetAuthorizationUrl = Command.make("get_authorization_url", {
   protection: "site",
   fieldCodes: { scope: "invalid_scope", acr_values: "invalid_acr_values" },
   handler,
+  fromMemory,
 })

@@ -34,7 +34,7 @@ export interface StateSealer {
   open(oxdId: string, purpose: Purpose, state: string): Opened
 }
 
-/** `key`: 32 secret bytes shared by every instance on the store (stateKey.ts). */
+/** `key`: 32 secret bytes shared by every instance on the store (StateStore reads it with serverSecret). */
 export const makeStateSealer = (key: Buffer): StateSealer => {
   const prf = (body: Buffer, oxdId: string) => createHmac("sha512", key).update("oxd-state/v1\0").update(body).update(oxdId).digest()
   // the nonce: 128 bits, 22 characters; the verifier: 256 bits, 43 characters, the least RFC 7636 allows

@@ -37,7 +37,7 @@ const EXTRA_FIELDS: { readonly [T in OxdEventInput["type"]]: ReadonlyArray<strin
   tokens_refreshed: ["expires_in"],
   access_checked: ["access", "path", "http_method"],
 }
-const EXTRA_MAX = 3
+const EXTRA_MAX = Math.max(...Object.values(EXTRA_FIELDS).map((f) => f.length))
 
 /**
  * A bounded in-process emitter: handlers publish, edges subscribe with a filter. Delivery is synchronous

@@ -69,13 +69,15 @@ export class StateStore extends Context.Service<StateStore, {
         return yield* new InvalidState({ reason: seen ? "used" : "unknown" })
       })
 
+      const issued = (seal: StateSealer, oxdId: string, purpose: Purpose, pkce: boolean, now: number): PendingRequest =>
+        ({ purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, now + ttl) })
+
       return StateStore.of({
         issue: Effect.fnUntraced(function* ({ oxdId, purpose = "authorization", pkce }) {
           const seal = yield* sealer
-          return { purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, (yield* Clock.currentTimeMillis) + ttl) }
+          return issued(seal, oxdId, purpose, pkce, yield* Clock.currentTimeMillis)
         }),
-        issueNow: (oxdId, pkce) =>
-          ready && { purpose: "authorization", oxdId, ...ready.seal(oxdId, "authorization", pkce, Date.now() + ttl) },
+        issueNow: (oxdId, pkce) => ready && issued(ready, oxdId, "authorization", pkce, Date.now()),
         consume: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)

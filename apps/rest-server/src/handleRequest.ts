@@ -26,6 +26,24 @@ export const bearerToken = (header: string | undefined): string | undefined => {
  * the oxd envelope with the reply's HTTP status. Every outcome, including a failure of this code, is an answer.
  */
 export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
+  const answerCommand = async (req: IncomingMessage, res: ServerResponse, command: string, headers: Record<string, string>, requestId: string) => {
+    const body = await readJsonBody(req, opts.maxBodyBytes)
+    if (!body.ok) {
+      if (res.destroyed) return
+      // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
+      return sendError(res, body.status, "bad_request", body.description, body.unread ? { ...headers, Connection: "close" } : headers)
+    }
+    const reply = await oxd.dispatch(command, body.params, {
+      transport: "https",
+      protectionToken: bearerToken(req.headers.authorization),
+      requireProtection: true,
+      requestId,
+      remoteAddress: req.socket.remoteAddress,
+    })
+    if (res.destroyed) return
+    return sendJson(res, reply.http, reply.envelope, headers)
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/"
     const origin = req.headers.origin
@@ -35,9 +53,11 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused
       return sendError(res, 400, "bad_request", "An HTTP/1.1 request needs a Host header.", { ...headers, Connection: "close" })
     }
+    const route = opts.routes.get(path)
+    // a command, the common case, goes straight in (no command path is an observability path)
+    if (route?.kind === "command" && req.method === "POST") return answerCommand(req, res, route.command, headers, requestId)
     // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators, no token
     if (await serveObservability(oxd, req, res, headers)) return
-    const route = opts.routes.get(path)
     if (!route) {
       return sendError(res, 404, "unsupported_operation", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`, headers)
     }
@@ -61,23 +81,8 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
         return sendJson(res, 200, opts.openApiText, headers)
       case "docs":
         return sendHtml(res, 200, opts.docsHtml, headers)
-      case "command": {
-        const body = await readJsonBody(req, opts.maxBodyBytes)
-        if (!body.ok) {
-          if (res.destroyed) return
-          // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
-          return sendError(res, body.status, "bad_request", body.description, body.unread ? { ...headers, Connection: "close" } : headers)
-        }
-        const reply = await oxd.dispatch(route.command, body.params, {
-          transport: "https",
-          protectionToken: bearerToken(req.headers.authorization),
-          requireProtection: true,
-          requestId,
-          remoteAddress: req.socket.remoteAddress,
-        })
-        if (res.destroyed) return
-        return sendJson(res, reply.http, reply.envelope, headers)
-      }
+      case "command":
+        return answerCommand(req, res, route.command, headers, requestId)
     }
   }
 

@@ -24,6 +24,9 @@ const isJsonType = (contentType: string | undefined): { ok: boolean; charset?: s
 const hasBody = (req: IncomingMessage) =>
   req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0")
 
+/** Strict (invalid bytes are an error, not U+FFFD); used whole each time (no `stream`), so one serves every request. */
+const utf8 = new TextDecoder("utf-8", { fatal: true })
+
 const tooLarge = (max: number) => refuse(413, `The request body is larger than ${max} bytes (rest_max_body_bytes). Send only the command's params.`, true)
 
 /**
@@ -66,7 +69,7 @@ export const readJsonBody = (req: IncomingMessage, maxBytes: number): Promise<Bo
     const onEnd = () => {
       let text: string
       try {
-        text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks))
+        text = utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
       } catch {
         return settle(refuse(400, "The request body is not valid UTF-8."))
       }

@@ -9,6 +9,7 @@ import {
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
 import { idTokenFailure, isConnectivityFailure, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
+import { makeAuthorizationUrls } from "./authorizationUrls.js"
 import { discoveryUrl, isStandardDiscovery } from "./discoveryUrl.js"
 import { OpFetch } from "./OpFetch.js"
 
@@ -197,6 +198,12 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         return cfg
       }
 
+      const buildLoginUrl = (cfg: oidc.Configuration, params: Record<string, string>) => oidc.buildAuthorizationUrl(cfg, params).href
+      const loginUrls = makeAuthorizationUrls(buildLoginUrl)
+      /** A private-key client's configuration is made per call: nothing to keep a template on. */
+      const loginUrl = (c: OpClient, cfg: oidc.Configuration, params: Record<string, string>) =>
+        c.privateKey ? buildLoginUrl(cfg, params) : loginUrls(cfg, params)
+
       const call = <A>(operation: string, f: () => Promise<A>) =>
         Effect.tryPromise({ try: f, catch: toOpError(operation) }).pipe(Effect.withSpan(`OpenIdProvider.${operation}`))
 
@@ -251,11 +258,11 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
           }),
         readRegistration: (uri, token) => registrationCall("registration read", uri, token, "GET"),
         updateRegistration: (uri, token, metadata) => registrationCall("registration update", uri, token, "PUT", metadata),
-        authorizationUrl: (c, params) => Effect.map(configuration(c), (cfg) => oidc.buildAuthorizationUrl(cfg, params).href),
+        authorizationUrl: (c, params) => Effect.map(configuration(c), (cfg) => loginUrl(c, cfg, params)),
         supportsPkceS256: (c) => Effect.map(discover(c.opHost, c.opDiscoveryPath), (m) => m.code_challenge_methods_supported?.includes("S256") ?? false),
         peekAuthorizationUrl: (c, params) => {
           const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)
-          return meta && oidc.buildAuthorizationUrl(configurationFor(meta, c), params).href
+          return meta && loginUrl(c, configurationFor(meta, c), params)
         },
         peekSupportsPkceS256: (c) => {
           const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto"
+import { createHmac, randomBytes } from "node:crypto"
 import { describe, expect, it } from "vitest"
-import { makeStateSealer, SEALED_STATE_LENGTH } from "./sealedState.js"
+import { makePrf, makeStateSealer, SEALED_STATE_LENGTH } from "./sealedState.js"
 
 describe("sealed states", () => {
   const key = randomBytes(32)
@@ -28,6 +28,32 @@ describe("sealed states", () => {
     const { state } = sealer.seal("site", "authorization", false, 1_000)
     for (const bad of ["", state.slice(1), `${state}A`, `${state.slice(0, -1)}=`, `${state.slice(0, -1)}+`, `${state.slice(0, -1)}\u0000`]) {
       expect(sealer.open("site", "authorization", bad)).toBe("unknown")
+    }
+  })
+
+  it("derive a nonce and an RFC 7636 verifier, and refuse any change to any character of the state", () => {
+    const sealed = sealer.seal("site", "authorization", true, Date.now() + 60_000)
+    expect(sealed.nonce).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(sealed.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(sealed.state.includes(sealed.nonce) || sealed.state.includes(sealed.codeVerifier!)).toBe(false)
+    // every character: the body (random bytes, expiry, flags, version) and the MAC
+    for (let at = 0; at < SEALED_STATE_LENGTH; at++) {
+      const c = sealed.state[at] === "A" ? "B" : "A"
+      const altered = sealed.state.slice(0, at) + c + sealed.state.slice(at + 1)
+      expect(sealer.open("site", "authorization", altered), `character ${at}`).toBe("unknown")
+    }
+    // another site's or another purpose's
+    expect(sealer.open("other", "authorization", sealed.state)).toBe("unknown")
+    expect(sealer.open("site", "claims_gathering", sealed.state)).toBe("unknown")
+  })
+
+  it("are MACed with HMAC-SHA512 exactly (RFC 2104), whatever the oxd_id's length or characters", () => {
+    for (const k of [randomBytes(32), randomBytes(1), randomBytes(128)]) {
+      const prf = makePrf(k, "oxd-state/v2\0")
+      for (const oxdId of ["", "site", "c0ffee00-1234-4abc-8def-0123456789ab", "é".repeat(50), "x".repeat(5_000), "site"]) {
+        const body = randomBytes(24)
+        expect(prf(body, oxdId)).toBe(createHmac("sha512", k).update("oxd-state/v2\0").update(body).update(oxdId).digest("base64url"))
+      }
     }
   })
 })

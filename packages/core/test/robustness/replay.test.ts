@@ -21,8 +21,8 @@ describe("state, nonce and oxd_id", () => {
       const q = new URL(authorization_url).searchParams
       for (const k of ["state", "nonce", "code_challenge"] as const) {
         const v = q.get(k) ?? ""
-        // a sealed state: 16 random bytes, expiry, flags and a 16-byte MAC; the nonce 16 bytes; the challenge 32; base64url
-        expect(v).toMatch({ state: /^[A-Za-z0-9_-]{52}$/, nonce: /^[A-Za-z0-9_-]{22}$/, code_challenge: /^[A-Za-z0-9_-]{43}$/ }[k])
+        // a sealed state: 16 random bytes, expiry, flags, version and a 126-bit MAC; the nonce 132 bits; the challenge 32 bytes; base64url
+        expect(v).toMatch({ state: /^[A-Za-z0-9_-]{53}$/, nonce: /^[A-Za-z0-9_-]{22}$/, code_challenge: /^[A-Za-z0-9_-]{43}$/ }[k])
         seen[k].add(v)
       }
     }

@@ -184,6 +184,16 @@ export interface LoadResult {
 }
 
 /**
+ * Where a paced request's latency is counted from. From its scheduled time when the previous reply on its connection
+ * came after it (coordinated omission: a server that stalls delays the sends behind it, and that wait is latency);
+ * otherwise from the send itself. A timer fires up to a millisecond or so late (Node's 1 ms granularity, the load
+ * generator's own turns): that lateness is the load generator's; counted from the schedule, it gave the echo itself
+ * a p99 of 2.6 ms at half load.
+ */
+export const pacedLatencyFrom = (scheduled: number, previousReplyAt: number, sentAt: number): number =>
+  previousReplyAt > scheduled ? scheduled : sentAt
+
+/**
  * Closed loop: each connection sends its next request when the previous reply arrived, for `durationMs` after
  * `warmupMs`. With `rate`, each connection paces itself instead (open-loop schedule, coordinated omission counted).
  */
@@ -226,6 +236,7 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
   const worker = async (i: number) => {
     let c = connections[i]!
     let scheduled = t0 + (interval * i) / opts.connections
+    let previousReplyAt = -Infinity
     while (!stopped) {
       if (interval > 0) {
         const wait = scheduled - performance.now()
@@ -236,10 +247,7 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
         call = await workload.next()
         if (!call) return
       }
-      // paced: latency counts from the scheduled time when the send is late (coordinated omission: a server that
-      // stalls delays the sends behind it, and that wait is latency), but from the send itself when the timer fired
-      // early (Node's timers have 1 ms granularity): an early send counted from its later schedule gave negative times
-      const start = interval > 0 ? Math.min(scheduled, performance.now()) : performance.now()
+      const start = interval > 0 ? pacedLatencyFrom(scheduled, previousReplyAt, performance.now()) : performance.now()
       if (start >= end) return
       scheduled += interval
       let reply: Buffer | undefined
@@ -250,6 +258,7 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
         failure = e instanceof Error ? e.message : String(e)
       }
       const now = performance.now()
+      previousReplyAt = now
       if (start < measureFrom || now > end) continue
       if (failure !== undefined || !reply || !reply.includes(expect)) {
         noteError(failure ?? reply?.toString("utf8") ?? "no reply")

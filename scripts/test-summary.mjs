@@ -6,14 +6,21 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path"
 
 const root = new URL("..", import.meta.url).pathname
-const groups = ["packages", "apps", "tooling", "examples"]
-const reports = groups.flatMap((g) =>
-  existsSync(join(root, g))
+// every workspace package (pnpm-workspace.yaml's globs: "dir/*" or a single "dir"), so none runs uncounted
+const workspaceGlobs = () => {
+  const text = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8")
+  const section = text.split(/^packages:\s*$/m)[1]?.split(/^\S/m)[0] ?? ""
+  return [...section.matchAll(/^\s*-\s*["']?([^"'\s]+)["']?\s*$/gm)].map((m) => m[1])
+}
+const reports = workspaceGlobs().flatMap((glob) => {
+  if (!glob.endsWith("/*")) return existsSync(join(root, glob)) ? [{ name: glob, file: join(root, glob, "test-results.json") }] : []
+  const g = glob.slice(0, -2)
+  return existsSync(join(root, g))
     ? readdirSync(join(root, g), { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => ({ name: `${g}/${d.name}`, file: join(root, g, d.name, "test-results.json") }))
-    : [],
-)
+    : []
+})
 
 if (process.argv.includes("--clean")) {
   for (const r of reports) rmSync(r.file, { force: true })

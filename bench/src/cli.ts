@@ -54,7 +54,8 @@ Usage: pnpm bench [options]        (builds what is needed, then runs node bench/
                         (e.g. --commands 1000000; default: skipped)
   --soak <minutes>      check_access on every transport for this long, the server's RSS sampled every 10 s
                         (default: skipped)
-  --repeat <n>          run each measurement n times and keep the best (default 1)
+  --repeat <n>          run each measurement n times and keep the best (default 1; get_tokens_by_code runs once:
+                        its codes are single-use)
   --quiet-wait <s>      before each run, wait up to s seconds until other processes of the machine use less than
                         a third of a core (default 30; 0 with --quick)
   --profile             run the server under node --cpu-prof; the top self-time functions go in the report

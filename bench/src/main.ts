@@ -15,6 +15,9 @@ import { latestProfile, readProfile, summariseProfile, type ProfileSummary } fro
 import { chart, ratio, table, type Measurement } from "./report.js"
 import { coldStart, mainSection, prepareFixture, rssCheck, scaleSection, soak, startOxdServer, type ColdStart, type Ctx, type RssCheck, type Scale, type Soak } from "./run.js"
 
+/** A share to one decimal: a rounded 40 % could be a missed 39.6 %. */
+const share = (r: number) => `${(100 * r).toFixed(1)}%`
+
 export interface Target {
   readonly target: string
   readonly figure: string
@@ -34,7 +37,7 @@ const evaluate = (rows: ReadonlyArray<Measurement>, extra: { cold?: ColdStart[];
     // the calibration runs say what a server's own work per request allows here
     const cal = rows.filter((m) => m.section === "calibration" && m.transport === t).map((m) => `${m.scenario.replace(/^echo \+ /, "").replace(/ of work per request$/, "")}: ${(100 * (ratio(m) ?? 0)).toFixed(0)}%`)
     const calText = cal.length > 0 ? ` (an echo with ${cal.join(", ")})` : ""
-    if (r !== undefined) out.push({ target: `check_access (cached RPT) ≥ 60% of the echo ceiling, ${t}`, figure: `${(100 * r).toFixed(0)}%${calText}`, met: r >= 0.6 })
+    if (r !== undefined) out.push({ target: `check_access (cached RPT) ≥ 60% of the echo ceiling, ${t}`, figure: `${share(r)}${calText}`, met: r >= 0.6 })
     const half = find("half-load", "check_access granted", t)
     // the echo paced at the same rate: the load generator's own floor (its timers) under the same schedule
     const floor = find("half-load", "echo", t)
@@ -46,7 +49,7 @@ const evaluate = (rows: ReadonlyArray<Measurement>, extra: { cold?: ColdStart[];
     }
     const au = find("oxd", "get_authorization_url", t)
     const ar = au && ratio(au)
-    if (ar !== undefined) out.push({ target: `get_authorization_url ≥ 40% of the echo ceiling, ${t}`, figure: `${(100 * ar).toFixed(0)}%`, met: ar >= 0.4 })
+    if (ar !== undefined) out.push({ target: `get_authorization_url ≥ 40% of the echo ceiling, ${t}`, figure: share(ar), met: ar >= 0.4 })
     const scale = rows.filter((m) => m.section === "scale" && m.transport === t)
     if (scale.length >= 2) {
       const small = scale[0]!

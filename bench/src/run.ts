@@ -95,6 +95,8 @@ interface MeasureSpec {
   readonly sites?: number
   readonly note?: string
   readonly load?: Partial<LoadOptions>
+  /** the workload is used up by one run (codes are single-use): measured once whatever --repeat says */
+  readonly once?: boolean
 }
 
 /**
@@ -120,11 +122,12 @@ const waitForQuiet = async (ctx: Ctx, pids: ReadonlyArray<number>): Promise<numb
 /** One run: the load, with the server's (and the OP's) CPU and RSS read from /proc over the measured window. */
 export const measure = async (ctx: Ctx, spec: MeasureSpec, ceilings: Map<TransportName, { throughput: number; p99: number }>): Promise<Measurement> => {
   let best: Measurement | undefined
-  for (let i = 0; i < ctx.opts.repeat; i++) {
+  for (let i = 0; i < (spec.once ? 1 : ctx.opts.repeat); i++) {
     if (ctx.opts.quietWait > 0) await waitForQuiet(ctx, [spec.serverPid, ctx.op.child.pid, process.pid])
     const m = await measureOnce(ctx, spec, ceilings)
-    // the best of the repeats: the run least disturbed by whatever else the machine was doing
-    if (!best || m.throughput > best.throughput) best = m
+    // the best of the repeats: the run least disturbed by whatever else the machine was doing; a paced run's
+    // throughput is its rate, so its best is its lowest p99
+    if (!best || (spec.load?.rate ? m.latency.p99 < best.latency.p99 : m.throughput > best.throughput)) best = m
   }
   if (spec.section === "ceiling") ceilings.set(best!.transport, { throughput: best!.throughput, p99: best!.latency.p99 })
   ctx.results.push(best!)
@@ -242,7 +245,7 @@ export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixtur
         if (full.throughput > 0 && !ctx.opts.quick) {
           await measure(ctx, {
             ...common, section: "half-load", scenario: "check_access granted (cached RPT)", target, workload: granted(fx),
-            load: { rate: full.throughput / 2 }, note: "paced at half the closed-loop throughput; latency from each request's scheduled time",
+            load: { rate: full.throughput / 2 }, note: "paced at half the closed-loop throughput; latency from the scheduled time when the server held a send back, else from the send",
           }, ceilings)
           if (echo) {
             // the same schedule against the echo: what the load generator's pacing alone adds to p99
@@ -293,6 +296,7 @@ export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixtur
             expect: '"id_token"',
           },
           load: { warmupMs: 0, durationMs: 600_000, connections: Math.min(ctx.opts.connections, codes.length) },
+          once: true,
           note: `the exchange alone: ${codes.length} codes from headless logins (${perSecond.toFixed(0)}/s) made beforehand; the OP's token endpoint and JWKS included`,
         }, ceilings)
       }

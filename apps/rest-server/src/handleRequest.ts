@@ -26,6 +26,7 @@ export const bearerToken = (header: string | undefined): string | undefined => {
  * the oxd envelope with the reply's HTTP status. Every outcome, including a failure of this code, is an answer.
  */
 export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
+  /** A command: its JSON params from the body, core's reply as the oxd envelope with the reply's HTTP status. */
   const answerCommand = async (req: IncomingMessage, res: ServerResponse, command: string, headers: Record<string, string>, requestId: string) => {
     const body = await readJsonBody(req, opts.maxBodyBytes)
     if (!body.ok) {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import * as oidc from "openid-client"
 import { describe, expect, it } from "vitest"
-import { makeAuthorizationUrls } from "./authorizationUrls.js"
+import { makeAuthorizationUrls, MAX_KEY_CHARS, MAX_TEMPLATES } from "./authorizationUrls.js"
 
 const config = (endpoint: string, clientId = "client-1") =>
   new oidc.Configuration({ issuer: "https://op.example", authorization_endpoint: endpoint }, clientId, { client_secret: "s" })
@@ -62,5 +62,23 @@ describe("login URLs from a template", () => {
     expect(urls(cfg, odd)).toBe(openidClient(cfg, odd))
     expect(urls(cfg, odd)).toBe(openidClient(cfg, odd))
     expect(builds()).toBe(2)
+  })
+
+  it("keep a bounded number of templates, none for a long set of parameters: callers' parameters cannot fill memory", () => {
+    const { urls, builds } = counting()
+    const cfg = config("https://op.example/authorize")
+    const long = { response_type: "code", x: "v".repeat(MAX_KEY_CHARS), state: "S", nonce: "N" }
+    expect(urls(cfg, long)).toBe(openidClient(cfg, long))
+    urls(cfg, long)
+    expect(builds()).toBe(2)
+    const nth = (i: number) => ({ response_type: "code", custom: String(i), state: b64(39), nonce: b64(16) })
+    for (let i = 0; i <= MAX_TEMPLATES; i++) urls(cfg, nth(i))
+    expect(builds()).toBe(2 + MAX_TEMPLATES + 1)
+    // the bound was passed at the last one: the others were dropped, the last one kept
+    urls(cfg, nth(MAX_TEMPLATES))
+    expect(builds()).toBe(2 + MAX_TEMPLATES + 1)
+    const first = nth(0)
+    expect(urls(cfg, first)).toBe(openidClient(cfg, first))
+    expect(builds()).toBe(2 + MAX_TEMPLATES + 2)
   })
 })

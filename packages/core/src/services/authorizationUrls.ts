@@ -3,7 +3,13 @@ import { randomBytes } from "node:crypto"
 /** The parameters that change on every login. Ours are base64url, which a query string carries as it is. */
 const PER_LOGIN = ["state", "nonce", "code_challenge"] as const
 const BASE64URL = /^[A-Za-z0-9_-]+$/
-const TEMPLATES_PER_CONFIGURATION = 1_000
+/**
+ * Templates kept, over every configuration: the other parameters can come from calls (custom_parameters, prompt),
+ * so they are bounded in number and size: a set longer than MAX_KEY_CHARS is built every time, and past
+ * MAX_TEMPLATES all are dropped and made again as used (at most ~4,096 × 6 KB).
+ */
+export const MAX_TEMPLATES = 4_096
+export const MAX_KEY_CHARS = 2_048
 
 interface Template {
   /** the URL's text around the per-login values; `null`: the URL could not be cut, build every time */
@@ -21,7 +27,8 @@ interface Template {
 export const makeAuthorizationUrls = <C extends object>(build: (cfg: C, params: Record<string, string>) => string) => {
   const tag = randomBytes(12).toString("hex")
   const markers = PER_LOGIN.map((_, i) => `m${tag}${i}`)
-  const templates = new WeakMap<C, Map<string, Template | null>>()
+  let templates = new WeakMap<C, Map<string, Template | null>>()
+  let kept = 0
 
   const compile = (cfg: C, params: Record<string, string>): Template | null => {
     const marked: Record<string, string> = {}
@@ -60,13 +67,17 @@ export const makeAuthorizationUrls = <C extends object>(build: (cfg: C, params: 
         key += `${k.length}:${k}${v.length}:${v}`
       }
     }
+    if (key.length > MAX_KEY_CHARS) return build(cfg, params)
     let byKey = templates.get(cfg)
-    if (!byKey) templates.set(cfg, (byKey = new Map()))
-    let t = byKey.get(key)
+    let t = byKey?.get(key)
     if (t === undefined) {
       t = compile(cfg, params)
-      // the other parameters can come from calls (custom_parameters): a bound, emptied when reached
-      if (byKey.size >= TEMPLATES_PER_CONFIGURATION) byKey.clear()
+      if (++kept > MAX_TEMPLATES) {
+        templates = new WeakMap()
+        kept = 1
+        byKey = undefined
+      }
+      if (!byKey) templates.set(cfg, (byKey = new Map()))
       byKey.set(key, t)
     }
     if (t === null) return build(cfg, params)

@@ -56,7 +56,7 @@ describeEachStore("StateStore", (backend) => {
       const issued = yield* states.issue(authorization())
       expect(issued.expiresAt).toBe(5 * 60_000) // TestClock starts at 0; default 5 minutes
       expect(issued.state).toMatch(new RegExp(`^[A-Za-z0-9_-]{${SEALED_STATE_LENGTH}}$`))
-      expect(issued.nonce).toMatch(/^[A-Za-z0-9_-]{22}$/) // 128 bits
+      expect(issued.nonce).toMatch(/^[A-Za-z0-9_-]{22}$/) // 132 bits (sealedState.ts)
       expect(issued.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/) // RFC 7636: 43–128 unreserved characters
       const pending = yield* states.consume("site-1", issued.state)
       expect(pending).toEqual(issued)

@@ -31,7 +31,7 @@ describe("get_authorization_url", () => {
     expect(q.get("redirect_uri")).toBe(REDIRECT_URI)
     expect(q.get("client_id")).toEqual(expect.any(String))
     expect(q.get("state")!.length).toBeGreaterThanOrEqual(43)
-    expect(q.get("nonce")).toMatch(/^[A-Za-z0-9_-]{22}$/) // 128 bits, derived with the state (sealedState.ts)
+    expect(q.get("nonce")).toMatch(/^[A-Za-z0-9_-]{22}$/) // 132 bits, from the state's HMAC (sealedState.ts)
     expect(q.get("code_challenge_method")).toBe("S256")
     expect(q.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/)
   })

@@ -1,11 +1,12 @@
 /**
  * The ceiling: per transport, the least a server must do for one request — framing (or HTTP, or tRPC over a
- * WebSocket), JSON in and out — with the same node:net / node:https / ws + tRPC settings as our apps (over TCP
- * and WebSocket a turn's replies gathered into one write per connection, as the apps do), and no oxd.
+ * WebSocket), JSON in and out — with the same node:net / node:https / ws + tRPC settings as our apps (a turn's
+ * replies sent together when it ends, as the apps do), and no oxd.
  * Run in its own process, like the server under test: `node echo.js --tls-cert F --tls-key F`; prints
  * `echo ready {"tcp":…,"https":…,"ws":…}`.
  */
 import { readFileSync } from "node:fs"
+import type { ServerResponse } from "node:http"
 import { createServer as createHttpsServer } from "node:https"
 import { createServer as createNetServer, type AddressInfo } from "node:net"
 import { parseArgs } from "node:util"
@@ -50,11 +51,12 @@ const tcp = createNetServer({ noDelay: true }, (socket) => {
 
 /** HTTPS: the REST app's server options (limits, certificate), body read and parsed, a JSON answer. */
 const limits = { requestTimeout: 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000, maxHeaderSize: 16_384 }
-const https = createHttpsServer({ ...limits, key, cert }, (req, res) => {
-  const chunks: Buffer[] = []
-  req.on("data", (c: Buffer) => chunks.push(c))
-  req.on("end", () => {
-    const text = reply({ params: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") })
+// as in the REST app, a turn's answers are sent together when it ends
+let held: Array<{ res: ServerResponse; text: string }> = []
+const sendHeld = () => {
+  const answers = held
+  held = []
+  for (const { res, text } of answers) {
     res.writeHead(200, {
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
@@ -62,6 +64,14 @@ const https = createHttpsServer({ ...limits, key, cert }, (req, res) => {
       "Content-Length": String(Buffer.byteLength(text)),
     })
     res.end(text)
+  }
+}
+const https = createHttpsServer({ ...limits, key, cert }, (req, res) => {
+  const chunks: Buffer[] = []
+  req.on("data", (c: Buffer) => chunks.push(c))
+  req.on("end", () => {
+    if (held.length === 0) setImmediate(sendHeld)
+    held.push({ res, text: reply({ params: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") }) })
   })
 })
 

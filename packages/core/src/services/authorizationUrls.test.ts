@@ -54,6 +54,34 @@ describe("login URLs from a template", () => {
     expect(urls(cfg, a)).not.toBe(urls(cfg, b))
   })
 
+  it("take a login's other parameters for the last login's only when every name and value is the same, in order", () => {
+    const { urls, builds } = counting()
+    const cfg = config("https://op.example/authorize")
+    const sets = [
+      login(),
+      login({ prompt: "login" }),
+      { ...login(), redirect_uri: "https://rp.example/other" },
+      { scope: "openid profile", response_type: "code", redirect_uri: "https://rp.example/cb?x=1&y=é", state: b64(39), nonce: b64(16), code_challenge: b64(32), code_challenge_method: "S256" },
+      login({}, false),
+    ]
+    for (let round = 0; round < 3; round++) {
+      for (const set of sets) {
+        for (let i = 0; i < 2; i++) {
+          const p = { ...set, state: b64(39), nonce: b64(16) }
+          expect(urls(cfg, p)).toBe(openidClient(cfg, p))
+        }
+      }
+    }
+    expect(builds()).toBe(sets.length)
+    // the last login's set, but a state a query string escapes: built afresh, and the set's template still serves
+    const odd = { ...sets[4]!, state: "a b" }
+    expect(urls(cfg, odd)).toBe(openidClient(cfg, odd))
+    expect(builds()).toBe(sets.length + 1)
+    const after = { ...sets[4]!, state: b64(39) }
+    expect(urls(cfg, after)).toBe(openidClient(cfg, after))
+    expect(builds()).toBe(sets.length + 1)
+  })
+
   it("build afresh what a template could not carry as it is", () => {
     const { urls, builds } = counting()
     const cfg = config("https://op.example/authorize")

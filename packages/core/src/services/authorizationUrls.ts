@@ -17,6 +17,12 @@ interface Template {
   readonly slots: ReadonlyArray<(typeof PER_LOGIN)[number]>
 }
 
+/** A configuration's templates by set of other parameters, and the set its last login used (names, values). */
+interface ConfigTemplates {
+  readonly byKey: Map<string, Template | null>
+  last?: { readonly names: ReadonlyArray<string>; readonly values: ReadonlyArray<string | undefined>; readonly template: Template | null }
+}
+
 /**
  * Login URLs of one site differ only in state, nonce and code_challenge. `build` (openid-client) makes the URL once
  * per configuration and set of other parameters, with unguessable markers where those three go; each login then puts
@@ -27,7 +33,7 @@ interface Template {
 export const makeAuthorizationUrls = <C extends object>(build: (cfg: C, params: Record<string, string>) => string) => {
   const tag = randomBytes(12).toString("hex")
   const markers = PER_LOGIN.map((_, i) => `m${tag}${i}`)
-  let templates = new WeakMap<C, Map<string, Template | null>>()
+  let templates = new WeakMap<C, ConfigTemplates>()
   let kept = 0
 
   const compile = (cfg: C, params: Record<string, string>): Template | null => {
@@ -55,34 +61,61 @@ export const makeAuthorizationUrls = <C extends object>(build: (cfg: C, params: 
     return { parts, slots: found.map((f) => PER_LOGIN[f.slot]!) }
   }
 
+  /**
+   * The template of these parameters when they are the set of the configuration's last login (the usual case: a
+   * site's logins repeat its parameters), compared name by name and value by value; undefined: not that set.
+   * Saves building and hashing the set's key, a tenth of a login URL's CPU.
+   */
+  const sameAsLast = (seen: ConfigTemplates["last"], params: Record<string, string>): Template | null | undefined => {
+    if (!seen) return undefined
+    let i = 0
+    for (const k in params) {
+      if (seen.names[i] !== k) return undefined
+      const want = seen.values[i++]
+      if (want === undefined ? !BASE64URL.test(params[k]!) : want !== params[k]) return undefined
+    }
+    return i === seen.names.length ? seen.template : undefined
+  }
+
+  const fill = (t: Template, params: Record<string, string>): string => {
+    let url = t.parts[0]!
+    for (let i = 0; i < t.slots.length; i++) url += params[t.slots[i]!]! + t.parts[i + 1]!
+    return url
+  }
+
   return (cfg: C, params: Record<string, string>): string => {
+    let entry = templates.get(cfg)
+    const repeated = sameAsLast(entry?.last, params)
+    if (repeated !== undefined) return repeated === null ? build(cfg, params) : fill(repeated, params)
     // the other parameters, length-prefixed so that no two different sets read the same
     let key = ""
+    const names: string[] = []
+    const values: Array<string | undefined> = []
     for (const k in params) {
       const v = params[k]!
+      names.push(k)
       if (PER_LOGIN.includes(k as (typeof PER_LOGIN)[number])) {
         if (!BASE64URL.test(v)) return build(cfg, params)
         key += `${k.length}:${k}*`
+        values.push(undefined)
       } else {
         key += `${k.length}:${k}${v.length}:${v}`
+        values.push(v)
       }
     }
     if (key.length > MAX_KEY_CHARS) return build(cfg, params)
-    let byKey = templates.get(cfg)
-    let t = byKey?.get(key)
+    let t = entry?.byKey.get(key)
     if (t === undefined) {
       t = compile(cfg, params)
       if (++kept > MAX_TEMPLATES) {
         templates = new WeakMap()
         kept = 1
-        byKey = undefined
+        entry = undefined
       }
-      if (!byKey) templates.set(cfg, (byKey = new Map()))
-      byKey.set(key, t)
+      if (!entry) templates.set(cfg, (entry = { byKey: new Map() }))
+      entry.byKey.set(key, t)
     }
-    if (t === null) return build(cfg, params)
-    let url = t.parts[0]!
-    for (let i = 0; i < t.slots.length; i++) url += params[t.slots[i]!]! + t.parts[i + 1]!
-    return url
+    entry!.last = { names, values, template: t }
+    return t === null ? build(cfg, params) : fill(t, params)
   }
 }

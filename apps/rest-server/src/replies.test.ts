@@ -42,6 +42,28 @@ describe("replies leave when the turn that made them ends", () => {
     expect(seen).toEqual([false, true])
   })
 
+  it("sends each answer's own JSON, a constant (frozen) one included, with the base and the caller's headers", async () => {
+    const granted = Object.freeze({ status: "ok", data: Object.freeze({ access: "granted" }) })
+    const denied = Object.freeze({ status: "ok", data: Object.freeze({ access: "denied" }) })
+    const port = await serve((req, res) => sendJson(res, 200, req.url === "/d" ? denied : req.url === "/g" ? granted : { n: req.url }, { "X-Request-Id": String(req.url) }))
+    for (const path of ["/g", "/g", "/d", "/x", "/g"]) {
+      const reply = await new Promise<{ headers: Record<string, unknown>; body: string }>((resolve) =>
+        request({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+          let body = ""
+          res.setEncoding("utf8").on("data", (c: string) => (body += c)).on("end", () => resolve({ headers: res.headers, body }))
+        }).end(),
+      )
+      expect(JSON.parse(reply.body)).toEqual(path === "/g" ? granted : path === "/d" ? denied : { n: path })
+      expect(reply.headers).toMatchObject({
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        "x-request-id": path,
+        "content-type": "application/json; charset=utf-8",
+        "content-length": String(Buffer.byteLength(reply.body)),
+      })
+    }
+  })
+
   it("sends the first answer of a response and drops a later one (a failure after the reply was held)", async () => {
     const port = await serve((_req, res) => {
       sendJson(res, 200, { status: "ok", data: {} })

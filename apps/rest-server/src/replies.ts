@@ -2,12 +2,25 @@ import type { ServerResponse } from "node:http"
 import { errorEnvelope } from "@oxd/core"
 
 /** Headers on every answer: nothing cached (replies carry tokens), nothing sniffed. */
-const BASE_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } as const
+const BASE_HEADERS = ["Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"] as const
+const JSON_TYPE = "application/json; charset=utf-8"
+
+/**
+ * An answer's headers as node:http's flat [name, value, …] list: the base ones, the caller's (CORS, request id,
+ * Connection, Allow: never one of the base or content headers), then the answer's own. A list, not an object built
+ * by spreads: that object cost more than the JSON of a cached check's answer.
+ */
+const headerList = (headers: Readonly<Record<string, string>>, ...own: ReadonlyArray<string>): string[] => {
+  const list: string[] = [...BASE_HEADERS]
+  for (const name in headers) list.push(name, headers[name]!)
+  for (const item of own) list.push(item)
+  return list
+}
 
 interface HeldReply {
   readonly res: ServerResponse
   readonly status: number
-  readonly headers: Record<string, string>
+  readonly headers: ReadonlyArray<string>
   readonly body: string | undefined
 }
 let held: HeldReply[] = []
@@ -19,7 +32,7 @@ const sendHeld = () => {
     // a connection gone meanwhile, or an answer already sent (a failure after the reply was held): nothing to send
     if (res.headersSent || res.destroyed) continue
     try {
-      res.writeHead(status, headers)
+      res.writeHead(status, headers as string[])
       res.end(body)
     } catch {
       res.destroy()
@@ -33,34 +46,41 @@ const sendHeld = () => {
  * write, was the largest cost of a cached check over HTTPS). The same as gatherWritesThisTurn over TCP and
  * WebSocket, but holding the reply itself: node:http's `res.end` uncorks its socket fully.
  */
-const send = (res: ServerResponse, status: number, headers: Record<string, string>, body?: string) => {
+const send = (res: ServerResponse, status: number, headers: ReadonlyArray<string>, body?: string) => {
   if (held.length === 0) setImmediate(sendHeld)
   held.push({ res, status, headers, body })
 }
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  const text = typeof body === "string" ? body : JSON.stringify(body)
-  send(res, status, {
-    ...BASE_HEADERS,
-    ...headers,
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": String(Buffer.byteLength(text)),
-  }, text)
+/** The last frozen value sent and its JSON: core gives a constant answer (a granted check's) as one frozen value, frozen all through. */
+let lastFrozen: unknown
+let lastFrozenJson = ""
+const jsonOf = (body: unknown): string => {
+  if (typeof body === "string") return body
+  if (body === lastFrozen) return lastFrozenJson
+  const json = JSON.stringify(body)
+  if (typeof body === "object" && body !== null && Object.isFrozen(body)) {
+    lastFrozen = body
+    lastFrozenJson = json
+  }
+  return json
 }
 
-export const sendHtml = (res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}) => {
-  send(res, status, {
-    ...BASE_HEADERS,
-    ...headers,
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Length": String(Buffer.byteLength(html)),
+export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) => {
+  const text = jsonOf(body)
+  send(res, status, headerList(headers, "Content-Type", JSON_TYPE, "Content-Length", String(Buffer.byteLength(text))), text)
+}
+
+export const sendHtml = (res: ServerResponse, status: number, html: string, headers: Readonly<Record<string, string>> = {}) => {
+  send(res, status, headerList(headers,
+    "Content-Type", "text/html; charset=utf-8",
+    "Content-Length", String(Buffer.byteLength(html)),
     // the page is static: no script, no outside resource, inline styles only
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-  }, html)
+    "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  ), html)
 }
 
-export const sendEmpty = (res: ServerResponse, status: number, headers: Record<string, string> = {}) => {
-  send(res, status, { ...BASE_HEADERS, ...headers, "Content-Length": "0" })
+export const sendEmpty = (res: ServerResponse, status: number, headers: Readonly<Record<string, string>> = {}) => {
+  send(res, status, headerList(headers, "Content-Length", "0"))
 }
 
 /** An oxd error envelope the edge itself answers (HTTP-level problems: no command was run). */

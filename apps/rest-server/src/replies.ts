@@ -20,7 +20,7 @@ const headerList = (headers: Readonly<Record<string, string>>, ...own: ReadonlyA
 interface HeldReply {
   readonly res: ServerResponse
   readonly status: number
-  readonly headers: ReadonlyArray<string>
+  readonly headers: string[]
   readonly body: string | undefined
 }
 let held: HeldReply[] = []
@@ -32,7 +32,7 @@ const sendHeld = () => {
     // a connection gone meanwhile, or an answer already sent (a failure after the reply was held): nothing to send
     if (res.headersSent || res.destroyed) continue
     try {
-      res.writeHead(status, headers as string[])
+      res.writeHead(status, headers)
       res.end(body)
     } catch {
       res.destroy()
@@ -46,7 +46,7 @@ const sendHeld = () => {
  * write, was the largest cost of a cached check over HTTPS). The same as gatherWritesThisTurn over TCP and
  * WebSocket, but holding the reply itself: node:http's `res.end` uncorks its socket fully.
  */
-const send = (res: ServerResponse, status: number, headers: ReadonlyArray<string>, body?: string) => {
+const send = (res: ServerResponse, status: number, headers: string[], body?: string) => {
   if (held.length === 0) setImmediate(sendHeld)
   held.push({ res, status, headers, body })
 }

@@ -26,26 +26,35 @@ export const bearerToken = (header: string | undefined): string | undefined => {
  * the oxd envelope with the reply's HTTP status. Every outcome, including a failure of this code, is an answer.
  */
 export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
-  /** A command: its JSON params from the body, core's reply as the oxd envelope with the reply's HTTP status. */
-  const answerCommand = async (req: IncomingMessage, res: ServerResponse, command: string, headers: Record<string, string>, requestId: string) => {
-    const body = await readJsonBody(req, opts.maxBodyBytes)
-    if (!body.ok) {
-      if (res.destroyed) return
-      // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
-      return sendError(res, body.status, "bad_request", body.description, body.unread ? { ...headers, Connection: "close" } : headers)
-    }
-    const reply = await oxd.dispatch(command, body.params, {
-      transport: "https",
-      protectionToken: bearerToken(req.headers.authorization),
-      requireProtection: true,
-      requestId,
-      remoteAddress: req.socket.remoteAddress,
+  /**
+   * A command: its JSON params from the body, core's reply as the oxd envelope with the reply's HTTP status. Callbacks
+   * rather than awaits: a reply core gives at once (a cached check) is sent from the body's end event, with no
+   * promise between. `fail` answers anything thrown here, as a rejection of `handle` is answered.
+   */
+  const answerCommand = (req: IncomingMessage, res: ServerResponse, command: string, headers: Record<string, string>, requestId: string, fail: (e: unknown) => void) =>
+    readJsonBody(req, opts.maxBodyBytes, (body) => {
+      try {
+        if (!body.ok) {
+          if (res.destroyed) return
+          // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
+          return sendError(res, body.status, "bad_request", body.description, body.unread ? { ...headers, Connection: "close" } : headers)
+        }
+        const reply = oxd.call(command, body.params, {
+          transport: "https",
+          protectionToken: bearerToken(req.headers.authorization),
+          requireProtection: true,
+          requestId,
+          remoteAddress: req.socket.remoteAddress,
+        })
+        if (!(reply instanceof Promise)) return void (res.destroyed || sendJson(res, reply.http, reply.envelope, headers))
+        reply.then((r) => void (res.destroyed || sendJson(res, r.http, r.envelope, headers))).catch(fail)
+      } catch (e) {
+        fail(e)
+      }
     })
-    if (res.destroyed) return
-    return sendJson(res, reply.http, reply.envelope, headers)
-  }
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+  /** Routes a request; a command, the common case, without a promise. */
+  const handle = (req: IncomingMessage, res: ServerResponse, requestId: string, fail: (e: unknown) => void): void => {
     const path = (req.url ?? "/").split("?")[0] ?? "/"
     const origin = req.headers.origin
     const cors = opts.cors.responseHeaders(origin)
@@ -56,7 +65,12 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     }
     const route = opts.routes.get(path)
     // a command, the common case, goes straight in (no command path is an observability path)
-    if (route?.kind === "command" && req.method === "POST") return answerCommand(req, res, route.command, headers, requestId)
+    if (route?.kind === "command" && req.method === "POST") return answerCommand(req, res, route.command, headers, requestId, fail)
+    handleOther(req, res, path, route, origin, cors, headers, requestId, fail).catch(fail)
+  }
+
+  /** Everything but a command POSTed to its path: observability, 404, preflight, 405, health, the docs. */
+  const handleOther = async (req: IncomingMessage, res: ServerResponse, path: string, route: Route | undefined, origin: string | undefined, cors: Record<string, string>, headers: Record<string, string>, requestId: string, fail: (e: unknown) => void) => {
     // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators, no token
     if (await serveObservability(oxd, req, res, headers)) return
     if (!route) {
@@ -83,18 +97,23 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       case "docs":
         return sendHtml(res, 200, opts.docsHtml, headers)
       case "command":
-        return answerCommand(req, res, route.command, headers, requestId)
+        return answerCommand(req, res, route.command, headers, requestId, fail)
     }
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {
     // a caller's own X-Request-Id (short, safe characters) is kept, to follow one request across its logs and ours
     const requestId = requestIdFrom(req.headers["x-request-id"]) ?? randomUUID()
-    handle(req, res, requestId).catch((e: unknown) => {
+    const fail = (e: unknown) => {
       // the error's name and a redacted message: an edge failure's text could quote the request
       oxd.log("error", "REST request failed", { request_id: requestId, error: e instanceof Error ? e.name : typeof e, detail: e instanceof Error ? redactSecrets(e.message).slice(0, 300) : "" })
       if (res.headersSent || res.destroyed) return void res.destroy()
       sendJson(res, 500, errorEnvelope(defectError(requestId)), { "X-Request-Id": requestId, Connection: "close" })
-    })
+    }
+    try {
+      handle(req, res, requestId, fail)
+    } catch (e) {
+      fail(e)
+    }
   }
 }

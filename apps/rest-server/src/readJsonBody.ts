@@ -14,11 +14,14 @@ export type BodyResult =
 const refuse = (status: 400 | 413 | 415, description: string, unread = false): BodyResult => ({ ok: false, status, description, unread })
 
 const isJsonType = (contentType: string | undefined): { ok: boolean; charset?: string } => {
+  // what every client sends: no parameters to look through
+  if (contentType === "application/json") return JSON_TYPE
   const [type = "", ...params] = (contentType ?? "").split(";").map((s) => s.trim().toLowerCase())
   const ok = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"))
   const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/^"|"$/g, "")
   return charset === undefined ? { ok } : { ok, charset }
 }
+const JSON_TYPE = { ok: true } as const
 
 /** Whether the request carries a body at all (RFC 9112 §6.3: Content-Length or Transfer-Encoding). */
 const hasBody = (req: IncomingMessage) =>
@@ -31,64 +34,63 @@ const tooLarge = (max: number) => refuse(413, `The request body is larger than $
 
 /**
  * Reads a command's JSON params, never more than `maxBytes`: a declared Content-Length above it is refused
- * before reading, a body that grows past it is refused as soon as it does. An empty body is `{}`.
+ * before reading, a body that grows past it is refused as soon as it does. An empty body is `{}`. `done` is called
+ * once, at once when nothing is to be read, else from the request's events: no promise per request.
  */
-export const readJsonBody = (req: IncomingMessage, maxBytes: number): Promise<BodyResult> => {
-  if (!hasBody(req)) return Promise.resolve({ ok: true, params: {} })
+export const readJsonBody = (req: IncomingMessage, maxBytes: number, done: (r: BodyResult) => void): void => {
+  if (!hasBody(req)) return done({ ok: true, params: {} })
   const declared = req.headers["content-length"]
-  if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve(tooLarge(maxBytes))
+  if (declared !== undefined && Number(declared) > maxBytes) return done(tooLarge(maxBytes))
   const type = isJsonType(req.headers["content-type"])
   if (!type.ok) {
-    return Promise.resolve(refuse(415, `Send the command's params as JSON with "Content-Type: application/json" (got ${req.headers["content-type"] ? `"${req.headers["content-type"].slice(0, 100)}"` : "no Content-Type"}).`, true))
+    return done(refuse(415, `Send the command's params as JSON with "Content-Type: application/json" (got ${req.headers["content-type"] ? `"${req.headers["content-type"].slice(0, 100)}"` : "no Content-Type"}).`, true))
   }
   if (type.charset !== undefined && type.charset !== "utf-8" && type.charset !== "utf8") {
-    return Promise.resolve(refuse(415, `The JSON body must be UTF-8 (got charset=${type.charset.slice(0, 40)}).`, true))
+    return done(refuse(415, `The JSON body must be UTF-8 (got charset=${type.charset.slice(0, 40)}).`, true))
   }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    let settled = false
-    const settle = (r: BodyResult) => {
-      if (settled) return
-      settled = true
-      req.off("data", onData)
-      req.off("end", onEnd)
-      resolve(r)
+  const chunks: Buffer[] = []
+  let size = 0
+  let settled = false
+  const settle = (r: BodyResult) => {
+    if (settled) return
+    settled = true
+    req.off("data", onData)
+    req.off("end", onEnd)
+    done(r)
+  }
+  const onData = (chunk: Buffer) => {
+    size += chunk.length
+    if (size > maxBytes) {
+      // stop collecting: what was read is dropped, the rest flows to nowhere until the connection closes
+      chunks.length = 0
+      settle(tooLarge(maxBytes))
+      req.resume()
+      return
     }
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBytes) {
-        // stop collecting: what was read is dropped, the rest flows to nowhere until the connection closes
-        chunks.length = 0
-        settle(tooLarge(maxBytes))
-        req.resume()
-        return
-      }
-      chunks.push(chunk)
+    chunks.push(chunk)
+  }
+  const onEnd = () => {
+    let text: string
+    try {
+      text = utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
+    } catch {
+      return settle(refuse(400, "The request body is not valid UTF-8."))
     }
-    const onEnd = () => {
-      let text: string
-      try {
-        text = utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
-      } catch {
-        return settle(refuse(400, "The request body is not valid UTF-8."))
-      }
-      if (text.trim() === "") return settle({ ok: true, params: {} })
-      let value: unknown
-      try {
-        value = JSON.parse(text)
-      } catch {
-        return settle(refuse(400, "The request body is not valid JSON. Send the command's params as one JSON object."))
-      }
-      if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        return settle(refuse(400, `The request body must be a JSON object of the command's params, not ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}.`))
-      }
-      settle({ ok: true, params: value as Record<string, unknown> })
+    if (text.trim() === "") return settle({ ok: true, params: {} })
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch {
+      return settle(refuse(400, "The request body is not valid JSON. Send the command's params as one JSON object."))
     }
-    req.on("data", onData)
-    req.on("end", onEnd)
-    req.once("error", () => settle(refuse(400, "The request body could not be read.", true)))
-    // a client gone before the end of its body: nobody to answer, but the promise settles
-    req.once("close", () => settle(refuse(400, "The request ended before its body did.", true)))
-  })
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return settle(refuse(400, `The request body must be a JSON object of the command's params, not ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}.`))
+    }
+    settle({ ok: true, params: value as Record<string, unknown> })
+  }
+  req.on("data", onData)
+  req.on("end", onEnd)
+  req.once("error", () => settle(refuse(400, "The request body could not be read.", true)))
+  // a client gone before the end of its body: nobody to answer, but `done` is still called
+  req.once("close", () => settle(refuse(400, "The request ended before its body did.", true)))
 }

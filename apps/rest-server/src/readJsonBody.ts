@@ -13,6 +13,7 @@ export type BodyResult =
 
 const refuse = (status: 400 | 413 | 415, description: string, unread = false): BodyResult => ({ ok: false, status, description, unread })
 
+const JSON_TYPE = { ok: true } as const
 const isJsonType = (contentType: string | undefined): { ok: boolean; charset?: string } => {
   // what every client sends: no parameters to look through
   if (contentType === "application/json") return JSON_TYPE
@@ -21,7 +22,6 @@ const isJsonType = (contentType: string | undefined): { ok: boolean; charset?: s
   const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/^"|"$/g, "")
   return charset === undefined ? { ok } : { ok, charset }
 }
-const JSON_TYPE = { ok: true } as const
 
 /** Whether the request carries a body at all (RFC 9112 §6.3: Content-Length or Transfer-Encoding). */
 const hasBody = (req: IncomingMessage) =>

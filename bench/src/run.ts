@@ -123,7 +123,8 @@ const waitForQuiet = async (ctx: Ctx, pids: ReadonlyArray<number>): Promise<numb
 export const measure = async (ctx: Ctx, spec: MeasureSpec, ceilings: Map<TransportName, { throughput: number; p99: number }>): Promise<Measurement> => {
   let best: Measurement | undefined
   for (let i = 0; i < (spec.once ? 1 : ctx.opts.repeat); i++) {
-    if (ctx.opts.quietWait > 0) await waitForQuiet(ctx, [spec.serverPid, ctx.op.child.pid, process.pid])
+    // the test OP is ours only where the scenario calls it: elsewhere its CPU (background work) is someone else's
+    if (ctx.opts.quietWait > 0) await waitForQuiet(ctx, spec.usesOp ? [spec.serverPid, ctx.op.child.pid, process.pid] : [spec.serverPid, process.pid])
     const m = await measureOnce(ctx, spec, ceilings)
     // the best of the repeats: the run least disturbed by whatever else the machine was doing; a paced run's
     // throughput is its rate, so its best is its lowest p99
@@ -166,7 +167,7 @@ const measureOnce = async (ctx: Ctx, spec: MeasureSpec, ceilings: Map<TransportN
     loadgenCpuPct: cpuPercent(b.self, after.self),
     otherCpuPct: Math.max(0,
       (100 * (after.machine.busy - b.machine.busy)) / ((after.machine.at - b.machine.at) / 1000) -
-        cpuPercent(b.server, after.server) - cpuPercent(b.op, after.op) - cpuPercent(b.self, after.self)),
+        cpuPercent(b.server, after.server) - (spec.usesOp ? cpuPercent(b.op, after.op) : 0) - cpuPercent(b.self, after.self)),
     stealPct: (100 * (after.machine.steal - b.machine.steal)) / ((after.machine.at - b.machine.at) / 1000),
     ...(ceiling ? { ceiling } : {}),
     ...(spec.note ? { note: spec.note } : {}),

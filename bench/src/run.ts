@@ -90,7 +90,7 @@ interface MeasureSpec {
   readonly workload: Workload
   readonly serverPid: number
   readonly serverName: string
-  /** the scenario calls the test OP / AS: report its CPU too */
+  /** the scenario calls the test OP / AS: its CPU is reported and counts as ours (else among the other processes) */
   readonly usesOp?: boolean
   readonly sites?: number
   readonly note?: string

@@ -202,7 +202,7 @@ describe("the events subscription", () => {
     const typesA = eventsA.got.filter((e) => e.data.oxd_id === siteA).map((e) => e.data.type)
     expect(typesA).toEqual(["site_registered", "tokens_issued", "tokens_refreshed", "logout_uri_issued", "site_updated", "site_removed"])
     expect(eventsA.got.find((e) => e.data.type === "access_checked")?.data).toMatchObject({
-      oxd_id: umaSite, setup_client_id: a.clientId, access: "denied", path: "/photo", http_method: "GET",
+      oxd_id: umaSite, op_host: op.issuer, setup_client_id: a.clientId, access: "denied", path: "/photo", http_method: "GET",
     })
     expect(eventsA.got.find((e) => e.data.type === "tokens_issued")?.data).toMatchObject({ refresh_token_issued: true, expires_in: expect.any(Number) })
     // isolation: each sees only its own setup client's sites

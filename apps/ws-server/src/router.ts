@@ -1,4 +1,4 @@
-import { commands, procedureName, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import { commands, eventOfSetupClient, procedureName, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
 import { initTRPC, tracked, TRPCError, type TRPCMutationProcedure } from "@trpc/server"
 import { Schema } from "effect"
 import { CLOSE_SLOW_CONSUMER, type WsConnection } from "./Connection.js"
@@ -100,7 +100,7 @@ const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscri
   const identify = async () => {
     const who = await ctx.oxd.whoami(token, { opHost: nonEmpty(input?.op_host) })
     if (who.envelope.status !== "ok") throw oxdTrpcError(who)
-    return who.envelope.data.setup_client_id
+    return who.envelope.data
   }
   const me = await identify()
   if (!ctx.connection.openSubscription()) {
@@ -110,7 +110,7 @@ const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscri
   let wake: (() => void) | undefined
   let done = false
   const unsubscribe = ctx.oxd.subscribe(
-    (e) => e.setup_client_id === me,
+    (e) => eventOfSetupClient(e, me),
     (e) => {
       if (queue.length >= EVENTS_QUEUE_MAX) return ctx.connection.drop(CLOSE_SLOW_CONSUMER, "slow consumer: events were not read")
       queue.push(e)
@@ -134,7 +134,8 @@ const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscri
         const next = queue.shift()
         if (next) {
           if (Date.now() - checked > EVENTS_RECHECK_MS) {
-            if ((await identify()) !== me) return
+            const now = await identify()
+            if (now.op_host !== me.op_host || now.setup_client_id !== me.setup_client_id) return
             checked = Date.now()
           }
           yield tracked(next.id, next)

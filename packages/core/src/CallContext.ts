@@ -1,3 +1,9 @@
+/** A setup client: the pair (OP, client_id) names it, since an OP may hand out a client_id another OP already has. */
+export interface SetupClientRef {
+  readonly opHost: string
+  readonly clientId: string
+}
+
 /** What an edge knows about who is calling, beside the params. */
 export interface CallContext {
   readonly transport: "tcp" | "https" | "ws" | "internal"
@@ -8,7 +14,7 @@ export interface CallContext {
   readonly requestId: string
   readonly remoteAddress?: string | undefined
   /** Set by the protection guard: the setup client whose token authorised the call. */
-  readonly setupClientId?: string | undefined
+  readonly setupClient?: SetupClientRef | undefined
 }
 
 /**
@@ -17,14 +23,14 @@ export interface CallContext {
  * every later read of the context a slow lookup) — about 270 bytes of old-generation garbage per command.
  */
 export const callContext = (
-  edge: Omit<CallContext, "requestId" | "setupClientId">,
+  edge: Omit<CallContext, "requestId" | "setupClient">,
   requestId: string,
-  setupClientId?: string | undefined,
+  setupClient?: SetupClientRef | undefined,
 ): CallContext => ({
   transport: edge.transport,
   protectionToken: edge.protectionToken,
   requireProtection: edge.requireProtection,
   requestId,
   remoteAddress: edge.remoteAddress,
-  setupClientId,
+  setupClient,
 })

@@ -100,9 +100,9 @@ export const answerFromMemory = (s: MemoryServices, observed: (command: string, 
     let answered = false
     cacheStats.hold()
     try {
-      const setupClientId = s.guard.peek(command.protection, ctx, decoded.value as Record<string, unknown>)
-      if (setupClientId === undefined) return undefined
-      const recalled = command.fromMemory!(decoded.value, callContext(ctx, ctx.requestId, setupClientId ?? undefined), memory)
+      const setupClient = s.guard.peek(command.protection, ctx, decoded.value as Record<string, unknown>)
+      if (setupClient === undefined) return undefined
+      const recalled = command.fromMemory!(decoded.value, callContext(ctx, ctx.requestId, setupClient ?? undefined), memory)
       if (!recalled) return undefined
       const reply = replyOf(command, recalled.result)
       if (!reply) return undefined

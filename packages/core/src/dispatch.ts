@@ -100,7 +100,7 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
       Effect.mapError((e) => invalidParams(command, e)),
       Effect.flatMap((decoded) =>
         ProtectionGuard.use((guard) => guard.check(command.protection, ctx, decoded as Record<string, unknown>)).pipe(
-          Effect.flatMap((setupClientId) => command.handler(decoded, callContext(ctx, ctx.requestId, setupClientId)) as Effect.Effect<unknown, OxdError, CommandServices>),
+          Effect.flatMap((setupClient) => command.handler(decoded, callContext(ctx, ctx.requestId, setupClient)) as Effect.Effect<unknown, OxdError, CommandServices>),
         )),
       Effect.flatMap((result) => Effect.orDie(encoderOf(command)(result))),
       Effect.map((encoded): Reply => ({ envelope: okEnvelope(encoded), http: 200 })),

@@ -17,6 +17,12 @@ import { Ids } from "./services/Ids.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 import { Database } from "./store/Database.js"
 
+/** Who a protection token speaks for: the setup client, named by its OP and its client_id there. */
+export interface WhoAmI {
+  readonly op_host: string
+  readonly setup_client_id: string
+}
+
 export interface Oxd {
   /** Runs one command; never rejects: every outcome is an oxd reply. */
   dispatch(command: string, params: unknown, ctx: EdgeContext): Promise<Reply>
@@ -32,10 +38,11 @@ export interface Oxd {
    */
   subscribe(filter: (e: OxdEvent) => boolean, onEvent: (e: OxdEvent) => void, options?: SubscribeOptions): () => void
   /**
-   * The setup client a protection token belongs to (`data.setup_client_id`), checked as protected commands
-   * check it; an error reply (blank_/inactive_/invalid_protection_access_token…) otherwise. Never rejects.
+   * The setup client a protection token belongs to (`data`: its `op_host` and `setup_client_id`; the pair names it),
+   * checked as protected commands check it; an error reply (blank_/inactive_/invalid_protection_access_token…)
+   * otherwise. Never rejects.
    */
-  whoami(token: string | undefined, options?: { readonly opHost?: string | undefined }): Promise<Reply<{ readonly setup_client_id: string }>>
+  whoami(token: string | undefined, options?: { readonly opHost?: string | undefined }): Promise<Reply<WhoAmI>>
   readonly config: Config
   /** Whether the database answers (a SELECT 1 within 2 s); never rejects. For health checks. */
   health(): Promise<boolean>
@@ -131,7 +138,7 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     whoami: (token, options = {}) =>
       runtime.runPromise(
         ProtectionGuard.use((g) => g.identify(token, options.opHost)).pipe(
-          Effect.map((id): Reply<{ readonly setup_client_id: string }> => ({ envelope: okEnvelope({ setup_client_id: id }), http: 200 })),
+          Effect.map((who): Reply<WhoAmI> => ({ envelope: okEnvelope({ op_host: who.opHost, setup_client_id: who.clientId }), http: 200 })),
           Effect.catch((e: OxdError) => {
             const wire = toWireError(e)
             return Effect.succeed({ envelope: errorEnvelope(wire, wire.details), http: wire.http })

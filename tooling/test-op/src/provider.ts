@@ -9,6 +9,7 @@ import { tamperIdToken, type Misbehaviours } from "./misbehave.js";
 import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js";
 import type { UmaContext } from "./uma/context.js";
 import { registerUmaGrant } from "./uma/grant.js";
+import type { Rogue } from "./rogue.js";
 
 /** Token lifetimes in seconds. */
 export interface TtlOptions {
@@ -70,6 +71,8 @@ export interface ProviderDeps {
   extraScopes: readonly string[];
   misbehaviours: Misbehaviours;
   counters: Counters;
+  /** Client ids of new registrations (a rogue OP may reuse another OP's). */
+  rogue: Pick<Rogue, "nextClientId">;
   onError: (message: string, err: unknown) => void;
   /** UMA state shared by every instance; the UMA grant is registered on each. */
   uma: UmaContext;
@@ -94,7 +97,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     enabledJWA: { idTokenSigningAlgValues: [...SIGNING_ALGS] },
     features: {
       devInteractions: { enabled: false },
-      registration: { enabled: true, initialAccessToken: false },
+      registration: { enabled: true, initialAccessToken: false, idFactory: () => deps.rogue.nextClientId() },
       // No rotation: the registration access token from the registration response stays valid.
       registrationManagement: { enabled: true, rotateRegistrationAccessToken: false },
       introspection: { enabled: true, allowedPolicy: introspectionAllowed },

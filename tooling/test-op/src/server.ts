@@ -14,6 +14,7 @@ import { handleInteraction, isInteractionPath } from "./interactions.js";
 import { KeyRing, type SigningAlg } from "./keys.js";
 import { assertLoopbackHost } from "./loopback.js";
 import { Misbehaviours, type Misbehaviour } from "./misbehave.js";
+import { Rogue } from "./rogue.js";
 import { DEFAULT_TTL, createProvider, supportedScopes, type TtlOptions } from "./provider.js";
 import type { UmaContext } from "./uma/context.js";
 import { createUmaControl, type UmaControl } from "./uma/control.js";
@@ -60,6 +61,8 @@ export interface TestOp {
   /** The fault in force and how many requests it hit. */
   currentFault(): (Fault & { hits: number }) | null;
   pendingMisbehaviours(): Misbehaviour[];
+  /** Makes this OP an attacker's: forged introspection answers, chosen client_ids (rogue.ts). Cleared by reset(). */
+  readonly rogue: Pick<Rogue, "forgeIntrospection" | "registerNextAs">;
   /** New signing keys (RS256 and ES256) that sign from now on; old ones stay in the JWKS unless keepOld is false. */
   rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>;
   /** Requests per oidc-provider route since start/reset, e.g. { discovery: 1, jwks: 2, "token.refresh_token": 1 }. */
@@ -82,6 +85,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const misbehaviours = new Misbehaviours();
   const faults = new Faults();
   const counters = new Counters();
+  const rogue = new Rogue();
   // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
   let op: TestOp | undefined;
   let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
@@ -106,6 +110,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const route = (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (!provider || !handler) return sendHtml(res, 503, "starting");
     if (isUmaPath(path)) return void handleUma(uma, req, res).catch((err) => fail(res, err));
+    if (rogue.handles(req, path)) return void rogue.answer(req, res).catch((err) => fail(res, err));
     if (isInteractionPath(path)) {
       counters.inc("interaction");
       return void handleInteraction(provider, req, res).catch((err) => fail(res, err));
@@ -147,6 +152,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     extraScopes: opts.extraScopes ?? [],
     misbehaviours,
     counters,
+    rogue,
     onError,
     uma,
   };
@@ -175,6 +181,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     fault: (f) => faults.set(f),
     currentFault: () => faults.current(),
     pendingMisbehaviours: () => misbehaviours.list(),
+    rogue,
     async rotateKeys({ keepOld = true } = {}) {
       const kids = await keys.rotate(keepOld);
       // oidc-provider fixes its JWKS at construction, so swap in a fresh instance over the same store.
@@ -185,6 +192,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     uma: umaControl,
     reset() {
       misbehaviours.clear();
+      rogue.clear();
       faults.set(null);
       counters.reset();
       umaControl.reset();

@@ -5,7 +5,7 @@ import { Events, EVENTS_RETAINED, type OxdEvent } from "./Events.js"
 /** Runs `f` with a fresh Events service. */
 const run = (f: (events: Events["Service"]) => Effect.Effect<void>) => Effect.runPromise(Events.use(f).pipe(Effect.provide(Events.layer)))
 
-const site = (oxd_id: string, setup_client_id: string | null = "setup-a") => ({ type: "site_registered" as const, oxd_id, setup_client_id })
+const site = (oxd_id: string, setup_client_id: string | null = "setup-a") => ({ type: "site_registered" as const, oxd_id, op_host: "https://op.example.org", setup_client_id })
 
 describe("Events", () => {
   it("delivers what a subscriber's filter accepts, with an id and a time, until it unsubscribes", () =>
@@ -14,7 +14,7 @@ describe("Events", () => {
       const stop = events.subscribe((e) => e.setup_client_id === "setup-a", (e) => got.push(e))
       yield* events.publish(site("one"))
       yield* events.publish(site("other", "setup-b"))
-      yield* events.publish({ type: "access_checked", oxd_id: "two", setup_client_id: "setup-a", access: "denied", path: "/p", http_method: "GET" })
+      yield* events.publish({ type: "access_checked", oxd_id: "two", op_host: "https://op.example.org", setup_client_id: "setup-a", access: "denied", path: "/p", http_method: "GET" })
       stop()
       yield* events.publish(site("three"))
       expect(got.map((e) => e.oxd_id)).toEqual(["one", "two"])
@@ -53,10 +53,10 @@ describe("Events", () => {
     run((events) => Effect.gen(function* () {
       const inputs = [
         site("s1"),
-        { type: "site_removed" as const, oxd_id: "s2", setup_client_id: null },
-        { type: "tokens_issued" as const, oxd_id: "s3", setup_client_id: "setup-a", expires_in: 300, refresh_token_issued: true },
-        { type: "tokens_refreshed" as const, oxd_id: "s4", setup_client_id: "setup-a", expires_in: null },
-        { type: "access_checked" as const, oxd_id: "s5", setup_client_id: null, access: "granted" as const, path: "/p", http_method: "GET" },
+        { type: "site_removed" as const, oxd_id: "s2", op_host: "https://op.example.org", setup_client_id: null },
+        { type: "tokens_issued" as const, oxd_id: "s3", op_host: "https://op.example.org", setup_client_id: "setup-a", expires_in: 300, refresh_token_issued: true },
+        { type: "tokens_refreshed" as const, oxd_id: "s4", op_host: "https://op.example.org", setup_client_id: "setup-a", expires_in: null },
+        { type: "access_checked" as const, oxd_id: "s5", op_host: "https://op.example.org", setup_client_id: null, access: "granted" as const, path: "/p", http_method: "GET" },
       ]
       const live: OxdEvent[] = []
       const stop = events.subscribe(() => true, (e) => live.push(e))
@@ -66,6 +66,6 @@ describe("Events", () => {
       const replayed: OxdEvent[] = []
       events.subscribe(() => true, (e) => replayed.push(e), { after: "other-boot-1" })
       expect(replayed).toEqual(live)
-      expect(live[2]).toEqual({ type: "tokens_issued", oxd_id: "s3", setup_client_id: "setup-a", expires_in: 300, refresh_token_issued: true, id: live[2]!.id, at: live[2]!.at })
+      expect(live[2]).toEqual({ type: "tokens_issued", oxd_id: "s3", op_host: "https://op.example.org", setup_client_id: "setup-a", expires_in: 300, refresh_token_issued: true, id: live[2]!.id, at: live[2]!.at })
     })))
 })

@@ -7,6 +7,8 @@ import { Clock, Context, Effect, Layer } from "effect"
  */
 interface SiteRef {
   readonly oxd_id: string
+  /** The site's OP: its setup client is the one with setup_client_id at this OP. */
+  readonly op_host: string
   /** client_id of the setup client whose protection token the site belongs to; null for an unprotected site. */
   readonly setup_client_id: string | null
 }
@@ -15,6 +17,13 @@ export type OxdEventInput =
   | (SiteRef & { readonly type: "tokens_issued"; readonly expires_in: number | null; readonly refresh_token_issued: boolean })
   | (SiteRef & { readonly type: "tokens_refreshed"; readonly expires_in: number | null })
   | (SiteRef & { readonly type: "access_checked"; readonly access: "granted" | "denied"; readonly path: string; readonly http_method: string })
+
+/**
+ * Whether an event is about a site of this setup client: the same client_id at the same OP (the pair that the
+ * protection guard vouched for; a client_id alone may also exist at another OP).
+ */
+export const eventOfSetupClient = (e: OxdEventInput, who: { readonly op_host: string; readonly setup_client_id: string }): boolean =>
+  e.setup_client_id === who.setup_client_id && e.op_host === who.op_host
 
 /** An event as subscribers get it: with an id (for resuming after a reconnect) and the time (epoch ms). */
 export type OxdEvent = OxdEventInput & { readonly id: string; readonly at: number }
@@ -27,7 +36,7 @@ export interface SubscribeOptions {
 /** Events kept for replay to a reconnecting subscriber; older ones are gone. */
 export const EVENTS_RETAINED = 1000
 
-/** Each type's fields beyond type, oxd_id and setup_client_id, in the order the ring keeps them. */
+/** Each type's fields beyond type, oxd_id, op_host and setup_client_id, in the order the ring keeps them. */
 const EXTRA_FIELDS: { readonly [T in OxdEventInput["type"]]: ReadonlyArray<string> } = {
   site_registered: [],
   site_updated: [],
@@ -49,7 +58,7 @@ export class Events extends Context.Service<Events, {
   publishNow(event: OxdEventInput): void
   subscribe(filter: (e: OxdEvent) => boolean, onEvent: (e: OxdEvent) => void, options?: SubscribeOptions): () => void
 }>()("@oxd/core/Events") {
-  /** For handlers: `yield* Events.publish({ type, oxd_id, setup_client_id, … })`. */
+  /** For handlers: `yield* Events.publish({ type, oxd_id, op_host, setup_client_id, … })`. */
   static readonly publish = (event: OxdEventInput): Effect.Effect<void, never, Events> => Events.use((e) => e.publish(event))
 
   static readonly layer = Layer.sync(Events, () => {
@@ -62,13 +71,14 @@ export class Events extends Context.Service<Events, {
     // (with id and time) is built only for a subscriber that is there to get it.
     const types: Array<OxdEventInput["type"]> = new Array(EVENTS_RETAINED)
     const oxdIds: Array<string> = new Array(EVENTS_RETAINED)
+    const opHosts: Array<string> = new Array(EVENTS_RETAINED)
     const setupIds: Array<string | null> = new Array(EVENTS_RETAINED)
     const extras: Array<unknown> = new Array(EVENTS_RETAINED * EXTRA_MAX)
     const ats = new Float64Array(EVENTS_RETAINED)
     const eventAt = (n: number): OxdEvent => {
       const i = n % EVENTS_RETAINED
       const type = types[i]!
-      const event: Record<string, unknown> = { type, oxd_id: oxdIds[i], setup_client_id: setupIds[i] }
+      const event: Record<string, unknown> = { type, oxd_id: oxdIds[i], op_host: opHosts[i], setup_client_id: setupIds[i] }
       EXTRA_FIELDS[type].forEach((f, k) => { event[f] = extras[i * EXTRA_MAX + k] })
       event["id"] = `${boot}-${n}`
       event["at"] = ats[i]
@@ -88,6 +98,7 @@ export class Events extends Context.Service<Events, {
       const i = n % EVENTS_RETAINED
       types[i] = input.type
       oxdIds[i] = input.oxd_id
+      opHosts[i] = input.op_host
       setupIds[i] = input.setup_client_id
       const fields = EXTRA_FIELDS[input.type]
       for (let k = 0; k < fields.length; k++) extras[i * EXTRA_MAX + k] = (input as unknown as Record<string, unknown>)[fields[k]!]

@@ -1,6 +1,6 @@
 import { hash } from "node:crypto"
-import { Context, Effect, Layer } from "effect"
-import type { CallContext } from "../CallContext.js"
+import { Context, Effect, Layer, Semaphore } from "effect"
+import type { CallContext, SetupClientRef } from "../CallContext.js"
 import type { Protection } from "../Command.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
@@ -10,30 +10,28 @@ import {
 } from "../errors.js"
 import { OpenIdProvider } from "./OpenIdProvider.js"
 import { SiteStore, type Site } from "./SiteStore.js"
-
-/** A token the OP vouched for, cached briefly so a burst of commands makes one introspection. */
-interface Vouched { readonly clientId: string; readonly scopes: ReadonlyArray<string>; readonly until: number; readonly refreshAt: number }
-
-const CACHE_MAX = 10_000
+import { VouchCache, type Vouched } from "./VouchCache.js"
 
 /**
  * Decides whether a caller may run a protected command: the protection_access_token must be active at the
- * OP, carry the protection scope, and belong to the setup client of the site named by oxd_id. Returns the
- * setup client's client_id (register_site ties the new site to it).
+ * site's own OP, carry the protection scope, and have been issued to the site's setup client there. A setup client
+ * is the pair (OP, client_id): an OP vouches only for its own clients, and another OP may hand out the same
+ * client_id. Returns that setup client (register_site ties the new site to it).
  */
 export class ProtectionGuard extends Context.Service<ProtectionGuard, {
-  check(protection: Protection, ctx: CallContext, params: Record<string, unknown>): Effect.Effect<string | undefined, OxdError>
+  check(protection: Protection, ctx: CallContext, params: Record<string, unknown>): Effect.Effect<SetupClientRef | undefined, OxdError>
   /**
-   * The setup client (its client_id) a protection token was issued to, checked as `check` does (active, the
-   * protection scope, a setup client of this server); introspected at `opHost`, else at each OP with a setup client.
+   * The setup client a protection token was issued to, checked as `check` does (active, the protection scope, a
+   * setup client of this server at the OP that introspected it); introspected at `opHost`, else at each OP with a
+   * setup client.
    */
-  identify(token: string | undefined, opHost?: string): Effect.Effect<string, OxdError>
+  identify(token: string | undefined, opHost?: string): Effect.Effect<SetupClientRef, OxdError>
   /**
-   * `check` answered from this instance's caches alone, synchronously, when they let it pass: the setup client's
-   * client_id, or null when the command needs no token. undefined when the caches cannot say (a miss, an entry due
+   * `check` answered from this instance's caches alone, synchronously, when they let it pass: the setup client,
+   * or null when the command needs no token. undefined when the caches cannot say (a miss, an entry due
    * for refresh) or the call would be refused: then `check` must run (it refreshes, refuses, and says why).
    */
-  peek(protection: Protection, ctx: CallContext, params: Record<string, unknown>): string | null | undefined
+  peek(protection: Protection, ctx: CallContext, params: Record<string, unknown>): SetupClientRef | null | undefined
 }>()("@oxd/core/ProtectionGuard") {
   static readonly layer = Layer.effect(
     ProtectionGuard,
@@ -41,28 +39,46 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
       const config = yield* OxdConfig
       const sites = yield* SiteStore
       const op = yield* OpenIdProvider
-      const cache = new Map<string, Vouched>()
-      const cacheMs = config.protection_cache_seconds * 1000
+      const vouched = new VouchCache(config.protection_cache_seconds * 1000)
+      /** Introspections of tokens not in the cache, at most this many at once per OP: a flood waits its turn. */
+      const gates = new Map<string, Semaphore.Semaphore>()
+      const gateOf = (opKey: string) => {
+        let gate = gates.get(opKey)
+        if (!gate) {
+          gate = Semaphore.makeUnsafe(INTROSPECTIONS_IN_FLIGHT)
+          gates.set(opKey, gate)
+          if (gates.size > VouchCache.OPS_MAX) gates.delete(gates.keys().next().value!)
+        }
+        return gate
+      }
 
       const refreshing = new Set<string>()
+      const inFlight = new Map<string, Effect.Effect<Vouched, OxdError>>()
       /** Tokens are kept by digest (never the token itself in the cache). */
-      const keyOf = (token: string) => hash("sha256", token, "base64url")
+      const digestOf = (token: string) => hash("sha256", token, "base64url")
+
+      /** The OP's answer for a token, as `setup` (its credentials, its OP) obtains it, cached under that OP alone. */
       const introspectWith = (setup: Site, token: string): Effect.Effect<Vouched, OxdError> =>
         Effect.suspend(() => {
-          const key = keyOf(token)
-          const hit = cache.get(key)
-          if (hit && hit.until > Date.now()) {
+          const opKey = VouchCache.opKeyOf(setup)
+          const digest = digestOf(token)
+          const hit = vouched.get(opKey, digest)
+          if (hit === "inactive") {
+            cacheStats.hit("protection")
+            return Effect.fail(new ProtectionTokenInactive())
+          }
+          if (hit) {
             cacheStats.hit("protection")
             // refresh ahead: in the last tenth of the entry's life the OP is asked again in the background, so a
             // burst never waits on an expired entry; the answer in hand is used only until it expires, as before
+            const key = VouchCache.keyOf(opKey, digest)
             if (hit.refreshAt <= Date.now() && !refreshing.has(key)) {
               refreshing.add(key)
-              return introspectNow(setup, token, key).pipe(
+              return introspectNow(setup, token, opKey, digest).pipe(
                 // a token the OP no longer vouches for is refused at once; an OP that cannot answer now leaves the
                 // entry to serve out its life, without more refreshes
                 Effect.catch((e: OxdError) => Effect.sync(() => {
-                  if (e._tag === "ProtectionTokenInactive") cache.delete(key)
-                  else if (cache.get(key) === hit) cache.set(key, { ...hit, refreshAt: Infinity })
+                  if (e._tag !== "ProtectionTokenInactive") vouched.keepWithoutRefresh(opKey, digest, hit)
                 })),
                 Effect.ensuring(Effect.sync(() => refreshing.delete(key))),
                 Effect.forkDetach,
@@ -72,27 +88,33 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
             return Effect.succeed(hit)
           }
           cacheStats.miss("protection")
-          return introspectNow(setup, token, key)
+          // one introspection per token and OP at a time: callers that come meanwhile share its answer
+          const key = VouchCache.keyOf(opKey, digest)
+          const running = inFlight.get(key)
+          if (running) return running
+          const once = gateOf(opKey).withPermits(1)(introspectNow(setup, token, opKey, digest)).pipe(
+            Effect.ensuring(Effect.sync(() => inFlight.delete(key))),
+          )
+          return Effect.flatMap(Effect.cached(once), (shared) => {
+            inFlight.set(key, shared)
+            return shared
+          })
         })
-      const introspectNow = (setup: Site, token: string, key: string) =>
+      const introspectNow = (setup: Site, token: string, opKey: string, digest: string) =>
         Effect.gen(function* () {
           const r = yield* op.introspect(
             { opHost: setup.opHost, opDiscoveryPath: setup.opDiscoveryPath, clientId: setup.clientId, clientSecret: setup.clientSecret, authMethod: (setup.metadata["token_endpoint_auth_method"] as string | undefined) },
             token,
           )
-          if (r["active"] !== true) return yield* new ProtectionTokenInactive()
+          if (r["active"] !== true) {
+            vouched.rememberInactive(opKey, digest)
+            return yield* new ProtectionTokenInactive()
+          }
           if (typeof r["client_id"] !== "string") return yield* new InvalidIntrospectionResponse({ detail: "active token without client_id" })
-          const exp = typeof r["exp"] === "number" ? r["exp"] * 1000 : Infinity
-          const vouched: Vouched = {
+          return vouched.remember(opKey, digest, {
             clientId: r["client_id"],
             scopes: typeof r["scope"] === "string" ? r["scope"].split(" ").filter(Boolean) : [],
-            until: Math.min(Date.now() + cacheMs, exp),
-            // when the token's own exp ends the entry, asking again earlier would not extend it
-            refreshAt: Date.now() + cacheMs < exp ? Date.now() + cacheMs * 0.9 : Infinity,
-          }
-          if (cacheMs > 0) cache.set(key, vouched)
-          if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!)
-          return vouched
+          }, typeof r["exp"] === "number" ? r["exp"] * 1000 : Infinity)
         })
 
       const requireScope = (v: Vouched) =>
@@ -105,47 +127,51 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         const fromParams = params["protection_access_token"]
         return ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
       }
+      /** The setup client registered at `opHost` that an answer of that OP names, or the refusal. */
+      const ownerAt = (opHost: string, v: Vouched): Effect.Effect<Site, OxdError> =>
+        Effect.flatMap(sites.findSetup(opHost, v.clientId), (owner): Effect.Effect<Site, OxdError> =>
+          owner
+            ? Effect.as(requireScope(v), owner)
+            : Effect.fail(new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server at this OP" })))
 
       const NONE = Effect.succeed(undefined)
-      const checkSite = (site: Site, token: string): Effect.Effect<string, OxdError> => {
+      const checkSite = (site: Site, token: string): Effect.Effect<Site, OxdError> => {
         if (!site.setupClientId) {
           return Effect.fail(new ProtectionTokenInvalid({ detail: "the site was registered without a protection token, so no setup client may drive it" }))
         }
-        return Effect.flatMap(sites.findSetupByClientId(site.setupClientId), (setup): Effect.Effect<string, OxdError> => {
+        // the site's setup client is the one at the site's own OP: only that OP can vouch for the token
+        return Effect.flatMap(sites.findSetup(site.opHost, site.setupClientId), (setup): Effect.Effect<Site, OxdError> => {
           if (!setup) return Effect.fail(new ProtectionTokenInvalid({ detail: "the site's setup client no longer exists" }))
-          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<string, OxdError> => {
+          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<Site, OxdError> => {
             if (v.clientId !== setup.clientId) return Effect.fail(new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" }))
-            return Effect.as(requireScope(v), setup.clientId)
+            return Effect.as(requireScope(v), setup)
           })
         })
       }
       const checkRegister = (params: Record<string, unknown>, token: string) =>
         Effect.gen(function* () {
-          // register: no site yet; any setup client of that OP can ask the OP whose token this is
+          // register: no site yet; a setup client of the site's OP asks that OP whose token this is, and only a setup
+          // client registered at that same OP can own the new site
           const opHost = (typeof params["op_host"] === "string" && params["op_host"]) || config.default_op_host
           const anySetup = opHost ? yield* sites.latestSetup(opHost) : undefined
-          if (!anySetup) return yield* new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
-          const v = yield* introspectWith(anySetup, token)
-          const owner = yield* sites.findSetupByClientId(v.clientId)
-          if (!owner) return yield* new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server" })
-          yield* requireScope(v)
-          return owner.clientId
+          if (!opHost || !anySetup) return yield* new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
+          return yield* ownerAt(opHost, yield* introspectWith(anySetup, token))
         })
 
       /** checkSite's conditions on cached entries only; every refusal and every miss is left to checkSite. */
-      const peekSite = (oxdId: string, token: string): string | undefined => {
+      const peekSite = (oxdId: string, token: string): Site | undefined => {
         const site = sites.peek(oxdId)
         if (!site?.setupClientId) return undefined
-        const setup = sites.peekSetup(site.setupClientId)
+        const setup = sites.peekSetup(site.opHost, site.setupClientId)
         if (!setup) return undefined
-        const key = keyOf(token)
-        const v = cache.get(key)
-        const now = Date.now()
+        const opKey = VouchCache.opKeyOf(setup)
+        const digest = digestOf(token)
+        const v = vouched.get(opKey, digest)
         // an entry due for refresh answers here only once introspectWith started the refresh
-        if (!v || v.until <= now || (v.refreshAt <= now && !refreshing.has(key))) return undefined
+        if (!v || v === "inactive" || (v.refreshAt <= Date.now() && !refreshing.has(VouchCache.keyOf(opKey, digest)))) return undefined
         if (v.clientId !== setup.clientId || !v.scopes.includes(config.protection_scope)) return undefined
         cacheStats.hit("protection")
-        return setup.clientId
+        return setup
       }
 
       return ProtectionGuard.of({
@@ -177,10 +203,8 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
                 Effect.catch((e: OxdError) => Effect.sync(() => { refusal = e })),
               )
               if (!v) continue
-              const owner = yield* sites.findSetupByClientId(v.clientId)
-              if (!owner) return yield* new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server" })
-              yield* requireScope(v)
-              return owner.clientId
+              // the owner is looked up at the OP that vouched, never at another one
+              return yield* ownerAt(host, v)
             }
             return yield* refusal
           }),
@@ -188,3 +212,6 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
     }),
   )
 }
+
+/** Per OP; each waits at most for the OP's own timeout. */
+const INTROSPECTIONS_IN_FLIGHT = 16

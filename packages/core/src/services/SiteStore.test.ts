@@ -62,7 +62,8 @@ describeEachStore("SiteStore", (backend) => {
       expect((yield* Effect.flip(sites.get("a\u0000b")))._tag).toBe("UnknownOxdId")
       expect((yield* Effect.flip(sites.update("a\u0000b", { lastIdToken: "x" })))._tag).toBe("UnknownOxdId")
       expect(yield* sites.remove("a\u0000b")).toBe(false)
-      expect(yield* sites.findSetupByClientId("c\u0000")).toBeUndefined()
+      expect(yield* sites.findSetup("https://op.example.org", "c\u0000")).toBeUndefined()
+      expect(yield* sites.findSetup("https://op\u0000", "c")).toBeUndefined()
     })))
 
   it("updates only the patched fields and the update time", () =>
@@ -99,15 +100,31 @@ describeEachStore("SiteStore", (backend) => {
       expect(e._tag).toBe("StoreFailed")
     })))
 
-  it("finds a setup client by client_id, never an ordinary site with that client_id", () =>
+  it("finds a setup client by (OP, client_id), never an ordinary site with that client_id", () =>
     run(Effect.gen(function* () {
       const sites = yield* SiteStore
       yield* sites.insert(site("plain", { clientId: "shared-client" }))
-      expect(yield* sites.findSetupByClientId("shared-client")).toBeUndefined()
+      expect(yield* sites.findSetup("https://op.example.org", "shared-client")).toBeUndefined()
       yield* sites.insert(site("setup", { kind: "setup", clientId: "shared-client" }))
-      expect((yield* sites.findSetupByClientId("shared-client"))?.oxdId).toBe("setup")
-      expect(yield* sites.findSetupByClientId("other")).toBeUndefined()
+      expect((yield* sites.findSetup("https://op.example.org", "shared-client"))?.oxdId).toBe("setup")
+      expect(yield* sites.findSetup("https://op.example.org", "other")).toBeUndefined()
+      expect(yield* sites.findSetup("https://other-op.example.org", "shared-client")).toBeUndefined()
     })))
+
+  // a rogue OP may register its caller under a client_id that a setup client at another OP already has
+  for (const order of [["victim", "rogue"], ["rogue", "victim"]] as const) {
+    it(`keeps two setup clients with one client_id at two OPs apart (${order.join(" first, then ")})`, () =>
+      run(Effect.gen(function* () {
+        const sites = yield* SiteStore
+        const at = { victim: "https://op.example.org", rogue: "https://rogue.example.net" }
+        for (const who of order) yield* sites.insert(site(who, { kind: "setup", opHost: at[who], clientId: "same-client" }))
+        expect((yield* sites.findSetup(at.victim, "same-client"))?.oxdId).toBe("victim")
+        expect((yield* sites.findSetup(at.rogue, "same-client"))?.oxdId).toBe("rogue")
+        // cached lookups too
+        expect(sites.peekSetup(at.victim, "same-client")?.oxdId).toBe("victim")
+        expect(sites.peekSetup(at.rogue, "same-client")?.oxdId).toBe("rogue")
+      })))
+  }
 
   it("gives the newest setup client of an OP as latestSetup", () =>
     run(Effect.gen(function* () {

@@ -47,6 +47,9 @@ const openMaybe = (cipher: SecretCipher, row: Site | undefined) => (row ? openRo
  */
 export const SITE_CACHE_MS = 5_000
 export const SITE_CACHE_MAX = 10_000
+/** The pair as one cache key; the length prefix keeps it unambiguous whatever characters an OP puts in a client_id. */
+const setupKey = (opHost: string, clientId: string) => `${opHost.length}:${opHost}${clientId}`
+
 export const siteCacheMs = (config: { readonly site_cache_seconds: number }) => config.site_cache_seconds * 1000
 
 /** Registered sites and setup clients, keyed by oxd_id. Every write is committed before it returns. */
@@ -54,13 +57,16 @@ export class SiteStore extends Context.Service<SiteStore, {
   get(oxdId: string): Effect.Effect<Site, UnknownOxdId | StoreFailed>
   /** The site if it is in this instance's cache now (fresh), synchronously; undefined says nothing more. */
   peek(oxdId: string): Site | undefined
-  /** A setup client by client_id, if cached now; as peek. */
-  peekSetup(clientId: string): Site | undefined
+  /** A setup client by (OP, client_id), if cached now; as peek. */
+  peekSetup(opHost: string, clientId: string): Site | undefined
   insert(site: NewSite): Effect.Effect<Site, StoreFailed>
   update(oxdId: string, patch: SitePatch): Effect.Effect<Site, UnknownOxdId | StoreFailed>
   remove(oxdId: string): Effect.Effect<boolean, StoreFailed>
-  /** The setup client with this client_id (protection tokens name their client). */
-  findSetupByClientId(clientId: string): Effect.Effect<Site | undefined, StoreFailed>
+  /**
+   * The setup client registered at this OP with this client_id (a protection token names its client; only the OP
+   * that issued it can say so, and another OP may hand out the same client_id).
+   */
+  findSetup(opHost: string, clientId: string): Effect.Effect<Site | undefined, StoreFailed>
   /** The newest setup client on an OP: it authenticates introspection of tokens not yet tied to a site. */
   latestSetup(opHost: string): Effect.Effect<Site | undefined, StoreFailed>
   /** The OPs that have a setup client here (identifying a protection token without an op_host). */
@@ -74,18 +80,18 @@ export class SiteStore extends Context.Service<SiteStore, {
       const cipher = makeSecretCipher(config.secrets_encryption_key)
       // rows are cached opened (decrypted once), and dropped after a write through this process touched them
       const byOxdId = new ReadCache<Site>(SITE_CACHE_MAX, siteCacheMs(config), "site")
-      const setupByClientId = new ReadCache<Site>(SITE_CACHE_MAX, siteCacheMs(config), "site")
+      const setupByOpClient = new ReadCache<Site>(SITE_CACHE_MAX, siteCacheMs(config), "site")
       /** After a write (even a failed one): what it touched is read from the database again. */
       const written = (oxdId: string, kind?: Site["kind"]) =>
         Effect.sync(() => {
           byOxdId.delete(oxdId)
-          if (kind !== "site") setupByClientId.clear()
+          if (kind !== "site") setupByOpClient.clear()
         })
       // a site written by another instance: dropped here at once (PostgreSQL), else it expires after site_cache_seconds
       yield* watch((change) => {
         if (change.table === "*") byOxdId.clear()
         else if (change.table === "sites") byOxdId.delete(change.oxdId)
-        if (change.table !== "uma_resources") setupByClientId.clear()
+        if (change.table !== "uma_resources") setupByOpClient.clear()
       })
       const get = (oxdId: string) =>
         byOxdId.get(oxdId, query("read site", (rows) => rows.sites.byOxdId(oxdId)).pipe(
@@ -94,7 +100,7 @@ export class SiteStore extends Context.Service<SiteStore, {
       return SiteStore.of({
         get,
         peek: (oxdId) => byOxdId.peek(oxdId),
-        peekSetup: (clientId) => setupByClientId.peek(clientId),
+        peekSetup: (opHost, clientId) => setupByOpClient.peek(setupKey(opHost, clientId)),
         insert: Effect.fnUntraced(function* (site: NewSite) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...site, createdAt: now, updatedAt: now }
@@ -113,8 +119,8 @@ export class SiteStore extends Context.Service<SiteStore, {
         remove: Effect.fnUntraced(function* (oxdId: string) {
           return yield* query("remove site", (rows) => rows.sites.remove(oxdId)).pipe(Effect.ensuring(written(oxdId)))
         }),
-        findSetupByClientId: (clientId) =>
-          setupByClientId.get(clientId, query("find setup client", (rows) => rows.sites.setupByClientId(clientId)).pipe(
+        findSetup: (opHost, clientId) =>
+          setupByOpClient.get(setupKey(opHost, clientId), query("find setup client", (rows) => rows.sites.setupAt(opHost, clientId)).pipe(
             Effect.flatMap((row) => openMaybe(cipher, row)),
           )),
         latestSetup: (opHost) =>

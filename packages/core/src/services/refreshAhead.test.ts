@@ -66,3 +66,32 @@ describe("protection token cache", () => {
     expect(delta(op, before, "introspection")).toBe(first + 1)
   })
 })
+
+describe("inactive protection tokens (V7 of the security review)", () => {
+  it("asks the OP once for a dead token presented again and again, and at once for a live one", async () => {
+    const oxd = oxdWith({ protect_commands_with_access_token: true })
+    const { token } = await protectionToken(oxd, op)
+    const site = await registerSite(oxd, op, {}, { protectionToken: token })
+    const before = op.counters()
+    for (let i = 0; i < 20; i++) {
+      const r = await call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "a-token-the-op-never-issued" })
+      expect(r.envelope).toMatchObject({ status: "error", data: { error: "inactive_protection_access_token" } })
+    }
+    expect(delta(op, before, "introspection")).toBe(1)
+    // the same burst at once: one introspection too (the callers share the one in flight)
+    const burst = await Promise.all(Array.from({ length: 20 }, () =>
+      call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "another-token-the-op-never-issued" })))
+    expect(burst.every((r) => r.envelope.status === "error")).toBe(true)
+    expect(delta(op, before, "introspection")).toBe(2)
+    await ok(call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: token }))
+  })
+
+  it("remembers nothing with protection_cache_seconds 0: every call asks the OP", async () => {
+    const oxd = oxdWith({ protect_commands_with_access_token: true, protection_cache_seconds: 0 })
+    const { token } = await protectionToken(oxd, op)
+    const site = await registerSite(oxd, op, {}, { protectionToken: token })
+    const before = op.counters()
+    for (let i = 0; i < 3; i++) await call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "dead-token" })
+    expect(delta(op, before, "introspection")).toBe(3)
+  })
+})

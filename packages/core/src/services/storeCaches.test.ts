@@ -46,9 +46,9 @@ describe("store read caches", () => {
     run(Effect.gen(function* () {
       const sites = yield* SiteStore
       yield* sites.insert(site("setup-1", { kind: "setup", clientId: "setup-client" }))
-      expect((yield* sites.findSetupByClientId("setup-client"))?.oxdId).toBe("setup-1")
+      expect((yield* sites.findSetup("https://op.example.org", "setup-client"))?.oxdId).toBe("setup-1")
       yield* sites.remove("setup-1")
-      expect(yield* sites.findSetupByClientId("setup-client")).toBeUndefined()
+      expect(yield* sites.findSetup("https://op.example.org", "setup-client")).toBeUndefined()
     })))
 
   it("rows are shared read-only", () =>

@@ -13,7 +13,8 @@ export type SitePatchRow = Partial<Omit<SiteRow, "oxdId" | "kind" | "createdAt">
 export interface Rows {
   readonly sites: {
     byOxdId(oxdId: string): Promise<SiteRow | undefined>
-    setupByClientId(clientId: string): Promise<SiteRow | undefined>
+    /** The setup client registered at this OP with this client_id: the pair, never the client_id alone, names one. */
+    setupAt(opHost: string, clientId: string): Promise<SiteRow | undefined>
     latestSetup(opHost: string): Promise<SiteRow | undefined>
     setupOpHosts(limit: number): Promise<ReadonlyArray<string>>
     insert(row: SiteRow): Promise<void>

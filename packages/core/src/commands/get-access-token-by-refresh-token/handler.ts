@@ -11,7 +11,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* sites.get(p.oxd_id)
   const tokens = yield* (yield* OpenIdProvider).refresh(opClientOf(site), p.refresh_token, list(p.scope))
   if (tokens.id_token) yield* sites.update(site.oxdId, { lastIdToken: tokens.id_token })
-  yield* Events.publish({ type: "tokens_refreshed", oxd_id: site.oxdId, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null })
+  yield* Events.publish({ type: "tokens_refreshed", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null })
   return {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,

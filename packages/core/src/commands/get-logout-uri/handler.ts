@@ -16,6 +16,6 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ...(present(p.state) ? { state: p.state } : {}),
     ...(present(p.session_state) ? { session_state: p.session_state } : {}),
   })
-  yield* Events.publish({ type: "logout_uri_issued", oxd_id: site.oxdId, setup_client_id: site.setupClientId })
+  yield* Events.publish({ type: "logout_uri_issued", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId })
   return { uri }
 })

@@ -21,7 +21,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   })
   const idToken = tokens.id_token ?? ""
   yield* sites.update(site.oxdId, { lastIdToken: idToken })
-  yield* Events.publish({ type: "tokens_issued", oxd_id: site.oxdId, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null, refresh_token_issued: tokens.refresh_token !== undefined })
+  yield* Events.publish({ type: "tokens_issued", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null, refresh_token_issued: tokens.refresh_token !== undefined })
   return {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import type { CallContext } from "../../CallContext.js"
 import { OxdConfig } from "../../config/OxdConfig.js"
+import { ProtectionTokenInvalid } from "../../errors.js"
 import { Events } from "../../services/Events.js"
 import { Ids } from "../../services/Ids.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
@@ -14,9 +15,14 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: 
   const op = yield* OpenIdProvider
   const sites = yield* SiteStore
   const plan = yield* planRegistration(p, config)
+  const owner = ctx.setupClient
+  // the guard found the owner at the OP that vouched for the token; a site of another OP is never bound to it
+  if (owner && owner.opHost !== plan.opHost) {
+    return yield* new ProtectionTokenInvalid({ detail: "the token's setup client is registered at another OP than this site's op_host" })
+  }
   const oxdId = ids.oxdId()
   const reg = (yield* existingClient(p)) ?? (yield* op.register(plan.opHost, plan.opDiscoveryPath, registrationBody(plan, `oxd-${oxdId.slice(0, 8)}`)))
-  yield* sites.insert(siteFromRegistration(oxdId, "site", plan, withLocales(plan, p), reg, ctx.setupClientId ?? null))
-  yield* Events.publish({ type: "site_registered", oxd_id: oxdId, setup_client_id: ctx.setupClientId ?? null })
+  yield* sites.insert(siteFromRegistration(oxdId, "site", plan, withLocales(plan, p), reg, owner?.clientId ?? null))
+  yield* Events.publish({ type: "site_registered", oxd_id: oxdId, op_host: plan.opHost, setup_client_id: owner?.clientId ?? null })
   return { oxd_id: oxdId }
 })

@@ -11,6 +11,6 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     Effect.catchTag("StoreFailed", () => Effect.fail(new RemoveSiteFailed({ oxd_id: p.oxd_id }))),
   )
   if (!removed) return yield* new UnknownOxdId({ oxd_id: p.oxd_id })
-  yield* Events.publish({ type: "site_removed", oxd_id: site.oxdId, setup_client_id: site.setupClientId })
+  yield* Events.publish({ type: "site_removed", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId })
   return { oxd_id: p.oxd_id }
 })

@@ -24,7 +24,7 @@ export const requestedMethod = (p: typeof Params.Type): string | InvalidParams =
 
 /** The event every decided check publishes (never the RPT). */
 export const accessChecked = (site: Site, access: "granted" | "denied", path: string, method: string): OxdEventInput =>
-  ({ type: "access_checked", oxd_id: site.oxdId, setup_client_id: site.setupClientId, access, path, http_method: method })
+  ({ type: "access_checked", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId, access, path, http_method: method })
 
 /** Whether an RPT's permissions open this resource: any one scope ("or"), or the scope_expression. */
 export const grants = (rpt: Introspection, resource: ProtectedResource, nowSeconds: number): boolean => {

@@ -64,6 +64,6 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     if (typeof reg["client_secret_expires_at"] === "number") patch.clientSecretExpiresAt = reg["client_secret_expires_at"]
   }
   yield* sites.update(site.oxdId, patch)
-  yield* Events.publish({ type: "site_updated", oxd_id: site.oxdId, setup_client_id: site.setupClientId })
+  yield* Events.publish({ type: "site_updated", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId })
   return { oxd_id: site.oxdId }
 })

@@ -21,7 +21,7 @@ const storable = (...keys: ReadonlyArray<string>) => keys.every((k) => !k.includ
 export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "sites" | "uma_resources", oxdId: string) => void = () => {}): Rows => ({
   sites: {
     byOxdId: async (oxdId) => !storable(oxdId) ? undefined : first(await db.select().from(sites).where(eq(sites.oxdId, oxdId))),
-    setupByClientId: async (clientId) => !storable(clientId) ? undefined : first(await db.select().from(sites).where(and(eq(sites.clientId, clientId), eq(sites.kind, "setup"))).limit(1)),
+    setupAt: async (opHost, clientId) => !storable(opHost) || !storable(clientId) ? undefined : first(await db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.clientId, clientId), eq(sites.kind, "setup"))).limit(1)),
     latestSetup: async (opHost) =>
       !storable(opHost) ? undefined : first(await db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1)),
     setupOpHosts: async (limit) =>

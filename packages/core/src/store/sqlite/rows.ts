@@ -12,7 +12,7 @@ const requestIs = (k: RequestKey) =>
 export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
   sites: {
     byOxdId: (oxdId) => db.select().from(sites).where(eq(sites.oxdId, oxdId)).get(),
-    setupByClientId: (clientId) => db.select().from(sites).where(and(eq(sites.clientId, clientId), eq(sites.kind, "setup"))).get(),
+    setupAt: (opHost, clientId) => db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.clientId, clientId), eq(sites.kind, "setup"))).get(),
     latestSetup: (opHost) =>
       db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1).get(),
     setupOpHosts: async (limit) =>

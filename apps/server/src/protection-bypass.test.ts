@@ -5,12 +5,12 @@
  */
 import { request } from "node:https"
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
-import { createOxdClient, OxdError, type OxdClient } from "@oxd/client/tcp"
+import { createOxdClient, type OxdClient } from "@oxd/client/tcp"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { WebSocket } from "ws"
 import { startAll, type Running } from "./startAll.js"
-import { opJson, startOp } from "./test-support/child.js"
+import { opJson, outcome, startOp } from "./test-support/child.js"
 
 const REDIRECT = "https://rp.example.org/cb"
 const TOKEN_TTL_S = 3
@@ -28,15 +28,6 @@ const clientOf = (t: Transport): OxdClient => {
     : createOxdClient({ transport: "ws", url: running.ws!.url, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket })
   clients.push(c)
   return c
-}
-const outcome = async (p: Promise<unknown>) => {
-  try {
-    await p
-    return "ok"
-  } catch (e) {
-    if (e instanceof OxdError) return e.error
-    throw e
-  }
 }
 
 let setupA: { client_id: string; client_secret: string }

@@ -96,6 +96,17 @@ export const opJson = (op: TestOp, path: string): Promise<Record<string, any>> =
     req.end()
   })
 
+/** "ok", or the oxd error code a client call failed with (a transport failure throws). */
+export const outcome = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    await p
+    return "ok"
+  } catch (e) {
+    if (e instanceof OxdError) return e.error
+    throw e
+  }
+}
+
 /** The oxd error code a client call failed with (it must fail). */
 export const failureOf = async (p: Promise<unknown>): Promise<string> => {
   try {

@@ -14,22 +14,13 @@ import { startTestOp, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { WebSocket } from "ws"
 import { startAll, type Running } from "../../src/startAll.js"
-import { startOp } from "../../src/test-support/child.js"
+import { outcome, startOp } from "../../src/test-support/child.js"
 
 const REDIRECT = "https://rp.example.org/cb"
 const EVIL = "attacker-chosen-token-0123456789abcdef"
 type Transport = "tcp" | "https" | "ws"
 const TRANSPORTS: ReadonlyArray<Transport> = ["tcp", "https", "ws"]
 
-const outcome = async (p: Promise<unknown>) => {
-  try {
-    await p
-    return "ok"
-  } catch (e) {
-    if (e instanceof OxdError) return e.error
-    throw e
-  }
-}
 const until = async (check: () => boolean, ms = 5_000) => {
   const end = Date.now() + ms
   while (!check()) {

@@ -5,7 +5,7 @@ import * as client from "openid-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MisbehaviourKind } from "./misbehave.js";
 import type { TestOp } from "./server.js";
-import { REDIRECT_URI, codeFlow, register, startOp } from "./test-support/helpers.js";
+import { REDIRECT_URI, codeFlow, getJson, register, startOp } from "./test-support/helpers.js";
 
 let op: TestOp;
 beforeAll(async () => {
@@ -122,6 +122,47 @@ describe("misbehaviour targeting", () => {
 
   it("rejects unknown kinds", () => {
     expect(() => op.misbehave({ kind: "nope" as MisbehaviourKind })).toThrow(/unknown misbehaviour/);
+  });
+});
+
+describe("userinfo misbehaviours", () => {
+  const userinfo = (config: client.Configuration, accessToken: string) =>
+    client.fetchUserInfo(config, accessToken, client.skipSubjectCheck) as Promise<Record<string, unknown>>;
+
+  it("userinfo_other_subject: the next userinfo answer of that client is another user's, then alice's again", async () => {
+    const config = await register(op);
+    const { tokens } = await codeFlow(op, config);
+    expect(await userinfo(config, tokens.access_token)).toMatchObject({ sub: "248289761001", email: "alice@example.org" });
+    op.misbehave({ kind: "userinfo_other_subject", clientId: clientIdOf(config) });
+    const mixedUp = await userinfo(config, tokens.access_token);
+    expect(mixedUp).toMatchObject({ sub: "248289761002", name: "Bob Builder", email: "bob@example.org" });
+    expect(JSON.stringify(mixedUp)).not.toContain("alice");
+    expect(await userinfo(config, tokens.access_token)).toMatchObject({ sub: "248289761001" });
+  });
+
+  it("userinfo_no_subject: the answer has no sub", async () => {
+    const config = await register(op);
+    const { tokens } = await codeFlow(op, config);
+    op.misbehave({ kind: "userinfo_no_subject", clientId: clientIdOf(config) });
+    // read raw: openid-client itself refuses a userinfo answer without sub
+    const { status, body } = await getJson(config.serverMetadata().userinfo_endpoint!, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(status).toBe(200);
+    expect(body).not.toHaveProperty("sub");
+    expect(body).toMatchObject({ email: "alice@example.org" });
+  });
+
+  it("only affects userinfo answers of the named client, and ID token kinds never touch userinfo", async () => {
+    const victim = await register(op);
+    const bystander = await register(op);
+    const bystanderFlow = await codeFlow(op, bystander);
+    op.misbehave({ kind: "userinfo_other_subject", clientId: clientIdOf(victim) });
+    // a code flow (ID token from /token) of the victim does not spend the userinfo rule
+    const victimFlow = await codeFlow(op, victim);
+    expect(await userinfo(bystander, bystanderFlow.tokens.access_token)).toMatchObject({ sub: "248289761001" });
+    expect(await userinfo(victim, victimFlow.tokens.access_token)).toMatchObject({ sub: "248289761002" });
+    op.misbehave({ kind: "wrong_nonce", clientId: clientIdOf(victim) });
+    expect(await userinfo(victim, victimFlow.tokens.access_token)).toMatchObject({ sub: "248289761001" });
+    expect(op.pendingMisbehaviours()).toEqual([{ kind: "wrong_nonce", clientId: clientIdOf(victim), once: true }]);
   });
 });
 

@@ -120,6 +120,25 @@ describe("misbehaviour targeting", () => {
     await expect(jwtVerify(tampered, jwks)).resolves.toBeDefined(); // real signature
   });
 
+  it("wrong_sub: another user's sub, with the real kid and signature", async () => {
+    const config = await register(op);
+    op.misbehave({ kind: "wrong_sub", clientId: clientIdOf(config) });
+    const tampered = await rawIdToken(config, "n-1");
+    expect(decodeJwt(tampered)).toMatchObject({ sub: "248289761002", nonce: "n-1" });
+    const { keys } = (await (await fetch(`${op.issuer}/jwks`)).json()) as { keys: Array<{ kid: string }> };
+    await expect(jwtVerify(tampered, createLocalJWKSet({ keys: keys as never[] }))).resolves.toBeDefined();
+    expect(decodeJwt(await rawIdToken(config, "n-2")).sub).toBe("248289761001");
+  });
+
+  it("no_id_token: the token answer carries no ID token, the rest as usual", async () => {
+    const config = await register(op);
+    op.misbehave({ kind: "no_id_token", clientId: clientIdOf(config) });
+    const answer = await rawTokenResponse(config, "n-1");
+    expect(answer).not.toHaveProperty("id_token");
+    expect(answer).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String) });
+    expect(await rawTokenResponse(config, "n-2")).toHaveProperty("id_token");
+  });
+
   it("rejects unknown kinds", () => {
     expect(() => op.misbehave({ kind: "nope" as MisbehaviourKind })).toThrow(/unknown misbehaviour/);
   });
@@ -168,6 +187,11 @@ describe("userinfo misbehaviours", () => {
 
 /** Code flow with a plain token request, returning the ID token without any client-side validation. */
 async function rawIdToken(config: client.Configuration, nonce: string): Promise<string> {
+  return ((await rawTokenResponse(config, nonce)) as { id_token: string }).id_token;
+}
+
+/** Code flow with a plain token request, returning the token endpoint's JSON as it came. */
+async function rawTokenResponse(config: client.Configuration, nonce: string): Promise<Record<string, unknown>> {
   const verifier = client.randomPKCECodeVerifier();
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: REDIRECT_URI,
@@ -187,5 +211,5 @@ async function rawIdToken(config: client.Configuration, nonce: string): Promise<
     body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier }),
   });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { id_token: string }).id_token;
+  return (await res.json()) as Record<string, unknown>;
 }

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from "jose";
-import type { TestUser } from "./accounts.js";
+import { TEST_USERS, type TestUser } from "./accounts.js";
 import { isSigningAlg, type KeyRing } from "./keys.js";
 
-/** Kinds that tamper the ID token of a `/token` answer (code and refresh_token grants). */
+/**
+ * Kinds that tamper the ID token of a `/token` answer (code and refresh_token grants). `wrong_sub`: another test
+ * user's sub (bob's for alice), re-signed; `no_id_token`: the answer carries none.
+ */
 export const ID_TOKEN_MISBEHAVIOURS = [
   "bad_signature",
   "wrong_nonce",
@@ -13,6 +16,8 @@ export const ID_TOKEN_MISBEHAVIOURS = [
   "bad_at_hash",
   "unknown_kid",
   "clock_ahead",
+  "wrong_sub",
+  "no_id_token",
 ] as const;
 /**
  * Kinds that tamper a `/me` (userinfo) answer: `userinfo_other_subject` answers another test user's claims (their
@@ -93,6 +98,7 @@ export async function tamperIdToken(idToken: string, kinds: readonly Misbehaviou
   if (has("wrong_aud")) payload.aud = `not-you-${junk()}`;
   if (has("wrong_issuer")) payload.iss = "https://evil.example.org";
   if (has("bad_at_hash")) payload.at_hash = junk().slice(0, 22); // right length, wrong value
+  if (has("wrong_sub")) payload.sub = otherUser(payload.sub, TEST_USERS).sub;
   if (has("clock_ahead")) {
     // the OP's clock runs ahead: every time it writes moves together
     const ahead = opts.aheadSeconds ?? 30;
@@ -131,8 +137,7 @@ export async function tamperIdToken(idToken: string, kinds: readonly Misbehaviou
 export function tamperUserinfo(claims: Record<string, unknown>, kinds: readonly MisbehaviourKind[], users: ReadonlyArray<TestUser>): Record<string, unknown> {
   let out = claims;
   if (kinds.includes("userinfo_other_subject")) {
-    const other = users.find((u) => u.sub !== claims.sub);
-    if (!other) throw new Error("userinfo_other_subject needs a second test user");
+    const other = otherUser(claims.sub, users);
     out = { sub: other.sub };
     for (const name of Object.keys(claims)) if (name !== "sub" && name in other.claims) out[name] = other.claims[name];
   }
@@ -141,4 +146,10 @@ export function tamperUserinfo(claims: Record<string, unknown>, kinds: readonly 
     out = rest;
   }
   return out;
+}
+
+function otherUser(sub: unknown, users: ReadonlyArray<TestUser>): TestUser {
+  const other = users.find((u) => u.sub !== sub);
+  if (!other) throw new Error("another subject needs a second test user");
+  return other;
 }

@@ -140,7 +140,10 @@ export function createProvider(deps: ProviderDeps): Provider {
     const body = ctx.body as Record<string, unknown> | undefined;
     if (ctx.status !== 200 || typeof body?.id_token !== "string") return;
     const kinds = deps.misbehaviours.take(oidc.client?.clientId);
-    if (kinds.length) ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, kinds, deps.keys, { aheadSeconds: deps.misbehaviours.aheadSeconds() }) };
+    if (kinds.includes("no_id_token")) {
+      const { id_token: _dropped, ...rest } = body;
+      ctx.body = rest;
+    } else if (kinds.length) ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, kinds, deps.keys, { aheadSeconds: deps.misbehaviours.aheadSeconds() }) };
   });
 
   provider.on("server_error", (_ctx, err) => deps.onError("oidc-provider server_error", err));

@@ -59,11 +59,9 @@ export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "site
     insertIfAbsent: async (row) => void (await db.insert(secrets).values(row).onConflictDoNothing()),
   },
   subjects: {
-    // the sub comes from a validated ID token (a JSON string, which may hold NUL): such a row is not recorded
     upsert: async (rows) => {
-      const storableRows = rows.filter((r) => storable(r.oxdId, r.sub))
-      if (storableRows.length === 0) return
-      await db.insert(subjects).values(storableRows).onConflictDoUpdate({
+      if (rows.length === 0) return
+      await db.insert(subjects).values([...rows]).onConflictDoUpdate({
         target: [subjects.oxdId, subjects.kind, subjects.tokenHash],
         set: { sub: sql`excluded.sub`, expiresAt: sql`excluded.expires_at` },
       })

@@ -13,6 +13,7 @@ import { ProtectionGuard } from "./services/ProtectionGuard.js"
 import { SiteStore } from "./services/SiteStore.js"
 import { ResourceStore } from "./services/ResourceStore.js"
 import { StateStore } from "./services/StateStore.js"
+import { TokenSubjects } from "./services/TokenSubjects.js"
 import { UmaAuthorizationServer } from "./services/UmaAuthorizationServer.js"
 import { Database } from "./store/Database.js"
 
@@ -41,7 +42,7 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     ? tracingLayer({ endpoint: config.otlp_endpoint, serviceName: config.otlp_service_name, ...(options.traceExportIntervalMs ? { exportIntervalMs: options.traceExportIntervalMs } : {}) })
     : Layer.empty
   const db = Database.layer.pipe(Layer.provide(configLayer))
-  const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer, ResourceStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
+  const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer, ResourceStore.layer, TokenSubjects.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
   const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(Layer.provide(Layer.merge(configLayer, tracing)))
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))

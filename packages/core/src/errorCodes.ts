@@ -21,6 +21,8 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   OpDiscoveryFailed: { http: 500, code: "no_connect_discovery_response" },
   OpRejected: { http: 400, code: "bad_request" },
   OpUnreachable: { http: 502, code: "op_unreachable" },
+  // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
+  UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
   InvalidRegistrationClientUrl: { http: 500, code: "invalid_registration_client_url" },
   ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },

@@ -145,6 +145,17 @@ export class OpUnreachable extends Schema.TaggedError<OpUnreachable>()("OpUnreac
   }
 }
 
+/**
+ * The OP's userinfo answer is about another subject than the ID token the access token came with (OpenID Connect
+ * Core 5.3.2: it must not be used). The reference never checked this; an addition, answered as internal_error.
+ */
+export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectMismatch>()("UserInfoSubjectMismatch", {}) {
+  override get message() {
+    return "The OP's userinfo sub does not match the sub of the ID token this access token came with (OpenID Connect Core 5.3.2): "
+      + "the claims are about another user and are not returned. The access token may have been substituted or mixed up: sign the user in again."
+  }
+}
+
 export class NoEndSessionEndpoint extends Schema.TaggedError<NoEndSessionEndpoint>()("NoEndSessionEndpoint", {
   op_host: Schema.String,
 }) {
@@ -316,6 +327,7 @@ export type OxdError =
   | OpDiscoveryFailed
   | OpRejected
   | OpUnreachable
+  | UserInfoSubjectMismatch
   | NoEndSessionEndpoint
   | InvalidRegistrationClientUrl
   | ProtectionTokenMissing

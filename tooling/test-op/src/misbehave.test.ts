@@ -5,7 +5,7 @@ import * as client from "openid-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MisbehaviourKind } from "./misbehave.js";
 import type { TestOp } from "./server.js";
-import { REDIRECT_URI, codeFlow, register, startOp } from "./test-support/helpers.js";
+import { REDIRECT_URI, codeFlow, getJson, register, startOp } from "./test-support/helpers.js";
 
 let op: TestOp;
 beforeAll(async () => {
@@ -120,13 +120,78 @@ describe("misbehaviour targeting", () => {
     await expect(jwtVerify(tampered, jwks)).resolves.toBeDefined(); // real signature
   });
 
+  it("wrong_sub: another user's sub, with the real kid and signature", async () => {
+    const config = await register(op);
+    op.misbehave({ kind: "wrong_sub", clientId: clientIdOf(config) });
+    const tampered = await rawIdToken(config, "n-1");
+    expect(decodeJwt(tampered)).toMatchObject({ sub: "248289761002", nonce: "n-1" });
+    const { keys } = (await (await fetch(`${op.issuer}/jwks`)).json()) as { keys: Array<{ kid: string }> };
+    await expect(jwtVerify(tampered, createLocalJWKSet({ keys: keys as never[] }))).resolves.toBeDefined();
+    expect(decodeJwt(await rawIdToken(config, "n-2")).sub).toBe("248289761001");
+  });
+
+  it("no_id_token: the token answer carries no ID token, the rest as usual", async () => {
+    const config = await register(op);
+    op.misbehave({ kind: "no_id_token", clientId: clientIdOf(config) });
+    const answer = await rawTokenResponse(config, "n-1");
+    expect(answer).not.toHaveProperty("id_token");
+    expect(answer).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String) });
+    expect(await rawTokenResponse(config, "n-2")).toHaveProperty("id_token");
+  });
+
   it("rejects unknown kinds", () => {
     expect(() => op.misbehave({ kind: "nope" as MisbehaviourKind })).toThrow(/unknown misbehaviour/);
   });
 });
 
+describe("userinfo misbehaviours", () => {
+  const userinfo = (config: client.Configuration, accessToken: string) =>
+    client.fetchUserInfo(config, accessToken, client.skipSubjectCheck) as Promise<Record<string, unknown>>;
+
+  it("userinfo_other_subject: the next userinfo answer of that client is another user's, then alice's again", async () => {
+    const config = await register(op);
+    const { tokens } = await codeFlow(op, config);
+    expect(await userinfo(config, tokens.access_token)).toMatchObject({ sub: "248289761001", email: "alice@example.org" });
+    op.misbehave({ kind: "userinfo_other_subject", clientId: clientIdOf(config) });
+    const mixedUp = await userinfo(config, tokens.access_token);
+    expect(mixedUp).toMatchObject({ sub: "248289761002", name: "Bob Builder", email: "bob@example.org" });
+    expect(JSON.stringify(mixedUp)).not.toContain("alice");
+    expect(await userinfo(config, tokens.access_token)).toMatchObject({ sub: "248289761001" });
+  });
+
+  it("userinfo_no_subject: the answer has no sub", async () => {
+    const config = await register(op);
+    const { tokens } = await codeFlow(op, config);
+    op.misbehave({ kind: "userinfo_no_subject", clientId: clientIdOf(config) });
+    // read raw: openid-client itself refuses a userinfo answer without sub
+    const { status, body } = await getJson(config.serverMetadata().userinfo_endpoint!, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(status).toBe(200);
+    expect(body).not.toHaveProperty("sub");
+    expect(body).toMatchObject({ email: "alice@example.org" });
+  });
+
+  it("only affects userinfo answers of the named client, and ID token kinds never touch userinfo", async () => {
+    const victim = await register(op);
+    const bystander = await register(op);
+    const bystanderFlow = await codeFlow(op, bystander);
+    op.misbehave({ kind: "userinfo_other_subject", clientId: clientIdOf(victim) });
+    // a code flow (ID token from /token) of the victim does not spend the userinfo rule
+    const victimFlow = await codeFlow(op, victim);
+    expect(await userinfo(bystander, bystanderFlow.tokens.access_token)).toMatchObject({ sub: "248289761001" });
+    expect(await userinfo(victim, victimFlow.tokens.access_token)).toMatchObject({ sub: "248289761002" });
+    op.misbehave({ kind: "wrong_nonce", clientId: clientIdOf(victim) });
+    expect(await userinfo(victim, victimFlow.tokens.access_token)).toMatchObject({ sub: "248289761001" });
+    expect(op.pendingMisbehaviours()).toEqual([{ kind: "wrong_nonce", clientId: clientIdOf(victim), once: true }]);
+  });
+});
+
 /** Code flow with a plain token request, returning the ID token without any client-side validation. */
 async function rawIdToken(config: client.Configuration, nonce: string): Promise<string> {
+  return ((await rawTokenResponse(config, nonce)) as { id_token: string }).id_token;
+}
+
+/** Code flow with a plain token request, returning the token endpoint's JSON as it came. */
+async function rawTokenResponse(config: client.Configuration, nonce: string): Promise<Record<string, unknown>> {
   const verifier = client.randomPKCECodeVerifier();
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: REDIRECT_URI,
@@ -146,5 +211,5 @@ async function rawIdToken(config: client.Configuration, nonce: string): Promise<
     body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier }),
   });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { id_token: string }).id_token;
+  return (await res.json()) as Record<string, unknown>;
 }

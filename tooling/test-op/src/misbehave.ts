@@ -1,8 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from "jose";
+import { TEST_USERS, type TestUser } from "./accounts.js";
 import { isSigningAlg, type KeyRing } from "./keys.js";
 
-export const MISBEHAVIOUR_KINDS = [
+/**
+ * Kinds that tamper the ID token of a `/token` answer (code and refresh_token grants). `wrong_sub`: another test
+ * user's sub (bob's for alice), re-signed; `no_id_token`: the answer carries none.
+ */
+export const ID_TOKEN_MISBEHAVIOURS = [
   "bad_signature",
   "wrong_nonce",
   "wrong_aud",
@@ -11,14 +16,28 @@ export const MISBEHAVIOUR_KINDS = [
   "bad_at_hash",
   "unknown_kid",
   "clock_ahead",
+  "wrong_sub",
+  "no_id_token",
 ] as const;
+/**
+ * Kinds that tamper a `/me` (userinfo) answer: `userinfo_other_subject` answers another test user's claims (their
+ * `sub`, and their values of the claims the token's user had), as an OP that mixed up tokens would;
+ * `userinfo_no_subject` drops `sub`.
+ */
+export const USERINFO_MISBEHAVIOURS = ["userinfo_other_subject", "userinfo_no_subject"] as const;
+export const MISBEHAVIOUR_KINDS = [...ID_TOKEN_MISBEHAVIOURS, ...USERINFO_MISBEHAVIOURS] as const;
 export type MisbehaviourKind = (typeof MISBEHAVIOUR_KINDS)[number];
+/** What a kind tampers with. */
+export type MisbehaviourTarget = "id_token" | "userinfo";
+
+const targetOf = (kind: MisbehaviourKind): MisbehaviourTarget =>
+  (USERINFO_MISBEHAVIOURS as readonly string[]).includes(kind) ? "userinfo" : "id_token";
 
 export interface Misbehaviour {
   kind: MisbehaviourKind;
-  /** Only ID tokens issued to this client; any client when omitted. */
+  /** Only ID tokens issued to (userinfo answers for access tokens of) this client; any client when omitted. */
   clientId?: string;
-  /** Apply to the next matching ID token only (default true); false = until reset(). */
+  /** Apply to the next matching ID token (userinfo answer) only (default true); false = until reset(). */
   once?: boolean;
   /** clock_ahead: how far ahead of real time the OP's clock is (s, default 30; negative: behind); iat, auth_time and exp move by it. */
   seconds?: number;
@@ -41,11 +60,11 @@ export class Misbehaviours {
     this.#rules.push({ kind: m.kind, clientId: m.clientId, once: m.once ?? true, seconds: m.seconds });
   }
 
-  /** Kinds to apply to an ID token for `clientId`; consumes matching `once` rules. */
-  take(clientId: string | undefined): MisbehaviourKind[] {
-    const matching = this.#rules.filter((r) => r.clientId === undefined || r.clientId === clientId);
+  /** Kinds to apply to an ID token (or a userinfo answer) for `clientId`; consumes matching `once` rules of that target. */
+  take(clientId: string | undefined, target: MisbehaviourTarget = "id_token"): MisbehaviourKind[] {
+    const matching = this.#rules.filter((r) => targetOf(r.kind) === target && (r.clientId === undefined || r.clientId === clientId));
     this.#rules = this.#rules.filter((r) => !(r.once && matching.includes(r)));
-    this.#seconds = matching.find((r) => r.kind === "clock_ahead")?.seconds;
+    if (target === "id_token") this.#seconds = matching.find((r) => r.kind === "clock_ahead")?.seconds;
     return [...new Set(matching.map((r) => r.kind))];
   }
 
@@ -79,6 +98,7 @@ export async function tamperIdToken(idToken: string, kinds: readonly Misbehaviou
   if (has("wrong_aud")) payload.aud = `not-you-${junk()}`;
   if (has("wrong_issuer")) payload.iss = "https://evil.example.org";
   if (has("bad_at_hash")) payload.at_hash = junk().slice(0, 22); // right length, wrong value
+  if (has("wrong_sub")) payload.sub = otherUser(payload.sub, TEST_USERS).sub;
   if (has("clock_ahead")) {
     // the OP's clock runs ahead: every time it writes moves together
     const ahead = opts.aheadSeconds ?? 30;
@@ -108,4 +128,28 @@ export async function tamperIdToken(idToken: string, kinds: readonly Misbehaviou
     jwt = `${h}.${p}.${sig.toString("base64url")}`;
   }
   return jwt;
+}
+
+/**
+ * Returns the userinfo claims changed per `kinds` (userinfo kinds only): another user's answer, or one without sub.
+ * The other user is the first of `users` whose sub differs from the token's.
+ */
+export function tamperUserinfo(claims: Record<string, unknown>, kinds: readonly MisbehaviourKind[], users: ReadonlyArray<TestUser>): Record<string, unknown> {
+  let out = claims;
+  if (kinds.includes("userinfo_other_subject")) {
+    const other = otherUser(claims.sub, users);
+    out = { sub: other.sub };
+    for (const name of Object.keys(claims)) if (name !== "sub" && name in other.claims) out[name] = other.claims[name];
+  }
+  if (kinds.includes("userinfo_no_subject")) {
+    const { sub: _dropped, ...rest } = out;
+    out = rest;
+  }
+  return out;
+}
+
+function otherUser(sub: unknown, users: ReadonlyArray<TestUser>): TestUser {
+  const other = users.find((u) => u.sub !== sub);
+  if (!other) throw new Error("another subject needs a second test user");
+  return other;
 }

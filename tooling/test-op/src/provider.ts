@@ -1,11 +1,11 @@
 import Provider from "oidc-provider";
 import type { Client, Configuration, ErrorOut, KoaContextWithOIDC } from "oidc-provider";
-import { findAccount } from "./accounts.js";
+import { findAccount, TEST_USERS } from "./accounts.js";
 import type { MemoryStore } from "./adapter.js";
 import type { Counters } from "./counters.js";
 import { esc, page } from "./html.js";
 import { SIGNING_ALGS, type KeyRing } from "./keys.js";
-import { tamperIdToken, type Misbehaviours } from "./misbehave.js";
+import { tamperIdToken, tamperUserinfo, type Misbehaviours } from "./misbehave.js";
 import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js";
 import type { UmaContext } from "./uma/context.js";
 import { registerUmaGrant } from "./uma/grant.js";
@@ -128,6 +128,14 @@ export function createProvider(deps: ProviderDeps): Provider {
     const route = oidc?.route;
     if (!oidc || !route) return;
     deps.counters.inc(route);
+    if (route === "userinfo") {
+      // a JSON answer only (a client registered for signed userinfo gets a JWT, left alone)
+      const claims = ctx.body as unknown;
+      if (ctx.status !== 200 || typeof claims !== "object" || claims === null || Array.isArray(claims)) return;
+      const kinds = deps.misbehaviours.take(oidc.client?.clientId, "userinfo");
+      if (kinds.length) ctx.body = tamperUserinfo(claims as Record<string, unknown>, kinds, TEST_USERS);
+      return;
+    }
     if (route !== "token") return;
     const grantType = oidc.params?.grant_type;
     if (typeof grantType === "string") deps.counters.inc(`token.${grantType}`);
@@ -135,7 +143,10 @@ export function createProvider(deps: ProviderDeps): Provider {
     const body = ctx.body as Record<string, unknown> | undefined;
     if (ctx.status !== 200 || typeof body?.id_token !== "string") return;
     const kinds = deps.misbehaviours.take(oidc.client?.clientId);
-    if (kinds.length) ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, kinds, deps.keys, { aheadSeconds: deps.misbehaviours.aheadSeconds() }) };
+    if (kinds.includes("no_id_token")) {
+      const { id_token: _dropped, ...rest } = body;
+      ctx.body = rest;
+    } else if (kinds.length) ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, kinds, deps.keys, { aheadSeconds: deps.misbehaviours.aheadSeconds() }) };
   });
 
   provider.on("server_error", (_ctx, err) => deps.onError("oidc-provider server_error", err));

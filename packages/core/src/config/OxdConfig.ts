@@ -12,6 +12,8 @@ export const ConfigSchema = Schema.Struct({
   database_url: Schema.NonEmptyString,
   site_cache_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   state_expiration_in_minutes: Schema.Finite.check(Schema.isGreaterThan(0)),
+  token_subject_max_age_in_seconds: Positive,
+  refresh_token_subject_max_age_in_seconds: Positive,
   protect_commands_with_access_token: Schema.Boolean,
   protection_scope: Schema.NonEmptyString,
   trusted_ca_file: OptString,

@@ -35,6 +35,8 @@ export type TokenSet = {
   readonly id_token?: string | undefined
   readonly scope?: string | undefined
 }
+/** A refresh answer; idTokenClaims only when it carried an ID token that was validated. */
+export type RefreshedTokens = TokenSet & { readonly idTokenClaims?: Record<string, unknown> | undefined }
 export interface CodeExchange {
   readonly code: string
   readonly redirectUri: string
@@ -69,7 +71,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
     { tokens: TokenSet; claims: Record<string, unknown> },
     OpError | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch | NoIdToken | NoAccessToken
   >
-  refresh(client: OpClient, refreshToken: string, scope?: ReadonlyArray<string>): Effect.Effect<TokenSet, OpError | NoAccessToken | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch>
+  refresh(client: OpClient, refreshToken: string, scope?: ReadonlyArray<string>): Effect.Effect<RefreshedTokens, OpError | NoAccessToken | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch>
   userInfo(client: OpClient, accessToken: string): Effect.Effect<Record<string, unknown>, OpError>
   introspect(client: OpClient, token: string): Effect.Effect<Record<string, unknown>, OpError>
   clientCredentials(client: OpClient, scope: ReadonlyArray<string>): Effect.Effect<TokenSet, OpError | NoAccessToken>
@@ -302,8 +304,9 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
             })
             const tokens = yield* asTokenSet(response)
             const checks = tokens.id_token ? idTokenChecks(cfg.serverMetadata(), c, { accessToken: tokens.access_token }) : undefined
-            if (tokens.id_token && checks) yield* validateIdToken(tokens.id_token, checks)
-            return tokens
+            if (!tokens.id_token || !checks) return tokens
+            const claims = yield* validateIdToken(tokens.id_token, checks)
+            return { ...tokens, idTokenClaims: claims as Record<string, unknown> }
           }),
         userInfo: (c, accessToken) =>
           Effect.flatMap(configuration(c), (cfg) =>

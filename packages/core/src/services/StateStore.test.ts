@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { createClient } from "@libsql/client"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { TestClock } from "effect/testing"
-import pg from "pg"
-import { afterAll, expect, it } from "vitest"
+import { expect, it } from "vitest"
 import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig, type Config } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
-import { describeEachStore, type StoreBackend } from "../test-support/storeBackends.js"
+import { sqlOn } from "../test-support/sqlOn.js"
+import { describeEachStore, sharedUrl as sharedUrlOf, type StoreBackend } from "../test-support/storeBackends.js"
 import { SEALED_STATE_LENGTH } from "./sealedState.js"
 import { StateStore } from "./StateStore.js"
 
@@ -28,25 +24,6 @@ const authorization = (oxdId = "site-1") => ({ oxdId, pkce: true })
 
 /** A state with one character changed (still base64url, same length). */
 const altered = (state: string, at: number) => state.slice(0, at) + (state[at] === "A" ? "B" : "A") + state.slice(at + 1)
-
-/** Runs SQL on a shared database outside the server, as an older version or an operator would. */
-const sqlOn = async (url: string, statement: string, args: ReadonlyArray<string | number | null>) => {
-  if (url.startsWith("postgres")) {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    try {
-      return (await client.query(statement.replace(/\?/g, (_, i: number) => `$${statement.slice(0, i).split("?").length}`), [...args])).rows
-    } finally {
-      await client.end()
-    }
-  }
-  const client = createClient({ url })
-  try {
-    return (await client.execute({ sql: statement, args: [...args] })).rows
-  } finally {
-    client.close()
-  }
-}
 
 describeEachStore("StateStore", (backend) => {
   const run = runOn(backend)
@@ -168,14 +145,7 @@ describeEachStore("StateStore", (backend) => {
 })
 
 describeEachStore("StateStore on a shared database", (backend) => {
-  const dirs: string[] = []
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
-  const sharedUrl = async () => {
-    if (backend.dialect === "postgres") return backend.newUrl()
-    const dir = mkdtempSync(join(tmpdir(), "oxd-state-shared-"))
-    dirs.push(dir)
-    return `file:${join(dir, "nested", "oxd.db")}`
-  }
+  const sharedUrl = () => sharedUrlOf(backend)
   const countRows = async (url: string) => Number((await sqlOn(url, "SELECT COUNT(*) AS n FROM authorization_requests", []))[0]!["n"])
 
   it("writes nothing when issuing; keeps states across a restart (the key is stored), and a used one stays used", async () => {

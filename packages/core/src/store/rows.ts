@@ -1,5 +1,5 @@
 import type * as pg from "./schema.pg.js"
-import type { authorizationRequests, serverSecrets, sites, umaResources } from "./schema.js"
+import type { authorizationRequests, serverSecrets, sites, tokenSubjects, umaResources } from "./schema.js"
 
 export type SiteRow = typeof sites.$inferSelect
 export type RequestRow = typeof authorizationRequests.$inferSelect
@@ -8,6 +8,8 @@ export type NewRequestRow = typeof authorizationRequests.$inferInsert
 export type ServerSecretRow = typeof serverSecrets.$inferSelect
 export type NewResourceRow = Omit<ResourceRow, "id">
 export type SitePatchRow = Partial<Omit<SiteRow, "oxdId" | "kind" | "createdAt">>
+export type TokenSubjectRow = typeof tokenSubjects.$inferSelect
+export type TokenSubjectKey = Pick<TokenSubjectRow, "oxdId" | "kind" | "tokenHash">
 
 /** The statements the stores run, one implementation per dialect (sqlite/rows.ts, pg/rows.ts). */
 export interface Rows {
@@ -36,6 +38,13 @@ export interface Rows {
     get(name: string): Promise<ServerSecretRow | undefined>
     /** Stores the secret unless one of that name exists (another instance made it first); read it back with get. */
     insertIfAbsent(row: ServerSecretRow): Promise<void>
+  }
+  readonly subjects: {
+    /** Inserts the rows in one statement; a key recorded before (a refresh token the OP kept) takes the new sub and expiry. */
+    upsert(rows: ReadonlyArray<TokenSubjectRow>): Promise<void>
+    /** The sub recorded under the key, unless it expired at `now` or before. */
+    find(key: TokenSubjectKey, now: number): Promise<string | undefined>
+    purgeExpiredBefore(time: number): Promise<void>
   }
   readonly resources: {
     list(oxdId: string): Promise<ReadonlyArray<ResourceRow>>
@@ -74,3 +83,4 @@ void check<Same<SiteRow, typeof pg.sites.$inferSelect>>
 void check<Same<RequestRow, typeof pg.authorizationRequests.$inferSelect>>
 void check<Same<ResourceRow, typeof pg.umaResources.$inferSelect>>
 void check<Same<ServerSecretRow, typeof pg.serverSecrets.$inferSelect>>
+void check<Same<TokenSubjectRow, typeof pg.tokenSubjects.$inferSelect>>

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, jsonb, pgTable, text } from "drizzle-orm/pg-core"
+import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core"
 
 /**
  * The PostgreSQL twin of schema.ts: the same tables, columns, nullability and indexes (schemaDrift.test.ts checks
@@ -68,4 +68,16 @@ export const umaResources = pgTable(
     createdAt: int("created_at").notNull(),
   },
   (t) => [index("uma_resources_site_path").on(t.oxdId, t.path)],
+)
+
+export const tokenSubjects = pgTable(
+  "token_subjects",
+  {
+    oxdId: text("oxd_id").notNull(),
+    kind: text("kind", { enum: ["access", "refresh"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    sub: text("sub").notNull(),
+    expiresAt: int("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.oxdId, t.kind, t.tokenHash] }), index("token_subjects_expires_at").on(t.expiresAt)],
 )

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core"
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core"
 
 /** A registered OpenID client: an ordinary site, or a setup client that protects other sites. */
 export const sites = sqliteTable(
@@ -76,4 +76,23 @@ export const umaResources = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("uma_resources_site_path").on(t.oxdId, t.path)],
+)
+
+/**
+ * The subject (sub) of the validated ID token a token came with, so get_user_info can refuse a userinfo answer about
+ * another subject (OpenID Connect Core 5.3.2). Keyed by the SHA-256 of the token, never the token; each row lives as
+ * long as its token may (bounded), then is purged. Shared by every instance on the store.
+ */
+export const tokenSubjects = sqliteTable(
+  "token_subjects",
+  {
+    oxdId: text("oxd_id").notNull(),
+    /** access: checked by get_user_info; refresh: passed on to the access tokens it refreshes */
+    kind: text("kind", { enum: ["access", "refresh"] }).notNull(),
+    /** base64url SHA-256 of the token */
+    tokenHash: text("token_hash").notNull(),
+    sub: text("sub").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.oxdId, t.kind, t.tokenHash] }), index("token_subjects_expires_at").on(t.expiresAt)],
 )

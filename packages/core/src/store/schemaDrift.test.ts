@@ -11,12 +11,14 @@ import * as sqliteSchema from "./schema.js"
 // The two dialects' schemas are kept by hand in step; these tests catch a table, column, index or migration that
 // one of them lacks. (rows.ts checks at compile time that both infer the same row types.)
 
-type Shape = Record<string, { columns: Record<string, { notNull: boolean; primary: boolean; default: boolean }>; indexes: Record<string, string[]> }>
+type Shape = Record<string, { columns: Record<string, { notNull: boolean; primary: boolean; default: boolean }>; indexes: Record<string, string[]>; primaryKeys: string[][] }>
 
-const shape = (configs: ReadonlyArray<{ name: string; columns: ReadonlyArray<{ name: string; notNull: boolean; primary: boolean; hasDefault: boolean }>; indexes: ReadonlyArray<{ config: { name?: string; columns: ReadonlyArray<unknown> } }> }>): Shape =>
+const shape = (configs: ReadonlyArray<{ name: string; columns: ReadonlyArray<{ name: string; notNull: boolean; primary: boolean; hasDefault: boolean }>; indexes: ReadonlyArray<{ config: { name?: string; columns: ReadonlyArray<unknown> } }>; primaryKeys: ReadonlyArray<{ columns: ReadonlyArray<{ name: string }> }> }>): Shape =>
   Object.fromEntries(configs.map((t) => [t.name, {
     columns: Object.fromEntries(t.columns.map((c) => [c.name, { notNull: c.notNull, primary: c.primary, default: c.hasDefault }])),
     indexes: Object.fromEntries(t.indexes.map((i) => [i.config.name ?? "?", i.config.columns.map((c) => (c as { name: string }).name)])),
+    // composite keys (primaryKey({ columns })): a column's own primary flag does not show them
+    primaryKeys: t.primaryKeys.map((k) => k.columns.map((c) => c.name)),
   }]))
 
 const tables = <T>(schema: Record<string, unknown>) => Object.values(schema) as T[]
@@ -30,7 +32,7 @@ describe("the SQLite and PostgreSQL schemas", () => {
   it("have the same tables, columns (nullability, keys, defaults) and indexes", () => {
     const sqlite = shape(tables<SQLiteTable>(sqliteSchema).map(sqliteTableConfig))
     const pg = shape(tables<PgTable>(pgSchema).map(pgTableConfig))
-    expect(Object.keys(sqlite).sort()).toEqual(["authorization_requests", "server_secrets", "sites", "uma_resources"])
+    expect(Object.keys(sqlite).sort()).toEqual(["authorization_requests", "server_secrets", "sites", "token_subjects", "uma_resources"])
     expect(pg).toEqual(sqlite)
   })
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { postgresAvailability, startPostgres, type RunningPostgres } from "@oxd/test-postgres"
 import { afterAll, describe, it } from "vitest"
 
@@ -29,4 +32,21 @@ export const describeEachStore = (title: string, body: (backend: StoreBackend) =
   describe(`${title} on PostgreSQL`, () => {
     body({ dialect: "postgres", newUrl: async () => (await (server ??= startPostgres())).createDatabase() })
   })
+}
+
+const dirs: string[] = []
+afterAll(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+/**
+ * A fresh database that several connections (instances, raw SQL) can share: a SQLite file in a temporary folder
+ * (removed after the file's tests; in a folder that does not exist yet, as a first start finds it), or a new
+ * PostgreSQL database.
+ */
+export const sharedUrl = async (backend: StoreBackend): Promise<string> => {
+  if (backend.dialect === "postgres") return backend.newUrl()
+  const dir = mkdtempSync(join(tmpdir(), "oxd-shared-"))
+  dirs.push(dir)
+  return `file:${join(dir, "nested", "oxd.db")}`
 }

@@ -3,6 +3,7 @@ import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
+import { TokenSubjects } from "../../services/TokenSubjects.js"
 import { toClaimLists } from "../_shared/claims.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
@@ -20,7 +21,14 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     redirectUri: site.authorizationRedirectUri ?? "",
   })
   const idToken = tokens.id_token ?? ""
-  yield* sites.update(site.oxdId, { lastIdToken: idToken })
+  const sub = claims["sub"]
+  yield* Effect.all([
+    sites.update(site.oxdId, { lastIdToken: idToken }),
+    // get_user_info refuses a userinfo answer about another subject than this ID token's (OpenID Connect Core 5.3.2)
+    typeof sub === "string"
+      ? (yield* TokenSubjects).remember(site.oxdId, sub, { accessToken: tokens.access_token, expiresIn: tokens.expires_in, refreshToken: tokens.refresh_token })
+      : Effect.void,
+  ], { concurrency: "unbounded", discard: true })
   yield* Events.publish({ type: "tokens_issued", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null, refresh_token_issued: tokens.refresh_token !== undefined })
   return {
     access_token: tokens.access_token,

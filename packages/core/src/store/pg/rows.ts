@@ -1,12 +1,15 @@
-import { and, desc, eq, isNull, lt, sql } from "drizzle-orm"
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
 import type { NodePgDatabase } from "drizzle-orm/node-postgres"
-import type { RequestKey, Rows } from "../rows.js"
+import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.pg.js"
 
-const { authorizationRequests: requests, serverSecrets: secrets, sites, umaResources: resources } = schema
+const { authorizationRequests: requests, serverSecrets: secrets, sites, tokenSubjects: subjects, umaResources: resources } = schema
 
 const requestIs = (k: RequestKey) =>
   and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
+
+const subjectIs = (k: TokenSubjectKey) =>
+  and(eq(subjects.oxdId, k.oxdId), eq(subjects.kind, k.kind), eq(subjects.tokenHash, k.tokenHash))
 
 const first = <A>(rows: ReadonlyArray<A>): A | undefined => rows[0]
 
@@ -54,6 +57,18 @@ export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "site
   secrets: {
     get: async (name) => first(await db.select().from(secrets).where(eq(secrets.name, name))),
     insertIfAbsent: async (row) => void (await db.insert(secrets).values(row).onConflictDoNothing()),
+  },
+  subjects: {
+    upsert: async (rows) => {
+      if (rows.length === 0) return
+      await db.insert(subjects).values([...rows]).onConflictDoUpdate({
+        target: [subjects.oxdId, subjects.kind, subjects.tokenHash],
+        set: { sub: sql`excluded.sub`, expiresAt: sql`excluded.expires_at` },
+      })
+    },
+    find: async (key, now) =>
+      !storable(key.oxdId) ? undefined : first(await db.select({ sub: subjects.sub }).from(subjects).where(and(subjectIs(key), gt(subjects.expiresAt, now))))?.sub,
+    purgeExpiredBefore: async (time) => void (await db.delete(subjects).where(lt(subjects.expiresAt, time))),
   },
   resources: {
     list: async (oxdId) => !storable(oxdId) ? [] : db.select().from(resources).where(eq(resources.oxdId, oxdId)),

@@ -1,12 +1,15 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm"
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
 import type { LibSQLDatabase } from "drizzle-orm/libsql"
-import type { RequestKey, Rows } from "../rows.js"
+import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.js"
 
-const { authorizationRequests: requests, serverSecrets: secrets, sites, umaResources: resources } = schema
+const { authorizationRequests: requests, serverSecrets: secrets, sites, tokenSubjects: subjects, umaResources: resources } = schema
 
 const requestIs = (k: RequestKey) =>
   and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
+
+const subjectIs = (k: TokenSubjectKey) =>
+  and(eq(subjects.oxdId, k.oxdId), eq(subjects.kind, k.kind), eq(subjects.tokenHash, k.tokenHash))
 
 /** The stores' statements on SQLite/libsql. */
 export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
@@ -31,6 +34,18 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
   secrets: {
     get: (name) => db.select().from(secrets).where(eq(secrets.name, name)).get(),
     insertIfAbsent: async (row) => void (await db.insert(secrets).values(row).onConflictDoNothing().run()),
+  },
+  subjects: {
+    upsert: async (rows) => {
+      if (rows.length === 0) return
+      await db.insert(subjects).values([...rows]).onConflictDoUpdate({
+        target: [subjects.oxdId, subjects.kind, subjects.tokenHash],
+        set: { sub: sql`excluded.sub`, expiresAt: sql`excluded.expires_at` },
+      }).run()
+    },
+    find: async (key, now) =>
+      (await db.select({ sub: subjects.sub }).from(subjects).where(and(subjectIs(key), gt(subjects.expiresAt, now))).get())?.sub,
+    purgeExpiredBefore: async (time) => void (await db.delete(subjects).where(lt(subjects.expiresAt, time)).run()),
   },
   resources: {
     list: (oxdId) => db.select().from(resources).where(eq(resources.oxdId, oxdId)).all(),

@@ -2,6 +2,7 @@ export { startRestServer, REST_TIMEOUTS, REST_MAX_HEADER_BYTES, type RestServer,
 export { buildOpenApiDocument, openApiText, type OpenApiDocument } from "./openapi.js"
 export { renderDocsPage } from "./docsPage.js"
 export { loadRestTls, certificateNames, RestTlsError, type RestTls } from "./tls.js"
+export { serverTlsPolicy, TLS_CIPHERS } from "./tlsPolicy.js"
 export { restRoutes, allowedMethods, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH, type Route } from "./routes.js"
 export { makeCors, type Cors } from "./cors.js"
 export { bearerToken } from "./handleRequest.js"

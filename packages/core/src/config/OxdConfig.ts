@@ -43,6 +43,7 @@ export const ConfigSchema = Schema.Struct({
   ws_tls_key_file: OptString,
   ws_max_message_bytes: Positive,
   ws_max_buffered_bytes: Positive,
+  tls_min_version: Schema.Literals(["TLSv1.2", "TLSv1.3"]),
   secrets_encryption_key: OptString,
   key_store_file: OptString,
   log_level: Schema.Literals(["debug", "info", "warn", "error"]),

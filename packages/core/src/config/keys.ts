@@ -49,6 +49,7 @@ export const configKeys = [
   { name: "ws_tls_key_file", type: "string", default: undefined, doc: "WebSocket: PEM private key of ws_tls_cert_file" },
   { name: "ws_max_message_bytes", type: "int", default: 65536, doc: "WebSocket: largest message accepted; a larger one closes the connection (1009)" },
   { name: "ws_max_buffered_bytes", type: "int", default: 1048576, doc: "WebSocket: replies and events queued to one connection before it counts as a slow consumer and is closed (1013)" },
+  { name: "tls_min_version", type: "string", default: "TLSv1.2", doc: "REST, WebSocket: oldest TLS version accepted, TLSv1.2 or TLSv1.3; TLS 1.2 is offered with ECDHE and AEAD suites only (AES-GCM, ChaCha20-Poly1305)" },
   { name: "secrets_encryption_key", type: "string", default: undefined, doc: "encrypts client secrets, registration access tokens and ID tokens in the database (AES-256-GCM): base64 of 32 random bytes, or a passphrase of 16+ characters; rows written before stay readable" },
   { name: "key_store_file", type: "string", default: undefined, doc: "JWKS file of private keys for private_key_jwt (get_client_token)" },
   { name: "log_level", type: "string", default: "info", doc: "debug | info | warn | error" },

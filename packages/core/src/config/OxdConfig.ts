@@ -23,6 +23,7 @@ export const ConfigSchema = Schema.Struct({
   protection_cache_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   idle_timeout_in_seconds: Positive,
   max_connections: Positive,
+  max_connections_per_address: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   frame_timeout_in_seconds: Positive,
   rate_limit_per_minute: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   rate_limit_burst: Positive,

@@ -29,6 +29,7 @@ export const configKeys = [
   { name: "protection_cache_seconds", type: "int", default: 60, doc: "longest time an OP's answer for a protection_access_token is reused (a revoked token is refused after at most this); 0 = introspect every call" },
   { name: "idle_timeout_in_seconds", type: "int", default: 300, doc: "TCP: close a connection idle this long" },
   { name: "max_connections", type: "int", default: 1024, doc: "TCP: concurrent connections accepted" },
+  { name: "max_connections_per_address", type: "int", default: 256, doc: "TCP: concurrent connections accepted from one remote address (IPv6: one /64), so one client cannot hold every slot of max_connections; over it, or over max_connections, a connection gets one rate_limited error reply and is closed; 0 = no per-address cap" },
   { name: "frame_timeout_in_seconds", type: "int", default: 30, doc: "TCP: a message must arrive whole within this time of its first byte (a slow sender is answered with an error and closed)" },
   { name: "rate_limit_per_minute", type: "int", default: 0, doc: "TCP, REST, WebSocket: commands accepted per minute from one remote address (token bucket); over it: rate_limited (429); 0 = off" },
   { name: "rate_limit_burst", type: "int", default: 20, doc: "commands one remote address may send at once before rate_limit_per_minute applies" },

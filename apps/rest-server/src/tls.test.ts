@@ -22,12 +22,20 @@ const servedFingerprint = (port: number, ca?: string) =>
   })
 
 describe("the REST API's TLS certificate", () => {
-  it("is generated self-signed on first start, kept in rest_tls_dir (key 0600) and reused after", async () => {
-    const dir = tmp()
-    const first = await loadRestTls({ dir })
+  it("is generated self-signed on first start, kept in rest_tls_dir (made 0700, key 0600, under umask 022) and reused after", async () => {
+    const parent = join(tmp(), "state")
+    const dir = join(parent, "tls")
+    const umask = process.umask(0o022)
+    let first: Awaited<ReturnType<typeof loadRestTls>>
+    try {
+      first = await loadRestTls({ dir })
+    } finally {
+      process.umask(umask)
+    }
     expect(first.origin).toBe("generated")
     expect(first.certFile).toBe(join(dir, "cert.pem"))
     expect(statSync(join(dir, "key.pem")).mode & 0o777).toBe(0o600)
+    expect([statSync(parent).mode & 0o777, statSync(dir).mode & 0o777]).toEqual([0o700, 0o700])
     const cert = new X509Certificate(first.certPem)
     expect(cert.issuer).toBe(cert.subject) // self-signed
     expect(cert.verify(cert.publicKey)).toBe(true)

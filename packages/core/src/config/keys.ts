@@ -15,7 +15,7 @@ export interface KeySpec {
 export const configKeys = [
   { name: "bind_address", type: "string", default: "127.0.0.1", doc: "address every transport listens on" },
   { name: "port", type: "int", default: 8099, doc: "legacy TCP protocol port (oxd-server 3.x)" },
-  { name: "database_url", type: "string", default: "file:.oxd/oxd.db", doc: "file:<path> (SQLite, created if absent), :memory:, libsql:// http(s):// ws(s):// (a libsql server: sqld, Turso; token in ?authToken=), or postgres://user:password@host:port/database (PostgreSQL: several instances share it)" },
+  { name: "database_url", type: "string", default: "file:.oxd/oxd.db", doc: "file:<path> (SQLite, created if absent, mode 0600), :memory:, libsql:// http(s):// ws(s):// (a libsql server: sqld, Turso; token in ?authToken=), or postgres://user:password@host:port/database (PostgreSQL: several instances share it)" },
   { name: "site_cache_seconds", type: "int", default: 5, doc: "longest time an instance reuses a site or its UMA resources read from the database: a change made through another instance is seen within this; 0 = read every time" },
   { name: "state_expiration_in_minutes", type: "number", default: 5, doc: "how long an authorization request (state, nonce, PKCE) stays usable; fractions allowed" },
   { name: "protect_commands_with_access_token", type: "bool", default: false, doc: "TCP: require a protection_access_token of the site's setup client" },

@@ -2,6 +2,7 @@ import { Layer, Logger, References } from "effect"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
 import { jsonLineLogger } from "./observability/jsonLogger.js"
 import type { OxdMetrics } from "./observability/metrics.js"
+import { withRegisteredOps } from "./observability/registeredOps.js"
 import { tracingLayer } from "./observability/tracing.js"
 import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
@@ -43,7 +44,9 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
   const logging = loggerLayer(config)
   // the logger too: the store warns at start (atRestWarnings.ts) while the layers are being built
   const db = Database.layer.pipe(Layer.provide(Layer.merge(configLayer, logging)))
-  const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer, ResourceStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
+  // with metrics, the site store also tells them which OPs have sites (their origins alone become labels)
+  const siteStore = options.metrics && config.metrics_enabled ? SiteStore.layer.pipe(withRegisteredOps(options.metrics)) : SiteStore.layer
+  const stores = Layer.mergeAll(siteStore, StateStore.layer, ResourceStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
   const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(Layer.provide(Layer.merge(configLayer, tracing)))
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))

@@ -5,5 +5,5 @@ export { loadRestTls, certificateNames, RestTlsError, type RestTls } from "./tls
 export { serverTlsPolicy, TLS_CIPHERS } from "./tlsPolicy.js"
 export { restRoutes, allowedMethods, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH, type Route } from "./routes.js"
 export { makeCors, type Cors } from "./cors.js"
-export { bearerToken } from "./handleRequest.js"
+export { bearerToken } from "@oxd/core"
 export { logTls } from "./logTls.js"

@@ -15,6 +15,7 @@ export { Events, EVENTS_RETAINED, type OxdEvent, type OxdEventInput, type Subscr
 export { runServerCli, serverUsage, resolveFromCwd, stopOnSignals, type ServerProgram } from "./cli/runServerCli.js"
 export { redactSecrets } from "./safety/redact.js"
 export { bucketKey } from "./safety/RateLimiter.js"
+export { bearerToken, sameSecret } from "./safety/bearer.js"
 export { MAX_PARAMS_DEPTH } from "./dispatch.js"
 export { CircuitOpenError, type Transport as OpTransport } from "./services/opResilience.js"
 export { type Readiness } from "./makeOxd.js"

@@ -50,6 +50,7 @@ export const ConfigSchema = Schema.Struct({
   log_level: Schema.Literals(["debug", "info", "warn", "error"]),
   log_format: Schema.Literals(["pretty", "json"]),
   metrics_enabled: Schema.Boolean,
+  metrics_token: OptString,
   admin_port: Port,
   admin_bind_address: Schema.NonEmptyString,
   otlp_endpoint: OptString,

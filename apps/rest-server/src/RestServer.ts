@@ -9,6 +9,7 @@ import { makeRequestHandler } from "./handleRequest.js"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"
 import { restRoutes } from "./routes.js"
 import { certificateNames, loadRestTls, type RestTls } from "./tls.js"
+import { serverTlsPolicy } from "./tlsPolicy.js"
 
 export interface RestServer {
   /** e.g. https://127.0.0.1:8443 */
@@ -96,7 +97,7 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
     requireHostHeader: false,
   }
   const server: Server = tls
-    ? createHttpsServer({ ...limits, key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, handler)
+    ? createHttpsServer({ ...limits, ...serverTlsPolicy(config), key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, handler)
     : createHttpServer(limits, handler)
   // TLS handshakes that fail (a client that does not trust the certificate) are the client's business, not a log line each
   server.on("tlsClientError", () => undefined)

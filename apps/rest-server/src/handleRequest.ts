@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { defectError, errorEnvelope, redactSecrets, requestIdFrom, serveObservability, type Oxd } from "@oxd/core"
+import { bearerToken, defectError, errorEnvelope, redactSecrets, requestIdFrom, serveObservability, type Oxd } from "@oxd/core"
 import type { Cors } from "./cors.js"
 import { readJsonBody } from "./readJsonBody.js"
 import { sendEmpty, sendError, sendHtml, sendJson } from "./replies.js"
@@ -13,12 +13,6 @@ export interface HandlerOptions {
   /** The OpenAPI document as served (JSON text) and the docs page generated from it. */
   readonly openApiText: string
   readonly docsHtml: string
-}
-
-/** `Authorization: Bearer <token>` → the token; any other scheme or shape → undefined (so: no token). */
-export const bearerToken = (header: string | undefined): string | undefined => {
-  const m = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header ?? "")
-  return m?.[1]
 }
 
 /**
@@ -71,7 +65,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
 
   /** Everything but a command POSTed to its path: observability, 404, preflight, 405, health, the docs. */
   const handleOther = async (req: IncomingMessage, res: ServerResponse, path: string, route: Route | undefined, origin: string | undefined, cors: Record<string, string>, headers: Record<string, string>, requestId: string, fail: (e: unknown) => void) => {
-    // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators, no token
+    // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators (metrics: metrics_token when set)
     if (await serveObservability(oxd, req, res, headers)) return
     if (!route) {
       return sendError(res, 404, "unsupported_operation", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`, headers)

@@ -2,10 +2,11 @@ import { createHash, X509Certificate } from "node:crypto"
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { connect } from "node:tls"
+import { connect, createServer as createTlsServer, type ConnectionOptions } from "node:tls"
 import { describe, expect, it } from "vitest"
 import { certificateNames, loadRestTls, RestTlsError } from "./tls.js"
 import { send, startTestRest } from "./test-support/http.js"
+import { TLS_CIPHERS } from "./tlsPolicy.js"
 
 const tmp = () => mkdtempSync(join(tmpdir(), "oxd-rest-tls-"))
 
@@ -21,12 +22,20 @@ const servedFingerprint = (port: number, ca?: string) =>
   })
 
 describe("the REST API's TLS certificate", () => {
-  it("is generated self-signed on first start, kept in rest_tls_dir (key 0600) and reused after", async () => {
-    const dir = tmp()
-    const first = await loadRestTls({ dir })
+  it("is generated self-signed on first start, kept in rest_tls_dir (made 0700, key 0600, under umask 022) and reused after", async () => {
+    const parent = join(tmp(), "state")
+    const dir = join(parent, "tls")
+    const umask = process.umask(0o022)
+    let first: Awaited<ReturnType<typeof loadRestTls>>
+    try {
+      first = await loadRestTls({ dir })
+    } finally {
+      process.umask(umask)
+    }
     expect(first.origin).toBe("generated")
     expect(first.certFile).toBe(join(dir, "cert.pem"))
     expect(statSync(join(dir, "key.pem")).mode & 0o777).toBe(0o600)
+    expect([statSync(parent).mode & 0o777, statSync(dir).mode & 0o777]).toEqual([0o700, 0o700])
     const cert = new X509Certificate(first.certPem)
     expect(cert.issuer).toBe(cert.subject) // self-signed
     expect(cert.verify(cert.publicKey)).toBe(true)
@@ -94,5 +103,57 @@ describe("the REST API's TLS certificate", () => {
     await expect(loadRestTls({ certFile: join(dir, "junk.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() })).rejects.toThrow(RestTlsError)
     await expect(loadRestTls({ certFile: join(dir, "missing.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() })).rejects.toThrow(/cannot read/)
     expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe(a.certPem)
+  })
+})
+
+/** A TLS handshake with the server on `port`: the version and suite agreed, or the error that ended it. */
+const handshake = (port: number, opts: ConnectionOptions) =>
+  new Promise<{ protocol: string | null; cipher: string } | { error: string }>((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port, rejectUnauthorized: false, ...opts }, () => {
+      resolve({ protocol: socket.getProtocol(), cipher: socket.getCipher().name })
+      socket.destroy()
+    })
+    socket.on("error", (e: Error & { code?: string }) => resolve({ error: e.code ?? e.message }))
+  })
+
+const TLS12 = { maxVersion: "TLSv1.2" } as const
+/** Suites Node offers by default on TLS 1.2 that the API must not: CBC (SHA-2 and SHA-1 MACs), CCM8, ARIA. */
+const WEAK_TLS12 = ["ECDHE-ECDSA-AES128-SHA256", "ECDHE-ECDSA-AES256-SHA384", "ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES128-CCM8", "ECDHE-ECDSA-ARIA128-GCM-SHA256"]
+
+describe("the REST API's TLS versions and suites", () => {
+  it("offers TLS 1.2 with ECDHE + AEAD suites only, where Node's defaults also take CBC, CCM8 and ARIA", async () => {
+    const rest = await startTestRest()
+    // the control: a TLS server with Node's defaults and the same certificate accepts the weak suites
+    const control = createTlsServer({ key: rest.server.tls!.keyPem, cert: rest.server.tls!.certPem }, (s) => s.end())
+    await new Promise<void>((r) => control.listen(0, "127.0.0.1", r))
+    const controlPort = (control.address() as { port: number }).port
+    try {
+      for (const weak of WEAK_TLS12) {
+        expect(await handshake(controlPort, { ...TLS12, ciphers: weak }), weak).toMatchObject({ protocol: "TLSv1.2", cipher: weak })
+        expect(await handshake(rest.server.port, { ...TLS12, ciphers: weak }), weak).toHaveProperty("error")
+      }
+      for (const good of ["ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-ECDSA-CHACHA20-POLY1305"]) {
+        expect(await handshake(rest.server.port, { ...TLS12, ciphers: good }), good).toEqual({ protocol: "TLSv1.2", cipher: good })
+      }
+      expect(await handshake(rest.server.port, {})).toMatchObject({ protocol: "TLSv1.3" })
+      expect(await handshake(rest.server.port, { maxVersion: "TLSv1.1", minVersion: "TLSv1" })).toHaveProperty("error")
+      // every TLS 1.2 suite listed is ECDHE with AES-GCM or ChaCha20-Poly1305
+      for (const suite of TLS_CIPHERS.split(":").filter((c) => !c.startsWith("TLS_"))) expect(suite).toMatch(/^ECDHE-(ECDSA|RSA)-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305)$/)
+    } finally {
+      control.close()
+      await rest.close()
+    }
+  })
+
+  it("refuses TLS 1.2 clients with tls_min_version TLSv1.3", async () => {
+    const rest = await startTestRest({ tls_min_version: "TLSv1.3" })
+    try {
+      expect(await handshake(rest.server.port, { ...TLS12, ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256" })).toHaveProperty("error")
+      expect(await handshake(rest.server.port, TLS12)).toHaveProperty("error")
+      expect(await handshake(rest.server.port, {})).toMatchObject({ protocol: "TLSv1.3" })
+      expect((await rest.send("/health-check", { method: "GET" })).status).toBe(200)
+    } finally {
+      await rest.close()
+    }
   })
 })

@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from "node:net"
 import type { Oxd } from "@oxd/core"
 import { serveConnection } from "./Connection.js"
+import { connectionLimits } from "./connectionLimits.js"
 
 export interface TcpServer {
   readonly port: number
@@ -12,14 +13,15 @@ export interface TcpServer {
 export const startTcpServer = (oxd: Oxd, opts: { readonly host: string; readonly port: number }): Promise<TcpServer> =>
   new Promise((resolve, reject) => {
     const connections = new Map<Socket, ReturnType<typeof serveConnection>>()
+    const limits = connectionLimits({ max: oxd.config.max_connections, perAddress: oxd.config.max_connections_per_address })
     const server: Server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
+      if (!limits.admit(socket)) return
       connections.set(socket, serveConnection(socket, oxd, {
         idleTimeoutMs: oxd.config.idle_timeout_in_seconds * 1000,
         frameTimeoutMs: oxd.config.frame_timeout_in_seconds * 1000,
       }))
       socket.on("close", () => connections.delete(socket))
     })
-    server.maxConnections = oxd.config.max_connections
     server.on("error", reject)
     server.listen(opts.port, opts.host, () => {
       server.off("error", reject)

@@ -33,9 +33,10 @@ class Raw {
     socket.on("close", done)
     socket.on("error", () => undefined)
   }
-  static open(port: number): Promise<Raw> {
+  /** `localAddress`: the client end's address (Linux routes all of 127/8 to the loopback: a second "client"). */
+  static open(port: number, localAddress?: string): Promise<Raw> {
     return new Promise((resolve, reject) => {
-      const s = connect({ host: "127.0.0.1", port, allowHalfOpen: true })
+      const s = connect({ host: "127.0.0.1", port, allowHalfOpen: true, ...(localAddress ? { localAddress } : {}) })
       s.once("connect", () => resolve(new Raw(s)))
       s.once("error", reject)
     })
@@ -61,8 +62,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 let oxd: Oxd
 let server: TcpServer
 const opened: Raw[] = []
-const open = async (port = server.port) => {
-  const c = await Raw.open(port)
+const open = async (port = server.port, localAddress?: string) => {
+  const c = await Raw.open(port, localAddress)
   opened.push(c)
   return c
 }
@@ -221,6 +222,47 @@ describe("TCP: rate limits (rate_limit_per_minute 60, burst 3)", () => {
     } finally {
       await limited.close()
       await limitedOxd.dispose()
+    }
+  })
+})
+
+describe("TCP: connection caps (max_connections 5, max_connections_per_address 3)", () => {
+  it("refuses a 4th connection from one address with one rate_limited reply, serves the other addresses, and takes it again once one closes", async () => {
+    const cappedOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", max_connections: 5, max_connections_per_address: 3 }))
+    await cappedOxd.ready()
+    const capped = await startTcpServer(cappedOxd, { host: "127.0.0.1", port: 0 })
+    const served = async (c: Raw) => expect(codeOf(await c.call("get_authorization_url", { oxd_id: "x" }))).toBe("invalid_oxd_id")
+    const refusedWith = async (c: Raw, limit: RegExp) => {
+      await c.until(() => c.closed, "the refusal's close")
+      expect(c.replies.map(codeOf)).toEqual(["rate_limited"])
+      expect(c.replies[0]!.data.error_description).toMatch(limit)
+      c.socket.destroy() // this client keeps its half open (allowHalfOpen); the server would wait 2 s for it
+    }
+    try {
+      const first = [await open(capped.port), await open(capped.port), await open(capped.port)]
+      for (const c of first) await served(c)
+      await refusedWith(await open(capped.port), /127\.0\.0\.1 already holds max_connections_per_address \(3\) connections/)
+      // the refusal touched nobody else: the three still answer, and another address is served
+      for (const c of first) await served(c)
+      const other = [await open(capped.port, "127.0.0.2"), await open(capped.port, "127.0.0.2")]
+      for (const c of other) await served(c)
+      // five open in all: a third address is refused by max_connections, with the same reply
+      await refusedWith(await open(capped.port, "127.0.0.3"), /already holds max_connections \(5\) connections/)
+      // a slot freed on 127.0.0.1 is taken again by 127.0.0.1
+      first[0]!.socket.destroy()
+      for (let i = 0; ; i++) {
+        const again = await open(capped.port)
+        again.socket.write(partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "x" } } }, { frameJson: true }))
+        await again.until(() => again.replies.length > 0, "a reply")
+        if (codeOf(again.replies[0]!) === "invalid_oxd_id") break
+        again.socket.destroy()
+        if (i >= 20) throw new Error("the closed connection's slot was never freed")
+        await pause(50) // the server has not seen the close yet
+      }
+    } finally {
+      for (const c of opened) c.socket.destroy()
+      await capped.close()
+      await cappedOxd.dispose()
     }
   })
 })

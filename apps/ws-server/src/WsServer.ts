@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
 import { gatherWritesThisTurn, serveObservability, type Oxd } from "@oxd/core"
-import type { RestTls } from "@oxd/rest-server"
+import { serverTlsPolicy, type RestTls } from "@oxd/rest-server"
 import { applyWSSHandler } from "@trpc/server/adapters/ws"
 import { WebSocketServer, type WebSocket } from "ws"
 import { guardConnection, type ConnectionLimits, type WsConnection } from "./Connection.js"
@@ -83,7 +83,7 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
   // the upgrade request is an HTTP request: its headers must come within `upgrade` (Node checks every `interval`)
   const http = { headersTimeout: t.upgrade, requestTimeout: t.upgrade, connectionsCheckingInterval: Math.max(250, Math.min(1000, t.upgrade / 4)) }
   const server: Server = tls
-    ? createHttpsServer({ ...http, key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, plainRequest(oxd))
+    ? createHttpsServer({ ...http, ...serverTlsPolicy(config), key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, plainRequest(oxd))
     : createHttpServer(http, plainRequest(oxd))
   server.on("tlsClientError", () => undefined)
 

@@ -2,6 +2,7 @@ import { Layer, Logger, References } from "effect"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
 import { jsonLineLogger } from "./observability/jsonLogger.js"
 import type { OxdMetrics } from "./observability/metrics.js"
+import { withRegisteredOps } from "./observability/registeredOps.js"
 import { tracingLayer } from "./observability/tracing.js"
 import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
@@ -41,11 +42,15 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
   const tracing = config.otlp_endpoint
     ? tracingLayer({ endpoint: config.otlp_endpoint, serviceName: config.otlp_service_name, ...(options.traceExportIntervalMs ? { exportIntervalMs: options.traceExportIntervalMs } : {}) })
     : Layer.empty
-  const db = Database.layer.pipe(Layer.provide(configLayer))
-  const stores = Layer.mergeAll(SiteStore.layer, StateStore.layer, ResourceStore.layer, TokenSubjects.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
+  const logging = loggerLayer(config)
+  // the logger too: the store warns at start (atRestWarnings.ts) while the layers are being built
+  const db = Database.layer.pipe(Layer.provide(Layer.merge(configLayer, logging)))
+  // with metrics, the site store also tells them which OPs have sites (their origins alone become labels)
+  const siteStore = options.metrics && config.metrics_enabled ? SiteStore.layer.pipe(withRegisteredOps(options.metrics)) : SiteStore.layer
+  const stores = Layer.mergeAll(siteStore, StateStore.layer, ResourceStore.layer, TokenSubjects.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
   const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(Layer.provide(Layer.merge(configLayer, tracing)))
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))
-  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), loggerLayer(config), tracing)
+  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), logging, tracing)
 }

@@ -128,6 +128,15 @@ describe("loadConfig", () => {
     expect(e.message).toContain("OXD_LOG_LEVEL")
   })
 
+  it("takes tls_min_version TLSv1.2 (default) or TLSv1.3 and rejects anything else, naming the key", () => {
+    expect(loadConfig({}).tls_min_version).toBe("TLSv1.2")
+    expect(loadConfig({ argv: ["--tls-min-version", "TLSv1.3"] }).tls_min_version).toBe("TLSv1.3")
+    for (const bad of ["TLSv1.1", "TLSv1", "1.3", "tlsv1.3"]) {
+      const e = configError(() => loadConfig({ env: { OXD_TLS_MIN_VERSION: bad } }))
+      expect(e.message).toContain('Invalid configuration for "tls_min_version" (from OXD_TLS_MIN_VERSION)')
+    }
+  })
+
   it("rejects a fractional value for a whole-number key", () => {
     const e = configError(() => loadConfig({ argv: ["--op-timeout-in-seconds", "1.5"] }))
     expect(e.message).toContain('"op_timeout_in_seconds" must be a whole number')

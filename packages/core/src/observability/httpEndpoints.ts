@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import type { Oxd } from "../makeOxd.js"
+import { bearerToken, sameSecret } from "../safety/bearer.js"
 
 export const METRICS_PATH = "/metrics"
 export const LIVE_PATH = "/health/live"
@@ -19,10 +20,18 @@ const send = (res: ServerResponse, status: number, type: string, body: string, h
 const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string>) =>
   send(res, status, "application/json; charset=utf-8", JSON.stringify(body), headers)
 
+/** With metrics_token set, /metrics answers only a request bearing it. */
+const metricsAllowed = (token: string | undefined, authorization: string | undefined): boolean => {
+  if (token === undefined) return true
+  const given = bearerToken(authorization)
+  return given !== undefined && sameSecret(given, token)
+}
+
 /**
- * GET /metrics (Prometheus text; when metrics_enabled), /health/live (the process answers) and /health/ready (503
- * until the database answers with current migrations, and while stopping). Returns false for any other path, for
- * the caller to answer; no token is asked: these say nothing about sites or users.
+ * GET /metrics (Prometheus text; when metrics_enabled, and with `Authorization: Bearer <metrics_token>` when that is
+ * set), /health/live (the process answers) and /health/ready (503 until the database answers with current
+ * migrations, and while stopping). Returns false for any other path, for the caller to answer. Health asks no token:
+ * it says nothing about sites or users.
  */
 export const serveObservability = async (
   oxd: Oxd,
@@ -37,7 +46,9 @@ export const serveObservability = async (
     sendJson(res, 405, { status: "error", data: { error: "bad_request", error_description: `${path} answers GET and HEAD only.` } }, { ...headers, Allow: "GET, HEAD" })
     return true
   }
-  if (isMetrics) {
+  if (isMetrics && !metricsAllowed(oxd.config.metrics_token, req.headers.authorization)) {
+    sendJson(res, 401, { status: "error", data: { error: "unauthorized", error_description: `${METRICS_PATH} needs Authorization: Bearer <metrics_token>.` } }, { ...headers, "WWW-Authenticate": 'Bearer realm="metrics"' })
+  } else if (isMetrics) {
     send(res, 200, "text/plain; version=0.0.4; charset=utf-8", await oxd.metricsText(), headers)
   } else if (path === LIVE_PATH) {
     sendJson(res, 200, { status: "ok" }, headers)

@@ -8,6 +8,20 @@ const SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 /** Distinct values a label may take before further ones are reported as "other" (input must not grow the series). */
 const MAX_VALUES_PER_LABEL = 64
 
+/** OPs (origins) whose calls may be labelled: those with a site or setup client here, up to this many. */
+export const MAX_KNOWN_OPS = 1000
+/**
+ * A call to an origin not (yet) known waits this long for the origin to be registered before it is counted as
+ * "other": the discovery and registration calls of a first setup_client or register_site at an OP come before its
+ * site is stored, and are then counted under its origin. Longer than the store's refresh (registeredOps.ts), so a
+ * site registered through another instance is seen in time too.
+ */
+export const PENDING_OP_CALL_MS = 60_000
+/** Calls waiting so at most; past it the oldest are counted as "other" at once. */
+const MAX_PENDING_OP_CALLS = 1000
+
+interface PendingOpCall { readonly host: string; readonly endpoint: string; readonly outcome: string; readonly seconds: number; readonly at: number }
+
 type Attrs = Readonly<Record<string, string>>
 type Kind = "counter" | "gauge" | "histogram"
 
@@ -31,12 +45,18 @@ const HELP: Record<string, string> = {
  * series objects are built once and reused.
  */
 export class OxdMetrics {
+  /** `now`: the clock of the wait of calls to origins not yet known (tests move it). */
+  constructor(private readonly options: { readonly now?: () => number } = {}) {}
+
   readonly #context = Context.make(Metric.MetricRegistry, new Map())
   readonly #series = new Map<string, Metric.Metric<number, unknown>>()
   readonly #seen = new Map<string, Set<string>>()
   readonly #connections = new Map<number, { readonly transport: string; readonly count: () => number }>()
   /** command → transport → outcome → its two series: no key string built per command */
   readonly #commandSeries = new Map<string, Map<string, Map<string, { readonly count: Metric.Metric<number, unknown>; readonly duration: Metric.Metric<number, unknown> }>>>()
+  readonly #knownOps = new Set<string>()
+  /** Calls to origins not known yet, oldest first. */
+  #pendingOpCalls: PendingOpCall[] = []
   #nextConnectionSource = 0
   #cpuSeconds = 0
 
@@ -90,11 +110,53 @@ export class OxdMetrics {
     series.duration.updateUnsafe(seconds, this.#context)
   }
 
-  /** One call to an OP: `host` its origin, `endpoint` a kind from opEndpointKind, `outcome` 2xx…5xx or an error name. */
+  /**
+   * One call to an OP: `host` its origin, `endpoint` a kind from opEndpointKind, `outcome` 2xx…5xx or an error name.
+   * Counted under its origin when an OP there is registered (registerOp), else — after waiting PENDING_OP_CALL_MS for
+   * that — as "other": any caller may name any op_host, and must not add series by doing so.
+   */
   opRequest(host: string, endpoint: string, outcome: string, seconds: number): void {
-    const h = this.bounded("host", host)
-    this.#add("counter", "oxd_op_requests_total", { host: h, endpoint, outcome }, 1)
-    this.#add("histogram", "oxd_op_request_duration_seconds", { host: h, endpoint }, seconds)
+    if (this.#knownOps.has(host)) return this.#recordOp(this.bounded("host", host), endpoint, outcome, seconds)
+    const now = this.#now()
+    this.#pendingOpCalls.push({ host, endpoint, outcome, seconds, at: now })
+    this.#settlePendingOpCalls(now)
+  }
+
+  /**
+   * An OP a site or setup client is registered at (by URL; its origin is what counts): calls to it get its origin as
+   * their `host` label (bounded as any label), the calls made in the last PENDING_OP_CALL_MS included.
+   */
+  registerOp(opHost: string): void {
+    const origin = originOf(opHost)
+    if (this.#knownOps.has(origin) || this.#knownOps.size >= MAX_KNOWN_OPS) return
+    this.#knownOps.add(origin)
+    if (!this.#pendingOpCalls.some((c) => c.host === origin)) return
+    const label = this.bounded("host", origin)
+    this.#pendingOpCalls = this.#pendingOpCalls.filter((c) => {
+      if (c.host !== origin) return true
+      this.#recordOp(label, c.endpoint, c.outcome, c.seconds)
+      return false
+    })
+  }
+
+  #recordOp(host: string, endpoint: string, outcome: string, seconds: number) {
+    this.#add("counter", "oxd_op_requests_total", { host, endpoint, outcome }, 1)
+    this.#add("histogram", "oxd_op_request_duration_seconds", { host, endpoint }, seconds)
+  }
+
+  /** Calls that waited PENDING_OP_CALL_MS (or past the bound on waiting ones) are counted as "other". */
+  #settlePendingOpCalls(now: number) {
+    const pending = this.#pendingOpCalls
+    let settled = 0
+    while (settled < pending.length && (pending.length - settled > MAX_PENDING_OP_CALLS || now - pending[settled]!.at >= PENDING_OP_CALL_MS)) {
+      const c = pending[settled++]!
+      this.#recordOp("other", c.endpoint, c.outcome, c.seconds)
+    }
+    if (settled > 0) pending.splice(0, settled)
+  }
+
+  #now(): number {
+    return (this.options.now ?? Date.now)()
   }
 
   /** An edge's open connections, read at each scrape. Returns the function that stops reporting them. */
@@ -106,6 +168,7 @@ export class OxdMetrics {
 
   /** The Prometheus text of every series; the gauges read now. */
   render(): string {
+    this.#settlePendingOpCalls(this.#now())
     const byTransport = new Map<string, number>()
     for (const { transport, count } of this.#connections.values()) byTransport.set(transport, (byTransport.get(transport) ?? 0) + count())
     for (const [transport, n] of byTransport) this.#add("gauge", "oxd_open_connections", { transport }, n)

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { StoreFailed } from "../errors.js"
+import { atRestWarnings } from "./atRestWarnings.js"
 import type { Change, Rows, StoreHandle } from "./rows.js"
 import { openSqlite } from "./sqlite/open.js"
 
@@ -56,12 +57,13 @@ export class Database extends Context.Service<Database, {
   static readonly layer = Layer.effect(
     Database,
     Effect.gen(function* () {
-      const { database_url } = yield* OxdConfig
+      const { database_url, secrets_encryption_key } = yield* OxdConfig
       const dialect = dialectOf(database_url)
       const store = yield* Effect.acquireRelease(
         Effect.tryPromise({ try: () => openStore(database_url), catch: (cause) => new StoreFailed({ operation: "open database", cause }) }),
         (s) => Effect.promise(() => s.close().catch(() => {})),
       )
+      for (const warning of atRestWarnings(database_url, secrets_encryption_key !== undefined)) yield* Effect.logWarning(warning)
       const shipped = shippedMigrations(migrationsFolder(dialect))
       const status = Effect.tryPromise(async (): Promise<DatabaseStatus> => {
         await store.ping()

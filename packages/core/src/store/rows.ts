@@ -19,6 +19,8 @@ export interface Rows {
     setupAt(opHost: string, clientId: string): Promise<SiteRow | undefined>
     latestSetup(opHost: string): Promise<SiteRow | undefined>
     setupOpHosts(limit: number): Promise<ReadonlyArray<string>>
+    /** The OPs with any site or setup client here (distinct op_host, at most `limit`). */
+    opHosts(limit: number): Promise<ReadonlyArray<string>>
     insert(row: SiteRow): Promise<void>
     update(oxdId: string, patch: SitePatchRow): Promise<SiteRow | undefined>
     remove(oxdId: string): Promise<boolean>

@@ -29,6 +29,7 @@ export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "site
       !storable(opHost) ? undefined : first(await db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1)),
     setupOpHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit)).map((r) => r.opHost),
+    opHosts: async (limit) => (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit)).map((r) => r.opHost),
     insert: async (row) => {
       await db.insert(sites).values(row)
       changed("sites", row.oxdId)

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs"
+import { closeSync, mkdirSync, openSync } from "node:fs"
 import { dirname } from "node:path"
 import { createClient, type Client } from "@libsql/client"
 import { drizzle } from "drizzle-orm/libsql"
@@ -26,15 +26,43 @@ const migrateOnce = async (run: () => Promise<void>) => {
 }
 
 /**
+ * The file a `file:` URL names, as libsql reads it (no `//authority`, query or fragment; percent-decoded); undefined
+ * for `:memory:` and for URLs that are not `file:`.
+ */
+export const sqliteFilePath = (url: string): string | undefined => {
+  const m = /^file:(?:\/\/[^/?#]*)?([^?#]*)/.exec(url)
+  const raw = m?.[1]
+  if (!raw || raw.startsWith(":")) return undefined
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+/**
+ * A new database file is created here, mode 0600 in a directory made 0700, before libsql opens it: SQLite gives
+ * the -wal and -shm files it makes the database file's mode, and the file holds client secrets, registration tokens
+ * and the state key (plaintext without secrets_encryption_key). An existing file is left as it is (Database.ts
+ * warns when others can read it).
+ */
+const createPrivately = (path: string) => {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  try {
+    closeSync(openSync(path, "wx", 0o600))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e
+  }
+}
+
+/**
  * Opens a SQLite file (`file:`, `:memory:`) or a libsql server (`libsql:`, `http(s):`, `ws(s):` — sqld, Turso) and
  * applies the migrations. A file runs in WAL mode with a busy timeout and synchronous=FULL.
  */
 export const openSqlite = async (url: string, migrationsFolder: string): Promise<StoreHandle & { readonly client: Client }> => {
   const isFile = url.startsWith("file:")
-  if (isFile) {
-    const path = url.slice("file:".length)
-    if (path && !path.startsWith(":")) mkdirSync(dirname(path), { recursive: true })
-  }
+  const path = sqliteFilePath(url)
+  if (path) createPrivately(path)
   // timeout: the busy timeout of every connection the client opens (a PRAGMA reaches only one of its pool)
   const client = createClient({ url, timeout: BUSY_TIMEOUT_MS })
   try {

@@ -20,6 +20,7 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
       db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1).get(),
     setupOpHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit).all()).map((r) => r.opHost),
+    opHosts: async (limit) => (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit).all()).map((r) => r.opHost),
     insert: async (row) => void (await db.insert(sites).values(row).run()),
     update: (oxdId, patch) => db.update(sites).set(patch).where(eq(sites.oxdId, oxdId)).returning().get(),
     remove: async (oxdId) => (await db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).rowsAffected > 0,

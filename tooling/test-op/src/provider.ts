@@ -3,6 +3,7 @@ import type { Client, Configuration, ErrorOut, KoaContextWithOIDC } from "oidc-p
 import { findAccount } from "./accounts.js";
 import type { MemoryStore } from "./adapter.js";
 import type { Counters } from "./counters.js";
+import type { DiscoveryRewrites } from "./discovery.js";
 import { esc, page } from "./html.js";
 import { SIGNING_ALGS, type KeyRing } from "./keys.js";
 import { tamperIdToken, type Misbehaviours } from "./misbehave.js";
@@ -70,6 +71,7 @@ export interface ProviderDeps {
   extraScopes: readonly string[];
   misbehaviours: Misbehaviours;
   counters: Counters;
+  discovery: DiscoveryRewrites;
   onError: (message: string, err: unknown) => void;
   /** UMA state shared by every instance; the UMA grant is registered on each. */
   uma: UmaContext;
@@ -125,6 +127,9 @@ export function createProvider(deps: ProviderDeps): Provider {
     const route = oidc?.route;
     if (!oidc || !route) return;
     deps.counters.inc(route);
+    if (route === "discovery" && ctx.status === 200 && ctx.body && typeof ctx.body === "object") {
+      ctx.body = deps.discovery.apply("openid", ctx.body as Record<string, unknown>);
+    }
     if (route !== "token") return;
     const grantType = oidc.params?.grant_type;
     if (typeof grantType === "string") deps.counters.inc(`token.${grantType}`);

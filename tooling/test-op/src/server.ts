@@ -8,6 +8,7 @@ import { ADMIN_PREFIX, handleAdmin } from "./admin.js";
 import { MemoryStore } from "./adapter.js";
 import { ensureCertificates } from "./certs.js";
 import { Counters } from "./counters.js";
+import { DiscoveryRewrites, type DiscoveryRewrite } from "./discovery.js";
 import { applyFault, Faults, type Fault } from "./fault.js";
 import { sendHtml } from "./http.js";
 import { handleInteraction, isInteractionPath } from "./interactions.js";
@@ -59,6 +60,10 @@ export interface TestOp {
   fault(f: Fault | null): void;
   /** The fault in force and how many requests it hit. */
   currentFault(): (Fault & { hits: number }) | null;
+  /** Rewrites fields of the discovery documents (see discovery.ts), e.g. an endpoint on another host; `null` lifts it. */
+  rewriteDiscovery(rewrite: DiscoveryRewrite | null): void;
+  /** The discovery rewrite in force. */
+  currentDiscoveryRewrite(): DiscoveryRewrite;
   pendingMisbehaviours(): Misbehaviour[];
   /** New signing keys (RS256 and ES256) that sign from now on; old ones stay in the JWKS unless keepOld is false. */
   rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>;
@@ -66,7 +71,7 @@ export interface TestOp {
   counters(): Record<string, number>;
   /** The UMA 2.0 authorization server on the same origin: policies, RPT lifetime, registered resources. */
   readonly uma: UmaControl;
-  /** Clears misbehaviours, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
+  /** Clears misbehaviours, faults, discovery rewrites, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -82,6 +87,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const misbehaviours = new Misbehaviours();
   const faults = new Faults();
   const counters = new Counters();
+  const discovery = new DiscoveryRewrites();
   // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
   let op: TestOp | undefined;
   let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
@@ -136,6 +142,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     counters,
     keys,
     scopes,
+    discovery,
     provider: () => provider as Provider,
   };
   const deps = {
@@ -147,6 +154,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     extraScopes: opts.extraScopes ?? [],
     misbehaviours,
     counters,
+    discovery,
     onError,
     uma,
   };
@@ -174,6 +182,8 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     misbehave: (m) => misbehaviours.add(m),
     fault: (f) => faults.set(f),
     currentFault: () => faults.current(),
+    rewriteDiscovery: (r) => discovery.set(r),
+    currentDiscoveryRewrite: () => discovery.current(),
     pendingMisbehaviours: () => misbehaviours.list(),
     async rotateKeys({ keepOld = true } = {}) {
       const kids = await keys.rotate(keepOld);
@@ -186,6 +196,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     reset() {
       misbehaviours.clear();
       faults.set(null);
+      discovery.set(null);
       counters.reset();
       umaControl.reset();
     },

@@ -21,6 +21,8 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   OpDiscoveryFailed: { http: 500, code: "no_connect_discovery_response" },
   OpRejected: { http: 400, code: "bad_request" },
   OpUnreachable: { http: 502, code: "op_unreachable" },
+  // the reference's code for an op_host the server cannot use; 400: the caller (or its OP's discovery) named it
+  OpHostNotAllowed: { http: 400, code: "invalid_op_host" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
   InvalidRegistrationClientUrl: { http: 500, code: "invalid_registration_client_url" },
   ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },

@@ -109,6 +109,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
       const server = await startOxdServer({
         dir: join(work, "main"),
         opCaFile: op.caFile,
+        opIssuer: op.issuer,
         env,
         serverArgs: opts.serverArgs,
         ...(opts.profile ? { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {}),

@@ -78,6 +78,8 @@ export interface OxdServerOptions {
   /** Holds the database (oxd.db) and the generated certificate (rest-tls/). */
   readonly dir: string
   readonly opCaFile: string
+  /** The test OP's issuer: its origin is listed in allowed_op_hosts (on loopback, it is refused unless listed). */
+  readonly opIssuer: string
   readonly env: NodeJS.ProcessEnv
   /** e.g. --cpu-prof --cpu-prof-dir DIR */
   readonly nodeArgs?: ReadonlyArray<string>
@@ -99,6 +101,7 @@ export const startOxdServer = async (opts: OxdServerOptions): Promise<OxdServerP
       "--database-url", `file:${join(opts.dir, "oxd.db")}`,
       "--rest-tls-dir", join(opts.dir, "rest-tls"),
       "--trusted-ca-file", opts.opCaFile,
+      "--allowed-op-hosts", new URL(opts.opIssuer).origin,
       ...(opts.serverArgs ?? []),
     ],
     // its log (a JSON line per command) goes to a file, as in production, not through the load generator

@@ -419,7 +419,8 @@ export const coldStart = async (ctx: Ctx): Promise<ColdStart[]> => {
     const t0 = performance.now()
     const child = startNode(
       [join(repoDir, "apps/server/dist/main.js"), "--port", String(port), "--rest-port", String(restPort), "--ws-port", String(wsPort),
-        "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-tls-dir", join(dir, "rest-tls"), "--trusted-ca-file", ctx.op.caFile, ...ctx.opts.serverArgs],
+        "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-tls-dir", join(dir, "rest-tls"), "--trusted-ca-file", ctx.op.caFile,
+        "--allowed-op-hosts", new URL(ctx.op.issuer).origin, ...ctx.opts.serverArgs],
       { env: childEnv(ctx.env), cwd: dir, outputFile: join(dir, "server.log") },
     )
     try {
@@ -441,7 +442,7 @@ export const coldStart = async (ctx: Ctx): Promise<ColdStart[]> => {
 export const scaleSection = async (ctx: Ctx, ceilings: Map<TransportName, { throughput: number; p99: number }>): Promise<Scale[]> => {
   const dir = join(ctx.work, "scale")
   mkdirSync(dir, { recursive: true })
-  const first = await startOxdServer({ dir, opCaFile: ctx.op.caFile, env: ctx.env, serverArgs: ctx.opts.serverArgs })
+  const first = await startOxdServer({ dir, opCaFile: ctx.op.caFile, opIssuer: ctx.op.issuer, env: ctx.env, serverArgs: ctx.opts.serverArgs })
   const fx = await prepareFixture(first, ctx.op, 4).finally(() => first.stop())
   try {
     return await scaleRuns(ctx, ceilings, dir, fx)
@@ -456,7 +457,7 @@ const scaleRuns = async (ctx: Ctx, ceilings: Map<TransportName, { throughput: nu
     const seeded = await seedSites(join(dir, "oxd.db"), total, ctx.op.issuer, ctx.log)
     ctx.log(`scale: ${total} sites (${seeded.added} seeded in ${(seeded.ms / 1000).toFixed(1)} s)`)
     out.push({ sites: total, seededMs: seeded.ms })
-    const server = await startOxdServer({ dir, opCaFile: ctx.op.caFile, env: ctx.env, serverArgs: ctx.opts.serverArgs })
+    const server = await startOxdServer({ dir, opCaFile: ctx.op.caFile, opIssuer: ctx.op.issuer, env: ctx.env, serverArgs: ctx.opts.serverArgs })
     try {
       for (const transport of ctx.opts.transports) {
         await measure(ctx, {

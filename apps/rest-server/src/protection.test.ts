@@ -9,7 +9,7 @@ let rest: TestRest
 
 beforeAll(async () => {
   op = await startTestOp({ stateDir: ".oxd/test-op", ttl: { ClientCredentials: TOKEN_TTL_SECONDS } })
-  rest = await startTestRest({ trusted_ca_file: op.caFile })
+  rest = await startTestRest({ trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin] })
 })
 afterAll(async () => {
   await rest?.close()

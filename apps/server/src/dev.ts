@@ -9,7 +9,8 @@ Usage: oxd-dev [--demo] [--op-port 9443] [server options]
 
   --demo        run a whole login through the server (headless) and print every step, then keep running
   --op-port N   port of the test OP (default 9443)
-Server options as for oxd-server (default_op_host and trusted_ca_file are set to the test OP's):
+Server options as for oxd-server (default_op_host and trusted_ca_file are set to the test OP's, and its origin is
+added to allowed_op_hosts):
 ${configHelp()}
 `
 
@@ -33,6 +34,8 @@ try {
     database_url: process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db",
     default_op_host: op.issuer,
     trusted_ca_file: op.caFile,
+    // the test OP is on loopback, which the server refuses unless its origin is listed
+    allowed_op_hosts: [...loaded.allowed_op_hosts, new URL(op.issuer).origin],
   }, cwd)
   const oxd = makeOxd(config)
   await oxd.ready()

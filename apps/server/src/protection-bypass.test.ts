@@ -54,7 +54,7 @@ const revoke = async (c: { client_id: string; client_secret: string }, token: st
 beforeAll(async () => {
   op = await startOp({ ttl: { ClientCredentials: TOKEN_TTL_S } })
   const config = makeConfig({
-    database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, port: 0, rest_port: 0, ws_port: 0, rest_plain_http: true, ws_plain: true,
+    database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], port: 0, rest_port: 0, ws_port: 0, rest_plain_http: true, ws_plain: true,
     protect_commands_with_access_token: true, protection_cache_seconds: 0,
   })
   oxd = makeOxd(config)

@@ -25,6 +25,7 @@ afterAll(async () => {
 const configFor = (extra: Partial<Config>) => makeConfig({
   database_url: `file:${join(tempDir("oxd-tracing-"), "oxd.db")}`,
   trusted_ca_file: op.caFile,
+  allowed_op_hosts: [new URL(op.issuer).origin],
   port: 0, rest_port: 0, ws_port: 0, rest_plain_http: true, ws_plain: true, log_level: "error",
   ...extra,
 })

@@ -417,7 +417,7 @@ export interface components {
             acr_values?: string[] | string | null;
             /** @description e.g. login, to force re-authentication. */
             prompt?: string | null;
-            /** @description Extra authorization request parameters. They cannot replace the ones the server sets for security (state, nonce, PKCE, redirect_uri, client_id, response_type). */
+            /** @description Extra authorization request parameters (login_hint, ui_locales, max_age, claims…). Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request. */
             custom_parameters?: {
                 [key: string]: string;
             } | null;

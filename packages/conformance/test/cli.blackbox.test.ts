@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await startServerProcess([
     "--port", "0", "--rest-port", "0", "--ws-port", "0",
     "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-tls-dir", join(dir, "rest-tls"),
-    "--default-op-host", op.issuer, "--trusted-ca-file", op.caFile,
+    "--default-op-host", op.issuer, "--trusted-ca-file", op.caFile, "--allowed-op-hosts", new URL(op.issuer).origin,
     "--protect-commands-with-access-token", "false",
   ])
   // one CA file for everything the CLI talks to over TLS: the OP's CA and the server's self-signed certificate

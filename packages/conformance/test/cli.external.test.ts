@@ -9,9 +9,9 @@ import type { SuiteResult } from "../src/index.js"
 import { startBrokenServer } from "./support/brokenServer.js"
 import { assertBuilt, killChildren, runCli } from "./support/processes.js"
 
-/** Our TCP server in this process, trusting `op`'s CA. */
+/** Our TCP server in this process, trusting `op`'s CA and allowing its origin. */
 const startCore = async (op: TestOp, dir: string) => {
-  const oxd: Oxd = makeOxd(makeConfig({ database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, log_level: "error" }))
+  const oxd: Oxd = makeOxd(makeConfig({ database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], log_level: "error" }))
   await oxd.ready()
   const server: TcpServer = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
   return { port: server.port, close: async () => { await server.close(); await oxd.dispose() } }

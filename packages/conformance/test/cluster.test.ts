@@ -52,7 +52,7 @@ describe.skipIf(!availability.available)("conformance over TCP against two insta
   beforeAll(async () => {
     op = await startTestOp({ stateDir: ".oxd/test-op" })
     pg = await startPostgres()
-    const base = makeConfig({ database_url: await pg.createDatabase(), trusted_ca_file: op.caFile, log_level: "warn", site_cache_seconds: 0 })
+    const base = makeConfig({ database_url: await pg.createDatabase(), trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], log_level: "warn", site_cache_seconds: 0 })
     ;[a, b] = await Promise.all([start(base), start(base)])
     const SHORT_SECONDS = 2
     short = await start({ ...base, state_expiration_in_minutes: SHORT_SECONDS / 60 })

@@ -22,7 +22,7 @@ let rest: RestServer
 beforeAll(async () => {
   op = await startTestOp({ stateDir: ".oxd/test-op" })
   const dir = mkdtempSync(join(tmpdir(), "oxd-conformance-metrics-"))
-  oxd = makeOxd(makeConfig({ database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, log_level: "error" }))
+  oxd = makeOxd(makeConfig({ database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], log_level: "error" }))
   await oxd.ready()
   tcp = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
   rest = await startRestServer(oxd, { host: "127.0.0.1", port: 0, plainHttp: true })

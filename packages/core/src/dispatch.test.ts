@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from "node:net"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Oxd } from "./makeOxd.js"
-import { authorize, call, failure, ok, oxdFor, POST_LOGOUT_URI, protectionToken, REDIRECT_URI, registerSite, startOpAndOxd, UUID_V4 } from "../test/support.js"
+import { authorize, call, failure, ok, opOrigin, oxdFor, POST_LOGOUT_URI, protectionToken, REDIRECT_URI, registerSite, startOpAndOxd, UUID_V4 } from "../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -129,10 +129,18 @@ describe("dispatch", () => {
     expect((await failure(call(oxd, "update_site_registration", {}))).error).toBe("bad_request")
   })
 
+  /** A core that may also call `origin` (a loopback origin: refused unless listed). */
+  const alsoAllowing = (origin: string, over: Parameters<typeof oxdFor>[1] = {}) => oxdFor(op, { allowed_op_hosts: [opOrigin(op), origin], ...over })
+
   it("answers no_connect_discovery_response for op_host https://127.0.0.1:1 (a port fetch refuses to use)", async () => {
-    const e = await failure(call(oxd, "register_site", { op_host: "https://127.0.0.1:1", authorization_redirect_uri: REDIRECT_URI }))
-    expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
-    expect(e.error_description).toContain('OpenID discovery failed for "https://127.0.0.1:1"')
+    const listing = alsoAllowing("https://127.0.0.1:1")
+    try {
+      const e = await failure(call(listing, "register_site", { op_host: "https://127.0.0.1:1", authorization_redirect_uri: REDIRECT_URI }))
+      expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
+      expect(e.error_description).toContain('OpenID discovery failed for "https://127.0.0.1:1"')
+    } finally {
+      await listing.dispose()
+    }
   })
 
   it("answers op_unreachable, not a crash, for an OP that refuses connections", async () => {
@@ -140,11 +148,16 @@ describe("dispatch", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve))
     const port = (closed.address() as { port: number }).port
     await new Promise((resolve) => closed.close(resolve))
+    const listing = alsoAllowing(`https://127.0.0.1:${port}`)
     const started = Date.now()
-    const e = await failure(call(oxd, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
-    expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
-    expect(e.error_description).toContain("ECONNREFUSED")
-    expect(Date.now() - started).toBeLessThan(10_000)
+    try {
+      const e = await failure(call(listing, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
+      expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
+      expect(e.error_description).toContain("ECONNREFUSED")
+      expect(Date.now() - started).toBeLessThan(10_000)
+    } finally {
+      await listing.dispose()
+    }
   })
 
   describe("with an OP that accepts connections and never answers", () => {
@@ -154,7 +167,7 @@ describe("dispatch", () => {
     beforeAll(async () => {
       silent = createServer((s) => { sockets.add(s); s.on("error", () => {}) })
       await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve))
-      slowOxd = oxdFor(op, { op_timeout_in_seconds: 1 })
+      slowOxd = alsoAllowing(`https://127.0.0.1:${(silent.address() as { port: number }).port}`, { op_timeout_in_seconds: 1 })
     })
     afterAll(async () => {
       await slowOxd?.dispose()

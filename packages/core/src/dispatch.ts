@@ -6,6 +6,7 @@ import { toWireError } from "./errorCodes.js"
 import { InvalidParams, UnknownCommand, type OxdError } from "./errors.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
 import { describeDefect, redactSecrets } from "./safety/redact.js"
+import { withoutOpText } from "./services/opErrors.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 
 /** Decoders are built once per command, not per call. */
@@ -100,7 +101,11 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
       Effect.mapError((e) => invalidParams(command, e)),
       Effect.flatMap((decoded) =>
         ProtectionGuard.use((guard) => guard.check(command.protection, ctx, decoded as Record<string, unknown>)).pipe(
-          Effect.flatMap((setupClient) => command.handler(decoded, callContext(ctx, ctx.requestId, setupClient)) as Effect.Effect<unknown, OxdError, CommandServices>),
+          Effect.flatMap((setupClient) => {
+            const run = command.handler(decoded, callContext(ctx, ctx.requestId, setupClient)) as Effect.Effect<unknown, OxdError, CommandServices>
+            // anyone may send these, naming any OP: the OP's free text is not relayed to them (opErrors.ts)
+            return command.protection === "none" ? Effect.mapError(run, withoutOpText) : run
+          }),
         )),
       Effect.flatMap((result) => Effect.orDie(encoderOf(command)(result))),
       Effect.map((encoded): Reply => ({ envelope: okEnvelope(encoded), http: 200 })),

@@ -23,6 +23,8 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   OpUnreachable: { http: 502, code: "op_unreachable" },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
   UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
+  // the reference's code for an op_host the server cannot use; 400: the caller (or its OP's discovery) named it
+  OpHostNotAllowed: { http: 400, code: "invalid_op_host" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
   InvalidRegistrationClientUrl: { http: 500, code: "invalid_registration_client_url" },
   ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },

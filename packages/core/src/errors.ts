@@ -117,9 +117,12 @@ export class NoAccessToken extends Schema.TaggedError<NoAccessToken>()("NoAccess
 export class OpDiscoveryFailed extends Schema.TaggedError<OpDiscoveryFailed>()("OpDiscoveryFailed", {
   op_host: Schema.String,
   detail: Schema.String,
+  /** the OP's own words (its error_description, the issuer its document names): withheld from commands without a token */
+  op_text: Schema.optional(Schema.String),
 }) {
   override get message() {
-    return `OpenID discovery failed for "${clip(this.op_host, 200)}": ${this.detail}. Check op_host (and op_discovery_path).`
+    const said = this.op_text ? `: ${clip(this.op_text, 200)}` : ""
+    return `OpenID discovery failed for "${clip(this.op_host, 200)}": ${this.detail}${said}. Check op_host (and op_discovery_path).`
   }
 }
 
@@ -128,8 +131,15 @@ export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
   operation: Schema.String,
   op_error: Schema.String,
   op_error_description: Schema.String,
+  /** the OP's HTTP status, when the refusal is the OP's answer (not one oxd made up) */
+  op_status: Schema.optional(Schema.Number),
+  /** the OP's free text was left out (opErrors.ts withoutOpText) */
+  withheld: Schema.optional(Schema.Boolean),
 }) {
   override get message() {
+    if (this.withheld) {
+      return `The OP refused ${this.operation} with "${this.op_error}" (HTTP ${this.op_status}); its description is not passed on to commands that need no protection token.`
+    }
     const d = this.op_error_description ? `: ${this.op_error_description}` : ""
     return `The OP refused ${this.operation} with "${this.op_error}"${d}`
   }
@@ -153,6 +163,17 @@ export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectM
   override get message() {
     return "The OP's userinfo sub does not match the sub of the ID token this access token came with (OpenID Connect Core 5.3.2): "
       + "the claims are about another user and are not returned. The access token may have been substituted or mixed up: sign the user in again."
+  }
+}
+
+/** A request to the OP that allowed_op_hosts does not let the server send (services/opHosts/OpHostPolicy.ts). */
+export class OpHostNotAllowed extends Schema.TaggedError<OpHostNotAllowed>()("OpHostNotAllowed", {
+  operation: Schema.String,
+  url: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `The server does not call ${clip(this.url, 200)} (for ${this.operation}): ${this.detail}.`
   }
 }
 
@@ -328,6 +349,7 @@ export type OxdError =
   | OpRejected
   | OpUnreachable
   | UserInfoSubjectMismatch
+  | OpHostNotAllowed
   | NoEndSessionEndpoint
   | InvalidRegistrationClientUrl
   | ProtectionTokenMissing

@@ -1,6 +1,6 @@
 /**
  * Shared setup for core's tests: the real test OP (tooling/test-op) on 127.0.0.1, an Oxd on an in-memory
- * store that trusts the OP's CA, and a headless sign-in. Never a mocked OP.
+ * store that trusts the OP's CA and lists its origin in allowed_op_hosts, and a headless sign-in. Never a mocked OP.
  */
 import { request } from "node:https"
 import { fileURLToPath } from "node:url"
@@ -19,8 +19,11 @@ export const POST_LOGOUT_URI = "https://rp.example.org/logged-out"
 
 export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR })
 
+/** The test OP's origin, for allowed_op_hosts: it is on 127.0.0.1, which the server refuses unless listed. */
+export const opOrigin = (op: TestOp): string => new URL(op.issuer).origin
+
 export const oxdFor = (op: TestOp, overrides: Partial<Config> = {}): Oxd =>
-  makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, ...overrides }))
+  makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, allowed_op_hosts: [opOrigin(op)], ...overrides }))
 
 /** A test OP and a core on it for the tests of one file: `use` gets both once they are up; both stop after the file. */
 export const startOpAndOxd = (use: (op: TestOp, oxd: Oxd) => void, overrides: Partial<Config> = {}) => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "./http.js";
+import { parseDiscoveryRewrite } from "./discovery.js";
 import { parseFault } from "./fault.js";
 import { MISBEHAVIOUR_KINDS, isMisbehaviourKind } from "./misbehave.js";
 import type { TestOp } from "./server.js";
@@ -15,7 +16,7 @@ export const ADMIN_PREFIX = "/__test/";
  *   GET  /__test/misbehave      pending misbehaviours
  *   POST /__test/rotate-keys    {"keep_old"?: true}  -> {"kid": "...", "kids": {...}}
  *   GET  /__test/counters       {"jwks": 2, "token": 1, "token.authorization_code": 1, ...}
- *   POST /__test/reset          clears misbehaviours, counters and UMA policies/RPT lifetime
+ *   POST /__test/reset          clears misbehaviours, faults, discovery rewrites, counters and UMA policies/RPT lifetime
  *   POST /__test/uma/policy     {"scope": "...", "kind": "grant"|"deny"|"require_claim", "name"?, "value"?}
  *   GET  /__test/uma/policy     {"<scope>": policy, ...}
  *   POST /__test/uma/reset      clears UMA policies, restores the RPT lifetime
@@ -23,6 +24,8 @@ export const ADMIN_PREFIX = "/__test/";
  *   GET  /__test/uma/resources  every registered resource (with owner and scope_expression)
  *   POST /__test/fault          {"mode": "down"|"slow"|"garbage"|"http500"|"none", "delay_ms"?, "paths"?, "times"?}
  *   GET  /__test/fault          the fault in force (and how many requests it hit)
+ *   POST /__test/discovery      {"openid"?: {field: value|null}, "uma"?: {…}}  rewrites the discovery documents; {} lifts
+ *   GET  /__test/discovery      the rewrite in force
  * POSTs must send Content-Type: application/json (a browser can't do that cross-origin without a
  * CORS preflight, which we never grant — so web pages can't poke the OP).
  */
@@ -92,6 +95,11 @@ export async function handleAdmin(op: TestOp, req: IncomingMessage, res: ServerR
       case "POST fault":
         op.fault(body.mode === "none" || body.mode === null ? null : parseFault(body));
         return sendJson(res, 200, { fault: op.currentFault() });
+      case "GET discovery":
+        return sendJson(res, 200, { rewrite: op.currentDiscoveryRewrite() });
+      case "POST discovery":
+        op.rewriteDiscovery(parseDiscoveryRewrite(body));
+        return sendJson(res, 200, { rewrite: op.currentDiscoveryRewrite() });
       case "GET uma/resources":
         return sendJson(res, 200, op.uma.resources());
       default:

@@ -18,3 +18,4 @@ export { DEFAULT_UMA_TTL, type UmaTtlOptions, type UmaResource } from "./uma/sto
 export { UMA_PATHS, UMA_TICKET_GRANT, UMA_PROTECTION_SCOPE } from "./uma/paths.js";
 export { CLAIM_TOKEN_FORMATS, ID_TOKEN_FORMAT, JWT_FORMAT } from "./uma/claimTokens.js";
 export { FAULT_MODES, type Fault, type FaultMode } from "./fault.js";
+export type { DiscoveryRewrite, DiscoveryDocument } from "./discovery.js";

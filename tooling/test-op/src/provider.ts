@@ -3,6 +3,7 @@ import type { Client, Configuration, ErrorOut, KoaContextWithOIDC } from "oidc-p
 import { findAccount, TEST_USERS } from "./accounts.js";
 import type { MemoryStore } from "./adapter.js";
 import type { Counters } from "./counters.js";
+import type { DiscoveryRewrites } from "./discovery.js";
 import { esc, page } from "./html.js";
 import { SIGNING_ALGS, type KeyRing } from "./keys.js";
 import { tamperIdToken, tamperUserinfo, type Misbehaviours } from "./misbehave.js";
@@ -73,6 +74,7 @@ export interface ProviderDeps {
   counters: Counters;
   /** Client ids of new registrations (a rogue OP may reuse another OP's). */
   rogue: Pick<Rogue, "nextClientId">;
+  discovery: DiscoveryRewrites;
   onError: (message: string, err: unknown) => void;
   /** UMA state shared by every instance; the UMA grant is registered on each. */
   uma: UmaContext;
@@ -128,6 +130,9 @@ export function createProvider(deps: ProviderDeps): Provider {
     const route = oidc?.route;
     if (!oidc || !route) return;
     deps.counters.inc(route);
+    if (route === "discovery" && ctx.status === 200 && ctx.body && typeof ctx.body === "object") {
+      ctx.body = deps.discovery.apply("openid", ctx.body as Record<string, unknown>);
+    }
     if (route === "userinfo") {
       // a JSON answer only (a client registered for signed userinfo gets a JWT, left alone)
       const claims = ctx.body as unknown;

@@ -8,6 +8,7 @@ import { ADMIN_PREFIX, handleAdmin } from "./admin.js";
 import { MemoryStore } from "./adapter.js";
 import { ensureCertificates } from "./certs.js";
 import { Counters } from "./counters.js";
+import { DiscoveryRewrites, type DiscoveryRewrite } from "./discovery.js";
 import { applyFault, Faults, type Fault } from "./fault.js";
 import { sendHtml } from "./http.js";
 import { handleInteraction, isInteractionPath } from "./interactions.js";
@@ -60,6 +61,10 @@ export interface TestOp {
   fault(f: Fault | null): void;
   /** The fault in force and how many requests it hit. */
   currentFault(): (Fault & { hits: number }) | null;
+  /** Rewrites fields of the discovery documents (see discovery.ts), e.g. an endpoint on another host; `null` lifts it. */
+  rewriteDiscovery(rewrite: DiscoveryRewrite | null): void;
+  /** The discovery rewrite in force. */
+  currentDiscoveryRewrite(): DiscoveryRewrite;
   pendingMisbehaviours(): Misbehaviour[];
   /** Makes this OP an attacker's: forged introspection answers, chosen client_ids (rogue.ts). Cleared by reset(). */
   readonly rogue: Pick<Rogue, "forgeIntrospection" | "registerNextAs">;
@@ -69,7 +74,7 @@ export interface TestOp {
   counters(): Record<string, number>;
   /** The UMA 2.0 authorization server on the same origin: policies, RPT lifetime, registered resources. */
   readonly uma: UmaControl;
-  /** Clears misbehaviours, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
+  /** Clears misbehaviours, faults, discovery rewrites, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -86,6 +91,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const faults = new Faults();
   const counters = new Counters();
   const rogue = new Rogue();
+  const discovery = new DiscoveryRewrites();
   // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
   let op: TestOp | undefined;
   let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
@@ -141,6 +147,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     counters,
     keys,
     scopes,
+    discovery,
     provider: () => provider as Provider,
   };
   const deps = {
@@ -153,6 +160,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     misbehaviours,
     counters,
     rogue,
+    discovery,
     onError,
     uma,
   };
@@ -180,6 +188,8 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     misbehave: (m) => misbehaviours.add(m),
     fault: (f) => faults.set(f),
     currentFault: () => faults.current(),
+    rewriteDiscovery: (r) => discovery.set(r),
+    currentDiscoveryRewrite: () => discovery.current(),
     pendingMisbehaviours: () => misbehaviours.list(),
     rogue,
     async rotateKeys({ keepOld = true } = {}) {
@@ -194,6 +204,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
       misbehaviours.clear();
       rogue.clear();
       faults.set(null);
+      discovery.set(null);
       counters.reset();
       umaControl.reset();
     },

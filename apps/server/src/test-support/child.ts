@@ -35,12 +35,13 @@ export interface ChildServer {
   closeClients(): Promise<void>
 }
 
-/** Starts oxd-server on `database` (a file path, or a database URL such as postgres://…) trusting the OP's CA; extra flags after. Resolves once it is ready. */
+/** Starts oxd-server on `database` (a file path, or a database URL such as postgres://…) trusting the OP's CA and allowing its origin; extra flags after. Resolves once it is ready. */
 export const startServer = async (op: TestOp, database: string, extra: ReadonlyArray<string> = [], env: Record<string, string> = {}): Promise<ChildServer> => {
   const dir = tempDir("oxd-child-")
   const args = [
     "--port", "0", "--rest-port", "0", "--ws-port", "0", "--rest-plain-http", "--ws-plain",
     "--database-url", /^[a-z]+:/.test(database) ? database : `file:${database}`, "--trusted-ca-file", op.caFile, "--rest-tls-dir", join(dir, "tls"),
+    "--allowed-op-hosts", new URL(op.issuer).origin, // the test OP is on loopback: refused unless listed
     ...extra,
   ]
   const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", main, ...args], {

@@ -77,6 +77,8 @@ describe.each([
     const config = makeConfig({
       database_url: ":memory:", log_level: "error", trusted_ca_file: caFile, port: 0, rest_port: 0, ws_port: 0,
       rest_plain_http: true, ws_plain: true, protect_commands_with_access_token: true, protection_cache_seconds,
+      // both on loopback here; the attacker's stands for any public host the server may call
+      allowed_op_hosts: [victimOp.issuer, attackerOp.issuer],
     })
     oxd = makeOxd(config)
     await oxd.ready()
@@ -195,7 +197,10 @@ describe("an attacker-run OP whose client_id matches no setup client of his", ()
   let victimToken: string
 
   beforeAll(async () => {
-    oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: caFile, protect_commands_with_access_token: true }))
+    oxd = makeOxd(makeConfig({
+      database_url: ":memory:", log_level: "error", trusted_ca_file: caFile, protect_commands_with_access_token: true,
+      allowed_op_hosts: [victimOp.issuer, attackerOp.issuer],
+    }))
     const setup = async (op: TestOp) =>
       (await oxd.dispatch("setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT }, { transport: "internal" })).envelope as { data: { client_id: string; client_secret: string } }
     const victim = (await setup(victimOp)).data

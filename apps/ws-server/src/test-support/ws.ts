@@ -1,6 +1,6 @@
 /**
  * Test setup of the WebSocket API: the real test OP (tooling/test-op), an Oxd on an in-memory store trusting its
- * CA, a ws server on 127.0.0.1 port 0, and tRPC clients typed from AppRouter (Node's `ws` as WebSocket class).
+ * CA and allowing its origin, a ws server on 127.0.0.1 port 0, and tRPC clients typed from AppRouter (Node's `ws` as WebSocket class).
  */
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -30,6 +30,7 @@ export const startServer = async (op: TestOp, opts: { config?: Partial<Config>; 
     database_url: ":memory:",
     log_level: "error",
     trusted_ca_file: op.caFile,
+    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
     rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-ws-")), "tls"),
     ...opts.config,
   }))

@@ -32,6 +32,7 @@ export const startOxdStack = async (opts: { readonly pageOrigin: string; readonl
     database_url: ":memory:",
     log_level: "error",
     trusted_ca_file: op.caFile,
+    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
     rest_plain_http: true,
     rest_cors_origins: [opts.pageOrigin],
     ws_plain: true,

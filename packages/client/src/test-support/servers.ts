@@ -32,6 +32,7 @@ export const startServers = async (op: TestOp): Promise<Servers> => {
     database_url: ":memory:",
     log_level: "error",
     trusted_ca_file: op.caFile,
+    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
     protect_commands_with_access_token: true,
     rest_tls_dir: join(dir, "tls"),
   }))

@@ -22,6 +22,7 @@ Targets
 OpenID Provider
   --op URL               the issuer the server under test uses. Without it, the bundled test OP is started in this
                          process; its issuer and CA file are printed: the server must trust that CA (--trusted-ca-file)
+                         and allow its origin (--allowed-op-hosts: it is on loopback)
   --op-port N            port of the started test OP (default: a free one)
   --op-state-dir DIR     where the started test OP keeps its CA and certificate (default ./.oxd/test-op)
   --login KIND           how a user signs in at the OP:

@@ -39,6 +39,7 @@ const startBundledOp = async (opts: CliOptions, io: CliIo, say: (line: string) =
     `  CA file  ${op.caFile}`,
     "The server under test must trust that CA to reach the OP: start it with",
     `  --trusted-ca-file ${op.caFile}   (oxd-ts; or NODE_EXTRA_CA_CERTS=${op.caFile} for a Node-based server)`,
+    `  --allowed-op-hosts ${new URL(op.issuer).origin}   (oxd-ts: the OP is on loopback, refused unless listed)`,
     "Scenarios send op_host with every registration, so the server needs no --default-op-host. The CA is kept in",
     "--op-state-dir across runs; fix the issuer with --op-port, or start the OP yourself (pnpm test-op) and pass --op.",
     "",

@@ -18,7 +18,7 @@ const stop = async (r: Running) => { await r.server.close(); await r.oxd.dispose
 
 /**
  * Our REST server in-process over HTTPS with its generated self-signed certificate, on a fresh SQLite file,
- * trusting the test OP's CA: the main server (always protected, as REST is), a short-state-expiry one on the
+ * trusting the test OP's CA and allowing its origin: the main server (always protected, as REST is), a short-state-expiry one on the
  * same store, and a restart that keeps the port.
  */
 export const startRestTargets = async (op: TestOp) => {
@@ -26,6 +26,7 @@ export const startRestTargets = async (op: TestOp) => {
   const base = makeConfig({
     database_url: `file:${join(dir, "oxd.db")}`,
     trusted_ca_file: op.caFile,
+    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
     rest_tls_dir: join(dir, "rest-tls"),
     log_level: "warn",
   })

@@ -17,7 +17,7 @@ const start = async (config: Config, port = 0): Promise<Running> => {
 const stop = async (r: Running) => { await r.server.close(); await r.oxd.dispose() }
 
 /**
- * Our TCP server in-process, on a fresh SQLite file, trusting the test OP's CA: the main server, plus a
+ * Our TCP server in-process, on a fresh SQLite file, trusting the test OP's CA and allowing its origin: the main server, plus a
  * protected one and a short-state-expiry one on the same store, and a restart that keeps the port.
  */
 export const startTcpTargets = async (op: TestOp) => {
@@ -25,6 +25,7 @@ export const startTcpTargets = async (op: TestOp) => {
   const base = makeConfig({
     database_url: `file:${join(dir, "oxd.db")}`,
     trusted_ca_file: op.caFile,
+    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
     log_level: "warn",
   })
   let main = await start(base)

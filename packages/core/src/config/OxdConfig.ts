@@ -17,6 +17,7 @@ export const ConfigSchema = Schema.Struct({
   protect_commands_with_access_token: Schema.Boolean,
   protection_scope: Schema.NonEmptyString,
   trusted_ca_file: OptString,
+  allowed_op_hosts: Strings,
   op_timeout_in_seconds: Positive,
   clock_skew_in_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   op_retries: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 5 })),

@@ -23,6 +23,7 @@ export const configKeys = [
   { name: "protect_commands_with_access_token", type: "bool", default: false, doc: "TCP: require a protection_access_token of the site's setup client" },
   { name: "protection_scope", type: "string", default: "uma_protection", doc: "scope a protection_access_token must carry" },
   { name: "trusted_ca_file", type: "string", default: undefined, doc: "PEM file of extra CAs to trust for the OP's TLS certificate" },
+  { name: "allowed_op_hosts", type: "list", default: [], doc: "OPs the server may call, for every request (each endpoint a discovery document names included): exact origins (https://op.example.com, https://127.0.0.1:9443) and wildcard hosts (https://*.example.com: its subdomains, not the domain itself); empty = any origin at a public address. A loopback, private, link-local, CGNAT, multicast or cloud-metadata address (literal or resolved) is refused unless its origin is written out here" },
   { name: "op_timeout_in_seconds", type: "int", default: 10, doc: "time limit of one call to the OP" },
   { name: "clock_skew_in_seconds", type: "int", default: 60, doc: "leeway for the OP's clock when checking exp/iat" },
   { name: "op_retries", type: "int", default: 1, doc: "retries (with jitter, within op_timeout_in_seconds) of an idempotent OP read — discovery, JWKS, userinfo, introspection — after a connection failure or a 5xx; never the token endpoint or registration" },

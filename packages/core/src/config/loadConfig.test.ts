@@ -101,6 +101,20 @@ describe("loadConfig", () => {
     expect(loadConfig({ argv: ["--config", file] }).default_scope).toEqual(["openid", "email"])
   })
 
+  it("reads allowed_op_hosts (empty by default: any public OP) from the environment and flags", () => {
+    expect(loadConfig({}).allowed_op_hosts).toEqual([])
+    expect(loadConfig({ env: { OXD_ALLOWED_OP_HOSTS: "https://op.example.com, https://*.example.org,https://127.0.0.1:9443" } }).allowed_op_hosts)
+      .toEqual(["https://op.example.com", "https://*.example.org", "https://127.0.0.1:9443"])
+    expect(loadConfig({ argv: ["--allowed-op-hosts", "https://[::1]:9443"] }).allowed_op_hosts).toEqual(["https://[::1]:9443"])
+  })
+
+  it("rejects an allowed_op_hosts entry that is not an https origin or wildcard host, naming the entry and the source", () => {
+    const e = configError(() => loadConfig({ env: { OXD_ALLOWED_OP_HOSTS: "https://op.example.com,http://idp.example.com" } }))
+    expect(e.message).toBe('Invalid configuration for "allowed_op_hosts" (from OXD_ALLOWED_OP_HOSTS): entry "http://idp.example.com" must start with https:// (the OP is only ever called over HTTPS)')
+    const file = configFile({ allowed_op_hosts: ["https://op.example.com/oxauth"] })
+    expect(configError(() => loadConfig({ argv: ["--config", file] })).message).toContain('entry "https://op.example.com/oxauth" must be an origin')
+  })
+
   it("rejects OXD_PORT=abc, naming the key and the environment variable", () => {
     const e = configError(() => loadConfig({ env: { OXD_PORT: "abc" } }))
     expect(e.message).toContain("OXD_PORT")

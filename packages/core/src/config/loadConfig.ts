@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { configKeys, type KeySpec } from "./keys.js"
 import { ConfigSchema, type Config } from "./OxdConfig.js"
+import { parseAllowedOpHosts } from "../services/opHosts/allowedOpHosts.js"
 import { secretKeyProblem } from "../store/secretCipher.js"
 
 export class ConfigError extends Error {
@@ -134,6 +135,11 @@ export const loadConfig = (opts: {
   // checked here, not in the schema: a schema message would quote the value, and this one is a secret
   const keyProblem = config.secrets_encryption_key === undefined ? undefined : secretKeyProblem(config.secrets_encryption_key)
   if (keyProblem) throw new ConfigError(`Invalid configuration for "secrets_encryption_key" (from ${sourceOf["secrets_encryption_key"] ?? "default"}): it ${keyProblem}`)
+  try {
+    parseAllowedOpHosts(config.allowed_op_hosts)
+  } catch (e) {
+    throw new ConfigError(`Invalid configuration for "allowed_op_hosts" (from ${sourceOf["allowed_op_hosts"] ?? "default"}): ${(e as Error).message}`)
+  }
   return config
 }
 

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose"
-import { AccessTokenHashMismatch, AuthorizationCodeHashMismatch, IdTokenRejected } from "../errors.js"
+import { AccessTokenHashMismatch, AuthorizationCodeHashMismatch, IdTokenRejected, type OpHostNotAllowed } from "../errors.js"
+import { notAllowed } from "../services/opErrors.js"
 import { hashClaim } from "./hashClaim.js"
 
 export interface IdTokenExpectations {
@@ -16,8 +17,10 @@ export interface IdTokenExpectations {
 
 const reject = (reason: IdTokenRejected["reason"], detail: string) => new IdTokenRejected({ reason, detail })
 
-/** jose's failures, named as oxd names them. */
-const classify = (e: unknown): IdTokenRejected => {
+/** jose's failures, named as oxd names them; a jwks_uri allowed_op_hosts refuses is that refusal. */
+const classify = (e: unknown): IdTokenRejected | OpHostNotAllowed => {
+  const refused = notAllowed("jwks", e)
+  if (refused) return refused
   if (e instanceof joseErrors.JWTExpired) return reject("expired", "exp is in the past")
   if (e instanceof joseErrors.JWTClaimValidationFailed) {
     if (e.claim === "iss") return reject("bad_issuer", "iss is not the OP's issuer")

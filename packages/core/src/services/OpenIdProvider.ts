@@ -4,11 +4,11 @@ import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
   type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken,
-  OpDiscoveryFailed, OpRejected, OpUnreachable,
+  OpDiscoveryFailed, type OpHostNotAllowed, OpRejected, OpUnreachable,
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
-import { idTokenFailure, isConnectivityFailure, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
+import { idTokenFailure, isConnectivityFailure, isOAuthErrorCode, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
 import { makeAuthorizationUrls } from "./authorizationUrls.js"
 import { discoveryUrl, isStandardDiscovery } from "./discoveryUrl.js"
 import { OpFetch } from "./OpFetch.js"
@@ -45,7 +45,15 @@ export interface CodeExchange {
   readonly codeVerifier: string | null
 }
 export type RegistrationResponse = Record<string, unknown> & { readonly client_id: string }
-type OpError = OpDiscoveryFailed | OpRejected | OpUnreachable
+type OpError = OpDiscoveryFailed | OpRejected | OpUnreachable | OpHostNotAllowed
+type DiscoveryError = OpDiscoveryFailed | OpUnreachable | OpHostNotAllowed
+
+/** A non-standard discovery document naming another issuer than op_host. */
+class IssuerMismatch extends Error {
+  constructor(readonly issuer: string) {
+    super(`discovery document names issuer ${issuer}`)
+  }
+}
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
 const DISCOVERY_MAX = 256
@@ -57,12 +65,12 @@ const CONFIGURATIONS_MAX = 10_000
  * userinfo, introspection, client credentials and the end-session URL.
  */
 export class OpenIdProvider extends Context.Service<OpenIdProvider, {
-  discover(opHost: string, path?: string | null): Effect.Effect<ServerMetadata, OpDiscoveryFailed | OpUnreachable>
+  discover(opHost: string, path?: string | null): Effect.Effect<ServerMetadata, DiscoveryError>
   register(opHost: string, path: string | null | undefined, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpError>
-  readRegistration(uri: string, token: string): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable>
-  updateRegistration(uri: string, token: string, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable>
+  readRegistration(uri: string, token: string): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable | OpHostNotAllowed>
+  updateRegistration(uri: string, token: string, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable | OpHostNotAllowed>
   authorizationUrl(client: OpClient, params: Record<string, string>): Effect.Effect<string, OpError>
-  supportsPkceS256(client: OpClient): Effect.Effect<boolean, OpDiscoveryFailed | OpUnreachable>
+  supportsPkceS256(client: OpClient): Effect.Effect<boolean, DiscoveryError>
   /** authorizationUrl from the cached discovery, synchronously; undefined when it is not cached (counts a hit when it is). */
   peekAuthorizationUrl(client: OpClient, params: Record<string, string>): string | undefined
   /** supportsPkceS256 from the cached discovery, synchronously; undefined when it is not cached. */
@@ -103,9 +111,10 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         // a non-standard discovery location: fetch it, then hold it to the same issuer check as discovery
         const res = await fetch(discoveryUrl(opHost, path))
         if (!res.ok) throw new Error(`discovery answered HTTP ${res.status}`)
-        const meta = (await res.json()) as ServerMetadata
+        // the parser's message would quote the body
+        const meta = (await res.json().catch(() => { throw new Error("the discovery document is not JSON") })) as ServerMetadata
         if (typeof meta.issuer !== "string" || meta.issuer.replace(/\/$/, "") !== opHost.replace(/\/$/, "")) {
-          throw new Error(`discovery document names issuer ${String(meta.issuer)}, not ${opHost}`)
+          throw new IssuerMismatch(String(meta.issuer))
         }
         return meta
       }
@@ -118,7 +127,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         return hit.settled
       }
 
-      const discover = (opHost: string, path?: string | null): Effect.Effect<ServerMetadata, OpDiscoveryFailed | OpUnreachable> =>
+      const discover = (opHost: string, path?: string | null): Effect.Effect<ServerMetadata, DiscoveryError> =>
         Effect.suspend(() => {
           const key = `${opHost}|${path ?? ""}`
           const hit = discoveries.get(key)
@@ -151,10 +160,18 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
           Effect.withSpan("OpenIdProvider.discover"),
         )
 
-      const discoveryError = (opHost: string, e: unknown): OpDiscoveryFailed | OpUnreachable => {
+      const discoveryError = (opHost: string, e: unknown): DiscoveryError => {
+        if (e instanceof IssuerMismatch) return new OpDiscoveryFailed({ op_host: opHost, detail: "the discovery document names another issuer", op_text: e.issuer })
         const err = toOpError("discovery")(e)
+        if (err._tag === "OpHostNotAllowed") return err
         if (err._tag === "OpUnreachable" && isConnectivityFailure(err.detail)) return err
-        return new OpDiscoveryFailed({ op_host: opHost, detail: err._tag === "OpRejected" ? err.message : err.detail })
+        if (err._tag === "OpRejected") {
+          // the code in the detail only when it is one: anything else the OP put there is its text
+          const code = isOAuthErrorCode(err.op_error) ? err.op_error : "unrecognised_error"
+          const text = [code === err.op_error ? "" : err.op_error, err.op_error_description].filter(Boolean).join(": ")
+          return new OpDiscoveryFailed({ op_host: opHost, detail: `The OP refused discovery with "${code}"`, ...(text ? { op_text: text } : {}) })
+        }
+        return new OpDiscoveryFailed({ op_host: opHost, detail: err.detail })
       }
 
       const clientAuth = (c: OpClient): oidc.ClientAuth => {
@@ -238,7 +255,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
             return { status: res.status, json: (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined }
           })
           if (status >= 400 && json && typeof json["error"] === "string") {
-            return yield* new OpRejected({ operation, op_error: json["error"], op_error_description: String(json["error_description"] ?? "") })
+            return yield* new OpRejected({ operation, op_error: json["error"], op_error_description: String(json["error_description"] ?? ""), op_status: status })
           }
           if (status >= 400 || !json || typeof json["client_id"] !== "string") {
             return yield* new OpUnreachable({ operation, detail: `the registration endpoint answered HTTP ${status} without a client` })

@@ -4,7 +4,7 @@ import { Cause, Context, Effect, type Exit, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
-  InvalidTicket, NeedInfo, OpRejected, type OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
+  InvalidTicket, NeedInfo, OpHostNotAllowed, OpRejected, type OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
   type OpDiscoveryFailed,
 } from "../errors.js"
 import { OpenIdProvider, type OpClient } from "./OpenIdProvider.js"
@@ -33,7 +33,7 @@ export interface RptRequest {
 export interface Rpt { readonly access_token: string; readonly token_type: string; readonly pct: string | null; readonly upgraded: boolean }
 export type Introspection = Record<string, unknown> & { readonly active: boolean }
 
-type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable
+type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable | OpHostNotAllowed
 const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket"
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
 /** UMA configurations kept (one per OP host in use); past it the oldest is dropped and fetched again when needed. */
@@ -67,7 +67,7 @@ class AsErrorBody extends Error {
  * the earlier of the RPT's exp and rpt_cache_seconds) and the uma-ticket grant.
  */
 export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServer, {
-  discover(site: Site): Effect.Effect<UmaConfiguration, UmaDiscoveryFailed | OpUnreachable>
+  discover(site: Site): Effect.Effect<UmaConfiguration, UmaDiscoveryFailed | OpUnreachable | OpHostNotAllowed>
   registerResource(site: Site, body: Record<string, unknown>): Effect.Effect<string, AsError>
   deleteResource(site: Site, resourceId: string): Effect.Effect<void, AsError>
   permissionTicket(site: Site, permissions: ReadonlyArray<Permission>): Effect.Effect<string, AsError>
@@ -126,8 +126,9 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
           }))
         }).pipe(Effect.flatMap((r) => r.ok ? Effect.succeed(r.value) : Effect.fail(classifyDiscovery(site, r.error))))
 
-      const classifyDiscovery = (site: Site, e: unknown): UmaDiscoveryFailed | OpUnreachable => {
+      const classifyDiscovery = (site: Site, e: unknown): UmaDiscoveryFailed | OpUnreachable | OpHostNotAllowed => {
         const err = toOpError("UMA discovery")(e)
+        if (err._tag === "OpHostNotAllowed") return err
         if (err._tag === "OpUnreachable" && isConnectivityFailure(err.detail)) return err
         return new UmaDiscoveryFailed({ op_host: site.opHost, detail: e instanceof Error ? e.message : String(e) })
       }
@@ -159,7 +160,8 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
                   const lifetime = (t.expires_in ?? 300) * 1000
                   return { token: t.access_token, until: requestedAt + lifetime - patRenewMargin(lifetime) }
                 }),
-                Effect.mapError((e) => new PatUnavailable({ detail: e.message })),
+                // a token endpoint allowed_op_hosts refuses says so, not "no PAT"
+                Effect.mapError((e) => (e._tag === "OpHostNotAllowed" ? e : new PatUnavailable({ detail: e.message }))),
               ),
             ).then((exit) => {
               if (exit._tag === "Failure") throw Cause.squash(exit.cause)
@@ -171,7 +173,10 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
             patsInFlight.set(site.oxdId, inflight)
           }
           const p = inflight
-          return Effect.tryPromise({ try: () => p, catch: (e) => (e instanceof PatUnavailable ? e : new PatUnavailable({ detail: String(e) })) }).pipe(Effect.map((v) => v.token))
+          return Effect.tryPromise({
+            try: () => p,
+            catch: (e) => (e instanceof PatUnavailable || e instanceof OpHostNotAllowed ? e : new PatUnavailable({ detail: String(e) })),
+          }).pipe(Effect.map((v) => v.token))
         })
 
       /** A protection API call with the PAT; a refused PAT is renewed once, so an expired PAT never fails a call. */
@@ -182,7 +187,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
         return once().pipe(
           Effect.catch((e) => (e instanceof PatRefused ? once(e.token) : Effect.fail(e))),
           Effect.mapError((e) => {
-            if (e instanceof PatUnavailable) return e
+            if (e instanceof PatUnavailable || e instanceof OpHostNotAllowed) return e
             if (e instanceof PatRefused) return new PatUnavailable({ detail: "the AS refused a freshly issued PAT" })
             if (e instanceof AsErrorBody) return new OpRejected({ operation: e.operation, op_error: e.error, op_error_description: e.description })
             return toOpError(operation)(e)

@@ -6,7 +6,9 @@
 import * as oidc from "openid-client"
 import { describe, expect, it } from "vitest"
 import { toWireError } from "../errorCodes.js"
-import { idTokenFailure, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
+import { OpDiscoveryFailed, OpRejected } from "../errors.js"
+import { OpHostRefused } from "./opHosts/OpHostPolicy.js"
+import { idTokenFailure, noAccessToken, noIdToken, toOpError, withoutOpText } from "./opErrors.js"
 
 /** What openid-client throws for an oauth4webapi OperationProcessingError of `code` (its errorHandler). */
 const wrapped = (generic: string, inner: string, code: string, details?: Record<string, unknown>) => {
@@ -68,5 +70,30 @@ describe("opErrors", () => {
   it("maps a timeout to op_unreachable saying it timed out", () => {
     const e = toOpError("userinfo")(new DOMException("The operation was aborted due to timeout", "TimeoutError"))
     expect(e.message).toContain("timed out")
+  })
+})
+
+describe("opErrors: allowed_op_hosts refusals and the OP's free text", () => {
+  it("makes a refusal found under openid-client's and fetch's wrappers invalid_op_host, naming the URL and what to do", () => {
+    const refused = new OpHostRefused("https://10.0.0.1/userinfo", "10.0.0.1 is a private address; add the origin https://10.0.0.1 to allowed_op_hosts")
+    const e = toOpError("userinfo")(new oidc.ClientError("something went wrong", { cause: new TypeError("fetch failed", { cause: refused }) }))
+    expect(e._tag).toBe("OpHostNotAllowed")
+    expect(toWireError(e)).toEqual({
+      code: "invalid_op_host",
+      http: 400,
+      description: "The server does not call https://10.0.0.1/userinfo (for userinfo): 10.0.0.1 is a private address; add the origin https://10.0.0.1 to allowed_op_hosts.",
+    })
+  })
+
+  it("withoutOpText keeps the OP's error code and HTTP status, drops its description, and leaves oxd's own words alone", () => {
+    const fromOp = new OpRejected({ operation: "registration", op_error: "invalid_client_metadata", op_error_description: "internal: db at 10.1.2.3 said no", op_status: 400 })
+    expect(withoutOpText(fromOp).message).toBe('The OP refused registration with "invalid_client_metadata" (HTTP 400); its description is not passed on to commands that need no protection token.')
+    const notACode = new OpRejected({ operation: "token", op_error: "<html>internal page</html>", op_error_description: "", op_status: 500 })
+    expect(withoutOpText(notACode).message).toContain('with "unrecognised_error" (HTTP 500)')
+    const oxdsOwn = new OpRejected({ operation: "registration", op_error: "invalid_request", op_error_description: "the OP offers no dynamic client registration" })
+    expect(withoutOpText(oxdsOwn)).toBe(oxdsOwn)
+    const discovery = new OpDiscoveryFailed({ op_host: "https://op.example.com", detail: "the discovery document names another issuer", op_text: "https://internal.example" })
+    expect(withoutOpText(discovery).message).toBe('OpenID discovery failed for "https://op.example.com": the discovery document names another issuer. Check op_host (and op_discovery_path).')
+    expect(discovery.message).toContain(": https://internal.example.")
   })
 })

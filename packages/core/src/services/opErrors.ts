@@ -1,5 +1,6 @@
 import * as oidc from "openid-client"
-import { IdTokenRejected, NoAccessToken, NoIdToken, OpRejected, OpUnreachable } from "../errors.js"
+import { IdTokenRejected, NoAccessToken, NoIdToken, OpDiscoveryFailed, OpHostNotAllowed, OpRejected, OpUnreachable, type OxdError } from "../errors.js"
+import { refusalIn } from "./opHosts/OpHostPolicy.js"
 import { CircuitOpenError } from "./opResilience.js"
 
 const describe = (e: unknown, depth = 0): string => {
@@ -20,15 +21,23 @@ const describe = (e: unknown, depth = 0): string => {
 export const isConnectivityFailure = (detail: string): boolean =>
   /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timed out|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT|other side closed|circuit open/.test(detail)
 
+/** A request allowed_op_hosts refused (OpFetch threw it; fetch, openid-client or jose wrapped it), as the oxd error. */
+export const notAllowed = (operation: string, e: unknown): OpHostNotAllowed | undefined => {
+  const refused = refusalIn(e)
+  return refused && new OpHostNotAllowed({ operation, url: refused.url, detail: refused.detail })
+}
+
 /** openid-client's failures, as oxd errors: an OAuth error from the OP, or an OP that could not be used. */
-export const toOpError = (operation: string) => (e: unknown): OpRejected | OpUnreachable => {
+export const toOpError = (operation: string) => (e: unknown): OpRejected | OpUnreachable | OpHostNotAllowed => {
+  const refused = notAllowed(operation, e)
+  if (refused) return refused
   if (e instanceof oidc.ResponseBodyError) {
-    return new OpRejected({ operation, op_error: e.error, op_error_description: e.error_description ?? "" })
+    return new OpRejected({ operation, op_error: e.error, op_error_description: e.error_description ?? "", op_status: e.status })
   }
   if (e instanceof oidc.WWWAuthenticateChallengeError) {
     // e.g. invalid_client answered with 401 and a Bearer/Basic challenge instead of a JSON body
     const params = e.cause[0]?.parameters
-    return new OpRejected({ operation, op_error: params?.error ?? "unauthorized", op_error_description: params?.error_description ?? "the OP refused the client's credentials" })
+    return new OpRejected({ operation, op_error: params?.error ?? "unauthorized", op_error_description: params?.error_description ?? "the OP refused the client's credentials", op_status: e.status })
   }
   if (e instanceof oidc.ClientError && e.code === "OAUTH_RESPONSE_IS_NOT_CONFORM") {
     const status = (e.cause as { status?: number } | undefined)?.status
@@ -84,4 +93,28 @@ export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
     if (/JWT|ID Token|id_token/.test(inner)) return new IdTokenRejected({ reason: "unknown", detail: inner })
   }
   return undefined
+}
+
+/** An OAuth error code as RFC 6749 §5.2 shapes it (printable ASCII, no space, quote or backslash); else it is free text. */
+export const isOAuthErrorCode = (s: string): boolean => /^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/.test(s)
+
+/**
+ * An error for a command that needs no protection token (setup_client, get_client_token: anyone who reaches the
+ * server may send them, naming any OP): the OP's OAuth error code and HTTP status stay, its free text does not,
+ * so the server does not relay what some host answered to whoever made it ask. Other errors pass unchanged.
+ * Decided by the command, not by the OP (say, "an OP some site is registered at"): with TCP unprotected anyone may
+ * register a site at any OP, while a protected command's caller holds a token of one of this server's setup clients.
+ */
+export const withoutOpText = (e: OxdError): OxdError => {
+  if (e._tag === "OpRejected" && e.op_status !== undefined) {
+    return new OpRejected({
+      operation: e.operation,
+      op_error: isOAuthErrorCode(e.op_error) ? e.op_error : "unrecognised_error",
+      op_error_description: "",
+      op_status: e.op_status,
+      withheld: true,
+    })
+  }
+  if (e._tag === "OpDiscoveryFailed" && e.op_text !== undefined) return new OpDiscoveryFailed({ op_host: e.op_host, detail: e.detail })
+  return e
 }

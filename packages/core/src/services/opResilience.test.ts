@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { OpHostRefused } from "./opHosts/OpHostPolicy.js"
 import { CircuitBreaker, CircuitOpenError, resilientFetch, type Transport } from "./opResilience.js"
 
 /** A transport that answers from a script: a status, or a thrown network error; records every call. */
@@ -35,6 +36,19 @@ describe("resilientFetch: retries only where safe", () => {
     const res = await resilientFetch(b.transport, { timeoutMs: 5000, retries: 1, breaker: breaker(), retryDelayMs: noDelay })("https://op.example/introspect", { method: "POST", idempotent: true, body: "token=x" })
     expect(res.status).toBe(200)
     expect(b.calls.map((c) => c.method)).toEqual(["POST", "POST"])
+  })
+
+  it("neither retries nor counts against the breaker a connection allowed_op_hosts refused (the server's decision, not a failing OP)", async () => {
+    const calls: string[] = []
+    const refusing: Transport = (url) => {
+      calls.push(url)
+      return Promise.reject(new TypeError("fetch failed", { cause: new OpHostRefused("https://op.example", "op.example resolves to a loopback address (127.0.0.1)") }))
+    }
+    const b = breaker(1)
+    const fetch = resilientFetch(refusing, { timeoutMs: 5000, retries: 3, breaker: b, retryDelayMs: noDelay })
+    await expect(fetch("https://op.example/jwks")).rejects.toThrow("fetch failed")
+    expect(calls).toHaveLength(1)
+    expect(b.state("https://op.example")).toBe("closed")
   })
 
   it("never retries a token or registration POST (not idempotent)", async () => {

@@ -3,6 +3,7 @@
  * (once by default, with jitter, only while the deadline allows), and a circuit breaker per OP origin that stops
  * calling a provider after consecutive failures and lets one probe through after a cooldown.
  */
+import { refusalIn } from "./opHosts/OpHostPolicy.js"
 
 /** RequestInit plus whether the call is an idempotent read that may be sent again (discovery, JWKS, introspection…). */
 export type OpRequestInit = RequestInit & { readonly idempotent?: boolean | undefined }
@@ -104,6 +105,8 @@ export const resilientFetch = (transport: Transport, opts: ResilienceOptions) =>
       try {
         res = await transport(url, { ...rest, signal })
       } catch (e) {
+        // a connection allowed_op_hosts refused: the server's own decision, not a failing OP (no breaker, no retry)
+        if (refusalIn(e)) throw e
         // a caller that gives up says nothing about the OP, unless it gave up on a timeout (openid-client's own)
         if (!rest.signal?.aborted || (rest.signal.reason as Error | undefined)?.name === "TimeoutError") opts.breaker.failure(key)
         if (attempt >= attempts || isAbort(e) || !(await pause(opts, started, signal))) throw e

@@ -33,5 +33,5 @@ export function umaConfiguration(uma: UmaContext): Record<string, unknown> {
 }
 
 export function handleConfiguration(uma: UmaContext, res: ServerResponse): void {
-  sendJson(res, 200, umaConfiguration(uma));
+  sendJson(res, 200, uma.discovery.apply("uma", umaConfiguration(uma)));
 }

@@ -1,5 +1,6 @@
 import type Provider from "oidc-provider";
 import type { Counters } from "../counters.js";
+import type { DiscoveryRewrites } from "../discovery.js";
 import type { KeyRing } from "../keys.js";
 import type { Policies } from "./policies.js";
 import type { UmaStore } from "./store.js";
@@ -13,6 +14,8 @@ export interface UmaContext {
   /** The OP's signing keys, to verify ID tokens pushed as claim tokens. */
   readonly keys: KeyRing;
   readonly scopes: readonly string[];
+  /** Rewrites of the discovery documents (op.rewriteDiscovery). */
+  readonly discovery: DiscoveryRewrites;
   /** The current oidc-provider instance. */
   provider(): Provider;
 }

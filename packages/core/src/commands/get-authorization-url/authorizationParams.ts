@@ -1,14 +1,52 @@
 import { hash } from "node:crypto"
+import { InvalidParams } from "../../errors.js"
 import type { Site } from "../../services/SiteStore.js"
 import { list, present } from "../_shared/fields.js"
 import type { Params } from "./schema.js"
 
-/** Parameters the server owns; custom_parameters cannot replace them. */
-const RESERVED = new Set(["state", "nonce", "code_challenge", "code_challenge_method", "redirect_uri", "client_id", "response_type"])
+const SERVER_OWNED = "is set by the server: it is what the answer is checked against when the user comes back"
+const REGISTERED = "is the site's registration, which the server sends"
+/**
+ * Parameters custom_parameters may not carry, and why: each would change the protocol the server runs, not just
+ * ask the OP something (security review V8). They are refused, never dropped or passed on quietly.
+ * Allowed, by contrast: login_hint, ui_locales, max_age, id_token_hint, claims (asks for claims; the OP applies its
+ * own consent and policy, and the answer still comes back by code to the registered redirect_uri), resource, …
+ */
+const REFUSED: ReadonlyMap<string, string> = new Map([
+  ["state", SERVER_OWNED],
+  ["nonce", SERVER_OWNED],
+  ["code_challenge", SERVER_OWNED],
+  ["code_challenge_method", SERVER_OWNED],
+  ["redirect_uri", REGISTERED],
+  ["client_id", REGISTERED],
+  ["response_type", REGISTERED],
+  ["scope", "has a parameter of its own: pass scope"],
+  // a request object (by value or by reference) replaces every other parameter, the server's state, nonce and PKCE included
+  ["request", "would replace the whole authorization request (state, nonce, PKCE, redirect_uri) with one the server did not make"],
+  ["request_uri", "would replace the whole authorization request (state, nonce, PKCE, redirect_uri) with one the server did not make"],
+  // fragment, form_post, web_message, jwt…: the code would not come back as the site's redirect URI expects it
+  ["response_mode", "would change how the OP returns the code to the redirect URI"],
+  // OIDC Core §7.2.1: client metadata sent with the request, in place of the site's registration
+  ["registration", "would send client metadata that is not the site's registration"],
+])
 
-/** The authorization request's query parameters (client_id is added by openid-client), from the site and the call. */
+/** The caller's custom_parameters, or the refusal naming the first that would change the protocol (both roads use it). */
+export const customParameters = (p: Pick<typeof Params.Type, "custom_parameters">): Readonly<Record<string, string>> | InvalidParams => {
+  const custom = p.custom_parameters ?? {}
+  for (const key of Object.keys(custom)) {
+    const why = REFUSED.get(key)
+    if (why !== undefined) return new InvalidParams({ code: "bad_request", field: `custom_parameters.${key}`, detail: `is not allowed: it ${why}` })
+  }
+  return custom
+}
+
+/**
+ * The authorization request's query parameters (client_id is added by openid-client), from the site and the call;
+ * `custom` is what customParameters let through.
+ */
 export const authorizationParams = (
   p: typeof Params.Type,
+  custom: Readonly<Record<string, string>>,
   site: Site,
   sealed: { readonly state: string; readonly nonce: string; readonly codeVerifier: string | null },
 ): Record<string, string> => {
@@ -16,7 +54,6 @@ export const authorizationParams = (
   const acr = list(p.acr_values) ?? site.acrValues
   const uiLocales = site.metadata["ui_locales"] as ReadonlyArray<string> | undefined
   const claimsLocales = site.metadata["claims_locales"] as ReadonlyArray<string> | undefined
-  const custom = p.custom_parameters ? Object.fromEntries(Object.entries(p.custom_parameters).filter(([k]) => !RESERVED.has(k))) : {}
   return {
     ...custom,
     response_type: responseTypes.join(" "),

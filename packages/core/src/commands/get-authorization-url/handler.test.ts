@@ -73,25 +73,29 @@ describe("get_authorization_url", () => {
     expect((await urlOf({ oxd_id: oxdId })).searchParams.has("acr_values")).toBe(false)
   })
 
-  it("passes custom_parameters but never lets them replace state, nonce, PKCE, redirect_uri, client_id or response_type", async () => {
-    const q = (await urlOf({
-      oxd_id: oxdId,
-      custom_parameters: {
-        login_hint: "alice", ui_locales: "fr",
-        state: "attacker-state", nonce: "attacker-nonce", redirect_uri: "https://evil.example.org/cb", client_id: "someone-else",
-        response_type: "token", code_challenge: "x", code_challenge_method: "plain",
-      },
-    })).searchParams
+  it("passes custom_parameters that only ask the OP something, beside the server's own values", async () => {
+    const claims = JSON.stringify({ id_token: { acr: { essential: true } } })
+    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { login_hint: "alice", ui_locales: "fr", max_age: "60", claims } })).searchParams
     expect(q.get("login_hint")).toBe("alice")
     expect(q.get("ui_locales")).toBe("fr")
+    expect(q.get("max_age")).toBe("60")
+    expect(q.get("claims")).toBe(claims)
     expect(q.getAll("state")).toHaveLength(1)
-    expect(q.get("state")).not.toBe("attacker-state")
-    expect(q.get("nonce")).not.toBe("attacker-nonce")
     expect(q.getAll("redirect_uri")).toEqual([REDIRECT_URI])
-    expect(q.get("client_id")).not.toBe("someone-else")
     expect(q.get("response_type")).toBe("code")
     expect(q.get("code_challenge_method")).toBe("S256")
-    expect(q.get("code_challenge")).not.toBe("x")
+  })
+
+  const REFUSED = [
+    "state", "nonce", "code_challenge", "code_challenge_method", "redirect_uri", "client_id", "response_type", "scope",
+    "request", "request_uri", "response_mode", "registration",
+  ]
+
+  it.each(REFUSED)("refuses custom_parameters.%s with bad_request naming it (never dropped, never passed on)", async (key) => {
+    const r = await oxd.dispatch("get_authorization_url", { oxd_id: oxdId, custom_parameters: { login_hint: "alice", [key]: "https://evil.example.org/x" } }, { transport: "internal" })
+    const e = await failure(r)
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toMatch(new RegExp(`^Invalid params: "custom_parameters\\.${key}" is not allowed: it .+`))
   })
 
   it("rejects custom_parameters that are not strings with bad_request", async () => {
@@ -121,13 +125,14 @@ describe("get_authorization_url", () => {
 
 // Answered from memory (fromMemory.ts): once the site and the OP's discovery are cached and the state key is loaded,
 // the URL is built synchronously, the same URL the handler builds, and a login through it completes.
+const REFUSED_ON_BOTH_ROADS = ["request_uri", "response_mode", "state", "redirect_uri"]
 const callNow = (params: Record<string, unknown>) => oxd.call("get_authorization_url", params, { transport: "internal" })
 const urlIn = (reply: Reply) => new URL((reply.envelope.data as { authorization_url: string }).authorization_url)
 /** The URL's parameters without the random ones. */
 const fixedParams = (url: URL) => [...url.searchParams].filter(([k]) => !["state", "nonce", "code_challenge"].includes(k)).sort()
 
 describe("get_authorization_url answered from memory", () => {
-  const params = { prompt: "login", acr_values: ["basic"], scope: ["openid", "profile"], custom_parameters: { ui_hint: "x", state: "not-this" } }
+  const params = { prompt: "login", acr_values: ["basic"], scope: ["openid", "profile"], custom_parameters: { ui_hint: "x" } }
 
   it("builds, synchronously once warm, the URL the handler builds", async () => {
     const p = { ...params, oxd_id: oxdId }
@@ -151,6 +156,17 @@ describe("get_authorization_url answered from memory", () => {
     const { code, state } = await headlessLogin(urlIn(reply as Reply).href, { ca: op.caPem })
     const tokens = await ok(oxd.call("get_tokens_by_code", { oxd_id: oxdId, code, state }, { transport: "internal" }))
     expect(tokens["access_token"]).toEqual(expect.any(String))
+  })
+
+  it.each(REFUSED_ON_BOTH_ROADS)("refuses custom_parameters.%s once warm too: the same rule, answered by the handler", async (key) => {
+    const p = { ...params, oxd_id: oxdId }
+    await ok(callNow(p))
+    expect(callNow(p)).not.toBeInstanceOf(Promise) // warm: this call shape is answered from memory
+    const reply = callNow({ ...p, custom_parameters: { ui_hint: "x", [key]: "fragment" } })
+    expect(reply).toBeInstanceOf(Promise)
+    const e = await failure(reply)
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toContain(`"custom_parameters.${key}" is not allowed`)
   })
 
   it("leaves an unknown site to the handler, which refuses it", async () => {

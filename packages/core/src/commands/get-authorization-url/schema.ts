@@ -7,7 +7,7 @@ export const Params = Schema.Struct({
   acr_values: optional(StringList),
   prompt: optional(Schema.String).annotate({ description: "e.g. login, to force re-authentication." }),
   custom_parameters: optional(Schema.Record(Schema.String, Schema.String)).annotate({
-    description: "Extra authorization request parameters. They cannot replace the ones the server sets for security (state, nonce, PKCE, redirect_uri, client_id, response_type).",
+    description: "Extra authorization request parameters (login_hint, ui_locales, max_age, claims…). Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request.",
   }),
   protection_access_token: ProtectionAccessToken,
 }).annotate({ description: "Builds the URL to send the user to for login; state, nonce and PKCE are generated and remembered." })

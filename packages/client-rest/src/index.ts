@@ -16,8 +16,13 @@ type Operation<C extends CommandName> = paths[PathOf<C>]["post"]
 
 /** The params (JSON body) of a command. */
 export type ParamsOf<C extends CommandName> = Operation<C> extends { requestBody: { content: { "application/json": infer B } } } ? B : never
-/** The `data` of a command's ok reply. */
-export type ResultOf<C extends CommandName> = Operation<C> extends { responses: { 200: { content: { "application/json": { data: infer D } } } } } ? D : never
+/**
+ * The `data` of a command's ok reply. A 200 carries the ok reply or, with rest_error_status: reference (the
+ * server's default, as oxd-https-extension 3.1), an error envelope: the ok branch is the one with status "ok".
+ */
+export type ResultOf<C extends CommandName> = Operation<C> extends { responses: { 200: { content: { "application/json": infer B } } } }
+  ? Extract<B, { status: "ok" }> extends { data: infer D } ? D : never
+  : never
 
 export type ErrorEnvelope = components["schemas"]["ErrorEnvelope"]
 /** The oxd reply: {"status":"ok","data":…} or {"status":"error","data":{"error","error_description"}}. */
@@ -45,7 +50,10 @@ export interface CallOptions {
 
 /** The openapi-fetch client of the API (`client.POST("/get-user-info", { body })`), plus `call` by command name. */
 export interface OxdRestClient extends Client<paths> {
-  /** Runs one command; resolves to its oxd envelope whatever the HTTP status. Rejects only when no oxd reply came. */
+  /**
+   * Runs one command; resolves to its oxd envelope whatever the HTTP status (an error envelope comes with 200 under
+   * the server's rest_error_status: reference, with the code's status under http). Rejects only when no oxd reply came.
+   */
   call<C extends CommandName>(command: C, params: ParamsOf<C>, options?: CallOptions): Promise<Envelope<ResultOf<C>>>
   /** Any command by name, typed loosely (commands newer than these types, tests of unknown names). */
   callAny(command: string, params: Record<string, unknown>, options?: CallOptions): Promise<Envelope>

@@ -65,6 +65,26 @@ export const commandPath = (command: string): string => `/${command.replaceAll("
 const isEnvelope = (v: unknown): v is Envelope =>
   typeof v === "object" && v !== null && ((v as { status?: unknown }).status === "ok" || (v as { status?: unknown }).status === "error") && "data" in v
 
+/**
+ * The oxd reply in a REST answer's body, whatever its HTTP status: the envelope itself, or, from a real
+ * oxd-https-extension 3.1.4, Dropwizard's wrapping of its non-200 errors, {"code":NNN,"message":…}: the 403 for a
+ * missing Bearer carries the oxd envelope as its message (RestResource.java:229-235), an AS/OP error passed through
+ * carries the AS/OP's raw body (RestResource.java:206-210), named http_status_<NNN> as the TCP protocol names it.
+ */
+export const oxdReplyOf = (body: unknown): Envelope | undefined => {
+  if (isEnvelope(body)) return body
+  if (typeof body !== "object" || body === null) return undefined
+  const { code, message } = body as { code?: unknown; message?: unknown }
+  if (typeof code !== "number" || typeof message !== "string") return undefined
+  try {
+    const inner: unknown = JSON.parse(message)
+    if (isEnvelope(inner) && inner.status === "error") return inner
+  } catch {
+    // not JSON: the raw body of the AS/OP, or Jersey's own text ("HTTP 404 Not Found")
+  }
+  return { status: "error", data: { error: `http_status_${code}`, error_description: message } }
+}
+
 /** Sets `Authorization: Bearer <token>` unless the request already has an Authorization header. */
 export const bearerMiddleware = (token: TokenSource): Middleware => ({
   async onRequest({ request }) {
@@ -100,9 +120,10 @@ export const createOxdRestClient = (options: OxdRestClientOptions): OxdRestClien
       ...(callOptions.token === null ? { middleware: [withoutAuthorization] } : {}),
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
     } as never)
-    const body: unknown = response.ok ? data : error
-    if (isEnvelope(body)) return body
-    throw new Error(`oxd REST ${path}: HTTP ${response.status} without an oxd reply${typeof body === "string" && body ? `: ${body.slice(0, 200)}` : ""}`)
+    const body = oxdReplyOf(response.ok ? data : error)
+    if (body) return body
+    const text: unknown = response.ok ? data : error
+    throw new Error(`oxd REST ${path}: HTTP ${response.status} without an oxd reply${typeof text === "string" && text ? `: ${text.slice(0, 200)}` : ""}`)
   }
   return Object.assign(client, { call, callAny: call }) as OxdRestClient
 }

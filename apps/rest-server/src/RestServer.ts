@@ -24,12 +24,14 @@ export interface RestServer {
 }
 
 export interface RestServerOptions {
-  /** Default: the config's bind_address, rest_port, rest_plain_http, rest_cors_origins, rest_max_body_bytes. */
+  /** Default: the config's bind_address, rest_port, rest_plain_http, rest_cors_origins, rest_max_body_bytes, rest_error_status. */
   readonly host?: string
   readonly port?: number
   readonly plainHttp?: boolean
   readonly corsOrigins?: ReadonlyArray<string>
   readonly maxBodyBytes?: number
+  /** Default: the config's rest_error_status. */
+  readonly errorStatus?: "reference" | "http"
   /** Certificate and key to serve; default: rest_tls_cert_file/rest_tls_key_file, else the generated one in rest_tls_dir. */
   readonly tls?: RestTls
   /** Time limits (ms); defaults in REST_TIMEOUTS. Tests shorten them. */
@@ -82,6 +84,7 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
     routes: restRoutes(),
     cors: makeCors(opts.corsOrigins ?? config.rest_cors_origins),
     maxBodyBytes: opts.maxBodyBytes ?? config.rest_max_body_bytes,
+    errorStatus: opts.errorStatus ?? config.rest_error_status,
     openApiText: openApiText(doc),
     docsHtml: renderDocsPage(doc),
   })

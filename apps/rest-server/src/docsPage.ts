@@ -68,7 +68,9 @@ const operationSection = (doc: OpenApiDocument, path: string, method: string, op
   const body = op["requestBody"] as { content?: Record<string, { schema?: Schema }> } | undefined
   const responses = (op["responses"] ?? {}) as Record<string, Schema>
   const ok = responses["200"] as { content?: Record<string, { schema?: Schema }> } | undefined
-  const okSchema = resolver(doc)(ok?.content?.["application/json"]?.schema)
+  // the 200 schema is the ok reply or the error envelope (rest_error_status: reference): the ok reply is the first
+  const okUnion = ok?.content?.["application/json"]?.schema
+  const okSchema = resolver(doc)(Array.isArray(okUnion?.["oneOf"]) ? (okUnion["oneOf"] as ReadonlyArray<Schema>)[0] : okUnion)
   const result = (okSchema?.["properties"] as Record<string, Schema> | undefined)?.["data"] ?? okSchema
   const errors = Object.entries(responses)
     .filter(([status]) => status !== "200")

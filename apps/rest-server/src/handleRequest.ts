@@ -1,15 +1,21 @@
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { bearerToken, defectError, errorEnvelope, redactSecrets, requestIdFrom, serveObservability, type Oxd } from "@oxd/core"
+import { defectError, errorEnvelope, redactSecrets, requestIdFrom, serveObservability, type Oxd } from "@oxd/core"
 import type { Cors } from "./cors.js"
+import { replyStatus, type RestErrorStatus } from "./errorStatus.js"
 import { readJsonBody } from "./readJsonBody.js"
-import { sendEmpty, sendError, sendHtml, sendJson } from "./replies.js"
+import { forbiddenAccess, referenceBearer } from "./referenceBearer.js"
+import { sendEmpty, sendError, sendHtml, sendJson, sendText } from "./replies.js"
 import { allowedMethods, type Route } from "./routes.js"
+
+type CommandRoute = Extract<Route, { kind: "command" }>
 
 export interface HandlerOptions {
   readonly routes: ReadonlyMap<string, Route>
   readonly cors: Cors
   readonly maxBodyBytes: number
+  /** rest_error_status: the HTTP status of a command's oxd error reply (200 by the reference, or the code's own). */
+  readonly errorStatus: RestErrorStatus
   /** The OpenAPI document as served (JSON text) and the docs page generated from it. */
   readonly openApiText: string
   readonly docsHtml: string
@@ -21,11 +27,13 @@ export interface HandlerOptions {
  */
 export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
   /**
-   * A command: its JSON params from the body, core's reply as the oxd envelope with the reply's HTTP status. Callbacks
-   * rather than awaits: a reply core gives at once (a cached check) is sent from the body's end event, with no
-   * promise between. `fail` answers anything thrown here, as a rejection of `handle` is answered.
+   * A command, in the reference's order (RestResource.java:76-79): the body read as its params (400 when it is none),
+   * then, for a protected command, the Bearer header (403 without one), then core's reply as the oxd envelope with
+   * the status rest_error_status gives it. Callbacks rather than awaits: a reply core gives at once (a cached check)
+   * is sent from the body's end event, with no promise between. `fail` answers anything thrown here, as a rejection
+   * of `handle` is answered.
    */
-  const answerCommand = (req: IncomingMessage, res: ServerResponse, command: string, headers: Record<string, string>, requestId: string, fail: (e: unknown) => void) =>
+  const answerCommand = (req: IncomingMessage, res: ServerResponse, route: CommandRoute, headers: Record<string, string>, requestId: string, fail: (e: unknown) => void) =>
     readJsonBody(req, opts.maxBodyBytes, (body) => {
       try {
         if (!body.ok) {
@@ -33,15 +41,20 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
           // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
           return sendError(res, body.status, "bad_request", body.description, body.unread ? { ...headers, Connection: "close" } : headers)
         }
-        const reply = oxd.call(command, body.params, {
+        // only the header carries the token (a protection_access_token in the body is not one), as in the reference
+        const token = route.protected ? referenceBearer(req.headers.authorization) : undefined
+        if (route.protected && token === undefined) {
+          return void (res.destroyed || sendError(res, forbiddenAccess.http, forbiddenAccess.code, forbiddenAccess.description, headers))
+        }
+        const reply = oxd.call(route.command, body.params, {
           transport: "https",
-          protectionToken: bearerToken(req.headers.authorization),
+          protectionToken: token,
           requireProtection: true,
           requestId,
           remoteAddress: req.socket.remoteAddress,
         })
-        if (!(reply instanceof Promise)) return void (res.destroyed || sendJson(res, reply.http, reply.envelope, headers))
-        reply.then((r) => void (res.destroyed || sendJson(res, r.http, r.envelope, headers))).catch(fail)
+        if (!(reply instanceof Promise)) return void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, reply), reply.envelope, headers))
+        reply.then((r) => void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, r), r.envelope, headers))).catch(fail)
       } catch (e) {
         fail(e)
       }
@@ -59,7 +72,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     }
     const route = opts.routes.get(path)
     // a command, the common case, goes straight in (no command path is an observability path)
-    if (route?.kind === "command" && req.method === "POST") return answerCommand(req, res, route.command, headers, requestId, fail)
+    if (route?.kind === "command" && req.method === "POST") return answerCommand(req, res, route, headers, requestId, fail)
     handleOther(req, res, path, route, origin, cors, headers, requestId, fail).catch(fail)
   }
 
@@ -80,18 +93,16 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       return sendError(res, 405, "bad_request", `${path} answers ${methods.join(" and ")} only, not ${String(req.method).slice(0, 20)}.`, { ...headers, Allow: methods.join(", ") })
     }
     switch (route.kind) {
-      case "health": {
-        const healthy = await oxd.health()
-        return healthy
-          ? sendJson(res, 200, { status: "ok", database: "ok" }, headers)
-          : sendError(res, 503, "service_unavailable", "The database does not answer.", headers)
-      }
+      case "health":
+        // the reference's liveness answer, whatever the database (RestResource.java:29-34); the database's state is
+        // GET /health/ready's
+        return sendText(res, 200, "running", headers)
       case "openapi":
         return sendJson(res, 200, opts.openApiText, headers)
       case "docs":
         return sendHtml(res, 200, opts.docsHtml, headers)
       case "command":
-        return answerCommand(req, res, route.command, headers, requestId, fail)
+        return answerCommand(req, res, route, headers, requestId, fail)
     }
   }
 

@@ -46,6 +46,20 @@ describe("the OpenAPI document", () => {
     }
   })
 
+  it("H9: describes both modes: a command's 200 is its ok reply or an error envelope (reference), its 4xx/5xx the error envelope (http)", () => {
+    for (const c of Object.values(commands)) {
+      const responses = doc.paths[restPath(c.name)]!["post"]!["responses"] as Record<string, any>
+      const base = c.name.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
+      expect(responses["200"].content["application/json"].schema).toEqual({ oneOf: [{ $ref: `#/components/schemas/${base}Reply` }, { $ref: "#/components/schemas/ErrorEnvelope" }] })
+      expect(responses["200"].description).toContain("rest_error_status: reference")
+      expect(Object.keys(responses)).toEqual(expect.arrayContaining(["400", "413", "415", "429", "500", "502"]))
+    }
+    expect(String(doc.info["description"])).toContain("rest_error_status: http")
+    // H15: the health check is the reference's text
+    const health = doc.paths["/health-check"]!["get"]!["responses"] as Record<string, any>
+    expect(health["200"].content).toEqual({ "text/plain": { schema: { type: "string", enum: ["running"] } } })
+  })
+
   it("describes params, results, the ok envelope and the error envelope as schemas", () => {
     const schemas = doc.components.schemas
     expect(schemas["GetTokensByCodeParams"]?.["required"]).toEqual(["oxd_id", "code", "state"])
@@ -71,14 +85,16 @@ describe("served", () => {
     expect(r.body).toEqual(JSON.parse(openApiText(doc)))
   })
 
-  it("every endpoint in it answers (an oxd envelope, never 404 or 405)", async () => {
+  it("every endpoint in it answers (an oxd envelope or the health check's text, never 404 or 405)", async () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
         const r = await rest.send(path, method === "get" ? { method: "GET" } : { body: {} })
         expect(r.status, `${method.toUpperCase()} ${path}`).not.toBe(404)
         expect(r.status, `${method.toUpperCase()} ${path}`).not.toBe(405)
         expect(Object.keys(methods[method]!["responses"] as object), `${method.toUpperCase()} ${path} answered ${r.status}, not in its document`).toContain(String(r.status))
-        expect(["ok", "error"], `${method.toUpperCase()} ${path}: ${r.text.slice(0, 200)}`).toContain(r.body?.status)
+        // the health check answers the reference's text (H15); every command an oxd envelope
+        if (path === "/health-check") expect(r.text).toBe("running")
+        else expect(["ok", "error"], `${method.toUpperCase()} ${path}: ${r.text.slice(0, 200)}`).toContain(r.body?.status)
       }
     }
   })

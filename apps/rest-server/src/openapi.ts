@@ -76,6 +76,7 @@ const errorResponses = (protectedCommand: boolean): JsonObject => ({
   ...(protectedCommand ? { "403": ref("responses", "Forbidden") } : {}),
   "413": ref("responses", "PayloadTooLarge"),
   "415": ref("responses", "UnsupportedMediaType"),
+  "429": ref("responses", "RateLimited"),
   "500": ref("responses", "InternalError"),
   "502": ref("responses", "OpUnreachable"),
 })
@@ -101,14 +102,17 @@ const operation = (c: AnyCommand, wireName: string, components: Record<string, J
       alias ? `Deprecated: the oxd 3.1 name of \`${restPath(c.name)}\`, answered the same way.` : "",
       `The oxd command \`${c.name}\`: the JSON body is its params, the reply the oxd envelope.`,
       isProtected
-        ? "Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too."
+        ? "Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used."
         : "Needs no token.",
     ].filter(Boolean).join(" "),
     ...(alias ? { deprecated: true } : {}),
     security: isProtected ? [{ bearer: [] }] : [],
     requestBody: { required: true, content: json(ref("schemas", `${base}Params`)) },
     responses: {
-      "200": { description: `ok: {"status":"ok","data":<${base}Result>}`, content: json(ref("schemas", `${base}Reply`)) },
+      "200": {
+        description: `ok: {"status":"ok","data":<${base}Result>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope.`,
+        content: json({ oneOf: [ref("schemas", `${base}Reply`), ref("schemas", "ErrorEnvelope")] }),
+      },
       ...errorResponses(isProtected),
     },
   }
@@ -132,25 +136,19 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
   paths[HEALTH_PATH] = {
     get: {
       operationId: "health_check",
-      summary: "Whether the server and its database answer.",
-      description: "For load balancers and monitoring: 200 when the database answers a query, 503 otherwise. Needs no token.",
+      summary: "Whether the server runs: `running`, as oxd-https-extension 3.1 answers.",
+      description: "For load balancers: 200 with the text `running` while the process serves requests, whatever its database (oxd-https-extension 3.1's answer). Whether the database answers: GET /health/ready (JSON, 503 when it does not). Needs no token.",
       security: [],
       responses: {
-        "200": { description: "The server is up and its database answers.", content: json(ref("schemas", "Health")) },
-        "503": errorResponse("The database does not answer (error code service_unavailable)."),
+        "200": { description: "The server runs.", content: { "text/plain": { schema: { type: "string", enum: ["running"] } } } },
       },
     },
-  }
-  schemas["Health"] = {
-    type: "object",
-    required: ["status", "database"],
-    properties: { status: { type: "string", enum: ["ok"] }, database: { type: "string", enum: ["ok"] } },
   }
   schemas["ErrorData"] = {
     type: "object",
     required: ["error", "error_description"],
     properties: {
-      error: { type: "string", description: `The oxd error code: ${errorCodeList()}; invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri).` },
+      error: { type: "string", description: `The oxd error code, with its HTTP status under rest_error_status: http: ${errorCodeList()}; invalid_id_token_<reason> for a rejected ID token; for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token.` },
       error_description: { type: "string", description: "What went wrong and what to fix, for people." },
       details: { description: "need_info: the UMA authorization server's answer (ticket, required_claims, redirect_user)." },
     },
@@ -170,7 +168,12 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
       description: [
         "The oxd-https-extension API of oxd-ts: every oxd command at `POST /<command-with-dashes>`, its params as the JSON body",
         '(`Content-Type: application/json`), its reply the oxd envelope `{"status":"ok","data":…}` or',
-        '`{"status":"error","data":{"error":…,"error_description":…}}` with the HTTP status of the error code.',
+        '`{"status":"error","data":{"error":…,"error_description":…}}`.',
+        "HTTP status of an oxd error: with `rest_error_status: reference` (the default, as oxd-https-extension 3.1) 200, the",
+        "envelope saying it is an error; with `rest_error_status: http` the status of the error code (400, 403, 429, 500, 502…).",
+        "In both modes: a body that is not one JSON object is 400, a protected command without `Authorization: Bearer <token>`",
+        "403 with error `403`, an unknown path 404, another method 405, another content type 415, a body too large 413;",
+        "an OP/AS error passed through as `http_status_<NNN>` is HTTP NNN. Read the envelope's `status`, not the HTTP status.",
         "Unknown params are ignored; `null` or `\"\"` for an optional param means not given.",
         "Every command except `/setup-client` and `/get-client-token` needs `Authorization: Bearer <protection_access_token>`",
         "from `/get-client-token` for the setup client of the site.",
@@ -180,12 +183,13 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     components: {
       schemas: sortedSchemas,
       responses: {
-        BadRequest: errorResponse("Bad params (a missing or malformed param names it), a body that is not a JSON object, or an error the OP reported."),
-        Forbidden: errorResponse("No, an inactive, or another client's protection_access_token (blank_/inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied."),
+        BadRequest: errorResponse("Both modes: a body that is not one JSON object (\"Invalid parameters. Message: …\"). rest_error_status: http also: bad params (a missing or malformed param names it), or an error the OP reported."),
+        Forbidden: errorResponse("Both modes: no `Authorization: Bearer <token>` header (error `403`, \"Forbidden Access…\"). rest_error_status: http also: an inactive or another client's protection_access_token (inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied."),
         PayloadTooLarge: errorResponse("The body is larger than rest_max_body_bytes."),
         UnsupportedMediaType: errorResponse("The body is not sent as application/json."),
-        InternalError: errorResponse("The OP answered something unusable, or an unexpected failure (internal_error, with a request id the server's log also carries)."),
-        OpUnreachable: errorResponse("The OP could not be reached or timed out (op_unreachable)."),
+        RateLimited: errorResponse("rest_error_status: http: more commands from this address than rate_limit_per_minute allows (rate_limited)."),
+        InternalError: errorResponse("An unexpected failure of the REST edge (internal_error, with a request id the server's log also carries); rest_error_status: http also: the OP answered something unusable."),
+        OpUnreachable: errorResponse("rest_error_status: http: the OP could not be reached or timed out (op_unreachable)."),
       },
       securitySchemes: {
         bearer: {

@@ -33,21 +33,33 @@ const utf8 = new TextDecoder("utf-8", { fatal: true })
 const tooLarge = (max: number) => refuse(413, `The request body is larger than ${max} bytes (rest_max_body_bytes). Send only the command's params.`, true)
 
 /**
+ * The reference's 400 for a body it cannot read as the command's params: "Invalid parameters. Message: …"
+ * (RestResource.java:192-199, Jackson's message there; our own text here, which never quotes the body).
+ */
+const invalid = (message: string, unread = false) => refuse(400, `Invalid parameters. Message: ${message}`, unread)
+
+/** No body, or only blanks: the reference's Jackson has "no content to map" (400, H7). */
+const empty = () => invalid("the body is empty; send the command's params as one JSON object ({} for none).")
+
+/**
  * Reads a command's JSON params, never more than `maxBytes`: a declared Content-Length above it is refused
- * before reading, a body that grows past it is refused as soon as it does. An empty body is `{}`. `done` is called
- * once, at once when nothing is to be read, else from the request's events: no promise per request.
+ * before reading, a body that grows past it is refused as soon as it does. An empty body is refused (400), as the
+ * reference does. `done` is called once, at once when nothing is to be read, else from the request's events: no
+ * promise per request.
  */
 export const readJsonBody = (req: IncomingMessage, maxBytes: number, done: (r: BodyResult) => void): void => {
-  if (!hasBody(req)) return done({ ok: true, params: {} })
   const declared = req.headers["content-length"]
   if (declared !== undefined && Number(declared) > maxBytes) return done(tooLarge(maxBytes))
   const type = isJsonType(req.headers["content-type"])
+  // no body and no Content-Type: nothing to refuse the type of, only the emptiness
+  if (!hasBody(req) && req.headers["content-type"] === undefined) return done(empty())
   if (!type.ok) {
     return done(refuse(415, `Send the command's params as JSON with "Content-Type: application/json" (got ${req.headers["content-type"] ? `"${req.headers["content-type"].slice(0, 100)}"` : "no Content-Type"}).`, true))
   }
   if (type.charset !== undefined && type.charset !== "utf-8" && type.charset !== "utf8") {
     return done(refuse(415, `The JSON body must be UTF-8 (got charset=${type.charset.slice(0, 40)}).`, true))
   }
+  if (!hasBody(req)) return done(empty())
   const chunks: Buffer[] = []
   let size = 0
   let settled = false
@@ -74,17 +86,17 @@ export const readJsonBody = (req: IncomingMessage, maxBytes: number, done: (r: B
     try {
       text = utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
     } catch {
-      return settle(refuse(400, "The request body is not valid UTF-8."))
+      return settle(invalid("the body is not valid UTF-8."))
     }
-    if (text.trim() === "") return settle({ ok: true, params: {} })
+    if (text.trim() === "") return settle(empty())
     let value: unknown
     try {
       value = JSON.parse(text)
     } catch {
-      return settle(refuse(400, "The request body is not valid JSON. Send the command's params as one JSON object."))
+      return settle(invalid("the body is not valid JSON; send the command's params as one JSON object."))
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return settle(refuse(400, `The request body must be a JSON object of the command's params, not ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}.`))
+      return settle(invalid(`the body must be a JSON object of the command's params, not ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}.`))
     }
     settle({ ok: true, params: value as Record<string, unknown> })
   }

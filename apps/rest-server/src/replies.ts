@@ -79,6 +79,11 @@ export const sendHtml = (res: ServerResponse, status: number, html: string, head
   ), html)
 }
 
+/** A plain-text answer: GET /health-check's `running`, the reference's body (no JSON, so not labelled JSON). */
+export const sendText = (res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}) => {
+  send(res, status, headerList(headers, "Content-Type", "text/plain; charset=utf-8", "Content-Length", String(Buffer.byteLength(text))), text)
+}
+
 export const sendEmpty = (res: ServerResponse, status: number, headers: Readonly<Record<string, string>> = {}) => {
   send(res, status, headerList(headers, "Content-Length", "0"))
 }

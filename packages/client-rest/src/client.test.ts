@@ -1,7 +1,7 @@
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
-import { commandPath, createOxdRestClient, type CommandName, type Envelope, type ParamsOf, type ResultOf } from "./index.js"
+import { commandPath, createOxdRestClient, oxdReplyOf, type CommandName, type Envelope, type ParamsOf, type ResultOf } from "./index.js"
 
 /** A fetch that records what the client sends and answers `reply`. */
 const recorder = (reply: () => Response = () => Response.json({ status: "ok", data: { authorization_url: "https://op/authorize" } })) => {
@@ -49,8 +49,21 @@ describe("createOxdRestClient", () => {
     const error = { status: "error", data: { error: "invalid_oxd_id", error_description: "no such site" } }
     const client = createOxdRestClient({ baseUrl: "https://oxd.example", fetch: recorder(() => Response.json(error, { status: 400 })).fetch })
     expect(await client.call("get_authorization_url", { oxd_id: "a" })).toEqual(error)
+    // rest_error_status: reference (oxd-https-extension 3.1, RestResource.java:201-215): the same envelope with 200
+    const reference = createOxdRestClient({ baseUrl: "https://oxd.example", fetch: recorder(() => Response.json(error, { status: 200 })).fetch })
+    expect(await reference.call("get_authorization_url", { oxd_id: "a" })).toEqual(error)
     const proxy = createOxdRestClient({ baseUrl: "https://oxd.example", fetch: recorder(() => new Response("<h1>Bad gateway</h1>", { status: 502, headers: { "Content-Type": "text/html" } })).fetch })
     await expect(proxy.call("get_authorization_url", { oxd_id: "a" })).rejects.toThrow(/HTTP 502 without an oxd reply/)
+  })
+
+  it("reads a real oxd-https-extension 3.1.4's Dropwizard-wrapped errors (H1: RestResource.java:229-235, H10: :206-210)", async () => {
+    const envelope = { status: "error", data: { error: "403", error_description: "Forbidden Access", details: null } }
+    const wrapped = createOxdRestClient({ baseUrl: "https://oxd.example", fetch: recorder(() => Response.json({ code: 403, message: JSON.stringify(envelope) }, { status: 403 })).fetch })
+    expect(await wrapped.call("get_authorization_url", { oxd_id: "a" })).toEqual(envelope)
+    const passThrough = createOxdRestClient({ baseUrl: "https://oxd.example", fetch: recorder(() => Response.json({ code: 400, message: '{"error":"invalid_ticket"}' }, { status: 400 })).fetch })
+    expect(await passThrough.call("uma_rp_get_rpt", { oxd_id: "a", ticket: "t" })).toEqual({ status: "error", data: { error: "http_status_400", error_description: '{"error":"invalid_ticket"}' } })
+    expect(oxdReplyOf({ code: 404, message: "HTTP 404 Not Found" })).toEqual({ status: "error", data: { error: "http_status_404", error_description: "HTTP 404 Not Found" } })
+    expect(oxdReplyOf("Invalid parameters. Message: x")).toBeUndefined()
   })
 
   it("names paths like the server: get_tokens_by_code → /get-tokens-by-code", () => {
@@ -74,11 +87,11 @@ describe("createOxdRestClient", () => {
   })
 })
 
-describe("against the REST server (plain HTTP on loopback)", () => {
+describe.each(["reference", "http"] as const)("against the REST server (plain HTTP on loopback, rest_error_status: %s)", (mode) => {
   let oxd: Oxd
   let server: RestServer
   beforeAll(async () => {
-    oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
+    oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", rest_error_status: mode }))
     await oxd.ready()
     server = await startRestServer(oxd, { host: "127.0.0.1", port: 0, plainHttp: true })
   })
@@ -87,14 +100,19 @@ describe("against the REST server (plain HTTP on loopback)", () => {
     await oxd?.dispose()
   })
 
-  it("gets the server's envelopes", async () => {
+  it("gets the server's envelopes, whatever the HTTP status (200 by the reference, the code's with http: H9)", async () => {
     const client = createOxdRestClient({ baseUrl: server.url })
+    // H1: no Bearer on a protected command: 403 with error "403" (oxd-https-extension RestResource.java:217-235)
     const blank = await client.call("get_authorization_url", { oxd_id: "6f9619ff-8b86-4011-b42d-00cf4fc964ff" })
-    expect(blank.status === "error" && blank.data.error).toBe("blank_protection_access_token")
-    const bad = await client.call("get_authorization_url", {} as never)
+    expect(blank.status === "error" && blank.data.error).toBe("403")
+    const bad = await client.call("get_authorization_url", {} as never, { token: "a-token" })
     expect(bad.status === "error" && bad.data.error).toBe("bad_request")
     const unknown = await client.callAny("no_such_command", {})
     expect(unknown.status === "error" && unknown.data.error).toBe("unsupported_operation")
+    // the generated client's own view: an error with 200 lands in `data`, one with a 4xx in `error`
+    const raw = await client.POST("/get-authorization-url", { body: {} as never, headers: { Authorization: "Bearer a-token" } })
+    expect(raw.response.status).toBe(mode === "reference" ? 200 : 400)
+    expect((mode === "reference" ? raw.data : raw.error)?.status).toBe("error")
   })
 
   it("sends the token the server checks", async () => {
@@ -104,9 +122,9 @@ describe("against the REST server (plain HTTP on loopback)", () => {
     expect(reply.status === "error" && reply.data.error).toBe("invalid_oxd_id")
   })
 
-  it("reads the health check through the openapi-fetch client", async () => {
-    const { data, response } = await createOxdRestClient({ baseUrl: server.url }).GET("/health-check")
+  it("reads the health check through the openapi-fetch client: `running` (H15, RestResource.java:29-34)", async () => {
+    const { data, response } = await createOxdRestClient({ baseUrl: server.url }).GET("/health-check", { parseAs: "text" })
     expect(response.status).toBe(200)
-    expect(data).toEqual({ status: "ok", database: "ok" })
+    expect(data).toBe("running")
   })
 })

@@ -16,8 +16,13 @@ type Operation<C extends CommandName> = paths[PathOf<C>]["post"]
 
 /** The params (JSON body) of a command. */
 export type ParamsOf<C extends CommandName> = Operation<C> extends { requestBody: { content: { "application/json": infer B } } } ? B : never
-/** The `data` of a command's ok reply. */
-export type ResultOf<C extends CommandName> = Operation<C> extends { responses: { 200: { content: { "application/json": { data: infer D } } } } } ? D : never
+/**
+ * The `data` of a command's ok reply. A 200 carries the ok reply or, with rest_error_status: reference (the
+ * server's default, as oxd-https-extension 3.1), an error envelope: the ok branch is the one with status "ok".
+ */
+export type ResultOf<C extends CommandName> = Operation<C> extends { responses: { 200: { content: { "application/json": infer B } } } }
+  ? Extract<B, { status: "ok" }> extends { data: infer D } ? D : never
+  : never
 
 export type ErrorEnvelope = components["schemas"]["ErrorEnvelope"]
 /** The oxd reply: {"status":"ok","data":…} or {"status":"error","data":{"error","error_description"}}. */
@@ -45,7 +50,10 @@ export interface CallOptions {
 
 /** The openapi-fetch client of the API (`client.POST("/get-user-info", { body })`), plus `call` by command name. */
 export interface OxdRestClient extends Client<paths> {
-  /** Runs one command; resolves to its oxd envelope whatever the HTTP status. Rejects only when no oxd reply came. */
+  /**
+   * Runs one command; resolves to its oxd envelope whatever the HTTP status (an error envelope comes with 200 under
+   * the server's rest_error_status: reference, with the code's status under http). Rejects only when no oxd reply came.
+   */
   call<C extends CommandName>(command: C, params: ParamsOf<C>, options?: CallOptions): Promise<Envelope<ResultOf<C>>>
   /** Any command by name, typed loosely (commands newer than these types, tests of unknown names). */
   callAny(command: string, params: Record<string, unknown>, options?: CallOptions): Promise<Envelope>
@@ -56,6 +64,26 @@ export const commandPath = (command: string): string => `/${command.replaceAll("
 
 const isEnvelope = (v: unknown): v is Envelope =>
   typeof v === "object" && v !== null && ((v as { status?: unknown }).status === "ok" || (v as { status?: unknown }).status === "error") && "data" in v
+
+/**
+ * The oxd reply in a REST answer's body, whatever its HTTP status: the envelope itself, or, from a real
+ * oxd-https-extension 3.1.4, Dropwizard's wrapping of its non-200 errors, {"code":NNN,"message":…}: the 403 for a
+ * missing Bearer carries the oxd envelope as its message (RestResource.java:229-235), an AS/OP error passed through
+ * carries the AS/OP's raw body (RestResource.java:206-210), named http_status_<NNN> as the TCP protocol names it.
+ */
+export const oxdReplyOf = (body: unknown): Envelope | undefined => {
+  if (isEnvelope(body)) return body
+  if (typeof body !== "object" || body === null) return undefined
+  const { code, message } = body as { code?: unknown; message?: unknown }
+  if (typeof code !== "number" || typeof message !== "string") return undefined
+  try {
+    const inner: unknown = JSON.parse(message)
+    if (isEnvelope(inner) && inner.status === "error") return inner
+  } catch {
+    // not JSON: the raw body of the AS/OP, or Jersey's own text ("HTTP 404 Not Found")
+  }
+  return { status: "error", data: { error: `http_status_${code}`, error_description: message } }
+}
 
 /** Sets `Authorization: Bearer <token>` unless the request already has an Authorization header. */
 export const bearerMiddleware = (token: TokenSource): Middleware => ({
@@ -92,9 +120,10 @@ export const createOxdRestClient = (options: OxdRestClientOptions): OxdRestClien
       ...(callOptions.token === null ? { middleware: [withoutAuthorization] } : {}),
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
     } as never)
-    const body: unknown = response.ok ? data : error
-    if (isEnvelope(body)) return body
-    throw new Error(`oxd REST ${path}: HTTP ${response.status} without an oxd reply${typeof body === "string" && body ? `: ${body.slice(0, 200)}` : ""}`)
+    const body = oxdReplyOf(response.ok ? data : error)
+    if (body) return body
+    const text: unknown = response.ok ? data : error
+    throw new Error(`oxd REST ${path}: HTTP ${response.status} without an oxd reply${typeof text === "string" && text ? `: ${text.slice(0, 200)}` : ""}`)
   }
   return Object.assign(client, { call, callAny: call }) as OxdRestClient
 }

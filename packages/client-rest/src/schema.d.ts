@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Introspect an access token at the OP (RFC 7662).
-         * @description The oxd command `introspect_access_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `introspect_access_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["introspect_access_token"];
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Register a site (an OpenID client) and get its oxd_id.
-         * @description The oxd command `register_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `register_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["register_site"];
         delete?: never;
@@ -95,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Change a site's registration.
-         * @description The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["update_site"];
         delete?: never;
@@ -115,7 +115,7 @@ export interface paths {
         put?: never;
         /**
          * Remove a site from this server.
-         * @description The oxd command `remove_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `remove_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["remove_site"];
         delete?: never;
@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Get the OP URL to send the user to for login.
-         * @description The oxd command `get_authorization_url`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `get_authorization_url`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["get_authorization_url"];
         delete?: never;
@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange the authorization code for tokens, validating the ID token.
-         * @description The oxd command `get_tokens_by_code`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `get_tokens_by_code`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["get_tokens_by_code"];
         delete?: never;
@@ -175,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Get a new access token with a refresh token.
-         * @description The oxd command `get_access_token_by_refresh_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `get_access_token_by_refresh_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["get_access_token_by_refresh_token"];
         delete?: never;
@@ -195,7 +195,7 @@ export interface paths {
         put?: never;
         /**
          * Get the user's claims with an access token.
-         * @description The oxd command `get_user_info`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `get_user_info`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["get_user_info"];
         delete?: never;
@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Get the OP's logout (end-session) URL for the user.
-         * @description The oxd command `get_logout_uri`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `get_logout_uri`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["get_logout_uri"];
         delete?: never;
@@ -235,7 +235,7 @@ export interface paths {
         put?: never;
         /**
          * Protect the site's resources (paths, methods, scopes) at the UMA authorization server.
-         * @description The oxd command `uma_rs_protect`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `uma_rs_protect`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["uma_rs_protect"];
         delete?: never;
@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Check whether a request to a protected resource may proceed, with the requester's RPT.
-         * @description The oxd command `uma_rs_check_access`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `uma_rs_check_access`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["uma_rs_check_access"];
         delete?: never;
@@ -275,7 +275,7 @@ export interface paths {
         put?: never;
         /**
          * Introspect an RPT at the UMA authorization server.
-         * @description The oxd command `introspect_rpt`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `introspect_rpt`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["introspect_rpt"];
         delete?: never;
@@ -295,7 +295,7 @@ export interface paths {
         put?: never;
         /**
          * Get an RPT for a permission ticket (UMA 2 grant).
-         * @description The oxd command `uma_rp_get_rpt`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `uma_rp_get_rpt`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["uma_rp_get_rpt"];
         delete?: never;
@@ -315,7 +315,7 @@ export interface paths {
         put?: never;
         /**
          * Get the URL of the AS's claims-gathering page for a ticket.
-         * @description The oxd command `uma_rp_get_claims_gathering_url`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description The oxd command `uma_rp_get_claims_gathering_url`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["uma_rp_get_claims_gathering_url"];
         delete?: never;
@@ -336,7 +336,7 @@ export interface paths {
         /**
          * Change a site's registration. (older name of update_site)
          * @deprecated
-         * @description Deprecated: the oxd 3.1 name of `/update-site`, answered the same way. The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>`: a token from `/get-client-token` for the setup client of the site (`oxd_id`); a `protection_access_token` in the body is accepted too.
+         * @description Deprecated: the oxd 3.1 name of `/update-site`, answered the same way. The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["update_site_registration"];
         delete?: never;
@@ -353,8 +353,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether the server and its database answer.
-         * @description For load balancers and monitoring: 200 when the database answers a query, 503 otherwise. Needs no token.
+         * Whether the server runs: `running`, as oxd-https-extension 3.1 answers.
+         * @description For load balancers: 200 with the text `running` while the process serves requests, whatever its database (oxd-https-extension 3.1's answer). Whether the database answers: GET /health/ready (JSON, 503 when it does not). Needs no token.
          */
         get: operations["health_check"];
         put?: never;
@@ -370,7 +370,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorData: {
-            /** @description The oxd error code: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), op_unreachable (502), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
+            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), op_unreachable (502), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -550,12 +550,6 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
-        };
-        Health: {
-            /** @enum {string} */
-            status: "ok";
-            /** @enum {string} */
-            database: "ok";
         };
         /** @description Asks the OP whether an access token is active, and what it grants. */
         IntrospectAccessTokenParams: {
@@ -922,7 +916,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad params (a missing or malformed param names it), a body that is not a JSON object, or an error the OP reported. */
+        /** @description Both modes: a body that is not one JSON object ("Invalid parameters. Message: …"). rest_error_status: http also: bad params (a missing or malformed param names it), or an error the OP reported. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -931,7 +925,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description No, an inactive, or another client's protection_access_token (blank_/inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied. */
+        /** @description Both modes: no `Authorization: Bearer <token>` header (error `403`, "Forbidden Access…"). rest_error_status: http also: an inactive or another client's protection_access_token (inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -958,7 +952,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The OP answered something unusable, or an unexpected failure (internal_error, with a request id the server's log also carries). */
+        /** @description rest_error_status: http: more commands from this address than rate_limit_per_minute allows (rate_limited). */
+        RateLimited: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description An unexpected failure of the REST edge (internal_error, with a request id the server's log also carries); rest_error_status: http also: the OP answered something unusable. */
         InternalError: {
             headers: {
                 [name: string]: unknown;
@@ -967,7 +970,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The OP could not be reached or timed out (op_unreachable). */
+        /** @description rest_error_status: http: the OP could not be reached or timed out (op_unreachable). */
         OpUnreachable: {
             headers: {
                 [name: string]: unknown;
@@ -997,18 +1000,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<SetupClientResult>} */
+            /** @description ok: {"status":"ok","data":<SetupClientResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SetupClientReply"];
+                    "application/json": components["schemas"]["SetupClientReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1026,18 +1030,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<GetClientTokenResult>} */
+            /** @description ok: {"status":"ok","data":<GetClientTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetClientTokenReply"];
+                    "application/json": components["schemas"]["GetClientTokenReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1055,19 +1060,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<IntrospectAccessTokenResult>} */
+            /** @description ok: {"status":"ok","data":<IntrospectAccessTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IntrospectAccessTokenReply"];
+                    "application/json": components["schemas"]["IntrospectAccessTokenReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1085,19 +1091,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<RegisterSiteResult>} */
+            /** @description ok: {"status":"ok","data":<RegisterSiteResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegisterSiteReply"];
+                    "application/json": components["schemas"]["RegisterSiteReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1115,19 +1122,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<UpdateSiteResult>} */
+            /** @description ok: {"status":"ok","data":<UpdateSiteResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateSiteReply"];
+                    "application/json": components["schemas"]["UpdateSiteReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1145,19 +1153,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<RemoveSiteResult>} */
+            /** @description ok: {"status":"ok","data":<RemoveSiteResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RemoveSiteReply"];
+                    "application/json": components["schemas"]["RemoveSiteReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1175,19 +1184,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<GetAuthorizationUrlResult>} */
+            /** @description ok: {"status":"ok","data":<GetAuthorizationUrlResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetAuthorizationUrlReply"];
+                    "application/json": components["schemas"]["GetAuthorizationUrlReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1205,19 +1215,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<GetTokensByCodeResult>} */
+            /** @description ok: {"status":"ok","data":<GetTokensByCodeResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetTokensByCodeReply"];
+                    "application/json": components["schemas"]["GetTokensByCodeReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1235,19 +1246,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<GetAccessTokenByRefreshTokenResult>} */
+            /** @description ok: {"status":"ok","data":<GetAccessTokenByRefreshTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetAccessTokenByRefreshTokenReply"];
+                    "application/json": components["schemas"]["GetAccessTokenByRefreshTokenReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1265,19 +1277,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<GetUserInfoResult>} */
+            /** @description ok: {"status":"ok","data":<GetUserInfoResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetUserInfoReply"];
+                    "application/json": components["schemas"]["GetUserInfoReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1295,19 +1308,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<GetLogoutUriResult>} */
+            /** @description ok: {"status":"ok","data":<GetLogoutUriResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetLogoutUriReply"];
+                    "application/json": components["schemas"]["GetLogoutUriReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1325,19 +1339,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<UmaRsProtectResult>} */
+            /** @description ok: {"status":"ok","data":<UmaRsProtectResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UmaRsProtectReply"];
+                    "application/json": components["schemas"]["UmaRsProtectReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1355,19 +1370,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<UmaRsCheckAccessResult>} */
+            /** @description ok: {"status":"ok","data":<UmaRsCheckAccessResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UmaRsCheckAccessReply"];
+                    "application/json": components["schemas"]["UmaRsCheckAccessReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1385,19 +1401,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<IntrospectRptResult>} */
+            /** @description ok: {"status":"ok","data":<IntrospectRptResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IntrospectRptReply"];
+                    "application/json": components["schemas"]["IntrospectRptReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1415,19 +1432,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<UmaRpGetRptResult>} */
+            /** @description ok: {"status":"ok","data":<UmaRpGetRptResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UmaRpGetRptReply"];
+                    "application/json": components["schemas"]["UmaRpGetRptReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1445,19 +1463,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<UmaRpGetClaimsGatheringUrlResult>} */
+            /** @description ok: {"status":"ok","data":<UmaRpGetClaimsGatheringUrlResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UmaRpGetClaimsGatheringUrlReply"];
+                    "application/json": components["schemas"]["UmaRpGetClaimsGatheringUrlReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1475,19 +1494,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok: {"status":"ok","data":<UpdateSiteResult>} */
+            /** @description ok: {"status":"ok","data":<UpdateSiteResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateSiteReply"];
+                    "application/json": components["schemas"]["UpdateSiteReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["OpUnreachable"];
         };
@@ -1501,22 +1521,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server is up and its database answers. */
+            /** @description The server runs. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            /** @description The database does not answer (error code service_unavailable). */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "text/plain": "running";
                 };
             };
         };

@@ -7,7 +7,8 @@ export interface OxdErrorData {
 
 /**
  * The server answered with an oxd error (`{"status":"error","data":{error,error_description,details?}}`). `httpStatus`
- * is the status of the code (400, 403, 500, 502…) over https and ws; TCP carries none.
+ * is the HTTP status it came with over https and ws: over https 200 from a server with rest_error_status: reference
+ * (its default, as oxd-https-extension 3.1), the code's status (400, 403, 500, 502…) with http; TCP carries none.
  */
 export class OxdError extends Error implements OxdErrorData {
   override readonly name = "OxdError"

@@ -1,4 +1,4 @@
-import { commandPath, createOxdRestClient } from "@oxd/client-rest"
+import { commandPath, createOxdRestClient, oxdReplyOf } from "@oxd/client-rest"
 import { deadline } from "./deadline.js"
 import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
 import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type TokenSource } from "./types.js"
@@ -48,7 +48,9 @@ export const httpsCaller = (options: HttpsOptions): Caller => {
       } finally {
         limit.clear()
       }
-      const envelope = (reply.response.ok ? reply.data : reply.error) as { status?: unknown; data?: unknown } | undefined
+      // an oxd error is an error whatever its HTTP status: 200 from a server with rest_error_status: reference (the
+      // default, as oxd-https-extension 3.1), the code's status with http; a 3.1.4's Dropwizard-wrapped 403 too
+      const envelope = oxdReplyOf(reply.response.ok ? reply.data : reply.error)
       if (envelope?.status === "ok") return envelope.data
       if (envelope?.status === "error" && isOxdErrorData(envelope.data)) throw new OxdError(envelope.data, reply.response.status)
       throw new OxdTransportError("https", `${command}: HTTP ${reply.response.status} without an oxd reply`)

@@ -90,7 +90,7 @@ export const selectScenarios = (list: ReadonlyArray<Scenario>, only: ReadonlyArr
 
 /**
  * Which commands a target does not offer: each is sent once with an unknown oxd_id; `unsupported_operation` (or an
- * HTTP 404 without an oxd reply) means not offered, any other answer (invalid_oxd_id, a protection error…) offered.
+ * HTTP 404: without an oxd reply, or a 3.1.4's {"code":404,…} read as http_status_404) means not offered, any other answer (invalid_oxd_id, a protection error…) offered.
  */
 export const probeCommands = async (target: Target, commands: Iterable<string>): Promise<{ unsupported: Record<string, string>; answers: Record<string, string> }> => {
   const unsupported: Record<string, string> = {}
@@ -107,6 +107,8 @@ export const probeCommands = async (target: Target, commands: Iterable<string>):
         ])
         answers[command] = reply.status === "ok" ? "ok" : reply.data.error
         if (reply.status === "error" && reply.data.error === "unsupported_operation") unsupported[command] = "unsupported_operation"
+        // a real oxd-https-extension 3.1.4: Jersey's 404 for a path it has, as @oxd/client-rest reads it (audit H12)
+        if (reply.status === "error" && reply.data.error === "http_status_404") unsupported[command] = "HTTP 404"
       } catch (e) {
         const message = describeError(e)
         if (/\bHTTP 404\b/.test(message)) unsupported[command] = "HTTP 404"

@@ -74,6 +74,15 @@ describe("runSuite", () => {
     expect(new Set(probed.map(([, id]) => id)).size).toBe(1)
   })
 
+  it("takes a real oxd-https-extension 3.1.4's Jersey 404 (read as http_status_404, audit H12) as a command not offered", async () => {
+    const target = fakeTarget((c) => c === "update_site_registration"
+      ? { status: "error", data: { error: "http_status_404", error_description: "HTTP 404 Not Found" } }
+      : { status: "error", data: { error: "invalid_oxd_id", error_description: "unknown" } })
+    const result = await runSuite({ scenarios: [s("old-name", async () => undefined, { commands: ["update_site_registration"] })], op, targets: { https: target } })
+    expect(result.transports[0]!.unsupported).toEqual({ update_site_registration: "HTTP 404" })
+    expect(result.transports[0]!.results[0]!.status).toBe("skipped")
+  })
+
   it("notes that an unprotected TCP target asks for protection tokens (run with --protect)", async () => {
     const events: ProgressEvent[] = []
     await runSuite({

@@ -40,6 +40,7 @@ export const ConfigSchema = Schema.Struct({
   rest_tls_dir: Schema.NonEmptyString,
   rest_max_body_bytes: Positive,
   rest_cors_origins: Strings,
+  rest_error_status: Schema.Literals(["reference", "http"]),
   ws_enabled: Schema.Boolean,
   ws_port: Port,
   ws_plain: Schema.Boolean,

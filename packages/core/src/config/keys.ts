@@ -46,6 +46,7 @@ export const configKeys = [
   { name: "rest_tls_dir", type: "string", default: ".oxd/rest-tls", doc: "REST: where the generated self-signed certificate and key are kept" },
   { name: "rest_max_body_bytes", type: "int", default: 65536, doc: "REST: largest request body accepted (413 above)" },
   { name: "rest_cors_origins", type: "list", default: [], doc: "REST: browser origins allowed by CORS, e.g. https://app.example.com; * for any; empty: CORS off" },
+  { name: "rest_error_status", type: "string", default: "reference", doc: "REST: HTTP status of an oxd error reply. reference (oxd-https-extension 3.1): 200 with the error envelope, as 3.1 REST clients expect; http: the error code's own status (400, 403, 429, 500, 502…) with the same envelope. Either way a missing Bearer is 403, a body that is no JSON object 400, an unknown path 404 (docs/compatibility.md §4)" },
   { name: "ws_enabled", type: "bool", default: true, doc: "WebSocket: serve the tRPC API over WebSocket (apps/server)" },
   { name: "ws_port", type: "int", default: 8445, doc: "WebSocket: port of the wss:// API" },
   { name: "ws_plain", type: "bool", default: false, doc: "WebSocket: serve plain ws:// instead of wss:// (only behind a TLS-terminating proxy)" },

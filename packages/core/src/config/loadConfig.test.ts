@@ -151,6 +151,15 @@ describe("loadConfig", () => {
     }
   })
 
+  it("takes rest_error_status reference (default: oxd-https-extension 3.1's HTTP 200 for oxd errors) or http, and rejects anything else", () => {
+    expect(loadConfig({}).rest_error_status).toBe("reference")
+    expect(loadConfig({ argv: ["--rest-error-status", "http"] }).rest_error_status).toBe("http")
+    for (const bad of ["HTTP", "200", "strict"]) {
+      const e = configError(() => loadConfig({ env: { OXD_REST_ERROR_STATUS: bad } }))
+      expect(e.message).toContain('"rest_error_status"')
+    }
+  })
+
   it("rejects a fractional value for a whole-number key", () => {
     const e = configError(() => loadConfig({ argv: ["--op-timeout-in-seconds", "1.5"] }))
     expect(e.message).toContain('"op_timeout_in_seconds" must be a whole number')

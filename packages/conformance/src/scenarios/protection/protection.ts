@@ -6,7 +6,7 @@ const protectedOnly = (env: { target: { protection: boolean } }) =>
 export const blankProtectionToken = scenario({
   id: "protection-blank-token",
   title: "a protected command without protection_access_token is refused",
-  checks: "get_authorization_url without protection_access_token: blank_protection_access_token",
+  checks: "get_authorization_url without protection_access_token: blank_protection_access_token (REST: 403)",
   tags: ["protection", "security"],
   commands: ["setup_client", "get_client_token", "register_site", "get_authorization_url"],
   skip: protectedOnly,
@@ -14,7 +14,10 @@ export const blankProtectionToken = scenario({
     const oxdId = await t.registerSite()
     const token = t.token
     t.token = undefined
-    await t.fails("get_authorization_url", { oxd_id: oxdId }, "blank_protection_access_token", "a missing protection_access_token")
+    // reference: REST answers a missing Bearer with 403 and error "403" (oxd-https-extension RestResource.java:217-235, audit H1);
+    // TCP and WebSocket with blank_protection_access_token (ValidationService.java:118-120)
+    const blank = t.transport.name === "https" ? "403" : "blank_protection_access_token"
+    await t.fails("get_authorization_url", { oxd_id: oxdId }, blank, "a missing protection_access_token")
     await t.fails("get_authorization_url", { oxd_id: oxdId, protection_access_token: "not-a-token-the-op-issued" }, "inactive_protection_access_token", "a protection_access_token the OP does not know")
     t.token = token
     await t.ok("get_authorization_url", { oxd_id: oxdId }, "with the site's setup client token")

@@ -1,5 +1,5 @@
 import { connect, type Socket } from "node:net"
-import { LegacyBodyReader, legacyFrame, MAX_4_DIGIT_LENGTH } from "@oxd/core/io/legacyFrame"
+import { legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "@oxd/core/io/legacyFrame"
 import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
 import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type TokenSource } from "./types.js"
 
@@ -48,33 +48,16 @@ export const encodeRequest = (command: string, params: Record<string, unknown>):
  * legacyFrame reads either.
  */
 export class ReplyDecoder {
-  #buffer: Buffer = Buffer.alloc(0)
-  readonly #body = new LegacyBodyReader()
+  readonly #reader = new LegacyReplyReader(MAX_REPLY_BYTES)
   /** A reply with a prefix wider than 4 digits was read: oxd-ts closes the connection after one. */
   wide = false
 
   /** The complete replies in what arrived so far; throws on bytes that are not a reply. */
   push(chunk: Buffer): unknown[] {
-    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk])
-    const out: unknown[] = []
-    for (;;) {
-      let digits = 0
-      while (digits < this.#buffer.length && this.#buffer[digits]! >= DIGIT_0 && this.#buffer[digits]! <= DIGIT_9) digits++
-      if (digits === this.#buffer.length) {
-        if (digits > 9) throw new Error("the reply's length prefix is not a number")
-        return out
-      }
-      if (digits < 4) throw new Error("the reply does not start with a length prefix")
-      const length = Number(this.#buffer.subarray(0, digits).toString("ascii"))
-      if (length > MAX_REPLY_BYTES) throw new Error(`the reply is ${length} long, over ${MAX_REPLY_BYTES}`)
-      const body = this.#body.read(this.#buffer, digits, length)
-      if (body === undefined) return out
-      if ("error" in body) throw new Error(`the reply is broken: ${body.error}`)
-      this.#body.reset()
-      this.#buffer = this.#buffer.subarray(digits + body.bytes)
-      if (digits > 4) this.wide = true
-      out.push(JSON.parse(body.json))
-    }
+    return this.#reader.push(chunk).map((r) => {
+      if (r.wide) this.wide = true
+      return JSON.parse(r.json) as unknown
+    })
   }
 }
 

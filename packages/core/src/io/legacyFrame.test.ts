@@ -5,7 +5,7 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { asciiJson, LegacyBodyReader, legacyFrame, MAX_4_DIGIT_LENGTH } from "./legacyFrame.js"
+import { asciiJson, LegacyBodyReader, legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "./legacyFrame.js"
 
 const NON_ASCII = '{"command":"register_site","params":{"client_name":"Zürich café 😀","op_host":"https://op.example"}}'
 
@@ -174,6 +174,28 @@ describe("LegacyBodyReader (T3: UTF-16 units or UTF-8 bytes)", () => {
     const frame = byUnits(json)
     expect(frame.length - 4).toBeLessThanOrEqual(3 * json.length)
     expect(readOne(frame)).toMatchObject({ json })
+  })
+})
+
+describe("LegacyReplyReader (a client's side)", () => {
+  it("reads replies in UTF-16 units (SocketProcessor.java:76-88), in bytes, escaped, and wider than 4 digits, split anywhere", () => {
+    const big = JSON.stringify({ status: "ok", data: { blob: "z".repeat(12_000) } })
+    const stream = Buffer.concat([byUnits(NON_ASCII), byBytes(NON_ASCII), legacyFrame(NON_ASCII), legacyFrame(big), byUnits(NON_ASCII)])
+    for (const step of [1, 5, 64, stream.length]) {
+      const reader = new LegacyReplyReader()
+      const out = []
+      for (let i = 0; i < stream.length; i += step) out.push(...reader.push(stream.subarray(i, i + step)))
+      expect(out.map((r) => JSON.parse(r.json) as unknown), `step ${step}`).toEqual([NON_ASCII, NON_ASCII, NON_ASCII, big, NON_ASCII].map((j) => JSON.parse(j) as unknown))
+      expect(out.map((r) => r.wide)).toEqual([false, false, false, true, false])
+      expect(out[0]!.raw.toString("utf8")).toBe(NON_ASCII)
+    }
+  })
+
+  it("throws on a stream that is not replies, or a reply over its limit", () => {
+    expect(() => new LegacyReplyReader().push(Buffer.from('12{"status":"ok"}'))).toThrow(/length prefix/)
+    expect(() => new LegacyReplyReader().push(Buffer.from("1234567890"))).toThrow(/not a number/)
+    expect(() => new LegacyReplyReader(100).push(Buffer.from("0101{"))).toThrow(/over 100/)
+    expect(() => new LegacyReplyReader().push(Buffer.from([0x30, 0x30, 0x30, 0x32, 0x22, 0xff]))).toThrow(/not valid UTF-8/)
   })
 })
 

@@ -157,6 +157,56 @@ export class LegacyBodyReader {
 
 const INVALID_UTF8 = "the message is not valid UTF-8"
 
+/** A reply as read: its text, its bytes (a view of what arrived) and whether its prefix was wider than 4 digits. */
+export interface LegacyReply {
+  readonly json: string
+  readonly raw: Buffer
+  readonly wide: boolean
+}
+
+const DIGIT_0 = 0x30
+const DIGIT_9 = 0x39
+const EMPTY = Buffer.alloc(0)
+
+/**
+ * A client's side: replies off a byte stream, each a run of digits (4, or more past 9999: oxd-ts widens the prefix,
+ * the reference never writes one) then the JSON, its length in either unit.
+ */
+export class LegacyReplyReader {
+  #buffer: Buffer = EMPTY
+  readonly #body = new LegacyBodyReader()
+
+  /** `maxLength`: a longer reply is refused (it would be held whole in memory). */
+  constructor(readonly maxLength = 16 * 1024 * 1024) {}
+
+  /** The whole replies in what arrived so far; throws on bytes that are not a reply (the stream is then unusable). */
+  push(chunk: Buffer): LegacyReply[] {
+    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk])
+    const out: LegacyReply[] = []
+    const buf = this.#buffer
+    let at = 0
+    for (;;) {
+      let digits = 0
+      while (at + digits < buf.length && buf[at + digits]! >= DIGIT_0 && buf[at + digits]! <= DIGIT_9) digits++
+      if (at + digits === buf.length) {
+        if (digits > 9) throw new Error("the reply's length prefix is not a number")
+        break
+      }
+      if (digits < 4) throw new Error("the reply does not start with a length prefix")
+      const length = Number(buf.subarray(at, at + digits).toString("latin1"))
+      if (length > this.maxLength) throw new Error(`the reply is ${length} long, over ${this.maxLength}`)
+      const body = this.#body.read(buf, at + digits, length)
+      if (body === undefined) break
+      if ("error" in body) throw new Error(`the reply is broken: ${body.error}`)
+      this.#body.reset()
+      out.push({ json: body.json, raw: buf.subarray(at + digits, at + digits + body.bytes), wide: digits > 4 })
+      at += digits + body.bytes
+    }
+    if (at > 0) this.#buffer = at === buf.length ? EMPTY : buf.subarray(at)
+    return out
+  }
+}
+
 /** Whether a body whose first `length` bytes hold non-ASCII is read as `length` bytes (see the rules above). */
 const readsBytes = (buf: Buffer, start: number, length: number): boolean => {
   const stop = start + length

@@ -1,5 +1,5 @@
 import { connect, Socket as NetSocket, type Socket } from "node:net"
-import { makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
+import { errorEnvelope, makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
 
@@ -276,7 +276,7 @@ describe("commands", () => {
     expect(c.closed || c.ended).toBe(false)
   })
 
-  it("answers pipelined commands (one write) in order", async () => {
+  it("T5: answers pipelined commands (one write) in order (the reference drops all but the first, CoreUtils.java:211-214)", async () => {
     const c = await open()
     const names = ["no_such_command", "get_authorization_url", "register_site", "get_authorization_url", "x"]
     const params = [{}, {}, { authorization_redirect_uri: "https://rp.example/cb" }, { oxd_id: "abc" }, {}]
@@ -422,7 +422,7 @@ describe("commands", () => {
     },
   )
 
-  it("T11: takes a command name in any letter case, as the reference's CommandType.fromValue (equalsIgnoreCase, CommandType.java:60-70)", async () => {
+  it("T11, T12: takes a command name in any letter case, as the reference's CommandType.fromValue (equalsIgnoreCase, CommandType.java:60-70)", async () => {
     const c = await open()
     expect(errorOf(await c.call("GET_AUTHORIZATION_URL", { oxd_id: "upper" })).error).toBe("invalid_oxd_id")
     expect(errorOf(await c.call("Get_Authorization_Url", {})).error).toBe("bad_request")
@@ -433,6 +433,20 @@ describe("commands", () => {
     expect(e.error_description).toContain("NO_SUCH_Command")
     // only A-Z are folded; a trailing space is another name, as for the reference
     expect(errorOf(await c.call("get_authorization_url ", { oxd_id: "x" })).error).toBe("unsupported_operation")
+  })
+
+  it("T13: an internal_error a command answers leaves the connection open (the reference closes, SocketProcessor.java:62-65)", async () => {
+    const call: Oxd["call"] = (c, p, ctx) =>
+      c === "fails" ? { envelope: errorEnvelope({ code: "internal_error", http: 500, description: "Internal error; the server logged it with request id x." }), http: 500 } : oxd.call(c, p, ctx)
+    const s = await startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+    try {
+      const c = await open({ port: s.port })
+      expect(errorOf(await c.call("fails")).error).toBe("internal_error")
+      expect(errorOf(await c.call("get_authorization_url", { oxd_id: "after" })).error).toBe("invalid_oxd_id")
+      expect(c.closed || c.ended).toBe(false)
+    } finally {
+      await s.close()
+    }
   })
 
   it("T8: ignores unknown top-level keys (the reference's Command mapping refuses them: internal_error, closed)", async () => {

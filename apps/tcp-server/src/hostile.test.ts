@@ -227,7 +227,7 @@ describe("TCP: rate limits (rate_limit_per_minute 60, burst 3)", () => {
   })
 })
 
-describe("TCP: connection caps (max_connections 5, max_connections_per_address 3)", () => {
+describe("TCP: connection caps (max_connections 5, max_connections_per_address 3; T17: the reference has no cap)", () => {
   it("refuses a 4th connection from one address with one rate_limited reply, serves the other addresses, and takes it again once one closes", async () => {
     const cappedOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", max_connections: 5, max_connections_per_address: 3 }))
     await cappedOxd.ready()

@@ -1,6 +1,7 @@
 import { once } from "node:events"
 import { connect as netConnect, type Socket } from "node:net"
 import { restPath, procedureName } from "@oxd/core"
+import { legacyFrame, LegacyReplyReader } from "@oxd/core/io/legacyFrame"
 import { Pool } from "undici"
 import { WebSocket } from "ws"
 import { Samples, type LatencySummary } from "./stats.js"
@@ -54,18 +55,16 @@ interface Connection {
 
 const INACTIVE_TOKEN = Buffer.from("inactive_protection_access_token")
 
-const frame = (json: string): Buffer => {
-  const body = Buffer.from(json, "utf8")
-  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
-}
-
-/** The legacy protocol: 4-digit length + JSON, one persistent socket, one request in flight. */
+/**
+ * The legacy protocol: length + JSON, one persistent socket, one request in flight. Requests in ASCII (the length
+ * the same in UTF-16 units and bytes), replies read in either unit (@oxd/core's legacyFrame).
+ */
 const tcpConnection = async (t: Extract<Target, { transport: "tcp" }>, fixed: Call | undefined): Promise<Connection> => {
   const socket: Socket = netConnect({ host: t.host, port: t.port, noDelay: true })
   await once(socket, "connect")
-  const encode = (c: Call) => frame(JSON.stringify({ command: c.command, params: c.params }))
+  const encode = (c: Call) => legacyFrame(JSON.stringify({ command: c.command, params: c.params }))
   const constant = fixed ? encode(fixed) : undefined
-  let buf: Buffer | undefined
+  const replies = new LegacyReplyReader()
   let pending: { resolve: (b: Buffer) => void; reject: (e: Error) => void } | undefined
   const fail = (e: Error) => {
     const p = pending
@@ -73,18 +72,19 @@ const tcpConnection = async (t: Extract<Target, { transport: "tcp" }>, fixed: Ca
     p?.reject(e)
   }
   socket.on("data", (chunk: Buffer) => {
-    buf = buf ? Buffer.concat([buf, chunk]) : chunk
-    // replies over 9999 bytes get a wider prefix: the length is every digit before the JSON
-    let digits = 0
-    while (digits < buf.length && buf[digits]! >= 0x30 && buf[digits]! <= 0x39) digits++
-    if (digits === buf.length) return
-    const length = Number(buf.subarray(0, digits).toString("ascii"))
-    if (buf.length < digits + length) return
-    const body = buf.subarray(digits, digits + length)
-    buf = buf.length > digits + length ? buf.subarray(digits + length) : undefined
-    const p = pending
-    pending = undefined
-    p?.resolve(body)
+    let got: ReturnType<LegacyReplyReader["push"]>
+    try {
+      got = replies.push(chunk)
+    } catch (e) {
+      fail(e as Error)
+      socket.destroy()
+      return
+    }
+    for (const reply of got) {
+      const p = pending
+      pending = undefined
+      p?.resolve(reply.raw)
+    }
   })
   socket.on("error", (e) => fail(e))
   socket.on("close", () => fail(new Error("the server closed the connection")))

@@ -1,4 +1,5 @@
 import { connect } from "node:net"
+import { legacyFrame, LegacyReplyReader } from "@oxd/core/io/legacyFrame"
 
 const usage = `oxd-call — send one command to an oxd server over the legacy TCP protocol and print the reply
 
@@ -30,16 +31,23 @@ try {
   process.stderr.write(`The params are not valid JSON: ${json}\n`)
   process.exit(2)
 }
-const body = Buffer.from(JSON.stringify({ command, params }), "utf8")
+// the request in ASCII (its length the same in UTF-16 units and bytes), the reply read in either unit: any oxd server
 const socket = connect({ host, port }, () => {
-  socket.write(Buffer.concat([Buffer.from(String(body.length).padStart(4, "0")), body]))
+  socket.write(legacyFrame(JSON.stringify({ command, params })))
 })
-let buffer = Buffer.alloc(0)
+const replies = new LegacyReplyReader()
 socket.on("data", (chunk: Buffer) => {
-  buffer = Buffer.concat([buffer, chunk])
-  const length = Number(buffer.subarray(0, 4).toString("ascii"))
-  if (buffer.length >= 4 + length) {
-    const reply = JSON.parse(buffer.subarray(4, 4 + length).toString("utf8")) as { status: string }
+  let got: ReturnType<LegacyReplyReader["push"]>
+  try {
+    got = replies.push(chunk)
+  } catch (e) {
+    process.stderr.write(`The server at ${host}:${port} did not answer with an oxd reply: ${(e as Error).message}\n`)
+    socket.destroy()
+    process.exit(1)
+  }
+  const [first] = got
+  if (first) {
+    const reply = JSON.parse(first.json) as { status: string }
     process.stdout.write(`${JSON.stringify(reply, null, 2)}\n`)
     socket.end()
     process.exitCode = reply.status === "ok" ? 0 : 1

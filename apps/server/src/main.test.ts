@@ -5,6 +5,7 @@ import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { configKeys } from "@oxd/core"
+import { legacyFrame, LegacyReplyReader } from "@oxd/core/io/legacyFrame"
 import { afterEach, describe, expect, it } from "vitest"
 
 const root = new URL("../../../", import.meta.url).pathname
@@ -38,13 +39,11 @@ const startCli = (args: string[], env: Record<string, string> = {}) => {
 
 const call = (port: number, command: string, params: unknown) =>
   new Promise<{ status: string; data: Record<string, unknown> }>((resolve, reject) => {
-    const body = Buffer.from(JSON.stringify({ command, params }))
-    const s = connect({ host: "127.0.0.1", port }, () => s.write(Buffer.concat([Buffer.from(String(body.length).padStart(4, "0")), body])))
-    let buf = Buffer.alloc(0)
+    const s = connect({ host: "127.0.0.1", port }, () => s.write(legacyFrame(JSON.stringify({ command, params }))))
+    const replies = new LegacyReplyReader()
     s.on("data", (d: Buffer) => {
-      buf = Buffer.concat([buf, d])
-      const len = Number(buf.subarray(0, 4).toString())
-      if (buf.length >= 4 + len) { resolve(JSON.parse(buf.subarray(4, 4 + len).toString())); s.end() }
+      const [first] = replies.push(d)
+      if (first) { resolve(JSON.parse(first.json) as { status: string; data: Record<string, unknown> }); s.end() }
     })
     s.on("error", reject)
   })

@@ -1,11 +1,31 @@
 import type { Socket } from "node:net"
-import { errorEnvelope, gatherWritesThisTurn, type Oxd } from "@oxd/core"
-import { encodeFrame, FrameDecoder } from "./Frame.js"
+import { errorEnvelope, gatherWritesThisTurn, resolveCommand, type Oxd } from "@oxd/core"
+import { encodeFrame, FrameDecoder, isWideFrame } from "./Frame.js"
 
 /** Frames read ahead of their replies; past this the socket is paused, so a client that never reads cannot grow memory. */
 const MAX_QUEUED = 32
 
-const protocolError = (description: string) => errorEnvelope({ code: "bad_request", http: 400, description })
+/**
+ * A message the server cannot read. The reference answers one it cannot parse with internal_error and closes
+ * (Processor.java:59-63, SocketProcessor.java:62-65), and closes without a word on a broken frame: oxd-ts answers
+ * every broken message that way, with the precise reason (docs/compatibility.md, T1, T2, T6, T7, T14-T16).
+ */
+const brokenMessage = (description: string) => errorEnvelope({ code: "internal_error", http: 500, description })
+
+/** T9: no command (missing, null or ""): the reference's CommandType is null, unsupported_operation (Processor.java:80-82). */
+const noCommand = errorEnvelope({
+  code: "unsupported_operation",
+  http: 500,
+  description: '"command" is missing: send {"command": "<name>", "params": {…}}',
+})
+
+const ASCII_UPPER = /[A-Z]/
+/** T11: the reference takes a command name in any letter case (CommandType.java:60-70); A-Z are folded here. */
+const commandName = (name: string) => {
+  if (!ASCII_UPPER.test(name)) return name
+  const folded = name.replace(/[A-Z]+/g, (s) => s.toLowerCase())
+  return resolveCommand(folded) ? folded : name
+}
 
 /**
  * One client connection: frames are answered in order (at once when core answers at once, else through a
@@ -26,7 +46,24 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   /** Every reply goes out this way: held with the turn's others (gatherWritesThisTurn). false: the socket is backed up. */
   const writeFrame = (value: unknown): boolean => {
     gatherWritesThisTurn(socket)
-    return socket.write(encodeFrame(value))
+    const frame = encodeFrame(value)
+    const taken = socket.write(frame)
+    if (isWideFrame(frame)) closeAfterWide()
+    return taken
+  }
+  /**
+   * T4: past 9999 the reference closes without replying (CoreUtils.java:173-175 throws, SocketProcessor.java:67-73).
+   * The reply goes out with its wider prefix, then the connection closes as the reference's does: a client reading
+   * 4 digits fails this command either way, and cannot take the rest of this reply for the next one's.
+   */
+  const closeAfterWide = () => {
+    if (closed) return
+    closed = true
+    broken = true
+    stopFrameTimer()
+    socket.pause()
+    void socket.end()
+    setTimeout(() => socket.destroy(), 2000).unref()
   }
   /** Resolves once the reply is taken: at once, or when a backed-up socket drains (or closes). */
   const send = (value: unknown) =>
@@ -87,7 +124,7 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
       if (closed || broken || decoder.pending === 0) return
       broken = true
       socket.pause()
-      enqueue(() => closeAfter(protocolError(`Broken message: it did not arrive whole within ${Math.round(limit / 1000)} s (frame_timeout_in_seconds). The connection is closed.`)))
+      enqueue(() => closeAfter(brokenMessage(`Broken message: it did not arrive whole within ${Math.round(limit / 1000)} s (frame_timeout_in_seconds). The connection is closed.`)))
     }, limit)
     frameTimer.unref()
   }
@@ -98,17 +135,20 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
     try {
       message = JSON.parse(json)
     } catch {
-      return { refusal: protocolError("the message is not valid JSON"), close: true }
+      return { refusal: brokenMessage("Broken message: it is not valid JSON. The connection is closed."), close: true }
     }
     if (typeof message !== "object" || message === null || Array.isArray(message)) {
-      return { refusal: protocolError('the message must be a JSON object: {"command": "…", "params": {…}}'), close: true }
+      return { refusal: brokenMessage('Broken message: it must be a JSON object, {"command": "…", "params": {…}}. The connection is closed.'), close: true }
     }
     const { command } = message as { command?: unknown }
-    if (typeof command !== "string" || command.length === 0) {
-      return { refusal: protocolError('"command" is missing: send {"command": "<name>", "params": {…}}'), close: false }
+    if (typeof command === "string" && command.length > 0) {
+      const name = commandName(command)
+      // the parsed object itself: no copy per frame
+      return name === command ? message as { readonly command: string; readonly params: unknown } : { command: name, params: (message as { params?: unknown }).params }
     }
-    // the parsed object itself: no copy per frame
-    return message as { readonly command: string; readonly params: unknown }
+    if (command === undefined || command === null || command === "") return { refusal: noCommand, close: false }
+    // T9: a command that is not a string fails the reference's Command mapping: internal_error, closed
+    return { refusal: brokenMessage('Broken message: "command" must be a string, the command\'s name. The connection is closed.'), close: true }
   }
 
   /** Who is calling, the same for every frame of the connection (one object, not one per frame). */
@@ -152,7 +192,7 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
         broken = true
         stopFrameTimer()
         socket.pause()
-        enqueue(() => closeAfter(protocolError(`Broken message: ${event.reason}. The connection is closed.`)))
+        enqueue(() => closeAfter(brokenMessage(`Broken message: ${event.reason}. The connection is closed.`)))
         return
       }
       completed = true
@@ -165,7 +205,7 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
   socket.on("end", () => {
     stopFrameTimer()
     for (const event of decoder.end()) {
-      if (event._tag === "FrameError") enqueue(() => closeAfter(protocolError(`Broken message: ${event.reason}.`)))
+      if (event._tag === "FrameError") enqueue(() => closeAfter(brokenMessage(`Broken message: ${event.reason}.`)))
     }
     // the peer is done sending: answer what it sent, then close our side
     enqueue(async () => { if (!closed) { closed = true; socket.end() } })

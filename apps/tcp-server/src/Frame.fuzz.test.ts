@@ -36,9 +36,13 @@ const decodeAll = (chunks: ReadonlyArray<Buffer>, end = true) => {
 }
 
 /** A message a client might send: any JSON object text (any Unicode), at most MAX_FRAME bytes. */
-const message = fc.jsonValue({ maxDepth: 3 })
+const message = fc.jsonValue({ maxDepth: 3, stringUnit: "binary" })
   .map((v) => JSON.stringify({ command: "x", params: v }))
   .filter((s) => Buffer.byteLength(s) <= MAX_FRAME)
+
+/** T3: a frame as a byte-counting client writes it, or as oxd-java/oxd-node do (String.length: UTF-16 units). */
+const framed = (m: string, units: boolean) =>
+  units ? Buffer.from(String(m.length).padStart(4, "0") + m, "utf8") : Buffer.concat([Buffer.from(String(Buffer.byteLength(m)).padStart(4, "0")), Buffer.from(m, "utf8")])
 
 describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${fuzz.numRuns} runs)`, () => {
   it("any chunking of valid frames gives back exactly the messages, in order", () => {
@@ -46,7 +50,18 @@ describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${f
       fc.property(fc.array(message, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 40 }), (messages, points) => {
         const bytes = Buffer.concat(messages.map((m) => encodeFrame(JSON.parse(m))))
         const { events } = decodeAll(cut(bytes, points))
-        expect(events).toEqual(messages.map((m) => ({ _tag: "Frame", json: JSON.stringify(JSON.parse(m)) })))
+        expect(events.map((e) => (e._tag === "Frame" ? JSON.parse(e.json) as unknown : e))).toEqual(messages.map((m) => JSON.parse(m) as unknown))
+      }),
+      fuzz,
+    )
+  })
+
+  it("T3: any mix of byte-counted and UTF-16-counted frames, any chunking, gives back exactly the messages", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(message, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 40 }), (messages, points) => {
+        const bytes = Buffer.concat(messages.map(([m, units]) => framed(m, units)))
+        const { events } = decodeAll(cut(bytes, points))
+        expect(events).toEqual(messages.map(([m]) => ({ _tag: "Frame", json: m })))
       }),
       fuzz,
     )
@@ -58,8 +73,9 @@ describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${f
         const { events, maxPending } = decodeAll(chunks.map((c) => Buffer.from(c)), end)
         const errorAt = events.findIndex((e) => e._tag === "FrameError")
         if (errorAt >= 0) expect(events.length).toBe(errorAt + 1)
-        expect(maxPending).toBeLessThanOrEqual(4 + MAX_FRAME - 1 + 3000)
-        for (const e of events) if (e._tag === "Frame") expect(Buffer.byteLength(e.json)).toBeLessThanOrEqual(MAX_FRAME)
+        // a body counted in UTF-16 units takes up to 3 bytes a unit
+        expect(maxPending).toBeLessThanOrEqual(4 + 3 * MAX_FRAME + 3 + 3000)
+        for (const e of events) if (e._tag === "Frame") expect(e.json.length).toBeLessThanOrEqual(MAX_FRAME)
       }),
       fuzz,
     )
@@ -67,7 +83,7 @@ describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${f
 
   it("garbage after valid frames: the frames come first, then one FrameError", () => {
     fc.assert(
-      fc.property(fc.array(message, { maxLength: 4 }), fc.uint8Array({ minLength: 4, maxLength: 200 }).filter((g) => !/^\d{4}/.test(Buffer.from(g).subarray(0, 4).toString("latin1"))), fc.array(fc.nat(), { maxLength: 10 }), (messages, garbage, points) => {
+      fc.property(fc.array(message, { maxLength: 4 }), fc.uint8Array({ minLength: 4, maxLength: 200 }).filter((g) => !/^(\d{4}|\+\d{3})/.test(Buffer.from(g).subarray(0, 4).toString("latin1"))), fc.array(fc.nat(), { maxLength: 10 }), (messages, garbage, points) => {
         const bytes = Buffer.concat([...messages.map((m) => encodeFrame(JSON.parse(m))), Buffer.from(garbage)])
         const { events } = decodeAll(cut(bytes, points))
         expect(events.slice(0, messages.length).every((e) => e._tag === "Frame")).toBe(true)

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { encodeFrame, FrameDecoder, type FrameEvent } from "./Frame.js"
+import { encodeFrame, FrameDecoder, isWideFrame, type FrameEvent } from "./Frame.js"
 
-/** A raw frame as a client sends it: 4-digit byte length, then the bytes. */
+/** A raw frame as a byte-counting client sends it: 4-digit byte length, then the bytes. */
 const frame = (json: string): Buffer => {
   const body = Buffer.from(json, "utf8")
   return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
 }
+/** A raw frame as oxd-java (TransportClient.java:70) and oxd-node send it: String.length (UTF-16 units), then UTF-8. */
+const unitFrame = (json: string): Buffer => Buffer.from(String(json.length).padStart(4, "0") + json, "utf8")
 const jsons = (events: ReadonlyArray<FrameEvent>) => events.map((e) => (e._tag === "Frame" ? e.json : `!${e.reason}`))
 const errors = (events: ReadonlyArray<FrameEvent>) => events.filter((e) => e._tag === "FrameError")
 
@@ -61,13 +63,20 @@ describe("FrameDecoder", () => {
     expect(d.end()).toEqual([])
   })
 
-  it.each(["00a1", "-001", "abcd", " 012", "+012", "0x10", "1e02"])("rejects the length prefix %j and yields nothing after", (prefix) => {
+  it.each(["00a1", "-001", "abcd", " 012", "0+12", "++12", "0x10", "1e02"])("rejects the length prefix %j and yields nothing after", (prefix) => {
     const d = new FrameDecoder()
     const events = d.push(Buffer.from(prefix + "{}" + frame(A).toString(), "utf8"))
     expect(events).toHaveLength(1)
     expect(events[0]!._tag).toBe("FrameError")
     expect(d.push(frame(A))).toEqual([])
     expect(d.end()).toEqual([])
+  })
+
+  it("T1: takes a + before 3 digits, as the reference's Long.parseLong does (CoreUtils.java:153-159, 195-203)", () => {
+    const json = '{"command":"x"}'
+    const d = new FrameDecoder()
+    expect(jsons(d.push(Buffer.from(`+015${json}`)))).toEqual([json])
+    expect(jsons(d.push(Buffer.from(`+000${json}`)))).toEqual([expect.stringMatching(/length prefix is 0/)])
   })
 
   it("answers the frames before a broken prefix, then the error", () => {
@@ -128,13 +137,33 @@ describe("FrameDecoder", () => {
     expect(d.end()).toEqual([])
   })
 
-  it("counts the length in bytes, not characters", () => {
-    const json = '{"command":"ünïcödé","params":{"x":"日本語","y":"😀"}}'
+  it("T3: reads a length counted in UTF-8 bytes and one counted in UTF-16 units (CoreUtils.java:206-209), pipelined and mixed", () => {
+    const json = '{"command":"ünïcödé","params":{"x":"日本語","y":"😀","client_name":"Zürich café"}}'
     expect(Buffer.byteLength(json)).toBeGreaterThan(json.length)
-    const raw = Buffer.concat([frame(json), frame(A)])
-    expect(raw.subarray(0, 4).toString()).toBe(String(Buffer.byteLength(json)).padStart(4, "0"))
+    expect(frame(json).subarray(0, 4).toString()).toBe(String(Buffer.byteLength(json)).padStart(4, "0"))
+    expect(unitFrame(json).subarray(0, 4).toString()).toBe(String(json.length).padStart(4, "0"))
+    const raw = Buffer.concat([frame(json), unitFrame(json), frame(A), unitFrame(json), frame(json), unitFrame(B)])
+    expect(jsons(new FrameDecoder().push(raw))).toEqual([json, json, A, json, json, B])
+    // and a byte at a time
     const d = new FrameDecoder()
-    expect(jsons(d.push(raw))).toEqual([json, A])
+    const out: FrameEvent[] = []
+    for (let i = 0; i < raw.length; i++) out.push(...d.push(raw.subarray(i, i + 1)))
+    expect(jsons(out)).toEqual([json, json, A, json, json, B])
+    expect(d.pending).toBe(0)
+  })
+
+  it("T3: a UTF-16-counted frame whose first N bytes are a whole JSON object is read whole (the byte after decides)", () => {
+    // '{"command":"é"} ': 16 units, 17 bytes; its first 16 bytes are the whole object
+    const json = '{"command":"é"} '
+    const d = new FrameDecoder()
+    expect(jsons(d.push(Buffer.concat([unitFrame(json), frame(A)])))).toEqual([json, A])
+  })
+
+  it("accepts the largest 4-digit frame (9999 units, 3 bytes each)", () => {
+    const json = JSON.stringify({ command: "x", params: { pad: "" } })
+    const padded = JSON.stringify({ command: "x", params: { pad: "日".repeat(9999 - json.length) } })
+    expect(padded.length).toBe(9999)
+    expect(jsons(new FrameDecoder().push(unitFrame(padded)))).toEqual([padded])
   })
 
   it("accepts the largest 4-digit frame (9999 bytes)", () => {
@@ -145,7 +174,7 @@ describe("FrameDecoder", () => {
     expect(jsons(d.push(frame(padded)))).toEqual([padded])
   })
 
-  it("round-trips random valid frames split at random points (seeded)", () => {
+  it("round-trips random valid frames, each counted in bytes or UTF-16 units, split at random points (seeded)", () => {
     const alphabet = ["a", "Z", "0", " ", '"', "\\", "\n", "é", "€", "日", "😀", "{", "}"]
     for (let seed = 1; seed <= 200; seed++) {
       const rand = prng(seed)
@@ -158,7 +187,7 @@ describe("FrameDecoder", () => {
         for (let k = 0; k < size; k++) s += alphabet[int(alphabet.length)]
         originals.push(JSON.stringify({ command: `c${int(100)}`, params: { s } }))
       }
-      const stream = Buffer.concat(originals.map(frame))
+      const stream = Buffer.concat(originals.map((o) => (rand() < 0.5 ? frame(o) : unitFrame(o))))
       const d = new FrameDecoder()
       const out: FrameEvent[] = []
       let at = 0
@@ -180,23 +209,36 @@ describe("encodeFrame", () => {
     expect(f.toString()).toBe('0025{"status":"ok","data":{}}')
   })
 
-  it("uses the byte length of the UTF-8 body", () => {
-    const value = { status: "error", data: { error: "bad_request", error_description: "ünïcödé 😀" } }
+  it("T3: writes non-ASCII as \\u escapes: the prefix is what oxd-java/oxd-node compute (String.length) and the byte count", () => {
+    const value = { status: "ok", data: { client_name: "Zürich café", emoji: "😀", error_description: "ünïcödé" } }
     const f = encodeFrame(value)
-    const body = Buffer.from(JSON.stringify(value), "utf8")
-    expect(f.subarray(0, 4).toString("ascii")).toBe(String(body.length).padStart(4, "0"))
-    expect(f.subarray(4).equals(body)).toBe(true)
-    expect(jsons(new FrameDecoder().push(f))).toEqual([JSON.stringify(value)])
+    const text = f.subarray(4).toString("utf8")
+    expect(Number(f.subarray(0, 4).toString("ascii"))).toBe(text.length)
+    expect(text.length).toBe(f.length - 4)
+    expect(text).toContain("Z\\u00fcrich caf\\u00e9")
+    expect(text).toContain("\\ud83d\\ude00")
+    expect(JSON.parse(text)).toEqual(value)
+    expect(jsons(new FrameDecoder().push(f)).map((j) => JSON.parse(j) as unknown)).toEqual([value])
   })
 
-  it("writes a wider prefix past 9999 bytes", () => {
+  it("T3/T4: a reply that fits 4 digits in UTF-16 units but not escaped goes raw, counted in UTF-16 units as the reference does", () => {
     const value = { status: "ok", data: { blob: "€".repeat(5000) } }
     const f = encodeFrame(value)
-    const len = Buffer.byteLength(JSON.stringify(value))
-    expect(len).toBeGreaterThan(9999)
-    expect(f.subarray(0, String(len).length).toString()).toBe(String(len))
-    expect(f.length).toBe(String(len).length + len)
-    expect(JSON.parse(f.subarray(String(len).length).toString("utf8"))).toEqual(value)
+    const text = f.subarray(4).toString("utf8")
+    expect(f.subarray(0, 4).toString()).toBe(String(text.length))
+    expect(text).toBe(JSON.stringify(value))
+    expect(isWideFrame(f)).toBe(false)
+  })
+
+  it("T4: writes a wider prefix past 9999", () => {
+    const value = { status: "ok", data: { blob: "€".repeat(11_000) } }
+    const f = encodeFrame(value)
+    const text = f.subarray(5).toString("latin1")
+    expect(f.subarray(0, 5).toString()).toBe(String(text.length))
+    expect(text.length).toBeGreaterThan(9999)
+    expect(JSON.parse(text)).toEqual(value)
+    expect(isWideFrame(f)).toBe(true)
+    expect(isWideFrame(encodeFrame({ status: "ok", data: { blob: "€".repeat(1000) } }))).toBe(false)
   })
 })
 

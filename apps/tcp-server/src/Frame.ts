@@ -1,8 +1,13 @@
+import { LegacyBodyReader, legacyFrame, MAX_4_DIGIT_LENGTH } from "@oxd/core/io/legacyFrame"
+
 /**
- * The legacy framing: 4 ASCII digits giving the byte length of the JSON that follows. Replies use the same
- * prefix, zero-padded to 4 digits (wider only past 9999 bytes, as the reference server does).
+ * The legacy framing: 4 ASCII digits giving the length of the JSON that follows, counted in UTF-16 units (the
+ * reference server and its clients: Java/JS String.length) or in UTF-8 bytes (clients whose strings are bytes);
+ * @oxd/core's legacyFrame says how both are read unambiguously, and writes replies so that both units agree.
+ * A reply longer than 9999 gets a wider prefix (the reference closes without replying: the connection closes
+ * after it, see Connection).
  */
-export const MAX_FRAME = 9999
+export const MAX_FRAME = MAX_4_DIGIT_LENGTH
 
 export type FrameEvent =
   | { readonly _tag: "Frame"; readonly json: string }
@@ -10,13 +15,15 @@ export type FrameEvent =
 
 const DIGIT_0 = 0x30
 const DIGIT_9 = 0x39
-const utf8 = new TextDecoder("utf-8", { fatal: true })
+const PLUS = 0x2b
 const EMPTY = Buffer.alloc(0)
 
 /** Accumulates bytes and yields whole frames; after the first FrameError it yields nothing more. */
 export class FrameDecoder {
   #buffer: Buffer = Buffer.alloc(0)
   #broken = false
+  /** The body being read; what it learnt of a frame still arriving is kept until the frame is whole. */
+  readonly #body = new LegacyBodyReader()
 
   get pending(): number {
     return this.#buffer.length
@@ -33,20 +40,18 @@ export class FrameDecoder {
       let length = 0
       for (let i = at; i < at + 4; i++) {
         const c = buf[i]!
+        // the reference parses the prefix with Long.parseLong, which takes a leading + (CoreUtils.java:153-159)
+        if (c === PLUS && i === at) continue
         if (c < DIGIT_0 || c > DIGIT_9) return this.#fail(out, "the message must start with a 4-digit length (e.g. 0071{…})")
         length = length * 10 + (c - DIGIT_0)
       }
       if (length === 0) return this.#fail(out, "the length prefix is 0: a message must carry a JSON command")
-      if (buf.length - at < 4 + length) break
-      const body = buf.subarray(at + 4, at + 4 + length)
-      at += 4 + length
-      let json: string
-      try {
-        json = utf8.decode(body)
-      } catch {
-        return this.#fail(out, "the message is not valid UTF-8")
-      }
-      out.push({ _tag: "Frame", json })
+      const body = this.#body.read(buf, at + 4, length)
+      if (body === undefined) break
+      if ("error" in body) return this.#fail(out, body.error)
+      this.#body.reset()
+      at += 4 + body.bytes
+      out.push({ _tag: "Frame", json: body.json })
     }
     if (at > 0) this.#buffer = at === buf.length ? EMPTY : buf.subarray(at)
     return out
@@ -75,7 +80,7 @@ let lastSharedFrame: Buffer | undefined
 
 export const encodeFrame = (value: unknown): Buffer => {
   if (value === lastShared && lastSharedFrame) return lastSharedFrame
-  const frame = encodeAnew(value)
+  const frame = legacyFrame(JSON.stringify(value))
   // only a frozen value can be trusted to encode the same next time; the frame is never written to once made
   if (typeof value === "object" && value !== null && Object.isFrozen(value)) {
     lastShared = value
@@ -84,13 +89,5 @@ export const encodeFrame = (value: unknown): Buffer => {
   return frame
 }
 
-const encodeAnew = (value: unknown): Buffer => {
-  const json = JSON.stringify(value)
-  const length = Buffer.byteLength(json, "utf8")
-  const prefix = String(length).padStart(4, "0")
-  // one buffer, written in place (no intermediate buffers to concatenate); every byte of it is written
-  const frame = Buffer.allocUnsafe(prefix.length + length)
-  frame.write(prefix, 0, "latin1")
-  frame.write(json, prefix.length, "utf8")
-  return frame
-}
+/** Whether a frame's prefix is wider than 4 digits (its 5th byte is a digit, not the JSON's first). */
+export const isWideFrame = (frame: Buffer): boolean => frame[4]! >= DIGIT_0 && frame[4]! <= DIGIT_9

@@ -1,5 +1,5 @@
 import { connect, Socket as NetSocket, type Socket } from "node:net"
-import { makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
+import { errorEnvelope, makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
 
@@ -136,6 +136,123 @@ const stillServing = async () => {
   c.close()
 }
 
+/**
+ * A client framing as oxd-java (TransportClient.java:70) and oxd-node do: the JSON's String.length (UTF-16 units), then
+ * the JSON in UTF-8; it reads replies as the reference's CoreUtils.readCommand does (CoreUtils.java:179-220): the
+ * stream decoded to characters, 4 of them the length, then that many characters.
+ */
+class UnitClient {
+  readonly replies: Array<{ readonly prefix: string; readonly json: string; readonly bytes: number }> = []
+  #text = ""
+  #decoder = new TextDecoder("utf-8")
+  #wake: Array<() => void> = []
+  private constructor(readonly socket: Socket) {
+    socket.on("data", (chunk: Buffer) => {
+      this.#text += this.#decoder.decode(chunk, { stream: true })
+      while (this.#text.length >= 4) {
+        const prefix = this.#text.slice(0, 4)
+        const n = Number(prefix)
+        if (this.#text.length < 4 + n) break
+        const json = this.#text.slice(4, 4 + n)
+        this.replies.push({ prefix, json, bytes: Buffer.byteLength(json) })
+        this.#text = this.#text.slice(4 + n)
+      }
+      for (const w of this.#wake.splice(0)) w()
+    })
+    socket.on("error", () => {})
+  }
+  static async open(port: number) {
+    const s = connect({ host: "127.0.0.1", port })
+    await new Promise((resolve, reject) => { s.once("connect", resolve); s.once("error", reject) })
+    return new UnitClient(s)
+  }
+  /** oxd-node's framing: `"00" + string.length + string` for 10-99, `"0" + …` for 100-999; padStart for all here. */
+  static frame(json: string): string {
+    return String(json.length).padStart(4, "0") + json
+  }
+  send(json: string) {
+    this.socket.write(UnitClient.frame(json), "utf8")
+  }
+  async reply(i: number) {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for reply #${i}`)), 5000)
+      const check = () => (this.replies.length > i ? (clearTimeout(timer), resolve()) : void this.#wake.push(check))
+      check()
+    })
+    return this.replies[i]!
+  }
+}
+
+const NON_ASCII = { client_name: "Zürich café", emoji: "😀", mixed: "日本語 ünïcödé 🇨🇭" }
+
+/** An Oxd whose "echo" answers its params (every other command goes to the real core). */
+const withEcho = () => {
+  const call: Oxd["call"] = (c, p, ctx) => (c === "echo" ? { envelope: okEnvelope(p), http: 200 } : oxd.call(c, p, ctx))
+  return startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+}
+
+describe("T3: the length unit, UTF-16 units (the reference, CoreUtils.java:206-209) or UTF-8 bytes", () => {
+  it("answers an oxd-node/oxd-java framed command with non-ASCII params, and its reply's prefix is the String.length that client reads", async () => {
+    const c = await UnitClient.open(server.port)
+    const name = "commänd_Zürich_café_😀"
+    const json = JSON.stringify({ command: name, params: NON_ASCII })
+    expect(Buffer.byteLength(json)).toBeGreaterThan(json.length)
+    c.send(json)
+    const r = await c.reply(0)
+    // the prefix is the JSON's String.length, what oxd-java's readCommand and oxd-node count; and its byte count
+    expect(r.prefix).toBe(String(r.json.length).padStart(4, "0"))
+    expect(r.bytes).toBe(r.json.length)
+    const reply = JSON.parse(r.json) as Reply
+    expect(errorOf(reply).error).toBe("unsupported_operation")
+    expect(errorOf(reply).error_description).toContain(name)
+    // the connection goes on
+    c.send(JSON.stringify({ command: "get_authorization_url", params: { oxd_id: "ünïcödé-😀" } }))
+    expect(errorOf(JSON.parse((await c.reply(1)).json) as Reply).error).toBe("invalid_oxd_id")
+    c.socket.destroy()
+  })
+
+  it("reads params whole in both units, pipelined and mixed in one write; every reply reads right in both units", async () => {
+    const s = await withEcho()
+    try {
+      const c = await UnitClient.open(s.port)
+      const json = JSON.stringify({ command: "echo", params: NON_ASCII })
+      const byUnits = Buffer.from(UnitClient.frame(json), "utf8")
+      const byBytes = frame(json)
+      expect(byUnits.subarray(0, 4).toString()).not.toBe(byBytes.subarray(0, 4).toString())
+      c.socket.write(Buffer.concat([byUnits, byBytes, byBytes, byUnits, command("echo", { n: 1 }), byUnits]))
+      await c.reply(5)
+      for (const r of c.replies) {
+        expect(Number(r.prefix)).toBe(r.json.length)
+        expect(r.bytes).toBe(r.json.length)
+      }
+      expect(c.replies.map((r) => (JSON.parse(r.json) as Reply).data)).toEqual([NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, { n: 1 }, NON_ASCII])
+      c.socket.destroy()
+      // and a byte-counting client reads the same replies
+      const b = await Client.open(s.port)
+      clients.push(b)
+      expect((await b.call("echo", NON_ASCII)).data).toEqual(NON_ASCII)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it("reads a UTF-16-counted command trickled a byte at a time (a split inside a character too)", async () => {
+    const s = await withEcho()
+    try {
+      const c = await UnitClient.open(s.port)
+      const raw = Buffer.from(UnitClient.frame(JSON.stringify({ command: "echo", params: NON_ASCII })), "utf8")
+      for (let i = 0; i < raw.length; i++) {
+        c.socket.write(raw.subarray(i, i + 1))
+        if (i % 8 === 0) await new Promise((r) => setTimeout(r, 1))
+      }
+      expect((JSON.parse((await c.reply(0)).json) as Reply).data).toEqual(NON_ASCII)
+      c.socket.destroy()
+    } finally {
+      await s.close()
+    }
+  })
+})
+
 describe("commands", () => {
   it("answers an unknown command with unsupported_operation and keeps the connection", async () => {
     const c = await open()
@@ -159,7 +276,7 @@ describe("commands", () => {
     expect(c.closed || c.ended).toBe(false)
   })
 
-  it("answers pipelined commands (one write) in order", async () => {
+  it("T5: answers pipelined commands (one write) in order (the reference drops all but the first, CoreUtils.java:211-214)", async () => {
     const c = await open()
     const names = ["no_such_command", "get_authorization_url", "register_site", "get_authorization_url", "x"]
     const params = [{}, {}, { authorization_redirect_uri: "https://rp.example/cb" }, { oxd_id: "abc" }, {}]
@@ -224,7 +341,7 @@ describe("commands", () => {
     }
   })
 
-  it("writes a wider length prefix for a reply past 9999 bytes", async () => {
+  it("T4: writes a wider length prefix for a reply past 9999, then closes the connection as the reference does (CoreUtils.java:173-175, SocketProcessor.java:67-73)", async () => {
     const bigServer = await withBigReplies()
     try {
       const socket = connect({ host: "127.0.0.1", port: bigServer.port })
@@ -240,7 +357,11 @@ describe("commands", () => {
         socket.on("error", reject)
         socket.write(command("echo_big", { size: 12000 }))
       })
+      // the server ends the connection after it: a command sent behind it is not answered
+      socket.write(command("echo_big", { size: 10 }))
+      await new Promise<void>((resolve) => socket.once("end", () => resolve()))
       socket.destroy()
+      expect(Buffer.concat(chunks).length).toBe(raw.length)
       const length = Number(raw.subarray(0, 5).toString("ascii"))
       expect(length).toBeGreaterThan(9999)
       expect(raw.length).toBe(5 + length)
@@ -275,16 +396,63 @@ describe("commands", () => {
     expect(e.error).toBe("invalid_oxd_id")
   })
 
-  it("answers a message without \"command\" with bad_request and keeps the connection", async () => {
+  it("T9: answers a message without a command (missing, null, \"\") with unsupported_operation and keeps the connection (reference: Processor.java:80-82)", async () => {
     const c = await open()
-    for (const msg of ['{"params":{}}', "{}", '{"command":"","params":{}}', '{"command":42}', '{"command":null}']) {
+    for (const msg of ['{"params":{}}', "{}", '{"command":"","params":{}}', '{"command":null}']) {
       const i = c.replies.length
       c.write(frame(msg))
       const e = errorOf(await c.reply(i))
-      expect(e.error).toBe("bad_request")
+      expect(e.error).toBe("unsupported_operation")
       expect(e.error_description).toContain("command")
     }
     expect(errorOf(await c.call("no_such_command")).error).toBe("unsupported_operation")
+    expect(c.closed || c.ended).toBe(false)
+  })
+
+  it.each(['{"command":42}', '{"command":{"name":"x"}}', '{"command":["get_authorization_url"]}', '{"command":true}'])(
+    "T9: a command that is not a string (%s) is internal_error and closes, as the reference's failed Command mapping (Processor.java:59-63, SocketProcessor.java:62-65)",
+    async (msg) => {
+      const c = await open()
+      c.write(frame(msg))
+      await c.serverClosed()
+      await new Promise((r) => setTimeout(r, 20))
+      expect(c.replies.map((r) => errorOf(r).error)).toEqual(["internal_error"])
+      expect(c.replies[0]!.data["error_description"]).toMatch(/"command" must be a string/)
+      await stillServing()
+    },
+  )
+
+  it("T11, T12: takes a command name in any letter case, as the reference's CommandType.fromValue (equalsIgnoreCase, CommandType.java:60-70)", async () => {
+    const c = await open()
+    expect(errorOf(await c.call("GET_AUTHORIZATION_URL", { oxd_id: "upper" })).error).toBe("invalid_oxd_id")
+    expect(errorOf(await c.call("Get_Authorization_Url", {})).error).toBe("bad_request")
+    expect(errorOf(await c.call("UPDATE_SITE_REGISTRATION", { oxd_id: "upper" })).error).toBe("invalid_oxd_id")
+    // an unknown name is quoted as it was sent
+    const e = errorOf(await c.call("NO_SUCH_Command"))
+    expect(e.error).toBe("unsupported_operation")
+    expect(e.error_description).toContain("NO_SUCH_Command")
+    // only A-Z are folded; a trailing space is another name, as for the reference
+    expect(errorOf(await c.call("get_authorization_url ", { oxd_id: "x" })).error).toBe("unsupported_operation")
+  })
+
+  it("T13: an internal_error a command answers leaves the connection open (the reference closes, SocketProcessor.java:62-65)", async () => {
+    const call: Oxd["call"] = (c, p, ctx) =>
+      c === "fails" ? { envelope: errorEnvelope({ code: "internal_error", http: 500, description: "Internal error; the server logged it with request id x." }), http: 500 } : oxd.call(c, p, ctx)
+    const s = await startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+    try {
+      const c = await open({ port: s.port })
+      expect(errorOf(await c.call("fails")).error).toBe("internal_error")
+      expect(errorOf(await c.call("get_authorization_url", { oxd_id: "after" })).error).toBe("invalid_oxd_id")
+      expect(c.closed || c.ended).toBe(false)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it("T8: ignores unknown top-level keys (the reference's Command mapping refuses them: internal_error, closed)", async () => {
+    const c = await open()
+    c.write(frame('{"command":"get_authorization_url","params":{"oxd_id":"x"},"id":1,"version":"3.1"}'))
+    expect(errorOf(await c.reply()).error).toBe("invalid_oxd_id")
     expect(c.closed || c.ended).toBe(false)
   })
 
@@ -354,7 +522,12 @@ describe("commands", () => {
   })
 })
 
-describe("broken frames: one error reply, then the server closes", () => {
+/**
+ * T1, T2, T6, T7, T15: the reference closes on these, with internal_error (Processor.java:59-63 → SocketProcessor.java:62-65)
+ * when it got as far as parsing, silently before that (SocketProcessor.java:48-51); oxd-ts always replies
+ * internal_error with the precise reason, then closes.
+ */
+describe("broken frames: one internal_error reply, then the server closes", () => {
   const cases: ReadonlyArray<readonly [string, Buffer]> = [
     ["non-digit length", Buffer.from('00a1{"command":"x"}')],
     ["negative length", Buffer.from('-001{"command":"x"}')],
@@ -377,8 +550,8 @@ describe("broken frames: one error reply, then the server closes", () => {
     await new Promise((r) => setTimeout(r, 20))
     expect(c.replies).toHaveLength(1)
     const e = errorOf(c.replies[0]!)
-    expect(e.error).toBe("bad_request")
-    expect(e.error_description.length).toBeGreaterThan(0)
+    expect(e.error).toBe("internal_error")
+    expect(e.error_description).toMatch(/^Broken message: .+\. The connection is closed\.$/)
     await stillServing()
   })
 
@@ -387,7 +560,7 @@ describe("broken frames: one error reply, then the server closes", () => {
     c.write(Buffer.concat([command("first"), command("get_authorization_url", {}), Buffer.from("zzzz"), command("after")]))
     await c.serverClosed()
     await new Promise((r) => setTimeout(r, 20))
-    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "bad_request", "bad_request"])
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "bad_request", "internal_error"])
     expect(c.replies[2]!.data["error_description"]).toMatch(/4-digit length/)
     await stillServing()
   })
@@ -400,7 +573,7 @@ describe("broken frames: one error reply, then the server closes", () => {
     await c.serverClosed()
     await new Promise((r) => setTimeout(r, 50))
     expect(c.replies).toHaveLength(1)
-    expect(errorOf(c.replies[0]!).error).toBe("bad_request")
+    expect(errorOf(c.replies[0]!).error).toBe("internal_error")
   })
 
   it("a truncated frame then a half-close: error reply, then close", async () => {
@@ -413,7 +586,7 @@ describe("broken frames: one error reply, then the server closes", () => {
     await new Promise((r) => setTimeout(r, 20))
     expect(c.replies).toHaveLength(1)
     const e = errorOf(c.replies[0]!)
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error") // T16: the reference closes silently (CoreUtils.java:187-190)
     expect(e.error_description).toMatch(/ended inside a message/)
     await stillServing()
   })
@@ -424,7 +597,7 @@ describe("broken frames: one error reply, then the server closes", () => {
     c.socket.end()
     await c.serverClosed()
     await new Promise((r) => setTimeout(r, 20))
-    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "bad_request"])
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "internal_error"])
   })
 
   it("a client that resets mid-frame does not disturb the server", async () => {

@@ -68,6 +68,19 @@ describe("the same interface over tcp, https and ws", () => {
     await expect(c.call("update_site_registration", { oxd_id, client_name: "renamed" })).resolves.toEqual({ oxd_id })
   })
 
+  it("tcp (T3): non-ASCII params and replies go through whole (client_name, a login_hint with an emoji)", async () => {
+    const { token } = await protectionToken()
+    const c = clientFor("tcp", token)
+    const hint = "Zürich café 😀"
+    const { oxd_id } = await c.registerSite({ op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_name: `RP ${hint}` })
+    const { authorization_url } = await c.getAuthorizationUrl({ oxd_id, custom_parameters: { login_hint: hint } })
+    expect(new URL(authorization_url).searchParams.get("login_hint")).toBe(hint)
+    // a reply carrying non-ASCII: the unknown command's name, quoted back
+    const e = await failure(c.call("commänd_😀", {}))
+    expect(e.error).toBe("unsupported_operation")
+    expect(e.error_description).toContain("commänd_😀")
+  })
+
   it("throws the same OxdError values whatever the transport (httpStatus only where the transport has one; REST's missing Bearer is the reference's \"403\")", async () => {
     const { token } = await protectionToken()
     const errors = await Promise.all(transports.map(async (t) => failure(clientFor(t, token).getAuthorizationUrl({ oxd_id: "no-such-site" }))))

@@ -1,4 +1,5 @@
 import { connect, type Socket } from "node:net"
+import { legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "@oxd/core/io/legacyFrame"
 import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
 import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type TokenSource } from "./types.js"
 
@@ -18,43 +19,45 @@ export interface TcpOptions {
   readonly poolSize?: number
 }
 
-/** The legacy protocol's limit: a 4-digit length prefix. */
-export const MAX_REQUEST_BYTES = 9999
-/** A reply longer than this is refused (the reference server widens the prefix past 9999 bytes). */
+/** The legacy protocol's limit: a 4-digit length prefix (of UTF-16 units; the same count in bytes once escaped). */
+export const MAX_REQUEST_BYTES = MAX_4_DIGIT_LENGTH
+/** A reply longer than this is refused (past 9999 the prefix widens; the reference server never writes one). */
 const MAX_REPLY_BYTES = 16 * 1024 * 1024
+const DIGIT_0 = 0x30
+const DIGIT_9 = 0x39
 
-/** `0061{…}`: the 4-digit (wider past 9999) byte length, then the JSON. */
+/**
+ * `0061{…}`: the length, then the JSON, written so that every oxd server reads it: non-ASCII as `\u` escapes, so the
+ * length is the same in UTF-16 units (the reference's unit, oxd 3.1.4's CoreUtils.readCommand) and in UTF-8 bytes
+ * (oxd-ts before it read both). A request that only fits 4 digits unescaped goes raw, counted in UTF-16 units.
+ */
 export const encodeRequest = (command: string, params: Record<string, unknown>): Buffer => {
-  const body = Buffer.from(JSON.stringify({ command, params }), "utf8")
-  if (body.length > MAX_REQUEST_BYTES) {
-    throw new OxdTransportError("tcp", `${command}: the request is ${body.length} bytes; the TCP protocol carries at most ${MAX_REQUEST_BYTES}`)
+  const frame = legacyFrame(JSON.stringify({ command, params }))
+  let digits = 4
+  while (frame[digits]! >= DIGIT_0 && frame[digits]! <= DIGIT_9) digits++
+  if (digits > 4) {
+    const length = frame.subarray(0, digits).toString("latin1")
+    throw new OxdTransportError("tcp", `${command}: the request is ${length} characters; the TCP protocol carries at most ${MAX_REQUEST_BYTES}`)
   }
-  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
+  return frame
 }
 
-/** Reads replies off a byte stream: each is a run of ASCII digits (4 or more) then that many bytes of JSON. */
+/**
+ * Reads replies off a byte stream: each is a run of ASCII digits (4, or more past 9999) then the JSON, its length
+ * counted in UTF-16 units (the reference server) or UTF-8 bytes (oxd-ts before it wrote ASCII): @oxd/core's
+ * legacyFrame reads either.
+ */
 export class ReplyDecoder {
-  #buffer: Buffer = Buffer.alloc(0)
+  readonly #reader = new LegacyReplyReader(MAX_REPLY_BYTES)
+  /** A reply with a prefix wider than 4 digits was read: oxd-ts closes the connection after one. */
+  wide = false
 
   /** The complete replies in what arrived so far; throws on bytes that are not a reply. */
   push(chunk: Buffer): unknown[] {
-    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk])
-    const out: unknown[] = []
-    for (;;) {
-      let digits = 0
-      while (digits < this.#buffer.length && this.#buffer[digits]! >= 0x30 && this.#buffer[digits]! <= 0x39) digits++
-      if (digits === this.#buffer.length) {
-        if (digits > 9) throw new Error("the reply's length prefix is not a number")
-        return out
-      }
-      if (digits < 4) throw new Error("the reply does not start with a length prefix")
-      const length = Number(this.#buffer.subarray(0, digits).toString("ascii"))
-      if (length > MAX_REPLY_BYTES) throw new Error(`the reply is ${length} bytes, over ${MAX_REPLY_BYTES}`)
-      if (this.#buffer.length < digits + length) return out
-      const json = this.#buffer.subarray(digits, digits + length).toString("utf8")
-      this.#buffer = this.#buffer.subarray(digits + length)
-      out.push(JSON.parse(json))
-    }
+    return this.#reader.push(chunk).map((r) => {
+      if (r.wide) this.wide = true
+      return JSON.parse(r.json) as unknown
+    })
   }
 }
 
@@ -92,6 +95,8 @@ class Connection {
         if (p) p.resolve(reply)
         else return this.kill(new OxdTransportError("tcp", "a reply came for no request"))
       }
+      // the server closes the connection after a reply past 9999: no call may be sent on it in the meantime
+      if (this.#decoder.wide) this.kill(new OxdTransportError("tcp", "the server closes the connection after a reply longer than 9999"))
     })
     this.socket.on("error", (e) => this.kill(new OxdTransportError("tcp", e.message, { cause: e })))
     this.socket.on("close", () => this.kill(new OxdTransportError("tcp", "the server closed the connection before replying")))

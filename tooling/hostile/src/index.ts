@@ -193,7 +193,7 @@ export function paramCases(commands: ReadonlyArray<CommandShape>): ParamCase[] {
 
 /** Names that are not commands: empty, huge, prototype members, injection strings, near misses. */
 export const UNKNOWN_COMMANDS: ReadonlyArray<string> = [
-  "", " ", "no_such_command", "GET_AUTHORIZATION_URL", "get-authorization-url", "get_authorization_url ", "x".repeat(5000),
+  "", " ", "no_such_command", "GET_AUTHORIZATION_URLS", "get-authorization-url", "get_authorization_url ", "x".repeat(5000),
   "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "__defineGetter__",
   ...INJECTION_STRINGS.filter((s) => s.length > 0),
 ]

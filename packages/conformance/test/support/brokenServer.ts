@@ -1,9 +1,10 @@
 import { createServer, type Socket } from "node:net"
 import { tcpTransport, type Envelope } from "../../src/index.js"
+import { UnitFrames, unitFrame } from "../../src/transports/tcp.js"
 
 /**
- * A deliberately broken oxd server on the legacy TCP protocol (plain node:net, 4-digit framing) in front of a real
- * one: it proxies every command, except that
+ * A deliberately broken oxd server on the legacy TCP protocol (plain node:net, 4-digit framing in UTF-16 units, as
+ * the reference's) in front of a real one: it proxies every command, except that
  * - register_site answers a non-UUID oxd_id (`site-1`, mapped back to the real one on later commands),
  * - an unknown oxd_id is answered status ok instead of invalid_oxd_id,
  * - get_tokens_by_code accepts a state a second time (answering the first exchange's tokens again).
@@ -40,20 +41,15 @@ export const startBrokenServer = async (upstream: { readonly host: string; reado
 
   const serve = (socket: Socket) => {
     const real = tcpTransport({ host: upstream.host, port: upstream.port })
-    let buffer = Buffer.alloc(0)
+    const frames = new UnitFrames()
     let queue = Promise.resolve()
     socket.on("data", (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk])
-      while (buffer.length >= 4) {
-        const length = Number(buffer.subarray(0, 4).toString("ascii"))
-        if (buffer.length < 4 + length) break
-        const { command, params } = JSON.parse(buffer.subarray(4, 4 + length).toString("utf8")) as { command: string; params?: Record<string, unknown> }
-        buffer = buffer.subarray(4 + length)
+      for (const body of frames.push(chunk)) {
+        const { command, params } = JSON.parse(body) as { command: string; params?: Record<string, unknown> }
         queue = queue.then(async () => {
           const reply = await handle((c, p) => real.call(c, p), command, params ?? {})
             .catch((e: unknown): Envelope => ({ status: "error", data: { error: "internal_error", error_description: String(e) } }))
-          const json = Buffer.from(JSON.stringify(reply), "utf8")
-          if (!socket.destroyed) socket.write(Buffer.concat([Buffer.from(String(json.length).padStart(4, "0"), "ascii"), json]))
+          if (!socket.destroyed) socket.write(unitFrame(JSON.stringify(reply)))
         })
       }
     })

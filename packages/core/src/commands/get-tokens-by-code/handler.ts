@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { OperationFailed, type OpRejected } from "../../errors.js"
 import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
@@ -8,18 +9,26 @@ import { toClaimLists } from "../_shared/claims.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
+/** The OP refusing the code: the reference's operation returns null there, which it answers as internal_error. */
+const refused = (e: OpRejected) =>
+  Effect.fail(new OperationFailed({
+    operation: "The code exchange",
+    detail: `the OP refused the authorization code with "${e.op_error}"${e.op_error_description ? `: ${e.op_error_description}` : ""}`,
+  }))
+
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
+  // the state before the oxd_id, as the reference checks them (GetTokensByCodeOperation.validate, then getRp);
+  // consumed before the exchange: a replayed response fails even if the first exchange is still running
+  const pending = yield* (yield* StateStore).consume(p.oxd_id, p.state)
   const sites = yield* SiteStore
   const site = yield* sites.get(p.oxd_id)
-  // consumed before the exchange: a replayed response fails even if the first exchange is still running
-  const pending = yield* (yield* StateStore).consume(site.oxdId, p.state)
   const { tokens, claims } = yield* (yield* OpenIdProvider).exchangeCode(opClientOf(site), {
     code: p.code,
     state: p.state,
     nonce: pending.nonce,
     codeVerifier: pending.codeVerifier,
     redirectUri: site.authorizationRedirectUri ?? "",
-  })
+  }).pipe(Effect.catchTag("OpRejected", refused))
   const idToken = tokens.id_token ?? ""
   const sub = claims["sub"]
   yield* Effect.all([
@@ -32,7 +41,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   yield* Events.publish({ type: "tokens_issued", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null, refresh_token_issued: tokens.refresh_token !== undefined })
   return {
     access_token: tokens.access_token,
-    expires_in: tokens.expires_in ?? null,
+    // the reference's -1 when the OP gives no expires_in (GetTokensByCodeOperation)
+    expires_in: tokens.expires_in ?? -1,
     refresh_token: tokens.refresh_token ?? null,
     id_token: idToken,
     id_token_claims: toClaimLists(claims),

@@ -150,7 +150,7 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     type: "object",
     required: ["error", "error_description"],
     properties: {
-      error: { type: "string", description: `The oxd error code: ${errorCodeList()}; invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri).` },
+      error: { type: "string", description: `The oxd error code: ${errorCodeList()}; invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); http_status_<the AS's status> for the AS's refusal of uma_rp_get_rpt; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri).` },
       error_description: { type: "string", description: "What went wrong and what to fix, for people." },
       details: { description: "need_info: the UMA authorization server's answer (ticket, required_claims, redirect_user)." },
     },

@@ -1,19 +1,13 @@
 import { Effect } from "effect"
-import { IdTokenRejected, OperationFailed, type OpRejected } from "../../errors.js"
+import { IdTokenRejected, OperationFailed } from "../../errors.js"
 import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { TokenSubjects } from "../../services/TokenSubjects.js"
 import { list, present } from "../_shared/fields.js"
+import { refusedAsInternalError } from "../_shared/refusal.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
-
-/** The OP refusing the refresh token: the reference answers internal_error (GetAccessTokenByRefreshTokenOperation). */
-const refused = (e: OpRejected) =>
-  Effect.fail(new OperationFailed({
-    operation: "The refresh",
-    detail: `the OP refused the refresh token with "${e.op_error}"${e.op_error_description ? `: ${e.op_error_description}` : ""}`,
-  }))
 
 /**
  * The scope asked for: openid and the caller's, as the reference asks (scopeAsString); none when the caller names
@@ -35,7 +29,10 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     return yield* new OperationFailed({ operation: "The refresh", detail: "refresh_token is empty or not specified" })
   }
   const [tokens, original] = yield* Effect.all([
-    (yield* OpenIdProvider).refresh(opClientOf(site), sent, scopeOf(p.scope)).pipe(Effect.catchTag("OpRejected", refused)),
+    (yield* OpenIdProvider).refresh(opClientOf(site), sent, scopeOf(p.scope)).pipe(
+      // the reference answers every failure of the refresh with internal_error (GetAccessTokenByRefreshTokenOperation)
+      Effect.catchTag("OpRejected", refusedAsInternalError("The refresh", "the OP refused the refresh token")),
+    ),
     // the sub of the sign-in that issued this refresh token, when it went through this server and is remembered
     subjects.ofRefreshToken(site.oxdId, sent),
   ], { concurrency: 2 })

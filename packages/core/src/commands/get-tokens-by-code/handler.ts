@@ -1,20 +1,13 @@
 import { Effect } from "effect"
-import { OperationFailed, type OpRejected } from "../../errors.js"
 import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
 import { TokenSubjects } from "../../services/TokenSubjects.js"
 import { toClaimLists } from "../_shared/claims.js"
+import { refusedAsInternalError } from "../_shared/refusal.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
-
-/** The OP refusing the code: the reference's operation returns null there, which it answers as internal_error. */
-const refused = (e: OpRejected) =>
-  Effect.fail(new OperationFailed({
-    operation: "The code exchange",
-    detail: `the OP refused the authorization code with "${e.op_error}"${e.op_error_description ? `: ${e.op_error_description}` : ""}`,
-  }))
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   // the state before the oxd_id, as the reference checks them (GetTokensByCodeOperation.validate, then getRp);
@@ -28,7 +21,10 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     nonce: pending.nonce,
     codeVerifier: pending.codeVerifier,
     redirectUri: site.authorizationRedirectUri ?? "",
-  }).pipe(Effect.catchTag("OpRejected", refused))
+  }).pipe(
+    // the OP refusing the code: the reference's operation returns null there (GetTokensByCodeOperation.java:98-101)
+    Effect.catchTag("OpRejected", refusedAsInternalError("The code exchange", "the OP refused the authorization code")),
+  )
   const idToken = tokens.id_token ?? ""
   const sub = claims["sub"]
   yield* Effect.all([

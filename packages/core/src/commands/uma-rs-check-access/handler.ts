@@ -1,11 +1,12 @@
 import { Effect } from "effect"
 import { OxdConfig } from "../../config/OxdConfig.js"
-import { InvalidParams, OperationFailed, ResourceNotProtected } from "../../errors.js"
+import { InvalidParams, ResourceNotProtected } from "../../errors.js"
 import { Events } from "../../services/Events.js"
 import { ResourceStore } from "../../services/ResourceStore.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
 import { present } from "../_shared/fields.js"
+import { refusedAsInternalError } from "../_shared/refusal.js"
 import { accessChecked, grants, GRANTED, requestedMethod } from "./decide.js"
 import type { Params, Result } from "./schema.js"
 
@@ -29,7 +30,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   }
   const ticket = yield* as.permissionTicket(site, [{ resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes }]).pipe(
     // the reference cannot read a refused ticket registration (RsCheckAccessOperation.java:121-123): internal_error
-    Effect.catchTag("OpRejected", (e) => Effect.fail(new OperationFailed({ operation: "The permission ticket registration", detail: `the AS refused it with "${e.op_error}"${e.op_error_description ? `: ${e.op_error_description}` : ""}` }))),
+    Effect.catchTag("OpRejected", refusedAsInternalError("The permission ticket registration", "the AS refused it")),
   )
   const { uma_realm } = yield* OxdConfig
   return yield* decided({

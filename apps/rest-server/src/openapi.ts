@@ -148,7 +148,7 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     type: "object",
     required: ["error", "error_description"],
     properties: {
-      error: { type: "string", description: `The oxd error code, with its HTTP status under rest_error_status: http: ${errorCodeList()}; invalid_id_token_<reason> for a rejected ID token; for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token.` },
+      error: { type: "string", description: `The oxd error code, with its HTTP status under rest_error_status: http: ${errorCodeList()}; invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token.` },
       error_description: { type: "string", description: "What went wrong and what to fix, for people." },
       details: { description: "need_info: the UMA authorization server's answer (ticket, required_claims, redirect_user)." },
     },

@@ -64,8 +64,9 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
     const tokens = await onB.call("get_tokens_by_code", { oxd_id, code, state })
     expect(tokens.access_token).toEqual(expect.any(String))
     expect(tokens.id_token_claims["sub"]).toEqual([expect.any(String)])
-    expect(await failureOf(onA.call("get_tokens_by_code", { oxd_id, code, state }))).toBe("invalid_state")
-    expect(await failureOf(onB.call("get_tokens_by_code", { oxd_id, code, state }))).toBe("invalid_state")
+    // the reference's code for a used state: bad_request "'state' is not registered." (issue 22, TC4)
+    expect(await failureOf(onA.call("get_tokens_by_code", { oxd_id, code, state }))).toBe("bad_request")
+    expect(await failureOf(onB.call("get_tokens_by_code", { oxd_id, code, state }))).toBe("bad_request")
   })
 
   it("enforces on B the resources protected through A: denied with a ticket, then granted with the RPT", async () => {
@@ -92,7 +93,7 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
       clients.map((c) => c.call("get_tokens_by_code", { oxd_id, code, state }).then(() => "ok", (e: unknown) => (e instanceof OxdError ? e.error : String(e))))))
     for (let i = 0; i < logins.length; i++) {
       const outcomes = attempts.slice(i * 4, i * 4 + 4).sort()
-      expect(outcomes, `state ${i}`).toEqual(["invalid_state", "invalid_state", "invalid_state", "ok"])
+      expect(outcomes, `state ${i}`).toEqual(["bad_request", "bad_request", "bad_request", "ok"])
     }
   })
 

@@ -370,7 +370,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorData: {
-            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), op_unreachable (502), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
+            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), op_unreachable (502), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -387,8 +387,9 @@ export interface components {
         GetAccessTokenByRefreshTokenParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string;
-            refresh_token: string;
-            /** @description Narrower scopes; those of the original grant when absent. */
+            /** @description The refresh token from get_tokens_by_code (or an earlier refresh). */
+            refresh_token?: string | null;
+            /** @description Scopes to ask for, openid added (as oxd 3.1 does); the original grant's when absent. */
             scope?: string[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | null;
@@ -403,8 +404,12 @@ export interface components {
         };
         GetAccessTokenByRefreshTokenResult: {
             access_token: string;
-            expires_in: number | null;
+            /** @description Seconds the access token lives; -1 when the OP does not say. */
+            expires_in: number;
+            /** @description The OP's new refresh token; null when it issued none (the one sent stays valid then). */
             refresh_token: string | null;
+            /** @description The scope the OP granted, as it wrote it (space-separated); null when it did not say. */
+            scope: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -517,7 +522,8 @@ export interface components {
         };
         GetTokensByCodeResult: {
             access_token: string;
-            expires_in: number | null;
+            /** @description Seconds the access token lives; -1 when the OP does not say (as oxd 3.1 answers). */
+            expires_in: number;
             refresh_token: string | null;
             id_token: string;
             /** @description The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them). */
@@ -531,7 +537,8 @@ export interface components {
         GetUserInfoParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string;
-            access_token: string;
+            /** @description The user's access token; without one (or with one the OP refuses) the claims are {}. */
+            access_token?: string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | null;
         } & {
@@ -544,10 +551,14 @@ export interface components {
             data: components["schemas"]["GetUserInfoResult"];
         };
         GetUserInfoResult: {
-            /** @description Each claim as a list of strings, as oxd 3.1 returns them. */
+            /** @description Each claim as a list of strings, as oxd 3.1 returns them; {} when the OP refused the access token. */
             claims: {
                 [key: string]: string[];
             };
+            /** @description Always null (oxd 3.1's reply has the field). */
+            refresh_token: null;
+            /** @description Always null (oxd 3.1's reply has the field). */
+            access_token: null;
         } & {
             [key: string]: unknown;
         };
@@ -585,7 +596,8 @@ export interface components {
         IntrospectRptParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string;
-            rpt: string;
+            /** @description The RPT to introspect. */
+            rpt?: string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | null;
         } & {
@@ -599,15 +611,21 @@ export interface components {
         };
         IntrospectRptResult: {
             active: boolean;
-            exp?: number | null;
-            iat?: number | null;
-            permissions?: ({
-                resource_id: string;
-                resource_scopes: string[];
-                exp?: number | null;
+            exp: number | null;
+            iat: number | null;
+            nbf: number | null;
+            permissions: ({
+                resource_id: string | null;
+                resource_scopes: string[] | null;
+                exp: number | null;
             } & {
                 [key: string]: unknown;
             })[] | null;
+            client_id: string | null;
+            sub: string | null;
+            aud: string | string[] | null;
+            iss: string | null;
+            jti: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -763,14 +781,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Gets an RPT for a permission ticket (UMA 2 grant). need_info carries the AS's answer in details. */
+        /** @description Gets an RPT for a permission ticket (UMA 2 grant). need_info carries the AS's answer in details; any other refusal of the AS is http_status_<its status> with its answer as the description. */
         UmaRpGetRptParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string;
             /** @description The permission ticket (from the resource server's denial, or the claims-gathering redirect). */
-            ticket: string;
+            ticket?: string | null;
             claim_token?: string | null;
-            /** @description Required with claim_token, e.g. http://openid.net/specs/openid-connect-core-1_0.html#IDToken */
+            /** @description The format of claim_token, e.g. http://openid.net/specs/openid-connect-core-1_0.html#IDToken (the AS requires it with claim_token) */
             claim_token_format?: string | null;
             /** @description A persisted claims token from an earlier RPT. */
             pct?: string | null;
@@ -792,9 +810,11 @@ export interface components {
         };
         UmaRpGetRptResult: {
             access_token: string;
+            /** @description As the AS wrote it (Bearer when it wrote none). */
             token_type: string;
             pct: string | null;
-            upgraded: boolean;
+            /** @description The AS's upgraded: true when the RPT passed in rpt was upgraded (oxd 3.1 names it updated). */
+            updated: boolean;
         } & {
             [key: string]: unknown;
         };
@@ -804,10 +824,10 @@ export interface components {
             oxd_id: string;
             /** @description The RPT the requesting party sent (Authorization: Bearer …); empty when it sent none. */
             rpt?: string | null;
-            /** @description The requested path, e.g. /photo. */
-            path: string;
-            /** @description The request's HTTP method. */
+            /** @description The request's HTTP method (any letter case). */
             http_method: string;
+            /** @description The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it). */
+            path: string;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | null;
         } & {
@@ -822,9 +842,10 @@ export interface components {
         UmaRsCheckAccessResult: {
             /** @enum {string} */
             access: "granted" | "denied";
-            /** @description For a denied request: the WWW-Authenticate header to answer with (401). */
-            "www-authenticate_header"?: string | null;
-            ticket?: string | null;
+            /** @description For a denied request: the WWW-Authenticate header to answer with (401); null when granted. */
+            "www-authenticate_header": string | null;
+            /** @description For a denied request: the permission ticket; null when granted. */
+            ticket: string | null;
         } & {
             [key: string]: unknown;
         };

@@ -43,12 +43,12 @@ describe("oxd-conformance against a deliberately broken server", () => {
     const last = run.stdout.trimEnd().split("\n").at(-1)
     expect(last).toMatch(/^\d+ passed, 4 failed, \d+ skipped$/)
     expect(run.stdout).toContain("✗ tcp reused-state")
-    expect(run.stdout).toContain("get_tokens_by_code: expected error invalid_state for a reused state, got status ok")
+    expect(run.stdout).toContain("get_tokens_by_code: expected error bad_request for a reused state, got status ok")
     expect(run.stdout).toContain("register_site: expected oxd_id to be a random UUID, got site-")
     expect(run.stdout).toContain("get_authorization_url: expected error invalid_oxd_id for an unknown oxd_id, got status ok")
     expect(run.stdout).toContain("get_authorization_url: expected error invalid_oxd_id for a removed site, got status ok")
     // the table repeats each failure with what the scenario checks
-    expect(run.stdout).toContain("    checks: get_tokens_by_code: invalid_state for a reused state")
+    expect(run.stdout).toContain("    checks: get_tokens_by_code: bad_request for a reused state")
 
     const result = JSON.parse(readFileSync(json, "utf8")) as SuiteResult
     const failed = result.transports[0]!.results.filter((r) => r.status === "failed").map((r) => r.id).sort()

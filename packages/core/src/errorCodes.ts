@@ -1,10 +1,10 @@
 import type { OxdError } from "./errors.js"
 
-type Row<E> = { readonly http: number; readonly code: string | ((e: E) => string) }
+type Row<E> = { readonly http: number | ((e: E) => number); readonly code: string | ((e: E) => string) }
 
 /**
  * The reference oxd error code and HTTP status of every error (shared/spec/PROTOCOL.md). A member of the
- * union without a row does not compile. Codes beyond the reference (op_unreachable, request_denied, rate_limited) are additions, never changes.
+ * union without a row does not compile. Codes beyond the reference (op_unreachable, rate_limited) are additions, never changes.
  */
 export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdError, { _tag: K }>> } = {
   UnknownCommand: { http: 500, code: "unsupported_operation" },
@@ -12,8 +12,14 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   UnknownOxdId: { http: 400, code: "invalid_oxd_id" },
   MissingOpHost: { http: 400, code: "invalid_op_host" },
   InvalidAlgorithm: { http: 400, code: "invalid_algorithm" },
-  InvalidState: { http: 400, code: "invalid_state" },
-  IdTokenRejected: { http: 500, code: (e) => `invalid_id_token_${e.reason}` },
+  // the reference's code for every state it cannot accept: bad_request "'state' is not registered." (the reason follows)
+  InvalidState: { http: 400, code: "bad_request" },
+  // the reference wraps every ID token check but the nonce's in invalid_id_token_unknown (Validator.validateIdToken);
+  // an unregistered nonce is invalid_nonce; an ID token that is no JWT fails its parser: internal_error
+  IdTokenRejected: {
+    http: 500,
+    code: (e) => (e.reason === "bad_nonce" ? "invalid_nonce" : e.reason === "malformed" ? "internal_error" : "invalid_id_token_unknown"),
+  },
   AccessTokenHashMismatch: { http: 500, code: "invalid_access_token_bad_hash" },
   AuthorizationCodeHashMismatch: { http: 500, code: "invalid_authorization_code_bad_hash" },
   NoIdToken: { http: 500, code: "no_id_token" },
@@ -23,6 +29,7 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   OpUnreachable: { http: 502, code: "op_unreachable" },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
   UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
+  OperationFailed: { http: 500, code: "internal_error" },
   // the reference's code for an op_host the server cannot use; 400: the caller (or its OP's discovery) named it
   OpHostNotAllowed: { http: 400, code: "invalid_op_host" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
@@ -38,11 +45,12 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   UmaProtectionExists: { http: 400, code: "uma_protection_exists" },
   InvalidUmaRequest: { http: 400, code: "invalid_uma_request" },
   HttpMethodNotUnique: { http: 400, code: "http_method_not_unique" },
-  InvalidScopeExpression: { http: 400, code: "invalid_scope_expression" },
+  // sic: the reference spells it so (ErrorResponseCode UMA_FAILED_TO_VALIDATE_SCOPE_EXPRESSION), and 3.1 clients compare it
+  InvalidScopeExpression: { http: 400, code: "invalid_scope_expressioin" },
   UmaDiscoveryFailed: { http: 500, code: "no_uma_discovery_response" },
   NeedInfo: { http: 403, code: "need_info" },
-  InvalidTicket: { http: 400, code: "invalid_ticket" },
-  RequestDenied: { http: 403, code: "request_denied" },
+  // the AS's own status, as the reference passes it on
+  UmaGrantRefused: { http: (e) => (e.status >= 400 && e.status <= 599 ? e.status : 502), code: (e) => `http_status_${e.status}` },
   PatUnavailable: { http: 500, code: "internal_error" },
   RateLimited: { http: 429, code: "rate_limited" },
 }
@@ -59,6 +67,6 @@ export const toWireError = (e: OxdError): WireError => {
   const row = errorCodes[e._tag] as Row<OxdError>
   const code = typeof row.code === "function" ? row.code(e) : row.code
   // no_id_token is a 400 when the caller failed to give one, a 500 when the OP failed to return one
-  const http = e._tag === "NoIdToken" && e.source === "caller" ? 400 : row.http
+  const http = e._tag === "NoIdToken" && e.source === "caller" ? 400 : typeof row.http === "function" ? row.http(e) : row.http
   return e._tag === "NeedInfo" ? { code, http, description: e.message, details: e.details } : { code, http, description: e.message }
 }

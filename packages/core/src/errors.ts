@@ -49,27 +49,34 @@ export class InvalidAlgorithm extends Schema.TaggedError<InvalidAlgorithm>()("In
   }
 }
 
+/**
+ * A state that cannot be accepted. The reference answers every such state with bad_request "'state' is not
+ * registered." (its ErrorResponseCode BAD_REQUEST_STATE_NOT_VALID); the reason (used, expired, foreign) follows it.
+ */
 export class InvalidState extends Schema.TaggedError<InvalidState>()("InvalidState", {
   reason: Schema.Literals(["unknown", "used", "expired"]),
 }) {
   override get message() {
     switch (this.reason) {
       case "used":
-        return "state was already used: an authorization response is accepted once. Call get_authorization_url again."
+        return "'state' is not registered. It was already used: an authorization response is accepted once. Call get_authorization_url again."
       case "expired":
-        return "state has expired: the user took too long to log in. Call get_authorization_url again."
+        return "'state' is not registered. It has expired: the user took too long to log in. Call get_authorization_url again."
       default:
-        return "state was not issued by this server for this oxd_id. Pass the state from the OP's redirect, unchanged."
+        return "'state' is not registered. It was not issued by this server for this oxd_id. Pass the state from the OP's redirect, unchanged."
     }
   }
 }
 
+/** What was wrong with an ID token; the wire code is the reference's (errorCodes.ts), the reason is in the description. */
 export const IdTokenRejectionReason = Schema.Literals([
   "bad_nonce",
   "bad_audience",
   "expired",
   "bad_issuer",
   "bad_signature",
+  /** not a JWT at all (the reference fails to parse it: internal_error) */
+  "malformed",
   "unknown",
 ])
 export type IdTokenRejectionReason = typeof IdTokenRejectionReason.Type
@@ -166,6 +173,20 @@ export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectM
   }
 }
 
+/**
+ * A step the reference answers with internal_error when it fails (its operation returned null or threw): the OP
+ * refusing the code of get_tokens_by_code or a refresh token, the AS refusing a permission ticket, a grant answer
+ * without the token. The precise reason is the description.
+ */
+export class OperationFailed extends Schema.TaggedError<OperationFailed>()("OperationFailed", {
+  operation: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `${this.operation} failed: ${this.detail}`
+  }
+}
+
 /** A request to the OP that allowed_op_hosts does not let the server send (services/opHosts/OpHostPolicy.ts). */
 export class OpHostNotAllowed extends Schema.TaggedError<OpHostNotAllowed>()("OpHostNotAllowed", {
   operation: Schema.String,
@@ -254,7 +275,8 @@ export class ResourceNotProtected extends Schema.TaggedError<ResourceNotProtecte
   http_method: Schema.String,
 }) {
   override get message() {
-    return "Resource is not protected. Please protect your resource first with uma_rs_protect command."
+    // the reference's text (RsCheckAccessOperation)
+    return `Resource is not protected with path: ${clip(this.path)} and httpMethod: ${clip(this.http_method)}. Please protect your resource first with uma_rs_protect command. Check details on https://gluu.org/docs/oxd`
   }
 }
 
@@ -304,15 +326,17 @@ export class NeedInfo extends Schema.TaggedError<NeedInfo>()("NeedInfo", { detai
   }
 }
 
-export class InvalidTicket extends Schema.TaggedError<InvalidTicket>()("InvalidTicket", {}) {
+/**
+ * The AS refused the uma-ticket grant (unknown or used ticket, a deny policy, a missing ticket…). The reference
+ * passes such an answer on as error http_status_<the AS's status> with the AS's body, unchanged, as the description
+ * (its Processor and HttpErrorResponseException); so do we, the body clipped.
+ */
+export class UmaGrantRefused extends Schema.TaggedError<UmaGrantRefused>()("UmaGrantRefused", {
+  status: Schema.Number,
+  body: Schema.String,
+}) {
   override get message() {
-    return "Ticket is not valid (outdated or not present on Authorization Server)."
-  }
-}
-
-export class RequestDenied extends Schema.TaggedError<RequestDenied>()("RequestDenied", { detail: Schema.String }) {
-  override get message() {
-    return `The authorization server denied the permissions requested${this.detail ? `: ${this.detail}` : ""}.`
+    return clip(this.body, 2000)
   }
 }
 
@@ -349,6 +373,7 @@ export type OxdError =
   | OpRejected
   | OpUnreachable
   | UserInfoSubjectMismatch
+  | OperationFailed
   | OpHostNotAllowed
   | NoEndSessionEndpoint
   | InvalidRegistrationClientUrl
@@ -366,7 +391,6 @@ export type OxdError =
   | InvalidScopeExpression
   | UmaDiscoveryFailed
   | NeedInfo
-  | InvalidTicket
-  | RequestDenied
+  | UmaGrantRefused
   | PatUnavailable
   | RateLimited

@@ -33,7 +33,7 @@ export const photoAndDocument = () => [
 export const protect = (oxd: Oxd, oxdId: string, resources: unknown = photoAndDocument(), overwrite?: boolean) =>
   ok<{ oxd_id: string }>(call(oxd, "uma_rs_protect", { oxd_id: oxdId, resources, ...(overwrite === undefined ? {} : { overwrite }) }))
 
-export interface CheckResult { access: "granted" | "denied"; ticket?: string; "www-authenticate_header"?: string }
+export interface CheckResult { access: "granted" | "denied"; ticket: string | null; "www-authenticate_header": string | null }
 
 export const check = (oxd: Oxd, oxdId: string, path: string, httpMethod: string, rpt = "") =>
   ok<CheckResult>(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path, http_method: httpMethod, rpt }))
@@ -45,7 +45,7 @@ export const ticketFor = async (oxd: Oxd, oxdId: string, path: string, httpMetho
   return r.ticket
 }
 
-export interface RptResult { access_token: string; token_type: string; pct: string | null; upgraded: boolean }
+export interface RptResult { access_token: string; token_type: string; pct: string | null; updated: boolean }
 
 /** check (denied) → ticket → uma_rp_get_rpt: an RPT for path + method. */
 export const rptFor = async (oxd: Oxd, oxdId: string, path: string, httpMethod: string, extra: Record<string, unknown> = {}) => {

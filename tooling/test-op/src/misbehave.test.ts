@@ -139,6 +139,17 @@ describe("misbehaviour targeting", () => {
     expect(await rawTokenResponse(config, "n-2")).toHaveProperty("id_token");
   });
 
+  it("not_a_jwt: the token answer's id_token is no JWT; no_expires_in: the answer has no expires_in", async () => {
+    const config = await register(op);
+    op.misbehave({ kind: "not_a_jwt", clientId: clientIdOf(config) });
+    expect(await rawTokenResponse(config, "n-1")).toMatchObject({ id_token: "this-is-not-a-jwt", access_token: expect.any(String) });
+    op.misbehave({ kind: "no_expires_in", clientId: clientIdOf(config) });
+    const answer = await rawTokenResponse(config, "n-2");
+    expect(answer).not.toHaveProperty("expires_in");
+    expect(decodeJwt(String(answer["id_token"]))).toMatchObject({ nonce: "n-2" });
+    expect(await rawTokenResponse(config, "n-3")).toHaveProperty("expires_in");
+  });
+
   it("rejects unknown kinds", () => {
     expect(() => op.misbehave({ kind: "nope" as MisbehaviourKind })).toThrow(/unknown misbehaviour/);
   });

@@ -5,7 +5,8 @@ import { isSigningAlg, type KeyRing } from "./keys.js";
 
 /**
  * Kinds that tamper the ID token of a `/token` answer (code and refresh_token grants). `wrong_sub`: another test
- * user's sub (bob's for alice), re-signed; `no_id_token`: the answer carries none.
+ * user's sub (bob's for alice), re-signed; `no_id_token`: the answer carries none; `not_a_jwt`: its id_token is a
+ * string that is no JWT; `no_expires_in`: the answer leaves out expires_in (the ID token untouched).
  */
 export const ID_TOKEN_MISBEHAVIOURS = [
   "bad_signature",
@@ -18,6 +19,8 @@ export const ID_TOKEN_MISBEHAVIOURS = [
   "clock_ahead",
   "wrong_sub",
   "no_id_token",
+  "not_a_jwt",
+  "no_expires_in",
 ] as const;
 /**
  * Kinds that tamper a `/me` (userinfo) answer: `userinfo_other_subject` answers another test user's claims (their

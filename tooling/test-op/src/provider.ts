@@ -151,6 +151,10 @@ export function createProvider(deps: ProviderDeps): Provider {
     if (kinds.includes("no_id_token")) {
       const { id_token: _dropped, ...rest } = body;
       ctx.body = rest;
+    } else if (kinds.includes("not_a_jwt")) ctx.body = { ...body, id_token: "this-is-not-a-jwt" };
+    else if (kinds.includes("no_expires_in")) {
+      const { expires_in: _dropped, ...rest } = body;
+      ctx.body = rest;
     } else if (kinds.length) ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, kinds, deps.keys, { aheadSeconds: deps.misbehaviours.aheadSeconds() }) };
   });
 

@@ -32,6 +32,7 @@ export const ConfigSchema = Schema.Struct({
   rate_limit_burst: Positive,
   rpt_cache_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   uma_realm: Schema.NonEmptyString,
+  support_google_logout: Schema.Boolean,
   rest_enabled: Schema.Boolean,
   rest_port: Port,
   rest_plain_http: Schema.Boolean,

@@ -38,6 +38,7 @@ export const configKeys = [
   { name: "rate_limit_burst", type: "int", default: 20, doc: "commands one remote address may send at once before rate_limit_per_minute applies" },
   { name: "rpt_cache_seconds", type: "int", default: 60, doc: "UMA: longest time an RPT introspection answer is reused (never past the RPT's exp)" },
   { name: "uma_realm", type: "string", default: "rs", doc: "UMA: realm named in the WWW-Authenticate header of denied checks" },
+  { name: "support_google_logout", type: "bool", default: true, doc: "get_logout_uri: for a site whose op_host is https://accounts.google.com (no end_session_endpoint), answer Google's logout URL continuing to post_logout_redirect_uri, as oxd 3.1 does (its support-google-logout); false: no_end_session_endpoint_at_op" },
   { name: "rest_enabled", type: "bool", default: true, doc: "REST: serve the oxd-https-extension API (apps/server)" },
   { name: "rest_port", type: "int", default: 8443, doc: "REST: port of the HTTPS API" },
   { name: "rest_plain_http", type: "bool", default: false, doc: "REST: serve plain HTTP instead of HTTPS (only behind a TLS-terminating proxy)" },

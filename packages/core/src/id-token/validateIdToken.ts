@@ -30,7 +30,9 @@ const classify = (e: unknown): IdTokenRejected | OpHostNotAllowed => {
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return reject("bad_signature", "signature does not verify with the OP's key")
   if (e instanceof joseErrors.JWKSNoMatchingKey) return reject("bad_signature", "signed with a key the OP does not publish")
   if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JOSENotSupported) return reject("bad_signature", "unsupported or disallowed signing algorithm")
-  if (e instanceof joseErrors.JWTInvalid || e instanceof joseErrors.JWSInvalid) return reject("unknown", "malformed ID token")
+  // no JWS at all (the reference's parser fails on it) vs. a JWS whose claims are of the wrong shape
+  if (e instanceof joseErrors.JWSInvalid) return reject("malformed", "malformed ID token")
+  if (e instanceof joseErrors.JWTInvalid) return reject("unknown", `malformed ID token claims: ${e.message}`)
   return reject("unknown", e instanceof Error ? e.message : String(e))
 }
 
@@ -39,7 +41,7 @@ const classify = (e: unknown): IdTokenRejected | OpHostNotAllowed => {
  * nonce, and at_hash / c_hash when present. alg "none" is never accepted for a code-flow ID token.
  */
 export const validateIdToken = Effect.fnUntraced(function* (idToken: string, x: IdTokenExpectations) {
-  const header = yield* Effect.try({ try: () => decodeProtectedHeader(idToken), catch: () => reject("unknown", "malformed ID token header") })
+  const header = yield* Effect.try({ try: () => decodeProtectedHeader(idToken), catch: () => reject("malformed", "malformed ID token header") })
   const alg = header.alg ?? "none"
   if (alg === "none" || alg.startsWith("HS")) {
     // HS* would need the client secret as key; oxd sites use asymmetric OP keys

@@ -9,9 +9,14 @@ import { SITE_CACHE_MAX, siteCacheMs } from "./SiteStore.js"
 export type ProtectedResource = ResourceRow
 export type NewProtectedResource = Omit<ProtectedResource, "id" | "createdAt" | "oxdId">
 
-/** The resource guarding `method` (upper case) on `path` among a site's resources. */
-export const resourceFor = (rows: ReadonlyArray<ProtectedResource>, path: string, method: string): ProtectedResource | undefined =>
-  rows.find((r) => r.path === path && r.httpMethods.includes(method))
+/**
+ * The resource guarding `method` (upper case; stored so) on `path` among a site's resources. The path matches in any
+ * letter case, as the reference matches it (Rp.umaResource: equalsIgnoreCase): /Photo is guarded by /photo's rules.
+ */
+export const resourceFor = (rows: ReadonlyArray<ProtectedResource>, path: string, method: string): ProtectedResource | undefined => {
+  const lower = path.toLowerCase()
+  return rows.find((r) => r.path.length === path.length && r.path.toLowerCase() === lower && r.httpMethods.includes(method))
+}
 
 /** The UMA resources each site protects: path, methods, scopes and the AS's resource id. */
 export class ResourceStore extends Context.Service<ResourceStore, {

@@ -1,11 +1,9 @@
 import { hash } from "node:crypto"
-import * as oidc from "openid-client"
 import { Cause, Context, Effect, type Exit, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
-  InvalidTicket, NeedInfo, OpHostNotAllowed, OpRejected, type OpUnreachable, PatUnavailable, RequestDenied, UmaDiscoveryFailed,
-  type OpDiscoveryFailed,
+  NeedInfo, OperationFailed, OpHostNotAllowed, OpRejected, OpUnreachable, PatUnavailable, UmaDiscoveryFailed, UmaGrantRefused,
 } from "../errors.js"
 import { OpenIdProvider, type OpClient } from "./OpenIdProvider.js"
 import { OpFetch } from "./OpFetch.js"
@@ -23,14 +21,15 @@ export interface UmaConfiguration {
 }
 export interface Permission { readonly resource_id: string; readonly resource_scopes: ReadonlyArray<string> }
 export interface RptRequest {
-  readonly ticket: string
+  readonly ticket?: string | undefined
   readonly claim_token?: string | undefined
   readonly claim_token_format?: string | undefined
   readonly pct?: string | undefined
   readonly rpt?: string | undefined
   readonly scope?: ReadonlyArray<string> | undefined
 }
-export interface Rpt { readonly access_token: string; readonly token_type: string; readonly pct: string | null; readonly upgraded: boolean }
+/** The reference's reply (RpGetRptResponse): `updated` is the AS's `upgraded`. */
+export interface Rpt { readonly access_token: string; readonly token_type: string; readonly pct: string | null; readonly updated: boolean }
 export type Introspection = Record<string, unknown> & { readonly active: boolean }
 
 type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable | OpHostNotAllowed
@@ -56,10 +55,24 @@ class PatRefused extends Error {
 }
 /** An OAuth error body from the protection API. */
 class AsErrorBody extends Error {
-  constructor(readonly operation: string, readonly error: string, readonly description: string) {
+  constructor(readonly operation: string, readonly error: string, readonly description: string, readonly status: number) {
     super(`${operation}: ${error}`)
   }
 }
+
+/** RFC 6749 §2.3.1: client_secret_basic encodes id and secret as form values first. */
+const formEncode = (s: string) => encodeURIComponent(s).replace(/%20/g, "+")
+
+/**
+ * need_info's details as the reference writes them: its UmaNeedInfoResponse, four fields, null when absent
+ * (RpGetRptOperation parses the AS's answer into it).
+ */
+const needInfoDetails = (body: Record<string, unknown>) => ({
+  error: body["error"] ?? null,
+  ticket: body["ticket"] ?? null,
+  required_claims: body["required_claims"] ?? null,
+  redirect_user: body["redirect_user"] ?? null,
+})
 
 /**
  * The UMA 2 authorization server: its discovery document, the site's PAT (cached until it expires, one
@@ -79,7 +92,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
    * undefined otherwise (then checkRpt must run: it introspects or starts the refresh).
    */
   peekRpt(site: Site, rpt: string): Introspection | undefined
-  requestRpt(site: Site, client: OpClient, request: RptRequest): Effect.Effect<Rpt, AsError | OpDiscoveryFailed | NeedInfo | InvalidTicket | RequestDenied>
+  requestRpt(site: Site, client: OpClient, request: RptRequest): Effect.Effect<Rpt, AsError | NeedInfo | UmaGrantRefused | OperationFailed>
 }>()("@oxd/core/UmaAuthorizationServer") {
   static readonly layer = Layer.effect(
     UmaAuthorizationServer,
@@ -189,7 +202,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
           Effect.mapError((e) => {
             if (e instanceof PatUnavailable || e instanceof OpHostNotAllowed) return e
             if (e instanceof PatRefused) return new PatUnavailable({ detail: "the AS refused a freshly issued PAT" })
-            if (e instanceof AsErrorBody) return new OpRejected({ operation: e.operation, op_error: e.error, op_error_description: e.description })
+            if (e instanceof AsErrorBody) return new OpRejected({ operation: e.operation, op_error: e.error, op_error_description: e.description, op_status: e.status })
             return toOpError(operation)(e)
           }),
           Effect.withSpan(`UmaAuthorizationServer.${operation}`),
@@ -216,7 +229,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const expectOk = (operation: string, r: { status: number; json: Record<string, unknown> }) => {
         if (r.status >= 200 && r.status < 300) return r.json
         if (typeof r.json["error"] === "string") {
-          throw new AsErrorBody(operation, r.json["error"], typeof r.json["error_description"] === "string" ? r.json["error_description"] : "")
+          throw new AsErrorBody(operation, r.json["error"], typeof r.json["error_description"] === "string" ? r.json["error_description"] : "", r.status)
         }
         throw new Error(`${operation} answered HTTP ${r.status}`)
       }
@@ -300,39 +313,63 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
         requestRpt: (site, client, request) =>
           Effect.gen(function* () {
             const uma = yield* discover(site)
-            const meta = yield* op.discover(site.opHost, site.opDiscoveryPath)
-            const cfg = new oidc.Configuration({ ...meta, token_endpoint: uma.token_endpoint }, client.clientId, client.clientSecret ? { client_secret: client.clientSecret } : {},
-              client.authMethod === "client_secret_post" ? oidc.ClientSecretPost(client.clientSecret ?? undefined) : oidc.ClientSecretBasic(client.clientSecret ?? undefined))
-            cfg[oidc.customFetch] = (url, options) => fetch(url, options as RequestInit)
-            cfg.timeout = config.op_timeout_in_seconds
-            const params: Record<string, string> = { ticket: request.ticket }
-            if (request.claim_token) params["claim_token"] = request.claim_token
-            if (request.claim_token_format) params["claim_token_format"] = request.claim_token_format
-            if (request.pct) params["pct"] = request.pct
-            if (request.rpt) params["rpt"] = request.rpt
-            if (request.scope && request.scope.length > 0) params["scope"] = request.scope.join(" ")
-            const response = yield* Effect.tryPromise({
-              try: () => oidc.genericGrantRequest(cfg, UMA_TICKET_GRANT, params),
-              catch: (e): AsError | NeedInfo | InvalidTicket | RequestDenied => {
-                if (e instanceof oidc.ResponseBodyError) {
-                  if (e.error === "need_info") return new NeedInfo({ details: e.cause })
-                  if (e.error === "invalid_grant") return new InvalidTicket()
-                  if (e.error === "request_denied") return new RequestDenied({ detail: e.error_description ?? "" })
-                }
-                return toOpError("uma-ticket grant")(e)
+            // the params as the reference sends them: each one given, nothing checked first (UmaTokenService.getRpt)
+            const form: Record<string, string> = { grant_type: UMA_TICKET_GRANT }
+            for (const [k, v] of Object.entries({ ticket: request.ticket, claim_token: request.claim_token, claim_token_format: request.claim_token_format, pct: request.pct, rpt: request.rpt })) {
+              if (v) form[k] = v
+            }
+            if (request.scope && request.scope.length > 0) form["scope"] = request.scope.join(" ")
+            const post = client.authMethod === "client_secret_post"
+            if (post) Object.assign(form, { client_id: client.clientId, client_secret: client.clientSecret ?? "" })
+            const { status, text } = yield* Effect.tryPromise({
+              try: async () => {
+                const res = await fetch(uma.token_endpoint, {
+                  method: "POST",
+                  headers: {
+                    accept: "application/json",
+                    "content-type": "application/x-www-form-urlencoded",
+                    ...(post ? {} : { authorization: `Basic ${Buffer.from(`${formEncode(client.clientId)}:${formEncode(client.clientSecret ?? "")}`).toString("base64")}` }),
+                  },
+                  body: new URLSearchParams(form).toString(),
+                })
+                return { status: res.status, text: await res.text() }
               },
+              catch: toOpError("uma-ticket grant"),
             })
+            const json = parseObject(text)
+            if (status < 200 || status > 299) {
+              // need_info carries what the client needs to gather claims; any other refusal is passed on as the
+              // reference passes it: http_status_<status>, the AS's body as it came (RpGetRptOperation)
+              if (json?.["error"] === "need_info") return yield* new NeedInfo({ details: needInfoDetails(json) })
+              return yield* new UmaGrantRefused({ status, body: text })
+            }
+            if (!json) return yield* new OpUnreachable({ operation: "uma-ticket grant", detail: `the AS answered HTTP ${status} with something that is not a JSON object` })
+            const accessToken = json["access_token"]
+            if (typeof accessToken !== "string" || accessToken.length === 0) {
+              // the reference's FAILED_TO_GET_RPT: internal_error "Failed to get RPT."
+              return yield* new OperationFailed({ operation: "Getting the RPT", detail: "the AS answered without an access_token (Failed to get RPT.)" })
+            }
             return {
-              access_token: response.access_token,
-              // openid-client lower-cases token_type; oxd answers "Bearer", as RFC 6750 spells it
-              token_type: !response.token_type || response.token_type.toLowerCase() === "bearer" ? "Bearer" : response.token_type,
-              pct: typeof response["pct"] === "string" ? response["pct"] : null,
-              upgraded: response["upgraded"] === true,
+              access_token: accessToken,
+              // as the AS wrote it; Bearer when it wrote none (the reference's UmaTokenResponse default)
+              token_type: typeof json["token_type"] === "string" ? json["token_type"] : "Bearer",
+              pct: typeof json["pct"] === "string" ? json["pct"] : null,
+              updated: json["upgraded"] === true,
             }
           }).pipe(Effect.withSpan("UmaAuthorizationServer.requestRpt")),
       })
     }),
   )
+}
+
+/** A JSON object, or undefined for anything else (an HTML error page, an empty body). */
+const parseObject = (text: string): Record<string, unknown> | undefined => {
+  try {
+    const v: unknown = JSON.parse(text)
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 const settle = <A>(p: Promise<A>): Promise<{ ok: true; value: A } | { ok: false; error: unknown }> =>

@@ -72,6 +72,9 @@ const missing = (e: unknown, property: "id_token" | "access_token"): boolean =>
 export const noIdToken = (e: unknown): NoIdToken | undefined => (missing(e, "id_token") ? new NoIdToken({ source: "op" }) : undefined)
 export const noAccessToken = (e: unknown): NoAccessToken | undefined => (missing(e, "access_token") ? new NoAccessToken() : undefined)
 
+/** oauth4webapi's words for a token that cannot be parsed as a JWT at all. */
+const NOT_A_JWT = /^Invalid JWT$|failed to parse JWT (Header|Payload)|JWT (Header|Payload) must be a top level object/
+
 /** openid-client's ID token claim checks, named as oxd names ID token failures. */
 export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
   if (!(e instanceof oidc.ClientError)) return undefined
@@ -86,9 +89,11 @@ export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
     if (claim === "exp") return new IdTokenRejected({ reason: "expired", detail: "exp is in the past" })
     return new IdTokenRejected({ reason: "unknown", detail: e.message })
   }
-  if (e.code === "OAUTH_INVALID_RESPONSE") {
+  if (e.code === "OAUTH_INVALID_RESPONSE" || e.code === "OAUTH_PARSE_ERROR") {
     // a required claim missing or of the wrong type, or an unparsable ID token (e.message is generic)
     const inner = innerMessage(e)
+    if (NOT_A_JWT.test(inner)) return new IdTokenRejected({ reason: "malformed", detail: `the ID token is not a JWT (${inner})` })
+    if (e.code === "OAUTH_PARSE_ERROR") return undefined
     if (claim === "nonce" || /"nonce"/.test(inner)) return new IdTokenRejected({ reason: "bad_nonce", detail: inner })
     if (/JWT|ID Token|id_token/.test(inner)) return new IdTokenRejected({ reason: "unknown", detail: inner })
   }

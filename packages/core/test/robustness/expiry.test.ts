@@ -27,15 +27,16 @@ afterAll(async () => {
 })
 
 describe("expiry", () => {
-  it("an expired state is refused with invalid_state (expired), and stays refused", async () => {
+  // TC5 · reference: bad_request "'state' is not registered." (ErrorResponseCode.java:25; cache expiry, StateService.java:33-35)
+  it("TC5: an expired state is refused with bad_request (expired), and stays refused", async () => {
     const oxd = await open({ state_expiration_in_minutes: 0.01 }) // 0.6 s
     const site = await registerSite(oxd, op)
     const { code, state } = await authorize(oxd, op, site)
     await sleep(800)
     const e = await failure(call(oxd, "get_tokens_by_code", { oxd_id: site, code, state }))
-    expect(e).toMatchObject({ error: "invalid_state", http: 400 })
-    expect(e.error_description).toMatch(/expired/)
-    expect((await failure(call(oxd, "get_tokens_by_code", { oxd_id: site, code, state }))).error).toBe("invalid_state")
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toMatch(/^'state' is not registered\. .*expired/)
+    expect((await failure(call(oxd, "get_tokens_by_code", { oxd_id: site, code, state }))).error).toBe("bad_request")
   })
 
   it("an expired protection token is refused with inactive_protection_access_token, cached or not", async () => {
@@ -48,13 +49,16 @@ describe("expiry", () => {
       .toMatchObject({ error: "inactive_protection_access_token", http: 403 })
   })
 
-  it("an expired permission ticket is refused with invalid_ticket", async () => {
+  // GR3 · reference: the AS's refusal as http_status_<status> (RpGetRptOperation.java:41-44)
+  it("GR3: an expired permission ticket is refused with http_status_400 (the AS's invalid_grant)", async () => {
     const oxd = await open()
     const site = await registerUmaSite(oxd, op)
     await protect(oxd, site)
     const ticket = await ticketFor(oxd, site, "/photo", "GET")
     await sleep(1600)
-    expect(await failure(call(oxd, "uma_rp_get_rpt", { oxd_id: site, ticket }))).toMatchObject({ error: "invalid_ticket", http: 400 })
+    const e = await failure(call(oxd, "uma_rp_get_rpt", { oxd_id: site, ticket }))
+    expect(e).toMatchObject({ error: "http_status_400", http: 400 })
+    expect(JSON.parse(e.error_description)).toMatchObject({ error: "invalid_grant" })
   })
 })
 
@@ -79,10 +83,13 @@ describe("the OP's clock, within and outside clock_skew_in_seconds", () => {
     expect(e.error_description).toMatch(/iat is missing or in the future/)
   })
 
-  it("with no leeway, refuses even 20 s ahead; an OP clock behind past exp is invalid_id_token_expired", async () => {
+  // TC15 · reference: an expired ID token is invalid_id_token_unknown (Validator.java:128-131 → :157-160)
+  it("with no leeway, refuses even 20 s ahead; an OP clock behind past exp is invalid_id_token_unknown (expired)", async () => {
     const strict = await open({ clock_skew_in_seconds: 0 })
     expect((await failure(signInWithClock(strict, 20))).error).toBe("invalid_id_token_unknown")
     const lenient = await open({ clock_skew_in_seconds: 60 })
-    expect((await failure(signInWithClock(lenient, -7200))).error).toBe("invalid_id_token_expired")
+    const expired = await failure(signInWithClock(lenient, -7200))
+    expect(expired.error).toBe("invalid_id_token_unknown")
+    expect(expired.error_description).toMatch(/exp is in the past/)
   })
 })

@@ -3,14 +3,17 @@ import { type Ctx, scenario } from "../../scenario.js"
 export const unknownOxdId = scenario({
   id: "unknown-oxd-id",
   title: "an oxd_id no site has is refused",
-  checks: "get_authorization_url, get_tokens_by_code, update_site: invalid_oxd_id for an unknown oxd_id",
+  checks: "get_authorization_url, update_site: invalid_oxd_id for an unknown oxd_id; get_tokens_by_code: its state first (bad_request), invalid_oxd_id with protection on",
   tags: ["errors"],
   commands: ["register_site", "get_authorization_url", "get_tokens_by_code", "update_site"],
   async run(t: Ctx) {
     await t.registerSite() // a protected target needs a token before site commands
     const ghost = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
     await t.fails("get_authorization_url", { oxd_id: ghost }, "invalid_oxd_id", "an unknown oxd_id")
-    await t.fails("get_tokens_by_code", { oxd_id: ghost, code: "c", state: "s" }, "invalid_oxd_id", "an unknown oxd_id")
+    // reference: the state is checked before the oxd_id (GetTokensByCodeOperation.java:43-45,111-113) — unless protection is
+    // on: the protection token is checked first, against the site (ValidationService.java:125-127), so invalid_oxd_id
+    if (t.env.target.protection) await t.fails("get_tokens_by_code", { oxd_id: ghost, code: "c", state: "s" }, "invalid_oxd_id", "an unknown oxd_id")
+    else await t.fails("get_tokens_by_code", { oxd_id: ghost, code: "c", state: "s" }, "bad_request", "an unknown oxd_id with a state it never issued")
     await t.fails("update_site", { oxd_id: ghost, scope: ["openid"] }, "invalid_oxd_id", "an unknown oxd_id")
   },
 })

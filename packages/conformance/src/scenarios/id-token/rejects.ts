@@ -1,7 +1,10 @@
 import { type Ctx, scenario, type IdTokenFault, type Scenario } from "../../scenario.js"
 
-/** One ID-token check: the OP issues a token with one fault, get_tokens_by_code must refuse it with `code`. */
-export const rejects = (fault: IdTokenFault, code: string, what: string): Scenario =>
+/**
+ * One ID-token check: the OP issues a token with one fault, get_tokens_by_code must refuse it with `code`; `reason`,
+ * when given, must be found in the description.
+ */
+export const rejects = (fault: IdTokenFault, code: string, what: string, reason?: RegExp): Scenario =>
   scenario({
     id: `id-token-${fault.replaceAll("_", "-")}`,
     title: `an ID token with ${what} is refused`,
@@ -13,6 +16,8 @@ export const rejects = (fault: IdTokenFault, code: string, what: string): Scenar
       const oxdId = await t.registerSite()
       const { code: authCode, state } = await t.authorize(oxdId)
       await t.env.op.misbehave!(fault)
-      await t.fails("get_tokens_by_code", { oxd_id: oxdId, code: authCode, state }, code, what)
+      const e = await t.fails("get_tokens_by_code", { oxd_id: oxdId, code: authCode, state }, code, what)
+      // hardening: the reference's description is the same for every fault ("please check oxd-server.log"); here it says which
+      if (reason) t.expect(reason.test(e.error_description), `get_tokens_by_code: the description should name the fault (${reason}), got "${e.error_description}"`)
     },
   })

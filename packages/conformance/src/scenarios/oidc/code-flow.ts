@@ -40,7 +40,8 @@ export const codeFlow = scenario({
 
     const logout = await t.ok("get_logout_uri", { oxd_id: oxdId, state: "after-logout" })
     const uri = new URL(String(logout["uri"]))
-    // the site's last ID token: the one from the code exchange, or a newer one from the refresh
+    // hardening: the reference stopped sending id_token_hint (GetLogoutUrlOperation.java:64-75); it is sent here, the
+    // site's last ID token: the one from the code exchange, or a newer one from the refresh
     const hint = uri.searchParams.get("id_token_hint") ?? ""
     t.expect(hint.split(".").length === 3, "get_logout_uri: expected id_token_hint to default to the site's last ID token")
     t.expect(uri.searchParams.get("post_logout_redirect_uri") === t.env.postLogoutRedirectUri, "get_logout_uri: expected the registered post_logout_redirect_uri")

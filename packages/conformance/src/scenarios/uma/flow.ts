@@ -10,7 +10,7 @@ export const photo = (extra: Record<string, unknown> = {}) => [
 export const umaFlow = scenario({
   id: "uma-flow",
   title: "protect → denied with ticket → RPT → granted → introspect_rpt",
-  checks: "uma_rs_protect: oxd_id; uma_rs_check_access: denied + ticket + www-authenticate_header, then granted; uma_rp_get_rpt: access_token, token_type, pct, upgraded; introspect_rpt: active, permissions",
+  checks: "uma_rs_protect: oxd_id; uma_rs_check_access: denied + ticket + www-authenticate_header, then granted; uma_rp_get_rpt: access_token, token_type, pct, updated; introspect_rpt: active, permissions",
   tags: ["uma"],
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "introspect_rpt"],
   skip: needsUma,
@@ -27,7 +27,8 @@ export const umaFlow = scenario({
       `uma_rs_check_access: expected a WWW-Authenticate header UMA realm=…,as_uri=…,error="insufficient_scope",ticket="<ticket>", got ${header}`)
     const rpt = await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket })
     t.expect(typeof rpt["access_token"] === "string" && rpt["token_type"] === "Bearer", "uma_rp_get_rpt: expected access_token and token_type Bearer")
-    t.expect(typeof rpt["upgraded"] === "boolean", "uma_rp_get_rpt: expected upgraded (boolean)")
+    // reference: the reply names it updated (RpGetRptResponse.java:21-22), and has no upgraded (oxd-java's Jackson 1.9 fails on it)
+    t.expect(typeof rpt["updated"] === "boolean" && !("upgraded" in rpt), "uma_rp_get_rpt: expected updated (boolean), and no upgraded")
     const granted = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
     t.expect(granted["access"] === "granted", `uma_rs_check_access: expected access granted with the RPT, got ${JSON.stringify(granted)}`)
     const other = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "POST", rpt: rpt["access_token"] })
@@ -64,14 +65,16 @@ export const umaNeedInfo = scenario({
     const rpt = await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "with the ticket from claims gathering")
     const granted = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
     t.expect(granted["access"] === "granted", "uma_rs_check_access: expected granted with the RPT issued after claims gathering")
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "invalid_state", "a claims-gathering state used twice")
+    // hardening: the reference never reads this state (RpGetRptParams.java:31-32); here it is accepted once, and refused with the
+    // reference's code for a state it does not know: bad_request "'state' is not registered." (ErrorResponseCode.java:25)
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "bad_request", "a claims-gathering state used twice")
   },
 })
 
 export const umaDenied = scenario({
   id: "uma-deny-policy",
   title: "a deny policy: no RPT, and the resource stays closed",
-  checks: "uma_rp_get_rpt: error (request_denied) under a deny policy; uma_rs_check_access stays denied",
+  checks: "uma_rp_get_rpt: http_status_403 (the AS's request_denied) under a deny policy",
   tags: ["uma"],
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
@@ -79,23 +82,27 @@ export const umaDenied = scenario({
     await t.env.op.uma!.setPolicy("view", { kind: "deny" })
     const oxdId = await t.registerUmaSite()
     const ticket = await t.protectAndTicket(oxdId, photo(), "/photo", "GET")
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "request_denied", "a deny policy")
+    // reference: the AS's refusal is passed on as http_status_<its status>, its body the description (RpGetRptOperation.java:41-44)
+    const e = await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "http_status_403", "a deny policy")
+    t.expect(e.error_description.includes("request_denied"), `uma_rp_get_rpt: the description should be the AS's answer, got "${e.error_description}"`)
   },
 })
 
 export const umaInvalidTicket = scenario({
   id: "uma-invalid-ticket",
-  title: "a ticket the AS does not know (or one used already) is refused as invalid_ticket",
-  checks: "uma_rp_get_rpt: invalid_ticket",
+  title: "a ticket the AS does not know (or one used already) is refused with the AS's answer",
+  checks: "uma_rp_get_rpt: http_status_400 (the AS's invalid_grant)",
   tags: ["uma"],
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
     await t.env.op.uma!.setPolicy("view", { kind: "grant" })
     const oxdId = await t.registerUmaSite()
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: "no-such-ticket" }, "invalid_ticket", "an unknown ticket")
+    // reference: http_status_<the AS's status>, the AS's body as the description (RpGetRptOperation.java:41-44)
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: "no-such-ticket" }, "http_status_400", "an unknown ticket")
     const ticket = await t.protectAndTicket(oxdId, photo(), "/photo", "GET")
     await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket })
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "invalid_ticket", "a ticket used once already")
+    // hardening: the reference answers the site's cached RPT here, whatever the ticket (UmaTokenService.java:73-84); the AS is asked
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "http_status_400", "a ticket used once already")
   },
 })

@@ -56,20 +56,31 @@ export const umaUnprotectedPath = scenario({
 export const umaBadParams = scenario({
   id: "uma-bad-params",
   title: "UMA params are checked with the reference error codes",
-  checks: "uma_rs_protect: invalid_uma_request (no resources), invalid_http_method, invalid_scope_expression; uma_rs_check_access: invalid_http_method, invalid_path_parameter; uma_rp_get_rpt: invalid_ticket_parameter; uma_rp_get_claims_gathering_url: invalid_claims_redirect_uri_parameter; introspect_rpt: invalid_rpt_parameter",
+  checks: "uma_rs_protect: invalid_uma_request (no resources), invalid_scope_expressioin (sic); any method name is registered; uma_rs_check_access: invalid_http_method, invalid_path_parameter, invalid_request for a method nothing guards; uma_rp_get_rpt: a missing ticket is the AS's http_status_400; uma_rp_get_claims_gathering_url: invalid_claims_redirect_uri_parameter",
   tags: ["uma", "errors"],
-  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "uma_rp_get_claims_gathering_url", "introspect_rpt"],
+  commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "uma_rp_get_claims_gathering_url"],
   skip: needsUmaAs,
   async run(t: Ctx) {
     const oxdId = await t.registerUmaSite()
+    // reference: invalid_uma_request (ErrorResponseCode.java:60, RsProtectOperation.java:125-127)
     await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [] }, "invalid_uma_request", "an empty resources list")
-    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["FETCH"], scopes: ["a"] }] }] }, "invalid_http_method", "an unknown HTTP method")
-    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { no_such_operator: [1] }, data: ["a"] } }] }] }, "invalid_scope_expression", "a scope_expression that is not JsonLogic")
-    await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: photo() })
+    // reference: invalid_scope_expressioin, sic (ErrorResponseCode.java:68) for a rule without data (RsProtectOperation.java:138-142)
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { var: 0 }, data: [] } }] }] }, "invalid_scope_expressioin", "a scope_expression without data")
+    // hardening: the reference accepts a rule it cannot evaluate (it never evaluates it); refused here with its code
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { no_such_operator: [1] }, data: ["a"] } }] }] }, "invalid_scope_expressioin", "a scope_expression that is not JsonLogic")
+    // reference: method names are not checked; FETCH is registered and guarded (RsProtectOperation.java:124-148)
+    await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: [...(photo() as unknown[]), { path: "/x", conditions: [{ httpMethods: ["FETCH"], scopes: ["view"] }] }] })
+    const fetch = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/x", http_method: "FETCH", rpt: "" })
+    t.expect(fetch["access"] === "denied", `uma_rs_check_access: expected FETCH /x to be guarded (denied without an RPT), got ${JSON.stringify(fetch)}`)
+    // reference: invalid_http_method / invalid_path_parameter for a missing one (RsCheckAccessOperation.java:129-135)
     await t.fails("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", rpt: "" }, "invalid_http_method", "a missing http_method")
     await t.fails("uma_rs_check_access", { oxd_id: oxdId, http_method: "GET", rpt: "" }, "invalid_path_parameter", "a missing path")
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId }, "invalid_ticket_parameter", "a missing ticket")
+    // reference: a method nothing guards is not protected (RsCheckAccessOperation.java:50-57)
+    await t.fails("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "FETCH", rpt: "" }, "invalid_request", "a method nothing guards")
+    // reference: the ticket is not checked; the AS refuses a request without one (RpGetRptOperation.java:41-44)
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId }, "http_status_400", "a missing ticket")
+    // reference: invalid_claims_redirect_uri_parameter (ErrorResponseCode.java:64, RpGetGetClaimsGatheringUrlOperation.java:51-53)
     await t.fails("uma_rp_get_claims_gathering_url", { oxd_id: oxdId, ticket: "t" }, "invalid_claims_redirect_uri_parameter", "a missing claims_redirect_uri")
-    await t.fails("introspect_rpt", { oxd_id: oxdId }, "invalid_rpt_parameter", "a missing rpt")
+    // reference: a missing rpt goes to the AS (introspect_rpt never answers invalid_rpt_parameter): the AS's answer, not checked here
   },
 })

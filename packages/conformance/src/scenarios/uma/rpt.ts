@@ -67,7 +67,9 @@ export const umaScopeExpression = scenario({
     for (const s of ["all", "add", "internalClient"]) await uma.setPolicy(s, { kind: "grant" })
     const oxdId = await t.registerUmaSite()
     const expression = { rule: { and: [{ or: [{ var: 0 }, { var: 1 }] }, { var: 2 }] }, data: ["all", "add", "internalClient"] }
-    // ticketScopes decide which scopes the ticket, and so the RPT, carries
+    // ticketScopes decide which scopes the ticket, and so the RPT, carries (oxd-ts: the reference ignores ticketScopes of a
+    // scope_expression condition and asks for every data scope, uma-rs RsResource.getScopesForTicket; and it never evaluates
+    // the rule, granting any overlap, RsCheckAccessOperation.java:75-97 — hardening: the rule is evaluated)
     const check = async (scopes: string[]) => {
       await t.ok("uma_rs_protect", { oxd_id: oxdId, overwrite: true, resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: expression, ticketScopes: scopes }] }] })
       const denied = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" })

@@ -10,7 +10,7 @@ export const Params = Schema.Struct({
 
 export const Result = Schema.Struct({
   access_token: Schema.String,
-  expires_in: Schema.NullOr(Schema.Int),
+  expires_in: Schema.Int.annotate({ description: "Seconds the access token lives; -1 when the OP does not say (as oxd 3.1 answers)." }),
   refresh_token: Schema.NullOr(Schema.String),
   id_token: Schema.String,
   id_token_claims: ClaimLists.annotate({ description: "The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them)." }),

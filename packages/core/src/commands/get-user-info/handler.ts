@@ -3,12 +3,24 @@ import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { TokenSubjects } from "../../services/TokenSubjects.js"
 import { toClaimLists } from "../_shared/claims.js"
+import { present } from "../_shared/fields.js"
 import { opClientOf } from "../_shared/siteClient.js"
-import type { Params } from "./schema.js"
+import type { Params, Result } from "./schema.js"
+
+/** The reference's reply (GetUserInfoResponse): the claims, and two fields it never fills. */
+const reply = (claims: Record<string, unknown>): typeof Result.Type => ({ claims: toClaimLists(claims), refresh_token: null, access_token: null })
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
-  const claims = yield* (yield* OpenIdProvider).userInfo(opClientOf(site), p.access_token)
-  yield* (yield* TokenSubjects).checkUserInfo(site.oxdId, p.access_token, claims)
-  return { claims: toClaimLists(claims) }
+  // the reference asks the OP without a token and keeps what its refusal leaves: no claims
+  if (!present(p.access_token)) return reply({})
+  const accessToken = p.access_token
+  const claims = yield* (yield* OpenIdProvider).userInfo(opClientOf(site), accessToken).pipe(
+    // an OAuth refusal of the token (401 invalid_token…): the reference's UserInfoClient drops the error fields and
+    // answers what is left, no claims; nothing about any user is returned, so nothing can be mistaken for one
+    Effect.catchTag("OpRejected", () => Effect.succeed(undefined)),
+  )
+  if (claims === undefined) return reply({})
+  yield* (yield* TokenSubjects).checkUserInfo(site.oxdId, accessToken, claims)
+  return reply(claims)
 })

@@ -24,10 +24,14 @@ afterAll(async () => {
 const introspect = (rpt: unknown, site = oxdId) => call(oxd, "introspect_rpt", { oxd_id: site, rpt })
 
 describe("introspect_rpt", () => {
-  it("answers the AS's introspection of a live RPT: active, exp, iat, permissions with the AS's resource ids", async () => {
+  // reply · reference: always CorrectRptIntrospectionResponse — active, exp, iat, nbf, permissions[{resource_id, resource_scopes, exp}],
+  // client_id, sub, aud, iss, jti; null when the AS gave none; nothing else (CorrectRptIntrospectionResponse.java:16-30)
+  it("answers the AS's introspection of a live RPT in the reference's fixed shape, permissions with the AS's resource ids", async () => {
     const { access_token } = await rptFor(oxd, oxdId, "/photo", "POST")
     const now = Math.floor(Date.now() / 1000)
     const r = await ok(introspect(access_token))
+    expect(Object.keys(r)).toEqual(["active", "exp", "iat", "nbf", "permissions", "client_id", "sub", "aud", "iss", "jti"])
+    expect(r).toMatchObject({ nbf: null, sub: null, jti: null, client_id: expect.any(String), iss: op.issuer })
     expect(r["active"]).toBe(true)
     expect(r["exp"]).toBeGreaterThan(now)
     expect(r["iat"]).toBeLessThanOrEqual(now + 1)
@@ -42,16 +46,22 @@ describe("introspect_rpt", () => {
     for (const p of permissions) expect(p.resource_scopes).toEqual(["view"])
   })
 
-  it("answers active false for an RPT the AS does not know", async () => {
-    expect(await ok(introspect("not-an-rpt"))).toEqual({ active: false })
+  const INACTIVE = { active: false, exp: null, iat: null, nbf: null, permissions: null, client_id: null, sub: null, aud: null, iss: null, jti: null }
+
+  it("answers active false, every other field null, for an RPT the AS does not know", async () => {
+    expect(await ok(introspect("not-an-rpt"))).toEqual(INACTIVE)
   })
 
-  it("refuses a missing or empty rpt with invalid_rpt_parameter", async () => {
-    const missing = await failure(call(oxd, "introspect_rpt", { oxd_id: oxdId }))
-    expect(missing).toMatchObject({ error: "invalid_rpt_parameter", http: 400 })
-    expect(missing.error_description).toContain("rpt")
-    expect(await failure(introspect(""))).toMatchObject({ error: "invalid_rpt_parameter", http: 400 })
-    expect(await failure(introspect(null))).toMatchObject({ error: "invalid_rpt_parameter", http: 400 })
+  // IR2 · reference: rpt is not checked (NO_UMA_RPT_PARAMETER, ErrorResponseCode.java:65, is used nowhere): it goes to the AS,
+  // whose answer is passed on — this AS refuses an empty token (an HTTP error of the AS: the cross-cutting rule X9 names its code)
+  it("IR2: a missing or empty rpt goes to the AS as given, and the AS's refusal is passed on (never invalid_rpt_parameter)", async () => {
+    const before = op.counters()
+    for (const params of [{ oxd_id: oxdId }, { oxd_id: oxdId, rpt: "" }, { oxd_id: oxdId, rpt: null }]) {
+      const e = await failure(call(oxd, "introspect_rpt", params))
+      expect(e.error).not.toBe("invalid_rpt_parameter")
+      expect(e.error_description).toContain("invalid_request")
+    }
+    expect(delta(op, before, "uma.introspection")).toBeGreaterThanOrEqual(3)
   })
 
   it("refuses an unknown oxd_id with invalid_oxd_id", async () => {

@@ -7,6 +7,5 @@ export const IntrospectRpt = Command.make("introspect_rpt", {
   params: Params,
   result: Result,
   protection: "site",
-  fieldCodes: { rpt: "invalid_rpt_parameter" },
   handler,
 })

@@ -45,28 +45,37 @@ describe("uma_rp_get_claims_gathering_url", () => {
     // stored: accepted once by uma_rp_get_rpt (here with the ticket still unspent), then used
     await ok(call(oxd, "uma_rp_get_rpt", { oxd_id: oxdId, ticket, state: a.state }))
     const used = await failure(call(oxd, "uma_rp_get_rpt", { oxd_id: oxdId, ticket: await ticketFor(oxd, oxdId, "/photo", "GET"), state: a.state }))
-    expect(used).toMatchObject({ error: "invalid_state", http: 400 })
+    // GR8: refused with the reference's code for a state it does not know (ErrorResponseCode.java:25)
+    expect(used).toMatchObject({ error: "bad_request", http: 400 })
+    expect(used.error_description).toMatch(/^'state' is not registered\. /)
   })
 
-  it("refuses a missing or empty claims_redirect_uri with invalid_claims_redirect_uri_parameter", async () => {
+  // CG3 · reference: invalid_claims_redirect_uri_parameter for a blank one (ErrorResponseCode.java:64, RpGetGetClaimsGatheringUrlOperation.java:51-53)
+  it("CG3: refuses a missing, empty or blank claims_redirect_uri with invalid_claims_redirect_uri_parameter", async () => {
     const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
-    for (const params of [{ ticket }, { ticket, claims_redirect_uri: "" }, { ticket, claims_redirect_uri: null }]) {
+    for (const params of [{ ticket }, { ticket, claims_redirect_uri: "" }, { ticket, claims_redirect_uri: null }, { ticket, claims_redirect_uri: "  " }]) {
       expect(await failure(gatheringUrl(params)), JSON.stringify(params)).toMatchObject({ error: "invalid_claims_redirect_uri_parameter", http: 400 })
     }
   })
 
-  it("refuses a claims_redirect_uri that is not an absolute URL with invalid_claims_redirect_uri_parameter", async () => {
+  // CG4 · reference: any claims_redirect_uri is put in the URL (RpGetGetClaimsGatheringUrlOperation.java:35-39); the AS
+  // holds the registered ones and judges it. Encoded here, so it stays one parameter (docs/compatibility.md)
+  it("CG4: puts a claims_redirect_uri that is no absolute URL in the URL as given, encoded", async () => {
     const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
-    for (const uri of ["not a url", "/claims-cb", "client.example.org/claims-cb"]) {
-      const e = await failure(gatheringUrl({ ticket, claims_redirect_uri: uri }))
-      expect(e, uri).toMatchObject({ error: "invalid_claims_redirect_uri_parameter", http: 400 })
-      expect(e.error_description).toContain("claims_redirect_uri")
+    for (const uri of ["not a url", "/claims-cb", "client.example.org/claims-cb?a=1&b=2"]) {
+      const { url } = await ok<{ url: string }>(gatheringUrl({ ticket, claims_redirect_uri: uri }))
+      expect(new URL(url).searchParams.get("claims_redirect_uri"), uri).toBe(uri)
     }
   })
 
-  it("refuses a missing ticket with invalid_ticket_parameter and an unknown oxd_id with invalid_oxd_id", async () => {
-    expect(await failure(gatheringUrl({ claims_redirect_uri: CLAIMS_REDIRECT_URI }))).toMatchObject({ error: "invalid_ticket_parameter", http: 400 })
-    expect(await failure(gatheringUrl({ ticket: "", claims_redirect_uri: CLAIMS_REDIRECT_URI }))).toMatchObject({ error: "invalid_ticket_parameter" })
+  // CG1/CG2 · reference: invalid_ticket_parameter for a blank ticket, whitespace included, before the oxd_id
+  // (ErrorResponseCode.java:63, RpGetGetClaimsGatheringUrlOperation.java:31,48-50)
+  it("CG1/CG2: refuses a missing or blank ticket with invalid_ticket_parameter, before the oxd_id; then invalid_oxd_id", async () => {
+    for (const ticket of [undefined, "", "   "]) {
+      expect(await failure(gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI })), String(ticket)).toMatchObject({ error: "invalid_ticket_parameter", http: 400 })
+      expect(await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }))).toMatchObject({ error: "invalid_ticket_parameter" })
+    }
+    expect(await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket: "t", claims_redirect_uri: " " }))).toMatchObject({ error: "invalid_claims_redirect_uri_parameter" })
     const e = await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket: "t", claims_redirect_uri: CLAIMS_REDIRECT_URI }))
     expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
   })

@@ -6,8 +6,11 @@ import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js
 import type { Params } from "./schema.js"
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
-  if (!URL.canParse(p.claims_redirect_uri) || !/^https?:$/.test(new URL(p.claims_redirect_uri).protocol)) {
-    return yield* new InvalidParams({ code: "invalid_claims_redirect_uri_parameter", field: "claims_redirect_uri", detail: "must be an absolute http(s) URL" })
+  // the reference's checks, before the oxd_id: blank is missing (RpGetGetClaimsGatheringUrlOperation.validate,
+  // StringUtils.isBlank); any other claims_redirect_uri goes to the AS, which holds the registered ones
+  if (p.ticket.trim().length === 0) return yield* new InvalidParams({ code: "invalid_ticket_parameter", field: "ticket", detail: "is blank" })
+  if (p.claims_redirect_uri.trim().length === 0) {
+    return yield* new InvalidParams({ code: "invalid_claims_redirect_uri_parameter", field: "claims_redirect_uri", detail: "is blank" })
   }
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const uma = yield* (yield* UmaAuthorizationServer).discover(site)

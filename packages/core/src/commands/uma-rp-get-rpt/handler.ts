@@ -1,5 +1,4 @@
 import { Effect } from "effect"
-import { InvalidParams } from "../../errors.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
@@ -9,13 +8,12 @@ import type { Params } from "./schema.js"
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)
-  if (present(p.claim_token) && !present(p.claim_token_format)) {
-    return yield* new InvalidParams({ code: "bad_request", field: "claim_token_format", detail: "is required with claim_token" })
-  }
-  // coming back from claims gathering: the state must be one we issued for this site, once
+  // coming back from claims gathering: the state must be one we issued for this site, once (the reference never
+  // reads it; refused with its code for a state it does not know, bad_request "'state' is not registered.")
   if (present(p.state)) yield* (yield* StateStore).consume(site.oxdId, p.state, "claims_gathering")
+  // every other param goes to the AS as given (claim_token without its format included): the AS judges them
   return yield* (yield* UmaAuthorizationServer).requestRpt(site, opClientOf(site), {
-    ticket: p.ticket,
+    ticket: present(p.ticket) ? p.ticket : undefined,
     claim_token: present(p.claim_token) ? p.claim_token : undefined,
     claim_token_format: present(p.claim_token_format) ? p.claim_token_format : undefined,
     pct: present(p.pct) ? p.pct : undefined,

@@ -7,6 +7,5 @@ export const UmaRpGetRpt = Command.make("uma_rp_get_rpt", {
   params: Params,
   result: Result,
   protection: "site",
-  fieldCodes: { ticket: "invalid_ticket_parameter", rpt: "invalid_rpt_parameter" },
   handler,
 })

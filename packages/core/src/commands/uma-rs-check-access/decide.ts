@@ -4,22 +4,25 @@ import type { ProtectedResource } from "../../services/ResourceStore.js"
 import type { Site } from "../../services/SiteStore.js"
 import type { Introspection } from "../../services/UmaAuthorizationServer.js"
 import { evaluateScopeExpression } from "../../uma/scopeExpression.js"
-import { HTTP_METHODS } from "../uma-rs-protect/validate.js"
 import type { Params, Result } from "./schema.js"
 
 interface GrantedPermission { readonly resource_id?: unknown; readonly resource_scopes?: unknown; readonly exp?: unknown }
 
-/** Frozen: a shared constant, so the reply made of it is made once (answerFromMemory) and its encoding reused. */
-export const GRANTED: typeof Result.Type = Object.freeze({ access: "granted" })
+/**
+ * Frozen: a shared constant, so the reply made of it is made once (answerFromMemory) and its encoding reused. The
+ * reference's reply always has its three fields, null when granted (RsCheckAccessResponse).
+ */
+export const GRANTED: typeof Result.Type = Object.freeze({ access: "granted", "www-authenticate_header": null, ticket: null })
 
-/** The request's method in upper case, or why the request cannot be checked (its method or path). */
+/**
+ * The request's method in upper case, or why the request cannot be checked: an empty method or path, the only
+ * checks the reference makes (RsCheckAccessOperation.validate). Any other method or path is looked up: one no
+ * resource guards is invalid_request "Resource is not protected…".
+ */
 export const requestedMethod = (p: typeof Params.Type): string | InvalidParams => {
-  const method = p.http_method.toUpperCase()
-  if (!HTTP_METHODS.includes(method)) {
-    return new InvalidParams({ code: "invalid_http_method", field: "http_method", detail: `must be one of ${HTTP_METHODS.join(", ")}` })
-  }
-  if (!p.path.startsWith("/")) return new InvalidParams({ code: "invalid_path_parameter", field: "path", detail: "must be a path starting with /" })
-  return method
+  if (p.http_method.length === 0) return new InvalidParams({ code: "invalid_http_method", field: "http_method", detail: "is empty" })
+  if (p.path.length === 0) return new InvalidParams({ code: "invalid_path_parameter", field: "path", detail: "is empty" })
+  return p.http_method.toUpperCase()
 }
 
 /** The event every decided check publishes (never the RPT). */

@@ -35,6 +35,8 @@ afterAll(async () => {
   await op?.close()
 })
 
+/** reference: the three fields always, null when granted (RsCheckAccessResponse.java:12-17) */
+const GRANTED = { access: "granted", "www-authenticate_header": null, ticket: null }
 const checkParams = (extra: Record<string, unknown> = {}) => ({ oxd_id: oxdId, path: "/photo", http_method: "GET", rpt, protection_access_token: token, ...extra })
 const callNow = (params: Record<string, unknown>, ctx: { protectionToken?: string; requestId?: string } = {}) =>
   oxd.call("uma_rs_check_access", params, { transport: "internal", ...ctx })
@@ -47,7 +49,7 @@ describe("uma_rs_check_access answered from memory", () => {
     const first = callNow(checkParams())
     expect(first).toBeInstanceOf(Promise) // cold caches: the handler runs
     const ordinary = await first
-    expect(ordinary.envelope).toEqual({ status: "ok", data: { access: "granted" } })
+    expect(ordinary.envelope).toEqual({ status: "ok", data: GRANTED })
     const now = callNow(checkParams())
     expect(now).not.toBeInstanceOf(Promise)
     expect(now).toEqual(ordinary)
@@ -89,8 +91,11 @@ describe("uma_rs_check_access answered from memory", () => {
     const other = (await protectionToken(oxd, op)).token
     await registerSite(oxd, op, { ...UMA_SITE, protection_access_token: other })
     const refusals: Array<[Record<string, unknown>, string]> = [
-      [checkParams({ http_method: "FETCH" }), "invalid_http_method"],
-      [checkParams({ path: "photo" }), "invalid_path_parameter"],
+      // CA4/CA5 · reference: a method or path nothing guards is not protected (RsCheckAccessOperation.java:50-57)
+      [checkParams({ http_method: "FETCH" }), "invalid_request"],
+      [checkParams({ path: "photo" }), "invalid_request"],
+      [checkParams({ http_method: "" }), "invalid_http_method"],
+      [checkParams({ path: "" }), "invalid_path_parameter"],
       [checkParams({ path: "/elsewhere" }), "invalid_request"],
       [checkParams({ oxd_id: "no-such-site" }), "invalid_oxd_id"],
       [checkParams({ protection_access_token: undefined }), "blank_protection_access_token"],
@@ -104,6 +109,15 @@ describe("uma_rs_check_access answered from memory", () => {
       expect(r, code).toBeInstanceOf(Promise)
       expect((await failure(r)).error, JSON.stringify(params)).toBe(code)
     }
+  })
+
+  // CA7 · reference: paths and methods match in any letter case (Rp.java:570-584) — on both roads (resourceFor)
+  it("CA7: matches the path and method in any letter case, from memory as on the ordinary path", async () => {
+    await warm()
+    const upper = callNow(checkParams({ path: "/PHOTO", http_method: "get" }))
+    expect(upper).not.toBeInstanceOf(Promise)
+    expect(upper).toEqual({ envelope: { status: "ok", data: GRANTED }, http: 200 })
+    expect(await oxd.dispatch("uma_rs_check_access", checkParams({ path: "/Photo" }), { transport: "internal" })).toEqual(upper)
   })
 
   it("leaves a denial to the handler (it needs a ticket from the AS)", async () => {
@@ -120,7 +134,7 @@ describe("uma_rs_check_access answered from memory", () => {
     await sleep(1900)
     const due = callNow(checkParams())
     expect(due).toBeInstanceOf(Promise)
-    expect((await due).envelope).toEqual({ status: "ok", data: { access: "granted" } })
+    expect((await due).envelope).toEqual({ status: "ok", data: GRANTED })
     // the resource now needs another scope: the cached resources are gone with the write, the RPT no longer opens it
     await ok(call(oxd, "uma_rs_protect", { oxd_id: oxdId, overwrite: true, protection_access_token: token, resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["edit"] }] }] }))
     const after = callNow(checkParams())
@@ -129,7 +143,7 @@ describe("uma_rs_check_access answered from memory", () => {
     // a fresh RPT for the new scope is granted, then answered from memory
     const fresh = (await rptFor(oxdWithToken(), oxdId, "/photo", "GET")).access_token
     await ok(callNow(checkParams({ rpt: fresh })))
-    expect(callNow(checkParams({ rpt: fresh }))).toEqual({ envelope: { status: "ok", data: { access: "granted" } }, http: 200 })
+    expect(callNow(checkParams({ rpt: fresh }))).toEqual({ envelope: { status: "ok", data: GRANTED }, http: 200 })
   })
 
   it("applies the rate limit to answers from memory too", async () => {

@@ -4,6 +4,8 @@ import type { Oxd } from "../../makeOxd.js"
 import { call, failure, ok, oxdFor, startOp } from "../../../test/support.js"
 import { check, delta, newResources, protect, registerUmaSite, resourceIds, rptFor, sleep, ticketFor } from "../../../test/uma.js"
 
+const GRANTED = { access: "granted", "www-authenticate_header": null, ticket: null }
+
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
@@ -46,8 +48,11 @@ describe("uma_rs_check_access", () => {
 
   it("grants an RPT holding one of the condition's scopes (\"or\" rule), for every method of the condition", async () => {
     const { access_token } = await rptFor(oxd, oxdId, "/photo", "PUT") // the ticket asks for add only
-    expect(await check(oxd, oxdId, "/photo", "PUT", access_token)).toEqual({ access: "granted" })
-    expect(await check(oxd, oxdId, "/photo", "post", access_token)).toEqual({ access: "granted" })
+    // reply · reference: the three fields always, null when granted (RsCheckAccessResponse.java:12-17)
+    expect(await check(oxd, oxdId, "/photo", "PUT", access_token)).toEqual(GRANTED)
+    expect(await check(oxd, oxdId, "/photo", "post", access_token)).toEqual(GRANTED)
+    // CA7 · reference: the path matches in any letter case (Rp.java:570-584, equalsIgnoreCase)
+    expect(await check(oxd, oxdId, "/PHOTO", "Put", access_token)).toEqual(GRANTED)
   })
 
   it("denies, with a ticket, an RPT whose permissions are for another resource or other scopes", async () => {
@@ -95,10 +100,11 @@ describe("uma_rs_check_access", () => {
     expect((await check(oxd, site, "/photo", "GET", addAndInternal.access_token)).access).toBe("granted")
   })
 
-  it("refuses an unprotected path with invalid_request \"Resource is not protected\"", async () => {
+  // CA6 · reference: invalid_request with this description (RsCheckAccessOperation.java:50-57)
+  it("CA6: refuses an unprotected path with invalid_request and the reference's description", async () => {
     const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/unknown", http_method: "GET", rpt: "" }))
     expect(e).toMatchObject({ error: "invalid_request", http: 400 })
-    expect(e.error_description).toBe("Resource is not protected. Please protect your resource first with uma_rs_protect command.")
+    expect(e.error_description).toBe("Resource is not protected with path: /unknown and httpMethod: GET. Please protect your resource first with uma_rs_protect command. Check details on https://gluu.org/docs/oxd")
   })
 
   it("refuses a method the protected path does not guard with invalid_request", async () => {
@@ -107,13 +113,18 @@ describe("uma_rs_check_access", () => {
     expect(e.error_description).toContain("Resource is not protected")
   })
 
-  it("refuses an unknown or missing http_method with invalid_http_method, a missing path with invalid_path_parameter", async () => {
-    const bad = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "FETCH", rpt: "" }))
-    expect(bad).toMatchObject({ error: "invalid_http_method", http: 400 })
-    expect(bad.error_description).toContain("http_method")
-    expect((await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", rpt: "" }))).error).toBe("invalid_http_method")
-    expect((await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, http_method: "GET", rpt: "" }))).error).toBe("invalid_path_parameter")
-    expect((await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "photo", http_method: "GET", rpt: "" }))).error).toBe("invalid_path_parameter")
+  // CA2/CA3 · reference: invalid_http_method / invalid_path_parameter for a missing or empty one, the method first
+  // (ErrorResponseCode.java:61-62, RsCheckAccessOperation.java:129-135); CA4/CA5 — any other method or path is looked up
+  // and, guarded by nothing, is invalid_request (RsCheckAccessOperation.java:50-57)
+  it("CA2-CA5: a missing or empty http_method is invalid_http_method, path invalid_path_parameter; an odd one is not protected", async () => {
+    const missing = (params: Record<string, unknown>) => failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, rpt: "", ...params }))
+    expect((await missing({ path: "/photo" })).error).toBe("invalid_http_method")
+    expect((await missing({ path: "/photo", http_method: "" })).error).toBe("invalid_http_method")
+    expect((await missing({ http_method: "GET" })).error).toBe("invalid_path_parameter")
+    expect((await missing({ http_method: "GET", path: "" })).error).toBe("invalid_path_parameter")
+    expect((await missing({})).error).toBe("invalid_http_method")
+    expect(await missing({ path: "/photo", http_method: "FETCH" })).toMatchObject({ error: "invalid_request", error_description: expect.stringContaining("httpMethod: FETCH") })
+    expect(await missing({ path: "photo", http_method: "GET" })).toMatchObject({ error: "invalid_request", error_description: expect.stringContaining("path: photo") })
   })
 
   it("refuses an unknown oxd_id with invalid_oxd_id", async () => {

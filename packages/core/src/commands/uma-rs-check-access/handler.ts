@@ -6,6 +6,7 @@ import { ResourceStore } from "../../services/ResourceStore.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
 import { present } from "../_shared/fields.js"
+import { refusedAsInternalError } from "../_shared/refusal.js"
 import { accessChecked, grants, GRANTED, requestedMethod } from "./decide.js"
 import type { Params, Result } from "./schema.js"
 
@@ -27,12 +28,15 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     // the RPT's own exp and its permissions' exp are checked on every call, cached introspection or not
     if (grants(introspection, resource, Math.floor(Date.now() / 1000))) return yield* decided(GRANTED)
   }
-  const ticket = yield* as.permissionTicket(site, [{ resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes }])
-  const { issuer } = yield* as.discover(site)
+  const ticket = yield* as.permissionTicket(site, [{ resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes }]).pipe(
+    // the reference cannot read a refused ticket registration (RsCheckAccessOperation.java:121-123): internal_error
+    Effect.catchTag("OpRejected", refusedAsInternalError("The permission ticket registration", "the AS refused it")),
+  )
   const { uma_realm } = yield* OxdConfig
   return yield* decided({
     access: "denied",
-    "www-authenticate_header": `UMA realm="${uma_realm}",as_uri="${issuer}",error="insufficient_scope",ticket="${ticket}"`,
+    // as_uri is the site's op_host, as uma-rs writes it (RptPreProcessInterceptor, ServiceProvider(site.getOpHost()))
+    "www-authenticate_header": `UMA realm="${uma_realm}",as_uri="${site.opHost}",error="insufficient_scope",ticket="${ticket}"`,
     ticket,
   })
 })

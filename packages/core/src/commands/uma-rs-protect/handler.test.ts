@@ -101,71 +101,100 @@ describe("uma_rs_protect", () => {
     expect(twoConditions.error_description).toContain("POST")
   })
 
-  it("refuses empty or missing resources with invalid_uma_request", async () => {
+  // P3 · reference: invalid_uma_request (ErrorResponseCode.java:60, RsProtectOperation.java:125-127)
+  it("P3: refuses empty or missing resources with invalid_uma_request", async () => {
     const oxdId = await registerUmaSite(oxd, op)
     expect(await refused(oxdId, [])).toMatchObject({ error: "invalid_uma_request", http: 400 })
     const missing = await failure(call(oxd, "uma_rs_protect", { oxd_id: oxdId }))
     expect(missing).toMatchObject({ error: "invalid_uma_request", http: 400 })
     expect(missing.error_description).toContain("resources")
-    expect(await refused(oxdId, [{ path: "/photo", conditions: [] }])).toMatchObject({ error: "invalid_uma_request" })
   })
 
-  it("refuses an unknown or empty method list with invalid_http_method", async () => {
+  // P6, P7, P8 · reference: method names, paths and condition lists are not checked; what is given is registered
+  // (RsProtectOperation.java:124-148 checks only emptiness, method uniqueness and scope expressions)
+  it("P6/P7/P8: registers any method name, any path, an empty method list; a resource without conditions registers nothing", async () => {
     const oxdId = await registerUmaSite(oxd, op)
-    const bad = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["FETCH"], scopes: ["view"] }] }])
-    expect(bad).toMatchObject({ error: "invalid_http_method", http: 400 })
-    expect(bad.error_description).toContain("FETCH")
-    expect(await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: [], scopes: ["view"] }] }])).toMatchObject({ error: "invalid_http_method" })
+    const before = resourceIds(op)
+    await protect(oxd, oxdId, [
+      { path: "photo", conditions: [{ httpMethods: ["FETCH"], scopes: ["view"] }] },
+      { path: "", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] },
+      { path: "/nothing", conditions: [] },
+      { path: "/no-method", conditions: [{ httpMethods: [], scopes: ["view"] }] },
+    ])
+    expect(newResources(op, before).map((r) => r.name).sort()).toEqual([" GET", "/no-method ", "photo FETCH"])
+    // FETCH on "photo" is protected now: a check gets a ticket
+    expect(await check(oxd, oxdId, "photo", "fetch")).toMatchObject({ access: "denied", ticket: expect.any(String) })
+    const nothing = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/nothing", http_method: "GET", rpt: "" }))
+    expect(nothing.error).toBe("invalid_request")
+  })
+
+  it("still needs a path and a method list in each entry (the reference fails on them too)", async () => {
+    const oxdId = await registerUmaSite(oxd, op)
+    expect(await refused(oxdId, [{ conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }])).toMatchObject({ error: "invalid_path_parameter" })
     expect(await refused(oxdId, [{ path: "/photo", conditions: [{ scopes: ["view"] }] }])).toMatchObject({ error: "invalid_http_method" })
   })
 
-  it("refuses a path that does not start with / with invalid_path_parameter", async () => {
+  // P5 · reference: one path in two entries is accepted, methods counted per path (uma-rs ResourceValidator.isHttpMethodUniqueInPath)
+  it("P5: accepts one path in two entries with different methods; the same method in both is http_method_not_unique", async () => {
     const oxdId = await registerUmaSite(oxd, op)
-    for (const path of ["photo", "", "https://rs.example.org/photo"]) {
-      const e = await refused(oxdId, [{ path, conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }])
-      expect(e, path).toMatchObject({ error: "invalid_path_parameter", http: 400 })
-      expect(e.error_description).toContain("resources[0].path")
-    }
-    expect(await refused(oxdId, [{ conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }])).toMatchObject({ error: "invalid_path_parameter" })
+    const twice = await refused(oxdId, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] },
+      { path: "/PHOTO", conditions: [{ httpMethods: ["get"], scopes: ["all"] }] },
+    ])
+    expect(twice).toMatchObject({ error: "http_method_not_unique", http: 400 })
+    await protect(oxd, oxdId, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] },
+      { path: "/photo", conditions: [{ httpMethods: ["POST"], scopes: ["add"] }] },
+    ])
+    expect(await check(oxd, oxdId, "/photo", "POST")).toMatchObject({ access: "denied" })
   })
 
-  it("refuses a scope_expression that is not valid JsonLogic with invalid_scope_expression, before registering anything", async () => {
+  // P11 · reference: invalid_scope_expressioin, sic (ErrorResponseCode.java:68, RsProtectOperation.java:138-142) for a rule
+  // without data; P10 — a rule that is no JsonLogic we can evaluate: the reference accepts it (it never evaluates it),
+  // refused here with the same code (docs/compatibility.md)
+  it("P10/P11: refuses a scope_expression it cannot evaluate with invalid_scope_expressioin (sic), before registering anything", async () => {
     const oxdId = await registerUmaSite(oxd, op)
     const e = await refused(oxdId, [
       { path: "/document", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] },
       { path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { frobnicate: [{ var: 0 }] }, data: ["view"] } }] },
     ])
-    expect(e).toMatchObject({ error: "invalid_scope_expression", http: 400 })
+    expect(e).toMatchObject({ error: "invalid_scope_expressioin", http: 400 })
     expect(e.error_description).toContain("/photo")
     expect(e.error_description).toContain("frobnicate")
     const notObject = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: "view", data: ["view"] } }] }])
-    expect(notObject).toMatchObject({ error: "invalid_scope_expression" })
+    expect(notObject).toMatchObject({ error: "invalid_scope_expressioin" })
     const noData = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { var: 0 }, data: [] } }] }])
-    expect(noData).toMatchObject({ error: "invalid_scope_expression" })
+    expect(noData).toMatchObject({ error: "invalid_scope_expressioin" })
     // nothing was protected: a correct document is still accepted without overwrite
     await protect(oxd, oxdId)
   })
 
-  it("refuses a condition with neither scopes nor scope_expression with invalid_uma_request", async () => {
+  // P9 · reference: a condition without scopes is registered with none; the AS's answer decides (here: it refuses) — and
+  // P14: what was registered before the refusal is withdrawn (the reference leaves it; docs/compatibility.md)
+  it("P9/P14: sends a condition with neither scopes nor scope_expression to the AS, and withdraws the rest when it refuses", async () => {
     const oxdId = await registerUmaSite(oxd, op)
     for (const condition of [{ httpMethods: ["GET"] }, { httpMethods: ["GET"], scopes: [] }, { httpMethods: ["GET"], scopes: null }]) {
-      const e = await refused(oxdId, [{ path: "/photo", conditions: [condition] }])
-      expect(e, JSON.stringify(condition)).toMatchObject({ error: "invalid_uma_request", http: 400 })
-      expect(e.error_description).toContain("neither scopes nor scope_expression")
+      const before = op.counters()
+      const ids = resourceIds(op)
+      const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/document", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }, { path: "/photo", conditions: [condition] }] }))
+      // two registrations, then the withdrawal of the first (its DELETE counts there too)
+      expect(delta(op, before, "uma.resource_registration"), JSON.stringify(condition)).toBe(3)
+      // the AS's refusal reaches the caller (its code is the cross-cutting rule for an AS's HTTP error, X9)
+      expect(e.error_description).toContain("invalid_request")
+      expect(newResources(op, ids)).toEqual([])
     }
   })
 
-  it("refuses ticketScopes outside the condition's scopes with invalid_uma_request (the AS would refuse every ticket)", async () => {
+  // P12 · reference: ticketScopes are not checked against the condition's scopes (RsProtectOperation.java:124-148)
+  it("P12: accepts ticketScopes outside the condition's scopes; the AS then refuses the ticket at the check", async () => {
     const oxdId = await registerUmaSite(oxd, op)
-    const e = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"], ticketScopes: ["view", "other"] }] }])
-    expect(e).toMatchObject({ error: "invalid_uma_request", http: 400 })
-    expect(e.error_description).toContain("ticketScopes")
-    expect(e.error_description).toContain("other")
-    const expression = { rule: { var: 0 }, data: ["all"] }
-    expect(await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: expression, ticketScopes: ["add"] }] }]))
-      .toMatchObject({ error: "invalid_uma_request" })
+    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"], ticketScopes: ["view", "other"] }] }])
+    const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }))
+    // CA9 · reference: a refused ticket registration is internal_error (RsCheckAccessOperation.java:121-123)
+    expect(e).toMatchObject({ error: "internal_error", http: 500 })
+    expect(e.error_description).toContain("invalid_scope")
     // a subset is fine, and a denied check then gets its ticket
-    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { or: [{ var: 0 }, { var: 1 }] }, data: ["all", "add"] }, ticketScopes: ["add"] }] }])
+    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { or: [{ var: 0 }, { var: 1 }] }, data: ["all", "add"] }, ticketScopes: ["add"] }] }], true)
     expect(await check(oxd, oxdId, "/photo", "GET")).toMatchObject({ access: "denied", ticket: expect.any(String) })
   })
 
@@ -181,9 +210,11 @@ describe("uma_rs_protect", () => {
     expect(notProtected.error).toBe("invalid_request")
   })
 
-  it("refuses an unknown oxd_id with invalid_oxd_id", async () => {
+  // P1/P2 · reference: the document is checked before the oxd_id (RsProtectOperation.java:124-150)
+  it("P1/P2: refuses an unknown oxd_id with invalid_oxd_id, after the document: with no resources, invalid_uma_request", async () => {
     const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: "6F9619FF-8B86-D011-B42D-00CF4FC964FF", resources: photoAndDocument() }))
     expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
+    expect(await failure(call(oxd, "uma_rs_protect", { oxd_id: "6F9619FF-8B86-D011-B42D-00CF4FC964FF", resources: [] }))).toMatchObject({ error: "invalid_uma_request" })
     expect((await failure(call(oxd, "uma_rs_protect", { resources: photoAndDocument() }))).error).toBe("bad_request")
   })
 })

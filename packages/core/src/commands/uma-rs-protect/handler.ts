@@ -32,10 +32,11 @@ const registerAll = (site: Site, resources: typeof Params.Type["resources"], row
   })
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
+  // the document before the oxd_id, as the reference checks them (RsProtectOperation.validate, then getRp)
+  yield* validateResources(p.resources)
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   const store = yield* ResourceStore
   const as = yield* UmaAuthorizationServer
-  yield* validateResources(p.resources)
   const existing = yield* store.list(site.oxdId)
   if (existing.length > 0 && p.overwrite !== true) return yield* new UmaProtectionExists()
   const rows: NewProtectedResource[] = []

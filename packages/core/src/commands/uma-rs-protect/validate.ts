@@ -1,46 +1,33 @@
 import { Effect } from "effect"
-import { HttpMethodNotUnique, InvalidParams, InvalidScopeExpression, InvalidUmaRequest } from "../../errors.js"
+import { HttpMethodNotUnique, InvalidScopeExpression, InvalidUmaRequest } from "../../errors.js"
 import { scopeExpressionProblem } from "../../uma/scopeExpression.js"
 import type { Params } from "./schema.js"
 
-export const HTTP_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
-
-/** Everything wrong with a protection document is found before anything is registered at the AS. */
+/**
+ * The reference's checks of a protection document, before anything is registered at the AS (RsProtectOperation.
+ * validate): resources not empty; each method once per path; a scope_expression must be one we can evaluate. Paths,
+ * method names, conditions and scopes are otherwise registered as given (the AS judges them), as the reference does.
+ */
 export const validateResources = Effect.fnUntraced(function* (resources: typeof Params.Type["resources"]) {
   if (resources.length === 0) return yield* new InvalidUmaRequest({ detail: "resources is empty" })
-  const paths = new Set<string>()
-  for (const [i, r] of resources.entries()) {
-    if (!r.path || !r.path.startsWith("/")) {
-      return yield* new InvalidParams({ code: "invalid_path_parameter", field: `resources[${i}].path`, detail: "must be a path starting with /" })
-    }
-    if (paths.has(r.path)) return yield* new InvalidUmaRequest({ detail: `path ${r.path} is listed twice; put all its conditions in one entry` })
-    paths.add(r.path)
-    if (r.conditions.length === 0) return yield* new InvalidUmaRequest({ detail: `path ${r.path} has no conditions` })
-    const methods = new Set<string>()
+  // per path across entries (uma-rs ResourceValidator); in any letter case, since checks match paths and methods so
+  const seen = new Set<string>()
+  for (const r of resources) {
     for (const c of r.conditions) {
-      if (c.httpMethods.length === 0) {
-        return yield* new InvalidParams({ code: "invalid_http_method", field: `resources[${i}].conditions.httpMethods`, detail: "must list at least one method" })
-      }
       for (const m of c.httpMethods) {
-        const method = m.toUpperCase()
-        if (!HTTP_METHODS.includes(method)) {
-          return yield* new InvalidParams({ code: "invalid_http_method", field: `resources[${i}].conditions.httpMethods`, detail: `"${m}" is not one of ${HTTP_METHODS.join(", ")}` })
-        }
-        if (methods.has(method)) return yield* new HttpMethodNotUnique({ path: r.path, http_method: method })
-        methods.add(method)
+        const key = `${m.toUpperCase()} ${r.path.toLowerCase()}`
+        if (seen.has(key)) return yield* new HttpMethodNotUnique({ path: r.path, http_method: m.toUpperCase() })
+        seen.add(key)
       }
-      if (c.scope_expression) {
-        const problem = scopeExpressionProblem(c.scope_expression.rule, c.scope_expression.data)
-        if (problem) return yield* new InvalidScopeExpression({ path: r.path, detail: problem })
-      } else if (!c.scopes || c.scopes.length === 0) {
-        return yield* new InvalidUmaRequest({ detail: `a condition of ${r.path} has neither scopes nor scope_expression` })
-      }
-      // the ticket of a denied check asks the AS for ticketScopes on this resource, which it only knows by its scopes
-      const registered = c.scope_expression ? c.scope_expression.data : (c.scopes ?? [])
-      const foreign = (c.ticketScopes ?? []).filter((s) => !registered.includes(s))
-      if (foreign.length > 0) {
-        return yield* new InvalidUmaRequest({ detail: `ticketScopes of ${r.path} must be among the condition's scopes; not: ${foreign.join(", ")}` })
-      }
+    }
+  }
+  for (const r of resources) {
+    for (const c of r.conditions) {
+      if (!c.scope_expression) continue
+      // the reference asks for a rule and data only (JsonLogicNode.isValid); the rule is evaluated on every check
+      // here, so one that cannot be is refused now with the reference's code, rather than denying every request
+      const problem = scopeExpressionProblem(c.scope_expression.rule, c.scope_expression.data)
+      if (problem) return yield* new InvalidScopeExpression({ path: r.path, detail: problem })
     }
   }
 })

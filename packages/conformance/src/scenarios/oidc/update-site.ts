@@ -1,10 +1,12 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { reference } from "../../source.js"
 
 export const updateSite = scenario({
   id: "update-site",
   title: "update_site (and its 3.1.1 name update_site_registration) changes the registration",
   checks: "update_site: data.oxd_id; the new scope is used by get_authorization_url; update_site_registration is accepted",
   tags: ["oidc"],
+  source: reference("S/op/UpdateSiteOperation.java:47-179 (scope applied, :97-179); update_site_registration: the oxd 3.0/3.1.1 documentation, \"Update site registration\""),
   commands: ["register_site", "update_site", "update_site_registration", "get_authorization_url", "get_tokens_by_code"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite({ scope: ["openid", "profile"] })

@@ -1,4 +1,5 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { hardening, reference } from "../../source.js"
 import { needsDrivableUma } from "./skip.js"
 
 const needsUma = needsDrivableUma("the AS cannot be told which policy to apply")
@@ -12,6 +13,7 @@ export const umaFlow = scenario({
   title: "protect → denied with ticket → RPT → granted → introspect_rpt",
   checks: "uma_rs_protect: oxd_id; uma_rs_check_access: denied + ticket + www-authenticate_header, then granted; uma_rp_get_rpt: access_token, token_type, pct, upgraded; introspect_rpt: active, permissions",
   tags: ["uma"],
+  source: reference("S/op/RsProtectOperation.java:49-170; S/op/RsCheckAccessOperation.java:46-136 with uma-rs RptPreProcessInterceptor.java:186-189 (the WWW-Authenticate header); S/op/RpGetRptOperation.java:30-56, C/response/RpGetRptResponse.java:15-22 (updated); S/op/IntrospectRptOperation.java:30-35, C/introspection/CorrectRptIntrospectionResponse.java:16-30"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "introspect_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -45,6 +47,7 @@ export const umaNeedInfo = scenario({
   title: "need_info → claims-gathering URL → the user gives the claim → RPT with the new ticket → granted",
   checks: "uma_rp_get_rpt: need_info with details (ticket, required_claims, redirect_user); uma_rp_get_claims_gathering_url: url, state; uma_rp_get_rpt with the new ticket and state: RPT",
   tags: ["uma"],
+  source: reference("need_info with the AS's details (C/ErrorResponseCode.java:66, S/service/UmaTokenService.java:36-40); S/op/RpGetGetClaimsGatheringUrlOperation.java:28-54 (url with ticket and state, :35-39)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "uma_rp_get_claims_gathering_url"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -64,7 +67,7 @@ export const umaNeedInfo = scenario({
     const rpt = await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "with the ticket from claims gathering")
     const granted = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: rpt["access_token"] })
     t.expect(granted["access"] === "granted", "uma_rs_check_access: expected granted with the RPT issued after claims gathering")
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "invalid_state", "a claims-gathering state used twice")
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "invalid_state", "a claims-gathering state used twice", hardening("RFC 6749 §10.12 (CSRF) for the claims-gathering redirect: its state is single-use; oxd 3.1.4 never reads uma_rp_get_rpt's state (C/params/RpGetRptParams.java:31-32, audit GR8)"))
   },
 })
 
@@ -73,6 +76,7 @@ export const umaDenied = scenario({
   title: "a deny policy: no RPT, and the resource stays closed",
   checks: "uma_rp_get_rpt: error (request_denied) under a deny policy; uma_rs_check_access stays denied",
   tags: ["uma"],
+  source: reference("the AS's refusal is passed on as http_status_<status> with its body (S/op/RpGetRptOperation.java:41-44, audit GR6)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -88,6 +92,7 @@ export const umaInvalidTicket = scenario({
   title: "a ticket the AS does not know (or one used already) is refused as invalid_ticket",
   checks: "uma_rp_get_rpt: invalid_ticket",
   tags: ["uma"],
+  source: reference("an unknown ticket: the AS's refusal passed on as http_status_<status> (S/op/RpGetRptOperation.java:41-44, audit GR3)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -96,6 +101,6 @@ export const umaInvalidTicket = scenario({
     await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: "no-such-ticket" }, "invalid_ticket", "an unknown ticket")
     const ticket = await t.protectAndTicket(oxdId, photo(), "/photo", "GET")
     await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket })
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "invalid_ticket", "a ticket used once already")
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "invalid_ticket", "a ticket used once already", hardening("UMA 2.0 Grant: a permission ticket stands for one access request, the AS refuses it once used (invalid_grant); oxd 3.1.4 answers the site's cached RPT without asking the AS, whatever the ticket (S/service/UmaTokenService.java:73-84, audit GR7)"))
   },
 })

@@ -307,4 +307,23 @@ describe("the scenarios' sources", () => {
   it("wholly hardening (out of the reference profile): only the scenarios whose every check the audit (§5) lists as oxd-ts's own", () => {
     expect(scenarios.filter((sc) => sc.source.kind === "hardening").map((sc) => sc.id).sort()).toEqual(["cross-site-state", "uma-introspection-cache", "uma-scope-expression"])
   })
+
+  it("update_site is checked under its 3.1.4 name; the 3.1.1 alias is a scenario of its own, optional", () => {
+    const update = scenarios.find((sc) => sc.id === "update-site")!
+    expect(update.commands).toContain("update_site")
+    expect(update.commands).not.toContain("update_site_registration")
+    const alias = scenarios.find((sc) => sc.id === "update-site-registration")!
+    expect(alias.commands).toContain("update_site_registration")
+    expect(alias.optional).toMatch(/3\.1\.4 answers it unsupported_operation/)
+  })
+
+  it("a target without the alias (a 3.1.4) skips only the alias, saying it is optional, and still checks update_site", async () => {
+    const target = fakeTarget((c) => c === "update_site_registration"
+      ? { status: "error", data: { error: "unsupported_operation", error_description: "Operation is not supported by server error." } }
+      : { status: "error", data: { error: "invalid_oxd_id", error_description: "unknown" } })
+    const result = await runSuite({ scenarios, only: ["update-site", "update-site-registration"], op, targets: { tcp: target }, timeout: 2 })
+    const [update, alias] = result.transports[0]!.results
+    expect(update).toMatchObject({ id: "update-site", status: "failed" }) // run (the fake target cannot register a site), not skipped
+    expect(alias).toMatchObject({ id: "update-site-registration", status: "skipped", reason: expect.stringMatching(/^the target does not offer update_site_registration \(unsupported_operation\); optional: /) })
+  })
 })

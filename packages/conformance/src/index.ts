@@ -1,12 +1,16 @@
 export * from "./scenario.js"
+export {
+  reference, hardening, byTransport, describeSource, describeProfile, inProfile, PROFILES,
+  type Source, type SourceKind, type SourceSpec, type PerTransport, type Profile,
+} from "./source.js"
 export type { Envelope, Transport } from "./Transport.js"
 export { scenarios } from "./scenarios/index.js"
-export { runScenario, scenarioTest, type Outcome, type RunScenarioOptions } from "./runner.js"
+export { runScenario, scenarioTest, notInProfile, type Outcome, type RunScenarioOptions } from "./runner.js"
 export {
   runSuite, probeCommands, selectScenarios, unknownSelectors, GHOST_OXD_ID,
   type SuiteOptions, type SuiteResult, type TransportResult, type ScenarioResult, type ProgressEvent,
 } from "./suite.js"
-export { externalTarget, DEFAULT_TARGETS, TRANSPORTS, transportOfAddress, type TransportName, type ExternalTargetOptions } from "./targets.js"
+export { externalTarget, DEFAULT_TARGETS, TRANSPORTS, transportOfAddress, withFix, type TransportName, type ExternalTargetOptions } from "./targets.js"
 export { connectOp, OpUnavailable, LOGIN_KINDS, type ConnectOpOptions, type ConnectedOp, type LoginKind } from "./drivers/op.js"
 export { formLogin, type FormLoginOptions, type AuthorizationResponse } from "./drivers/formLogin.js"
 export { manualLogin } from "./drivers/manualLogin.js"

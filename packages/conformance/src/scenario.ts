@@ -1,3 +1,4 @@
+import { inProfile, isSourceSpec, reference, resolveSource, type Profile, type Source, type SourceSpec } from "./source.js"
 import type { Envelope, Transport } from "./Transport.js"
 
 /** Misbehaviours a test OP can be told to apply to the next ID token it issues. */
@@ -58,9 +59,22 @@ export interface Env {
   readonly claimsRedirectUri: string
 }
 
-/** A failure that names the command, what the spec says and what the server did. */
+/** A failure that names the command, what the spec says and what the server did; and where that check comes from. */
 export class ScenarioFailure extends Error {
   override readonly name = "ScenarioFailure"
+  constructor(message: string, readonly source?: Source) {
+    super(message)
+  }
+}
+
+/** One assertion of a run: what it checked, its source, and how it went. */
+export interface AssertionRecord {
+  readonly what: string
+  readonly source: Source
+  /** `left-out`: not evaluated, its source is not in the run's profile (a hardening check under `reference`). */
+  readonly status: "passed" | "failed" | "left-out"
+  /** A step of a Ctx helper (register a site, sign in…) rather than one of the scenario's own checks. */
+  readonly helper?: true
 }
 
 export interface Scenario {
@@ -69,8 +83,15 @@ export interface Scenario {
   /** The spec behaviour checked: command, field, error code. */
   readonly checks: string
   readonly tags: ReadonlyArray<string>
+  /**
+   * Where its checks come from, unless an assertion says otherwise (its last argument): `reference(citation)` or
+   * `hardening(reason)`. A `hardening` scenario is hardening as a whole: it is not in the `reference` profile.
+   */
+  readonly source: Source
   /** The commands it sends: a target that does not offer one of them gets the scenario skipped. */
   readonly commands?: ReadonlyArray<string>
+  /** Why the scenario is optional (said with the skip when the target does not offer one of its commands). */
+  readonly optional?: string
   /** Why this scenario cannot run against this environment, or undefined. */
   skip?(env: Env): string | undefined
   run(t: Ctx): Promise<void>
@@ -81,14 +102,46 @@ export const scenario = (s: Scenario): Scenario => s
 const describe = (e: Envelope) =>
   e.status === "ok" ? "status ok" : `error ${e.data.error} (${e.data.error_description})`
 
-/** What a scenario works with: calls that assert, and the flows every scenario needs. */
+export interface CtxOptions {
+  /** The scenario's source: that of every assertion that names none. */
+  readonly source: Source
+  /** Which assertions are evaluated: `reference` leaves hardening ones out; default strict. */
+  readonly profile?: Profile
+}
+
+// the sources of the helpers' steps: each is what oxd 3.1.4 does
+const SETUP_CLIENT = reference("S/op/SetupClientOperation.java:39-103, C/response/SetupClientResponse.java:12-33")
+const GET_CLIENT_TOKEN = reference("S/op/GetClientTokenOperation.java:44-108, C/response/GetClientTokenResponse.java:12-19")
+const REGISTER_SITE = reference("S/op/RegisterSiteOperation.java:61-75, C/response/RegisterSiteResponse.java:12-15")
+const GET_AUTHORIZATION_URL = reference("S/op/GetAuthorizationUrlOperation.java:39-85 (the URL carries state and nonce, :51-72)")
+const UMA_RS_PROTECT = reference("S/op/RsProtectOperation.java:49-170")
+const UMA_RS_CHECK_ACCESS = reference("S/op/RsCheckAccessOperation.java:46-136 (denied with a ticket without RPT)")
+const GET_TOKENS_BY_CODE = reference("S/op/GetTokensByCodeOperation.java:42-114")
+
+/** What a left-out `fails` answers: the expected code, no description (a check reading it must be left out too). */
+const LEFT_OUT_ERROR = (code: string) => ({ error: code, error_description: "" })
+
+/**
+ * What a scenario works with: calls that assert, and the flows every scenario needs. Each assertion (`ok`, `fails`,
+ * `expect`) has the scenario's source unless its optional last argument names another (`hardening("…")`,
+ * `reference("…")`, `byTransport({ https: … })`); one whose source is not in the run's profile is not evaluated —
+ * not even sent — and is recorded as left out.
+ */
 export class Ctx {
   #transport: Transport | undefined
+  #helperDepth = 0
   /** The protection_access_token sent with every call once a setup client exists. */
   token: string | undefined
   readonly cleanups: Array<() => Promise<void>> = []
+  readonly source: Source
+  readonly profile: Profile
+  /** Every assertion so far, in order. */
+  readonly records: AssertionRecord[] = []
 
-  constructor(readonly env: Env) {}
+  constructor(readonly env: Env, opts: CtxOptions) {
+    this.source = opts.source
+    this.profile = opts.profile ?? "strict"
+  }
 
   get transport(): Transport {
     return (this.#transport ??= this.env.target.connect())
@@ -106,62 +159,110 @@ export class Ctx {
     return this.transport.call(command, withToken)
   }
 
-  async ok(command: string, params: Record<string, unknown>, why = ""): Promise<Record<string, unknown>> {
+  #record(what: string, source: Source, status: AssertionRecord["status"]): void {
+    this.records.push({ what, source, status, ...(this.#helperDepth > 0 ? { helper: true as const } : {}) })
+  }
+
+  /** The assertion's source, or undefined (recorded as left out) when the profile does not evaluate it. */
+  #admit(what: string, spec: SourceSpec | undefined): Source | undefined {
+    const source = spec === undefined ? this.source : resolveSource(spec, this.transport.name, this.source)
+    if (inProfile(source, this.profile)) return source
+    this.#record(what, source, "left-out")
+    return undefined
+  }
+
+  #fail(what: string, source: Source, message: string): never {
+    this.#record(what, source, "failed")
+    throw new ScenarioFailure(message, source)
+  }
+
+  /** A helper's own steps are recorded as such (they set a scenario up; they are not what it checks). */
+  async #helper<T>(run: () => Promise<T>): Promise<T> {
+    this.#helperDepth++
+    try {
+      return await run()
+    } finally {
+      this.#helperDepth--
+    }
+  }
+
+  /** `command` answers status ok. Last argument: the source, when not the scenario's. Left out: answers `{}`. */
+  async ok(command: string, params: Record<string, unknown>, why: string | SourceSpec = "", sourceSpec?: SourceSpec): Promise<Record<string, unknown>> {
+    const [reason, spec] = isSourceSpec(why) ? ["", why] : [why, sourceSpec]
+    const what = `${command}: status ok${reason ? ` ${reason}` : ""}`
+    const source = this.#admit(what, spec)
+    if (!source) return {}
     const reply = await this.call(command, params)
-    if (reply.status !== "ok") throw new ScenarioFailure(`${command}: expected status ok${why ? ` ${why}` : ""}, got ${describe(reply)}`)
+    if (reply.status !== "ok") this.#fail(what, source, `${command}: expected status ok${reason ? ` ${reason}` : ""}, got ${describe(reply)}`)
+    this.#record(what, source, "passed")
     return reply.data
   }
 
-  async fails(command: string, params: Record<string, unknown>, code: string, why: string): Promise<{ error: string; error_description: string }> {
+  /** `command` answers error `code` with a description. Last argument: the source, when not the scenario's. */
+  async fails(command: string, params: Record<string, unknown>, code: string, why: string, sourceSpec?: SourceSpec): Promise<{ error: string; error_description: string }> {
+    const what = `${command}: error ${code} for ${why}`
+    const source = this.#admit(what, sourceSpec)
+    if (!source) return LEFT_OUT_ERROR(code)
     const reply = await this.call(command, params)
     if (reply.status !== "error" || reply.data.error !== code) {
-      throw new ScenarioFailure(`${command}: expected error ${code} for ${why}, got ${describe(reply)}`)
+      this.#fail(what, source, `${command}: expected error ${code} for ${why}, got ${describe(reply)}`)
     }
     if (typeof reply.data.error_description !== "string" || reply.data.error_description.length === 0) {
-      throw new ScenarioFailure(`${command}: error ${code} must carry an error_description saying what to fix`)
+      this.#fail(what, source, `${command}: error ${code} must carry an error_description saying what to fix`)
     }
+    this.#record(what, source, "passed")
     return reply.data
   }
 
-  expect(condition: unknown, message: string): asserts condition {
-    if (!condition) throw new ScenarioFailure(message)
+  /** `condition` holds. Last argument: the source, when not the scenario's. Left out: not evaluated at all. */
+  expect(condition: unknown, message: string, sourceSpec?: SourceSpec): asserts condition {
+    const source = this.#admit(message, sourceSpec)
+    if (!source) return
+    if (!condition) this.#fail(message, source, message)
+    this.#record(message, source, "passed")
   }
 
   /** A protection token of a new setup client (the server's REST API, or TCP with protection on, needs one). */
-  async setupClient(extra: Record<string, unknown> = {}): Promise<{ setupOxdId: string; clientId: string; token: string }> {
-    const setup = await this.ok("setup_client", { op_host: this.env.op.issuer, authorization_redirect_uri: this.env.redirectUri, ...extra })
-    const token = await this.ok("get_client_token", {
-      op_host: this.env.op.issuer,
-      client_id: setup["client_id"],
-      client_secret: setup["client_secret"],
-      scope: ["uma_protection"],
+  setupClient(extra: Record<string, unknown> = {}): Promise<{ setupOxdId: string; clientId: string; token: string }> {
+    return this.#helper(async () => {
+      const setup = await this.ok("setup_client", { op_host: this.env.op.issuer, authorization_redirect_uri: this.env.redirectUri, ...extra }, SETUP_CLIENT)
+      const token = await this.ok("get_client_token", {
+        op_host: this.env.op.issuer,
+        client_id: setup["client_id"],
+        client_secret: setup["client_secret"],
+        scope: ["uma_protection"],
+      }, GET_CLIENT_TOKEN)
+      this.expect(typeof token["access_token"] === "string", "get_client_token: expected data.access_token to be a string", GET_CLIENT_TOKEN)
+      return { setupOxdId: String(setup["setup_client_oxd_id"]), clientId: String(setup["client_id"]), token: String(token["access_token"]) }
     })
-    this.expect(typeof token["access_token"] === "string", "get_client_token: expected data.access_token to be a string")
-    return { setupOxdId: String(setup["setup_client_oxd_id"]), clientId: String(setup["client_id"]), token: String(token["access_token"]) }
   }
 
   /** register_site with sensible params (and a setup client first when the target is protected). */
-  async registerSite(params: Record<string, unknown> = {}): Promise<string> {
-    if (this.env.target.protection && !this.token) this.token = (await this.setupClient()).token
-    const data = await this.ok("register_site", {
-      op_host: this.env.op.issuer,
-      authorization_redirect_uri: this.env.redirectUri,
-      post_logout_redirect_uri: this.env.postLogoutRedirectUri,
-      scope: ["openid", "profile", "email", "offline_access"],
-      grant_types: ["authorization_code", "refresh_token"],
-      ...params,
+  registerSite(params: Record<string, unknown> = {}): Promise<string> {
+    return this.#helper(async () => {
+      if (this.env.target.protection && !this.token) this.token = (await this.setupClient()).token
+      const data = await this.ok("register_site", {
+        op_host: this.env.op.issuer,
+        authorization_redirect_uri: this.env.redirectUri,
+        post_logout_redirect_uri: this.env.postLogoutRedirectUri,
+        scope: ["openid", "profile", "email", "offline_access"],
+        grant_types: ["authorization_code", "refresh_token"],
+        ...params,
+      }, REGISTER_SITE)
+      this.expect(typeof data["oxd_id"] === "string" && data["oxd_id"].length > 0, "register_site: expected data.oxd_id", REGISTER_SITE)
+      return String(data["oxd_id"])
     })
-    this.expect(typeof data["oxd_id"] === "string" && data["oxd_id"].length > 0, "register_site: expected data.oxd_id")
-    return String(data["oxd_id"])
   }
 
   /** get_authorization_url, then the user logs in at the OP: the code and state of the redirect. */
-  async authorize(oxdId: string, params: Record<string, unknown> = {}): Promise<{ code: string; state: string; url: URL }> {
-    const data = await this.ok("get_authorization_url", { oxd_id: oxdId, ...params })
-    const url = new URL(String(data["authorization_url"]))
-    const { code, state } = await this.env.op.login(url.href)
-    this.expect(state !== null, "the OP's redirect carried no state although get_authorization_url set one")
-    return { code, state, url }
+  authorize(oxdId: string, params: Record<string, unknown> = {}): Promise<{ code: string; state: string; url: URL }> {
+    return this.#helper(async () => {
+      const data = await this.ok("get_authorization_url", { oxd_id: oxdId, ...params }, GET_AUTHORIZATION_URL)
+      const url = new URL(String(data["authorization_url"]))
+      const { code, state } = await this.env.op.login(url.href)
+      this.expect(state !== null, "the OP's redirect carried no state although get_authorization_url set one", GET_AUTHORIZATION_URL)
+      return { code, state, url }
+    })
   }
 
   /** A site that can protect resources and ask for RPTs (client_credentials for its PAT, a claims redirect). */
@@ -175,17 +276,21 @@ export class Ctx {
   }
 
   /** uma_rs_protect, then the denial of a check without RPT: its ticket. */
-  async protectAndTicket(oxdId: string, resources: unknown, path: string, method: string): Promise<string> {
-    await this.ok("uma_rs_protect", { oxd_id: oxdId, resources })
-    const denied = await this.ok("uma_rs_check_access", { oxd_id: oxdId, path, http_method: method, rpt: "" })
-    this.expect(denied["access"] === "denied" && typeof denied["ticket"] === "string", `uma_rs_check_access: expected access denied with a ticket for a request without RPT, got ${JSON.stringify(denied)}`)
-    return String(denied["ticket"])
+  protectAndTicket(oxdId: string, resources: unknown, path: string, method: string): Promise<string> {
+    return this.#helper(async () => {
+      await this.ok("uma_rs_protect", { oxd_id: oxdId, resources }, UMA_RS_PROTECT)
+      const denied = await this.ok("uma_rs_check_access", { oxd_id: oxdId, path, http_method: method, rpt: "" }, UMA_RS_CHECK_ACCESS)
+      this.expect(denied["access"] === "denied" && typeof denied["ticket"] === "string", `uma_rs_check_access: expected access denied with a ticket for a request without RPT, got ${JSON.stringify(denied)}`, UMA_RS_CHECK_ACCESS)
+      return String(denied["ticket"])
+    })
   }
 
   /** A whole login: tokens by code. */
-  async signIn(oxdId: string): Promise<Record<string, unknown>> {
-    const { code, state } = await this.authorize(oxdId)
-    return this.ok("get_tokens_by_code", { oxd_id: oxdId, code, state })
+  signIn(oxdId: string): Promise<Record<string, unknown>> {
+    return this.#helper(async () => {
+      const { code, state } = await this.authorize(oxdId)
+      return this.ok("get_tokens_by_code", { oxd_id: oxdId, code, state }, GET_TOKENS_BY_CODE)
+    })
   }
 
   async dispose(): Promise<void> {

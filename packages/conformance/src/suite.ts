@@ -1,23 +1,29 @@
 import { describeError } from "./errors.js"
 import { connectOp, type ConnectOpOptions } from "./drivers/op.js"
-import { runScenario, type Outcome } from "./runner.js"
+import { notInProfile, runScenario, type Outcome } from "./runner.js"
 import type { Env, OpDriver, Scenario, Target } from "./scenario.js"
 import { scenarios as allScenarios } from "./scenarios/index.js"
+import type { Profile, Source } from "./source.js"
 import { DEFAULT_TARGETS, externalTarget, TRANSPORTS, type TransportName } from "./targets.js"
 
-/** One scenario's outcome on one transport, with what it checks (for reports). */
+/** One scenario's outcome on one transport, with what it checks and where that comes from (for reports). */
 export type ScenarioResult = Outcome & {
   readonly transport: TransportName
   readonly title: string
   readonly checks: string
   readonly tags: ReadonlyArray<string>
+  /** The scenario's source (its assertions' unless they name another). */
+  readonly source: Source
 }
 
 export interface TransportResult {
   readonly transport: TransportName
   /** The target's address (or "in-process"). */
   readonly target: string
-  /** Why the transport was not tested at all (it does not answer), or undefined. */
+  /**
+   * Why the transport was not tested at all (it does not answer), or undefined. A transport the run was asked to
+   * check (`mustAnswer`) then has every scenario failed; another one has them skipped.
+   */
   readonly unreachable: string | undefined
   /** Commands the target does not offer, with what it answered. */
   readonly unsupported: Readonly<Record<string, string>>
@@ -26,11 +32,14 @@ export interface TransportResult {
 }
 
 export interface SuiteResult {
+  readonly profile: Profile
   readonly op: { readonly issuer: string; readonly control: boolean; readonly uma: boolean }
   readonly transports: ReadonlyArray<TransportResult>
   readonly passed: number
   readonly failed: number
   readonly skipped: number
+  /** Scenarios that are hardening as a whole, in a `reference` run. */
+  readonly notInProfile: number
   readonly ms: number
   readonly startedAt: string
 }
@@ -65,6 +74,16 @@ export interface SuiteOptions {
   readonly protect?: boolean
   /** Probe each target first (reachable? which commands?); default true. */
   readonly probe?: boolean
+  /**
+   * `reference` (default): only what oxd 3.1.4 does is checked, as for a server of another make; `strict`: oxd-ts's
+   * hardening checks too.
+   */
+  readonly profile?: Profile
+  /**
+   * Transports the run was asked to check: one that does not answer is a failure of each of its scenarios, not a skip.
+   * Default: those with a target in `targets`. Others (oxd-server's default addresses) are skipped when they do not answer.
+   */
+  readonly mustAnswer?: ReadonlyArray<TransportName>
   readonly scenarios?: ReadonlyArray<Scenario>
   readonly onProgress?: (event: ProgressEvent) => void
   readonly redirectUri?: string
@@ -141,6 +160,8 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   const connected = typeof opts.op === "string" ? await connectOp(opts.op, { ca: opts.ca ?? [], ...opts.opOptions }) : undefined
   const op = connected?.driver ?? (opts.op as OpDriver)
   const timeoutMs = (opts.timeout ?? 60) * 1000
+  const profile = opts.profile ?? "reference"
+  const mustAnswer = new Set(opts.mustAnswer ?? TRANSPORTS.filter((t) => opts.targets?.[t] !== undefined))
   const emit = (e: ProgressEvent) => { try { opts.onProgress?.(e) } catch { /* a reporter's bug must not stop the run */ } }
 
   const transports: TransportResult[] = []
@@ -165,6 +186,10 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
         const names = Object.keys(unsupported)
         if (names.length) emit({ type: "note", transport, message: `the target does not offer ${names.map((n) => `${n} (${unsupported[n]})`).join(", ")}` })
       }
+      const required = mustAnswer.has(transport)
+      if (unreachable) {
+        emit({ type: "note", transport, message: `does not answer: ${unreachable}; ${required ? "every scenario fails (the run asked for this transport)" : "its scenarios are skipped"}` })
+      }
       const env: Env = {
         target,
         op,
@@ -175,12 +200,16 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
       const results: ScenarioResult[] = []
       for (const s of selected) {
         const missing = (s.commands ?? []).filter((c) => unsupported[c])
-        const outcome: Outcome = unreachable
-          ? { id: s.id, status: "skipped", reason: `the ${transport} target ${description} does not answer: ${unreachable}` }
-          : missing.length
-            ? { id: s.id, status: "skipped", reason: `the target does not offer ${missing.join(", ")} (${unsupported[missing[0]!]})` }
-            : await runScenario(s, env, { timeoutMs })
-        const result: ScenarioResult = { ...outcome, transport, title: s.title, checks: s.checks, tags: s.tags }
+        const notAnswering = `the ${transport} target ${description} does not answer: ${unreachable}`
+        const excluded = notInProfile(s, profile)
+        const outcome: Outcome = excluded
+          ? { id: s.id, status: "not-in-profile", reason: excluded }
+          : unreachable
+            ? required ? { id: s.id, status: "failed", ms: 0, message: notAnswering, assertions: [] } : { id: s.id, status: "skipped", reason: notAnswering }
+            : missing.length
+              ? { id: s.id, status: "skipped", reason: `the target does not offer ${missing.join(", ")} (${unsupported[missing[0]!]})${s.optional ? `; optional: ${s.optional}` : ""}` }
+              : await runScenario(s, env, { timeoutMs, profile })
+        const result: ScenarioResult = { ...outcome, transport, title: s.title, checks: s.checks, tags: s.tags, source: s.source }
         results.push(result)
         emit({ type: "scenario", result })
       }
@@ -193,11 +222,13 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   }
   const all = transports.flatMap((t) => t.results)
   return {
+    profile,
     op: { issuer: op.issuer, control: op.misbehave !== undefined, uma: op.offersUma !== false },
     transports,
     passed: all.filter((r) => r.status === "passed").length,
     failed: all.filter((r) => r.status === "failed").length,
     skipped: all.filter((r) => r.status === "skipped").length,
+    notInProfile: all.filter((r) => r.status === "not-in-profile").length,
     ms: Date.now() - startedAt.getTime(),
     startedAt: startedAt.toISOString(),
   }

@@ -78,7 +78,7 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
             }), probeMs, `connect ${host}:${port}`)
             return undefined
           } catch (e) {
-            return reason(e)
+            return withFix("tcp", reason(e))
           }
         },
       }
@@ -103,7 +103,7 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
             if (response.status === 404) return `POST ${baseUrl}/get-authorization-url answered 404: not the oxd REST API (check the URL)`
             return undefined
           } catch (e) {
-            return tlsHint(reason(e))
+            return withFix("https", reason(e))
           } finally {
             await trusted.close()
           }
@@ -130,7 +130,7 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
             }), probeMs, `WebSocket ${url.href}`)
             return undefined
           } catch (e) {
-            return tlsHint(reason(e))
+            return withFix("ws", reason(e))
           }
         },
       }
@@ -138,5 +138,26 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
   }
 }
 
-const tlsHint = (message: string) =>
-  /certificate|self.signed|CERT_|unable to verify/i.test(message) ? `${message} (TLS: trust the server's certificate with --ca <file>)` : message
+/**
+ * Why a target does not answer, with what to change on the command line: a forgotten `--ca` is the usual one (the
+ * REST and WebSocket APIs have a self-signed certificate), then a wrong `--target` address or scheme.
+ */
+export const withFix = (transport: TransportName, message: string): string => {
+  const fix =
+    /ALTNAME|does not match certificate|altnames/i.test(message)
+      ? `the server's certificate is not issued for this host name: use the host name or IP address it names in --target ${transport}=…`
+      : /certificate|self.signed|CERT_|unable to verify|local issuer/i.test(message)
+        ? "the server's TLS certificate is not trusted: pass it, or the CA that issued it, with --ca <file> (TLS is always verified)"
+        : /wrong version number|EPROTO|packet length too long|ssl3_get_record|http request/i.test(message)
+          ? `the server does not speak TLS at this address: use ${transport === "ws" ? "ws://" : "http://"} in --target ${transport}=…, or the server's TLS port`
+          : /ECONNREFUSED/.test(message)
+            ? `nothing listens at this address: start the server, or correct --target ${transport}=…`
+            : /ENOTFOUND|EAI_AGAIN/.test(message)
+              ? `the host name does not resolve: correct --target ${transport}=…`
+              : /no answer within/.test(message)
+                ? `nothing answered in time: is --target ${transport}=… the server's address (a firewall dropping packets)?`
+                : /ECONNRESET|socket hang up|other side closed|closed/i.test(message)
+                  ? `the server closed the connection: is --target ${transport}=… the oxd ${transport === "tcp" ? "TCP port" : transport === "https" ? "REST API (https://…)" : "WebSocket API (wss://…)"}?`
+                  : undefined
+  return fix ? `${message} — fix: ${fix}` : message
+}

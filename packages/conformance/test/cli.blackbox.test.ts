@@ -34,13 +34,15 @@ afterAll(async () => {
 })
 
 describe("oxd-conformance against oxd-server, both from their built CLIs", () => {
-  it("passes every scenario it can run over tcp, https and ws, and writes a JUnit report", async () => {
+  const targets = () => [
+    "--transport", "tcp", "--transport", "https", "--transport", "ws",
+    "--target", `tcp=${server.tcp}`, "--target", `https=${server.rest}`, "--target", `ws=${server.ws}`,
+    "--op", op.issuer, "--ca", join(dir, "ca.pem"),
+  ]
+
+  it("passes every scenario it can run over tcp, https and ws in the strict profile, and writes a JUnit report", async () => {
     const junit = join(dir, "junit.xml")
-    const run = await runCli([
-      "--transport", "tcp", "--transport", "https", "--transport", "ws",
-      "--target", `tcp=${server.tcp}`, "--target", `https=${server.rest}`, "--target", `ws=${server.ws}`,
-      "--op", op.issuer, "--ca", join(dir, "ca.pem"), "--reporter", "junit", "--out", junit,
-    ])
+    const run = await runCli([...targets(), "--profile", "strict", "--reporter", "junit", "--out", junit])
     const lines = run.stdout.trimEnd().split("\n")
     console.log(`oxd-conformance CLI: ${lines.filter((l) => /^ {2}\w+: \d+ passed/.test(l)).join(";")}; ${lines.at(-1)} in ${(run.ms / 1000).toFixed(1)} s`)
     expect(run.stderr + run.stdout).not.toMatch(/✗/)
@@ -63,5 +65,24 @@ describe("oxd-conformance against oxd-server, both from their built CLIs", () =>
     expect(xml.match(/<\/testcase>/g)).toHaveLength(3 * scenarios.length)
     for (const t of ["tcp", "https", "ws"]) expect(xml).toContain(`<testcase name="uma-need-info" classname="${t}"`)
     expect(xml).toMatch(/<testcase name="restart-survival" classname="https" time="0.000">\s*<properties>.*<\/properties>\s*<skipped message="the suite cannot restart the target"\/>/)
+    expect(xml.match(/<property name="profile" value="strict"\/>/g)).toHaveLength(3)
+    expect(xml).toMatch(/<testcase name="cross-site-state" classname="tcp" time="[\d.]+">\s*<properties>.*<property name="source" value="hardening: RFC 6749 §10\.12 \(CSRF\)/)
+  }, 180_000)
+
+  it("passes every scenario of the reference profile (the default) too; the hardening ones are not in it, and TAP says so", async () => {
+    const tap = join(dir, "report.tap")
+    const run = await runCli([...targets(), "--reporter", "table", "--reporter", "tap", "--out", tap])
+    const lines = run.stdout.trimEnd().split("\n")
+    expect(run.stderr + run.stdout).not.toMatch(/✗/)
+    expect(run.code).toBe(0)
+    expect(lines[1], "after the OP line").toMatch(/^profile reference: only what oxd 3\.1\.4 does is checked/)
+    const hardening = scenarios.flatMap((s) => (s.source.kind === "hardening" ? [{ id: s.id, reason: s.source.reason }] : []))
+    expect(lines.at(-1)).toBe(`${3 * (scenarios.length - hardening.length) - 8} passed, 0 failed, 8 skipped, ${3 * hardening.length} not in the reference profile`)
+    for (const h of hardening) expect(lines).toContain(`○ ws ${h.id} not in the reference profile: hardening: ${h.reason}`)
+    expect(lines.some((l) => /^✓ tcp code-flow \d+ ms \(4 hardening checks left out\)$/.test(l)), "code-flow leaves PKCE, the introspection and id_token_hint out").toBe(true)
+    const report = readFileSync(tap, "utf8")
+    expect(report).toMatch(/^TAP version 14\n1\.\.\d+\n# profile reference: /)
+    expect(report).toContain("- tcp cross-site-state # SKIP not in the reference profile: hardening: RFC 6749 §10.12 (CSRF)")
+    expect(report).toMatch(/ {4}- "○ .* — hardening: RFC 6749 §10\.12 \(CSRF\), §4\.1\.2: a state is single-use/)
   }, 180_000)
 })

@@ -1,7 +1,14 @@
+import { mkdtempSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import type { AddressInfo } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { PassThrough } from "node:stream"
+import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
+import { startRestServer, type RestServer } from "@oxd/rest-server"
+import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import { startTestOp, type TestOp } from "@oxd/test-op"
+import { startWsServer, type WsServer } from "@oxd/ws-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { parseCliArgs } from "../src/cli/args.js"
 import { runCli } from "../src/cli/run.js"
@@ -21,14 +28,21 @@ const cli = async (args: string[]) => {
 
 describe("oxd-conformance arguments", () => {
   it("defaults: all three transports at oxd-server's addresses, table reporter, 60 s per scenario", () => {
-    expect(parseCliArgs([])).toMatchObject({ transports: ["tcp", "https", "ws"], targets: {}, reporters: ["table"], timeout: 60, login: undefined, protect: false })
+    expect(parseCliArgs([])).toMatchObject({ transports: ["tcp", "https", "ws"], named: [], targets: {}, reporters: ["table"], timeout: 60, login: undefined, protect: false, profile: "reference" })
   })
 
   it("targets per transport, a bare target for the one transport given or by its scheme", () => {
     expect(parseCliArgs(["--target", "tcp=127.0.0.1:9", "--target", "https=https://h:1", "--target", "ws=wss://h:2"]).targets)
       .toEqual({ tcp: "127.0.0.1:9", https: "https://h:1", ws: "wss://h:2" })
     expect(parseCliArgs(["--transport", "https", "--target", "h:8443"])).toMatchObject({ transports: ["https"], targets: { https: "h:8443" } })
-    expect(parseCliArgs(["--target", "wss://h:1"])).toMatchObject({ transports: ["ws"], targets: { ws: "wss://h:1" } })
+    expect(parseCliArgs(["--target", "wss://h:1"])).toMatchObject({ transports: ["ws"], named: ["ws"], targets: { ws: "wss://h:1" } })
+    // a transport named with --transport or --target must answer
+    expect(parseCliArgs(["--transport", "tcp", "--target", "https=https://h:1", "--transport", "https"]).named).toEqual(["tcp", "https"])
+  })
+
+  it("--profile: reference by default (a server the suite did not start), or strict", () => {
+    expect(parseCliArgs(["--target", "tcp=127.0.0.1:9"]).profile).toBe("reference")
+    expect(parseCliArgs(["--profile", "strict"]).profile).toBe("strict")
   })
 
   it("reporters and their files", () => {
@@ -46,6 +60,7 @@ describe("oxd-conformance arguments", () => {
     [["--login", "saml"], /--login saml: expected one of test-op, form, manual/],
     [["--timeout", "0"], /--timeout 0/],
     [["--bogus"], /Unknown option '--bogus'/],
+    [["--profile", "lenient"], /--profile lenient: expected one of reference, strict/],
   ])("refuses %j", (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(message)
   })
@@ -57,10 +72,11 @@ describe("oxd-conformance arguments", () => {
     expect(bad.err).toContain("--help")
     const help = await cli(["--help"])
     expect(help.code).toBe(0)
-    for (const flag of ["--transport", "--target", "--op", "--ca", "--protect", "--only", "--skip", "--reporter", "--out", "--timeout", "--login", "--username-field"]) expect(help.out).toContain(flag)
+    for (const flag of ["--transport", "--target", "--op", "--ca", "--protect", "--profile", "--only", "--skip", "--reporter", "--out", "--timeout", "--login", "--username-field"]) expect(help.out).toContain(flag)
+    expect(help.out).toMatch(/--profile P +reference \(default\): check only what the reference oxd 3\.1\.4 does/)
     const list = await cli(["--list"])
     expect(list.code).toBe(0)
-    for (const s of scenarios) expect(list.out).toContain(`checks: ${s.checks}`)
+    for (const s of scenarios) expect(list.out).toContain(`checks: ${s.checks}\n    source: ${s.source.kind}: `)
   })
 })
 
@@ -76,12 +92,15 @@ describe("oxd-conformance when nothing answers", () => {
   })
   afterAll(async () => { await op?.close() })
 
-  it("skips every scenario of an unreachable target with the reason, and exits 1: nothing was checked", async () => {
+  it("fails every scenario of a target named with --target that does not answer, naming the cause and the fix, and exits 1", async () => {
     const r = await cli(["--op", op.issuer, "--ca", op.caFile, "--target", `tcp=127.0.0.1:${closedPort}`, "--target", `https=https://127.0.0.1:${closedPort}`, "--target", `ws=wss://127.0.0.1:${closedPort}`])
     expect(r.code).toBe(1)
-    expect(r.out).toContain(`− tcp register-site skipped: the tcp target 127.0.0.1:${closedPort} does not answer: connect ECONNREFUSED`)
-    expect(r.out).toContain("Nothing was checked")
-    expect(r.out.trimEnd().split("\n").at(-1)).toBe(`0 passed, 0 failed, ${3 * scenarios.length} skipped`)
+    expect(r.out).toContain(`✗ tcp register-site 0 ms — the tcp target 127.0.0.1:${closedPort} does not answer: connect ECONNREFUSED`)
+    expect(r.out).toContain("fix: nothing listens at this address: start the server, or correct --target tcp=…")
+    // the default profile is reference: the scenarios that are hardening as a whole are not in it (nor failed)
+    const hardening = scenarios.filter((s) => s.source.kind === "hardening").length
+    expect(r.out).toContain("profile reference: only what oxd 3.1.4 does is checked")
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe(`0 passed, ${3 * (scenarios.length - hardening)} failed, 0 skipped, ${3 * hardening} not in the reference profile`)
   })
 
   it("exits 1 naming the OP when --op does not answer", async () => {
@@ -96,4 +115,51 @@ describe("oxd-conformance when nothing answers", () => {
     expect(r.out).toMatch(/started the bundled test OP[\s\S]*issuer {3}https:\/\/127\.0\.0\.1:\d+[\s\S]*CA file {2}\S+ca\.pem[\s\S]*--trusted-ca-file /)
     expect(r.code).toBe(1)
   })
+})
+
+/** Our server on one core over TCP, HTTPS and WebSocket (self-signed certificate), trusting `op`. */
+const startServers = async (op: TestOp) => {
+  const dir = mkdtempSync(join(tmpdir(), "oxd-conformance-cli-ca-"))
+  const oxd: Oxd = makeOxd(makeConfig({
+    database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin],
+    rest_tls_dir: join(dir, "tls"), log_level: "error",
+  }))
+  await oxd.ready()
+  const tcp: TcpServer = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
+  const rest: RestServer = await startRestServer(oxd, { host: "127.0.0.1", port: 0 })
+  const ws: WsServer = await startWsServer(oxd, { host: "127.0.0.1", port: 0 })
+  const certFile = join(dir, "rest-cert.pem")
+  writeFileSync(certFile, rest.tls!.certPem)
+  return {
+    tcp: `127.0.0.1:${tcp.port}`, rest: rest.url, ws: ws.url, certFile,
+    close: async () => { await ws.close(); await rest.close(); await tcp.close(); await oxd.dispose() },
+  }
+}
+
+describe("oxd-conformance when the server's certificate is not trusted (a forgotten --ca)", () => {
+  let op: TestOp
+  let servers: Awaited<ReturnType<typeof startServers>>
+  beforeAll(async () => {
+    op = await startTestOp({ stateDir: ".oxd/test-op" })
+    servers = await startServers(op)
+  }, 60_000)
+  afterAll(async () => {
+    await servers?.close()
+    await op?.close()
+  })
+
+  it("fails https and ws — naming each transport, the certificate and --ca — while tcp passes, and exits 1; with --ca for the certificate, all pass", async () => {
+    const args = ["--op", op.issuer, "--ca", op.caFile, "--target", `tcp=${servers.tcp}`, "--target", `https=${servers.rest}`, "--target", `ws=${servers.ws}`, "--only", "register-site"]
+    const without = await cli(args)
+    expect(without.code).toBe(1)
+    expect(without.out).toMatch(/^✓ tcp register-site \d+ ms$/m)
+    for (const [transport, address] of [["https", servers.rest], ["ws", servers.ws]] as const) {
+      expect(without.out).toMatch(new RegExp(`^✗ ${transport} register-site 0 ms — the ${transport} target ${address.replace(/[.]/g, "\\.").replace(/\/$/, "")} does not answer: .*certificate.* — fix: the server's TLS certificate is not trusted: pass it, or the CA that issued it, with --ca <file>`, "m"))
+    }
+    expect(without.out.trimEnd().split("\n").at(-1)).toBe("1 passed, 2 failed, 0 skipped")
+
+    const withCa = await cli([...args, "--ca", servers.certFile])
+    expect(withCa.out.trimEnd().split("\n").at(-1)).toBe("3 passed, 0 failed, 0 skipped")
+    expect(withCa.code).toBe(0)
+  }, 120_000)
 })

@@ -12,7 +12,7 @@ import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import { startTestOp, type TestOp } from "@oxd/test-op"
 import { postgresAvailability, startPostgres, type RunningPostgres } from "@oxd/test-postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { scenarios, scenarioTest, tcpTransport, type Env, type Target, type Transport } from "../src/index.js"
+import { PROFILES, scenarios, scenarioTest, tcpTransport, type Env, type Target, type Transport } from "../src/index.js"
 import { testOpDriver } from "../src/drivers/testOp.js"
 
 const availability = postgresAvailability()
@@ -88,8 +88,9 @@ describe.skipIf(!availability.available)("conformance over TCP against two insta
     claimsRedirectUri: "https://client.example.org/claims-cb",
   })
 
-  for (const s of scenarios) {
-    it(s.id, (ctx) => scenarioTest(s, env)((r) => ctx.skip(r)))
+  // our own server: both profiles must be green
+  for (const profile of PROFILES) {
+    for (const s of scenarios) it(`${s.id} (profile ${profile})`, (ctx) => scenarioTest(s, env, profile)((r) => ctx.skip(r)))
   }
 
   it("sent commands to both instances", () => {

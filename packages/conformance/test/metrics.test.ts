@@ -55,6 +55,7 @@ describe("metrics after a conformance run", () => {
   it("counts commands by name, transport and outcome, OP calls and connections", async () => {
     const result: SuiteResult = await runSuite({
       op: testOpDriver(op),
+      profile: "strict", // our own server
       transports: ["tcp", "https"],
       targets: { tcp: `127.0.0.1:${tcp.port}`, https: rest.url },
       only: ["code-flow", "reused-state", "wrong-state", "register-site", "missing-param", "unknown-command", "uma-flow"],

@@ -1,6 +1,6 @@
 import { startTestOp, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { scenarios, scenarioTest, type Env } from "../src/index.js"
+import { PROFILES, scenarios, scenarioTest, type Env } from "../src/index.js"
 import { startTcpTargets } from "./support/tcpTarget.js"
 import { testOpDriver } from "../src/drivers/testOp.js"
 
@@ -24,22 +24,25 @@ const env = (target: () => Env["target"]) => (): Env => ({
   claimsRedirectUri: "https://client.example.org/claims-cb",
 })
 
-describe("conformance over TCP", () => {
-  for (const s of scenarios) it(s.id, (ctx) => scenarioTest(s, env(() => targets.plain))((r) => ctx.skip(r)))
-})
+// our own server: both profiles must be green (reference: what oxd 3.1.4 does; strict: our hardening on top)
+for (const profile of PROFILES) {
+  describe(`conformance over TCP, profile ${profile}`, () => {
+    for (const s of scenarios) it(s.id, (ctx) => scenarioTest(s, env(() => targets.plain), profile)((r) => ctx.skip(r)))
+  })
 
-describe("conformance over TCP, protect_commands_with_access_token on", () => {
-  for (const s of scenarios) {
-    it(s.id, async (ctx) => {
-      // every command a scenario sends is among the commands it declares (the CLI skips it when one is not offered)
-      const sent = new Set<string>()
-      const recording = (): Env["target"] => {
-        const t = targets.protectedTarget
-        return { ...t, connect: () => { const c = t.connect(); return { ...c, call: (command, params) => { sent.add(command); return c.call(command, params) } } } }
-      }
-      await scenarioTest(s, env(recording))((r) => ctx.skip(r))
-      const undeclared = [...sent].filter((c) => !(s.commands ?? []).includes(c) && !["setup_client", "get_client_token", "no_such_command"].includes(c))
-      expect(undeclared, `${s.id} sends commands missing from its commands list`).toEqual([])
-    })
-  }
-})
+  describe(`conformance over TCP, protect_commands_with_access_token on, profile ${profile}`, () => {
+    for (const s of scenarios) {
+      it(s.id, async (ctx) => {
+        // every command a scenario sends is among the commands it declares (the CLI skips it when one is not offered)
+        const sent = new Set<string>()
+        const recording = (): Env["target"] => {
+          const t = targets.protectedTarget
+          return { ...t, connect: () => { const c = t.connect(); return { ...c, call: (command, params) => { sent.add(command); return c.call(command, params) } } } }
+        }
+        await scenarioTest(s, env(recording), profile)((r) => ctx.skip(r))
+        const undeclared = [...sent].filter((c) => !(s.commands ?? []).includes(c) && !["setup_client", "get_client_token", "no_such_command"].includes(c))
+        expect(undeclared, `${s.id} sends commands missing from its commands list`).toEqual([])
+      })
+    }
+  })
+}

@@ -2,11 +2,13 @@ import { parseArgs } from "node:util"
 import { UsageError } from "../errors.js"
 import { LOGIN_KINDS, type LoginKind } from "../drivers/op.js"
 import { REPORTERS, type ReporterName } from "../reporters/index.js"
+import { isProfile, PROFILES, type Profile } from "../source.js"
 import { isTransportName, transportOfAddress, TRANSPORTS, type TransportName } from "../targets.js"
 
 export const HELP = `oxd-conformance — checks an oxd server (oxd 3.1 behaviour) over its legacy TCP protocol, REST API and WebSocket API
 
-Usage: oxd-conformance [--transport tcp|https|ws]… [--target [transport=]address]… [--op <issuer URL>] [options]
+Usage: oxd-conformance [--transport tcp|https|ws]… [--target [transport=]address]… [--op <issuer URL>]
+                       [--profile reference|strict] [options]
 
 Targets
   --transport T          tcp, https or ws; repeatable (default: the transports --target names, else all three)
@@ -18,6 +20,15 @@ Targets
                          repeatable (e.g. the REST API's self-signed cert.pem, a test OP's ca.pem). TLS is always verified
   --protect              the TCP target requires protection_access_token (protect_commands_with_access_token);
                          REST and WebSocket targets are always treated as protected
+  A transport named with --target or --transport that does not answer (refused, TLS not trusted: --ca, not an oxd
+  API) fails every scenario, with what to fix; only oxd-server's default addresses are skipped when they do not answer
+
+Profile
+  --profile P            reference (default): check only what the reference oxd 3.1.4 does — hardening checks are
+                         not evaluated, a scenario that is hardening as a whole is reported "not in profile";
+                         strict: also oxd-ts's hardening (PKCE, single-use and site-bound states, …), which a 3.1.4
+                         server fails. Every scenario and assertion is reported with its source: a citation of the
+                         oxd 3.1.4 source or documentation, or the standard or threat its hardening answers
 
 OpenID Provider
   --op URL               the issuer the server under test uses. Without it, the bundled test OP is started in this
@@ -35,28 +46,33 @@ OpenID Provider
 
 Selection and reports
   --only ID|TAG          run only these scenarios (id or tag, repeatable); --skip ID|TAG leaves them out
-  --list                 list the scenarios (id, tags, what each checks) and exit
+  --list                 list the scenarios (id, tags, what each checks, its source) and exit
   --reporter R           table (default, stdout), tap (stdout or --out), junit (--out), json (stdout or --out); repeatable
   --out [R=]FILE         file of a reporter (junit=report.xml, json=result.json); a bare FILE goes to the one
                          file reporter asked for
   --timeout S            time limit of one scenario in seconds (default 60; 600 with --login manual)
   -h, --help             this help
 
-Capabilities are probed, and what cannot be checked is skipped with the reason: a transport that does not answer, a
-command the server does not offer (unsupported_operation / HTTP 404), ID-token faults, key rotation and UMA policies
-unless the OP has the test control API (GET <issuer>/__test/info), UMA unless the OP publishes a UMA 2 configuration,
-restarts and state expiry (an external server cannot be restarted or reconfigured by the suite).
+Capabilities are probed, and what cannot be checked is skipped with the reason: a transport at a default address
+that does not answer, a command the server does not offer (unsupported_operation / HTTP 404; e.g. the 3.1.1 name
+update_site_registration, an optional check), ID-token faults, key rotation and UMA policies unless the OP has the
+test control API (GET <issuer>/__test/info), UMA unless the OP publishes a UMA 2 configuration, restarts and state
+expiry (an external server cannot be restarted or reconfigured by the suite).
 
-Output: one line per scenario (✓ passed, ✗ failed, − skipped), the reports, and last \`N passed, M failed, K skipped\`
-(on stderr instead when tap or json go to stdout). Exit code: 0 all checked scenarios passed, 1 a scenario failed or
-nothing could be checked or the OP is unusable, 2 usage error.
+Output: the profile, one line per scenario (✓ passed, ✗ failed, − skipped, ○ not in the profile), the reports, and
+last \`N passed, M failed, K skipped[, P not in the reference profile]\` (on stderr instead when tap or json go to
+stdout). Exit code: 0 all checked scenarios passed, 1 a scenario failed (a named transport that does not answer
+fails) or nothing could be checked or the OP is unusable, 2 usage error.
 `
 
 export interface CliOptions {
   readonly help: boolean
   readonly list: boolean
   readonly transports: ReadonlyArray<TransportName>
+  /** Transports named with --transport or --target: each must answer (one that does not is a failure). */
+  readonly named: ReadonlyArray<TransportName>
   readonly targets: Partial<Record<TransportName, string>>
+  readonly profile: Profile
   readonly op: string | undefined
   readonly opPort: number
   readonly opStateDir: string | undefined
@@ -94,6 +110,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
         "op-state-dir": { type: "string" },
         ca: { type: "string", multiple: true, default: [] },
         protect: { type: "boolean", default: false },
+        profile: { type: "string", default: "reference" },
         only: { type: "string", multiple: true, default: [] },
         skip: { type: "string", multiple: true, default: [] },
         reporter: { type: "string", multiple: true, default: [] },
@@ -130,6 +147,9 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
   for (const t of Object.keys(targets) as TransportName[]) {
     if (!chosen.includes(t)) throw new UsageError(`--target ${t}=${targets[t]} but --transport ${t} is not among ${chosen.join(", ")}`)
   }
+
+  if (!isProfile(values.profile)) throw new UsageError(`--profile ${values.profile}: expected one of ${PROFILES.join(", ")}`)
+  const named = TRANSPORTS.filter((t) => transports.includes(t) || targets[t] !== undefined)
 
   const reporters: ReporterName[] = []
   for (const r of values.reporter.flatMap((v) => v.split(","))) {
@@ -175,7 +195,9 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
     help: values.help,
     list: values.list,
     transports: chosen,
+    named,
     targets,
+    profile: values.profile,
     op: values.op,
     opPort,
     opStateDir: values["op-state-dir"],

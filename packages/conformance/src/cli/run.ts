@@ -8,6 +8,7 @@ import { connectOp, OpUnavailable } from "../drivers/op.js"
 import { progressLine, report, summaryLine } from "../reporters/index.js"
 import type { OpDriver } from "../scenario.js"
 import { scenarios } from "../scenarios/index.js"
+import { describeProfile, describeSource } from "../source.js"
 import { runSuite, unknownSelectors } from "../suite.js"
 import { HELP, parseCliArgs, type CliOptions } from "./args.js"
 
@@ -20,7 +21,7 @@ export interface CliIo {
 }
 
 const listScenarios = () =>
-  `${scenarios.map((s) => `${s.id}  [${s.tags.join(", ")}]\n    ${s.title}\n    checks: ${s.checks}`).join("\n")}\n`
+  `${scenarios.map((s) => `${s.id}  [${s.tags.join(", ")}]\n    ${s.title}\n    checks: ${s.checks}\n    source: ${describeSource(s.source)}`).join("\n")}\n`
 
 /** The bundled test OP started in this process, with the login the options ask for. */
 const startBundledOp = async (opts: CliOptions, io: CliIo, say: (line: string) => void) => {
@@ -91,7 +92,10 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
   }
 
   try {
+    say(describeProfile(opts.profile))
     const result = await runSuite({
+      profile: opts.profile,
+      mustAnswer: opts.named,
       transports: opts.transports,
       targets: opts.targets,
       op: op.driver,

@@ -8,7 +8,7 @@ import { removeSite } from "./oidc/remove-site.js"
 import { setupClient } from "./oidc/setup-client.js"
 import { nonAsciiParams } from "./oidc/non-ascii.js"
 import { unknownParams } from "./oidc/unknown-params.js"
-import { updateSite } from "./oidc/update-site.js"
+import { updateSite, updateSiteRegistration } from "./oidc/update-site.js"
 import { blankProtectionToken, otherClientToken } from "./protection/protection.js"
 import { restartSurvival } from "./restart.js"
 import { umaDenied, umaFlow, umaInvalidTicket, umaNeedInfo } from "./uma/flow.js"
@@ -18,7 +18,7 @@ import { crossSiteState, expiredState, reusedState, wrongState } from "./state/s
 
 /** Every scenario, in the order a run reports them. */
 export const scenarios: ReadonlyArray<Scenario> = [
-  registerSite, setupClient, codeFlow, updateSite, removeSite, unknownParams, nonAsciiParams,
+  registerSite, setupClient, codeFlow, updateSite, updateSiteRegistration, removeSite, unknownParams, nonAsciiParams,
   wrongState, reusedState, crossSiteState, expiredState,
   badSignature, wrongNonce, wrongAudience, expiredIdToken, wrongIssuer, badAtHash, unknownKid, keyRotation,
   unknownOxdId, missingParam, unknownCommand,

@@ -1,4 +1,5 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { reference } from "../../source.js"
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 
@@ -7,6 +8,7 @@ export const registerSite = scenario({
   title: "register_site registers a client at the OP and returns an unguessable oxd_id",
   checks: "register_site: data.oxd_id (random UUID); get_authorization_url works for it",
   tags: ["oidc"],
+  source: reference("S/op/RegisterSiteOperation.java:61-75 (oxd_id = UUID.randomUUID(), :64), C/response/RegisterSiteResponse.java:12-15; the authorization URL: S/op/GetAuthorizationUrlOperation.java:51-72"),
   commands: ["register_site", "get_authorization_url"],
   async run(t: Ctx) {
     const a = await t.registerSite()

@@ -1,10 +1,12 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { reference } from "../../source.js"
 
 export const setupClient = scenario({
   id: "setup-client",
   title: "setup_client registers the protection client; get_client_token gets it a token",
   checks: "setup_client: setup_client_oxd_id, client_id, client_secret, registration token/uri, op_host, oxd_id (deprecated); get_client_token: access_token, expires_in",
   tags: ["oidc", "protection"],
+  source: reference("S/op/SetupClientOperation.java:39-103, C/response/SetupClientResponse.java:12-33; S/op/GetClientTokenOperation.java:44-108 (an OP refusing the client, e.g. a wrong client_secret: internal_error, :75-97)"),
   commands: ["setup_client", "get_client_token"],
   async run(t: Ctx) {
     const data = await t.ok("setup_client", { op_host: t.env.op.issuer, authorization_redirect_uri: t.env.redirectUri, scope: ["openid", "uma_protection"] })

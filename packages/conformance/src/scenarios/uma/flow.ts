@@ -1,4 +1,5 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { hardening, reference } from "../../source.js"
 import { needsDrivableUma } from "./skip.js"
 
 const needsUma = needsDrivableUma("the AS cannot be told which policy to apply")
@@ -12,6 +13,7 @@ export const umaFlow = scenario({
   title: "protect → denied with ticket → RPT → granted → introspect_rpt",
   checks: "uma_rs_protect: oxd_id; uma_rs_check_access: denied + ticket + www-authenticate_header, then granted; uma_rp_get_rpt: access_token, token_type, pct, updated; introspect_rpt: active, permissions",
   tags: ["uma"],
+  source: reference("S/op/RsProtectOperation.java:49-170; S/op/RsCheckAccessOperation.java:46-136 with uma-rs RptPreProcessInterceptor.java:186-189 (the WWW-Authenticate header); S/op/RpGetRptOperation.java:30-56, C/response/RpGetRptResponse.java:15-22 (updated); S/op/IntrospectRptOperation.java:30-35, C/introspection/CorrectRptIntrospectionResponse.java:16-30"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "introspect_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -46,6 +48,7 @@ export const umaNeedInfo = scenario({
   title: "need_info → claims-gathering URL → the user gives the claim → RPT with the new ticket → granted",
   checks: "uma_rp_get_rpt: need_info with details (ticket, required_claims, redirect_user); uma_rp_get_claims_gathering_url: url, state; uma_rp_get_rpt with the new ticket and state: RPT",
   tags: ["uma"],
+  source: reference("need_info with the AS's details (C/ErrorResponseCode.java:66, S/service/UmaTokenService.java:36-40); S/op/RpGetGetClaimsGatheringUrlOperation.java:28-54 (url with ticket and state, :35-39)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt", "uma_rp_get_claims_gathering_url"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -67,7 +70,7 @@ export const umaNeedInfo = scenario({
     t.expect(granted["access"] === "granted", "uma_rs_check_access: expected granted with the RPT issued after claims gathering")
     // hardening: the reference never reads this state (RpGetRptParams.java:31-32); here it is accepted once, and refused with the
     // reference's code for a state it does not know: bad_request "'state' is not registered." (ErrorResponseCode.java:25)
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "bad_request", "a claims-gathering state used twice")
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket: back.ticket, state: back.state }, "bad_request", "a claims-gathering state used twice", hardening("RFC 6749 §10.12 (CSRF) for the claims-gathering redirect: its state is single-use; oxd 3.1.4 never reads uma_rp_get_rpt's state (C/params/RpGetRptParams.java:31-32, audit GR8)"))
   },
 })
 
@@ -76,6 +79,7 @@ export const umaDenied = scenario({
   title: "a deny policy: no RPT, and the resource stays closed",
   checks: "uma_rp_get_rpt: http_status_403 (the AS's request_denied) under a deny policy",
   tags: ["uma"],
+  source: reference("the AS's refusal is passed on as http_status_<status> with its body (S/op/RpGetRptOperation.java:41-44, audit GR6)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -93,6 +97,7 @@ export const umaInvalidTicket = scenario({
   title: "a ticket the AS does not know (or one used already) is refused with the AS's answer",
   checks: "uma_rp_get_rpt: http_status_400 (the AS's invalid_grant)",
   tags: ["uma"],
+  source: reference("an unknown ticket: the AS's refusal passed on as http_status_<status> (S/op/RpGetRptOperation.java:41-44, audit GR3)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -103,6 +108,6 @@ export const umaInvalidTicket = scenario({
     const ticket = await t.protectAndTicket(oxdId, photo(), "/photo", "GET")
     await t.ok("uma_rp_get_rpt", { oxd_id: oxdId, ticket })
     // hardening: the reference answers the site's cached RPT here, whatever the ticket (UmaTokenService.java:73-84); the AS is asked
-    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "http_status_400", "a ticket used once already")
+    await t.fails("uma_rp_get_rpt", { oxd_id: oxdId, ticket }, "http_status_400", "a ticket used once already", hardening("UMA 2.0 Grant: a permission ticket stands for one access request, the AS refuses it once used (invalid_grant); oxd 3.1.4 answers the site's cached RPT without asking the AS, whatever the ticket (S/service/UmaTokenService.java:73-84, audit GR7)"))
   },
 })

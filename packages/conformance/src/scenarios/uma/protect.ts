@@ -1,4 +1,5 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { hardening, reference } from "../../source.js"
 import { photo } from "./flow.js"
 import { needsUmaAs } from "./skip.js"
 
@@ -7,6 +8,7 @@ export const umaOverwrite = scenario({
   title: "protecting twice needs overwrite: true, which replaces the resources",
   checks: "uma_rs_protect: uma_protection_exists without overwrite; with overwrite the new resources apply and the old ones do not",
   tags: ["uma"],
+  source: reference("uma_protection_exists without overwrite (C/ErrorResponseCode.java:69, S/op/RsProtectOperation.java:150-155); overwrite replaces the resources (:155-168); a path no longer protected: invalid_request (S/op/RsCheckAccessOperation.java:50-57)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access"],
   skip: needsUmaAs,
   async run(t: Ctx) {
@@ -26,6 +28,7 @@ export const umaDuplicateMethod = scenario({
   title: "a method listed twice for one path is rejected",
   checks: "uma_rs_protect: http_method_not_unique",
   tags: ["uma", "errors"],
+  source: reference("http_method_not_unique (C/ErrorResponseCode.java:67, S/op/RsProtectOperation.java:128-130)"),
   commands: ["register_site", "uma_rs_protect"],
   skip: needsUmaAs,
   async run(t: Ctx) {
@@ -42,6 +45,7 @@ export const umaUnprotectedPath = scenario({
   title: "checking a path that is not protected is an invalid_request error",
   checks: "uma_rs_check_access: invalid_request \"Resource is not protected\"",
   tags: ["uma", "errors"],
+  source: reference("invalid_request \"Resource is not protected …\" (S/op/RsCheckAccessOperation.java:50-57)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access"],
   skip: needsUmaAs,
   async run(t: Ctx) {
@@ -55,6 +59,7 @@ export const umaUnprotectedPath = scenario({
 
 export const umaBadParams = scenario({
   id: "uma-bad-params",
+  source: reference("invalid_uma_request (S/op/RsProtectOperation.java:125-127); method names are not checked, an unknown one is registered (audit P6); invalid_http_method, invalid_path_parameter (S/op/RsCheckAccessOperation.java:130-135); a missing ticket is the AS's http_status_400 (S/op/RpGetRptOperation.java:41-44, audit GR2); invalid_claims_redirect_uri_parameter (S/op/RpGetGetClaimsGatheringUrlOperation.java:51-53)"),
   title: "UMA params are checked with the reference error codes",
   checks: "uma_rs_protect: invalid_uma_request (no resources), invalid_scope_expressioin (sic); any method name is registered; uma_rs_check_access: invalid_http_method, invalid_path_parameter, invalid_request for a method nothing guards; uma_rp_get_rpt: a missing ticket is the AS's http_status_400; uma_rp_get_claims_gathering_url: invalid_claims_redirect_uri_parameter",
   tags: ["uma", "errors"],
@@ -67,7 +72,7 @@ export const umaBadParams = scenario({
     // reference: invalid_scope_expressioin, sic (ErrorResponseCode.java:68) for a rule without data (RsProtectOperation.java:138-142)
     await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { var: 0 }, data: [] } }] }] }, "invalid_scope_expressioin", "a scope_expression without data")
     // hardening: the reference accepts a rule it cannot evaluate (it never evaluates it); refused here with its code
-    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { no_such_operator: [1] }, data: ["a"] } }] }] }, "invalid_scope_expressioin", "a scope_expression that is not JsonLogic")
+    await t.fails("uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { no_such_operator: [1] }, data: ["a"] } }] }] }, "invalid_scope_expressioin", "a scope_expression that is not JsonLogic", hardening("the JsonLogic rule of a scope_expression is evaluated at every check here, so one that cannot be evaluated is refused when protecting rather than failing every check; oxd 3.1.4 accepts any non-null rule and never evaluates it (S/op/RsProtectOperation.java:131-148, audit P10)"))
     // reference: method names are not checked; FETCH is registered and guarded (RsProtectOperation.java:124-148)
     await t.ok("uma_rs_protect", { oxd_id: oxdId, resources: [...(photo() as unknown[]), { path: "/x", conditions: [{ httpMethods: ["FETCH"], scopes: ["view"] }] }] })
     const fetch = await t.ok("uma_rs_check_access", { oxd_id: oxdId, path: "/x", http_method: "FETCH", rpt: "" })

@@ -1,4 +1,5 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { hardening, reference } from "../../source.js"
 import { photo } from "./flow.js"
 import { needsDrivableUma } from "./skip.js"
 
@@ -9,6 +10,7 @@ export const umaExpiredRpt = scenario({
   title: "an expired RPT is denied (with a fresh ticket)",
   checks: "uma_rs_check_access: denied + ticket once the RPT's exp has passed",
   tags: ["uma", "security"],
+  source: reference("every check introspects the RPT at the AS (S/op/RsCheckAccessOperation.java:71-75): an inactive one is denied with a new ticket (:100-136)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -35,6 +37,7 @@ export const umaIntrospectionCache = scenario({
   title: "repeated checks with one RPT introspect it at the AS once",
   checks: "uma_rs_check_access: 20 checks with the same RPT → 1 introspection at the AS (per instance behind the target)",
   tags: ["uma", "performance"],
+  source: hardening("availability of the AS: RPT introspections are cached (rpt_cache_seconds, never past the RPT's exp, RFC 7662 §4), so a busy resource is not one AS call per request; oxd 3.1.4 introspects on every check (S/op/RsCheckAccessOperation.java:71)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {
@@ -60,6 +63,7 @@ export const umaScopeExpression = scenario({
   title: "scope_expression: (all or add) and internalClient",
   checks: "uma_rs_check_access: granted only when the RPT's scopes satisfy the JsonLogic rule",
   tags: ["uma"],
+  source: hardening("UMA scope_expression: the JsonLogic rule is evaluated against the RPT's scopes and ticketScopes are honoured; oxd 3.1.4 never evaluates the rule (any shared scope grants, S/op/RsCheckAccessOperation.java:75-97) and answers a cached RPT on the next round (S/service/UmaTokenService.java:73-84, audit F29)"),
   commands: ["register_site", "uma_rs_protect", "uma_rs_check_access", "uma_rp_get_rpt"],
   skip: needsUma,
   async run(t: Ctx) {

@@ -22,15 +22,17 @@ describe("dispatch", () => {
     }
   })
 
-  it("rejects params that are an array with bad_request", async () => {
+  // X2: params that are not an object: the reference's Convertor.asParams fails, internal_error ERC:21
+  // (oxd-server/.../Convertor.java:37-52, oxd-common/.../ErrorResponseCode.java:21)
+  it("X2: answers params that are an array with internal_error 'Command parameters are not specified or otherwise malformed.'", async () => {
     const e = await failure(call(oxd, "get_authorization_url", [{ oxd_id: "x" }]))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
-    expect(e.error_description).toContain("params must be a JSON object")
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
+    expect(e.error_description).toBe("Command parameters are not specified or otherwise malformed: params must be a JSON object")
   })
 
-  it("rejects params that are a string with bad_request", async () => {
+  it("X2: answers params that are a string with internal_error (ERC:21)", async () => {
     const e = await failure(call(oxd, "get_authorization_url", "oxd_id=x"))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("params must be a JSON object")
   })
 
@@ -41,16 +43,40 @@ describe("dispatch", () => {
     expect(e.error_description).toContain("required")
   })
 
-  it("rejects null params like empty ones (bad_request naming oxd_id)", async () => {
-    const e = await failure(call(oxd, "get_authorization_url", null))
-    expect(e.error).toBe("bad_request")
-    expect(e.error_description).toContain('"oxd_id"')
+  // X6: a null oxd_id is an absent one (Jackson leaves the field null): bad_request ERC:22 (ValidationService.java:29-33)
+  it("X6: answers a null oxd_id like a missing one with bad_request", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: null }))
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toContain('"oxd_id" is required')
   })
 
-  it("rejects an oxd_id of the wrong type with bad_request naming it", async () => {
-    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: 42 }))
-    expect(e.error).toBe("bad_request")
-    expect(e.error_description).toContain('"oxd_id"')
+  // X1: params missing or null: internal_error ERC:21 (Convertor.java:41-43)
+  it("X1: answers null or missing params with internal_error (ERC:21), not as empty params", async () => {
+    for (const params of [null, undefined]) {
+      const e = await failure(call(oxd, "get_authorization_url", params))
+      expect(e).toMatchObject({ error: "internal_error", http: 400 })
+      expect(e.error_description).toBe("Command parameters are not specified or otherwise malformed: params are missing")
+    }
+  })
+
+  // X3: a value of the wrong JSON type: Jackson 1.9 cannot map it, internal_error ERC:21; a number or boolean for a
+  // string is read as its text (Jackson's String deserializer takes any scalar), so oxd_id 42 is an unknown "42"
+  it("X3: answers an oxd_id that is an object with internal_error naming it, and reads a number as its text", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: { id: "x" } }))
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
+    expect(e.error_description).toMatch(/^Command parameters are not specified or otherwise malformed: "oxd_id" must be/)
+    const n = await failure(call(oxd, "get_authorization_url", { oxd_id: 42 }))
+    expect(n.error).toBe("invalid_oxd_id")
+    expect(n.error_description).toContain('"42"')
+  })
+
+  it("X3: answers a list param given an object or a number with internal_error, whatever the field's own code", async () => {
+    const oxdId = await registerSite(oxd, op)
+    for (const scope of [{ a: 1 }, 5]) {
+      const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, scope }))
+      expect(e).toMatchObject({ error: "internal_error", http: 400 })
+      expect(e.error_description).toContain('"scope"')
+    }
   })
 
   it("rejects an unknown oxd_id with invalid_oxd_id", async () => {

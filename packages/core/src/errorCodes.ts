@@ -9,6 +9,8 @@ type Row<E> = { readonly http: number; readonly code: string | ((e: E) => string
 export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdError, { _tag: K }>> } = {
   UnknownCommand: { http: 500, code: "unsupported_operation" },
   InvalidParams: { http: 400, code: (e) => e.code },
+  // the reference's code for params its JSON mapper cannot read (ERC:21); 400: the caller sent them
+  MalformedParams: { http: 400, code: "internal_error" },
   UnknownOxdId: { http: 400, code: "invalid_oxd_id" },
   MissingOpHost: { http: 400, code: "invalid_op_host" },
   InvalidAlgorithm: { http: 400, code: "invalid_algorithm" },

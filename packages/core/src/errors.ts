@@ -27,6 +27,19 @@ export class InvalidParams extends Schema.TaggedError<InvalidParams>()("InvalidP
   }
 }
 
+/**
+ * Params the reference's JSON mapper could not read (audit X1–X3: missing or null, not an object, a value of the
+ * wrong JSON type): its internal_error "Command parameters are not specified or otherwise malformed." (ERC:21).
+ */
+export class MalformedParams extends Schema.TaggedError<MalformedParams>()("MalformedParams", {
+  field: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `Command parameters are not specified or otherwise malformed: ${this.field ? `"${this.field}" ` : ""}${this.detail}`
+  }
+}
+
 export class UnknownOxdId extends Schema.TaggedError<UnknownOxdId>()("UnknownOxdId", {
   oxd_id: Schema.String,
 }) {
@@ -336,6 +349,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
 export type OxdError =
   | UnknownCommand
   | InvalidParams
+  | MalformedParams
   | UnknownOxdId
   | MissingOpHost
   | InvalidAlgorithm

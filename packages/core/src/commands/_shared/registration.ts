@@ -4,37 +4,37 @@ import { InvalidParams, MissingOpHost } from "../../errors.js"
 import type { RegistrationResponse } from "../../services/OpenIdProvider.js"
 import type { NewSite } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "./algorithms.js"
-import { list, optional, present, ProtectionAccessToken, StringList } from "./fields.js"
+import { list, optional, present, ProtectionAccessToken, StringList, Text } from "./fields.js"
 
-const Uri = Schema.String
+const Uri = Text
 /** The params register_site and setup_client share (shared/spec/001, Register Site). */
 export const RegistrationFields = {
   authorization_redirect_uri: optional(Uri).annotate({ description: "Where the OP sends the user back with the code. Required unless the server has a default." }),
-  op_host: optional(Schema.String).annotate({ description: "Issuer URL of the OpenID Provider; the server's default_op_host when absent." }),
-  op_discovery_path: optional(Schema.String).annotate({ description: "Discovery document path when not /.well-known/openid-configuration." }),
+  op_host: optional(Text).annotate({ description: "Issuer URL of the OpenID Provider; the server's default_op_host when absent." }),
+  op_discovery_path: optional(Text).annotate({ description: "Discovery document path when not /.well-known/openid-configuration." }),
   post_logout_redirect_uri: optional(Uri),
-  application_type: optional(Schema.String),
+  application_type: optional(Text),
   response_types: optional(StringList),
   grant_types: optional(StringList),
   scope: optional(StringList),
   acr_values: optional(StringList),
-  client_name: optional(Schema.String),
-  client_jwks_uri: optional(Schema.String),
-  client_token_endpoint_auth_method: optional(Schema.String),
-  client_token_endpoint_auth_signing_alg: optional(Schema.String),
+  client_name: optional(Text),
+  client_jwks_uri: optional(Text),
+  client_token_endpoint_auth_method: optional(Text),
+  client_token_endpoint_auth_signing_alg: optional(Text),
   client_request_uris: optional(StringList),
   client_frontchannel_logout_uris: optional(StringList),
   /** 3.0 name of client_frontchannel_logout_uris */
   client_logout_uris: optional(StringList),
-  client_sector_identifier_uri: optional(Schema.Union([Schema.String, Schema.Array(Schema.String)])),
+  client_sector_identifier_uri: optional(Schema.Union([Text, Schema.Array(Text)])),
   contacts: optional(StringList),
   ui_locales: optional(StringList),
   claims_locales: optional(StringList),
   claims_redirect_uri: optional(StringList),
-  client_id: optional(Schema.String).annotate({ description: "Use this existing client instead of registering one (needs client_secret)." }),
-  client_secret: optional(Schema.String),
-  client_registration_access_token: optional(Schema.String),
-  client_registration_client_uri: optional(Schema.String),
+  client_id: optional(Text).annotate({ description: "Use this existing client instead of registering one (needs client_secret)." }),
+  client_secret: optional(Text),
+  client_registration_access_token: optional(Text),
+  client_registration_client_uri: optional(Text),
   protection_access_token: ProtectionAccessToken,
 }
 const _RegistrationStruct = Schema.Struct(RegistrationFields)

@@ -1,11 +1,11 @@
 import { Schema } from "effect"
-import { OxdId, optional, ProtectionAccessToken, StringList } from "../_shared/fields.js"
+import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
   scope: optional(StringList).annotate({ description: "Scopes to request; those registered with the site when absent." }),
   acr_values: optional(StringList),
-  prompt: optional(Schema.String).annotate({ description: "e.g. login, to force re-authentication." }),
+  prompt: optional(Text).annotate({ description: "e.g. login, to force re-authentication." }),
   custom_parameters: optional(Schema.Record(Schema.String, Schema.String)).annotate({
     description: "Extra authorization request parameters (login_hint, ui_locales, max_age, claims…). Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request.",
   }),

@@ -1,9 +1,9 @@
 import { Schema } from "effect"
-import { OxdId, ProtectionAccessToken } from "../_shared/fields.js"
+import { OxdId, ProtectionAccessToken, textOf } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
-  access_token: Schema.NonEmptyString.annotate({ description: "The token to introspect (RFC 7662)." }),
+  access_token: textOf(Schema.NonEmptyString, { description: "The token to introspect (RFC 7662)." }),
   protection_access_token: ProtectionAccessToken,
 }).annotate({ description: "Asks the OP whether an access token is active, and what it grants." })
 

@@ -1,10 +1,10 @@
 import { Schema } from "effect"
-import { OxdId, optional, ProtectionAccessToken, StringList } from "../_shared/fields.js"
+import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
-  authorization_redirect_uri: optional(Schema.String),
-  post_logout_redirect_uri: optional(Schema.String),
+  authorization_redirect_uri: optional(Text),
+  post_logout_redirect_uri: optional(Text),
   client_frontchannel_logout_uris: optional(StringList),
   client_logout_uris: optional(StringList),
   response_types: optional(StringList),
@@ -13,13 +13,13 @@ export const Params = Schema.Struct({
   grant_types: optional(StringList),
   scope: optional(StringList),
   acr_values: optional(StringList),
-  client_name: optional(Schema.String),
+  client_name: optional(Text),
   client_secret_expires_at: optional(Schema.Int).annotate({ description: "Requested client lifetime (milliseconds since 1970, as oxd documents it)." }),
-  client_jwks_uri: optional(Schema.String),
-  client_token_endpoint_auth_method: optional(Schema.String),
-  client_token_endpoint_auth_signing_alg: optional(Schema.String),
+  client_jwks_uri: optional(Text),
+  client_token_endpoint_auth_method: optional(Text),
+  client_token_endpoint_auth_signing_alg: optional(Text),
   client_request_uris: optional(StringList),
-  client_sector_identifier_uri: optional(Schema.Union([Schema.String, Schema.Array(Schema.String)])),
+  client_sector_identifier_uri: optional(Schema.Union([Text, Schema.Array(Text)])),
   contacts: optional(StringList),
   ui_locales: optional(StringList),
   claims_locales: optional(StringList),

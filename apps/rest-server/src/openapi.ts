@@ -180,12 +180,12 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     components: {
       schemas: sortedSchemas,
       responses: {
-        BadRequest: errorResponse("Bad params (a missing or malformed param names it), a body that is not a JSON object, or an error the OP reported."),
+        BadRequest: errorResponse("Bad params (a missing or malformed param names it; internal_error for params the reference could not read), a body that is not a JSON object, or the OP's refusal (internal_error, as the reference answers it; http_status_<status> for an introspection)."),
         Forbidden: errorResponse("No, an inactive, or another client's protection_access_token (blank_/inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied."),
         PayloadTooLarge: errorResponse("The body is larger than rest_max_body_bytes."),
         UnsupportedMediaType: errorResponse("The body is not sent as application/json."),
         InternalError: errorResponse("The OP answered something unusable, or an unexpected failure (internal_error, with a request id the server's log also carries)."),
-        OpUnreachable: errorResponse("The OP could not be reached or timed out (op_unreachable)."),
+        OpUnreachable: errorResponse("The OP could not be reached, timed out or answered something unusable: no_connect_discovery_response (no_uma_discovery_response) for its discovery, internal_error for a later call, as the reference answers them."),
       },
       securitySchemes: {
         bearer: {

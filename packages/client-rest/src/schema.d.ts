@@ -370,7 +370,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorData: {
-            /** @description The oxd error code: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), op_unreachable (502), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
+            /** @description The oxd error code: blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -922,7 +922,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad params (a missing or malformed param names it), a body that is not a JSON object, or an error the OP reported. */
+        /** @description Bad params (a missing or malformed param names it; internal_error for params the reference could not read), a body that is not a JSON object, or the OP's refusal (internal_error, as the reference answers it; http_status_<status> for an introspection). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -967,7 +967,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The OP could not be reached or timed out (op_unreachable). */
+        /** @description The OP could not be reached, timed out or answered something unusable: no_connect_discovery_response (no_uma_discovery_response) for its discovery, internal_error for a later call, as the reference answers them. */
         OpUnreachable: {
             headers: {
                 [name: string]: unknown;

@@ -169,7 +169,8 @@ describe("dispatch", () => {
     }
   })
 
-  it("answers op_unreachable, not a crash, for an OP that refuses connections", async () => {
+  // X10: a discovery that fails for any reason is no_connect_discovery_response (DiscoveryService.java:78-82); HTTP 502
+  it("X10: answers no_connect_discovery_response (HTTP 502), not a crash, for an OP that refuses connections", async () => {
     const closed = createServer()
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve))
     const port = (closed.address() as { port: number }).port
@@ -178,7 +179,7 @@ describe("dispatch", () => {
     const started = Date.now()
     try {
       const e = await failure(call(listing, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
-      expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
+      expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
       expect(e.error_description).toContain("ECONNREFUSED")
       expect(Date.now() - started).toBeLessThan(10_000)
     } finally {
@@ -201,11 +202,11 @@ describe("dispatch", () => {
       await new Promise((resolve) => silent.close(resolve))
     })
 
-    it("gives up after op_timeout_in_seconds with op_unreachable", async () => {
+    it("X10: gives up after op_timeout_in_seconds with no_connect_discovery_response", async () => {
       const port = (silent.address() as { port: number }).port
       const started = Date.now()
       const e = await failure(call(slowOxd, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
-      expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
+      expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
       expect(e.error_description).toContain("timed out")
       expect(Date.now() - started).toBeLessThan(5_000)
     })

@@ -1,10 +1,14 @@
 import type { OxdError } from "./errors.js"
 
+/** The operations (opErrors.ts toOpError) that are discoveries, and the reference's code for a failed one. */
+const DISCOVERY_CODES: Readonly<Record<string, string>> = { discovery: "no_connect_discovery_response", "UMA discovery": "no_uma_discovery_response" }
+
 type Row<E> = { readonly http: number; readonly code: string | ((e: E) => string) }
 
 /**
  * The reference oxd error code and HTTP status of every error (shared/spec/PROTOCOL.md). A member of the
- * union without a row does not compile. Codes beyond the reference (op_unreachable, request_denied, rate_limited) are additions, never changes.
+ * union without a row does not compile. Codes beyond the reference (request_denied, rate_limited, invalid_ticket) are
+ * additions, never changes; docs/compatibility.md lists where a code differs from the reference's.
  */
 export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdError, { _tag: K }>> } = {
   UnknownCommand: { http: 500, code: "unsupported_operation" },
@@ -21,12 +25,19 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   NoIdToken: { http: 500, code: "no_id_token" },
   NoAccessToken: { http: 500, code: "no_access_token" },
   OpDiscoveryFailed: { http: 500, code: "no_connect_discovery_response" },
-  OpRejected: { http: 400, code: "bad_request" },
-  OpUnreachable: { http: 502, code: "op_unreachable" },
+  // audit X9: the reference's operations answer an OP's refusal with internal_error ("Unknown internal server error
+  // occurs.", e.g. GetClientTokenOperation.java:75-97, RegisterSiteOperation.java:286); an HTTP error that reaches its
+  // Processor is http_status_<status> (Processor.java:87-92: introspection, the UMA calls). The HTTP status says who failed
+  OpRejected: { http: 400, code: (e) => (e.passthrough && e.op_status !== undefined ? `http_status_${e.op_status}` : "internal_error") },
+  // audit X10: a discovery that fails for any reason is no_connect_discovery_response / no_uma_discovery_response
+  // (DiscoveryService.java:78-82, 106-110); any later call the reference could not make is internal_error
+  OpUnreachable: { http: 502, code: (e) => DISCOVERY_CODES[e.operation] ?? "internal_error" },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
   UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
   // the reference's code for an op_host the server cannot use; 400: the caller (or its OP's discovery) named it
   OpHostNotAllowed: { http: 400, code: "invalid_op_host" },
+  // the reference's code for this condition, a wrong constant (NO_UMA_RESOURCES_TO_PROTECT, RegisterSiteOperation.java:262-266)
+  NoRegistrationEndpoint: { http: 400, code: "invalid_uma_request" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
   InvalidRegistrationClientUrl: { http: 500, code: "invalid_registration_client_url" },
   ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },

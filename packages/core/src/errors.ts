@@ -139,13 +139,19 @@ export class OpDiscoveryFailed extends Schema.TaggedError<OpDiscoveryFailed>()("
   }
 }
 
-/** The OP answered, with an OAuth error. */
+/**
+ * The OP answered, with an OAuth error. The reference reports it as internal_error where its operation handles the
+ * answer (registration, tokens: audit X9), as http_status_<status> where the HTTP error reaches its Processor
+ * (introspection and the UMA calls: `passthrough`).
+ */
 export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
   operation: Schema.String,
   op_error: Schema.String,
   op_error_description: Schema.String,
   /** the OP's HTTP status, when the refusal is the OP's answer (not one oxd made up) */
   op_status: Schema.optional(Schema.Number),
+  /** answered as the reference's http_status_<op_status> (its Processor.java:87-92), not internal_error */
+  passthrough: Schema.optional(Schema.Boolean),
   /** the OP's free text was left out (opErrors.ts withoutOpText) */
   withheld: Schema.optional(Schema.Boolean),
 }) {
@@ -158,7 +164,10 @@ export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
   }
 }
 
-/** The OP could not be reached, timed out or answered something that is not OAuth. */
+/**
+ * The OP could not be reached, timed out or answered something that is not OAuth: the reference's
+ * no_connect_discovery_response / no_uma_discovery_response for a discovery, internal_error for any later call (X10).
+ */
 export class OpUnreachable extends Schema.TaggedError<OpUnreachable>()("OpUnreachable", {
   operation: Schema.String,
   detail: Schema.String,
@@ -187,6 +196,15 @@ export class OpHostNotAllowed extends Schema.TaggedError<OpHostNotAllowed>()("Op
 }) {
   override get message() {
     return `The server does not call ${clip(this.url, 200)} (for ${this.operation}): ${this.detail}.`
+  }
+}
+
+/** The OP offers no dynamic client registration (register_site, setup_client without client_id and client_secret). */
+export class NoRegistrationEndpoint extends Schema.TaggedError<NoRegistrationEndpoint>()("NoRegistrationEndpoint", {
+  op_host: Schema.String,
+}) {
+  override get message() {
+    return `The OP "${clip(this.op_host, 200)}" advertises no registration_endpoint: it does not register clients dynamically. Register the client at the OP and pass client_id and client_secret.`
   }
 }
 
@@ -364,6 +382,7 @@ export type OxdError =
   | OpUnreachable
   | UserInfoSubjectMismatch
   | OpHostNotAllowed
+  | NoRegistrationEndpoint
   | NoEndSessionEndpoint
   | InvalidRegistrationClientUrl
   | ProtectionTokenMissing

@@ -61,17 +61,18 @@ describe("get_access_token_by_refresh_token", () => {
     expect(e).toMatchObject({ error: "invalid_id_token_bad_audience", http: 500 })
   })
 
-  it("rejects a refresh token the OP does not know with bad_request carrying invalid_grant", async () => {
+  // RT3 / X9: the OP's refusal is the reference's internal_error (GetAccessTokenByRefreshTokenOperation.java:54-57,66)
+  it("RT3: answers a refresh token the OP does not know with internal_error carrying invalid_grant", async () => {
     const e = await failure(call(oxd, "get_access_token_by_refresh_token", { oxd_id: oxdId, refresh_token: "not-a-refresh-token" }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_grant")
   })
 
-  it("rejects another site's refresh token with bad_request", async () => {
+  it("RT3: answers another site's refresh token with internal_error (the OP refuses it)", async () => {
     const other = await registerSite(oxd, op)
     const { refresh_token } = await signIn(oxd, op, other)
     const e = await failure(call(oxd, "get_access_token_by_refresh_token", { oxd_id: oxdId, refresh_token }))
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain("invalid_grant")
   })
 

@@ -38,15 +38,16 @@ describe("get_client_token", () => {
     expect(data["scope"]).toBe("openid")
   })
 
-  it("rejects a wrong client_secret with bad_request carrying the OP's error", async () => {
+  // GC5 / X9: the OP's refusal is the reference's internal_error (GetClientTokenOperation.java:75-97)
+  it("GC5: answers a wrong client_secret with internal_error carrying the OP's error code", async () => {
     const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, client_secret: "wrong" }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_client")
   })
 
-  it("rejects an unknown client_id with bad_request", async () => {
+  it("GC5: answers an unknown client_id with internal_error", async () => {
     const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: "nobody", client_secret: "x" }))
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain("invalid_client")
   })
 

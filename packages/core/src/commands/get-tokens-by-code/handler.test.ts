@@ -75,10 +75,11 @@ describe("get_tokens_by_code", () => {
     expect(emptyState.error_description).toContain('"state"')
   })
 
-  it("rejects a code the OP does not know with bad_request", async () => {
+  // TC9 / X9: the OP refusing the code is the reference's internal_error (GetTokensByCodeOperation.java:98-101, Processor.java:97)
+  it("TC9: answers a code the OP does not know with internal_error carrying the OP's error", async () => {
     const { state } = await authorize(oxd, op, oxdId)
     const e = await failure(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code: "not-a-code", state }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_grant")
   })
 

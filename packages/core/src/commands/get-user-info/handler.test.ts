@@ -41,9 +41,10 @@ describe("get_user_info", () => {
     expect(claims["name"]).toBeUndefined()
   })
 
-  it("rejects an access token the OP does not know with bad_request carrying the OP's error", async () => {
+  // X9: an OP refusal is the reference's code for a failed OP call, internal_error (see UI3 in docs/compatibility.md)
+  it("answers an access token the OP does not know with internal_error carrying the OP's error", async () => {
     const e = await failure(call(oxd, "get_user_info", { oxd_id: oxdId, access_token: "not-a-token" }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_token")
   })
 

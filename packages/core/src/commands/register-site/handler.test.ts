@@ -76,9 +76,10 @@ describe("register_site", () => {
     expect(e.error_description).toContain('"op_host"')
   })
 
-  it("reports metadata the OP refuses with bad_request carrying the OP's error", async () => {
+  // R11 / X9: the OP refusing the registration is the reference's internal_error (RegisterSiteOperation.java:286, :104-109)
+  it("R11: answers metadata the OP refuses with internal_error carrying the OP's error", async () => {
     const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, response_types: ["no_such_type"] }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_client_metadata")
   })
 

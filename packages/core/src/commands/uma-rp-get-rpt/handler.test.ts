@@ -105,9 +105,10 @@ describe("uma_rp_get_rpt", () => {
     await ok(getRpt({ ticket }))
   })
 
-  it("reports a claim_token_format the AS does not support as bad_request with the AS's error", async () => {
+  // X9: an AS refusal is internal_error unless the call passes the AS's status through (http_status_<status>)
+  it("reports a claim_token_format the AS does not support as internal_error with the AS's error", async () => {
     const e = await failure(getRpt({ ticket: await ticketFor(oxd, oxdId, "/photo", "GET"), claim_token: "eyJ.x.y", claim_token_format: "urn:example:unknown" }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_request")
   })
 

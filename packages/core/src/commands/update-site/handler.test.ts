@@ -86,10 +86,11 @@ describe("update_site", () => {
     expect(e).toMatchObject({ error: "invalid_algorithm", http: 400 })
   })
 
-  it("reports the OP's refusal of the new metadata with bad_request, and changes nothing locally", async () => {
+  // U4 / X9: the OP refusing the update is the reference's internal_error (UpdateSiteOperation.java:94)
+  it("U4: answers the OP's refusal of the new metadata with internal_error, and changes nothing locally", async () => {
     const { oxdId, readAtOp } = await siteWithKnownRegistration()
     const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: "not-a-url:/x", client_name: "x" }))
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error")
     expect((await readAtOp())["redirect_uris"]).toEqual([REDIRECT_URI])
     const { authorizationUrl } = await authorize(oxd, op, oxdId)
     expect(new URL(authorizationUrl).searchParams.get("redirect_uri")).toBe(REDIRECT_URI)

@@ -370,7 +370,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorData: {
-            /** @description The oxd error code: blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
+            /** @description The oxd error code: blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -619,8 +619,10 @@ export interface components {
         };
         /** @description Registers the application (an OpenID client) at the OP, dynamically unless client_id is given, and returns its oxd_id. */
         RegisterSiteParams: {
-            /** @description Where the OP sends the user back with the code. Required unless the server has a default. */
+            /** @description Where the OP sends the user back with the code (an http(s) URL). Required unless the server has a default. */
             authorization_redirect_uri?: string | number | boolean | null;
+            /** @description Further redirect URIs to register beside authorization_redirect_uri (post_logout_redirect_uri is then registered as one too, as oxd 3.1 does). */
+            redirect_uris?: (string | number | boolean)[] | string | null;
             /** @description Issuer URL of the OpenID Provider; the server's default_op_host when absent. */
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
@@ -643,11 +645,15 @@ export interface components {
             ui_locales?: (string | number | boolean)[] | string | null;
             claims_locales?: (string | number | boolean)[] | string | null;
             claims_redirect_uri?: (string | number | boolean)[] | string | null;
-            /** @description Use this existing client instead of registering one (needs client_secret). */
+            /** @description Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
             client_id?: string | number | boolean | null;
             client_secret?: string | number | boolean | null;
             client_registration_access_token?: string | number | boolean | null;
             client_registration_client_uri?: string | number | boolean | null;
+            /** @description true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
+            trusted_client?: boolean | ("true" | "false") | number | null;
+            /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
+            oxd_rp_programming_language?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -662,6 +668,8 @@ export interface components {
         RegisterSiteResult: {
             /** @description Identifies the site in every later command. */
             oxd_id: string;
+            /** @description The op_host the site is registered at, as given (or default_op_host). */
+            op_host: string;
         } & {
             [key: string]: unknown;
         };
@@ -687,8 +695,10 @@ export interface components {
         };
         /** @description Registers the setup client that protects the API (its tokens from get_client_token authorise the other commands), and, as oxd 3.1.3 did, one ordinary site. */
         SetupClientParams: {
-            /** @description Where the OP sends the user back with the code. Required unless the server has a default. */
+            /** @description Where the OP sends the user back with the code (an http(s) URL). Required unless the server has a default. */
             authorization_redirect_uri?: string | number | boolean | null;
+            /** @description Further redirect URIs to register beside authorization_redirect_uri (post_logout_redirect_uri is then registered as one too, as oxd 3.1 does). */
+            redirect_uris?: (string | number | boolean)[] | string | null;
             /** @description Issuer URL of the OpenID Provider; the server's default_op_host when absent. */
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
@@ -711,13 +721,19 @@ export interface components {
             ui_locales?: (string | number | boolean)[] | string | null;
             claims_locales?: (string | number | boolean)[] | string | null;
             claims_redirect_uri?: (string | number | boolean)[] | string | null;
-            /** @description Use this existing client instead of registering one (needs client_secret). */
+            /** @description Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
             client_id?: string | number | boolean | null;
             client_secret?: string | number | boolean | null;
             client_registration_access_token?: string | number | boolean | null;
             client_registration_client_uri?: string | number | boolean | null;
+            /** @description true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
+            trusted_client?: boolean | ("true" | "false") | number | null;
+            /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
+            oxd_rp_programming_language?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
+            setup_client_name?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -734,8 +750,8 @@ export interface components {
             client_secret: string | null;
             client_registration_access_token: string | null;
             client_registration_client_uri: string | null;
-            client_id_issued_at: number | null;
-            client_secret_expires_at: number | null;
+            client_id_issued_at: number;
+            client_secret_expires_at: number;
             op_host: string;
             /** @description Deprecated: oxd_id of an ordinary site registered alongside (use register_site). */
             oxd_id: string;

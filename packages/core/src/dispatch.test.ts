@@ -322,22 +322,32 @@ describe("dispatch with protect_commands_with_access_token", () => {
     expect(await failure(r)).toMatchObject({ error: "blank_protection_access_token", http: 403 })
   })
 
-  it("rejects a user's access token (not a setup client's) with invalid_protection_access_token", async () => {
-    const { token } = await protectionToken(guarded, op)
+  // X18: the scope is checked before the owner (ValidationService.java:138-146): a user's token without a protection
+  // scope is insufficient_scope; one with it (the setup_client site's logins carry oxd) is still another client's
+  it("rejects a user's access token (not a setup client's): insufficient_scope without a protection scope, else invalid_protection_access_token", async () => {
+    const { token, setup } = await protectionToken(guarded, op)
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
     const { code, state } = await authorize(guarded, op, oxdId, {}, { protectionToken: token })
     const user = await ok(call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }))
     const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: user["access_token"] }))
-    expect(e.error).toBe("invalid_protection_access_token")
+    expect(e.error).toBe("protection_access_token_insufficient_scope")
+    // the ordinary site of setup_client is registered with oxd and uma_protection (SetupClientOperation.java:87-103):
+    // its user's token has the scopes, and is still refused, as another client's
+    const site = setup["oxd_id"]
+    const login = await authorize(guarded, op, site, {}, { protectionToken: token })
+    const withScopes = await ok(call(guarded, "get_tokens_by_code", { oxd_id: site, code: login.code, state: login.state }, { protectionToken: token }))
+    const refused = await failure(call(guarded, "get_authorization_url", { oxd_id: site }, { protectionToken: withScopes["access_token"] }))
+    expect(refused).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
   })
 
-  it("rejects a token on a site registered without protection with invalid_protection_access_token", async () => {
+  // X13: the reference's no_setup_client_for_oxd_id (ValidationService.java:128-130, ERC:48)
+  it("X13: rejects a token on a site registered without protection with no_setup_client_for_oxd_id", async () => {
     // an edge may switch protection off for a call (TCP without the flag): the site then has no setup client
     const r = await guarded.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "internal", requireProtection: false })
     const { oxd_id } = await ok<{ oxd_id: string }>(r)
     const { token } = await protectionToken(guarded, op)
     const e = await failure(call(guarded, "get_authorization_url", { oxd_id }, { protectionToken: token }))
-    expect(e).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
+    expect(e).toMatchObject({ error: "no_setup_client_for_oxd_id", http: 403 })
     expect(e.error_description).toContain("registered without a protection token")
   })
 

@@ -44,6 +44,8 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   ProtectionTokenInvalid: { http: 403, code: "invalid_protection_access_token" },
   ProtectionTokenInactive: { http: 403, code: "inactive_protection_access_token" },
   ProtectionTokenInsufficientScope: { http: 403, code: "protection_access_token_insufficient_scope" },
+  // audit X13: ValidationService.java:128-130, ERC:48
+  NoSetupClientForSite: { http: 403, code: "no_setup_client_for_oxd_id" },
   InvalidIntrospectionResponse: { http: 500, code: "invalid_introspection_response" },
   RemoveSiteFailed: { http: 500, code: "remove_site_failed" },
   StoreFailed: { http: 500, code: "internal_error" },

@@ -58,7 +58,8 @@ export class InvalidAlgorithm extends Schema.TaggedError<InvalidAlgorithm>()("In
   algorithm: Schema.String,
 }) {
   override get message() {
-    return `Algorithm "${clip(this.algorithm)}" is not supported. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
+    const what = this.algorithm ? `Algorithm "${clip(this.algorithm)}" is not supported` : "An algorithm is required (private_key_jwt signs with it)"
+    return `${what}. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
   }
 }
 
@@ -250,7 +251,16 @@ export class ProtectionTokenInsufficientScope extends Schema.TaggedError<Protect
   { required: Schema.String },
 ) {
   override get message() {
-    return `protection_access_token lacks the "${this.required}" scope: request it in get_client_token.`
+    return `protection_access_token has none of the scopes ${this.required}: request one in get_client_token (the setup client is registered with them).`
+  }
+}
+
+/** The site has no setup client, so no protection token can drive it (the reference's no_setup_client_for_oxd_id). */
+export class NoSetupClientForSite extends Schema.TaggedError<NoSetupClientForSite>()("NoSetupClientForSite", {
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `There is no setup client for this oxd_id: ${this.detail}. Register the site with a protection_access_token (or use setup_client's oxd_id).`
   }
 }
 
@@ -389,6 +399,7 @@ export type OxdError =
   | ProtectionTokenInvalid
   | ProtectionTokenInactive
   | ProtectionTokenInsufficientScope
+  | NoSetupClientForSite
   | InvalidIntrospectionResponse
   | RemoveSiteFailed
   | StoreFailed

@@ -36,6 +36,20 @@ export const StringList = Schema.Union([Schema.Array(Text), Schema.String]).pipe
   ),
 )
 
+/**
+ * A boolean param as the reference reads one (Jackson 1.9's Boolean deserializer): true/false, the strings
+ * "true"/"false", or a number (non-zero is true).
+ */
+export const Flag = Schema.Union([Schema.Boolean, Schema.Literals(["true", "false"]), Schema.Finite]).pipe(
+  Schema.decodeTo(
+    Schema.Boolean,
+    SchemaTransformation.transform<boolean, boolean | "true" | "false" | number>({
+      decode: (v) => (typeof v === "boolean" ? v : typeof v === "number" ? v !== 0 : v === "true"),
+      encode: (v) => v,
+    }),
+  ),
+)
+
 export const ProtectionAccessToken = optional(Text).annotate({
   description: "Token from get_client_token for the setup client; required when protection is on (always on REST).",
 })

@@ -5,12 +5,11 @@ import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
+import { LOCAL_FIELDS } from "../_shared/registration.js"
 import type { Params } from "./schema.js"
 
 /** Registration fields that are the OP's to set, never sent back in an RFC 7592 update. */
 const SERVER_ONLY = ["registration_access_token", "registration_client_uri", "client_id_issued_at", "client_secret_expires_at", "client_secret"]
-/** Our local preferences, not RFC 7591 metadata. */
-const LOCAL_ONLY = ["ui_locales", "claims_locales"]
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
@@ -53,7 +52,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
       return yield* new InvalidRegistrationClientUrl({ detail: `"${site.registrationClientUri}" is not an http(s) URL` })
     }
     // RFC 7592 replaces the whole registration: send every field we hold, with the client's own id
-    const body = Object.fromEntries(Object.entries(metadata).filter(([k]) => !SERVER_ONLY.includes(k) && !LOCAL_ONLY.includes(k)))
+    const body = Object.fromEntries(Object.entries(metadata).filter(([k]) => !SERVER_ONLY.includes(k) && !(LOCAL_FIELDS as ReadonlyArray<string>).includes(k)))
     const reg = yield* (yield* OpenIdProvider).updateRegistration(site.registrationClientUri, site.registrationAccessToken, {
       ...body,
       client_id: site.clientId,

@@ -576,14 +576,20 @@ export interface components {
         };
         IntrospectAccessTokenResult: {
             active: boolean;
-            scopes?: string[] | null;
-            client_id?: string | null;
-            username?: string | null;
-            token_type?: string | null;
-            sub?: string | null;
-            iss?: string | null;
-            exp?: number | null;
-            iat?: number | null;
+            /** @description The token's scopes (the older name; the same as scope). */
+            scopes: string[] | null;
+            /** @description The token's scopes, as a list. */
+            scope: string[] | null;
+            client_id: string | null;
+            username: string | null;
+            token_type: string | null;
+            exp: number | null;
+            iat: number | null;
+            sub: string | null;
+            aud: string | null;
+            iss: string | null;
+            jti: string | null;
+            acr_values: string | null;
         } & {
             [key: string]: unknown;
         };

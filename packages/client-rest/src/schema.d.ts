@@ -370,7 +370,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorData: {
-            /** @description The oxd error code: blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
+            /** @description The oxd error code: blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expression (400), invalid_state (400), invalid_ticket (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_denied (403), uma_protection_exists (400), unsupported_operation (500); invalid_id_token_<reason> for a rejected ID token; and, for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri). */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -902,11 +902,13 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Changes the site's registration, at the OP too (RFC 7592) when the site holds a registration access token. */
+        /** @description Changes the site's registration at the OP (RFC 7592), then here; a site whose client was given with client_id (no registration_client_uri) cannot be updated. */
         UpdateSiteParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string | number | boolean;
             authorization_redirect_uri?: string | number | boolean | null;
+            /** @description The further redirect URIs (replacing those registered), with post_logout_redirect_uri among them when given, as oxd 3.1 does. */
+            redirect_uris?: (string | number | boolean)[] | string | null;
             post_logout_redirect_uri?: string | number | boolean | null;
             client_frontchannel_logout_uris?: (string | number | boolean)[] | string | null;
             client_logout_uris?: (string | number | boolean)[] | string | null;

@@ -39,7 +39,8 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   // the reference's code for this condition, a wrong constant (NO_UMA_RESOURCES_TO_PROTECT, RegisterSiteOperation.java:262-266)
   NoRegistrationEndpoint: { http: 400, code: "invalid_uma_request" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
-  InvalidRegistrationClientUrl: { http: 500, code: "invalid_registration_client_url" },
+  // audit U2 (missing: ERC:41) and U3 (unusable: the reference's RegisterClient call fails, internal_error)
+  InvalidRegistrationClientUrl: { http: 500, code: (e) => (e.reason === "missing" ? "invalid_registration_client_url" : "internal_error") },
   ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },
   ProtectionTokenInvalid: { http: 403, code: "invalid_protection_access_token" },
   ProtectionTokenInactive: { http: 403, code: "inactive_protection_access_token" },

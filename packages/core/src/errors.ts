@@ -217,9 +217,14 @@ export class NoEndSessionEndpoint extends Schema.TaggedError<NoEndSessionEndpoin
   }
 }
 
+/**
+ * update_site cannot reach the site's registration at the OP: "missing" (the site has no registration_client_uri:
+ * the reference's invalid_registration_client_url, UpdateSiteOperation.java:71-74) or "unusable" (not an http(s)
+ * URL: the reference's call fails, internal_error).
+ */
 export class InvalidRegistrationClientUrl extends Schema.TaggedError<InvalidRegistrationClientUrl>()(
   "InvalidRegistrationClientUrl",
-  { detail: Schema.String },
+  { reason: Schema.Literals(["missing", "unusable"]), detail: Schema.String },
 ) {
   override get message() {
     return `The site's registration_client_uri cannot be used: ${this.detail}`

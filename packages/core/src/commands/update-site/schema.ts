@@ -4,6 +4,9 @@ import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_sh
 export const Params = Schema.Struct({
   oxd_id: OxdId,
   authorization_redirect_uri: optional(Text),
+  redirect_uris: optional(StringList).annotate({
+    description: "The further redirect URIs (replacing those registered), with post_logout_redirect_uri among them when given, as oxd 3.1 does.",
+  }),
   post_logout_redirect_uri: optional(Text),
   client_frontchannel_logout_uris: optional(StringList),
   client_logout_uris: optional(StringList),
@@ -24,6 +27,6 @@ export const Params = Schema.Struct({
   ui_locales: optional(StringList),
   claims_locales: optional(StringList),
   protection_access_token: ProtectionAccessToken,
-}).annotate({ description: "Changes the site's registration, at the OP too (RFC 7592) when the site holds a registration access token." })
+}).annotate({ description: "Changes the site's registration at the OP (RFC 7592), then here; a site whose client was given with client_id (no registration_client_uri) cannot be updated." })
 
 export const Result = Schema.Struct({ oxd_id: Schema.String })

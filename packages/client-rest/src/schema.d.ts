@@ -417,9 +417,11 @@ export interface components {
             acr_values?: (string | number | boolean)[] | string | null;
             /** @description e.g. login, to force re-authentication. */
             prompt?: string | number | boolean | null;
-            /** @description Extra authorization request parameters (login_hint, ui_locales, max_age, claims…). Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request. */
+            /** @description Google's hosted domain parameter, sent as hd. */
+            hd?: string | number | boolean | null;
+            /** @description Extra authorization request parameters (login_hint, ui_locales, max_age, claims…): sent each on its own and, as oxd 3.1 sends them, together as custom_response_headers (a JSON array [{"name":"value"}]). Numbers and booleans are sent as text, null values not at all. Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request. */
             custom_parameters?: {
-                [key: string]: string;
+                [key: string]: string | number | boolean | null;
             } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;

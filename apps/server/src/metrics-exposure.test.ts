@@ -79,7 +79,8 @@ describe("OP origins as labels", () => {
     expect(registered.body.status).toBe("ok")
     const opOrigin = new URL(op.issuer).origin
     // bogus OPs on the loopback (127.1.x.y, port 1: nothing listens), each origin once
-    const bogus = (i: number) => `https://127.1.${i >> 8}.${(i & 255) + 1}:1`
+    // (the last octet stays within 1..250: 127.1.0.256 is no address, refused as a URL rather than as a loopback)
+    const bogus = (i: number) => `https://127.1.${Math.floor(i / 250)}.${(i % 250) + 1}:1`
     const callBogus = async (from: number, to: number) => {
       const codes = new Map<string, number>()
       for (let i = from; i < to; i += 25) {

@@ -27,7 +27,7 @@ export const configKeys = [
   { name: "op_timeout_in_seconds", type: "int", default: 10, doc: "time limit of one call to the OP" },
   { name: "clock_skew_in_seconds", type: "int", default: 60, doc: "leeway for the OP's clock when checking exp/iat" },
   { name: "op_retries", type: "int", default: 1, doc: "retries (with jitter, within op_timeout_in_seconds) of an idempotent OP read — discovery, JWKS, userinfo, introspection — after a connection failure or a 5xx; never the token endpoint or registration" },
-  { name: "op_breaker_failures", type: "int", default: 5, doc: "consecutive failures of an OP host (unreachable, timeout, 5xx) that open its circuit: calls then fail fast with op_unreachable; 0 = no breaker" },
+  { name: "op_breaker_failures", type: "int", default: 5, doc: "consecutive failures of an OP host (unreachable, timeout, 5xx) that open its circuit: calls then fail fast (internal_error, HTTP 502); 0 = no breaker" },
   { name: "op_breaker_cooldown_in_seconds", type: "int", default: 30, doc: "how long an open circuit fails fast before one probe call is let through" },
   { name: "protection_cache_seconds", type: "int", default: 60, doc: "longest time an OP's answer for a protection_access_token is reused (a revoked token is refused after at most this); 0 = introspect every call" },
   { name: "idle_timeout_in_seconds", type: "int", default: 300, doc: "TCP: close a connection idle this long" },

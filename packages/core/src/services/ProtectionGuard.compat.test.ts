@@ -35,16 +35,16 @@ const asProtected = (oxd: Oxd, command: string, params: Record<string, unknown>,
   oxd.dispatch(command, params, { transport: "internal", requireProtection: true, protectionToken: token })
 
 describe("the protection scope", () => {
-  // X16: a 3.1 client's token carries oxd (ValidationService.java:138-140 requires it; ERC:29 tells 3.1 users to ask for it)
-  it("X16: accepts a token of the site's setup client with the reference's oxd scope (and not uma_protection)", async () => {
+  // X17: a 3.1 client's token carries oxd (ValidationService.java:138-140 requires it; ERC:29 tells 3.1 users to ask for it)
+  it("X17: accepts a token of the site's setup client with the reference's oxd scope (and not uma_protection)", async () => {
     const { token, granted } = await setupAndToken(guarded, ["oxd"])
     expect(granted.sort()).toEqual(["openid", "oxd"])
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
     await ok(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: token }))
   })
 
-  // X17: tokens oxd-ts setups asked for before keep working
-  it("X17: accepts a token with uma_protection (and not oxd)", async () => {
+  // X16: the reference refuses it (insufficient_scope); tokens oxd-ts setups asked for before keep working (DELIBERATE)
+  it("X16: accepts a token with uma_protection (and not oxd)", async () => {
     const { token, granted } = await setupAndToken(guarded, ["uma_protection"])
     expect(granted).not.toContain("oxd")
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })

@@ -82,7 +82,7 @@ describe("opErrors", () => {
     expect(toWireError(withoutOpText(relayed)).code).toBe("http_status_401")
   })
 
-  it("maps a timeout to op_unreachable saying it timed out", () => {
+  it("maps a timeout to OpUnreachable saying it timed out", () => {
     const e = toOpError("userinfo")(new DOMException("The operation was aborted due to timeout", "TimeoutError"))
     expect(e.message).toContain("timed out")
   })

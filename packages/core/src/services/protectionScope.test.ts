@@ -4,13 +4,13 @@ import { describeProtectionScopes, hasProtectionScope } from "./protectionScope.
 const DEFAULT = ["oxd", "uma_protection"]
 
 describe("hasProtectionScope", () => {
-  // X16: the reference requires the oxd scope (ValidationService.java:138-140); a 3.1 setup's token carries it
-  it("X16: accepts a token with the reference's oxd scope", () => {
+  // X17: the reference requires the oxd scope (ValidationService.java:138-140); a 3.1 setup's token carries it
+  it("X17: accepts a token with the reference's oxd scope", () => {
     expect(hasProtectionScope(["openid", "oxd"], DEFAULT)).toBe(true)
   })
 
-  // X17: oxd-ts's own setups asked for uma_protection; those tokens still count
-  it("X17: accepts a token with uma_protection", () => {
+  // X16: oxd-ts's own setups asked for uma_protection; those tokens still count (the reference refuses them)
+  it("X16: accepts a token with uma_protection", () => {
     expect(hasProtectionScope(["uma_protection"], DEFAULT)).toBe(true)
   })
 

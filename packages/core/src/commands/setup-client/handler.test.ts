@@ -71,7 +71,7 @@ describe("setup_client", () => {
     expect((await atOp(given["client_id"]))["grant_types"]).toEqual(["authorization_code", "client_credentials"])
   })
 
-  // X16: a 3.1 setup asks get_client_token for oxd (ERC:29's advice: "get_client_token has 'oxd' scope in request")
+  // X17: a 3.1 setup asks get_client_token for oxd (ERC:29's advice: "get_client_token has 'oxd' scope in request")
   it("gives a setup client whose credentials get a token with oxd, or with uma_protection", async () => {
     const data = await ok(setup())
     const creds = { op_host: op.issuer, client_id: data["client_id"], client_secret: data["client_secret"] }

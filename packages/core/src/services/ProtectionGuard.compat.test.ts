@@ -81,6 +81,35 @@ describe("the protection scope", () => {
   })
 })
 
+describe("the protection token's introspection and the site's setup client", () => {
+  // X20: the OP refusing the introspection is let through as http_status_<status> (IntrospectionService.java:46-55,
+  // Processor.java:87-92); here the setup client the server introspects with holds a wrong secret
+  it("X20: answers the OP refusing the protection token's introspection with http_status_<status>", async () => {
+    const fresh = oxdFor(op, { protect_commands_with_access_token: true })
+    try {
+      const real = await ok(call(fresh, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
+      const { access_token } = await ok<{ access_token: string }>(call(fresh, "get_client_token", { op_host: op.issuer, client_id: real["client_id"], client_secret: real["client_secret"], scope: ["oxd"] }))
+      // the latest setup client at this OP: the same client, with a secret the OP refuses
+      await ok(call(fresh, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_id: real["client_id"], client_secret: "not-its-secret" }))
+      const e = await failure(call(fresh, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: access_token }))
+      expect(e.error).toBe("http_status_401")
+      expect(e.error_description).toContain("invalid_client")
+    } finally {
+      await fresh.dispose()
+    }
+  })
+
+  // X13: a site whose setup client is gone has no setup client: no_setup_client_for_oxd_id (ValidationService.java:128-130)
+  it("X13: answers a site whose setup client was removed with no_setup_client_for_oxd_id", async () => {
+    const { setup, token } = await setupAndToken(guarded, ["oxd"])
+    const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
+    await ok(call(guarded, "remove_site", { oxd_id: setup["setup_client_oxd_id"] }, { protectionToken: token }))
+    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: token }))
+    expect(e).toMatchObject({ error: "no_setup_client_for_oxd_id", http: 403 })
+    expect(e.error_description).toContain("no longer exists")
+  })
+})
+
 // R12 / X21: with protection off, register_site still checks a token it is given and ties the site to its setup
 // client (RegisterSiteOperation.java:78-98); no other command looks at one
 describe("register_site's token with protection off", () => {

@@ -17,9 +17,8 @@ import { VouchCache, type Vouched } from "./VouchCache.js"
 /**
  * Decides whether a caller may run a protected command: the protection_access_token must be active at the
  * site's own OP, carry one of the protection scopes (protectionScope.ts), and have been issued to the site's setup
- * client there. A setup client
- * is the pair (OP, client_id): an OP vouches only for its own clients, and another OP may hand out the same
- * client_id. Returns that setup client (register_site ties the new site to it).
+ * client there. A setup client is the pair (OP, client_id): an OP vouches only for its own clients, and another OP may
+ * hand out the same client_id. Returns that setup client (register_site ties the new site to it).
  */
 export class ProtectionGuard extends Context.Service<ProtectionGuard, {
   check(protection: Protection, ctx: CallContext, params: Record<string, unknown>): Effect.Effect<SetupClientRef | undefined, OxdError>

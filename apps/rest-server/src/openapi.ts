@@ -183,13 +183,13 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     components: {
       schemas: sortedSchemas,
       responses: {
-        BadRequest: errorResponse("Both modes: a body that is not one JSON object (\"Invalid parameters. Message: …\"). rest_error_status: http also: bad params (a missing or malformed param names it), or an error the OP reported."),
+        BadRequest: errorResponse("Both modes: a body that is not one JSON object (\"Invalid parameters. Message: …\"). rest_error_status: http also: bad params (a missing or malformed param names it; internal_error for params the reference could not read), or the OP's refusal (internal_error, as the reference answers it)."),
         Forbidden: errorResponse("Both modes: no `Authorization: Bearer <token>` header (error `403`, \"Forbidden Access…\"). rest_error_status: http also: an inactive or another client's protection_access_token (inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied."),
         PayloadTooLarge: errorResponse("The body is larger than rest_max_body_bytes."),
         UnsupportedMediaType: errorResponse("The body is not sent as application/json."),
         RateLimited: errorResponse("rest_error_status: http: more commands from this address than rate_limit_per_minute allows (rate_limited)."),
         InternalError: errorResponse("An unexpected failure of the REST edge (internal_error, with a request id the server's log also carries); rest_error_status: http also: the OP answered something unusable."),
-        OpUnreachable: errorResponse("rest_error_status: http: the OP could not be reached or timed out (op_unreachable)."),
+        OpUnreachable: errorResponse("rest_error_status: http: the OP could not be reached, timed out or answered something unusable: no_connect_discovery_response (no_uma_discovery_response) for its discovery, internal_error for a later call, as the reference answers them."),
       },
       securitySchemes: {
         bearer: {

@@ -77,7 +77,8 @@ beforeAll(async () => {
         res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString()) as Record<string, string>))
       })
       req.on("error", reject)
-      req.end(JSON.stringify({ grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "openid uma_protection" }))
+      // with the protection scopes (get_client_token asks for openid, oxd and uma_protection when given none)
+      req.end(JSON.stringify({ grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: "openid oxd uma_protection" }))
     }, reject)
   })
   plain = { client_id: reg["client_id"]!, client_secret: reg["client_secret"]! }

@@ -97,12 +97,13 @@ describe("secrets in logs and events", () => {
     expect(await failureOf(server.tcp(setup["client_secret"]).call("get_authorization_url", { oxd_id: site }))).toBe("inactive_protection_access_token")
     // a token the OP refuses: no claims, as the reference answers (issue 22, UI3)
     expect(await rest.call("get_user_info", { oxd_id: site, access_token: tokens["refresh_token"] ?? "x" })).toMatchObject({ claims: {} })
-    expect(await failureOf(open.call("get_client_token", { op_host: op.issuer, client_id: setup["client_id"], client_secret: tokens["access_token"]! }))).toBe("bad_request")
+    // an OP's refusal of get_client_token: the reference's internal_error (audit X9)
+    expect(await failureOf(open.call("get_client_token", { op_host: op.issuer, client_id: setup["client_id"], client_secret: tokens["access_token"]! }))).toBe("internal_error")
     await rest.call("introspect_rpt", { oxd_id: site, rpt: tokens["access_token"]! })
     await failureOf(ws.call("uma_rp_get_rpt", { oxd_id: site, ticket: rpt.access_token }))
     // failures on the OP's side, logged as warnings with their descriptions
     op.fault({ mode: "http500", paths: ["/me"] }) // every attempt: userinfo is a read, so it is retried once
-    expect(await failureOf(tcp.call("get_user_info", { oxd_id: site, access_token: tokens["access_token"]! }))).toBe("op_unreachable")
+    expect(await failureOf(tcp.call("get_user_info", { oxd_id: site, access_token: tokens["access_token"]! }))).toBe("internal_error")
     op.fault(null)
     const again = await headlessLogin((await tcp.call("get_authorization_url", { oxd_id: site }) as { authorization_url: string }).authorization_url, { ca: op.caPem })
     op.misbehave({ kind: "bad_signature" })
@@ -121,7 +122,7 @@ describe("secrets in logs and events", () => {
     expect(Object.keys(secrets)).toEqual(expect.arrayContaining(["client_secret", "registration_access_token", "protection_access_token", "access_token", "id_token", "rpt"]))
     expect(log).toMatch(/"level":"DEBUG"/) // debug logging was on
     // and server-side failures were logged with their descriptions
-    expect(log.split("\n").some((l) => l.includes("op_unreachable") && l.includes('"level":"WARN"'))).toBe(true)
+    expect(log.split("\n").some((l) => l.includes("get_user_info failed: internal_error") && l.includes('"level":"WARN"'))).toBe(true)
     const spans = collector.text() // sent at the latest when the server stopped
     expect(spans).toContain('"name":"oxd.get_tokens_by_code"')
     expect(metrics).toMatch(/^oxd_commands_total\{command="get_tokens_by_code",transport="tcp",outcome="bad_request"\} 1$/m)

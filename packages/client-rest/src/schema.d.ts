@@ -370,7 +370,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorData: {
-            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_registration_client_url (500), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_uma_discovery_response (500), op_unreachable (502), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
+            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -386,13 +386,13 @@ export interface components {
         /** @description Gets a new access token with a refresh token. */
         GetAccessTokenByRefreshTokenParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The refresh token from get_tokens_by_code (or an earlier refresh). */
             refresh_token?: string | null;
             /** @description Scopes to ask for, openid added (as oxd 3.1 does); the original grant's when absent. */
-            scope?: string[] | string | null;
+            scope?: (string | number | boolean)[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -416,18 +416,20 @@ export interface components {
         /** @description Builds the URL to send the user to for login; state, nonce and PKCE are generated and remembered. */
         GetAuthorizationUrlParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description Scopes to request; those registered with the site when absent. */
-            scope?: string[] | string | null;
-            acr_values?: string[] | string | null;
+            scope?: (string | number | boolean)[] | string | null;
+            acr_values?: (string | number | boolean)[] | string | null;
             /** @description e.g. login, to force re-authentication. */
-            prompt?: string | null;
-            /** @description Extra authorization request parameters (login_hint, ui_locales, max_age, claims…). Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request. */
+            prompt?: string | number | boolean | null;
+            /** @description Google's hosted domain parameter, sent as hd. */
+            hd?: string | number | boolean | null;
+            /** @description Extra authorization request parameters (login_hint, ui_locales, max_age, claims…): sent each on its own and, as oxd 3.1 sends them, together as custom_response_headers (a JSON array [{"name":"value"}]). Numbers and booleans are sent as text, null values not at all. Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request. */
             custom_parameters?: {
-                [key: string]: string;
+                [key: string]: string | number | boolean | null;
             } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -444,20 +446,20 @@ export interface components {
         };
         /** @description Obtains an access token by client credentials, e.g. the protection_access_token of the setup client. */
         GetClientTokenParams: {
-            client_id: string;
+            client_id: string | number | boolean;
             /** @description Required unless authentication_method is private_key_jwt. */
-            client_secret?: string | null;
+            client_secret?: string | number | boolean | null;
             /** @description Issuer URL; the server's default_op_host when absent. */
-            op_host?: string | null;
-            op_discovery_path?: string | null;
+            op_host?: string | number | boolean | null;
+            op_discovery_path?: string | number | boolean | null;
             /** @description Scopes to request; the protection scope (uma_protection) when absent. */
-            scope?: string[] | string | null;
+            scope?: (string | number | boolean)[] | string | null;
             /** @description client_secret_basic (default) or private_key_jwt. */
-            authentication_method?: string | null;
+            authentication_method?: string | number | boolean | null;
             /** @description Signing algorithm for private_key_jwt. */
-            algorithm?: string | null;
+            algorithm?: string | number | boolean | null;
             /** @description kid of the private key in the server's key store, for private_key_jwt. */
-            key_id?: string | null;
+            key_id?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -478,7 +480,7 @@ export interface components {
         /** @description Builds the OP's end-session URL (OpenID Connect RP-Initiated Logout). */
         GetLogoutUriParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The user's ID token; the site's last one when absent. */
             id_token_hint?: string | null;
             /** @description Where the OP sends the user after logout; the registered one when absent. */
@@ -486,7 +488,7 @@ export interface components {
             state?: string | null;
             session_state?: string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -504,13 +506,13 @@ export interface components {
         /** @description Exchanges the code for tokens and validates the ID token fully (signature, iss, aud, azp, exp, iat, nonce, at_hash). */
         GetTokensByCodeParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The code from the OP's redirect. */
             code: string;
             /** @description The state from the OP's redirect; accepted once. */
             state: string;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -536,11 +538,11 @@ export interface components {
         /** @description Fetches the user's claims from the OP's userinfo endpoint. */
         GetUserInfoParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The user's access token; without one (or with one the OP refuses) the claims are {}. */
             access_token?: string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -565,11 +567,11 @@ export interface components {
         /** @description Asks the OP whether an access token is active, and what it grants. */
         IntrospectAccessTokenParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The token to introspect (RFC 7662). */
-            access_token: string;
+            access_token: string | number | boolean;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -581,25 +583,31 @@ export interface components {
         };
         IntrospectAccessTokenResult: {
             active: boolean;
-            scopes?: string[] | null;
-            client_id?: string | null;
-            username?: string | null;
-            token_type?: string | null;
-            sub?: string | null;
-            iss?: string | null;
-            exp?: number | null;
-            iat?: number | null;
+            /** @description The token's scopes (the older name; the same as scope). */
+            scopes: string[] | null;
+            /** @description The token's scopes, as a list. */
+            scope: string[] | null;
+            client_id: string | null;
+            username: string | null;
+            token_type: string | null;
+            exp: number | null;
+            iat: number | null;
+            sub: string | null;
+            aud: string | null;
+            iss: string | null;
+            jti: string | null;
+            acr_values: string | null;
         } & {
             [key: string]: unknown;
         };
         /** @description Asks the UMA authorization server what an RPT grants (UMA FedAuthz §5). */
         IntrospectRptParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The RPT to introspect. */
             rpt?: string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -631,37 +639,43 @@ export interface components {
         };
         /** @description Registers the application (an OpenID client) at the OP, dynamically unless client_id is given, and returns its oxd_id. */
         RegisterSiteParams: {
-            /** @description Where the OP sends the user back with the code. Required unless the server has a default. */
-            authorization_redirect_uri?: string | null;
+            /** @description Where the OP sends the user back with the code (an http(s) URL). Required unless the server has a default. */
+            authorization_redirect_uri?: string | number | boolean | null;
+            /** @description Further redirect URIs to register beside authorization_redirect_uri (post_logout_redirect_uri is then registered as one too, as oxd 3.1 does). */
+            redirect_uris?: (string | number | boolean)[] | string | null;
             /** @description Issuer URL of the OpenID Provider; the server's default_op_host when absent. */
-            op_host?: string | null;
+            op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
-            op_discovery_path?: string | null;
-            post_logout_redirect_uri?: string | null;
-            application_type?: string | null;
-            response_types?: string[] | string | null;
-            grant_types?: string[] | string | null;
-            scope?: string[] | string | null;
-            acr_values?: string[] | string | null;
-            client_name?: string | null;
-            client_jwks_uri?: string | null;
-            client_token_endpoint_auth_method?: string | null;
-            client_token_endpoint_auth_signing_alg?: string | null;
-            client_request_uris?: string[] | string | null;
-            client_frontchannel_logout_uris?: string[] | string | null;
-            client_logout_uris?: string[] | string | null;
-            client_sector_identifier_uri?: string | string[] | null;
-            contacts?: string[] | string | null;
-            ui_locales?: string[] | string | null;
-            claims_locales?: string[] | string | null;
-            claims_redirect_uri?: string[] | string | null;
-            /** @description Use this existing client instead of registering one (needs client_secret). */
-            client_id?: string | null;
-            client_secret?: string | null;
-            client_registration_access_token?: string | null;
-            client_registration_client_uri?: string | null;
+            op_discovery_path?: string | number | boolean | null;
+            post_logout_redirect_uri?: string | number | boolean | null;
+            application_type?: string | number | boolean | null;
+            response_types?: (string | number | boolean)[] | string | null;
+            grant_types?: (string | number | boolean)[] | string | null;
+            scope?: (string | number | boolean)[] | string | null;
+            acr_values?: (string | number | boolean)[] | string | null;
+            client_name?: string | number | boolean | null;
+            client_jwks_uri?: string | number | boolean | null;
+            client_token_endpoint_auth_method?: string | number | boolean | null;
+            client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
+            client_request_uris?: (string | number | boolean)[] | string | null;
+            client_frontchannel_logout_uris?: (string | number | boolean)[] | string | null;
+            client_logout_uris?: (string | number | boolean)[] | string | null;
+            client_sector_identifier_uri?: string | number | boolean | (string | number | boolean)[] | null;
+            contacts?: (string | number | boolean)[] | string | null;
+            ui_locales?: (string | number | boolean)[] | string | null;
+            claims_locales?: (string | number | boolean)[] | string | null;
+            claims_redirect_uri?: (string | number | boolean)[] | string | null;
+            /** @description Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
+            client_id?: string | number | boolean | null;
+            client_secret?: string | number | boolean | null;
+            client_registration_access_token?: string | number | boolean | null;
+            client_registration_client_uri?: string | number | boolean | null;
+            /** @description true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
+            trusted_client?: boolean | ("true" | "false") | number | null;
+            /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
+            oxd_rp_programming_language?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -674,15 +688,17 @@ export interface components {
         RegisterSiteResult: {
             /** @description Identifies the site in every later command. */
             oxd_id: string;
+            /** @description The op_host the site is registered at, as given (or default_op_host). */
+            op_host: string;
         } & {
             [key: string]: unknown;
         };
         /** @description Forgets the site: its oxd_id stops working. The client stays registered at the OP. */
         RemoveSiteParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -699,37 +715,45 @@ export interface components {
         };
         /** @description Registers the setup client that protects the API (its tokens from get_client_token authorise the other commands), and, as oxd 3.1.3 did, one ordinary site. */
         SetupClientParams: {
-            /** @description Where the OP sends the user back with the code. Required unless the server has a default. */
-            authorization_redirect_uri?: string | null;
+            /** @description Where the OP sends the user back with the code (an http(s) URL). Required unless the server has a default. */
+            authorization_redirect_uri?: string | number | boolean | null;
+            /** @description Further redirect URIs to register beside authorization_redirect_uri (post_logout_redirect_uri is then registered as one too, as oxd 3.1 does). */
+            redirect_uris?: (string | number | boolean)[] | string | null;
             /** @description Issuer URL of the OpenID Provider; the server's default_op_host when absent. */
-            op_host?: string | null;
+            op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
-            op_discovery_path?: string | null;
-            post_logout_redirect_uri?: string | null;
-            application_type?: string | null;
-            response_types?: string[] | string | null;
-            grant_types?: string[] | string | null;
-            scope?: string[] | string | null;
-            acr_values?: string[] | string | null;
-            client_name?: string | null;
-            client_jwks_uri?: string | null;
-            client_token_endpoint_auth_method?: string | null;
-            client_token_endpoint_auth_signing_alg?: string | null;
-            client_request_uris?: string[] | string | null;
-            client_frontchannel_logout_uris?: string[] | string | null;
-            client_logout_uris?: string[] | string | null;
-            client_sector_identifier_uri?: string | string[] | null;
-            contacts?: string[] | string | null;
-            ui_locales?: string[] | string | null;
-            claims_locales?: string[] | string | null;
-            claims_redirect_uri?: string[] | string | null;
-            /** @description Use this existing client instead of registering one (needs client_secret). */
-            client_id?: string | null;
-            client_secret?: string | null;
-            client_registration_access_token?: string | null;
-            client_registration_client_uri?: string | null;
+            op_discovery_path?: string | number | boolean | null;
+            post_logout_redirect_uri?: string | number | boolean | null;
+            application_type?: string | number | boolean | null;
+            response_types?: (string | number | boolean)[] | string | null;
+            grant_types?: (string | number | boolean)[] | string | null;
+            scope?: (string | number | boolean)[] | string | null;
+            acr_values?: (string | number | boolean)[] | string | null;
+            client_name?: string | number | boolean | null;
+            client_jwks_uri?: string | number | boolean | null;
+            client_token_endpoint_auth_method?: string | number | boolean | null;
+            client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
+            client_request_uris?: (string | number | boolean)[] | string | null;
+            client_frontchannel_logout_uris?: (string | number | boolean)[] | string | null;
+            client_logout_uris?: (string | number | boolean)[] | string | null;
+            client_sector_identifier_uri?: string | number | boolean | (string | number | boolean)[] | null;
+            contacts?: (string | number | boolean)[] | string | null;
+            ui_locales?: (string | number | boolean)[] | string | null;
+            claims_locales?: (string | number | boolean)[] | string | null;
+            claims_redirect_uri?: (string | number | boolean)[] | string | null;
+            /** @description Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
+            client_id?: string | number | boolean | null;
+            client_secret?: string | number | boolean | null;
+            client_registration_access_token?: string | number | boolean | null;
+            client_registration_client_uri?: string | number | boolean | null;
+            /** @description true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
+            trusted_client?: boolean | ("true" | "false") | number | null;
+            /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
+            oxd_rp_programming_language?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
+            /** @description client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
+            setup_client_name?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -746,8 +770,8 @@ export interface components {
             client_secret: string | null;
             client_registration_access_token: string | null;
             client_registration_client_uri: string | null;
-            client_id_issued_at: number | null;
-            client_secret_expires_at: number | null;
+            client_id_issued_at: number;
+            client_secret_expires_at: number;
             op_host: string;
             /** @description Deprecated: oxd_id of an ordinary site registered alongside (use register_site). */
             oxd_id: string;
@@ -759,13 +783,13 @@ export interface components {
         /** @description Builds the URL of the AS's claims-gathering page; the state in it is remembered for uma_rp_get_rpt. */
         UmaRpGetClaimsGatheringUrlParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The newest ticket, usually from need_info. */
             ticket: string;
             /** @description Where the AS sends the user back with a new ticket; registered for the site. */
             claims_redirect_uri: string;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -784,7 +808,7 @@ export interface components {
         /** @description Gets an RPT for a permission ticket (UMA 2 grant). need_info carries the AS's answer in details; any other refusal of the AS is http_status_<its status> with its answer as the description. */
         UmaRpGetRptParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The permission ticket (from the resource server's denial, or the claims-gathering redirect). */
             ticket?: string | null;
             claim_token?: string | null;
@@ -794,11 +818,11 @@ export interface components {
             pct?: string | null;
             /** @description An RPT to upgrade. */
             rpt?: string | null;
-            scope?: string[] | string | null;
+            scope?: (string | number | boolean)[] | string | null;
             /** @description The state from uma_rp_get_claims_gathering_url, when coming back from claims gathering. */
             state?: string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -821,7 +845,7 @@ export interface components {
         /** @description Decides whether a request to a protected resource may proceed; when not, gets a permission ticket for the requester. */
         UmaRsCheckAccessParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             /** @description The RPT the requesting party sent (Authorization: Bearer …); empty when it sent none. */
             rpt?: string | null;
             /** @description The request's HTTP method (any letter case). */
@@ -829,7 +853,7 @@ export interface components {
             /** @description The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it). */
             path: string;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -852,7 +876,7 @@ export interface components {
         /** @description Registers the site's protected resources at the UMA authorization server. */
         UmaRsProtectParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
+            oxd_id: string | number | boolean;
             resources: ({
                 /** @description The path as the resource server sees it, e.g. /photo. */
                 path: string;
@@ -880,7 +904,7 @@ export interface components {
             /** @description Replace resources already protected for this oxd_id (they are deleted at the AS). */
             overwrite?: boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -895,32 +919,34 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Changes the site's registration, at the OP too (RFC 7592) when the site holds a registration access token. */
+        /** @description Changes the site's registration at the OP (RFC 7592), then here; a site whose client was given with client_id (no registration_client_uri) cannot be updated. */
         UpdateSiteParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
-            oxd_id: string;
-            authorization_redirect_uri?: string | null;
-            post_logout_redirect_uri?: string | null;
-            client_frontchannel_logout_uris?: string[] | string | null;
-            client_logout_uris?: string[] | string | null;
-            response_types?: string[] | string | null;
-            response_type?: string[] | string | null;
-            grant_types?: string[] | string | null;
-            scope?: string[] | string | null;
-            acr_values?: string[] | string | null;
-            client_name?: string | null;
+            oxd_id: string | number | boolean;
+            authorization_redirect_uri?: string | number | boolean | null;
+            /** @description The further redirect URIs (replacing those registered), with post_logout_redirect_uri among them when given, as oxd 3.1 does. */
+            redirect_uris?: (string | number | boolean)[] | string | null;
+            post_logout_redirect_uri?: string | number | boolean | null;
+            client_frontchannel_logout_uris?: (string | number | boolean)[] | string | null;
+            client_logout_uris?: (string | number | boolean)[] | string | null;
+            response_types?: (string | number | boolean)[] | string | null;
+            response_type?: (string | number | boolean)[] | string | null;
+            grant_types?: (string | number | boolean)[] | string | null;
+            scope?: (string | number | boolean)[] | string | null;
+            acr_values?: (string | number | boolean)[] | string | null;
+            client_name?: string | number | boolean | null;
             /** @description Requested client lifetime (milliseconds since 1970, as oxd documents it). */
             client_secret_expires_at?: number | null;
-            client_jwks_uri?: string | null;
-            client_token_endpoint_auth_method?: string | null;
-            client_token_endpoint_auth_signing_alg?: string | null;
-            client_request_uris?: string[] | string | null;
-            client_sector_identifier_uri?: string | string[] | null;
-            contacts?: string[] | string | null;
-            ui_locales?: string[] | string | null;
-            claims_locales?: string[] | string | null;
+            client_jwks_uri?: string | number | boolean | null;
+            client_token_endpoint_auth_method?: string | number | boolean | null;
+            client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
+            client_request_uris?: (string | number | boolean)[] | string | null;
+            client_sector_identifier_uri?: string | number | boolean | (string | number | boolean)[] | null;
+            contacts?: (string | number | boolean)[] | string | null;
+            ui_locales?: (string | number | boolean)[] | string | null;
+            claims_locales?: (string | number | boolean)[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
-            protection_access_token?: string | null;
+            protection_access_token?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -937,7 +963,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Both modes: a body that is not one JSON object ("Invalid parameters. Message: …"). rest_error_status: http also: bad params (a missing or malformed param names it), or an error the OP reported. */
+        /** @description Both modes: a body that is not one JSON object ("Invalid parameters. Message: …"). rest_error_status: http also: bad params (a missing or malformed param names it; internal_error for params the reference could not read), or the OP's refusal (internal_error, as the reference answers it). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -991,7 +1017,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description rest_error_status: http: the OP could not be reached or timed out (op_unreachable). */
+        /** @description rest_error_status: http: the OP could not be reached, timed out or answered something unusable: no_connect_discovery_response (no_uma_discovery_response) for its discovery, internal_error for a later call, as the reference answers them. */
         OpUnreachable: {
             headers: {
                 [name: string]: unknown;

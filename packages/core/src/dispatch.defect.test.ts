@@ -58,13 +58,13 @@ afterEach(() => {
 
 describe("dispatch with a handler defect", () => {
   for (const command of ["test_die", "test_throw", "test_bad_result"]) {
-    it(`turns a defect of ${command} into internal_error with the request id and no details`, async () => {
+    it(`turns a defect of ${command} into internal_error with the request id and no details (details: null)`, async () => {
       capture()
       const r = await oxd.dispatch(command, {}, { transport: "internal", requestId: `req-${command}` })
       expect(r.http).toBe(500)
       expect(r.envelope).toEqual({
         status: "error",
-        data: { error: "internal_error", error_description: `Internal error; the server logged it with request id req-${command}.` },
+        data: { error: "internal_error", error_description: `Internal error; the server logged it with request id req-${command}.`, details: null },
       })
       const description = r.envelope.status === "error" ? r.envelope.data.error_description : ""
       expect(description).not.toMatch(/boom|hunter2|JSON|at .*\.ts|Error:/)

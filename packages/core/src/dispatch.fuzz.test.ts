@@ -1,7 +1,9 @@
 /**
  * Property-based tests of the one door into core (fast-check): arbitrary JSON params — wrong types, injection
  * strings, prototype-pollution keys, deep nesting — to every command always give an oxd envelope, never a defect
- * (internal_error) and never a crash; every command's result survives encode → JSON → decode.
+ * (the internal_error naming a request id) and never a crash; every command's result survives encode → JSON → decode.
+ * internal_error itself is a reply like others: the reference's code for malformed params (audit X1–X3) and for an OP
+ * that cannot be used (X10).
  *
  * Bounded and reproducible in CI (seed FUZZ_SEED, default 7; FUZZ_RUNS runs, default 200). A long run:
  *   FUZZ_RUNS=100000 pnpm --filter @oxd/core exec vitest run src/dispatch.fuzz.test.ts
@@ -73,22 +75,25 @@ const wellFormed = (r: Reply) => {
     expect(r.http).toBeLessThan(600)
   } else expect(r.http).toBe(200)
 }
+/** A defect's reply (envelope.ts defectError), as opposed to an error the server chose. */
+const defect = (r: Reply): string | false =>
+  r.envelope.status === "error" && r.envelope.data.error_description.startsWith("Internal error; the server logged it") && r.envelope.data.error_description
 const polluted = () => ({} as Record<string, unknown>)["polluted"] !== undefined || ({} as Record<string, unknown>)["oxd_id"] !== undefined
 
 describe(`dispatch under arbitrary input (fast-check, seed ${SEED}, ${RUNS} runs)`, () => {
-  it("every command answers arbitrary params with an envelope, never internal_error, never a crash", async () => {
+  it("every command answers arbitrary params with an envelope, never a defect, never a crash", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...names).chain((name) => fc.tuple(fc.constant(name), paramsFor(all.find((c) => c.name === name || c.aliases.includes(name))!))), async ([name, params]) => {
         const r = await oxd.dispatch(name, params, { transport: "internal" })
         wellFormed(r)
-        expect(r.envelope.status === "error" && r.envelope.data.error, `${name} ${JSON.stringify(params).slice(0, 300)}`).not.toBe("internal_error")
+        expect(defect(r), `${name} ${JSON.stringify(params).slice(0, 300)}`).toBe(false)
         expect(polluted()).toBe(false)
       }),
       fuzz,
     )
   }, TIMEOUT)
 
-  it("valid params (generated from each command's schema) with one field made hostile: never internal_error", async () => {
+  it("valid params (generated from each command's schema) with one field made hostile: never a defect", async () => {
     const validish = (c: AnyCommand) =>
       fc.tuple(fc.integer(), fc.boolean()).map(([seed, plausible]) => {
         const base = Effect.runSync(Arbitrary.sampleEffect(Arbitrary.schema(Schema.toEncoded(c.params)), { seed, count: 1, size: 6 }))[0] as Record<string, unknown>
@@ -108,18 +113,19 @@ describe(`dispatch under arbitrary input (fast-check, seed ${SEED}, ${RUNS} runs
           const params = JSON.parse(JSON.stringify(replace ? ownObject([...Object.entries(base ?? {}), [field, hostile]]) : base ?? {})) as unknown
           const r = await oxd.dispatch(c.name, params, { transport: "internal" })
           wellFormed(r)
-          expect(r.envelope.status === "error" && r.envelope.data.error, `${c.name} ${JSON.stringify(params).slice(0, 300)}`).not.toBe("internal_error")
+          expect(defect(r), `${c.name} ${JSON.stringify(params).slice(0, 300)}`).toBe(false)
         },
       ),
       fuzz,
     )
   }, TIMEOUT)
 
-  it("params that are not an object are bad_request; unknown names are unsupported_operation", async () => {
+  // X2: internal_error "Command parameters are not specified or otherwise malformed." (ERC:21, Convertor.java:37-52)
+  it("params that are not an object are internal_error (X2); unknown names are unsupported_operation", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...names), fc.oneof(fc.jsonValue(), hostileString).filter((v) => v !== null && (typeof v !== "object" || Array.isArray(v))), async (name, params) => {
         const r = await oxd.dispatch(name, params, { transport: "internal" })
-        expect(r.envelope).toMatchObject({ status: "error", data: { error: "bad_request" } })
+        expect(r.envelope).toMatchObject({ status: "error", data: { error: "internal_error", error_description: expect.stringContaining("params must be a JSON object") } })
       }),
       fuzz,
     )
@@ -148,19 +154,20 @@ describe(`dispatch under arbitrary input (fast-check, seed ${SEED}, ${RUNS} runs
 })
 
 describe("found by the fuzzers (kept as examples)", () => {
-  it("a field named __proto__ or constructor in a record param is an invalid param, not a defect", async () => {
+  // an object where a string goes is a malformed param (X3: internal_error, ERC:21)
+  it("a field named __proto__ or constructor in a record param is a malformed param, not a defect", async () => {
     for (const key of POLLUTION_KEYS) {
       const params = JSON.parse(`{"oxd_id":"x","custom_parameters":{"${key}":{"a":1}}}`) as unknown
       const r = await oxd.dispatch("get_authorization_url", params, { transport: "internal" })
-      expect(r.envelope).toMatchObject({ status: "error", data: { error: "bad_request" } })
+      expect(r.envelope).toMatchObject({ status: "error", data: { error: "internal_error", error_description: expect.stringContaining(`custom_parameters.${key}`) } })
     }
   })
 
-  it("a param key holding ] or \" in a record param is an invalid param named by its path, not a defect", async () => {
+  it("a param key holding ] or \" in a record param is a malformed param named by its path, not a defect", async () => {
     for (const key of ["-@WB.]&", 'a"]b', "]]]", "\\", "\n"]) {
       const params = { oxd_id: "x", custom_parameters: { [key]: {} } }
       const r = await oxd.dispatch("get_authorization_url", JSON.parse(JSON.stringify(params)), { transport: "internal" })
-      expect(r.envelope).toMatchObject({ status: "error", data: { error: "bad_request", error_description: expect.stringContaining("custom_parameters") } })
+      expect(r.envelope).toMatchObject({ status: "error", data: { error: "internal_error", error_description: expect.stringContaining("custom_parameters") } })
     }
   })
 
@@ -168,7 +175,8 @@ describe("found by the fuzzers (kept as examples)", () => {
     const depth = 100_000
     for (const text of [`{"oxd_id":"x","deep":${"[".repeat(depth)}${"]".repeat(depth)}}`, `{"oxd_id":"x","deep":${'{"a":'.repeat(depth)}{}${"}".repeat(depth)}}`]) {
       const r = await oxd.dispatch("get_authorization_url", JSON.parse(text), { transport: "internal" })
-      expect(r.envelope).toMatchObject({ status: "error", data: { error: "bad_request", error_description: expect.stringMatching(/nest deeper than 64 levels/) } })
+      // X5 (an addition): refused with the reference's code for params it cannot read (ERC:21)
+      expect(r.envelope).toMatchObject({ status: "error", data: { error: "internal_error", error_description: expect.stringMatching(/nest deeper than 64 levels/) } })
     }
     // 64 levels are fine (decoding goes on to the site lookup)
     const ok = await oxd.dispatch("get_authorization_url", JSON.parse(`{"oxd_id":"x","deep":${"[".repeat(63)}${"]".repeat(63)}}`), { transport: "internal" })

@@ -22,15 +22,17 @@ describe("dispatch", () => {
     }
   })
 
-  it("rejects params that are an array with bad_request", async () => {
+  // X2: params that are not an object: the reference's Convertor.asParams fails, internal_error ERC:21
+  // (oxd-server/.../Convertor.java:37-52, oxd-common/.../ErrorResponseCode.java:21)
+  it("X2: answers params that are an array with internal_error 'Command parameters are not specified or otherwise malformed.'", async () => {
     const e = await failure(call(oxd, "get_authorization_url", [{ oxd_id: "x" }]))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
-    expect(e.error_description).toContain("params must be a JSON object")
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
+    expect(e.error_description).toBe("Command parameters are not specified or otherwise malformed: params must be a JSON object")
   })
 
-  it("rejects params that are a string with bad_request", async () => {
+  it("X2: answers params that are a string with internal_error (ERC:21)", async () => {
     const e = await failure(call(oxd, "get_authorization_url", "oxd_id=x"))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("params must be a JSON object")
   })
 
@@ -41,16 +43,40 @@ describe("dispatch", () => {
     expect(e.error_description).toContain("required")
   })
 
-  it("rejects null params like empty ones (bad_request naming oxd_id)", async () => {
-    const e = await failure(call(oxd, "get_authorization_url", null))
-    expect(e.error).toBe("bad_request")
-    expect(e.error_description).toContain('"oxd_id"')
+  // X6: a null oxd_id is an absent one (Jackson leaves the field null): bad_request ERC:22 (ValidationService.java:29-33)
+  it("X6: answers a null oxd_id like a missing one with bad_request", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: null }))
+    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e.error_description).toContain('"oxd_id" is required')
   })
 
-  it("rejects an oxd_id of the wrong type with bad_request naming it", async () => {
-    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: 42 }))
-    expect(e.error).toBe("bad_request")
-    expect(e.error_description).toContain('"oxd_id"')
+  // X1: params missing or null: internal_error ERC:21 (Convertor.java:41-43)
+  it("X1: answers null or missing params with internal_error (ERC:21), not as empty params", async () => {
+    for (const params of [null, undefined]) {
+      const e = await failure(call(oxd, "get_authorization_url", params))
+      expect(e).toMatchObject({ error: "internal_error", http: 400 })
+      expect(e.error_description).toBe("Command parameters are not specified or otherwise malformed: params are missing")
+    }
+  })
+
+  // X3: a value of the wrong JSON type: Jackson 1.9 cannot map it, internal_error ERC:21; a number or boolean for a
+  // string is read as its text (Jackson's String deserializer takes any scalar), so oxd_id 42 is an unknown "42"
+  it("X3: answers an oxd_id that is an object with internal_error naming it, and reads a number as its text", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: { id: "x" } }))
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
+    expect(e.error_description).toMatch(/^Command parameters are not specified or otherwise malformed: "oxd_id" must be/)
+    const n = await failure(call(oxd, "get_authorization_url", { oxd_id: 42 }))
+    expect(n.error).toBe("invalid_oxd_id")
+    expect(n.error_description).toContain('"42"')
+  })
+
+  it("X3: answers a list param given an object or a number with internal_error, whatever the field's own code", async () => {
+    const oxdId = await registerSite(oxd, op)
+    for (const scope of [{ a: 1 }, 5]) {
+      const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, scope }))
+      expect(e).toMatchObject({ error: "internal_error", http: 400 })
+      expect(e.error_description).toContain('"scope"')
+    }
   })
 
   it("rejects an unknown oxd_id with invalid_oxd_id", async () => {
@@ -143,7 +169,8 @@ describe("dispatch", () => {
     }
   })
 
-  it("answers op_unreachable, not a crash, for an OP that refuses connections", async () => {
+  // X10: a discovery that fails for any reason is no_connect_discovery_response (DiscoveryService.java:78-82); HTTP 502
+  it("X10: answers no_connect_discovery_response (HTTP 502), not a crash, for an OP that refuses connections", async () => {
     const closed = createServer()
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve))
     const port = (closed.address() as { port: number }).port
@@ -152,7 +179,7 @@ describe("dispatch", () => {
     const started = Date.now()
     try {
       const e = await failure(call(listing, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
-      expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
+      expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
       expect(e.error_description).toContain("ECONNREFUSED")
       expect(Date.now() - started).toBeLessThan(10_000)
     } finally {
@@ -175,11 +202,11 @@ describe("dispatch", () => {
       await new Promise((resolve) => silent.close(resolve))
     })
 
-    it("gives up after op_timeout_in_seconds with op_unreachable", async () => {
+    it("X10: gives up after op_timeout_in_seconds with no_connect_discovery_response", async () => {
       const port = (silent.address() as { port: number }).port
       const started = Date.now()
       const e = await failure(call(slowOxd, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
-      expect(e).toMatchObject({ error: "op_unreachable", http: 502 })
+      expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
       expect(e.error_description).toContain("timed out")
       expect(Date.now() - started).toBeLessThan(5_000)
     })
@@ -295,22 +322,32 @@ describe("dispatch with protect_commands_with_access_token", () => {
     expect(await failure(r)).toMatchObject({ error: "blank_protection_access_token", http: 403 })
   })
 
-  it("rejects a user's access token (not a setup client's) with invalid_protection_access_token", async () => {
-    const { token } = await protectionToken(guarded, op)
+  // X18: the scope is checked before the owner (ValidationService.java:138-146): a user's token without a protection
+  // scope is insufficient_scope; one with it (the setup_client site's logins carry oxd) is still another client's
+  it("rejects a user's access token (not a setup client's): insufficient_scope without a protection scope, else invalid_protection_access_token", async () => {
+    const { token, setup } = await protectionToken(guarded, op)
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
     const { code, state } = await authorize(guarded, op, oxdId, {}, { protectionToken: token })
     const user = await ok(call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }))
     const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: user["access_token"] }))
-    expect(e.error).toBe("invalid_protection_access_token")
+    expect(e.error).toBe("protection_access_token_insufficient_scope")
+    // the ordinary site of setup_client is registered with oxd and uma_protection (SetupClientOperation.java:87-103):
+    // its user's token has the scopes, and is still refused, as another client's
+    const site = setup["oxd_id"]
+    const login = await authorize(guarded, op, site, {}, { protectionToken: token })
+    const withScopes = await ok(call(guarded, "get_tokens_by_code", { oxd_id: site, code: login.code, state: login.state }, { protectionToken: token }))
+    const refused = await failure(call(guarded, "get_authorization_url", { oxd_id: site }, { protectionToken: withScopes["access_token"] }))
+    expect(refused).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
   })
 
-  it("rejects a token on a site registered without protection with invalid_protection_access_token", async () => {
+  // X13: the reference's no_setup_client_for_oxd_id (ValidationService.java:128-130, ERC:48)
+  it("X13: rejects a token on a site registered without protection with no_setup_client_for_oxd_id", async () => {
     // an edge may switch protection off for a call (TCP without the flag): the site then has no setup client
     const r = await guarded.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "internal", requireProtection: false })
     const { oxd_id } = await ok<{ oxd_id: string }>(r)
     const { token } = await protectionToken(guarded, op)
     const e = await failure(call(guarded, "get_authorization_url", { oxd_id }, { protectionToken: token }))
-    expect(e).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
+    expect(e).toMatchObject({ error: "no_setup_client_for_oxd_id", http: 403 })
     expect(e.error_description).toContain("registered without a protection token")
   })
 

@@ -1,9 +1,9 @@
-import { Effect, Schema } from "effect"
+import { Effect, Schema, type SchemaIssue } from "effect"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
 import { resolveCommand } from "./commands/index.js"
 import { toWireError } from "./errorCodes.js"
-import { InvalidParams, UnknownCommand, type OxdError } from "./errors.js"
+import { InvalidParams, MalformedParams, UnknownCommand, type OxdError } from "./errors.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
 import { describeDefect, redactSecrets } from "./safety/redact.js"
 import { withoutOpText } from "./services/opErrors.js"
@@ -35,8 +35,27 @@ const keyOf = (step: string): string => {
   }
 }
 
+/**
+ * Whether a schema failure is a value of the wrong JSON type (an object for a string, a number for a list…), found on
+ * the first failure's path: the reference's JSON mapper cannot read such params at all (audit X3), whereas a missing
+ * or unacceptable value is the command's own check (its field code).
+ */
+const isWrongType = (issue: SchemaIssue.Issue): boolean => {
+  for (let i: SchemaIssue.Issue | undefined = issue, depth = 0; i && depth < 100; depth++) {
+    switch (i._tag) {
+      case "InvalidType": return true
+      // no member of a union matched the value's type (members that matched the type report their own issues)
+      case "AnyOf": if (i.issues.length === 0) return true; i = i.issues[0]; break
+      case "Composite": i = i.issues[0]; break
+      case "Pointer": case "Encoding": i = i.issue; break
+      default: return false
+    }
+  }
+  return false
+}
+
 /** A schema failure as oxd reports it: the field, what is wrong with it, and the command's code for that field. */
-const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidParams => {
+const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidParams | MalformedParams => {
   const text = error.message
   const at = AT_PATH.exec(text)?.[1] ?? ""
   const segments = [...at.matchAll(PATH_STEP)].map((m) => m[1]!)
@@ -44,6 +63,7 @@ const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidP
   const field = segments.map((s) => (s.startsWith('"') ? `.${keyOf(s)}` : `[${s}]`)).join("").replace(/^\./, "").slice(0, 200)
   const what = text.split("\n")[0]?.trim() ?? "is invalid"
   const detail = what === "Missing key" ? "is required" : what.replace(/^Expected/, "must be")
+  if (isWrongType(error.issue)) return new MalformedParams({ field, detail })
   // the innermost named field picks the code: resources[0].conditions[1].httpMethods → invalid_http_method
   // own keys only: a field named __proto__ or constructor must not find Object.prototype's members
   const code = [...keys].reverse().map((k) => (Object.hasOwn(command.fieldCodes, k) ? command.fieldCodes[k] : undefined)).find((c) => c !== undefined) ?? "bad_request"
@@ -71,16 +91,31 @@ const nestsDeeperThan = (value: unknown, max: number): boolean => {
   return false
 }
 
-/** The command a call names and its params as an object, or why the call cannot be decoded at all. */
+/**
+ * Params without their null (or, from an in-process caller, undefined) members: the reference reads a null param as
+ * an absent one (Jackson leaves the field null), so a required one is "missing", with the command's code for it.
+ */
+const withoutNulls = (params: Record<string, unknown>): Record<string, unknown> => {
+  for (const k in params) {
+    if (params[k] == null) return Object.fromEntries(Object.entries(params).filter(([, v]) => v != null))
+  }
+  return params
+}
+
+/**
+ * The command a call names and its params as an object, or why the call cannot be decoded at all. Missing, null or
+ * non-object params are the reference's internal_error "Command parameters are not specified or otherwise
+ * malformed." (audit X1, X2: `Convertor.asParams`); so are params nested too deep to decode safely (X5, an addition).
+ */
 export const resolveCall = (name: string, rawParams: unknown): ResolvedCall => {
   const command = resolveCommand(name)
   if (!command) return { error: new UnknownCommand({ command: name }) }
-  const params = rawParams === undefined || rawParams === null ? {} : rawParams
-  if (!isObject(params)) return { error: new InvalidParams({ code: "bad_request", field: "", detail: "params must be a JSON object" }) }
-  if (nestsDeeperThan(params, MAX_PARAMS_DEPTH)) {
-    return { error: new InvalidParams({ code: "bad_request", field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` }) }
+  if (rawParams === undefined || rawParams === null) return { error: new MalformedParams({ field: "", detail: "params are missing" }) }
+  if (!isObject(rawParams)) return { error: new MalformedParams({ field: "", detail: "params must be a JSON object" }) }
+  if (nestsDeeperThan(rawParams, MAX_PARAMS_DEPTH)) {
+    return { error: new MalformedParams({ field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` }) }
   }
-  return { command, params }
+  return { command, params: withoutNulls(rawParams) }
 }
 type ResolvedCall =
   | { readonly command: AnyCommand; readonly params: Record<string, unknown>; readonly error?: undefined }

@@ -16,11 +16,13 @@ export interface Reply<A = unknown> {
 
 export const okEnvelope = <A>(data: A): OkEnvelope<A> => ({ status: "ok", data })
 
+/**
+ * The reference's error data always carries `details`, null unless the AS answered need_info (oxd 3.1.4
+ * ErrorResponse.java:22-27: its JSON mapper writes null fields).
+ */
 export const errorEnvelope = (e: WireError, details?: unknown): ErrorEnvelope => ({
   status: "error",
-  data: details === undefined
-    ? { error: e.code, error_description: e.description }
-    : { error: e.code, error_description: e.description, details },
+  data: { error: e.code, error_description: e.description, details: details === undefined ? null : details },
 })
 
 /** A defect never leaks its text to the caller: it gets a request id to quote to the operator. */

@@ -1,14 +1,20 @@
 import type { OxdError } from "./errors.js"
 
+/** The operations (opErrors.ts toOpError) that are discoveries, and the reference's code for a failed one. */
+const DISCOVERY_CODES: Readonly<Record<string, string>> = { discovery: "no_connect_discovery_response", "UMA discovery": "no_uma_discovery_response" }
+
 type Row<E> = { readonly http: number | ((e: E) => number); readonly code: string | ((e: E) => string) }
 
 /**
  * The reference oxd error code and HTTP status of every error (shared/spec/PROTOCOL.md). A member of the
- * union without a row does not compile. Codes beyond the reference (op_unreachable, rate_limited) are additions, never changes.
+ * union without a row does not compile. Codes beyond the reference (rate_limited) are additions, never changes;
+ * docs/compatibility.md lists where a code differs from the reference's.
  */
 export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdError, { _tag: K }>> } = {
   UnknownCommand: { http: 500, code: "unsupported_operation" },
   InvalidParams: { http: 400, code: (e) => e.code },
+  // the reference's code for params its JSON mapper cannot read (ERC:21); 400: the caller sent them
+  MalformedParams: { http: 400, code: "internal_error" },
   UnknownOxdId: { http: 400, code: "invalid_oxd_id" },
   MissingOpHost: { http: 400, code: "invalid_op_host" },
   InvalidAlgorithm: { http: 400, code: "invalid_algorithm" },
@@ -25,19 +31,29 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   NoIdToken: { http: 500, code: "no_id_token" },
   NoAccessToken: { http: 500, code: "no_access_token" },
   OpDiscoveryFailed: { http: 500, code: "no_connect_discovery_response" },
-  OpRejected: { http: 400, code: "bad_request" },
-  OpUnreachable: { http: 502, code: "op_unreachable" },
+  // audit X9: the reference's operations answer an OP's refusal with internal_error ("Unknown internal server error
+  // occurs.", e.g. GetClientTokenOperation.java:75-97, RegisterSiteOperation.java:286); an HTTP error that reaches its
+  // Processor is http_status_<status> (Processor.java:87-92: introspection, the UMA calls). The HTTP status says who failed
+  OpRejected: { http: 400, code: (e) => (e.passthrough && e.op_status !== undefined ? `http_status_${e.op_status}` : "internal_error") },
+  // audit X10: a discovery that fails for any reason is no_connect_discovery_response / no_uma_discovery_response
+  // (DiscoveryService.java:78-82, 106-110); any later call the reference could not make is internal_error
+  OpUnreachable: { http: 502, code: (e) => DISCOVERY_CODES[e.operation] ?? "internal_error" },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
   UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
   OperationFailed: { http: 500, code: "internal_error" },
   // the reference's code for an op_host the server cannot use; 400: the caller (or its OP's discovery) named it
   OpHostNotAllowed: { http: 400, code: "invalid_op_host" },
+  // the reference's code for this condition, a wrong constant (NO_UMA_RESOURCES_TO_PROTECT, RegisterSiteOperation.java:262-266)
+  NoRegistrationEndpoint: { http: 400, code: "invalid_uma_request" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
-  InvalidRegistrationClientUrl: { http: 500, code: "invalid_registration_client_url" },
+  // audit U2 (missing: ERC:41) and U3 (unusable: the reference's RegisterClient call fails, internal_error)
+  InvalidRegistrationClientUrl: { http: 500, code: (e) => (e.reason === "missing" ? "invalid_registration_client_url" : "internal_error") },
   ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },
   ProtectionTokenInvalid: { http: 403, code: "invalid_protection_access_token" },
   ProtectionTokenInactive: { http: 403, code: "inactive_protection_access_token" },
   ProtectionTokenInsufficientScope: { http: 403, code: "protection_access_token_insufficient_scope" },
+  // audit X13: ValidationService.java:128-130, ERC:48
+  NoSetupClientForSite: { http: 403, code: "no_setup_client_for_oxd_id" },
   InvalidIntrospectionResponse: { http: 500, code: "invalid_introspection_response" },
   RemoveSiteFailed: { http: 500, code: "remove_site_failed" },
   StoreFailed: { http: 500, code: "internal_error" },

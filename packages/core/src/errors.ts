@@ -27,6 +27,19 @@ export class InvalidParams extends Schema.TaggedError<InvalidParams>()("InvalidP
   }
 }
 
+/**
+ * Params the reference's JSON mapper could not read (audit X1–X3: missing or null, not an object, a value of the
+ * wrong JSON type): its internal_error "Command parameters are not specified or otherwise malformed." (ERC:21).
+ */
+export class MalformedParams extends Schema.TaggedError<MalformedParams>()("MalformedParams", {
+  field: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `Command parameters are not specified or otherwise malformed: ${this.field ? `"${this.field}" ` : ""}${this.detail}`
+  }
+}
+
 export class UnknownOxdId extends Schema.TaggedError<UnknownOxdId>()("UnknownOxdId", {
   oxd_id: Schema.String,
 }) {
@@ -45,7 +58,8 @@ export class InvalidAlgorithm extends Schema.TaggedError<InvalidAlgorithm>()("In
   algorithm: Schema.String,
 }) {
   override get message() {
-    return `Algorithm "${clip(this.algorithm)}" is not supported. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
+    const what = this.algorithm ? `Algorithm "${clip(this.algorithm)}" is not supported` : "An algorithm is required (private_key_jwt signs with it)"
+    return `${what}. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
   }
 }
 
@@ -133,13 +147,19 @@ export class OpDiscoveryFailed extends Schema.TaggedError<OpDiscoveryFailed>()("
   }
 }
 
-/** The OP answered, with an OAuth error. */
+/**
+ * The OP answered, with an OAuth error. The reference reports it as internal_error where its operation handles the
+ * answer (registration, tokens: audit X9), as http_status_<status> where the HTTP error reaches its Processor
+ * (introspection and the UMA calls: `passthrough`).
+ */
 export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
   operation: Schema.String,
   op_error: Schema.String,
   op_error_description: Schema.String,
   /** the OP's HTTP status, when the refusal is the OP's answer (not one oxd made up) */
   op_status: Schema.optional(Schema.Number),
+  /** answered as the reference's http_status_<op_status> (its Processor.java:87-92), not internal_error */
+  passthrough: Schema.optional(Schema.Boolean),
   /** the OP's free text was left out (opErrors.ts withoutOpText) */
   withheld: Schema.optional(Schema.Boolean),
 }) {
@@ -152,7 +172,10 @@ export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
   }
 }
 
-/** The OP could not be reached, timed out or answered something that is not OAuth. */
+/**
+ * The OP could not be reached, timed out or answered something that is not OAuth: the reference's
+ * no_connect_discovery_response / no_uma_discovery_response for a discovery, internal_error for any later call (X10).
+ */
 export class OpUnreachable extends Schema.TaggedError<OpUnreachable>()("OpUnreachable", {
   operation: Schema.String,
   detail: Schema.String,
@@ -198,6 +221,15 @@ export class OpHostNotAllowed extends Schema.TaggedError<OpHostNotAllowed>()("Op
   }
 }
 
+/** The OP offers no dynamic client registration (register_site, setup_client without client_id and client_secret). */
+export class NoRegistrationEndpoint extends Schema.TaggedError<NoRegistrationEndpoint>()("NoRegistrationEndpoint", {
+  op_host: Schema.String,
+}) {
+  override get message() {
+    return `The OP "${clip(this.op_host, 200)}" advertises no registration_endpoint: it does not register clients dynamically. Register the client at the OP and pass client_id and client_secret.`
+  }
+}
+
 export class NoEndSessionEndpoint extends Schema.TaggedError<NoEndSessionEndpoint>()("NoEndSessionEndpoint", {
   op_host: Schema.String,
 }) {
@@ -206,9 +238,14 @@ export class NoEndSessionEndpoint extends Schema.TaggedError<NoEndSessionEndpoin
   }
 }
 
+/**
+ * update_site cannot reach the site's registration at the OP: "missing" (the site has no registration_client_uri:
+ * the reference's invalid_registration_client_url, UpdateSiteOperation.java:71-74) or "unusable" (not an http(s)
+ * URL: the reference's call fails, internal_error).
+ */
 export class InvalidRegistrationClientUrl extends Schema.TaggedError<InvalidRegistrationClientUrl>()(
   "InvalidRegistrationClientUrl",
-  { detail: Schema.String },
+  { reason: Schema.Literals(["missing", "unusable"]), detail: Schema.String },
 ) {
   override get message() {
     return `The site's registration_client_uri cannot be used: ${this.detail}`
@@ -240,7 +277,16 @@ export class ProtectionTokenInsufficientScope extends Schema.TaggedError<Protect
   { required: Schema.String },
 ) {
   override get message() {
-    return `protection_access_token lacks the "${this.required}" scope: request it in get_client_token.`
+    return `protection_access_token has none of the scopes ${this.required}: request one in get_client_token (the setup client is registered with them).`
+  }
+}
+
+/** The site has no setup client, so no protection token can drive it (the reference's no_setup_client_for_oxd_id). */
+export class NoSetupClientForSite extends Schema.TaggedError<NoSetupClientForSite>()("NoSetupClientForSite", {
+  detail: Schema.String,
+}) {
+  override get message() {
+    return `There is no setup client for this oxd_id: ${this.detail}. Register the site with a protection_access_token (or use setup_client's oxd_id).`
   }
 }
 
@@ -360,6 +406,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
 export type OxdError =
   | UnknownCommand
   | InvalidParams
+  | MalformedParams
   | UnknownOxdId
   | MissingOpHost
   | InvalidAlgorithm
@@ -375,12 +422,14 @@ export type OxdError =
   | UserInfoSubjectMismatch
   | OperationFailed
   | OpHostNotAllowed
+  | NoRegistrationEndpoint
   | NoEndSessionEndpoint
   | InvalidRegistrationClientUrl
   | ProtectionTokenMissing
   | ProtectionTokenInvalid
   | ProtectionTokenInactive
   | ProtectionTokenInsufficientScope
+  | NoSetupClientForSite
   | InvalidIntrospectionResponse
   | RemoveSiteFailed
   | StoreFailed

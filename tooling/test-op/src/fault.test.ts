@@ -59,6 +59,14 @@ describe("faults: the OP down, slow, answering garbage or HTTP 500", () => {
     expect(await res.text()).toMatch(/Internal Server Error/);
   });
 
+  it("empty: 200 application/json {} (an answer without what was asked)", async () => {
+    op.fault({ mode: "empty" });
+    const res = await fetch(discovery());
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({});
+  });
+
   it("paths and times limit the fault, and counters show the faulted requests", async () => {
     await admin("fault", { mode: "http500", paths: ["/jwks"], times: 2 });
     expect((await fetch(discovery())).status).toBe(200);

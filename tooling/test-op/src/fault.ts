@@ -6,10 +6,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  *   slow     the answer comes after `delayMs` (default 60 s), or never if the client gives up first
  *   garbage  200 with Content-Type application/json and a body that is not JSON
  *   http500  500 with an HTML body (a failing reverse proxy or application server)
+ *   empty    200 with the JSON object {} (an answer without what was asked: a token response without access_token)
  * `paths` (prefixes, e.g. ["/token", "/.well-known/"]) limits the fault to those paths; `times` to that many
  * requests. The control API (/__test/…) is never faulted, so a test can always lift the fault.
  */
-export const FAULT_MODES = ["down", "slow", "garbage", "http500"] as const;
+export const FAULT_MODES = ["down", "slow", "garbage", "http500", "empty"] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface Fault {
@@ -83,6 +84,10 @@ export function applyFault(fault: Fault, req: IncomingMessage, res: ServerRespon
     case "http500":
       res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" });
       res.end("<h1>500 Internal Server Error</h1>");
+      return;
+    case "empty":
+      res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+      res.end("{}");
       return;
     case "slow": {
       const timer = setTimeout(() => {

@@ -7,7 +7,7 @@ import type { DiscoveryRewrites } from "./discovery.js";
 import { esc, page } from "./html.js";
 import { SIGNING_ALGS, type KeyRing } from "./keys.js";
 import { tamperIdToken, tamperUserinfo, type Misbehaviours } from "./misbehave.js";
-import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js";
+import { EXTRA_CLIENT_METADATA } from "./extraClientMetadata.js";
 import type { UmaContext } from "./uma/context.js";
 import { registerUmaGrant } from "./uma/grant.js";
 import type { Rogue } from "./rogue.js";
@@ -38,8 +38,9 @@ export const DEFAULT_TTL: Readonly<TtlOptions> = Object.freeze({
 /**
  * Scopes the OP knows. oidc-provider silently drops unknown scopes from grants and tokens (non-OIDC
  * scopes are meant for resource indicators), so tests that need other scopes pass `extraScopes`.
+ * `oxd`: the scope a Gluu OP defines for oxd, which oxd 3.1 setup clients are registered with and request.
  */
-export const SCOPES = ["openid", "offline_access", "profile", "email", "address", "phone", "uma_protection"];
+export const SCOPES = ["openid", "offline_access", "profile", "email", "address", "phone", "uma_protection", "oxd"];
 
 export const CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"] as const;
 export const RESPONSE_TYPES = ["code id_token", "code", "id_token", "none"] as const;
@@ -95,7 +96,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     cookies: { keys: deps.cookieKeys },
     clientAuthMethods: [...CLIENT_AUTH_METHODS],
     responseTypes: [...RESPONSE_TYPES],
-    extraClientMetadata: UMA_CLIENT_METADATA,
+    extraClientMetadata: EXTRA_CLIENT_METADATA,
     enabledJWA: { idTokenSigningAlgValues: [...SIGNING_ALGS] },
     features: {
       devInteractions: { enabled: false },

@@ -15,7 +15,7 @@ export const ConfigSchema = Schema.Struct({
   token_subject_max_age_in_seconds: Positive,
   refresh_token_subject_max_age_in_seconds: Positive,
   protect_commands_with_access_token: Schema.Boolean,
-  protection_scope: Schema.NonEmptyString,
+  protection_scope: Schema.NonEmptyArray(Schema.NonEmptyString),
   trusted_ca_file: OptString,
   allowed_op_hosts: Strings,
   op_timeout_in_seconds: Positive,

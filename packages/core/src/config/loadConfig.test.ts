@@ -34,7 +34,7 @@ describe("loadConfig", () => {
       database_url: "file:.oxd/oxd.db",
       state_expiration_in_minutes: 5,
       protect_commands_with_access_token: false,
-      protection_scope: "uma_protection",
+      protection_scope: ["oxd", "uma_protection"],
       op_timeout_in_seconds: 10,
       clock_skew_in_seconds: 60,
       log_level: "info",
@@ -94,6 +94,13 @@ describe("loadConfig", () => {
     const c = loadConfig({ env: { OXD_DEFAULT_SCOPE: "openid, profile,,uma_protection ", OXD_DEFAULT_ACR_VALUES: "basic" } })
     expect(c.default_scope).toEqual(["openid", "profile", "uma_protection"])
     expect(c.default_acr_values).toEqual(["basic"])
+  })
+
+  it("reads protection_scope as a list, and the one scope older configurations give as a string", () => {
+    expect(loadConfig({ env: { OXD_PROTECTION_SCOPE: "uma_protection" } }).protection_scope).toEqual(["uma_protection"])
+    expect(loadConfig({ argv: ["--config", configFile({ protection_scope: "uma_protection" })] }).protection_scope).toEqual(["uma_protection"])
+    expect(loadConfig({ argv: ["--config", configFile({ protection_scope: ["oxd"] })] }).protection_scope).toEqual(["oxd"])
+    expect(() => loadConfig({ argv: ["--config", configFile({ protection_scope: [] })] })).toThrow(/protection_scope/)
   })
 
   it("takes list values from the config file as JSON arrays", () => {

@@ -3,7 +3,7 @@ import { Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
-  type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken,
+  type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken, NoRegistrationEndpoint,
   OpDiscoveryFailed, type OpHostNotAllowed, OpRejected, OpUnreachable,
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"
@@ -66,7 +66,7 @@ const CONFIGURATIONS_MAX = 10_000
  */
 export class OpenIdProvider extends Context.Service<OpenIdProvider, {
   discover(opHost: string, path?: string | null): Effect.Effect<ServerMetadata, DiscoveryError>
-  register(opHost: string, path: string | null | undefined, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpError>
+  register(opHost: string, path: string | null | undefined, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpError | NoRegistrationEndpoint>
   readRegistration(uri: string, token: string): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable | OpHostNotAllowed>
   updateRegistration(uri: string, token: string, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable | OpHostNotAllowed>
   authorizationUrl(client: OpClient, params: Record<string, string>): Effect.Effect<string, OpError>
@@ -268,9 +268,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         register: (opHost, path, metadata) =>
           Effect.gen(function* () {
             const meta = yield* discover(opHost, path)
-            if (!meta.registration_endpoint) {
-              return yield* new OpRejected({ operation: "registration", op_error: "invalid_request", op_error_description: "the OP offers no dynamic client registration; register the client at the OP and pass client_id and client_secret" })
-            }
+            if (!meta.registration_endpoint) return yield* new NoRegistrationEndpoint({ op_host: opHost })
             // straight to the registration endpoint of the cached document: openid-client's dynamicClientRegistration
             // would run a discovery of its own at the OP on every registration
             return yield* registrationCall("registration", meta.registration_endpoint, undefined, "POST", metadata)
@@ -330,7 +328,13 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
             call("userinfo", () => oidc.fetchUserInfo(cfg, accessToken, oidc.skipSubjectCheck) as Promise<Record<string, unknown>>)),
         introspect: (c, token) =>
           Effect.flatMap(configuration(c, idempotentFetch), (cfg) =>
-            call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>)),
+            call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>).pipe(
+              // the reference's introspection lets the OP's HTTP error through: http_status_<status> (IntrospectionService.java:46-55)
+              Effect.mapError((e) => e._tag !== "OpRejected" ? e : new OpRejected({
+                operation: e.operation, op_error: e.op_error, op_error_description: e.op_error_description, passthrough: true,
+                ...(e.op_status !== undefined ? { op_status: e.op_status } : {}),
+              })),
+            )),
         clientCredentials: (c, scope) =>
           Effect.gen(function* () {
             const cfg = yield* configuration(c)

@@ -5,18 +5,20 @@ import type { Protection } from "../Command.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
-  InvalidIntrospectionResponse, ProtectionTokenInactive, ProtectionTokenInsufficientScope, ProtectionTokenInvalid,
+  InvalidIntrospectionResponse, NoSetupClientForSite, ProtectionTokenInactive, ProtectionTokenInsufficientScope, ProtectionTokenInvalid,
   ProtectionTokenMissing, type OxdError,
 } from "../errors.js"
 import { OpenIdProvider } from "./OpenIdProvider.js"
+import { normalizeOpHost, requestedOpHost } from "./opHosts/opHost.js"
+import { describeProtectionScopes, hasProtectionScope } from "./protectionScope.js"
 import { SiteStore, type Site } from "./SiteStore.js"
 import { VouchCache, type Vouched } from "./VouchCache.js"
 
 /**
  * Decides whether a caller may run a protected command: the protection_access_token must be active at the
- * site's own OP, carry the protection scope, and have been issued to the site's setup client there. A setup client
- * is the pair (OP, client_id): an OP vouches only for its own clients, and another OP may hand out the same
- * client_id. Returns that setup client (register_site ties the new site to it).
+ * site's own OP, carry one of the protection scopes (protectionScope.ts), and have been issued to the site's setup
+ * client there. A setup client is the pair (OP, client_id): an OP vouches only for its own clients, and another OP may
+ * hand out the same client_id. Returns that setup client (register_site ties the new site to it).
  */
 export class ProtectionGuard extends Context.Service<ProtectionGuard, {
   check(protection: Protection, ctx: CallContext, params: Record<string, unknown>): Effect.Effect<SetupClientRef | undefined, OxdError>
@@ -118,41 +120,45 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         })
 
       const requireScope = (v: Vouched) =>
-        v.scopes.includes(config.protection_scope)
+        hasProtectionScope(v.scopes, config.protection_scope)
           ? Effect.void
-          : Effect.fail(new ProtectionTokenInsufficientScope({ required: config.protection_scope }))
+          : Effect.fail(new ProtectionTokenInsufficientScope({ required: describeProtectionScopes(config.protection_scope) }))
       /** Whether a token must be presented for this call, and which one was (the transport's, else the param). */
       const required = (ctx: CallContext) => ctx.requireProtection ?? config.protect_commands_with_access_token
       const tokenOf = (ctx: CallContext, params: Record<string, unknown>) => {
         const fromParams = params["protection_access_token"]
         return ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
       }
-      /** The setup client registered at `opHost` that an answer of that OP names, or the refusal. */
+      /**
+       * The setup client registered at `opHost` that an answer of that OP names, or the refusal. The scope is checked
+       * first, as the reference does (ValidationService.java:138-146; audit X18).
+       */
       const ownerAt = (opHost: string, v: Vouched): Effect.Effect<Site, OxdError> =>
-        Effect.flatMap(sites.findSetup(opHost, v.clientId), (owner): Effect.Effect<Site, OxdError> =>
+        Effect.flatMap(requireScope(v), () => Effect.flatMap(sites.findSetup(opHost, v.clientId), (owner): Effect.Effect<Site, OxdError> =>
           owner
-            ? Effect.as(requireScope(v), owner)
-            : Effect.fail(new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server at this OP" })))
+            ? Effect.succeed(owner)
+            : Effect.fail(new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server at this OP" }))))
 
       const NONE = Effect.succeed(undefined)
       const checkSite = (site: Site, token: string): Effect.Effect<Site, OxdError> => {
-        if (!site.setupClientId) {
-          return Effect.fail(new ProtectionTokenInvalid({ detail: "the site was registered without a protection token, so no setup client may drive it" }))
-        }
+        // the reference's no_setup_client_for_oxd_id (ValidationService.java:128-130; audit X13)
+        if (!site.setupClientId) return Effect.fail(new NoSetupClientForSite({ detail: "the site was registered without a protection token" }))
         // the site's setup client is the one at the site's own OP: only that OP can vouch for the token
         return Effect.flatMap(sites.findSetup(site.opHost, site.setupClientId), (setup): Effect.Effect<Site, OxdError> => {
-          if (!setup) return Effect.fail(new ProtectionTokenInvalid({ detail: "the site's setup client no longer exists" }))
-          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<Site, OxdError> => {
-            if (v.clientId !== setup.clientId) return Effect.fail(new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" }))
-            return Effect.as(requireScope(v), setup)
-          })
+          if (!setup) return Effect.fail(new NoSetupClientForSite({ detail: "the site's setup client no longer exists" }))
+          // scope, then owner, in the reference's order (ValidationService.java:138-146; audit X18)
+          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<Site, OxdError> =>
+            Effect.flatMap(requireScope(v), () => v.clientId === setup.clientId
+              ? Effect.succeed(setup)
+              : Effect.fail(new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" }))))
         })
       }
       const checkRegister = (params: Record<string, unknown>, token: string) =>
         Effect.gen(function* () {
           // register: no site yet; a setup client of the site's OP asks that OP whose token this is, and only a setup
           // client registered at that same OP can own the new site
-          const opHost = (typeof params["op_host"] === "string" && params["op_host"]) || config.default_op_host
+          const asGiven = requestedOpHost(params["op_host"], config)
+          const opHost = asGiven && normalizeOpHost(asGiven)
           const anySetup = opHost ? yield* sites.latestSetup(opHost) : undefined
           if (!opHost || !anySetup) return yield* new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
           return yield* ownerAt(opHost, yield* introspectWith(anySetup, token))
@@ -169,22 +175,28 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         const v = vouched.get(opKey, digest)
         // an entry due for refresh answers here only once introspectWith started the refresh
         if (!v || v === "inactive" || (v.refreshAt <= Date.now() && !refreshing.has(VouchCache.keyOf(opKey, digest)))) return undefined
-        if (v.clientId !== setup.clientId || !v.scopes.includes(config.protection_scope)) return undefined
+        if (v.clientId !== setup.clientId || !hasProtectionScope(v.scopes, config.protection_scope)) return undefined
         cacheStats.hit("protection")
         return setup
       }
 
       return ProtectionGuard.of({
         peek: (protection, ctx, params) => {
-          if (protection === "none" || !required(ctx)) return null
+          if (protection === "none") return null
           const token = tokenOf(ctx, params)
+          if (!required(ctx)) return protection === "register" && token ? undefined : null
           if (!token || protection !== "site") return undefined
           const oxdId = params["oxd_id"]
           return typeof oxdId === "string" ? peekSite(oxdId, token) : undefined
         },
         check: (protection, ctx, params) => {
-          if (protection === "none" || !required(ctx)) return NONE
+          if (protection === "none") return NONE
           const token = tokenOf(ctx, params)
+          if (!required(ctx)) {
+            // protection off: register_site still checks a token it is given, and the new site is tied to its setup
+            // client, as the reference does (RegisterSiteOperation.java:78-98; audit R12, X21); nothing else is checked
+            return protection === "register" && token ? checkRegister(params, token) : NONE
+          }
           if (!token) return Effect.fail(new ProtectionTokenMissing())
           // no generator on the per-command path: plain flatMaps cost less, and every check below still runs
           if (protection === "site") return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token))
@@ -193,7 +205,7 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         identify: (token, opHost) =>
           Effect.gen(function* () {
             if (!token) return yield* new ProtectionTokenMissing()
-            const hosts = opHost ? [opHost] : yield* sites.setupOpHosts()
+            const hosts = opHost ? [normalizeOpHost(opHost)] : yield* sites.setupOpHosts()
             let refusal: OxdError = new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
             for (const host of hosts) {
               const setup = yield* sites.latestSetup(host)

@@ -60,14 +60,29 @@ describe("opErrors", () => {
     expect(idTokenFailure(new TypeError("fetch failed"))).toBeUndefined()
   })
 
-  it("maps a network failure to op_unreachable with the system error code", () => {
-    const e = toOpError("token")(Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }) }))
+  // X10: the reference's code for a call it could not make is internal_error; a discovery's is no_*_discovery_response
+  // (DiscoveryService.java:78-82, 106-110)
+  it("X10: maps a network failure to OpUnreachable naming the system error: internal_error, or the discovery's code", () => {
+    const refused = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }) })
+    const e = toOpError("token")(refused())
     expect(e).toMatchObject({ _tag: "OpUnreachable", operation: "token" })
     expect(e.message).toContain("ECONNREFUSED")
-    expect(toWireError(e)).toMatchObject({ code: "op_unreachable", http: 502 })
+    expect(toWireError(e)).toMatchObject({ code: "internal_error", http: 502 })
+    expect(toWireError(toOpError("discovery")(refused()))).toMatchObject({ code: "no_connect_discovery_response", http: 502 })
+    expect(toWireError(toOpError("UMA discovery")(refused()))).toMatchObject({ code: "no_uma_discovery_response", http: 502 })
   })
 
-  it("maps a timeout to op_unreachable saying it timed out", () => {
+  // X9: an OP's OAuth error is internal_error (the reference's operations answer it so), or http_status_<status> where
+  // the reference lets the HTTP error through (Processor.java:87-92, IntrospectionService.java:46-55)
+  it("X9: answers an OP's refusal with internal_error, or http_status_<status> when passed through", () => {
+    const refusal = new OpRejected({ operation: "token", op_error: "invalid_client", op_error_description: "bad secret", op_status: 401 })
+    expect(toWireError(refusal)).toMatchObject({ code: "internal_error", description: 'The OP refused token with "invalid_client": bad secret' })
+    const relayed = new OpRejected({ operation: "introspection", op_error: "invalid_client", op_error_description: "", op_status: 401, passthrough: true })
+    expect(toWireError(relayed).code).toBe("http_status_401")
+    expect(toWireError(withoutOpText(relayed)).code).toBe("http_status_401")
+  })
+
+  it("maps a timeout to OpUnreachable saying it timed out", () => {
     const e = toOpError("userinfo")(new DOMException("The operation was aborted due to timeout", "TimeoutError"))
     expect(e.message).toContain("timed out")
   })

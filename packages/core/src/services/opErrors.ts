@@ -118,6 +118,7 @@ export const withoutOpText = (e: OxdError): OxdError => {
       op_error_description: "",
       op_status: e.op_status,
       withheld: true,
+      ...(e.passthrough ? { passthrough: true } : {}),
     })
   }
   if (e._tag === "OpDiscoveryFailed" && e.op_text !== undefined) return new OpDiscoveryFailed({ op_host: e.op_host, detail: e.detail })

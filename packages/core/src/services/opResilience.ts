@@ -9,7 +9,7 @@ import { refusalIn } from "./opHosts/OpHostPolicy.js"
 export type OpRequestInit = RequestInit & { readonly idempotent?: boolean | undefined }
 export type Transport = (url: string, init: RequestInit) => Promise<Response>
 
-/** Thrown instead of calling an OP whose circuit is open; reported as op_unreachable. */
+/** Thrown instead of calling an OP whose circuit is open; reported as OpUnreachable (internal_error, HTTP 502). */
 export class CircuitOpenError extends Error {
   override readonly name = "CircuitOpenError"
   readonly code = "OXD_CIRCUIT_OPEN"

@@ -195,7 +195,8 @@ describe("commands without a token do not relay the OP's free text", () => {
   it("get_client_token: the OAuth error code and HTTP status, not the description", async () => {
     const c = await registerAtOp(op, { grant_types: ["client_credentials"], response_types: [], redirect_uris: [] })
     const e = await failure(call(fresh(), "get_client_token", { op_host: op.issuer, client_id: c["client_id"], client_secret: "wrong" }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    // GC5 / X9: the reference's internal_error (GetClientTokenOperation.java:75-97)
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toBe('The OP refused client_credentials with "invalid_client" (HTTP 401); its description is not passed on to commands that need no protection token.')
   })
 
@@ -203,7 +204,8 @@ describe("commands without a token do not relay the OP's free text", () => {
     const oxd = fresh()
     const params = { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, response_types: ["no_such_type"] }
     const unauthenticated = await failure(call(oxd, "setup_client", params))
-    expect(unauthenticated).toMatchObject({ error: "bad_request", http: 400 })
+    // SC10 / X9: the reference's internal_error (RegisterSiteOperation.java:286)
+    expect(unauthenticated).toMatchObject({ error: "internal_error", http: 400 })
     expect(unauthenticated.error_description).toBe('The OP refused registration with "invalid_client_metadata" (HTTP 400); its description is not passed on to commands that need no protection token.')
     const protectedOne = await failure(call(oxd, "register_site", params))
     expect(protectedOne.error_description).toMatch(/^The OP refused registration with "invalid_client_metadata": .+/)

@@ -18,6 +18,7 @@ export const setupClient = scenario({
     const token = await t.ok("get_client_token", { op_host: t.env.op.issuer, client_id: data["client_id"], client_secret: data["client_secret"], scope: ["uma_protection"] })
     t.expect(typeof token["access_token"] === "string", "get_client_token: expected data.access_token")
     t.expect(typeof token["expires_in"] === "number", "get_client_token: expected data.expires_in")
-    await t.fails("get_client_token", { op_host: t.env.op.issuer, client_id: data["client_id"], client_secret: "wrong-secret" }, "bad_request", "a wrong client_secret (the OP answers invalid_client)")
+    // reference: GetClientTokenOperation.java:75-97 answers the OP's refusal with internal_error (audit GC5, X9)
+    await t.fails("get_client_token", { op_host: t.env.op.issuer, client_id: data["client_id"], client_secret: "wrong-secret" }, "internal_error", "a wrong client_secret (the OP answers invalid_client)")
   },
 })

@@ -2,39 +2,45 @@ import { Effect, Schema } from "effect"
 import type { Config } from "../../config/OxdConfig.js"
 import { InvalidParams, MissingOpHost } from "../../errors.js"
 import type { RegistrationResponse } from "../../services/OpenIdProvider.js"
+import { normalizeOpHost, requestedOpHost } from "../../services/opHosts/opHost.js"
 import type { NewSite } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "./algorithms.js"
-import { list, optional, present, ProtectionAccessToken, StringList } from "./fields.js"
+import { Flag, list, optional, present, ProtectionAccessToken, StringList, Text } from "./fields.js"
 
-const Uri = Schema.String
+const Uri = Text
 /** The params register_site and setup_client share (shared/spec/001, Register Site). */
 export const RegistrationFields = {
-  authorization_redirect_uri: optional(Uri).annotate({ description: "Where the OP sends the user back with the code. Required unless the server has a default." }),
-  op_host: optional(Schema.String).annotate({ description: "Issuer URL of the OpenID Provider; the server's default_op_host when absent." }),
-  op_discovery_path: optional(Schema.String).annotate({ description: "Discovery document path when not /.well-known/openid-configuration." }),
+  authorization_redirect_uri: optional(Uri).annotate({ description: "Where the OP sends the user back with the code (an http(s) URL). Required unless the server has a default." }),
+  redirect_uris: optional(StringList).annotate({
+    description: "Further redirect URIs to register beside authorization_redirect_uri (post_logout_redirect_uri is then registered as one too, as oxd 3.1 does).",
+  }),
+  op_host: optional(Text).annotate({ description: "Issuer URL of the OpenID Provider; the server's default_op_host when absent." }),
+  op_discovery_path: optional(Text).annotate({ description: "Discovery document path when not /.well-known/openid-configuration." }),
   post_logout_redirect_uri: optional(Uri),
-  application_type: optional(Schema.String),
+  application_type: optional(Text),
   response_types: optional(StringList),
   grant_types: optional(StringList),
   scope: optional(StringList),
   acr_values: optional(StringList),
-  client_name: optional(Schema.String),
-  client_jwks_uri: optional(Schema.String),
-  client_token_endpoint_auth_method: optional(Schema.String),
-  client_token_endpoint_auth_signing_alg: optional(Schema.String),
+  client_name: optional(Text),
+  client_jwks_uri: optional(Text),
+  client_token_endpoint_auth_method: optional(Text),
+  client_token_endpoint_auth_signing_alg: optional(Text),
   client_request_uris: optional(StringList),
   client_frontchannel_logout_uris: optional(StringList),
   /** 3.0 name of client_frontchannel_logout_uris */
   client_logout_uris: optional(StringList),
-  client_sector_identifier_uri: optional(Schema.Union([Schema.String, Schema.Array(Schema.String)])),
+  client_sector_identifier_uri: optional(Schema.Union([Text, Schema.Array(Text)])),
   contacts: optional(StringList),
   ui_locales: optional(StringList),
   claims_locales: optional(StringList),
   claims_redirect_uri: optional(StringList),
-  client_id: optional(Schema.String).annotate({ description: "Use this existing client instead of registering one (needs client_secret)." }),
-  client_secret: optional(Schema.String),
-  client_registration_access_token: optional(Schema.String),
-  client_registration_client_uri: optional(Schema.String),
+  client_id: optional(Text).annotate({ description: "Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does)." }),
+  client_secret: optional(Text),
+  client_registration_access_token: optional(Text),
+  client_registration_client_uri: optional(Text),
+  trusted_client: optional(Flag).annotate({ description: "true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it." }),
+  oxd_rp_programming_language: optional(Text).annotate({ description: "The application's language, kept with the site (as oxd 3.1 does); never sent to the OP." }),
   protection_access_token: ProtectionAccessToken,
 }
 const _RegistrationStruct = Schema.Struct(RegistrationFields)
@@ -44,12 +50,14 @@ export const registrationFieldCodes = {
   authorization_redirect_uri: "invalid_authorization_redirect_uri",
   op_host: "invalid_op_host",
   scope: "invalid_scope",
-  acr_values: "invalid_acr_values",
   client_token_endpoint_auth_signing_alg: "invalid_algorithm",
 } as const
 
 export interface Plan {
+  /** normalised (normalizeOpHost): what the site is registered at */
   readonly opHost: string
+  /** as the caller gave it (or default_op_host): the reference's replies echo it */
+  readonly opHostAsGiven: string
   readonly opDiscoveryPath: string | null
   readonly redirectUri: string
   readonly postLogoutRedirectUri: string | null
@@ -62,29 +70,33 @@ export interface Plan {
 /** Defaults from the configuration fill what the caller left out; the result is what gets registered. */
 export const planRegistration = (p: RegistrationParams, config: Config, extra?: { grantTypes?: ReadonlyArray<string>; scope?: ReadonlyArray<string> }) =>
   Effect.gen(function* () {
-    const opHost = present(p.op_host) ? p.op_host : config.default_op_host
-    if (!opHost) return yield* new MissingOpHost()
-    if (!/^https?:\/\//.test(opHost)) {
-      return yield* new InvalidParams({ code: "invalid_op_host", field: "op_host", detail: "must be the OP's issuer URL (https://…)" })
-    }
+    const opHostAsGiven = requestedOpHost(p.op_host, config)
+    if (!opHostAsGiven) return yield* new MissingOpHost()
+    const opHost = normalizeOpHost(opHostAsGiven)
     const redirectUri = present(p.authorization_redirect_uri) ? p.authorization_redirect_uri : config.default_authorization_redirect_uri
     if (!redirectUri) {
       return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "is required: the URL the OP redirects the user to after login" })
     }
-    if (!URL.canParse(redirectUri)) {
-      return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "must be an absolute URL" })
+    // the reference takes what java.net.URL parses (Utils.isValidUrl): a custom scheme (com.example.app:/cb) is refused (audit R5/SC5)
+    if (!/^https?:$/i.test(URL.parse(redirectUri)?.protocol ?? "")) {
+      return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "must be an absolute URL, http or https" })
     }
     yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
     const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined) => [...new Set([...a, ...(b ?? [])])]
     const scope = union(list(p.scope) ?? config.default_scope, extra?.scope)
+    // RegisterSiteOperation.java:200-206, ERC:54 (audit R6)
+    if (scope.length === 0) return yield* new InvalidParams({ code: "invalid_scope", field: "scope", detail: "is empty and default_scope is empty: Invalid scope parameter (empty or blank)." })
     const acrValues = list(p.acr_values) ?? config.default_acr_values
     const responseTypes = list(p.response_types) ?? config.default_response_types
     const grantTypes = union(list(p.grant_types) ?? config.default_grant_types, extra?.grantTypes)
     const postLogout = present(p.post_logout_redirect_uri) ? p.post_logout_redirect_uri : config.default_post_logout_redirect_uri ?? null
     const frontchannel = list(p.client_frontchannel_logout_uris) ?? list(p.client_logout_uris)
     const sector = Array.isArray(p.client_sector_identifier_uri) ? p.client_sector_identifier_uri[0] : p.client_sector_identifier_uri
+    // further redirect URIs, with the post-logout URI among them when there are some (RegisterSiteOperation.java:169-177)
+    const further = list(p.redirect_uris)
+    const redirectUris = [...new Set([redirectUri, ...(further ?? []), ...(further && postLogout ? [postLogout] : [])])]
     const entries: Array<[string, unknown]> = [
-      ["redirect_uris", [redirectUri]],
+      ["redirect_uris", redirectUris],
       ["post_logout_redirect_uris", postLogout ? [postLogout] : undefined],
       ["response_types", responseTypes],
       ["grant_types", grantTypes],
@@ -100,19 +112,33 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
       ["scope", scope.join(" ")],
       ["default_acr_values", acrValues.length > 0 ? acrValues : undefined],
       ["claims_redirect_uri", list(p.claims_redirect_uri)],
+      // a Gluu custom attribute: the consent page is skipped (RegisterSiteOperation.java:320-322)
+      ["oxAuthTrustedClient", p.trusted_client === true ? "true" : undefined],
     ]
     const metadata = Object.fromEntries(entries.filter(([, v]) => v !== undefined))
-    const plan: Plan = { opHost, opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path ?? null, redirectUri, postLogoutRedirectUri: postLogout, scope, acrValues, metadata }
+    const plan: Plan = { opHost, opHostAsGiven, opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path ?? null, redirectUri, postLogoutRedirectUri: postLogout, scope, acrValues, metadata }
     return plan
   })
 
-/** RFC 7591 metadata (plus UMA's claims_redirect_uri); oxd's authorization preferences (locales) stay local. */
-export const registrationBody = (plan: Plan, clientName: string): Record<string, unknown> => ({ client_name: clientName, ...plan.metadata })
+/**
+ * RFC 7591 metadata (plus UMA's claims_redirect_uri and Gluu's oxAuthTrustedClient); what stays local is added by
+ * withLocalFields. `defaultName` when the caller named none: the reference's "oxd client for rp: <oxd_id>"
+ * (RegisterSiteOperation.java:295-299).
+ */
+export const registrationBody = (plan: Plan, defaultName: string): Record<string, unknown> => ({ client_name: defaultName, ...plan.metadata })
 
-export const withLocales = (plan: Plan, p: RegistrationParams): Record<string, unknown> => ({
+/** The reference's name of a client registered for a site (RegisterSiteOperation.java:295). */
+export const defaultClientName = (oxdId: string) => `oxd client for rp: ${oxdId}`
+
+/** Site fields oxd keeps but never sends to the OP (update_site leaves them out of RFC 7592 updates too). */
+export const LOCAL_FIELDS = ["ui_locales", "claims_locales", "oxd_rp_programming_language"] as const
+
+/** The registered metadata plus what oxd keeps with the site alone (LOCAL_FIELDS). */
+export const withLocalFields = (plan: Plan, p: RegistrationParams): Record<string, unknown> => ({
   ...plan.metadata,
   ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
   ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
+  ...(present(p.oxd_rp_programming_language) ? { oxd_rp_programming_language: p.oxd_rp_programming_language } : {}),
 })
 
 /** A site row from a plan and the OP's registration answer (or the caller's existing client). */
@@ -146,13 +172,13 @@ export const siteFromRegistration = (
   lastIdToken: null,
 })
 
-/** register_site / setup_client with client_id: use the caller's client, register nothing. */
+/**
+ * register_site / setup_client with client_id and client_secret: use the caller's client, register nothing. With
+ * client_id alone the reference registers a client, ignoring it (RegisterSiteOperation.java:239,256-258; audit R8/SC7).
+ */
 export const existingClient = (p: RegistrationParams) =>
-  Effect.gen(function* () {
-    if (!present(p.client_id)) return undefined
-    if (!present(p.client_secret)) {
-      return yield* new InvalidParams({ code: "bad_request", field: "client_secret", detail: "is required together with client_id" })
-    }
+  Effect.sync(() => {
+    if (!present(p.client_id) || !present(p.client_secret)) return undefined
     const reg: RegistrationResponse = {
       client_id: p.client_id,
       client_secret: p.client_secret,

@@ -30,19 +30,35 @@ const REFUSED: ReadonlyMap<string, string> = new Map([
   ["registration", "would send client metadata that is not the site's registration"],
 ])
 
-/** The caller's custom_parameters, or the refusal naming the first that would change the protocol (both roads use it). */
+/**
+ * The caller's custom_parameters, or the refusal naming the first that would change the protocol (both roads use it).
+ * A null value is no parameter, as in the reference (org.json's JSONObject.put drops it).
+ */
 export const customParameters = (p: Pick<typeof Params.Type, "custom_parameters">): Readonly<Record<string, string>> | InvalidParams => {
-  const custom = p.custom_parameters ?? {}
-  for (const key of Object.keys(custom)) {
+  const custom: Record<string, string> = {}
+  for (const [key, value] of Object.entries(p.custom_parameters ?? {})) {
+    if (value === null) continue
     const why = REFUSED.get(key)
     if (why !== undefined) return new InvalidParams({ code: "bad_request", field: `custom_parameters.${key}`, detail: `is not allowed: it ${why}` })
+    Object.defineProperty(custom, key, { value, enumerable: true, configurable: true, writable: true })
   }
   return custom
 }
 
 /**
+ * custom_parameters as the reference sends them: one custom_response_headers parameter holding a JSON array of
+ * one-member objects, [{"name":"value"},…] (GetAuthorizationUrlOperation.java:70-72, oxAuth Util.mapAsString); a Gluu
+ * OP hands them to its scripts and answers them as response headers.
+ */
+const customResponseHeaders = (custom: Readonly<Record<string, string>>): string =>
+  JSON.stringify(Object.entries(custom).map(([k, v]) => Object.defineProperty({}, k, { value: v, enumerable: true })))
+
+/**
  * The authorization request's query parameters (client_id is added by openid-client), from the site and the call;
- * `custom` is what customParameters let through.
+ * `custom` is what customParameters let through. As the reference's (GetAuthorizationUrlOperation.java:51-72):
+ * response_type, redirect_uri, scope, state, nonce, acr_values, prompt, hd and custom_response_headers; besides them
+ * each custom parameter on its own (so a standard OP sees login_hint, max_age…) and PKCE. The site's locales are not
+ * sent: the reference keeps them and never sends them (pass ui_locales in custom_parameters).
  */
 export const authorizationParams = (
   p: typeof Params.Type,
@@ -52,8 +68,6 @@ export const authorizationParams = (
 ): Record<string, string> => {
   const responseTypes = (site.metadata["response_types"] as ReadonlyArray<string> | undefined) ?? ["code"]
   const acr = list(p.acr_values) ?? site.acrValues
-  const uiLocales = site.metadata["ui_locales"] as ReadonlyArray<string> | undefined
-  const claimsLocales = site.metadata["claims_locales"] as ReadonlyArray<string> | undefined
   return {
     ...custom,
     response_type: responseTypes.join(" "),
@@ -63,8 +77,9 @@ export const authorizationParams = (
     nonce: sealed.nonce,
     ...(acr.length > 0 ? { acr_values: acr.join(" ") } : {}),
     ...(present(p.prompt) ? { prompt: p.prompt } : {}),
-    ...(uiLocales && uiLocales.length > 0 ? { ui_locales: uiLocales.join(" ") } : {}),
-    ...(claimsLocales && claimsLocales.length > 0 ? { claims_locales: claimsLocales.join(" ") } : {}),
+    // Google's hosted domain (GetAuthorizationUrlParams.java:25-26, GetAuthorizationUrlOperation.java:66-68)
+    ...(present(p.hd) ? { hd: p.hd } : {}),
+    ...(Object.keys(custom).length > 0 ? { custom_response_headers: customResponseHeaders(custom) } : {}),
     // S256 (RFC 7636 §4.2): BASE64URL(SHA-256(verifier)), with node:crypto's one-shot hash (WebCrypto's digest costs
     // several times more per call)
     ...(sealed.codeVerifier ? { code_challenge: hash("sha256", sealed.codeVerifier, "base64url"), code_challenge_method: "S256" } : {}),

@@ -53,10 +53,13 @@ describe("get_authorization_url", () => {
     expect((await urlOf({ oxd_id: oxdId, scope: "openid" })).searchParams.get("scope")).toBe("openid")
   })
 
-  it("rejects a scope that is not a list of strings with invalid_scope", async () => {
-    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, scope: [1, 2] }))
-    expect(e).toMatchObject({ error: "invalid_scope", http: 400 })
-    expect(e.error_description).toContain('"scope')
+  // GA4 / X3: a scope of the wrong JSON type is params Jackson cannot read: internal_error ERC:21 (Convertor.java:37-52);
+  // numbers in the list are read as their text, as Jackson's String deserializer does
+  it("GA4: answers a scope that is an object with internal_error (ERC:21), and reads numbers in it as text", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, scope: { openid: true } }))
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
+    expect(e.error_description).toContain('"scope"')
+    expect((await urlOf({ oxd_id: oxdId, scope: ["openid", 1] })).searchParams.get("scope")).toBe("openid 1")
   })
 
   it("passes prompt and acr_values through", async () => {
@@ -80,6 +83,8 @@ describe("get_authorization_url", () => {
     expect(q.get("ui_locales")).toBe("fr")
     expect(q.get("max_age")).toBe("60")
     expect(q.get("claims")).toBe(claims)
+    // and together, as the reference sends them (GetAuthorizationUrlOperation.java:70-72, oxAuth Util.mapAsString)
+    expect(JSON.parse(q.get("custom_response_headers")!)).toEqual([{ login_hint: "alice" }, { ui_locales: "fr" }, { max_age: "60" }, { claims }])
     expect(q.getAll("state")).toHaveLength(1)
     expect(q.getAll("redirect_uri")).toEqual([REDIRECT_URI])
     expect(q.get("response_type")).toBe("code")
@@ -98,9 +103,43 @@ describe("get_authorization_url", () => {
     expect(e.error_description).toMatch(new RegExp(`^Invalid params: "custom_parameters\\.${key}" is not allowed: it .+`))
   })
 
-  it("rejects custom_parameters that are not strings with bad_request", async () => {
-    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, custom_parameters: { max_age: 5 } }))
-    expect(e.error).toBe("bad_request")
+  // audit item 8: one custom_response_headers parameter, a JSON array of one-member objects (GetAuthorizationUrlOperation.java:70-72)
+  it("sends custom_parameters as the reference's custom_response_headers JSON array, and none without them", async () => {
+    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { param1: "value1", "x-tenant": "a b&c" } })).searchParams
+    expect(q.get("custom_response_headers")).toBe('[{"param1":"value1"},{"x-tenant":"a b&c"}]')
+    expect(q.get("param1")).toBe("value1")
+    expect((await urlOf({ oxd_id: oxdId })).searchParams.has("custom_response_headers")).toBe(false)
+    expect((await urlOf({ oxd_id: oxdId, custom_parameters: {} })).searchParams.has("custom_response_headers")).toBe(false)
+  })
+
+  // GA3: Jackson reads a number or boolean for a Map<String,String> value as its text; org.json drops a null value
+  it("GA3: sends custom_parameters numbers and booleans as text, and leaves null ones out", async () => {
+    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { max_age: 60, trusted: true, gone: null } })).searchParams
+    expect(q.get("max_age")).toBe("60")
+    expect(q.get("trusted")).toBe("true")
+    expect(q.has("gone")).toBe(false)
+    expect(JSON.parse(q.get("custom_response_headers")!)).toEqual([{ max_age: "60" }, { trusted: "true" }])
+    // a refused name with a null value is no parameter: nothing to refuse
+    expect((await urlOf({ oxd_id: oxdId, custom_parameters: { state: null } })).searchParams.getAll("state")).toHaveLength(1)
+  })
+
+  // hd: Google's hosted domain, sent as &hd= (GetAuthorizationUrlParams.java:25-26, GetAuthorizationUrlOperation.java:66-68)
+  it("passes hd", async () => {
+    expect((await urlOf({ oxd_id: oxdId, hd: "example.org" })).searchParams.get("hd")).toBe("example.org")
+    expect((await urlOf({ oxd_id: oxdId })).searchParams.has("hd")).toBe(false)
+  })
+
+  // the reference keeps a site's locales but never sends them (RegisterSiteOperation.java:223-231, GetAuthorizationUrlOperation.java:51-72)
+  it("does not send the site's registered ui_locales or claims_locales (custom_parameters can)", async () => {
+    const withLocales = await registerSite(oxd, op, { ui_locales: ["fr"], claims_locales: ["de"] })
+    const q = (await urlOf({ oxd_id: withLocales })).searchParams
+    expect(q.has("ui_locales")).toBe(false)
+    expect(q.has("claims_locales")).toBe(false)
+  })
+
+  it("answers custom_parameters that are objects with internal_error (X3)", async () => {
+    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, custom_parameters: { max_age: { a: 5 } } }))
+    expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain("custom_parameters")
   })
 
@@ -132,7 +171,8 @@ const urlIn = (reply: Reply) => new URL((reply.envelope.data as { authorization_
 const fixedParams = (url: URL) => [...url.searchParams].filter(([k]) => !["state", "nonce", "code_challenge"].includes(k)).sort()
 
 describe("get_authorization_url answered from memory", () => {
-  const params = { prompt: "login", acr_values: ["basic"], scope: ["openid", "profile"], custom_parameters: { ui_hint: "x" } }
+  // hd and custom_parameters (custom_response_headers) included: the same rules on both roads
+  const params = { prompt: "login", acr_values: ["basic"], scope: ["openid", "profile"], hd: "example.org", custom_parameters: { ui_hint: "x", max_age: 60 } }
 
   it("builds, synchronously once warm, the URL the handler builds", async () => {
     const p = { ...params, oxd_id: oxdId }
@@ -145,6 +185,8 @@ describe("get_authorization_url answered from memory", () => {
     expect(`${fromMemory.origin}${fromMemory.pathname}`).toBe(`${ordinary.origin}${ordinary.pathname}`)
     expect(fixedParams(fromMemory)).toEqual(fixedParams(ordinary))
     expect(fromMemory.searchParams.get("ui_hint")).toBe("x")
+    expect(fromMemory.searchParams.get("hd")).toBe("example.org")
+    expect(fromMemory.searchParams.get("custom_response_headers")).toBe('[{"ui_hint":"x"},{"max_age":"60"}]')
     expect(fromMemory.searchParams.getAll("state")).toHaveLength(1)
     expect(fromMemory.searchParams.get("state")).not.toBe(ordinary.searchParams.get("state"))
   })

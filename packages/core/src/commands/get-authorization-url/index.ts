@@ -8,7 +8,6 @@ export const GetAuthorizationUrl = Command.make("get_authorization_url", {
   params: Params,
   result: Result,
   protection: "site",
-  fieldCodes: { scope: "invalid_scope", acr_values: "invalid_acr_values" },
   handler,
   fromMemory,
 })

@@ -18,50 +18,74 @@ afterAll(async () => {
 })
 
 describe("get_client_token", () => {
-  it("gets an access token by client credentials, with the protection scope by default", async () => {
+  it("gets an access token by client credentials, with openid and the protection scopes when none are given", async () => {
     const before = op.counters()["token.client_credentials"] ?? 0
     const data = await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client }))
     expect(op.counters()["token.client_credentials"]).toBe(before + 1)
-    expect(data).toMatchObject({ access_token: expect.any(String), expires_in: expect.any(Number), scope: "uma_protection" })
+    expect(data).toMatchObject({ access_token: expect.any(String), expires_in: expect.any(Number) })
+    expect(String(data["scope"]).split(" ").sort()).toEqual(["openid", "oxd", "uma_protection"])
     expect(data["refresh_token"]).toBeNull()
   })
 
   it("gives a token the OP reports active and issued to the client", async () => {
-    const { access_token } = await ok<{ access_token: string }>(call(oxd, "get_client_token", { op_host: op.issuer, ...client }))
+    const { access_token } = await ok<{ access_token: string }>(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["oxd"] }))
     const setup = await ok(call(oxd, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
     const r = await ok(call(oxd, "introspect_access_token", { oxd_id: setup["oxd_id"], access_token }))
-    expect(r).toMatchObject({ active: true, client_id: client.client_id, scopes: ["uma_protection"] })
+    expect(r).toMatchObject({ active: true, client_id: client.client_id })
+    expect([...r["scopes"]].sort()).toEqual(["openid", "oxd"])
   })
 
-  it("requests the scopes given", async () => {
-    const data = await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["openid"] }))
-    expect(data["scope"]).toBe("openid")
+  // the reference always asks for openid besides the scopes given (GetClientTokenOperation.java:100-108)
+  it("requests the scopes given, with openid", async () => {
+    expect(String((await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["openid"] })))["scope"])).toBe("openid")
+    expect(String((await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["oxd"] })))["scope"]).split(" ").sort()).toEqual(["openid", "oxd"])
   })
 
-  it("rejects a wrong client_secret with bad_request carrying the OP's error", async () => {
+  // GC10: a token response without access_token is the reference's internal_error (GetClientTokenOperation.java:84-87,97)
+  it("GC10: answers a token response without access_token with internal_error", async () => {
+    op.fault({ mode: "empty", paths: ["/token"], times: 1 })
+    try {
+      const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, ...client }))
+      expect(e.error).toBe("internal_error")
+      expect(e.error_description).toContain("no access_token")
+    } finally {
+      op.fault(null)
+    }
+  })
+
+  // GC5 / X9: the OP's refusal is the reference's internal_error (GetClientTokenOperation.java:75-97)
+  it("GC5: answers a wrong client_secret with internal_error carrying the OP's error code", async () => {
     const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, client_secret: "wrong" }))
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
+    expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_client")
   })
 
-  it("rejects an unknown client_id with bad_request", async () => {
+  it("GC5: answers an unknown client_id with internal_error", async () => {
     const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: "nobody", client_secret: "x" }))
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain("invalid_client")
   })
 
-  it("rejects a missing client_secret with bad_request naming it", async () => {
+  // GC4: the reference sends the request without a secret; the OP refuses: internal_error (GetClientTokenOperation.java:72,97)
+  it("GC4: answers a missing client_secret with internal_error naming it", async () => {
     for (const secret of [undefined, null, ""]) {
       const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, client_secret: secret }))
-      expect(e).toMatchObject({ error: "bad_request", http: 400 })
+      expect(e).toMatchObject({ error: "internal_error", http: 400 })
       expect(e.error_description).toContain('"client_secret"')
     }
   })
 
-  it("rejects a missing client_id with bad_request naming it", async () => {
+  // GC3: client_id is not checked by the reference; the OP refuses: internal_error (GetClientTokenOperation.java:97)
+  it("GC3: answers a missing client_id with internal_error naming it", async () => {
     const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_secret: "x" }))
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain('"client_id"')
+  })
+
+  // GC2: the reference prepends https:// to an op_host without a scheme (DiscoveryService.java:133-141)
+  it("GC2: gets a token from an op_host given without a scheme", async () => {
+    const data = await ok(call(oxd, "get_client_token", { op_host: new URL(op.issuer).host, ...client }))
+    expect(data["access_token"]).toEqual(expect.any(String))
   })
 
   it("rejects a missing op_host (no default) with invalid_op_host", async () => {
@@ -77,10 +101,23 @@ describe("get_client_token", () => {
     }
   })
 
-  it("rejects private_key_jwt without a key store with bad_request naming key_id", async () => {
+  // GC9: the reference's crypto provider fails without the key: internal_error (BaseOperation.java:107-110)
+  it("GC9: answers private_key_jwt without a key store with internal_error naming key_id", async () => {
     const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, authentication_method: "private_key_jwt", algorithm: "RS256", key_id: "k1" }))
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain('"key_id"')
+  })
+
+  // GC6: no algorithm is SignatureAlgorithm.fromString(null), null: invalid_algorithm (GetClientTokenOperation.java:55-58);
+  // GC8: no key_id: the reference signs without a kid and fails, internal_error (:66)
+  it("GC6/GC8: answers private_key_jwt without algorithm with invalid_algorithm, without key_id with internal_error", async () => {
+    const pkj = { op_host: op.issuer, client_id: client.client_id, authentication_method: "private_key_jwt" }
+    const noAlg = await failure(call(oxd, "get_client_token", { ...pkj, key_id: "k1" }))
+    expect(noAlg.error).toBe("invalid_algorithm")
+    expect(noAlg.error_description).toContain("An algorithm is required")
+    const noKid = await failure(call(oxd, "get_client_token", { ...pkj, algorithm: "RS256" }))
+    expect(noKid.error).toBe("internal_error")
+    expect(noKid.error_description).toContain('"key_id"')
   })
 
   it("rejects private_key_jwt with algorithm XX999 with invalid_algorithm", async () => {

@@ -1,8 +1,9 @@
 import { Effect } from "effect"
 import { OxdConfig } from "../../config/OxdConfig.js"
-import { InvalidParams, MissingOpHost } from "../../errors.js"
+import { InvalidAlgorithm, InvalidParams, MissingOpHost, OpUnreachable } from "../../errors.js"
 import { KeyStore } from "../../services/KeyStore.js"
 import { OpenIdProvider, type OpClient } from "../../services/OpenIdProvider.js"
+import { normalizeOpHost, requestedOpHost } from "../../services/opHosts/opHost.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
 import type { Params } from "./schema.js"
@@ -10,22 +11,29 @@ import type { Params } from "./schema.js"
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const config = yield* OxdConfig
   const op = yield* OpenIdProvider
-  const opHost = present(p.op_host) ? p.op_host : config.default_op_host
-  if (!opHost) return yield* new MissingOpHost()
-  const base = { opHost, opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path, clientId: p.client_id }
+  const opHostAsGiven = requestedOpHost(p.op_host, config)
+  if (!opHostAsGiven) return yield* new MissingOpHost()
+  const base = { opHost: normalizeOpHost(opHostAsGiven), opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path, clientId: p.client_id }
   let client: OpClient
   if (p.authentication_method === "private_key_jwt") {
-    if (!present(p.algorithm) || !present(p.key_id)) {
-      return yield* new InvalidParams({ code: "bad_request", field: present(p.algorithm) ? "key_id" : "algorithm", detail: "is required with authentication_method private_key_jwt" })
-    }
+    // no algorithm: the reference's SignatureAlgorithm.fromString(null) is null, invalid_algorithm (GetClientTokenOperation.java:55-58; GC6)
+    if (!present(p.algorithm)) return yield* new InvalidAlgorithm({ algorithm: "" })
     yield* checkAlgorithm(p.algorithm)
+    // no key_id: the reference signs with none and fails, internal_error (:66; GC8)
+    if (!present(p.key_id)) return yield* new InvalidParams({ code: "internal_error", field: "key_id", detail: "is required with authentication_method private_key_jwt" })
     const key = yield* (yield* KeyStore).signingKey(p.key_id, p.algorithm)
     client = { ...base, authMethod: "private_key_jwt", privateKey: key }
   } else {
-    if (!present(p.client_secret)) return yield* new InvalidParams({ code: "bad_request", field: "client_secret", detail: "is required" })
+    // the reference sends the token request without a secret and fails, internal_error (:72, :97; GC4)
+    if (!present(p.client_secret)) return yield* new InvalidParams({ code: "internal_error", field: "client_secret", detail: "is required" })
     client = { ...base, clientSecret: p.client_secret, authMethod: "client_secret_basic" }
   }
-  const tokens = yield* op.clientCredentials(client, list(p.scope) ?? [config.protection_scope])
+  // the reference always asks for openid besides the caller's scopes (GetClientTokenOperation.java:100-108); with none
+  // given, oxd-ts asks for the protection scopes, the token this command is for (the reference: openid alone)
+  const tokens = yield* op.clientCredentials(client, [...new Set(["openid", ...(list(p.scope) ?? config.protection_scope)])]).pipe(
+    // the reference answers a token response without access_token with internal_error (:84-87, :97; GC10)
+    Effect.catchTag("NoAccessToken", () => Effect.fail(new OpUnreachable({ operation: "client_credentials", detail: "the OP's token response has no access_token" }))),
+  )
   return {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,

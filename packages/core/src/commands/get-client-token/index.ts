@@ -7,6 +7,7 @@ export const GetClientToken = Command.make("get_client_token", {
   params: Params,
   result: Result,
   protection: "none",
-  fieldCodes: { op_host: "invalid_op_host", algorithm: "invalid_algorithm" },
+  // client_id missing: the reference sends the token request without it and fails, internal_error (GC3)
+  fieldCodes: { op_host: "invalid_op_host", algorithm: "invalid_algorithm", client_id: "internal_error" },
   handler,
 })

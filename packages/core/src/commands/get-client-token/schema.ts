@@ -1,15 +1,15 @@
 import { Schema } from "effect"
-import { optional, StringList } from "../_shared/fields.js"
+import { NonEmptyText, optional, StringList, Text } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
-  client_id: Schema.NonEmptyString,
-  client_secret: optional(Schema.String).annotate({ description: "Required unless authentication_method is private_key_jwt." }),
-  op_host: optional(Schema.String).annotate({ description: "Issuer URL; the server's default_op_host when absent." }),
-  op_discovery_path: optional(Schema.String),
+  client_id: NonEmptyText,
+  client_secret: optional(Text).annotate({ description: "Required unless authentication_method is private_key_jwt." }),
+  op_host: optional(Text).annotate({ description: "Issuer URL; the server's default_op_host when absent." }),
+  op_discovery_path: optional(Text),
   scope: optional(StringList).annotate({ description: "Scopes to request; the protection scope (uma_protection) when absent." }),
-  authentication_method: optional(Schema.String).annotate({ description: "client_secret_basic (default) or private_key_jwt." }),
-  algorithm: optional(Schema.String).annotate({ description: "Signing algorithm for private_key_jwt." }),
-  key_id: optional(Schema.String).annotate({ description: "kid of the private key in the server's key store, for private_key_jwt." }),
+  authentication_method: optional(Text).annotate({ description: "client_secret_basic (default) or private_key_jwt." }),
+  algorithm: optional(Text).annotate({ description: "Signing algorithm for private_key_jwt." }),
+  key_id: optional(Text).annotate({ description: "kid of the private key in the server's key store, for private_key_jwt." }),
 }).annotate({ description: "Obtains an access token by client credentials, e.g. the protection_access_token of the setup client." })
 
 export const Result = Schema.Struct({

@@ -1,7 +1,7 @@
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, registerSite, signIn, startOp } from "../../../test/support.js"
+import { call, failure, ok, oxdFor, registerAtOp, registerSite, signIn, startOp } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -17,11 +17,14 @@ afterAll(async () => {
 })
 
 describe("introspect_access_token", () => {
-  it("reports a user's access token active, with its scopes as a list", async () => {
+  // the reply is oxAuth's IntrospectionResponse (oxAuth 3.1.4 IntrospectionResponse.java:22-64): exactly its 13
+  // fields, null when unknown, scope and scopes both lists (the OP's RFC 7662 scope string is split)
+  it("reports a user's access token active, in the reference's shape: scope and scopes lists, every field present", async () => {
     const { access_token, id_token_claims } = await signIn(oxd, op, oxdId)
     const before = op.counters()["introspection"] ?? 0
     const r = await ok(call(oxd, "introspect_access_token", { oxd_id: oxdId, access_token }))
     expect(op.counters()["introspection"]).toBe(before + 1)
+    expect(Object.keys(r).sort()).toEqual(["acr_values", "active", "aud", "client_id", "exp", "iat", "iss", "jti", "scope", "scopes", "sub", "token_type", "username"])
     expect(r).toMatchObject({
       active: true,
       client_id: id_token_claims["aud"]![0],
@@ -30,13 +33,29 @@ describe("introspect_access_token", () => {
       token_type: "Bearer",
       exp: expect.any(Number),
       iat: expect.any(Number),
+      username: null,
+      acr_values: null,
     })
-    expect(r["scopes"]).toEqual(expect.arrayContaining(["openid", "profile", "email"]))
+    expect([...r["scope"]].sort()).toEqual(["email", "openid", "profile"])
+    expect(r["scopes"]).toEqual(r["scope"])
   })
 
-  it("reports a token the OP does not know as inactive", async () => {
+  it("reports a token the OP does not know as inactive, every other field null", async () => {
     const r = await ok(call(oxd, "introspect_access_token", { oxd_id: oxdId, access_token: "not-a-token" }))
-    expect(r).toEqual({ active: false })
+    expect(r).toEqual({
+      active: false, scopes: null, scope: null, client_id: null, username: null, token_type: null, exp: null, iat: null,
+      sub: null, aud: null, iss: null, jti: null, acr_values: null,
+    })
+  })
+
+  // IA3 / X9: the reference lets the introspection endpoint's HTTP error through as http_status_<status>
+  // (IntrospectionService.java:46-55, Processor.java:87-92)
+  it("IA3: answers the OP refusing the introspection with http_status_<status>", async () => {
+    const client = await registerAtOp(op)
+    const broken = await registerSite(oxd, op, { client_id: client["client_id"], client_secret: "not-its-secret" })
+    const e = await failure(call(oxd, "introspect_access_token", { oxd_id: broken, access_token: "x" }))
+    expect(e.error).toBe("http_status_401")
+    expect(e.error_description).toContain("invalid_client")
   })
 
   it("asks the OP every time (no caching of a user's token)", async () => {

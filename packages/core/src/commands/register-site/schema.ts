@@ -6,4 +6,5 @@ export const Params = Schema.Struct(RegistrationFields).annotate({
 })
 export const Result = Schema.Struct({
   oxd_id: Schema.String.annotate({ description: "Identifies the site in every later command." }),
+  op_host: Schema.String.annotate({ description: "The op_host the site is registered at, as given (or default_op_host)." }),
 })

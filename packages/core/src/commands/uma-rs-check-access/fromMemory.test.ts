@@ -101,7 +101,8 @@ describe("uma_rs_check_access answered from memory", () => {
       [checkParams({ protection_access_token: undefined }), "blank_protection_access_token"],
       [checkParams({ protection_access_token: "not-a-token" }), "inactive_protection_access_token"],
       [checkParams({ protection_access_token: other }), "invalid_protection_access_token"],
-      [checkParams({ rpt: 42 }), "invalid_rpt_parameter"],
+      // a param of the wrong JSON type: the reference's internal_error ERC:21 (audit X3, Convertor.java:37-52)
+      [checkParams({ rpt: { a: 1 } }), "internal_error"],
       [{ ...checkParams(), path: undefined }, "invalid_path_parameter"],
     ]
     for (const [params, code] of refusals) {

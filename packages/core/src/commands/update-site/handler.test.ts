@@ -65,19 +65,40 @@ describe("update_site", () => {
     expect(new URL(authorizationUrl).searchParams.get("scope")).toBe("openid email")
   })
 
-  it("keeps a site without a registration access token local: nothing is sent to the OP", async () => {
+  // U2: no registration_client_uri (a client given with client_id): invalid_registration_client_url, nothing changes
+  // (UpdateSiteOperation.java:71-74, ERC:41)
+  it("U2: refuses a site without a registration_client_uri with invalid_registration_client_url, changing nothing", async () => {
     const client = await registerAtOp(op)
     const oxdId = await registerSite(oxd, op, { client_id: client["client_id"], client_secret: client["client_secret"] })
     const before = op.counters()["client_update"] ?? 0
-    await ok(call(oxd, "update_site", { oxd_id: oxdId, client_name: "local only" }))
+    const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, scope: ["openid", "email"] }))
+    expect(e).toMatchObject({ error: "invalid_registration_client_url" })
     expect(op.counters()["client_update"] ?? 0).toBe(before)
+    const { authorizationUrl } = await authorize(oxd, op, oxdId)
+    expect(new URL(authorizationUrl).searchParams.get("scope")).toBe("openid profile email")
   })
 
-  it("rejects a relative authorization_redirect_uri with invalid_authorization_redirect_uri", async () => {
-    const oxdId = await registerSite(oxd, op)
+  // U5: the reference does not check authorization_redirect_uri; the OP judges it (its refusal: internal_error, U4)
+  it("U5: sends a relative authorization_redirect_uri to the OP, whose refusal is internal_error", async () => {
+    const { oxdId, readAtOp } = await siteWithKnownRegistration()
+    const before = op.counters()["client_update"] ?? 0
     const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: "/cb" }))
-    expect(e).toMatchObject({ error: "invalid_authorization_redirect_uri", http: 400 })
-    expect(e.error_description).toContain("absolute URL")
+    expect(e.error).toBe("internal_error")
+    expect(op.counters()["client_update"]).toBe(before + 1) // the OP was asked, and refused
+    expect(e.error_description).toContain("invalid_redirect_uri")
+    expect((await readAtOp())["redirect_uris"]).toEqual([REDIRECT_URI])
+  })
+
+  // redirect_uris: the authorization redirect URI, those given and the post-logout URI given (UpdateSiteOperation.java:123-139)
+  it("registers redirect_uris, with post_logout_redirect_uri among them; an update without them keeps them", async () => {
+    const { oxdId, readAtOp } = await siteWithKnownRegistration()
+    const more = ["https://rp.example.org/callback2"]
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, redirect_uris: more, post_logout_redirect_uri: "https://rp.example.org/bye" }))
+    expect((await readAtOp())["redirect_uris"]).toEqual([REDIRECT_URI, ...more, "https://rp.example.org/bye"])
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT }))
+    expect((await readAtOp())["redirect_uris"]).toEqual([NEW_REDIRECT, ...more, "https://rp.example.org/bye"])
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, client_name: "again" }))
+    expect((await readAtOp())["redirect_uris"]).toEqual([NEW_REDIRECT, ...more, "https://rp.example.org/bye"])
   })
 
   it("rejects client_token_endpoint_auth_signing_alg XX999 with invalid_algorithm", async () => {
@@ -86,16 +107,18 @@ describe("update_site", () => {
     expect(e).toMatchObject({ error: "invalid_algorithm", http: 400 })
   })
 
-  it("reports the OP's refusal of the new metadata with bad_request, and changes nothing locally", async () => {
+  // U4 / X9: the OP refusing the update is the reference's internal_error (UpdateSiteOperation.java:94)
+  it("U4: answers the OP's refusal of the new metadata with internal_error, and changes nothing locally", async () => {
     const { oxdId, readAtOp } = await siteWithKnownRegistration()
     const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: "not-a-url:/x", client_name: "x" }))
-    expect(e.error).toBe("bad_request")
+    expect(e.error).toBe("internal_error")
     expect((await readAtOp())["redirect_uris"]).toEqual([REDIRECT_URI])
     const { authorizationUrl } = await authorize(oxd, op, oxdId)
     expect(new URL(authorizationUrl).searchParams.get("redirect_uri")).toBe(REDIRECT_URI)
   })
 
-  it("rejects a registration_client_uri that is not a URL with invalid_registration_client_url", async () => {
+  // U3: the reference's RegisterClient call fails on a URL it cannot use: internal_error
+  it("U3: refuses a registration_client_uri that is not a URL with internal_error, calling nothing", async () => {
     const client = await registerAtOp(op)
     const oxdId = await registerSite(oxd, op, {
       client_id: client["client_id"],
@@ -104,7 +127,7 @@ describe("update_site", () => {
       client_registration_client_uri: "not a url",
     })
     const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, client_name: "x" }))
-    expect(e).toMatchObject({ error: "invalid_registration_client_url", http: 500 })
+    expect(e).toMatchObject({ error: "internal_error", http: 500 })
     expect(e.error_description).toContain("not a url")
   })
 

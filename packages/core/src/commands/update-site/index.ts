@@ -8,6 +8,6 @@ export const UpdateSite = Command.make("update_site", {
   result: Result,
   protection: "site",
   aliases: ["update_site_registration"],
-  fieldCodes: { authorization_redirect_uri: "invalid_authorization_redirect_uri", scope: "invalid_scope", acr_values: "invalid_acr_values", client_token_endpoint_auth_signing_alg: "invalid_algorithm" },
+  fieldCodes: { client_token_endpoint_auth_signing_alg: "invalid_algorithm" },
   handler,
 })

@@ -230,7 +230,9 @@ export class Ctx {
         op_host: this.env.op.issuer,
         client_id: setup["client_id"],
         client_secret: setup["client_secret"],
-        scope: ["uma_protection"],
+        // a protected 3.1.4 wants `oxd` (S/service/ValidationService.java:138); OPs without that scope grant
+        // `uma_protection`, which oxd-ts also accepts: asking both suits either server
+        scope: ["oxd", "uma_protection"],
       }, GET_CLIENT_TOKEN)
       this.expect(typeof token["access_token"] === "string", "get_client_token: expected data.access_token to be a string", GET_CLIENT_TOKEN)
       return { setupOxdId: String(setup["setup_client_oxd_id"]), clientId: String(setup["client_id"]), token: String(token["access_token"]) }

@@ -15,7 +15,7 @@ export const setupClient = scenario({
     }
     t.expect(data["setup_client_oxd_id"] !== data["oxd_id"], "setup_client: the setup client and the deprecated site must be two sites")
     t.expect(typeof data["client_registration_access_token"] === "string", "setup_client: expected client_registration_access_token")
-    const token = await t.ok("get_client_token", { op_host: t.env.op.issuer, client_id: data["client_id"], client_secret: data["client_secret"], scope: ["uma_protection"] })
+    const token = await t.ok("get_client_token", { op_host: t.env.op.issuer, client_id: data["client_id"], client_secret: data["client_secret"], scope: ["oxd", "uma_protection"] })
     t.expect(typeof token["access_token"] === "string", "get_client_token: expected data.access_token")
     t.expect(typeof token["expires_in"] === "number", "get_client_token: expected data.expires_in")
     // reference: GetClientTokenOperation.java:75-97 answers the OP's refusal with internal_error (audit GC5, X9)

@@ -38,6 +38,12 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   // audit X10: a discovery that fails for any reason is no_connect_discovery_response / no_uma_discovery_response
   // (DiscoveryService.java:78-82, 106-110); any later call the reference could not make is internal_error
   OpUnreachable: { http: 502, code: (e) => DISCOVERY_CODES[e.operation] ?? "internal_error" },
+  // the OP answered, but neither what was asked nor an OAuth error (a 403 with an empty body…): not X10's
+  // unreachability; the reference's code as for a refusal (internal_error, http_status_<status> where passed through)
+  OpAnswerUnusable: {
+    http: (e) => (e.status !== undefined && e.status >= 400 && e.status < 500 ? 400 : 502),
+    code: (e) => (e.passthrough && e.status !== undefined && e.status >= 400 ? `http_status_${e.status}` : "internal_error"),
+  },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
   UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
   OperationFailed: { http: 500, code: "internal_error" },

@@ -162,13 +162,39 @@ export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
   passthrough: Schema.optional(Schema.Boolean),
   /** the OP's free text was left out (opErrors.ts withoutOpText) */
   withheld: Schema.optional(Schema.Boolean),
+  /** what to check at the OP, for a refusal that is about the client's registration (opEndpoints.ts) */
+  advice: Schema.optional(Schema.String),
 }) {
   override get message() {
+    const advice = this.advice ? ` ${this.advice}` : ""
     if (this.withheld) {
-      return `The OP refused ${this.operation} with "${this.op_error}" (HTTP ${this.op_status}); its description is not passed on to commands that need no protection token.`
+      return `The OP refused ${this.operation} with "${this.op_error}" (HTTP ${this.op_status}); its description is not passed on to commands that need no protection token.${advice}`
     }
     const d = this.op_error_description ? `: ${this.op_error_description}` : ""
-    return `The OP refused ${this.operation} with "${this.op_error}"${d}`
+    return `The OP refused ${this.operation} with "${this.op_error}"${d}${advice ? ` (HTTP ${this.op_status ?? "?"}).${advice}` : ""}`
+  }
+}
+
+/**
+ * The OP answered (an HTTP status), with neither what the call needs nor an OAuth error: a 403 with an empty body,
+ * an HTML page, a body that is not JSON. Not unreachability: the description names the endpoint, the status and what
+ * to check at the OP. The reference's code for a call that fails so, internal_error (http_status_<status> where it
+ * passes the HTTP error through: introspection), as OpRejected's.
+ */
+export class OpAnswerUnusable extends Schema.TaggedError<OpAnswerUnusable>()("OpAnswerUnusable", {
+  operation: Schema.String,
+  /** "token endpoint", "userinfo endpoint"… (opEndpoints.ts) */
+  endpoint: Schema.String,
+  /** the HTTP status, when known (a body that fails to parse is read after a 2xx) */
+  status: Schema.optional(Schema.Number),
+  /** what came back: "an empty body", "a text/html body", "a body that is not JSON" */
+  body: Schema.String,
+  advice: Schema.String,
+  passthrough: Schema.optional(Schema.Boolean),
+}) {
+  override get message() {
+    const status = this.status === undefined ? "" : `HTTP ${this.status} and `
+    return `The OP's ${this.endpoint} answered the ${this.operation} request with ${status}${this.body}, not an OAuth answer. ${this.advice}`
   }
 }
 
@@ -419,6 +445,7 @@ export type OxdError =
   | OpDiscoveryFailed
   | OpRejected
   | OpUnreachable
+  | OpAnswerUnusable
   | UserInfoSubjectMismatch
   | OperationFailed
   | OpHostNotAllowed

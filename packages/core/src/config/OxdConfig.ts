@@ -1,4 +1,5 @@
 import { Context, Layer, Schema } from "effect"
+import { SITE_AUTH_METHODS } from "../services/clientAuthMethods.js"
 
 const OptString = Schema.optional(Schema.NonEmptyString)
 const Port = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 }))
@@ -68,6 +69,7 @@ export const ConfigSchema = Schema.Struct({
   default_acr_values: Strings,
   default_response_types: Strings,
   default_grant_types: Strings,
+  default_token_endpoint_auth_method: Schema.Literals(SITE_AUTH_METHODS),
   default_ui_locales: Strings,
   default_claims_locales: Strings,
   default_contacts: Strings,

@@ -78,4 +78,5 @@ export const configKeys = [
   { name: "default_claims_locales", type: "list", default: [], doc: "claims_locales when none are given" },
   { name: "default_contacts", type: "list", default: [], doc: "contacts when none are given" },
   { name: "default_application_type", type: "string", default: "web", doc: "application_type when none is given" },
+  { name: "default_token_endpoint_auth_method", type: "string", default: "client_secret_basic", doc: "token_endpoint_auth_method register_site and setup_client send when client_token_endpoint_auth_method is not given (always sent: some OPs read an omitted one as none and register a public client): client_secret_basic, client_secret_post, client_secret_jwt, or none (a public client, no secret, PKCE S256 on every login)" },
 ] as const satisfies ReadonlyArray<KeySpec>

@@ -4,11 +4,12 @@ import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
   type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken, NoRegistrationEndpoint,
-  OpDiscoveryFailed, type OpHostNotAllowed, OpRejected, OpUnreachable,
+  OpAnswerUnusable, OpDiscoveryFailed, OperationFailed, type OpHostNotAllowed, OpRejected, OpUnreachable,
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
-import { idTokenFailure, isConnectivityFailure, isOAuthErrorCode, noAccessToken, noIdToken, toOpError } from "./opErrors.js"
+import { authProblem } from "./clientAuthMethods.js"
+import { idTokenFailure, isConnectivityFailure, isOAuthErrorCode, noAccessToken, noIdToken, toOpError, unusableAnswer } from "./opErrors.js"
 import { makeAuthorizationUrls } from "./authorizationUrls.js"
 import { discoveryUrl, isStandardDiscovery } from "./discoveryUrl.js"
 import { OpFetch } from "./OpFetch.js"
@@ -45,7 +46,8 @@ export interface CodeExchange {
   readonly codeVerifier: string | null
 }
 export type RegistrationResponse = Record<string, unknown> & { readonly client_id: string }
-type OpError = OpDiscoveryFailed | OpRejected | OpUnreachable | OpHostNotAllowed
+type OpError = OpDiscoveryFailed | OpRejected | OpUnreachable | OpAnswerUnusable | OpHostNotAllowed | OperationFailed
+type RegistrationError = OpRejected | OpUnreachable | OpAnswerUnusable | OpHostNotAllowed | OperationFailed
 type DiscoveryError = OpDiscoveryFailed | OpUnreachable | OpHostNotAllowed
 
 /** A non-standard discovery document naming another issuer than op_host. */
@@ -54,6 +56,18 @@ class IssuerMismatch extends Error {
     super(`discovery document names issuer ${issuer}`)
   }
 }
+
+/** PKCE S256 always for a public client (it has no secret to bind the code to it), else when the OP offers it. */
+const pkceFor = (c: OpClient, meta: ServerMetadata): boolean => c.authMethod === "none" || (meta.code_challenge_methods_supported?.includes("S256") ?? false)
+
+/** An introspection answer passed on as the reference does: http_status_<status>. */
+const passedThrough = (e: OpRejected | OpAnswerUnusable): OpRejected | OpAnswerUnusable =>
+  e._tag === "OpRejected"
+    ? new OpRejected({
+        operation: e.operation, op_error: e.op_error, op_error_description: e.op_error_description, passthrough: true,
+        ...(e.op_status !== undefined ? { op_status: e.op_status } : {}), ...(e.advice ? { advice: e.advice } : {}),
+      })
+    : new OpAnswerUnusable({ operation: e.operation, endpoint: e.endpoint, body: e.body, advice: e.advice, passthrough: true, ...(e.status !== undefined ? { status: e.status } : {}) })
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
 const DISCOVERY_MAX = 256
@@ -67,14 +81,20 @@ const CONFIGURATIONS_MAX = 10_000
 export class OpenIdProvider extends Context.Service<OpenIdProvider, {
   discover(opHost: string, path?: string | null): Effect.Effect<ServerMetadata, DiscoveryError>
   register(opHost: string, path: string | null | undefined, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpError | NoRegistrationEndpoint>
-  readRegistration(uri: string, token: string): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable | OpHostNotAllowed>
-  updateRegistration(uri: string, token: string, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, OpRejected | OpUnreachable | OpHostNotAllowed>
+  readRegistration(uri: string, token: string): Effect.Effect<RegistrationResponse, RegistrationError>
+  updateRegistration(uri: string, token: string, metadata: Record<string, unknown>): Effect.Effect<RegistrationResponse, RegistrationError>
   authorizationUrl(client: OpClient, params: Record<string, string>): Effect.Effect<string, OpError>
+  /** Whether logins of this client use PKCE S256: always for a public client (`none`), else when the OP offers it. */
   supportsPkceS256(client: OpClient): Effect.Effect<boolean, DiscoveryError>
   /** authorizationUrl from the cached discovery, synchronously; undefined when it is not cached (counts a hit when it is). */
   peekAuthorizationUrl(client: OpClient, params: Record<string, string>): string | undefined
   /** supportsPkceS256 from the cached discovery, synchronously; undefined when it is not cached. */
   peekSupportsPkceS256(client: OpClient): boolean | undefined
+  /**
+   * What a token call of this client needs before anything is sent to the token endpoint: the OP's discovery and
+   * credentials its auth method can use (get_tokens_by_code checks it before spending the state).
+   */
+  readyToAuthenticate(client: OpClient): Effect.Effect<void, DiscoveryError | OperationFailed>
   exchangeCode(client: OpClient, x: CodeExchange): Effect.Effect<
     { tokens: TokenSet; claims: Record<string, unknown> },
     OpError | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch | NoIdToken | NoAccessToken
@@ -165,6 +185,9 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         const err = toOpError("discovery")(e)
         if (err._tag === "OpHostNotAllowed") return err
         if (err._tag === "OpUnreachable" && isConnectivityFailure(err.detail)) return err
+        if (err._tag === "OpAnswerUnusable") {
+          return new OpDiscoveryFailed({ op_host: opHost, detail: `it answered ${err.status === undefined ? "" : `HTTP ${err.status} and `}${err.body}, not a discovery document` })
+        }
         if (err._tag === "OpRejected") {
           // the code in the detail only when it is one: anything else the OP put there is its text
           const code = isOAuthErrorCode(err.op_error) ? err.op_error : "unrecognised_error"
@@ -223,8 +246,19 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
       const loginUrl = (c: OpClient, cfg: oidc.Configuration, params: Record<string, string>) =>
         c.privateKey ? buildLoginUrl(cfg, params) : loginUrls(cfg, params)
 
-      const call = <A>(operation: string, f: () => Promise<A>) =>
-        Effect.tryPromise({ try: f, catch: toOpError(operation) }).pipe(Effect.withSpan(`OpenIdProvider.${operation}`))
+      const call = <A>(operation: string, f: () => Promise<A>, c?: OpClient) =>
+        Effect.tryPromise({ try: f, catch: toOpError(operation, c) }).pipe(Effect.withSpan(`OpenIdProvider.${operation}`))
+
+      /** A client whose method needs a secret it lacks fails here, before any call: not as a failure of the OP. */
+      const usable = (c: OpClient) =>
+        Effect.suspend(() => {
+          const problem = authProblem(c)
+          return problem
+            ? Effect.fail(new OperationFailed({ operation: "Authenticating at the OP's token endpoint", detail: `${problem}; nothing was sent to the OP. Register the site again (register_site checks what the OP registers), or with client_token_endpoint_auth_method none for a public client (PKCE)` }))
+            : Effect.void
+        })
+      /** The configuration for a call that authenticates the client at the OP. */
+      const authenticating = (c: OpClient, fetchWith: oidc.CustomFetch = customFetch) => Effect.andThen(usable(c), configuration(c, fetchWith))
 
       const asTokenSet = (t: oidc.TokenEndpointResponse): Effect.Effect<TokenSet, NoAccessToken> =>
         typeof t.access_token === "string" && t.access_token.length > 0
@@ -258,7 +292,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
             return yield* new OpRejected({ operation, op_error: json["error"], op_error_description: String(json["error_description"] ?? ""), op_status: status })
           }
           if (status >= 400 || !json || typeof json["client_id"] !== "string") {
-            return yield* new OpUnreachable({ operation, detail: `the registration endpoint answered HTTP ${status} without a client` })
+            return yield* unusableAnswer(operation, undefined, status, json ? "a body without client_id" : "a body that is not a JSON object")
           }
           return json as RegistrationResponse
         })
@@ -276,18 +310,19 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         readRegistration: (uri, token) => registrationCall("registration read", uri, token, "GET"),
         updateRegistration: (uri, token, metadata) => registrationCall("registration update", uri, token, "PUT", metadata),
         authorizationUrl: (c, params) => Effect.map(configuration(c), (cfg) => loginUrl(c, cfg, params)),
-        supportsPkceS256: (c) => Effect.map(discover(c.opHost, c.opDiscoveryPath), (m) => m.code_challenge_methods_supported?.includes("S256") ?? false),
+        supportsPkceS256: (c) => Effect.map(discover(c.opHost, c.opDiscoveryPath), (m) => pkceFor(c, m)),
         peekAuthorizationUrl: (c, params) => {
           const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)
           return meta && loginUrl(c, configurationFor(meta, c), params)
         },
         peekSupportsPkceS256: (c) => {
           const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)
-          return meta && (meta.code_challenge_methods_supported?.includes("S256") ?? false)
+          return meta && pkceFor(c, meta)
         },
+        readyToAuthenticate: (c) => Effect.andThen(usable(c), Effect.asVoid(discover(c.opHost, c.opDiscoveryPath))),
         exchangeCode: (c, x) =>
           Effect.gen(function* () {
-            const cfg = yield* configuration(c)
+            const cfg = yield* authenticating(c)
             const meta = cfg.serverMetadata()
             const callback = new URL(x.redirectUri)
             callback.searchParams.set("code", x.code)
@@ -301,7 +336,7 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
                 idTokenExpected: true,
                 ...(x.codeVerifier ? { pkceCodeVerifier: x.codeVerifier } : {}),
               }),
-              catch: (e) => noAccessToken(e) ?? noIdToken(e) ?? idTokenFailure(e) ?? toOpError("token")(e),
+              catch: (e) => noAccessToken(e) ?? noIdToken(e) ?? idTokenFailure(e) ?? toOpError("token", c)(e),
             }).pipe(Effect.withSpan("OpenIdProvider.exchangeCode"))
             const tokens = yield* asTokenSet(response)
             if (!tokens.id_token) return yield* new NoIdToken({ source: "op" })
@@ -312,10 +347,10 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
           }),
         refresh: (c, refreshToken, scope) =>
           Effect.gen(function* () {
-            const cfg = yield* configuration(c)
+            const cfg = yield* authenticating(c)
             const response = yield* Effect.tryPromise({
               try: () => oidc.refreshTokenGrant(cfg, refreshToken, scope && scope.length > 0 ? { scope: scope.join(" ") } : undefined),
-              catch: (e) => noAccessToken(e) ?? idTokenFailure(e) ?? toOpError("refresh")(e),
+              catch: (e) => noAccessToken(e) ?? idTokenFailure(e) ?? toOpError("refresh", c)(e),
             })
             const tokens = yield* asTokenSet(response)
             const checks = tokens.id_token ? idTokenChecks(cfg.serverMetadata(), c, { accessToken: tokens.access_token }) : undefined
@@ -325,22 +360,19 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
           }),
         userInfo: (c, accessToken) =>
           Effect.flatMap(configuration(c), (cfg) =>
-            call("userinfo", () => oidc.fetchUserInfo(cfg, accessToken, oidc.skipSubjectCheck) as Promise<Record<string, unknown>>)),
+            call("userinfo", () => oidc.fetchUserInfo(cfg, accessToken, oidc.skipSubjectCheck) as Promise<Record<string, unknown>>, c)),
         introspect: (c, token) =>
-          Effect.flatMap(configuration(c, idempotentFetch), (cfg) =>
-            call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>).pipe(
+          Effect.flatMap(authenticating(c, idempotentFetch), (cfg) =>
+            call("introspection", () => oidc.tokenIntrospection(cfg, token) as Promise<Record<string, unknown>>, c).pipe(
               // the reference's introspection lets the OP's HTTP error through: http_status_<status> (IntrospectionService.java:46-55)
-              Effect.mapError((e) => e._tag !== "OpRejected" ? e : new OpRejected({
-                operation: e.operation, op_error: e.op_error, op_error_description: e.op_error_description, passthrough: true,
-                ...(e.op_status !== undefined ? { op_status: e.op_status } : {}),
-              })),
+              Effect.mapError((e) => e._tag === "OpRejected" || e._tag === "OpAnswerUnusable" ? passedThrough(e) : e),
             )),
         clientCredentials: (c, scope) =>
           Effect.gen(function* () {
-            const cfg = yield* configuration(c)
+            const cfg = yield* authenticating(c)
             const response = yield* Effect.tryPromise({
               try: () => oidc.clientCredentialsGrant(cfg, scope.length > 0 ? { scope: scope.join(" ") } : undefined),
-              catch: (e) => noAccessToken(e) ?? toOpError("client_credentials")(e),
+              catch: (e) => noAccessToken(e) ?? toOpError("client_credentials", c)(e),
             }).pipe(Effect.withSpan("OpenIdProvider.client_credentials"))
             return yield* asTokenSet(response)
           }),

@@ -8,6 +8,7 @@ import {
   InvalidIntrospectionResponse, NoSetupClientForSite, ProtectionTokenInactive, ProtectionTokenInsufficientScope, ProtectionTokenInvalid,
   ProtectionTokenMissing, type OxdError,
 } from "../errors.js"
+import { siteAuthMethod } from "./clientAuthMethods.js"
 import { OpenIdProvider } from "./OpenIdProvider.js"
 import { normalizeOpHost, requestedOpHost } from "./opHosts/opHost.js"
 import { describeProtectionScopes, hasProtectionScope } from "./protectionScope.js"
@@ -105,7 +106,7 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
       const introspectNow = (setup: Site, token: string, opKey: string, digest: string) =>
         Effect.gen(function* () {
           const r = yield* op.introspect(
-            { opHost: setup.opHost, opDiscoveryPath: setup.opDiscoveryPath, clientId: setup.clientId, clientSecret: setup.clientSecret, authMethod: (setup.metadata["token_endpoint_auth_method"] as string | undefined) },
+            { opHost: setup.opHost, opDiscoveryPath: setup.opDiscoveryPath, clientId: setup.clientId, clientSecret: setup.clientSecret, authMethod: siteAuthMethod(setup) },
             token,
           )
           if (r["active"] !== true) {

@@ -35,6 +35,11 @@ export class StateStore extends Context.Service<StateStore, {
   issueNow(oxdId: string, pkce: boolean): PendingRequest | undefined
   /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
   consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
+  /**
+   * What consume would refuse (unknown, expired, used), without taking the state: for a command that fails before
+   * using it, so a bad state is still the error reported first while a good one stays usable.
+   */
+  check(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<void, InvalidState | StoreFailed>
 }>()("@oxd/core/StateStore") {
   static readonly layer = Layer.effect(
     StateStore,
@@ -78,6 +83,19 @@ export class StateStore extends Context.Service<StateStore, {
           return issued(seal, oxdId, purpose, pkce, yield* Clock.currentTimeMillis)
         }),
         issueNow: (oxdId, pkce) => ready && issued(ready, oxdId, "authorization", pkce, Date.now()),
+        check: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
+          const now = yield* Clock.currentTimeMillis
+          const opened = (yield* sealer).open(oxdId, purpose, state)
+          const seen = yield* query("read authorization request", (rows) => rows.requests.find({ state, oxdId, purpose }))
+          if (opened === "unknown") {
+            if (!seen) return yield* new InvalidState({ reason: "unknown" })
+            if (seen.consumedAt !== null) return yield* new InvalidState({ reason: "used" })
+            if (seen.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
+            return
+          }
+          if (opened.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
+          if (seen) return yield* new InvalidState({ reason: "used" })
+        }),
         consume: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)

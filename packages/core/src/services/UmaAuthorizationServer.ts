@@ -3,10 +3,11 @@ import { Cause, Context, Effect, type Exit, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
-  NeedInfo, OperationFailed, OpHostNotAllowed, OpRejected, OpUnreachable, PatUnavailable, UmaDiscoveryFailed, UmaGrantRefused,
+  NeedInfo, type OpAnswerUnusable, OperationFailed, OpHostNotAllowed, OpRejected, OpUnreachable, PatUnavailable, UmaDiscoveryFailed, UmaGrantRefused,
 } from "../errors.js"
 import { OpenIdProvider, type OpClient } from "./OpenIdProvider.js"
 import { OpFetch } from "./OpFetch.js"
+import { siteAuthMethod } from "./clientAuthMethods.js"
 import { isConnectivityFailure, toOpError } from "./opErrors.js"
 import type { Site } from "./SiteStore.js"
 
@@ -32,7 +33,7 @@ export interface RptRequest {
 export interface Rpt { readonly access_token: string; readonly token_type: string; readonly pct: string | null; readonly updated: boolean }
 export type Introspection = Record<string, unknown> & { readonly active: boolean }
 
-type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable | OpHostNotAllowed
+type AsError = UmaDiscoveryFailed | PatUnavailable | OpRejected | OpUnreachable | OpAnswerUnusable | OperationFailed | OpHostNotAllowed
 const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket"
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
 /** UMA configurations kept (one per OP host in use); past it the oldest is dropped and fetched again when needed. */
@@ -148,7 +149,7 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
 
       const clientOf = (site: Site): OpClient => ({
         opHost: site.opHost, opDiscoveryPath: site.opDiscoveryPath, clientId: site.clientId, clientSecret: site.clientSecret,
-        authMethod: site.metadata["token_endpoint_auth_method"] as string | undefined,
+        authMethod: siteAuthMethod(site),
       })
 
       /**

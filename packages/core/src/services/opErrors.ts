@@ -1,5 +1,8 @@
 import * as oidc from "openid-client"
-import { IdTokenRejected, NoAccessToken, NoIdToken, OpDiscoveryFailed, OpHostNotAllowed, OpRejected, OpUnreachable, type OxdError } from "../errors.js"
+import {
+  IdTokenRejected, NoAccessToken, NoIdToken, OpAnswerUnusable, OpDiscoveryFailed, OperationFailed, OpHostNotAllowed, OpRejected, OpUnreachable, type OxdError,
+} from "../errors.js"
+import { adviceFor, endpointOf, isRegistrationProblem } from "./opEndpoints.js"
 import { refusalIn } from "./opHosts/OpHostPolicy.js"
 import { CircuitOpenError } from "./opResilience.js"
 
@@ -27,21 +30,59 @@ export const notAllowed = (operation: string, e: unknown): OpHostNotAllowed | un
   return refused && new OpHostNotAllowed({ operation, url: refused.url, detail: refused.detail })
 }
 
-/** openid-client's failures, as oxd errors: an OAuth error from the OP, or an OP that could not be used. */
-export const toOpError = (operation: string) => (e: unknown): OpRejected | OpUnreachable | OpHostNotAllowed => {
+/** The OP's HTTP answer a failure carries (openid-client keeps the Response as the cause of a non-conform one). */
+const answerIn = (e: unknown): Response | undefined => {
+  for (let c: unknown = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
+    if (c instanceof Response) return c
+  }
+  return undefined
+}
+
+/** What an answer's body was, from its headers (the body itself is not quoted: it is the OP's free text). */
+const bodyOf = (res: Response): string => {
+  const type = res.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase()
+  if (res.headers.get("content-length") === "0" || res.body === null) return "an empty body"
+  if (type && /^[a-z0-9.+-]{1,40}\/[a-z0-9.+-]{1,60}$/.test(type)) return `a ${type} body`
+  return "a body of no declared content type"
+}
+
+/** The client a call authenticates as, for the advice (its token_endpoint_auth_method). */
+export interface ForClient {
+  readonly authMethod?: string | undefined
+}
+
+/** An answer of the OP that is no OAuth answer: named by endpoint, status and body, with what to check. */
+export const unusableAnswer = (operation: string, client: ForClient | undefined, status: number | undefined, body: string): OpAnswerUnusable =>
+  new OpAnswerUnusable({ operation, endpoint: endpointOf(operation), ...(status !== undefined ? { status } : {}), body, advice: adviceFor(operation, client?.authMethod, status) })
+
+/** An argument openid-client refused before sending anything (e.g. '"metadata.client_secret" must be a string'). */
+const isLocalArgumentError = (e: unknown): e is TypeError =>
+  e instanceof TypeError && /^ERR_INVALID_ARG_/.test(String((e as { code?: unknown }).code ?? ""))
+
+/**
+ * openid-client's failures, as oxd errors: an OAuth error from the OP (OpRejected), an answer that is none
+ * (OpAnswerUnusable: the OP answered, so it is not unreachable), a request that could not even be made here
+ * (OperationFailed: nothing was sent), or an OP that could not be reached (OpUnreachable).
+ */
+export const toOpError = (operation: string, client?: ForClient) => (e: unknown): OpRejected | OpUnreachable | OpAnswerUnusable | OpHostNotAllowed | OperationFailed => {
   const refused = notAllowed(operation, e)
   if (refused) return refused
+  const advice = (error: string, status: number) => (isRegistrationProblem(error) ? { advice: adviceFor(operation, client?.authMethod, status) } : {})
   if (e instanceof oidc.ResponseBodyError) {
-    return new OpRejected({ operation, op_error: e.error, op_error_description: e.error_description ?? "", op_status: e.status })
+    return new OpRejected({ operation, op_error: e.error, op_error_description: e.error_description ?? "", op_status: e.status, ...advice(e.error, e.status) })
   }
   if (e instanceof oidc.WWWAuthenticateChallengeError) {
     // e.g. invalid_client answered with 401 and a Bearer/Basic challenge instead of a JSON body
     const params = e.cause[0]?.parameters
-    return new OpRejected({ operation, op_error: params?.error ?? "unauthorized", op_error_description: params?.error_description ?? "the OP refused the client's credentials", op_status: e.status })
+    const error = params?.error ?? "unauthorized"
+    return new OpRejected({ operation, op_error: error, op_error_description: params?.error_description ?? "the OP refused the client's credentials", op_status: e.status, ...advice(error === "unauthorized" ? "invalid_client" : error, e.status) })
   }
-  if (e instanceof oidc.ClientError && e.code === "OAUTH_RESPONSE_IS_NOT_CONFORM") {
-    const status = (e.cause as { status?: number } | undefined)?.status
-    return new OpUnreachable({ operation, detail: `the OP answered HTTP ${status ?? "?"} without an OAuth error body` })
+  const answer = answerIn(e)
+  if (answer) return unusableAnswer(operation, client, answer.status, bodyOf(answer))
+  if (e instanceof oidc.ClientError && e.code === "OAUTH_PARSE_ERROR") return unusableAnswer(operation, client, undefined, "a body that is not JSON")
+  if (e instanceof oidc.ClientError && e.code === "OAUTH_INVALID_RESPONSE") return unusableAnswer(operation, client, undefined, `an answer oxd cannot use (${innerMessage(e)})`)
+  if (isLocalArgumentError(e)) {
+    return new OperationFailed({ operation: `The ${operation} request`, detail: `it could not be made, nothing was sent to the OP: ${e.message}. Check the site's client (its token_endpoint_auth_method and client_secret)` })
   }
   return new OpUnreachable({ operation, detail: describe(e) })
 }
@@ -119,6 +160,7 @@ export const withoutOpText = (e: OxdError): OxdError => {
       op_status: e.op_status,
       withheld: true,
       ...(e.passthrough ? { passthrough: true } : {}),
+      ...(e.advice ? { advice: e.advice } : {}),
     })
   }
   if (e._tag === "OpDiscoveryFailed" && e.op_text !== undefined) return new OpDiscoveryFailed({ op_host: e.op_host, detail: e.detail })

@@ -8,5 +8,5 @@ import { OperationFailed, type OpRejected } from "../../errors.js"
 export const refusedAsInternalError = (operation: string, refused: string) => (e: OpRejected) =>
   Effect.fail(new OperationFailed({
     operation,
-    detail: `${refused} with "${e.op_error}"${e.op_error_description ? `: ${e.op_error_description}` : ""}`,
+    detail: `${refused} with "${e.op_error}"${e.op_error_description ? `: ${e.op_error_description}` : ""}${e.advice ? ` (HTTP ${e.op_status ?? "?"}). ${e.advice}` : ""}`,
   }))

@@ -1,9 +1,10 @@
 import { Effect, Schema } from "effect"
 import type { Config } from "../../config/OxdConfig.js"
-import { InvalidParams, MissingOpHost } from "../../errors.js"
+import { InvalidParams, MissingOpHost, OperationFailed } from "../../errors.js"
 import type { RegistrationResponse } from "../../services/OpenIdProvider.js"
 import { normalizeOpHost, requestedOpHost } from "../../services/opHosts/opHost.js"
 import type { NewSite } from "../../services/SiteStore.js"
+import { isSiteAuthMethod, SITE_AUTH_METHODS } from "../../services/clientAuthMethods.js"
 import { checkAlgorithm } from "./algorithms.js"
 import { Flag, list, optional, present, ProtectionAccessToken, StringList, Text } from "./fields.js"
 
@@ -24,7 +25,9 @@ export const RegistrationFields = {
   acr_values: optional(StringList),
   client_name: optional(Text),
   client_jwks_uri: optional(Text),
-  client_token_endpoint_auth_method: optional(Text),
+  client_token_endpoint_auth_method: optional(Text).annotate({
+    description: "How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method.",
+  }),
   client_token_endpoint_auth_signing_alg: optional(Text),
   client_request_uris: optional(StringList),
   client_frontchannel_logout_uris: optional(StringList),
@@ -82,6 +85,15 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
       return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "must be an absolute URL, http or https" })
     }
     yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
+    // always sent: RFC 7591's default for an omitted one is client_secret_basic, but some OPs register a public client
+    const authMethod = present(p.client_token_endpoint_auth_method) ? p.client_token_endpoint_auth_method : config.default_token_endpoint_auth_method
+    if (!isSiteAuthMethod(authMethod)) {
+      return yield* new InvalidParams({
+        code: "bad_request",
+        field: "client_token_endpoint_auth_method",
+        detail: `cannot be used by a site here: send one of ${SITE_AUTH_METHODS.join(", ")} (private_key_jwt is get_client_token's)`,
+      })
+    }
     const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined) => [...new Set([...a, ...(b ?? [])])]
     const scope = union(list(p.scope) ?? config.default_scope, extra?.scope)
     // RegisterSiteOperation.java:200-206, ERC:54 (audit R6)
@@ -103,7 +115,7 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
       ["application_type", present(p.application_type) ? p.application_type : config.default_application_type],
       ["client_name", present(p.client_name) ? p.client_name : undefined],
       ["jwks_uri", present(p.client_jwks_uri) ? p.client_jwks_uri : undefined],
-      ["token_endpoint_auth_method", present(p.client_token_endpoint_auth_method) ? p.client_token_endpoint_auth_method : undefined],
+      ["token_endpoint_auth_method", authMethod],
       ["token_endpoint_auth_signing_alg", present(p.client_token_endpoint_auth_signing_alg) ? p.client_token_endpoint_auth_signing_alg : undefined],
       ["request_uris", list(p.client_request_uris)],
       ["frontchannel_logout_uri", frontchannel?.[0]],
@@ -171,6 +183,27 @@ export const siteFromRegistration = (
   },
   lastIdToken: null,
 })
+
+/**
+ * What the OP registered, checked before the site is kept: the auth method it answers (RFC 7591 §3.2.1: the registered
+ * metadata; the one sent when it names none) must be one a site can use, and every method but `none` needs the
+ * client_secret. An answer that cannot work fails register_site at once, as the reference's does for a client without
+ * a secret (RegisterSiteOperation.java:277-286: internal_error), rather than at the first login.
+ */
+export const checkRegisteredClient = (reg: RegistrationResponse, sent: Record<string, unknown>, operation = "register_site") =>
+  Effect.suspend(() => {
+    const asked = String(sent["token_endpoint_auth_method"] ?? "client_secret_basic")
+    const registered = typeof reg["token_endpoint_auth_method"] === "string" ? reg["token_endpoint_auth_method"] : asked
+    const secret = typeof reg["client_secret"] === "string" && reg["client_secret"].length > 0
+    const what = `the OP registered client ${reg.client_id} with token_endpoint_auth_method ${registered}${registered === asked ? "" : ` (${asked} was asked)`} and ${secret ? "a" : "no"} client_secret`
+    const after = operation === "update_site" ? "The site is left as it was, though the OP holds the update" : "That client is not kept: remove it at the OP"
+    const fail = (fix: string) => Effect.fail(new OperationFailed({ operation, detail: `${what}: ${fix}. ${after}` }))
+    if (!isSiteAuthMethod(registered)) return fail(`oxd-ts cannot authenticate with that method (it can: ${SITE_AUTH_METHODS.join(", ")}). Configure the OP to allow ${asked} for dynamically registered clients`)
+    if (registered !== "none" && !secret) {
+      return fail("a client that authenticates with a secret cannot work without one. Configure the OP to issue client secrets to registered clients, or register a public client: client_token_endpoint_auth_method none (or default_token_endpoint_auth_method none), used with PKCE")
+    }
+    return Effect.succeed(registered)
+  })
 
 /**
  * register_site / setup_client with client_id and client_secret: use the caller's client, register nothing. With

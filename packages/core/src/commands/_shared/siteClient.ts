@@ -1,3 +1,4 @@
+import { siteAuthMethod } from "../../services/clientAuthMethods.js"
 import type { OpClient } from "../../services/OpenIdProvider.js"
 import type { Site } from "../../services/SiteStore.js"
 
@@ -7,5 +8,5 @@ export const opClientOf = (site: Site): OpClient => ({
   opDiscoveryPath: site.opDiscoveryPath,
   clientId: site.clientId,
   clientSecret: site.clientSecret,
-  authMethod: site.metadata["token_endpoint_auth_method"] as string | undefined,
+  authMethod: siteAuthMethod(site),
 })

@@ -10,12 +10,20 @@ import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
-  // the state before the oxd_id, as the reference checks them (GetTokensByCodeOperation.validate, then getRp);
-  // consumed before the exchange: a replayed response fails even if the first exchange is still running
-  const pending = yield* (yield* StateStore).consume(p.oxd_id, p.state)
+  const states = yield* StateStore
   const sites = yield* SiteStore
-  const site = yield* sites.get(p.oxd_id)
-  const { tokens, claims } = yield* (yield* OpenIdProvider).exchangeCode(opClientOf(site), {
+  const op = yield* OpenIdProvider
+  // what fails here, before anything goes to the token endpoint (no such site, credentials its auth method cannot use,
+  // no discovery), leaves the state usable for a retry; a bad state is still reported first, as the reference checks
+  // the state before the oxd_id (GetTokensByCodeOperation.validate, then getRp)
+  const beforeTheState = <A, E, R>(step: Effect.Effect<A, E, R>) =>
+    Effect.catch(step, (e) => Effect.andThen(states.check(p.oxd_id, p.state), Effect.fail(e)))
+  const site = yield* beforeTheState(sites.get(p.oxd_id))
+  const client = opClientOf(site)
+  yield* beforeTheState(op.readyToAuthenticate(client))
+  // consumed before the exchange: a replayed response fails even if the first exchange is still running
+  const pending = yield* states.consume(p.oxd_id, p.state)
+  const { tokens, claims } = yield* op.exchangeCode(client, {
     code: p.code,
     state: p.state,
     nonce: pending.nonce,

@@ -1,11 +1,12 @@
 import { Effect } from "effect"
-import { InvalidRegistrationClientUrl } from "../../errors.js"
+import { InvalidParams, InvalidRegistrationClientUrl } from "../../errors.js"
+import { isSiteAuthMethod, SITE_AUTH_METHODS, siteAuthMethod } from "../../services/clientAuthMethods.js"
 import { Events } from "../../services/Events.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
-import { LOCAL_FIELDS } from "../_shared/registration.js"
+import { checkRegisteredClient, LOCAL_FIELDS } from "../_shared/registration.js"
 import type { Params } from "./schema.js"
 
 /** Registration fields that are the OP's to set, never sent back in an RFC 7592 update. */
@@ -22,6 +23,13 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
   const site = yield* sites.get(p.oxd_id)
   yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
+  if (present(p.client_token_endpoint_auth_method) && !isSiteAuthMethod(p.client_token_endpoint_auth_method)) {
+    return yield* new InvalidParams({
+      code: "bad_request",
+      field: "client_token_endpoint_auth_method",
+      detail: `cannot be used by a site here: send one of ${SITE_AUTH_METHODS.join(", ")}`,
+    })
+  }
   // the reference updates nothing without the registration's URL (UpdateSiteOperation.java:71-74; audit U2)
   if (!site.registrationClientUri) {
     return yield* new InvalidRegistrationClientUrl({ reason: "missing", detail: "the site has none (its client was registered elsewhere and given with client_id); change the client at the OP" })
@@ -51,7 +59,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ...(acrValues.length > 0 ? { default_acr_values: acrValues } : {}),
     ...(present(p.client_name) ? { client_name: p.client_name } : {}),
     ...(present(p.client_jwks_uri) ? { jwks_uri: p.client_jwks_uri } : {}),
-    ...(present(p.client_token_endpoint_auth_method) ? { token_endpoint_auth_method: p.client_token_endpoint_auth_method } : {}),
+    // always sent, as at registration: an update without it may make the OP fall back to its own default
+    token_endpoint_auth_method: present(p.client_token_endpoint_auth_method) ? p.client_token_endpoint_auth_method : siteAuthMethod(site),
     ...(present(p.client_token_endpoint_auth_signing_alg) ? { token_endpoint_auth_signing_alg: p.client_token_endpoint_auth_signing_alg } : {}),
     ...(list(p.client_request_uris) ? { request_uris: p.client_request_uris } : {}),
     ...(frontchannel ? { frontchannel_logout_uri: frontchannel[0] } : {}),
@@ -73,6 +82,9 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     client_id: site.clientId,
     ...(site.clientSecret ? { client_secret: site.clientSecret } : {}),
   })
+  // what the OP now holds must still work (the secret it keeps when it sends none back)
+  const registered = yield* checkRegisteredClient({ ...reg, client_id: site.clientId, ...(typeof reg["client_secret"] === "string" || !site.clientSecret ? {} : { client_secret: site.clientSecret }) }, changes, "update_site")
+  metadata["token_endpoint_auth_method"] = registered
   if (typeof reg["client_secret"] === "string") patch.clientSecret = reg["client_secret"]
   if (typeof reg["registration_access_token"] === "string") patch.registrationAccessToken = reg["registration_access_token"]
   if (typeof reg["client_secret_expires_at"] === "number") patch.clientSecretExpiresAt = reg["client_secret_expires_at"]

@@ -95,6 +95,12 @@ export async function handleAdmin(op: TestOp, req: IncomingMessage, res: ServerR
       case "POST fault":
         op.fault(body.mode === "none" || body.mode === null ? null : parseFault(body));
         return sendJson(res, 200, { fault: op.currentFault() });
+      case "GET quirks":
+        return sendJson(res, 200, { quirks: op.currentQuirks() });
+      case "POST quirks":
+        if (!Array.isArray(body.quirks)) throw new TypeError("quirks must be a list");
+        op.quirks(body.quirks);
+        return sendJson(res, 200, { quirks: op.currentQuirks() });
       case "GET discovery":
         return sendJson(res, 200, { rewrite: op.currentDiscoveryRewrite() });
       case "POST discovery":

@@ -7,10 +7,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  *   garbage  200 with Content-Type application/json and a body that is not JSON
  *   http500  500 with an HTML body (a failing reverse proxy or application server)
  *   empty    200 with the JSON object {} (an answer without what was asked: a token response without access_token)
+ *   forbidden 403 with an empty body and no content type (an OP refusing a grant it does not allow, saying nothing)
  * `paths` (prefixes, e.g. ["/token", "/.well-known/"]) limits the fault to those paths; `times` to that many
  * requests. The control API (/__test/…) is never faulted, so a test can always lift the fault.
  */
-export const FAULT_MODES = ["down", "slow", "garbage", "http500", "empty"] as const;
+export const FAULT_MODES = ["down", "slow", "garbage", "http500", "empty", "forbidden"] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface Fault {
@@ -84,6 +85,10 @@ export function applyFault(fault: Fault, req: IncomingMessage, res: ServerRespon
     case "http500":
       res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" });
       res.end("<h1>500 Internal Server Error</h1>");
+      return;
+    case "forbidden":
+      res.writeHead(403, { "Content-Length": "0" });
+      res.end();
       return;
     case "empty":
       res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });

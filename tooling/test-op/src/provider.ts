@@ -11,6 +11,7 @@ import { EXTRA_CLIENT_METADATA } from "./extraClientMetadata.js";
 import type { UmaContext } from "./uma/context.js";
 import { registerUmaGrant } from "./uma/grant.js";
 import type { Rogue } from "./rogue.js";
+import type { Quirks } from "./quirks.js";
 
 /** Token lifetimes in seconds. */
 export interface TtlOptions {
@@ -75,6 +76,8 @@ export interface ProviderDeps {
   counters: Counters;
   /** Client ids of new registrations (a rogue OP may reuse another OP's). */
   rogue: Pick<Rogue, "nextClientId">;
+  /** How registration differs from oidc-provider's, as other OPs do it (quirks.ts). */
+  quirks: Pick<Quirks, "request" | "answer">;
   discovery: DiscoveryRewrites;
   onError: (message: string, err: unknown) => void;
   /** UMA state shared by every instance; the UMA grant is registered on each. */
@@ -100,7 +103,15 @@ export function createProvider(deps: ProviderDeps): Provider {
     enabledJWA: { idTokenSigningAlgValues: [...SIGNING_ALGS] },
     features: {
       devInteractions: { enabled: false },
-      registration: { enabled: true, initialAccessToken: false, idFactory: () => deps.rogue.nextClientId() },
+      registration: {
+        enabled: true,
+        initialAccessToken: false,
+        // the first hook oidc-provider calls with the registration request, before it reads the metadata
+        idFactory: (ctx) => {
+          deps.quirks.request(ctx.oidc.body as Record<string, unknown> | undefined);
+          return deps.rogue.nextClientId();
+        },
+      },
       // No rotation: the registration access token from the registration response stays valid.
       registrationManagement: { enabled: true, rotateRegistrationAccessToken: false },
       introspection: { enabled: true, allowedPolicy: introspectionAllowed },
@@ -133,6 +144,9 @@ export function createProvider(deps: ProviderDeps): Provider {
     deps.counters.inc(route);
     if (route === "discovery" && ctx.status === 200 && ctx.body && typeof ctx.body === "object") {
       ctx.body = deps.discovery.apply("openid", ctx.body as Record<string, unknown>);
+    }
+    if (ctx.status < 300 && ctx.body && typeof ctx.body === "object" && !Array.isArray(ctx.body)) {
+      ctx.body = deps.quirks.answer(route, ctx.body as Record<string, unknown>);
     }
     if (route === "userinfo") {
       // a JSON answer only (a client registered for signed userinfo gets a JWT, left alone)

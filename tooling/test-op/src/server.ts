@@ -16,6 +16,7 @@ import { KeyRing, type SigningAlg } from "./keys.js";
 import { assertLoopbackHost } from "./loopback.js";
 import { Misbehaviours, type Misbehaviour } from "./misbehave.js";
 import { Rogue } from "./rogue.js";
+import { Quirks, type Quirk } from "./quirks.js";
 import { DEFAULT_TTL, createProvider, supportedScopes, type TtlOptions } from "./provider.js";
 import type { UmaContext } from "./uma/context.js";
 import { createUmaControl, type UmaControl } from "./uma/control.js";
@@ -36,6 +37,11 @@ export interface StartTestOpOptions {
   ttl?: Partial<TtlOptions & UmaTtlOptions>;
   /** Receives one line per request (method, path, status, ms). Silent by default. */
   log?: (line: string) => void;
+  /**
+   * A path the issuer ends with, e.g. "/api/oidc": the OP is served under it (https://127.0.0.1:<port>/api/oidc), as
+   * an OP mounted in a larger application is. The control API, the login pages and UMA also answer at the root.
+   */
+  mountPath?: string;
   /** Receives internal errors; default console.error. */
   onError?: (message: string, err: unknown) => void;
 }
@@ -68,6 +74,9 @@ export interface TestOp {
   pendingMisbehaviours(): Misbehaviour[];
   /** Makes this OP an attacker's: forged introspection answers, chosen client_ids (rogue.ts). Cleared by reset(). */
   readonly rogue: Pick<Rogue, "forgeIntrospection" | "registerNextAs">;
+  /** Registers clients as some other OPs do (quirks.ts); `[]` (or reset()) lifts them. */
+  quirks(quirks: readonly Quirk[]): void;
+  currentQuirks(): Quirk[];
   /** New signing keys (RS256 and ES256) that sign from now on; old ones stay in the JWKS unless keepOld is false. */
   rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>;
   /** Requests per oidc-provider route since start/reset, e.g. { discovery: 1, jwks: 2, "token.refresh_token": 1 }. */
@@ -82,6 +91,8 @@ export interface TestOp {
 export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp> {
   const host = opts.host ?? "127.0.0.1";
   assertLoopbackHost(host);
+  const mountPath = (opts.mountPath ?? "").replace(/\/+$/, "");
+  if (mountPath && !/^(\/[A-Za-z0-9._~-]+)+$/.test(mountPath)) throw new TypeError("mountPath must be a path such as /api/oidc");
   const { RPT, PermissionTicket, PCT, ...oidcTtl } = opts.ttl ?? {};
   const umaTtlOptions = umaTtl({ RPT, PermissionTicket, PCT });
   const [certs, keys] = await Promise.all([ensureCertificates(opts.stateDir), KeyRing.create()]);
@@ -91,6 +102,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const faults = new Faults();
   const counters = new Counters();
   const rogue = new Rogue();
+  const quirks = new Quirks();
   const discovery = new DiscoveryRewrites();
   // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
   let op: TestOp | undefined;
@@ -102,6 +114,11 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     if (opts.log) {
       const log = opts.log;
       res.on("finish", () => log(`${req.method} ${req.url?.split("?")[0]} ${res.statusCode} ${Date.now() - started}ms`));
+    }
+    if (mountPath && (req.url === mountPath || req.url?.startsWith(`${mountPath}/`) || req.url?.startsWith(`${mountPath}?`))) {
+      // as a mounted app sees it; oidc-provider builds its endpoint URLs from originalUrl's prefix
+      (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
+      req.url = req.url.slice(mountPath.length) || "/";
     }
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (!op || !provider || !handler) return sendHtml(res, 503, "starting");
@@ -137,7 +154,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const issuer = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const issuer = `https://${host.includes(":") ? `[${host}]` : host}:${port}${mountPath}`;
 
   const scopes = supportedScopes(opts.extraScopes ?? []);
   const uma: UmaContext = {
@@ -160,6 +177,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     misbehaviours,
     counters,
     rogue,
+    quirks,
     discovery,
     onError,
     uma,
@@ -192,6 +210,8 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     currentDiscoveryRewrite: () => discovery.current(),
     pendingMisbehaviours: () => misbehaviours.list(),
     rogue,
+    quirks: (q) => quirks.set(q),
+    currentQuirks: () => quirks.current(),
     async rotateKeys({ keepOld = true } = {}) {
       const kids = await keys.rotate(keepOld);
       // oidc-provider fixes its JWKS at construction, so swap in a fresh instance over the same store.
@@ -203,6 +223,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     reset() {
       misbehaviours.clear();
       rogue.clear();
+      quirks.clear();
       faults.set(null);
       discovery.set(null);
       counters.reset();

@@ -655,6 +655,7 @@ export interface components {
             acr_values?: (string | number | boolean)[] | string | null;
             client_name?: string | number | boolean | null;
             client_jwks_uri?: string | number | boolean | null;
+            /** @description How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
             client_token_endpoint_auth_method?: string | number | boolean | null;
             client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
             client_request_uris?: (string | number | boolean)[] | string | null;
@@ -731,6 +732,7 @@ export interface components {
             acr_values?: (string | number | boolean)[] | string | null;
             client_name?: string | number | boolean | null;
             client_jwks_uri?: string | number | boolean | null;
+            /** @description How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
             client_token_endpoint_auth_method?: string | number | boolean | null;
             client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
             client_request_uris?: (string | number | boolean)[] | string | null;

@@ -162,16 +162,15 @@ export class OpRejected extends Schema.TaggedError<OpRejected>()("OpRejected", {
   passthrough: Schema.optional(Schema.Boolean),
   /** the OP's free text was left out (opErrors.ts withoutOpText) */
   withheld: Schema.optional(Schema.Boolean),
-  /** what to check at the OP, for a refusal that is about the client's registration (opEndpoints.ts) */
+  /** what to check at the OP, for a refusal that is about the client's registration (opEndpoints.ts); not with `withheld` */
   advice: Schema.optional(Schema.String),
 }) {
   override get message() {
-    const advice = this.advice ? ` ${this.advice}` : ""
     if (this.withheld) {
-      return `The OP refused ${this.operation} with "${this.op_error}" (HTTP ${this.op_status}); its description is not passed on to commands that need no protection token.${advice}`
+      return `The OP refused ${this.operation} with "${this.op_error}" (HTTP ${this.op_status}); its description is not passed on to commands that need no protection token.`
     }
     const d = this.op_error_description ? `: ${this.op_error_description}` : ""
-    return `The OP refused ${this.operation} with "${this.op_error}"${d}${advice ? ` (HTTP ${this.op_status ?? "?"}).${advice}` : ""}`
+    return `The OP refused ${this.operation} with "${this.op_error}"${d}${this.advice ? ` (HTTP ${this.op_status ?? "?"}). ${this.advice}` : ""}`
   }
 }
 

@@ -4,7 +4,7 @@ import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
   type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken, NoRegistrationEndpoint,
-  OpAnswerUnusable, OpDiscoveryFailed, OperationFailed, type OpHostNotAllowed, OpRejected, OpUnreachable,
+  OpAnswerUnusable, OpDiscoveryFailed, OperationFailed, type OpHostNotAllowed, OpRejected, type OpUnreachable,
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"

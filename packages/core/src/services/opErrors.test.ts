@@ -112,3 +112,37 @@ describe("opErrors: allowed_op_hosts refusals and the OP's free text", () => {
     expect(discovery.message).toContain(": https://internal.example.")
   })
 })
+
+describe("opErrors: an OP that answered is not unreachable (issue 24)", () => {
+  const notJson = (res: Response) => new oidc.ClientError("unexpected response content-type", { cause: res })
+
+  it("an empty 403 (openid-client's unexpected response content-type): OpAnswerUnusable naming endpoint, status, body and advice", () => {
+    const e = toOpError("token", { authMethod: "client_secret_post" })(notJson(new Response(null, { status: 403, headers: { "content-length": "0" } })))
+    expect(e._tag).toBe("OpAnswerUnusable")
+    expect(toWireError(e)).toMatchObject({ code: "internal_error", http: 400 })
+    expect(e.message).toMatch(/^The OP's token endpoint answered the token request with HTTP 403 and an empty body, not an OAuth answer\. Check at the OP that the client may use the authorization_code grant .* authenticates with client_secret_post/)
+  })
+
+  it("names an HTML page by its content type, never quoting it; a 5xx advises the OP's logs (HTTP 502)", () => {
+    const e = toOpError("userinfo")(notJson(new Response("<h1>secret internals</h1>", { status: 502, headers: { "content-type": "text/html; charset=utf-8" } })))
+    expect(e.message).toContain("userinfo endpoint answered the userinfo request with HTTP 502 and a text/html body")
+    expect(e.message).toContain("check the OP's logs")
+    expect(e.message).not.toContain("secret internals")
+    expect(toWireError(e).http).toBe(502)
+  })
+
+  it("an argument openid-client refuses before sending (a missing secret): OperationFailed, saying nothing was sent", () => {
+    const local = Object.assign(new TypeError('"metadata.client_secret" must be a string'), { code: "ERR_INVALID_ARG_TYPE" })
+    const e = toOpError("token")(local)
+    expect(e._tag).toBe("OperationFailed")
+    expect(e.message).toContain("nothing was sent to the OP")
+    // fetch's own TypeError (a network failure) stays unreachability
+    expect(toOpError("token")(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }))._tag).toBe("OpUnreachable")
+  })
+
+  it("an OAuth refusal about the client's registration carries the advice and status; others do not", () => {
+    const body = (error: string) => new oidc.ResponseBodyError("server responded with an error in the response body", { cause: { error }, response: new Response(null, { status: 400 }) } as never)
+    expect(toOpError("refresh")(body("unauthorized_client")).message).toMatch(/"unauthorized_client" \(HTTP 400\)\. Check at the OP that the client may use the refresh_token grant/)
+    expect(toOpError("refresh")(body("invalid_grant")).message).toBe('The OP refused refresh with "invalid_grant"')
+  })
+})

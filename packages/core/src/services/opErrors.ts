@@ -30,16 +30,22 @@ export const notAllowed = (operation: string, e: unknown): OpHostNotAllowed | un
   return refused && new OpHostNotAllowed({ operation, url: refused.url, detail: refused.detail })
 }
 
-/** The OP's HTTP answer a failure carries (openid-client keeps the Response as the cause of a non-conform one). */
-const answerIn = (e: unknown): Response | undefined => {
+type Answer = Pick<Response, "status" | "headers" | "body">
+
+/**
+ * The OP's HTTP answer a failure carries (openid-client keeps the Response as the cause of a non-conform one). By
+ * shape: OpFetch's responses are undici's, not instances of the global Response.
+ */
+const answerIn = (e: unknown): Answer | undefined => {
   for (let c: unknown = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
-    if (c instanceof Response) return c
+    const r = c as Partial<Answer>
+    if (typeof r.status === "number" && typeof r.headers?.get === "function") return r as Answer
   }
   return undefined
 }
 
 /** What an answer's body was, from its headers (the body itself is not quoted: it is the OP's free text). */
-const bodyOf = (res: Response): string => {
+const bodyOf = (res: Answer): string => {
   const type = res.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase()
   if (res.headers.get("content-length") === "0" || res.body === null) return "an empty body"
   if (type && /^[a-z0-9.+-]{1,40}\/[a-z0-9.+-]{1,60}$/.test(type)) return `a ${type} body`
@@ -160,7 +166,6 @@ export const withoutOpText = (e: OxdError): OxdError => {
       op_status: e.op_status,
       withheld: true,
       ...(e.passthrough ? { passthrough: true } : {}),
-      ...(e.advice ? { advice: e.advice } : {}),
     })
   }
   if (e._tag === "OpDiscoveryFailed" && e.op_text !== undefined) return new OpDiscoveryFailed({ op_host: e.op_host, detail: e.detail })

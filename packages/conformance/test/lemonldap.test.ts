@@ -84,3 +84,33 @@ describe.skipIf(!availability.available)("oxd-conformance against LemonLDAP::NG 
     }, 180_000)
   }
 })
+
+/**
+ * Issue 24 §3 against LemonLDAP::NG: an issuer with a path (https://host/api/oidc; nginx serves the portal under it),
+ * and an OP whose registration answer holds no post_logout_redirect_uris at all (LemonLDAP::NG echoes none): the
+ * whole code flow, and get_logout_uri still carries the site's post_logout_redirect_uri (code-flow checks it).
+ */
+describe.skipIf(!availability.available)("interop with LemonLDAP::NG: an issuer with a path", () => {
+  it("registers, signs in, refreshes, introspects and builds the logout URL at https://127.0.0.1:<port>/api/oidc", async () => {
+    const pathOp = await startLemonldap({ issuerPath: "/api/oidc" })
+    const pathDir = mkdtempSync(join(tmpdir(), "oxd-conformance-llng-path-"))
+    const pathServer = await startServerProcess([
+      "--port", "0", "--rest-port", "0", "--ws-port", "0", "--database-url", `file:${join(pathDir, "oxd.db")}`, "--rest-tls-dir", join(pathDir, "rest-tls"),
+      "--trusted-ca-file", pathOp.caFile, "--allowed-op-hosts", new URL(pathOp.issuer).origin,
+    ])
+    try {
+      expect(new URL(pathOp.issuer).pathname).toBe("/api/oidc")
+      const run = await runCli([
+        "--transport", "tcp", "--target", `tcp=${pathServer.tcp}`, "--op", pathOp.issuer, "--ca", pathOp.caFile,
+        "--login", "form", "--username", "rtyler", "--password", "rtyler", "--auth-method", "client_secret_post",
+        "--profile", "strict", "--only", "register-site", "--only", "setup-client", "--only", "code-flow",
+      ])
+      expect(run.stdout + run.stderr, pathOp.log()).not.toMatch(/✗/)
+      expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("3 passed, 0 failed, 0 skipped")
+      expect(run.code).toBe(0)
+    } finally {
+      await pathServer.stop()
+      await pathOp.stop()
+    }
+  }, 90_000)
+})

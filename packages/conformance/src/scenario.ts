@@ -25,6 +25,11 @@ export interface OpDriver {
   /** false when the OP publishes no UMA 2 configuration: UMA scenarios are skipped. Undefined: assumed to. */
   readonly offersUma?: boolean
   login(authorizationUrl: string): Promise<{ readonly code: string; readonly state: string | null }>
+  /**
+   * false when the OP's registration answer has no registration_client_uri (RFC 7591 §3.2.1): it offers no RFC 7592
+   * client configuration endpoint, so a registration cannot be changed (update_site). Undefined: assumed to.
+   */
+  readonly clientManagement?: boolean
   /** Absent when the OP cannot be told to misbehave: scenarios needing it are skipped. */
   misbehave?(fault: IdTokenFault): Promise<void>
   rotateKeys?(): Promise<void>
@@ -57,6 +62,12 @@ export interface Env {
   readonly redirectUri: string
   readonly postLogoutRedirectUri: string
   readonly claimsRedirectUri: string
+  /**
+   * How sites and setup clients authenticate at the OP's token endpoint (RFC 7591 §2 token_endpoint_auth_method):
+   * sent as client_token_endpoint_auth_method with every registration and authentication_method with get_client_token.
+   * Undefined: neither is sent (the server's default, client_secret_basic).
+   */
+  readonly authMethod?: string | undefined
 }
 
 /** A failure that names the command, what the spec says and what the server did; and where that check comes from. */
@@ -222,11 +233,18 @@ export class Ctx {
     this.#record(message, source, "passed")
   }
 
+  /** The run's client authentication method, as register_site/setup_client and get_client_token params. */
+  authParams(): { registration: Record<string, string>; token: Record<string, string> } {
+    const m = this.env.authMethod
+    return m ? { registration: { client_token_endpoint_auth_method: m }, token: { authentication_method: m } } : { registration: {}, token: {} }
+  }
+
   /** A protection token of a new setup client (the server's REST API, or TCP with protection on, needs one). */
   setupClient(extra: Record<string, unknown> = {}): Promise<{ setupOxdId: string; clientId: string; token: string }> {
     return this.#helper(async () => {
-      const setup = await this.ok("setup_client", { op_host: this.env.op.issuer, authorization_redirect_uri: this.env.redirectUri, ...extra }, SETUP_CLIENT)
+      const setup = await this.ok("setup_client", { op_host: this.env.op.issuer, authorization_redirect_uri: this.env.redirectUri, ...this.authParams().registration, ...extra }, SETUP_CLIENT)
       const token = await this.ok("get_client_token", {
+        ...this.authParams().token,
         op_host: this.env.op.issuer,
         client_id: setup["client_id"],
         client_secret: setup["client_secret"],
@@ -249,6 +267,7 @@ export class Ctx {
         post_logout_redirect_uri: this.env.postLogoutRedirectUri,
         scope: ["openid", "profile", "email", "offline_access"],
         grant_types: ["authorization_code", "refresh_token"],
+        ...this.authParams().registration,
         ...params,
       }, REGISTER_SITE)
       this.expect(typeof data["oxd_id"] === "string" && data["oxd_id"].length > 0, "register_site: expected data.oxd_id", REGISTER_SITE)

@@ -89,7 +89,11 @@ export interface SuiteOptions {
   readonly redirectUri?: string
   readonly postLogoutRedirectUri?: string
   readonly claimsRedirectUri?: string
+  /** token_endpoint_auth_method of every site and setup client the scenarios register (Env.authMethod). */
+  readonly authMethod?: string
 }
+
+export const DEFAULT_REDIRECT_URI = "https://client.example.org/cb"
 
 /** An oxd_id no server has: probing a command with it has no effect anywhere. */
 export const GHOST_OXD_ID = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
@@ -157,7 +161,9 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   const unknown = unknownSelectors([...(opts.only ?? []), ...(opts.skip ?? [])], list)
   if (unknown.length) throw new RangeError(`no scenario id or tag ${unknown.map((u) => `"${u}"`).join(", ")}`)
   const selected = selectScenarios(list, opts.only, opts.skip)
-  const connected = typeof opts.op === "string" ? await connectOp(opts.op, { ca: opts.ca ?? [], ...opts.opOptions }) : undefined
+  const connected = typeof opts.op === "string"
+    ? await connectOp(opts.op, { ca: opts.ca ?? [], redirectUri: opts.redirectUri ?? DEFAULT_REDIRECT_URI, ...opts.opOptions })
+    : undefined
   const op = connected?.driver ?? (opts.op as OpDriver)
   const timeoutMs = (opts.timeout ?? 60) * 1000
   const profile = opts.profile ?? "reference"
@@ -193,9 +199,10 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
       const env: Env = {
         target,
         op,
-        redirectUri: opts.redirectUri ?? "https://client.example.org/cb",
+        redirectUri: opts.redirectUri ?? DEFAULT_REDIRECT_URI,
         postLogoutRedirectUri: opts.postLogoutRedirectUri ?? "https://client.example.org/logged-out",
         claimsRedirectUri: opts.claimsRedirectUri ?? "https://client.example.org/claims-cb",
+        authMethod: opts.authMethod,
       }
       const results: ScenarioResult[] = []
       for (const s of selected) {

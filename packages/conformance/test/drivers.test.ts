@@ -72,7 +72,14 @@ describe("form login driver", () => {
   it("says so when the credentials are refused, and when the form's fields are named otherwise", async () => {
     await expect(formLogin(authorizationUrl(), { username: "carol@example.org", password: "nope", usernameField: "email", passwordField: "pass" }))
       .rejects.toThrow(/showed its login form again/)
-    await expect(formLogin(authorizationUrl(), {})).rejects.toThrow(/has no fields "username" and "password" \(it has: csrf, email, pass\)/)
+    await expect(formLogin(authorizationUrl(), { usernameField: "login" })).rejects.toThrow(/has no fields "login" and "pass" \(it has: csrf, email, pass\)/)
+  })
+
+  it("finds the fields itself when none are named: the form's only text or email field and its only password field", async () => {
+    seen.length = 0
+    const r = await formLogin(authorizationUrl(), { username: "carol@example.org", password: "s3cret" })
+    expect(r.code).toBe("the-code")
+    expect(seen[0]).toEqual({ csrf: "t&k", email: "carol@example.org", pass: "s3cret", action: "login" })
   })
 })
 

@@ -41,8 +41,13 @@ OpenID Provider
                            form     a plain HTML login form: follows redirects with cookies, fills the first form with
                                     a password field, submits consent-like forms once (default otherwise)
                            manual   prints each authorization URL; paste the redirect URL from the browser on stdin
+  --auth-method M        how the sites and setup clients the scenarios register authenticate at the OP's token
+                         endpoint: client_secret_basic or client_secret_post (sent as client_token_endpoint_auth_method
+                         with register_site/setup_client, authentication_method with get_client_token); default:
+                         none sent (the server's default). LemonLDAP::NG 2.16 needs client_secret_post (docs/providers.md)
   --username U, --password P                  the user (default alice / alice-password)
-  --username-field NAME, --password-field NAME the login form's field names (default username / password)
+  --username-field NAME, --password-field NAME the login form's field names (default: username / password when
+                         the form has them, else its only text or email field / its only password field)
 
 Selection and reports
   --only ID|TAG          run only these scenarios (id or tag, repeatable); --skip ID|TAG leaves them out
@@ -87,8 +92,9 @@ export interface CliOptions {
   readonly login: LoginKind | undefined
   readonly username: string
   readonly password: string
-  readonly usernameField: string
-  readonly passwordField: string
+  readonly authMethod: string | undefined
+  readonly usernameField: string | undefined
+  readonly passwordField: string | undefined
 }
 
 const FILE_REPORTERS: ReadonlyArray<ReporterName> = ["junit", "json", "tap"]
@@ -117,10 +123,11 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
         out: { type: "string", multiple: true, default: [] },
         timeout: { type: "string" },
         login: { type: "string" },
+        "auth-method": { type: "string" },
         username: { type: "string", default: "alice" },
         password: { type: "string", default: "alice-password" },
-        "username-field": { type: "string", default: "username" },
-        "password-field": { type: "string", default: "password" },
+        "username-field": { type: "string" },
+        "password-field": { type: "string" },
       },
     }))
   } catch (e) {
@@ -181,6 +188,10 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
     throw new UsageError(`--login ${values.login}: expected one of ${LOGIN_KINDS.join(", ")}`)
   }
   const login = values.login as LoginKind | undefined
+  const authMethod = values["auth-method"]
+  if (authMethod !== undefined && !["client_secret_basic", "client_secret_post"].includes(authMethod)) {
+    throw new UsageError(`--auth-method ${authMethod}: expected client_secret_basic or client_secret_post`)
+  }
 
   const timeout = values.timeout === undefined ? (login === "manual" ? 600 : 60) : Number(values.timeout)
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout ${values.timeout}: expected a number of seconds > 0`)
@@ -211,6 +222,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
     login,
     username: values.username,
     password: values.password,
+    authMethod: values["auth-method"],
     usernameField: values["username-field"],
     passwordField: values["password-field"],
   }

@@ -81,7 +81,8 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
         form: { username: opts.username, password: opts.password, usernameField: opts.usernameField, passwordField: opts.passwordField },
         manual: { input: io.stdin, output: io.stderr },
       })
-      say(`OP ${connected.driver.issuer}: control API ${connected.admin ? "found (ID-token faults, key rotation, UMA policies)" : "absent (scenarios driving the OP are skipped)"}; UMA 2 ${connected.uma ? "offered" : "not offered"}; login: ${connected.login}`)
+      const management = connected.clientManagement === undefined ? "" : `; RFC 7592 client management ${connected.clientManagement ? "offered" : "not offered (update_site scenarios are skipped)"}`
+      say(`OP ${connected.driver.issuer}: control API ${connected.admin ? "found (ID-token faults, key rotation, UMA policies)" : "absent (scenarios driving the OP are skipped)"}; UMA 2 ${connected.uma ? "offered" : "not offered"}${management}; login: ${connected.login}`)
       op = connected
     } else {
       op = await startBundledOp(opts, io, say)
@@ -104,6 +105,7 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
       only: opts.only,
       skip: opts.skip,
       timeout: opts.timeout,
+      ...(opts.authMethod ? { authMethod: opts.authMethod } : {}),
       onProgress: (e) => { const line = progressLine(e); if (line !== undefined) say(line) },
     })
     for (const r of opts.reporters) {

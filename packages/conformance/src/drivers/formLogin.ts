@@ -6,10 +6,10 @@ export interface FormLoginOptions {
   readonly username?: string
   /** Default alice-password. */
   readonly password?: string
-  /** Name of the login form's user field; default username. */
-  readonly usernameField?: string
-  /** Name of the login form's password field; default password. */
-  readonly passwordField?: string
+  /** Name of the login form's user field; default: `username`, else the form's only text or email field. */
+  readonly usernameField?: string | undefined
+  /** Name of the login form's password field; default: `password`, else the form's only password field. */
+  readonly passwordField?: string | undefined
   /** Certificates to trust (PEM); Node's roots when absent. */
   readonly ca?: ReadonlyArray<string> | undefined
   /** Requests before giving up; default 30. */
@@ -35,8 +35,6 @@ const REFUSE = /\b(deny|cancel|reject|refuse|decline|no|abort)\b/i
 export const formLogin = async (authorizationUrl: string, opts: FormLoginOptions = {}): Promise<AuthorizationResponse> => {
   const username = opts.username ?? "alice"
   const password = opts.password ?? "alice-password"
-  const userField = opts.usernameField ?? "username"
-  const passField = opts.passwordField ?? "password"
   const start = new URL(authorizationUrl)
   const redirectUri = URL.parse(start.searchParams.get("redirect_uri") ?? "")
   const jar = new CookieJar()
@@ -67,8 +65,9 @@ export const formLogin = async (authorizationUrl: string, opts: FormLoginOptions
     const post = forms.find((f) => isClientRedirect(f.action))
     if (post) return finish(post.action.href, new URLSearchParams(post.fields.map((f): [string, string] => [f.name, f.value])))
 
-    const login = forms.find((f) => f.hasPassword || f.fields.some((x) => x.name === passField))
+    const login = forms.find((f) => f.hasPassword || (opts.passwordField !== undefined && f.fields.some((x) => x.name === opts.passwordField)))
     if (login) {
+      const { userField, passField } = loginFields(login, opts)
       if (loginSubmitted) throw new Error(`form login: the OP showed its login form again after the credentials of "${username}" were submitted (wrong username/password, or field names other than ${userField}/${passField}?): ${snippet(page)}`)
       const names = new Set(login.fields.map((f) => f.name))
       if (!names.has(userField) || !names.has(passField)) {
@@ -91,6 +90,23 @@ export const formLogin = async (authorizationUrl: string, opts: FormLoginOptions
     throw new Error(`form login: unexpected ${page.status} from ${page.url.origin}${page.url.pathname} with no form to follow: ${snippet(page)}`)
   }
   throw new Error(`form login: no redirect to ${redirectUri?.href ?? "the client"} after ${opts.maxSteps ?? 30} requests`)
+}
+
+/**
+ * The login form's user and password fields: the names given, else `username`/`password` when the form has them, else
+ * the one field a person would type each into (the only text/email field — LemonLDAP::NG's is `user` — and the only
+ * password field).
+ */
+const loginFields = (form: Form, opts: FormLoginOptions): { userField: string; passField: string } => {
+  const names = new Set(form.fields.map((f) => f.name))
+  const only = (types: ReadonlyArray<string>) => {
+    const found = form.fields.filter((f) => types.includes(f.type))
+    return found.length === 1 ? found[0]!.name : undefined
+  }
+  return {
+    userField: opts.usernameField ?? (names.has("username") ? "username" : only(["text", "email", "tel"]) ?? "username"),
+    passField: opts.passwordField ?? (names.has("password") ? "password" : only(["password"]) ?? "password"),
+  }
 }
 
 /** The accepting submit button's name=value, as a browser sends the button clicked. */

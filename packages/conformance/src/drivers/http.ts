@@ -21,7 +21,9 @@ export interface SendOptions {
 
 /** One request over node:http(s), no redirect followed, a fresh connection each time (nothing lingers). */
 export const send = (method: string, url: URL, opts: SendOptions = {}): Promise<Page> => {
-  const headers: http.OutgoingHttpHeaders = { accept: "text/html,application/json;q=0.9,*/*;q=0.5", "user-agent": "oxd-conformance", ...opts.headers }
+  // a browser's Accept: an OP may answer its login pages in JSON to a client that lists JSON (LemonLDAP::NG does,
+  // for any Accept naming application/json, whatever its q)
+  const headers: http.OutgoingHttpHeaders = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "user-agent": "oxd-conformance", ...opts.headers }
   const cookie = opts.jar?.header(url)
   if (cookie) headers["cookie"] = cookie
   if (opts.body !== undefined) headers["content-length"] = Buffer.byteLength(opts.body)

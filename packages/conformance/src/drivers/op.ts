@@ -4,7 +4,7 @@ import type { IdTokenFault, OpDriver, UmaDriver } from "../scenario.js"
 import { trustList } from "../tls.js"
 import { gatherClaimsByForm } from "./claims.js"
 import { formLogin, type FormLoginOptions } from "./formLogin.js"
-import { sendJson } from "./http.js"
+import { send, sendJson } from "./http.js"
 import { manualLogin } from "./manualLogin.js"
 
 export type LoginKind = "test-op" | "form" | "manual"
@@ -17,6 +17,8 @@ export interface ConnectOpOptions {
   readonly login?: LoginKind
   /** Credentials and field names of the form driver (and the test OP's user). */
   readonly form?: Omit<FormLoginOptions, "ca">
+  /** The redirect URI of the probe registration (see clientManagement); default https://client.example.org/cb. */
+  readonly redirectUri?: string
   /** Where the manual driver talks to the person; default stdin / stderr. */
   readonly manual?: { readonly input: Readable; readonly output: Writable }
 }
@@ -27,6 +29,8 @@ export interface ConnectedOp {
   readonly admin: boolean
   /** The OP publishes /.well-known/uma2-configuration. */
   readonly uma: boolean
+  /** RFC 7592 client management (registration_client_uri); undefined when the OP has no registration endpoint. */
+  readonly clientManagement: boolean | undefined
   readonly login: LoginKind
   close(): void
 }
@@ -46,6 +50,7 @@ const under = (issuer: string, path: string) => new URL(`${issuer.replace(/\/$/,
 export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}): Promise<ConnectedOp> => {
   const ca = trustList(opts.ca)
   let issuer: string
+  let registrationEndpoint: string | undefined
   try {
     const discovery = await sendJson("GET", under(issuerUrl, ".well-known/openid-configuration"), { ca, timeoutMs: 10_000 })
     const doc = discovery.json as { issuer?: unknown } | undefined
@@ -53,6 +58,8 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
       throw new Error(`GET /.well-known/openid-configuration answered ${discovery.status}${typeof doc?.issuer === "string" ? "" : " without an issuer"}`)
     }
     issuer = doc.issuer
+    const reg = (doc as { registration_endpoint?: unknown }).registration_endpoint
+    registrationEndpoint = typeof reg === "string" ? reg : undefined
   } catch (e) {
     const why = reasonOf(e)
     throw new OpUnavailable(`the OP ${issuerUrl} cannot be used: ${why}${/certificate|self.signed|CERT_/i.test(why) ? " (trust its CA with --ca <file>)" : ""}`)
@@ -70,6 +77,7 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
     return r.json as Record<string, unknown>
   }
   if (admin) await post("reset", {})
+  const clientManagement = registrationEndpoint ? await probeClientManagement(registrationEndpoint, opts.redirectUri ?? "https://client.example.org/cb", ca) : undefined
 
   const login = opts.login ?? (admin ? "test-op" : "form")
   const manual = login === "manual" ? manualLogin(opts.manual ?? { input: process.stdin, output: process.stderr }) : undefined
@@ -90,6 +98,7 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
   const driver: OpDriver = {
     issuer,
     offersUma,
+    ...(clientManagement !== undefined ? { clientManagement } : {}),
     login: loginFn,
     ...(admin
       ? {
@@ -99,5 +108,28 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
         }
       : {}),
   }
-  return { driver, admin, uma: offersUma, login, close: () => manual?.close() }
+  return { driver, admin, uma: offersUma, clientManagement, login, close: () => manual?.close() }
+}
+
+/**
+ * Whether the OP offers RFC 7592 client management: one registration of a code-flow client (the scenarios register
+ * dozens), whose answer has a registration_client_uri or not (RFC 7591 §3.2.1); deleted again when it has one
+ * (RFC 7592 §2.3). An OP that refuses the probe is assumed to offer it (the scenarios then say what fails).
+ */
+const probeClientManagement = async (endpoint: string, redirectUri: string, ca: ReadonlyArray<string> | undefined): Promise<boolean> => {
+  try {
+    const r = await sendJson("POST", new URL(endpoint), {
+      ca, timeoutMs: 10_000,
+      json: { redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"], client_name: "oxd-conformance probe: RFC 7592 client management?" },
+    })
+    const answer = r.json as { registration_client_uri?: unknown; registration_access_token?: unknown } | undefined
+    if (r.status !== 201 && r.status !== 200) return true
+    if (typeof answer?.registration_client_uri !== "string") return false
+    if (typeof answer.registration_access_token === "string") {
+      await send("DELETE", new URL(answer.registration_client_uri), { ca, timeoutMs: 10_000, headers: { authorization: `Bearer ${answer.registration_access_token}` } }).catch(() => undefined)
+    }
+    return true
+  } catch {
+    return true
+  }
 }

@@ -35,6 +35,16 @@ describe("get_client_token", () => {
     expect([...r["scopes"]].sort()).toEqual(["openid", "oxd"])
   })
 
+  // RFC 6749 §2.3.1: a client registered for client_secret_post sends its secret in the body. The test OP accepts
+  // either method; that Basic is then not used is shown against LemonLDAP::NG, whose Basic parsing fails on these
+  // credentials (packages/conformance/test/lemonldap.test.ts)
+  it("authenticates with client_secret_post when asked, as the client was registered", async () => {
+    const setup = await ok(call(oxd, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_token_endpoint_auth_method: "client_secret_post" }))
+    const post = { op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], authentication_method: "client_secret_post" }
+    expect(await ok(call(oxd, "get_client_token", post))).toMatchObject({ access_token: expect.any(String) })
+    expect((await failure(call(oxd, "get_client_token", { ...post, client_secret: "wrong" }))).error_description).toContain("invalid_client")
+  })
+
   // the reference always asks for openid besides the scopes given (GetClientTokenOperation.java:100-108)
   it("requests the scopes given, with openid", async () => {
     expect(String((await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["openid"] })))["scope"])).toBe("openid")

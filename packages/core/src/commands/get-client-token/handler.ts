@@ -26,7 +26,9 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   } else {
     // the reference sends the token request without a secret and fails, internal_error (:72, :97; GC4)
     if (!present(p.client_secret)) return yield* new InvalidParams({ code: "internal_error", field: "client_secret", detail: "is required" })
-    client = { ...base, clientSecret: p.client_secret, authMethod: "client_secret_basic" }
+    // client_secret_post for an OP whose client is registered so (RFC 6749 §2.3.1, RFC 7591 §2): some OPs' Basic
+    // parsing fails on credentials whose base64 holds + or / (LemonLDAP::NG 2.16); anything else: the reference's Basic
+    client = { ...base, clientSecret: p.client_secret, authMethod: p.authentication_method === "client_secret_post" ? "client_secret_post" : "client_secret_basic" }
   }
   // the reference always asks for openid besides the caller's scopes (GetClientTokenOperation.java:100-108); with none
   // given, oxd-ts asks for the protection scopes, the token this command is for (the reference: openid alone)

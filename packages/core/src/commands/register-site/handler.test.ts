@@ -142,6 +142,25 @@ describe("register_site", () => {
     }
   })
 
+  // issue 24, seen at an independent OP: discovery listing a grant type among the response types is not taken up:
+  // the site registers and signs in with response_type code (OIDC Discovery §3: response_types_supported is what
+  // the OP supports; the client registers the one it uses)
+  it("registers and signs in at an OP whose discovery lists client_credentials under response_types_supported", async () => {
+    const fresh = oxdFor(op) // no cached discovery
+    op.rewriteDiscovery({ openid: { response_types_supported: ["code", "client_credentials", "id_token"] } })
+    try {
+      const oxdId = await registerSite(fresh, op)
+      const { authorization_url } = await ok<{ authorization_url: string }>(call(fresh, "get_authorization_url", { oxd_id: oxdId }))
+      expect(new URL(authorization_url).searchParams.get("response_type")).toBe("code")
+      const client = await op.provider.Client.find(new URL(authorization_url).searchParams.get("client_id")!)
+      expect(client!.metadata()["response_types"]).toEqual(["code"])
+      expect((await signIn(fresh, op, oxdId)).id_token).toEqual(expect.any(String))
+    } finally {
+      op.rewriteDiscovery(null)
+      await fresh.dispose()
+    }
+  })
+
   it("uses an existing client with client_id and client_secret: no registration at the OP", async () => {
     const client = await registerAtOp(op)
     const before = op.counters()["registration"] ?? 0

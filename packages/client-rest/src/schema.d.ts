@@ -454,7 +454,7 @@ export interface components {
             op_discovery_path?: string | number | boolean | null;
             /** @description Scopes to request; the protection scope (uma_protection) when absent. */
             scope?: (string | number | boolean)[] | string | null;
-            /** @description client_secret_basic (default) or private_key_jwt. */
+            /** @description client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
             authentication_method?: string | number | boolean | null;
             /** @description Signing algorithm for private_key_jwt. */
             algorithm?: string | number | boolean | null;

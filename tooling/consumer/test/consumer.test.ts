@@ -58,6 +58,8 @@ const tarManifest = async (file: string): Promise<Record<string, any>> => {
   return JSON.parse(r.stdout) as Record<string, any>
 }
 
+const withoutSource = (e: unknown): unknown =>
+  e && typeof e === "object" ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "source").map(([k, v]) => [k, withoutSource(v)])) : e
 /** Every file an `exports` map names (conditions and subpaths walked). */
 const exportTargets = (e: unknown): string[] =>
   typeof e === "string" ? [e] : e && typeof e === "object" ? Object.values(e).flatMap(exportTargets) : []
@@ -95,6 +97,8 @@ describe("the published packages, as a stranger installs them", () => {
       expect(m["repository"], p.name).toMatchObject({ url: "git+https://github.com/oxd-ts/oxd-ts.git", directory: p.dir.slice(ROOT.length).replace(/\/$/, "") })
       expect(typeof m["description"] === "string" && m["keywords"]?.length > 0, p.name).toBe(true)
       // every export and bin names a file in the tarball, types first; no `source` condition
+      // publishConfig.exports (what pnpm publishes) is the workspace's exports without `source`, every entry point kept
+      expect(m["exports"], `${p.name}: publishConfig.exports out of step with exports`).toEqual(withoutSource(p.manifest["exports"]))
       expect(JSON.stringify(m["exports"] ?? {}), p.name).not.toContain('"source"')
       for (const target of exportTargets(m["exports"])) expect(files, `${p.name} exports ${target}`).toContain(target.replace(/^\.\//, ""))
       for (const conditions of exportConditionLists(m["exports"])) if (conditions.includes("types")) expect(conditions[0], `${p.name}: types first`).toBe("types")
@@ -192,6 +196,19 @@ describe("the published packages, as a stranger installs them", () => {
     progress(`oxd-conformance --only code-flow --only register-site: ${last} (${(conf.ms / 1000).toFixed(1)} s)`)
     expect(conf.code, explain("oxd-conformance", conf)).toBe(0)
     expect(last).toBe("6 passed, 0 failed, 0 skipped")
+  })
+
+  it("install @oxd/client alone without the server inside (its package count and size printed)", async () => {
+    const alone = join(work, "client-alone")
+    mkdirSync(alone)
+    await npmInstall(alone, new Map([...tarballs].filter(([name]) => name === "@oxd/client" || name === "@oxd/client-rest")), {})
+    const size = installedSize(alone)
+    const names = Object.keys(oxdResolved(alone)).map((p) => p.slice(p.lastIndexOf("node_modules/") + 13))
+    progress(`@oxd/client alone: ${size.packages} packages, ${(size.bytes / 1e6).toFixed(1)} MB (@oxd: ${names.join(", ")})`)
+    expect(names.sort()).toEqual(["@oxd/client", "@oxd/client-rest"])
+    const lock = JSON.parse(readFileSync(join(alone, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> }
+    const server = Object.keys(lock.packages).filter((p) => /node_modules\/(effect|drizzle-orm|@libsql\/[^/]+|libsql|pg|openid-client|oidc-provider)$/.test(p))
+    expect(server, "server dependencies installed with the client").toEqual([])
   })
 
   it("bundle for the browser without Node built-ins (sizes printed; a generous budget)", async () => {

@@ -1,10 +1,9 @@
 // A stranger's Node app (copied into a project outside the workspace and compiled with a strict tsconfig against the
 // installed tarballs): a whole login over tcp, https and ws, plus @oxd/client-rest. Prints one JSON line per check.
 import { readFileSync } from "node:fs"
-import { createOxdClient, OxdError, type OxdClient } from "@oxd/client/tcp"
+import { createOxdClient, OxdError, type OxdClient } from "@oxd/client/node"
 import { createOxdRestClient } from "@oxd/client-rest"
 import { headlessLogin } from "@oxd/test-op/headless-login"
-import { WebSocket } from "ws"
 
 const env = (name: string): string => {
   const v = process.env[name]
@@ -20,13 +19,14 @@ const redirect = "https://app.example.org/callback"
 const transports = ["tcp", "https", "ws"] as const
 type Transport = (typeof transports)[number]
 
-// the server's https and wss certificate is trusted through NODE_EXTRA_CA_CERTS, the code-free route
+// the server's self-signed https and wss certificate, trusted with the Node entry's `ca` option (a PEM file's path)
+const ca = env("OXD_CA_FILE")
 const client = (transport: Transport, token?: string): OxdClient => {
   const auth = token === undefined ? {} : { token }
   switch (transport) {
     case "tcp": return createOxdClient({ transport, host: tcpHost, port: Number(tcpPort), ...auth })
-    case "https": return createOxdClient({ transport, baseUrl: restUrl, ...auth })
-    case "ws": return createOxdClient({ transport, url: wsUrl, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket, ...auth })
+    case "https": return createOxdClient({ transport, baseUrl: restUrl, ca, ...auth })
+    case "ws": return createOxdClient({ transport, url: wsUrl, ca, ...auth })
   }
 }
 
@@ -68,7 +68,7 @@ for (const transport of transports) {
   console.log(JSON.stringify({ ...r, token: undefined }))
 }
 
-// @oxd/client-rest, with the last setup client's token and site
+// @oxd/client-rest, with the last setup client's token and site (its certificate trusted with NODE_EXTRA_CA_CERTS)
 const rest = createOxdRestClient({ baseUrl: restUrl, token: lastToken })
 const url = await rest.call("get_authorization_url", { oxd_id: lastOxdId })
 console.log(JSON.stringify({ transport: "client-rest", status: url.status, authorization_url: url.status === "ok" && url.data.authorization_url.startsWith(`${opHost}/`) }))

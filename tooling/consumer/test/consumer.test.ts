@@ -183,6 +183,19 @@ describe("the published packages, as a stranger installs them", () => {
     expect(results.find((r) => r["transport"] === "client-rest")).toEqual({ transport: "client-rest", status: "ok", authorization_url: true })
   })
 
+  it("every bin of the published packages answers --help from the install (npx), exit code 0", async () => {
+    const bins = pkgs.flatMap((p) => Object.keys((p.manifest["bin"] ?? {}) as Record<string, string>))
+    expect(bins.sort()).toEqual(["oxd-call", "oxd-conformance", "oxd-dev", "oxd-rest-server", "oxd-server", "oxd-tcp-server", "oxd-test-op", "oxd-ws-server"])
+    for (let i = 0; i < bins.length; i += 2) {
+      await Promise.all(bins.slice(i, i + 2).map(async (b) => {
+        const help = await run("npx", ["--no", "--", b, "--help"], { cwd: project, env: strangerEnv() })
+        expect(help.code, explain(`npx ${b} --help`, help)).toBe(0)
+        expect(help.stdout, b).toMatch(new RegExp(`^${b} — |^Usage: ${b} `, "m"))
+      }))
+    }
+    progress(`--help of ${bins.join(", ")}: ok`)
+  })
+
   it("run the installed oxd-conformance: --help, and a short run over tcp, https and ws", async () => {
     const help = await run("npx", ["--no", "--", "oxd-conformance", "--help"], { cwd: project, env: strangerEnv() })
     expect(help.code, explain("oxd-conformance --help", help)).toBe(0)

@@ -1,7 +1,7 @@
 import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createOxdClient, OxdError, OxdTransportError, type OxdClient, type OxdEvent } from "./tcp.js"
-import { fetchTrusting, startOp, startServers, webSocketTrusting, type Servers } from "./test-support/servers.js"
+import { createOxdClient, OxdError, OxdTransportError, type OxdClient, type OxdEvent } from "./node.js"
+import { startOp, startServers, type Servers } from "./test-support/servers.js"
 
 const REDIRECT_URI = "https://rp.example.org/callback"
 let op: TestOp
@@ -25,11 +25,9 @@ const clientFor = (transport: Transport, token?: string): OxdClient => {
   const withToken = token ? { token } : {}
   let client: OxdClient
   if (transport === "tcp") client = createOxdClient({ transport, port: servers.tcp.port, ...withToken })
-  else if (transport === "https") {
-    const trusted = fetchTrusting(servers.rest.tls!.certPem)
-    closers.push(trusted.close)
-    client = createOxdClient({ transport, baseUrl: servers.rest.url, fetch: trusted.fetch, ...withToken })
-  } else client = createOxdClient({ transport, url: servers.ws.url, WebSocket: webSocketTrusting(servers.ws.tls!.certPem), ...withToken })
+  // the servers' self-signed certificate: as PEM text over https, as a file over ws
+  else if (transport === "https") client = createOxdClient({ transport, baseUrl: servers.rest.url, ca: servers.rest.tls!.certPem, ...withToken })
+  else client = createOxdClient({ transport, url: servers.ws.url, ca: servers.certFile, ...withToken })
   closers.push(() => client.close())
   return client
 }
@@ -117,7 +115,7 @@ describe("the same interface over tcp, https and ws", () => {
       ? createOxdClient({ transport, port: 1, connectTimeoutMs: 2000 })
       : transport === "https"
         ? createOxdClient({ transport, baseUrl: "https://127.0.0.1:1", timeoutMs: 2000 })
-        : createOxdClient({ transport, url: "ws://127.0.0.1:1", WebSocket: webSocketTrusting(""), timeoutMs: 1000, retryDelayMs: () => 100 })
+        : createOxdClient({ transport, url: "ws://127.0.0.1:1", connectTimeoutMs: 1000 })
     closers.push(() => c.close())
     await expect(c.setupClient({ op_host: op.issuer })).rejects.toBeInstanceOf(OxdTransportError)
   })
@@ -126,7 +124,7 @@ describe("the same interface over tcp, https and ws", () => {
 describe("ws: events", () => {
   it("streams the caller's own sites' events", async () => {
     const { token, clientId } = await protectionToken()
-    const c = createOxdClient({ transport: "ws", url: servers.ws.url, WebSocket: webSocketTrusting(servers.ws.tls!.certPem), token })
+    const c = createOxdClient({ transport: "ws", url: servers.ws.url, ca: servers.certFile, token })
     closers.push(() => c.close())
     const events: OxdEvent[] = []
     let started = false

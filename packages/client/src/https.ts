@@ -1,5 +1,6 @@
 import { commandPath, createOxdRestClient, oxdReplyOf } from "@oxd/client-rest"
 import { deadline } from "./deadline.js"
+import { describeCause } from "./describeCause.js"
 import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
 import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type TokenSource } from "./types.js"
 
@@ -9,7 +10,7 @@ export interface HttpsOptions {
   readonly baseUrl: string
   /** Sent as `Authorization: Bearer …`; a protection_access_token in a call's params or options wins. */
   readonly token?: TokenSource
-  /** A fetch instead of the global one (Node with a private CA, a proxy, tests). */
+  /** A fetch instead of the global one (a proxy, tests; for a private CA on Node, "@oxd/client/node" has `ca`). */
   readonly fetch?: (input: Request) => Promise<Response>
   readonly headers?: Readonly<Record<string, string>>
   /** Time limit of one call in ms (default 30 000). */
@@ -44,7 +45,7 @@ export const httpsCaller = (options: HttpsOptions): Caller => {
       } catch (cause) {
         throw new OxdTransportError("https", limit.timedOut()
           ? `${command}: no reply within ${callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`
-          : `${command}: ${(cause as Error).message ?? String(cause)}`, { cause })
+          : `${command}: could not reach ${options.baseUrl}: ${describeCause(cause)}`, { cause })
       } finally {
         limit.clear()
       }

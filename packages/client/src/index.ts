@@ -1,33 +1,30 @@
-import { httpsCaller, type HttpsOptions } from "./https.js"
-import { makeClient } from "./makeClient.js"
-import type { OxdClient } from "./types.js"
-import { wsCaller, type WsExtras, type WsOptions } from "./ws.js"
-
-export { OxdError, OxdTransportError, type OxdErrorData } from "./OxdError.js"
-export { procedureName, commandOfMethod, type CamelCase } from "./names.js"
-export type { CallOptions, CommandName, OxdClient, OxdEvent, OxdMethods, ParamsOf, ResultOf, TokenSource } from "./types.js"
-export type { HttpsOptions } from "./https.js"
-export type { EventsHandlers, EventsInput, WsExtras, WsOptions } from "./ws.js"
-
-/** A client of the WebSocket API: the common interface, plus `events` and the typed tRPC client. */
-export type OxdWsClient = OxdClient & WsExtras
-
 /**
- * One typed oxd client for browsers and Node: `transport: "https"` (the REST API) or `"ws"` (the WebSocket API).
- * The TCP transport is Node-only: import createOxdClient from "@oxd/client/tcp", which takes all three.
+ * "@oxd/client": one typed oxd client for browsers and Node, `transport: "https"` (the REST API) or `"ws"` (the
+ * WebSocket API). "@oxd/client/https" and "@oxd/client/ws" hold one transport each (smaller bundles);
+ * "@oxd/client/node" adds tcp and a `ca` option (Node only).
  */
+import type { HttpsOptions } from "./https.js"
+import { createOxdClient as createHttpsClient } from "./httpsClient.js"
+import type { OxdClient } from "./types.js"
+import type { WsOptions } from "./ws.js"
+import { createOxdClient as createWsClient, type OxdWsClient } from "./wsClient.js"
+
+export * from "./common.js"
+export type { HttpsOptions } from "./https.js"
+export { DEFAULT_CONNECT_TIMEOUT_MS } from "./ws.js"
+export type { EventsHandlers, EventsInput, OxdTrpcClient, WebSocketClass, WebSocketLike, WsExtras, WsOptions } from "./ws.js"
+export type { OxdWsClient } from "./wsClient.js"
+
 export function createOxdClient(options: WsOptions): OxdWsClient
 export function createOxdClient(options: HttpsOptions): OxdClient
 export function createOxdClient(options: HttpsOptions | WsOptions): OxdClient | OxdWsClient
 export function createOxdClient(options: HttpsOptions | WsOptions): OxdClient | OxdWsClient {
   switch (options.transport) {
     case "https":
-      return makeClient(httpsCaller(options), {})
-    case "ws": {
-      const caller = wsCaller(options)
-      return makeClient(caller, { events: caller.events, trpc: caller.trpc })
-    }
+      return createHttpsClient(options)
+    case "ws":
+      return createWsClient(options)
     default:
-      throw new Error(`unknown transport ${(options as { transport?: unknown }).transport as string}; "tcp" is in "@oxd/client/tcp" (Node only)`)
+      throw new Error(`unknown transport ${(options as { transport?: unknown }).transport as string}; "tcp" is in "@oxd/client/node" (Node only)`)
   }
 }

@@ -1,10 +1,10 @@
-import { aliases, commands, procedureName as coreProcedureName } from "@oxd/core"
+import { aliases, commands, procedureName as coreProcedureName, type Commands as CoreCommands, type OxdEvent as CoreOxdEvent } from "@oxd/core"
 import type { AppRouter } from "@oxd/ws-server"
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server"
 import { describe, expect, expectTypeOf, it } from "vitest"
 import { makeClient } from "./makeClient.js"
 import { commandOfMethod, procedureName, type CamelCase } from "./names.js"
-import type { Caller, CommandName, OxdClient, ParamsOf, ResultOf } from "./types.js"
+import type { Caller, CommandName, OxdClient, OxdEvent, ParamsOf, ResultOf } from "./types.js"
 
 describe("names", () => {
   it("derives the same procedure names as core, and back, for every command and older name", () => {
@@ -12,6 +12,14 @@ describe("names", () => {
       expect(procedureName(name)).toBe(coreProcedureName(name))
       expect(commandOfMethod(procedureName(name))).toBe(name)
     }
+  })
+
+  it("the generated types are core's own: every command's params and result, the events", () => {
+    expectTypeOf<CommandName>().toEqualTypeOf<keyof CoreCommands>()
+    type Ours = { [C in CommandName]: { params: ParamsOf<C>; result: ResultOf<C> } }
+    type Cores = { [C in CommandName]: { params: CoreCommands[C]["params"]["Encoded"]; result: CoreCommands[C]["result"]["Encoded"] } }
+    expectTypeOf<Ours>().toEqualTypeOf<Cores>()
+    expectTypeOf<OxdEvent>().toEqualTypeOf<CoreOxdEvent>()
   })
 
   it("types each method from core's command definitions, as the ws server's router does", () => {

@@ -1,14 +1,14 @@
-import type { Commands, OxdEvent } from "@oxd/core"
+import type { Commands } from "./generated/commands.js"
 import type { CamelCase } from "./names.js"
 
-export type { OxdEvent }
+export type { OxdEvent } from "./events.js"
 
-/** Every command by its oxd wire name: "setup_client" | "get_client_token" | … (types from core's registry). */
+/** Every command by its oxd wire name: "setup_client" | "get_client_token" | … (generated from core's registry). */
 export type CommandName = keyof Commands & string
 /** A command's params as sent on the wire (core's params schema, encoded side). */
-export type ParamsOf<C extends CommandName> = Commands[C]["params"]["Encoded"]
+export type ParamsOf<C extends CommandName> = Commands[C]["params"]
 /** The `data` of a command's ok reply (core's result schema, encoded side). */
-export type ResultOf<C extends CommandName> = Commands[C]["result"]["Encoded"]
+export type ResultOf<C extends CommandName> = Commands[C]["result"]
 
 /** The protection_access_token, or a function asked for it (a token that is renewed). */
 export type TokenSource = string | (() => string | undefined | Promise<string | undefined>)

@@ -1,11 +1,15 @@
-import type { AppRouter } from "@oxd/ws-server"
-import {
-  createTRPCClient, createWSClient, getUntypedClient, TRPCClientError, wsLink, type TRPCClient, type TRPCWebSocketClient,
-} from "@trpc/client"
-import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
-import { procedureName } from "./names.js"
-import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type OxdEvent, type TokenSource } from "./types.js"
+import { createTRPCClient, createWSClient, getUntypedClient, TRPCClientError, wsLink } from "@trpc/client"
 import { deadline } from "./deadline.js"
+import type { OxdEvent } from "./events.js"
+import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
+import { procedureName, type CamelCase } from "./names.js"
+import { Connection, defaultRetryDelayMs, retryingSocketClass, type WebSocketClass } from "./retryingSocket.js"
+import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type CommandName, type ParamsOf, type ResultOf, type TokenSource } from "./types.js"
+
+export type { WebSocketClass, WebSocketLike } from "./retryingSocket.js"
+
+/** How long a call waits for the connection to open before it fails (a server that is down), by default. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5000
 
 export interface WsOptions {
   readonly transport: "ws"
@@ -13,11 +17,16 @@ export interface WsOptions {
   readonly url: string
   /** Sent once per connection in the connection params; a protection_access_token in a call's params wins for that call. */
   readonly token?: TokenSource
-  /** The WebSocket class: browsers have one; on Node 20 pass `WebSocket` from the `ws` package. */
-  readonly WebSocket?: typeof globalThis.WebSocket
+  /**
+   * The WebSocket class: browsers have one. On Node, "@oxd/client/node" brings one (with its `ca` option); here pass
+   * `WebSocket` from the `ws` package.
+   */
+  readonly WebSocket?: WebSocketClass
   /** Time limit of one call in ms (default 30 000). */
   readonly timeoutMs?: number
-  /** Delay before reconnect attempt n (default: tRPC's exponential backoff). */
+  /** A call fails with an OxdTransportError when no connection opens within this many ms (default 5000). */
+  readonly connectTimeoutMs?: number
+  /** Delay before connection attempt n + 1 after n failed ones (default 0.5 s, doubling, at most 30 s). */
   readonly retryDelayMs?: (attempt: number) => number
 }
 
@@ -36,11 +45,21 @@ export interface EventsHandlers {
   onStarted?(): void
 }
 
-/** What the ws transport adds: the events stream, and the tRPC client typed from the server's router. */
+/**
+ * The server's tRPC procedures, typed from the generated command map: `trpc.getAuthorizationUrl.mutate({ oxd_id })`.
+ * Errors are tRPC's own (TRPCClientError) here; the client's methods throw OxdError instead.
+ */
+export type OxdTrpcClient = {
+  readonly [C in CommandName as CamelCase<C>]: {
+    mutate(input: ParamsOf<C>, options?: { readonly signal?: AbortSignal }): Promise<ResultOf<C>>
+  }
+}
+
+/** What the ws transport adds: the events stream, and the server's procedures as tRPC mutations. */
 export interface WsExtras {
   /** Follows what happens to the caller's own sites (never token values). Returns a function that stops it. */
   events(input: EventsInput, handlers: EventsHandlers): () => void
-  readonly trpc: TRPCClient<AppRouter>
+  readonly trpc: OxdTrpcClient
 }
 
 /** A TRPCClientError as the client reports it: an OxdError when the server sent one (data.oxd), else a transport error. */
@@ -53,21 +72,33 @@ export const fromTrpcError = (e: unknown): OxdError | OxdTransportError => {
   return new OxdTransportError("ws", e instanceof Error ? e.message : String(e), { cause: e })
 }
 
+const noWebSocket = (): never => {
+  throw new Error('no WebSocket class here: pass `WebSocket` (on Node 20 the one of the "ws" package), or import createOxdClient from "@oxd/client/node"')
+}
+
 /**
  * The WebSocket API through tRPC's ws link: every command a mutation named in camelCase, all multiplexed on one
- * socket that reconnects by itself.
+ * socket that reconnects by itself (see retryingSocket.ts for who retries).
  */
 export const wsCaller = (options: WsOptions): Caller & WsExtras => {
-  const wsClient: TRPCWebSocketClient = createWSClient({
+  const Inner = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketClass }).WebSocket ?? noWebSocket()
+  const connection = new Connection()
+  const wsClient = createWSClient({
     url: options.url,
-    ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
-    ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+    WebSocket: retryingSocketClass(Inner, connection, options.retryDelayMs ?? defaultRetryDelayMs) as unknown as typeof globalThis.WebSocket,
+    // the sockets above wait and retry; tRPC's own sleep between attempts would outlive close()
+    retryDelayMs: () => 0,
     ...(options.token !== undefined
       ? { connectionParams: async () => { const token = await resolveToken(options.token); return token ? { protection_access_token: token } : {} } }
       : {}),
   })
-  const trpc = createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient })] })
-  const untyped = getUntypedClient(trpc)
+  const untyped = getUntypedClient(createTRPCClient({ links: [wsLink({ client: wsClient })] }))
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
+  const trpc = new Proxy({}, {
+    get: (_, prop) => typeof prop === "string"
+      ? { mutate: (input: unknown, opts?: { readonly signal?: AbortSignal }) => untyped.mutation(prop, input, opts?.signal ? { signal: opts.signal } : {}) }
+      : undefined,
+  }) as OxdTrpcClient
   return {
     transport: "ws",
     trpc,
@@ -75,13 +106,20 @@ export const wsCaller = (options: WsOptions): Caller & WsExtras => {
       const input = typeof callOptions.token === "string" && params["protection_access_token"] === undefined
         ? { ...params, protection_access_token: callOptions.token }
         : params
-      const limit = deadline(callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS, callOptions.signal)
+      const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+      const connect = connection.watch(connectTimeoutMs)
+      const limit = deadline(timeoutMs, connect.signal ? AbortSignal.any([connect.signal, ...(callOptions.signal ? [callOptions.signal] : [])]) : callOptions.signal)
       try {
         return await untyped.mutation(procedureName(command), input, { signal: limit.signal })
       } catch (e) {
-        if (limit.timedOut()) throw new OxdTransportError("ws", `${command}: no reply within ${callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, { cause: e })
+        if (connect.expired()) {
+          const why = connection.lastError ? `: ${connection.lastError}` : ""
+          throw new OxdTransportError("ws", `${command}: could not connect to ${options.url} within ${connectTimeoutMs} ms${why}`, { cause: e })
+        }
+        if (limit.timedOut()) throw new OxdTransportError("ws", `${command}: no reply from ${options.url} within ${timeoutMs} ms`, { cause: e })
         throw fromTrpcError(e)
       } finally {
+        connect.clear()
         limit.clear()
       }
     },
@@ -93,6 +131,11 @@ export const wsCaller = (options: WsOptions): Caller & WsExtras => {
       })
       return () => subscription.unsubscribe()
     },
-    close: async () => { await wsClient.close() },
+    close: async () => {
+      // tRPC stops reconnecting first, then waits for its connection attempt: the attempts still going fail now
+      const closing = wsClient.close()
+      connection.abandonAll()
+      await closing
+    },
   }
 }

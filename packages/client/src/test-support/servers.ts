@@ -1,6 +1,6 @@
 /**
- * One core served over all three transports (as apps/server does), on the real test OP, for the client's tests;
- * and how Node reaches the HTTPS and WSS ports that serve a generated self-signed certificate.
+ * One core served over all three transports (as apps/server does), on the real test OP, for the client's tests. The
+ * HTTPS and WSS ports serve a generated self-signed certificate (`certFile`).
  */
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -11,8 +11,6 @@ import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import { startTestOp, type TestOp } from "@oxd/test-op"
 import { startWsServer, type WsServer } from "@oxd/ws-server"
-import { Agent, fetch as undiciFetch } from "undici"
-import { WebSocket } from "ws"
 
 export const TEST_OP_STATE_DIR = fileURLToPath(new URL("../../.oxd/test-op", import.meta.url))
 export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR })
@@ -22,6 +20,8 @@ export interface Servers {
   readonly tcp: TcpServer
   readonly rest: RestServer
   readonly ws: WsServer
+  /** The self-signed certificate of the HTTPS and WSS ports, as a PEM file. */
+  readonly certFile: string
   close(): Promise<void>
 }
 
@@ -41,29 +41,10 @@ export const startServers = async (op: TestOp): Promise<Servers> => {
   const rest = await startRestServer(oxd, { host: "127.0.0.1", port: 0 })
   const ws = await startWsServer(oxd, { host: "127.0.0.1", port: 0, ...(rest.tls ? { tls: rest.tls } : {}) })
   return {
-    oxd, tcp, rest, ws,
+    oxd, tcp, rest, ws, certFile: rest.tls!.certFile,
     close: async () => {
       await Promise.all([tcp.close(), rest.close(), ws.close()])
       await oxd.dispose()
     },
   }
 }
-
-/** A fetch for Node that trusts `ca` through its own undici Agent. */
-export const fetchTrusting = (ca: string) => {
-  const agent = new Agent({ connect: { ca } })
-  const fetch = async (request: Request): Promise<Response> => {
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text()
-    const response = await undiciFetch(request.url, { method: request.method, headers: [...request.headers], body, dispatcher: agent, signal: request.signal })
-    return response as unknown as Response
-  }
-  return { fetch, close: () => agent.close() }
-}
-
-/** The `ws` WebSocket class for Node 20 (no global WebSocket), trusting `ca`. */
-export const webSocketTrusting = (ca: string): typeof globalThis.WebSocket =>
-  class extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { ca })
-    }
-  } as unknown as typeof globalThis.WebSocket

@@ -1,0 +1,110 @@
+// Renders src/generated/commands.ts: each command's params and result as plain TypeScript, printed from the
+// encoded side (the wire's JSON) of core's Effect schemas, with their descriptions as JSDoc. The client ships these
+// declarations instead of importing @oxd/core's types, which would pull the server's whole declaration graph.
+// Used by the generate script and by the test that fails when the committed file is stale.
+import { readFileSync } from "node:fs"
+import { commands } from "@oxd/core"
+import { SchemaAST } from "effect"
+
+export const commandsFile = new URL("../src/generated/commands.ts", import.meta.url)
+export const legacyFrameFile = new URL("../src/generated/legacyFrame.ts", import.meta.url)
+/** The TCP protocol's framing (self-contained: no imports), copied so the tcp transport needs no @oxd/core at run time. */
+const coreLegacyFrame = new URL("../../core/src/io/legacyFrame.ts", import.meta.url)
+
+/** core's legacyFrame.ts, as the client ships it. */
+export const renderLegacyFrame = (): string =>
+  `// Copied from packages/core/src/io/legacyFrame.ts by scripts/generate.ts; do not edit. Regenerate: pnpm --filter @oxd/client generate\n${readFileSync(coreLegacyFrame, "utf8")}`
+
+const HEADER = `/**
+ * The params and results of every oxd command, generated from @oxd/core's command schemas (their JSON encoding, as
+ * the wire carries it) by scripts/generate.ts; do not edit. Regenerate: pnpm --filter @oxd/client generate
+ */
+`
+
+/** get_tokens_by_code → GetTokensByCode */
+const pascal = (wireName: string) => wireName.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+const key = (name: PropertyKey) => (typeof name === "string" && IDENTIFIER.test(name) ? name : JSON.stringify(String(name)))
+
+const jsDoc = (text: string | undefined, indent: string): string =>
+  text === undefined ? "" : `${indent}/** ${text.replaceAll("*/", "*\\/").replace(/\s*\n\s*/g, " ")} */\n`
+
+const literal = (value: SchemaAST.LiteralValue): string => (typeof value === "bigint" ? `${value}n` : JSON.stringify(value))
+
+/** A type in a position where a union must be parenthesised (an array's element). */
+const atom = (ast: SchemaAST.AST, indent: string): string => {
+  const text = render(ast, indent)
+  return ast._tag === "Union" && ast.types.length > 1 ? `(${text})` : text
+}
+
+const objectType = (ast: SchemaAST.Objects, indent: string): string => {
+  const inner = `${indent}  `
+  const lines: string[] = []
+  for (const ps of ast.propertySignatures) {
+    const readonly = ps.type.context?.isMutable ? "" : "readonly "
+    const optional = SchemaAST.isOptional(ps.type) ? "?" : ""
+    lines.push(`${jsDoc(SchemaAST.resolveDescription(ps.type), inner)}${inner}${readonly}${key(ps.name)}${optional}: ${render(ps.type, inner)}`)
+  }
+  for (const is of ast.indexSignatures) lines.push(`${inner}readonly [key: ${render(is.parameter, inner)}]: ${render(is.type, inner)}`)
+  return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`
+}
+
+const render = (ast: SchemaAST.AST, indent: string): string => {
+  switch (ast._tag) {
+    case "Null": return "null"
+    case "Undefined": return "undefined"
+    case "Void": return "void"
+    case "Never": return "never"
+    case "Unknown": return "unknown"
+    case "Any": return "any"
+    case "String": return "string"
+    case "Number": return "number"
+    case "Boolean": return "boolean"
+    case "BigInt": return "bigint"
+    case "Symbol": return "symbol"
+    case "ObjectKeyword": return "object"
+    case "Literal": return literal(ast.literal)
+    case "Enum": return ast.enums.map(([, value]) => JSON.stringify(value)).join(" | ")
+    case "Union": {
+      const seen = [...new Set(ast.types.map((t) => render(t, indent)))]
+      return seen.length === 0 ? "never" : seen.join(" | ")
+    }
+    case "Objects": return objectType(ast, indent)
+    case "Arrays": {
+      const prefix = ast.isMutable ? "" : "readonly "
+      if (ast.elements.length === 0 && ast.rest.length === 1) return ast.isMutable ? `Array<${render(ast.rest[0]!, indent)}>` : `ReadonlyArray<${render(ast.rest[0]!, indent)}>`
+      const elements = ast.elements.map((e) => `${atom(e, indent)}${SchemaAST.isOptional(e) ? "?" : ""}`)
+      const [rest, ...after] = ast.rest
+      const parts = [...elements, ...(rest ? [`...Array<${render(rest, indent)}>`] : []), ...after.map((a) => render(a, indent))]
+      return `${prefix}[${parts.join(", ")}]`
+    }
+    default:
+      // Declarations (classes, Date…), template literals, recursion: the wire carries none of them today
+      throw new Error(`scripts/commandTypes.ts cannot print a ${ast._tag} schema: teach render() this node`)
+  }
+}
+
+/** The TypeScript of one schema's encoded side (what travels as JSON). */
+const encodedType = (ast: SchemaAST.AST): string => render(SchemaAST.toEncoded(ast), "")
+
+export const renderCommands = (): string => {
+  const entries = Object.values(commands) as ReadonlyArray<{ name: string; description: string; aliases: ReadonlyArray<string>; params: { ast: SchemaAST.AST }; result: { ast: SchemaAST.AST } }>
+  const out: string[] = [HEADER]
+  for (const c of entries) {
+    const name = pascal(c.name)
+    out.push(`/** The params of \`${c.name}\`: ${c.description.replaceAll("*/", "*\\/")} */`)
+    out.push(`export type ${name}Params = ${encodedType(c.params.ast)}\n`)
+    out.push(`/** The \`data\` of \`${c.name}\`'s ok reply. */`)
+    out.push(`export type ${name}Result = ${encodedType(c.result.ast)}\n`)
+  }
+  out.push("/** Every command by its oxd wire name: its params and the `data` of its ok reply. */")
+  out.push("export interface Commands {")
+  for (const c of entries) out.push(`  readonly ${c.name}: { readonly params: ${pascal(c.name)}Params; readonly result: ${pascal(c.name)}Result }`)
+  out.push("}\n")
+  out.push("/** Older wire names the server still answers, and the command each one is. */")
+  out.push("export interface CommandAliases {")
+  for (const c of entries) for (const alias of c.aliases) out.push(`  readonly ${alias}: ${JSON.stringify(c.name)}`)
+  out.push("}\n")
+  return out.join("\n")
+}

@@ -21,6 +21,7 @@ export type SetupClientParams = {
   readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
   readonly client_name?: string | number | boolean | null | undefined
   readonly client_jwks_uri?: string | number | boolean | null | undefined
+  /** How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
   readonly client_token_endpoint_auth_method?: string | number | boolean | null | undefined
   readonly client_token_endpoint_auth_signing_alg?: string | number | boolean | null | undefined
   readonly client_request_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
@@ -73,7 +74,7 @@ export type GetClientTokenParams = {
   readonly op_discovery_path?: string | number | boolean | null | undefined
   /** Scopes to request; the protection scope (uma_protection) when absent. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
-  /** client_secret_basic (default) or private_key_jwt. */
+  /** client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
   readonly authentication_method?: string | number | boolean | null | undefined
   /** Signing algorithm for private_key_jwt. */
   readonly algorithm?: string | number | boolean | null | undefined
@@ -136,6 +137,7 @@ export type RegisterSiteParams = {
   readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
   readonly client_name?: string | number | boolean | null | undefined
   readonly client_jwks_uri?: string | number | boolean | null | undefined
+  /** How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
   readonly client_token_endpoint_auth_method?: string | number | boolean | null | undefined
   readonly client_token_endpoint_auth_signing_alg?: string | number | boolean | null | undefined
   readonly client_request_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined

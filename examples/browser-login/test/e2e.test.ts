@@ -48,7 +48,7 @@ describe("the bundle built by Vite", () => {
     expect(code.match(/\brequire\(/g) ?? []).toEqual([])
     // and the client did get in: @oxd/client's browser entry, openapi-fetch (https) and tRPC's ws link (ws)
     expect({
-      client: code.includes(`"@oxd/client/tcp" (Node only)`),
+      client: code.includes(`"tcp" is in "@oxd/client/node" (Node only)`),
       openapiFetch: code.includes("Middleware must be an object"),
       trpcWsLink: code.includes("No more links to execute"),
     }).toEqual({ client: true, openapiFetch: true, trpcWsLink: true })

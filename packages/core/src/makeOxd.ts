@@ -84,7 +84,7 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
   }
   /**
    * Answers calls on the synchronous road, outside the runtime (answerFromWarmState.ts), once the services are built (by ready() or
-   * the first dispatch). Off with tracing: a command's span needs the runtime. Observed as observeCommand observes
+   * the first dispatch). Off with tracing (a command's span needs the runtime) and with fast_path false. Observed as observeCommand observes
    * the others: the same counter, histogram and info line.
    */
   let answerWarm: ((command: string, params: unknown, ctx: EdgeContext) => Reply | undefined) | undefined
@@ -97,7 +97,7 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
   }
   let syncRoadStarted = false
   const startSyncRoad = () => {
-    if (syncRoadStarted || config.otlp_endpoint !== undefined) return Promise.resolve()
+    if (syncRoadStarted || !config.fast_path || config.otlp_endpoint !== undefined) return Promise.resolve()
     syncRoadStarted = true
     return runtime.runPromise(warmStateServices).then(
       (services) => { answerWarm = answerFromWarmState(services, observedNow) },

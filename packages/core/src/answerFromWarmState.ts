@@ -1,3 +1,10 @@
+/**
+ * The synchronous road: a second way through core beside `dispatch` (the Effect road), for hot commands (a granted
+ * uma_rs_check_access, a login URL). It answers from warm state (what this instance's caches already hold) without a
+ * fiber, which was most of a cached call's cost. Its answers must be the Effect road's: both call the same rules
+ * (protectionRules.ts, transportProtection.ts, decide.ts, usesPkceS256), it leaves every refusal and miss to the
+ * Effect road, and warmEquivalence.test.ts checks the two agree. Config `fast_path: false` turns it off.
+ */
 import { Effect, Option, Schema } from "effect"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
@@ -79,13 +86,6 @@ const replyOf = (command: AnyCommand, result: unknown): Reply | undefined => {
 }
 
 /**
- * The synchronous road: a second way through core, beside `dispatch` (the Effect road), for the hot commands
- * (a granted uma_rs_check_access, a login URL). It answers from warm state — what this instance's caches already
- * hold — without a fiber, because the runtime was most of a cached call's cost. It must give exactly the Effect
- * road's answer: both call the same rule functions (ProtectionGuard's protectionRules.ts, decide.ts, offersPkceS256),
- * it answers only grants and leaves every refusal and miss to the Effect road, and warmEquivalence.test.ts checks
- * the two roads agree over generated requests. Config `fast_path: false` turns it off.
- *
  * dispatch's steps — resolve, decode, protection, the command, encode — for a command with `fromWarmState`, each step
  * answered from this instance's caches, synchronously. Returns the reply only when every step could answer and
  * the call succeeds; undefined otherwise, having changed nothing (no event, no hit counted): the caller then runs

@@ -12,7 +12,7 @@ import { OpenIdProvider } from "./OpenIdProvider.js"
 import { normalizeOpHost, requestedOpHost } from "./opHosts/opHost.js"
 import { authorises, scopeRefusal, setupClientIdOf, setupFound } from "./protectionRules.js"
 import { SiteStore, type Site } from "./SiteStore.js"
-import { protectionStep } from "./transportProtection.js"
+import { presentedToken, protectionStep } from "./transportProtection.js"
 import { VouchCache, type Vouched } from "./VouchCache.js"
 
 /**
@@ -121,8 +121,8 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         })
 
       /** Which protection step a call takes (transportProtection.ts: the same decision on both roads). */
-      const stepOf = (protection: Protection, ctx: CallContext, params: Record<string, unknown>) =>
-        protectionStep(protection, ctx, params, config.protect_commands_with_access_token)
+      const stepOf = (protection: Protection, ctx: CallContext, token: string | undefined) =>
+        protectionStep(protection, ctx, token, config.protect_commands_with_access_token)
       const failIf = <E extends OxdError>(refusal: E | undefined) => (refusal ? Effect.fail(refusal) : Effect.void)
       /**
        * The setup client registered at `opHost` that an answer of that OP names, or the refusal. The scope is checked
@@ -180,25 +180,25 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
 
       return ProtectionGuard.of({
         peek: (protection, ctx, params) => {
-          const step = stepOf(protection, ctx, params)
-          switch (step.step) {
+          const token = presentedToken(ctx.transport, ctx.protectionToken, params)
+          switch (stepOf(protection, ctx, token)) {
             case "pass": return null
             case "missing": return undefined
             case "register": return undefined
             case "site": {
               const oxdId = params["oxd_id"]
-              return typeof oxdId === "string" ? peekSite(oxdId, step.token) : undefined
+              return typeof oxdId === "string" ? peekSite(oxdId, token!) : undefined
             }
           }
         },
         check: (protection, ctx, params) => {
-          const step = stepOf(protection, ctx, params)
+          const token = presentedToken(ctx.transport, ctx.protectionToken, params)
           // no generator on the per-command path: plain flatMaps cost less, and every check below still runs
-          switch (step.step) {
+          switch (stepOf(protection, ctx, token)) {
             case "pass": return NONE
             case "missing": return Effect.fail(new ProtectionTokenMissing())
-            case "register": return checkRegister(params, step.token)
-            case "site": return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, step.token))
+            case "register": return checkRegister(params, token!)
+            case "site": return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token!))
           }
         },
         identify: (token, opHost) =>

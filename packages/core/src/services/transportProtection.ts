@@ -49,30 +49,22 @@ export const tokenRequired = (ctx: CallContext, protectCommandsWithAccessToken: 
 
 /**
  * The protection step a call takes, decided once for both roads: "pass" (no token to check), "missing" (refused:
- * protection_access_token is required), "site" (the token must be the site's setup client's), "register" (the
- * token must be a setup client's at the new site's OP).
+ * protection_access_token is required), "site" (presentedToken must be the site's setup client's), "register" (it
+ * must be a setup client's at the new site's OP). A string, not an object: this runs on every call of the hot path.
  */
-export type ProtectionStep =
-  | { readonly step: "pass" }
-  | { readonly step: "missing" }
-  | { readonly step: "site" | "register"; readonly token: string }
-
-const PASS: ProtectionStep = { step: "pass" }
-const MISSING: ProtectionStep = { step: "missing" }
+export type ProtectionStep = "pass" | "missing" | "site" | "register"
 
 export const protectionStep = (
   protection: Protection,
   ctx: CallContext,
-  params: Record<string, unknown>,
+  token: string | undefined,
   protectCommandsWithAccessToken: boolean,
 ): ProtectionStep => {
-  if (protection === "none") return PASS
-  const token = presentedToken(ctx.transport, ctx.protectionToken, params)
+  if (protection === "none") return "pass"
   if (!tokenRequired(ctx, protectCommandsWithAccessToken)) {
     // protection off: register_site still checks a token it is given, and the new site is tied to its setup
     // client, as the reference does (RegisterSiteOperation.java:78-98; audit R12, X21); nothing else is checked
-    return protection === "register" && token ? { step: "register", token } : PASS
+    return protection === "register" && token ? "register" : "pass"
   }
-  if (!token) return MISSING
-  return { step: protection, token }
+  return token ? protection : "missing"
 }

@@ -2,8 +2,9 @@
  * The two roads agree: every answer the synchronous road gives (answerFromWarmState.ts) equals the Effect road's
  * answer to the same request, errors included. fast-check generates requests over every command with a
  * `fromWarmState` — valid and invalid params, unknown and foreign oxd_ids, missing, foreign and inactive protection
- * tokens, in the params and on the transport, on every transport — against two cores on one database and the real
- * test OP: `fast` (fast_path on, warmed by each request before it is asked again) and `effect` (fast_path: false).
+ * tokens, a token expired since the synchronous road last accepted it, in the params and on the transport, on every
+ * transport — against two cores on one database and the real test OPs: `fast` (fast_path on, warmed by each request
+ * before it is asked again) and `effect` (fast_path: false).
  *
  * Reproducible: seed EQUIV_SEED (default 25), EQUIV_RUNS runs (default 200). A long run:
  *   EQUIV_RUNS=2000 pnpm --filter @oxd/core exec vitest run src/warmEquivalence.test.ts
@@ -11,33 +12,40 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { TestOp } from "@oxd/test-op"
+import { startTestOp, type TestOp } from "@oxd/test-op"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { CallContext } from "./CallContext.js"
 import { commands } from "./commands/index.js"
 import type { Reply } from "./envelope.js"
 import type { Oxd } from "./makeOxd.js"
-import { call, ok, oxdFor, protectionToken, registerSite, startOp } from "../test/support.js"
-import { photoAndDocument, rptFor, UMA_SITE } from "../test/uma.js"
+import { call, ok, opOrigin, oxdFor, protectionToken, registerSite, startOp, TEST_OP_STATE_DIR } from "../test/support.js"
+import { photoAndDocument, rptFor, sleep, UMA_SITE } from "../test/uma.js"
 
 const SEED = Number(process.env["EQUIV_SEED"] ?? 25)
 const RUNS = Number(process.env["EQUIV_RUNS"] ?? 200)
 const TIMEOUT = Math.max(60_000, RUNS * 400)
 
 let op: TestOp
+/** An OP whose client_credentials tokens live CC_TTL seconds: site D's setup token expires before the property runs. */
+let shortOp: TestOp
+const CC_TTL = 2
 let dir: string
 let fast: Oxd
 let effect: Oxd
-/** Two setup clients' tokens, their sites (UMA, /photo and /document protected), an RPT per site, and a site without a setup client. */
-const w = { tokenA: "", tokenB: "", siteA: "", siteB: "", siteC: "", rptA: "", rptB: "", rptC: "" }
+/**
+ * Two setup clients' tokens and their sites (UMA, /photo and /document protected), a site without a setup client
+ * (C), a site at the short-lived OP whose setup token has expired (D), and an RPT per site.
+ */
+const w = { tokenA: "", tokenB: "", tokenD: "", siteA: "", siteB: "", siteC: "", siteD: "", rptA: "", rptB: "", rptC: "", rptD: "" }
 
 beforeAll(async () => {
   op = await startOp()
+  shortOp = await startTestOp({ stateDir: TEST_OP_STATE_DIR, ttl: { ClientCredentials: CC_TTL } })
   dir = mkdtempSync(join(tmpdir(), "oxd-equiv-"))
   // one database for both cores: what one registers, the other reads; protection off on tcp and internal, so the
   // "config" row of the transport table is exercised too
-  const config = { database_url: `file:${join(dir, "oxd.db")}` }
+  const config = { database_url: `file:${join(dir, "oxd.db")}`, allowed_op_hosts: [opOrigin(op), opOrigin(shortOp)] }
   fast = oxdFor(op, config)
   await fast.ready()
   effect = oxdFor(op, { ...config, fast_path: false })
@@ -55,11 +63,23 @@ beforeAll(async () => {
   w.rptA = (await rptFor(fast, w.siteA, "/photo", "GET", { protection_access_token: w.tokenA })).access_token
   w.rptB = (await rptFor(fast, w.siteB, "/photo", "GET", { protection_access_token: w.tokenB })).access_token
   w.rptC = (await rptFor(fast, w.siteC, "/photo", "GET")).access_token
+  // site D: its setup token is accepted on the synchronous road, then expires there
+  const expiresAt = Date.now() + CC_TTL * 1000
+  w.tokenD = (await protectionToken(fast, shortOp)).token
+  w.siteD = await registerSite(fast, shortOp, { ...UMA_SITE, protection_access_token: w.tokenD })
+  await ok(call(fast, "uma_rs_protect", { oxd_id: w.siteD, resources: photoAndDocument(), protection_access_token: w.tokenD }))
+  w.rptD = (await rptFor(fast, w.siteD, "/photo", "GET", { protection_access_token: w.tokenD })).access_token
+  const checkD = { oxd_id: w.siteD, path: "/photo", http_method: "GET", rpt: w.rptD }
+  await ok(fast.call("uma_rs_check_access", checkD, { transport: "https", protectionToken: w.tokenD }))
+  const warm = fast.call("uma_rs_check_access", checkD, { transport: "https", protectionToken: w.tokenD })
+  expect(warm).not.toBeInstanceOf(Promise)
+  await sleep(Math.max(0, expiresAt - Date.now()) + 1_100)
 }, 60_000)
 afterAll(async () => {
   await fast?.dispose()
   await effect?.dispose()
   await op?.close()
+  await shortOp?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -68,12 +88,12 @@ afterAll(async () => {
  * is most often the one that fits that site (its oxd_id, its setup client's token, its RPT, a protected path), else
  * anything — so warm grants are frequent, and so is every way of being wrong next to them.
  */
-type Site = "A" | "B" | "C"
+type Site = "A" | "B" | "C" | "D"
 /** "@name" stands for a fixture, "@own.x" for the request's site's own x; anything else is itself. */
 const resolve = (v: unknown, site: Site): unknown => {
   if (typeof v !== "string" || !v.startsWith("@")) return v
   if (v === "@own.oxd_id") return w[`site${site}`]
-  if (v === "@own.token") return site === "B" ? w.tokenB : w.tokenA
+  if (v === "@own.token") return site === "B" ? w.tokenB : site === "D" ? w.tokenD : w.tokenA
   if (v === "@own.rpt") return w[`rpt${site}`]
   return w[v.slice(1) as keyof typeof w]
 }
@@ -82,13 +102,13 @@ const field = (fitting: ReadonlyArray<unknown>, others: ReadonlyArray<unknown>) 
   fc.option(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fitting) }, { weight: 1, arbitrary: fc.constantFrom(...others) }), { nil: undefined, freq: 19 })
 const sometimes = (...values: ReadonlyArray<unknown>) => fc.option(fc.constantFrom(...values), { nil: undefined })
 
-const otherOxdIds = ["@siteA", "@siteB", "@siteC", "00000000-0000-4000-8000-000000000000", "not-an-oxd-id", 42, ""]
-const otherTokens = ["@tokenA", "@tokenB", "an-inactive-token", "", 7]
+const otherOxdIds = ["@siteA", "@siteB", "@siteC", "@siteD", "00000000-0000-4000-8000-000000000000", "not-an-oxd-id", 42, ""]
+const otherTokens = ["@tokenA", "@tokenB", "@tokenD", "an-inactive-token", "", 7]
 const checkAccess = fc.record({
   oxd_id: field(["@own.oxd_id"], otherOxdIds),
   path: field(["/photo", "/PHOTO"], ["/document", "/nothing", "", 3]),
   http_method: field(["GET", "get"], ["POST", "PUT", "", null]),
-  rpt: field(["@own.rpt"], ["@rptA", "@rptB", "@rptC", "an-unknown-rpt", ""]),
+  rpt: field(["@own.rpt"], ["@rptA", "@rptB", "@rptC", "@rptD", "an-unknown-rpt", ""]),
   protection_access_token: field(["@own.token"], otherTokens),
   extra: sometimes({ deep: [1, 2] }, "x"),
 })
@@ -102,7 +122,7 @@ const authorizationUrl = fc.record({
   protection_access_token: field(["@own.token"], otherTokens),
 })
 const request = fc.record({
-  site: fc.constantFrom<Site>("A", "B", "C"),
+  site: fc.constantFrom<Site>("A", "B", "C", "D"),
   command: fc.constantFrom("uma_rs_check_access", "get_authorization_url"),
   check: checkAccess,
   login: authorizationUrl,

@@ -46,10 +46,10 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
         if (route.protected && token === undefined) {
           return void (res.destroyed || sendError(res, forbiddenAccess.http, forbiddenAccess.code, forbiddenAccess.description, headers))
         }
+        // whether the token is required and where it comes from: core's transportProtection table (https)
         const reply = oxd.call(route.command, body.params, {
           transport: "https",
           protectionToken: token,
-          requireProtection: true,
           requestId,
           remoteAddress: req.socket.remoteAddress,
         })

@@ -610,7 +610,7 @@ describe("broken frames: one internal_error reply, then the server closes", () =
   })
 })
 
-describe("replies core gives at once (answers from memory)", () => {
+describe("replies core gives at once (answers on the synchronous road)", () => {
   it("keeps the order of pipelined frames whose replies come at once and later", async () => {
     // "now" answers synchronously (as a cached check_access does), "later" after 50 ms (as a command that waits)
     const call: Oxd["call"] = (c, p, ctx) => {

@@ -1,4 +1,4 @@
-import { commands, eventOfSetupClient, procedureName, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import { commands, eventOfSetupClient, presentedToken, procedureName, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
 import { initTRPC, tracked, TRPCError, type TRPCMutationProcedure } from "@trpc/server"
 import { Schema } from "effect"
 import { CLOSE_SLOW_CONSUMER, type WsConnection } from "./Connection.js"
@@ -23,7 +23,6 @@ const t = initTRPC.context<WsContext>().create({
   },
 })
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 const nonEmpty = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined)
 
 /** The error shape this router's errorFormatter gives, as tRPC infers it. */
@@ -54,13 +53,12 @@ const commandProcedure = <C extends Command.AnyCommand>(def: C): CommandProcedur
   t.procedure.mutation(async (opts): Promise<C["result"]["Encoded"]> => {
     const { ctx } = opts
     const input = await (opts as unknown as RawInput).getRawInput()
-    // a token in the params (a call for another setup client's site) wins over the connection's
-    const perCall = isObject(input) ? nonEmpty(input["protection_access_token"]) : undefined
     ctx.connection.begin()
+    // the connection's token; whether one is required and whether the params' wins (a call for another setup
+    // client's site) is core's transportProtection table (ws)
     const reply = await ctx.oxd.dispatch(def.name, input, {
       transport: "ws",
-      protectionToken: perCall ?? ctx.connection.token,
-      requireProtection: def.protection !== "none",
+      protectionToken: ctx.connection.token,
       remoteAddress: ctx.connection.remoteAddress,
     }).finally(() => ctx.connection.end())
     if (reply.envelope.status === "ok") return reply.envelope.data
@@ -96,7 +94,7 @@ export const EVENTS_RECHECK_MS = 60_000
  * the subscription registered before tRPC answers "started", so nothing published after that is missed.
  */
 const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscription(async ({ input, ctx, signal }) => {
-  const token = nonEmpty(input?.protection_access_token) ?? ctx.connection.token
+  const token = presentedToken("ws", ctx.connection.token, input)
   const identify = async () => {
     const who = await ctx.oxd.whoami(token, { opHost: nonEmpty(input?.op_host) })
     if (who.envelope.status !== "ok") throw oxdTrpcError(who)

@@ -9,7 +9,10 @@ export interface CallContext {
   readonly transport: "tcp" | "https" | "ws" | "internal"
   /** A protection token from the transport (Authorization header, ws connection params); params may carry one too. */
   readonly protectionToken?: string | undefined
-  /** REST and ws always require a protection token; TCP only with protect_commands_with_access_token. */
+  /**
+   * Overrides the transport's policy (services/transportProtection.ts) for an in-process caller; edges leave it unset
+   * and the table decides (REST and ws always require a token; TCP only with protect_commands_with_access_token).
+   */
   readonly requireProtection?: boolean | undefined
   readonly requestId: string
   readonly remoteAddress?: string | undefined

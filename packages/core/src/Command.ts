@@ -2,7 +2,7 @@
 import type { Effect, Schema } from "effect"
 import type { CallContext } from "./CallContext.js"
 import type { OxdError } from "./errors.js"
-import type { Memory, Recalled } from "./Memory.js"
+import type { WarmState, WarmAnswer } from "./WarmState.js"
 
 /**
  * "none": never needs a protection token (setup_client, get_client_token).
@@ -32,10 +32,10 @@ export interface Command<
    * runtime (for commands on every request of a protected API); undefined hands the call to the handler. It must
    * answer only what the handler would, and leave every refusal and every miss to the handler.
    */
-  readonly fromMemory?: FromMemory<P["Type"], R["Type"]> | undefined
+  readonly fromWarmState?: FromWarmState<P["Type"], R["Type"]> | undefined
 }
 
-export type FromMemory<P, R> = (params: P, ctx: CallContext, memory: Memory) => Recalled<R> | undefined
+export type FromWarmState<P, R> = (params: P, ctx: CallContext, warm: WarmState) => WarmAnswer<R> | undefined
 
 export type AnyCommand = Command<string, any, any, any>
 
@@ -54,7 +54,7 @@ export const make = <
     readonly aliases?: ReadonlyArray<string>
     readonly fieldCodes?: Readonly<Record<string, string>>
     readonly handler: (params: P["Type"], ctx: CallContext) => Effect.Effect<R["Type"], OxdError, Req>
-    readonly fromMemory?: FromMemory<P["Type"], R["Type"]>
+    readonly fromWarmState?: FromWarmState<P["Type"], R["Type"]>
   },
 ): Command<Name, P, R, Req> => ({ name, aliases: [], fieldCodes: {}, ...def })
 

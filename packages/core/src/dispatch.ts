@@ -124,7 +124,7 @@ type ResolvedCall =
 /**
  * The only door into core: resolve the command (or its older name), decode params (unknown ones are
  * ignored), check protection, run the handler, encode the result into the oxd envelope. Never fails:
- * every outcome is a reply. (answerFromMemory.ts answers some calls first, from the same definitions.)
+ * every outcome is a reply. (answerFromWarmState.ts answers some calls first, from the same definitions.)
  */
 export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
   // flatMaps, not a generator: this wraps every command, and each generator step costs a little on the hot path

@@ -15,6 +15,7 @@ export { Events, EVENTS_RETAINED, eventOfSetupClient, type OxdEvent, type OxdEve
 export { runServerCli, serverUsage, resolveFromCwd, stopOnSignals, type ServerProgram } from "./cli/runServerCli.js"
 export { redactSecrets } from "./safety/redact.js"
 export { bucketKey } from "./safety/RateLimiter.js"
+export { transportProtection, presentedToken, type TransportProtection } from "./services/transportProtection.js"
 export { bearerToken, sameSecret } from "./safety/bearer.js"
 export { MAX_PARAMS_DEPTH } from "./dispatch.js"
 export { CircuitOpenError, type Transport as OpTransport } from "./services/opResilience.js"

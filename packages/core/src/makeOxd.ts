@@ -1,5 +1,5 @@
 import { Effect, ManagedRuntime } from "effect"
-import { answerFromMemory, memoryServices, type EdgeContext } from "./answerFromMemory.js"
+import { answerFromWarmState, warmStateServices, type EdgeContext } from "./answerFromWarmState.js"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
 import { coreLayer, type CoreOptions } from "./CoreLive.js"
@@ -27,7 +27,7 @@ export interface Oxd {
   /** Runs one command; never rejects: every outcome is an oxd reply. */
   dispatch(command: string, params: unknown, ctx: EdgeContext): Promise<Reply>
   /**
-   * dispatch, with a reply that needs no waiting (answered from memory: a cached granted uma_rs_check_access, a
+   * dispatch, with a reply that needs no waiting (answered on the synchronous road: a cached granted uma_rs_check_access, a
    * rate-limit refusal) returned as it is rather than in a promise, so an edge can write it at once. Never throws.
    */
   call(command: string, params: unknown, ctx: EdgeContext): Reply | Promise<Reply>
@@ -83,11 +83,11 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     return { envelope: errorEnvelope(wire), http: wire.http }
   }
   /**
-   * Answers calls from memory outside the runtime (answerFromMemory.ts), once the services are built (by ready() or
-   * the first dispatch). Off with tracing: a command's span needs the runtime. Observed as observeCommand observes
+   * Answers calls on the synchronous road, outside the runtime (answerFromWarmState.ts), once the services are built (by ready() or
+   * the first dispatch). Off with tracing (a command's span needs the runtime) and with fast_path false. Observed as observeCommand observes
    * the others: the same counter, histogram and info line.
    */
-  let answerNow: ((command: string, params: unknown, ctx: EdgeContext) => Reply | undefined) | undefined
+  let answerWarm: ((command: string, params: unknown, ctx: EdgeContext) => Reply | undefined) | undefined
   const infoLines = config.log_level === "debug" || config.log_level === "info"
   const observedNow = (command: string, ctx: CallContext, ms: number) => {
     metrics.command(command, ctx.transport, "ok", ms / 1000)
@@ -95,29 +95,29 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     if (config.log_format === "json") writeJsonInfoLine("command", commandLogJson(command, ctx, "ok", ms))
     else runtime.runFork(Effect.logInfo("command").pipe(Effect.annotateLogs(commandLogFields(command, ctx, "ok", ms))))
   }
-  let memoryStarted = false
-  const startMemory = () => {
-    if (memoryStarted || config.otlp_endpoint !== undefined) return Promise.resolve()
-    memoryStarted = true
-    return runtime.runPromise(memoryServices).then(
-      (services) => { answerNow = answerFromMemory(services, observedNow) },
-      () => { memoryStarted = false },
+  let syncRoadStarted = false
+  const startSyncRoad = () => {
+    if (syncRoadStarted || !config.fast_path || config.otlp_endpoint !== undefined) return Promise.resolve()
+    syncRoadStarted = true
+    return runtime.runPromise(warmStateServices).then(
+      (services) => { answerWarm = answerFromWarmState(services, observedNow) },
+      () => { syncRoadStarted = false },
     )
   }
-  const ready = () => runtime.runPromise(Effect.void).then(startMemory)
+  const ready = () => runtime.runPromise(Effect.void).then(startSyncRoad)
   const call = (command: string, params: unknown, ctx: EdgeContext): Reply | Promise<Reply> => {
     const refused = rateLimited(ctx)
     if (refused) {
       metrics.command(commandLabel(command), ctx.transport, "rate_limited", 0)
       return refused
     }
-    const now = answerNow?.(command, params, ctx)
+    const now = answerWarm?.(command, params, ctx)
     if (now) return now
     const reply = runtime.runPromise(Ids.use((ids) => {
       const call = callContext(ctx, ctx.requestId ?? ids.requestId())
       return observe(command, call, dispatch(command, params, call))
     }))
-    return memoryStarted ? reply : reply.finally(startMemory)
+    return syncRoadStarted ? reply : reply.finally(startSyncRoad)
   }
   return {
     config,

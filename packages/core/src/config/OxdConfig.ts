@@ -61,6 +61,7 @@ export const ConfigSchema = Schema.Struct({
   admin_bind_address: Schema.NonEmptyString,
   otlp_endpoint: OptString,
   otlp_service_name: Schema.NonEmptyString,
+  fast_path: Schema.Boolean,
   default_op_host: OptString,
   default_op_discovery_path: OptString,
   default_authorization_redirect_uri: OptString,

@@ -66,6 +66,7 @@ export const configKeys = [
   { name: "admin_bind_address", type: "string", default: "127.0.0.1", doc: "address the admin port listens on" },
   { name: "otlp_endpoint", type: "string", default: undefined, doc: "OpenTelemetry collector base URL (OTLP/HTTP JSON; spans go to <url>/v1/traces), e.g. http://127.0.0.1:4318; unset = no tracing" },
   { name: "otlp_service_name", type: "string", default: "oxd-ts", doc: "service.name of the exported spans" },
+  { name: "fast_path", type: "bool", default: true, doc: "answer hot commands whose facts are all cached (a granted uma_rs_check_access, get_authorization_url) on the synchronous road, without the Effect runtime, with the same answers (a property test holds the two roads equal); false = every command through the Effect road (for diagnosis); off anyway when tracing is on" },
   { name: "default_op_host", type: "string", default: undefined, doc: "op_host used when a command gives none" },
   { name: "default_op_discovery_path", type: "string", default: undefined, doc: "discovery path when not /.well-known/openid-configuration" },
   { name: "default_authorization_redirect_uri", type: "string", default: undefined, doc: "redirect URI used when register_site gives none" },

@@ -22,7 +22,7 @@ export const cacheStats = {
     else entry(cache).hit++
   },
   /**
-   * Holds the hits of a synchronous attempt (answering from memory): counted by release(true), dropped by
+   * Holds the hits of a synchronous attempt (answering on the synchronous road): counted by release(true), dropped by
    * release(false) when the attempt gives up and the ordinary path, which counts its own, runs instead.
    */
   hold(): void {

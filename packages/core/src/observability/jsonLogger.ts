@@ -44,7 +44,7 @@ export const jsonLineLogger = Logger.make<unknown, void>(({ message, logLevel, c
 
 /**
  * The same line as jsonLineLogger writes for `Effect.logInfo(msg)` annotated with fields, written from outside the
- * Effect runtime (answers given from memory). `fieldsJson`: the fields as JSON object members without braces
+ * Effect runtime (answers given on the synchronous road). `fieldsJson`: the fields as JSON object members without braces
  * (commandLogJson), none named time, level or msg. The caller applies the minimum log level.
  */
 export const writeJsonInfoLine = (msg: string, fieldsJson: string): void => {

@@ -3,7 +3,7 @@ import { callContext } from "../CallContext.js"
 import { commandLogFields, commandLogJson } from "./observeCommand.js"
 
 describe("the command's log fields", () => {
-  it("as text (answers from memory) are exactly the fields the runtime's logger writes, escaped", () => {
+  it("as text (answers on the synchronous road) are exactly the fields the runtime's logger writes, escaped", () => {
     const contexts = [
       callContext({ transport: "tcp", remoteAddress: "127.0.0.1" }, "0123456789abcdef"),
       callContext({ transport: "https" }, 'an "id" with \\ quotes,\nlines and \u0000 a NUL'),

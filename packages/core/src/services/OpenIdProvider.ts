@@ -57,8 +57,11 @@ class IssuerMismatch extends Error {
   }
 }
 
-/** PKCE S256 always for a public client (it has no secret to bind the code to it), else when the OP offers it. */
-const pkceFor = (c: OpClient, meta: ServerMetadata): boolean => c.authMethod === "none" || (meta.code_challenge_methods_supported?.includes("S256") ?? false)
+/**
+ * Whether a login uses PKCE S256: always for a public client (it has no secret to bind the code to it), else when the
+ * OP offers it. The one PKCE rule: supportsPkceS256 (Effect road) and peekSupportsPkceS256 (synchronous road) both call it.
+ */
+const usesPkceS256 = (c: OpClient, meta: ServerMetadata): boolean => c.authMethod === "none" || (meta.code_challenge_methods_supported?.includes("S256") ?? false)
 
 /** An introspection answer passed on as the reference does: http_status_<status>. */
 const passedThrough = (e: OpRejected | OpAnswerUnusable): OpRejected | OpAnswerUnusable =>
@@ -310,14 +313,14 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         readRegistration: (uri, token) => registrationCall("registration read", uri, token, "GET"),
         updateRegistration: (uri, token, metadata) => registrationCall("registration update", uri, token, "PUT", metadata),
         authorizationUrl: (c, params) => Effect.map(configuration(c), (cfg) => loginUrl(c, cfg, params)),
-        supportsPkceS256: (c) => Effect.map(discover(c.opHost, c.opDiscoveryPath), (m) => pkceFor(c, m)),
+        supportsPkceS256: (c) => Effect.map(discover(c.opHost, c.opDiscoveryPath), (m) => usesPkceS256(c, m)),
         peekAuthorizationUrl: (c, params) => {
           const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)
           return meta && loginUrl(c, configurationFor(meta, c), params)
         },
         peekSupportsPkceS256: (c) => {
           const meta = peekDiscovery(c.opHost, c.opDiscoveryPath)
-          return meta && pkceFor(c, meta)
+          return meta && usesPkceS256(c, meta)
         },
         readyToAuthenticate: (c) => Effect.andThen(usable(c), Effect.asVoid(discover(c.opHost, c.opDiscoveryPath))),
         exchangeCode: (c, x) =>

@@ -5,14 +5,14 @@ import type { Protection } from "../Command.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
-  InvalidIntrospectionResponse, NoSetupClientForSite, ProtectionTokenInactive, ProtectionTokenInsufficientScope, ProtectionTokenInvalid,
-  ProtectionTokenMissing, type OxdError,
+  InvalidIntrospectionResponse, NoSetupClientForSite, ProtectionTokenInactive, ProtectionTokenInvalid, ProtectionTokenMissing, type OxdError,
 } from "../errors.js"
 import { siteAuthMethod } from "./clientAuthMethods.js"
 import { OpenIdProvider } from "./OpenIdProvider.js"
 import { normalizeOpHost, requestedOpHost } from "./opHosts/opHost.js"
-import { describeProtectionScopes, hasProtectionScope } from "./protectionScope.js"
+import { authorises, scopeRefusal, setupClientIdOf, setupFound } from "./protectionRules.js"
 import { SiteStore, type Site } from "./SiteStore.js"
+import { presentedToken, protectionStep } from "./transportProtection.js"
 import { VouchCache, type Vouched } from "./VouchCache.js"
 
 /**
@@ -120,38 +120,33 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
           }, typeof r["exp"] === "number" ? r["exp"] * 1000 : Infinity)
         })
 
-      const requireScope = (v: Vouched) =>
-        hasProtectionScope(v.scopes, config.protection_scope)
-          ? Effect.void
-          : Effect.fail(new ProtectionTokenInsufficientScope({ required: describeProtectionScopes(config.protection_scope) }))
-      /** Whether a token must be presented for this call, and which one was (the transport's, else the param). */
-      const required = (ctx: CallContext) => ctx.requireProtection ?? config.protect_commands_with_access_token
-      const tokenOf = (ctx: CallContext, params: Record<string, unknown>) => {
-        const fromParams = params["protection_access_token"]
-        return ctx.protectionToken || (typeof fromParams === "string" && fromParams.length > 0 ? fromParams : undefined)
-      }
+      /** Which protection step a call takes (transportProtection.ts: the same decision on both roads). */
+      const stepOf = (protection: Protection, ctx: CallContext, token: string | undefined) =>
+        protectionStep(protection, ctx, token, config.protect_commands_with_access_token)
+      const failIf = <E extends OxdError>(refusal: E | undefined) => (refusal ? Effect.fail(refusal) : Effect.void)
       /**
        * The setup client registered at `opHost` that an answer of that OP names, or the refusal. The scope is checked
        * first, as the reference does (ValidationService.java:138-146; audit X18).
        */
       const ownerAt = (opHost: string, v: Vouched): Effect.Effect<Site, OxdError> =>
-        Effect.flatMap(requireScope(v), () => Effect.flatMap(sites.findSetup(opHost, v.clientId), (owner): Effect.Effect<Site, OxdError> =>
+        Effect.flatMap(failIf(scopeRefusal(v, config.protection_scope)), () => Effect.flatMap(sites.findSetup(opHost, v.clientId), (owner): Effect.Effect<Site, OxdError> =>
           owner
             ? Effect.succeed(owner)
             : Effect.fail(new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server at this OP" }))))
 
       const NONE = Effect.succeed(undefined)
+      /** The site's rules (protectionRules.ts) on the stores and the OP: each refusal is this road's failure. */
       const checkSite = (site: Site, token: string): Effect.Effect<Site, OxdError> => {
-        // the reference's no_setup_client_for_oxd_id (ValidationService.java:128-130; audit X13)
-        if (!site.setupClientId) return Effect.fail(new NoSetupClientForSite({ detail: "the site was registered without a protection token" }))
+        const setupClientId = setupClientIdOf(site)
+        if (typeof setupClientId !== "string") return Effect.fail(setupClientId)
         // the site's setup client is the one at the site's own OP: only that OP can vouch for the token
-        return Effect.flatMap(sites.findSetup(site.opHost, site.setupClientId), (setup): Effect.Effect<Site, OxdError> => {
-          if (!setup) return Effect.fail(new NoSetupClientForSite({ detail: "the site's setup client no longer exists" }))
-          // scope, then owner, in the reference's order (ValidationService.java:138-146; audit X18)
-          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<Site, OxdError> =>
-            Effect.flatMap(requireScope(v), () => v.clientId === setup.clientId
-              ? Effect.succeed(setup)
-              : Effect.fail(new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" }))))
+        return Effect.flatMap(sites.findSetup(site.opHost, setupClientId), (found): Effect.Effect<Site, OxdError> => {
+          const setup = setupFound(found)
+          if (setup instanceof NoSetupClientForSite) return Effect.fail(setup)
+          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<Site, OxdError> => {
+            const refusal = authorises(v, setup, config.protection_scope)
+            return refusal ? Effect.fail(refusal) : Effect.succeed(setup)
+          })
         })
       }
       const checkRegister = (params: Record<string, unknown>, token: string) =>
@@ -165,43 +160,46 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
           return yield* ownerAt(opHost, yield* introspectWith(anySetup, token))
         })
 
-      /** checkSite's conditions on cached entries only; every refusal and every miss is left to checkSite. */
+      /** checkSite's rules (protectionRules.ts) on cached entries only; every refusal and every miss is left to checkSite. */
       const peekSite = (oxdId: string, token: string): Site | undefined => {
         const site = sites.peek(oxdId)
-        if (!site?.setupClientId) return undefined
-        const setup = sites.peekSetup(site.opHost, site.setupClientId)
+        if (!site) return undefined
+        const setupClientId = setupClientIdOf(site)
+        if (typeof setupClientId !== "string") return undefined
+        const setup = sites.peekSetup(site.opHost, setupClientId)
         if (!setup) return undefined
         const opKey = VouchCache.opKeyOf(setup)
         const digest = digestOf(token)
         const v = vouched.get(opKey, digest)
         // an entry due for refresh answers here only once introspectWith started the refresh
         if (!v || v === "inactive" || (v.refreshAt <= Date.now() && !refreshing.has(VouchCache.keyOf(opKey, digest)))) return undefined
-        if (v.clientId !== setup.clientId || !hasProtectionScope(v.scopes, config.protection_scope)) return undefined
+        if (authorises(v, setup, config.protection_scope)) return undefined
         cacheStats.hit("protection")
         return setup
       }
 
       return ProtectionGuard.of({
         peek: (protection, ctx, params) => {
-          if (protection === "none") return null
-          const token = tokenOf(ctx, params)
-          if (!required(ctx)) return protection === "register" && token ? undefined : null
-          if (!token || protection !== "site") return undefined
-          const oxdId = params["oxd_id"]
-          return typeof oxdId === "string" ? peekSite(oxdId, token) : undefined
+          const token = presentedToken(ctx.transport, ctx.protectionToken, params)
+          switch (stepOf(protection, ctx, token)) {
+            case "pass": return null
+            case "missing": return undefined
+            case "register": return undefined
+            case "site": {
+              const oxdId = params["oxd_id"]
+              return typeof oxdId === "string" ? peekSite(oxdId, token!) : undefined
+            }
+          }
         },
         check: (protection, ctx, params) => {
-          if (protection === "none") return NONE
-          const token = tokenOf(ctx, params)
-          if (!required(ctx)) {
-            // protection off: register_site still checks a token it is given, and the new site is tied to its setup
-            // client, as the reference does (RegisterSiteOperation.java:78-98; audit R12, X21); nothing else is checked
-            return protection === "register" && token ? checkRegister(params, token) : NONE
-          }
-          if (!token) return Effect.fail(new ProtectionTokenMissing())
+          const token = presentedToken(ctx.transport, ctx.protectionToken, params)
           // no generator on the per-command path: plain flatMaps cost less, and every check below still runs
-          if (protection === "site") return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token))
-          return checkRegister(params, token)
+          switch (stepOf(protection, ctx, token)) {
+            case "pass": return NONE
+            case "missing": return Effect.fail(new ProtectionTokenMissing())
+            case "register": return checkRegister(params, token!)
+            case "site": return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token!))
+          }
         },
         identify: (token, opHost) =>
           Effect.gen(function* () {

@@ -162,7 +162,7 @@ describe("get_authorization_url", () => {
   })
 })
 
-// Answered from memory (fromMemory.ts): once the site and the OP's discovery are cached and the state key is loaded,
+// Answered on the synchronous road (fromWarmState.ts): once the site and the OP's discovery are cached and the state key is loaded,
 // the URL is built synchronously, the same URL the handler builds, and a login through it completes.
 const REFUSED_ON_BOTH_ROADS = ["request_uri", "response_mode", "state", "redirect_uri"]
 const callNow = (params: Record<string, unknown>) => oxd.call("get_authorization_url", params, { transport: "internal" })
@@ -170,7 +170,7 @@ const urlIn = (reply: Reply) => new URL((reply.envelope.data as { authorization_
 /** The URL's parameters without the random ones. */
 const fixedParams = (url: URL) => [...url.searchParams].filter(([k]) => !["state", "nonce", "code_challenge"].includes(k)).sort()
 
-describe("get_authorization_url answered from memory", () => {
+describe("get_authorization_url answered on the synchronous road", () => {
   // hd and custom_parameters (custom_response_headers) included: the same rules on both roads
   const params = { prompt: "login", acr_values: ["basic"], scope: ["openid", "profile"], hd: "example.org", custom_parameters: { ui_hint: "x", max_age: 60 } }
 
@@ -181,14 +181,14 @@ describe("get_authorization_url answered from memory", () => {
     const ordinary = urlIn(await first)
     const now = callNow(p)
     expect(now).not.toBeInstanceOf(Promise)
-    const fromMemory = urlIn(now as Reply)
-    expect(`${fromMemory.origin}${fromMemory.pathname}`).toBe(`${ordinary.origin}${ordinary.pathname}`)
-    expect(fixedParams(fromMemory)).toEqual(fixedParams(ordinary))
-    expect(fromMemory.searchParams.get("ui_hint")).toBe("x")
-    expect(fromMemory.searchParams.get("hd")).toBe("example.org")
-    expect(fromMemory.searchParams.get("custom_response_headers")).toBe('[{"ui_hint":"x"},{"max_age":"60"}]')
-    expect(fromMemory.searchParams.getAll("state")).toHaveLength(1)
-    expect(fromMemory.searchParams.get("state")).not.toBe(ordinary.searchParams.get("state"))
+    const fromWarmState = urlIn(now as Reply)
+    expect(`${fromWarmState.origin}${fromWarmState.pathname}`).toBe(`${ordinary.origin}${ordinary.pathname}`)
+    expect(fixedParams(fromWarmState)).toEqual(fixedParams(ordinary))
+    expect(fromWarmState.searchParams.get("ui_hint")).toBe("x")
+    expect(fromWarmState.searchParams.get("hd")).toBe("example.org")
+    expect(fromWarmState.searchParams.get("custom_response_headers")).toBe('[{"ui_hint":"x"},{"max_age":"60"}]')
+    expect(fromWarmState.searchParams.getAll("state")).toHaveLength(1)
+    expect(fromWarmState.searchParams.get("state")).not.toBe(ordinary.searchParams.get("state"))
   })
 
   it("gives a URL whose login completes: state, nonce and PKCE verifier are those get_tokens_by_code derives", async () => {
@@ -203,7 +203,7 @@ describe("get_authorization_url answered from memory", () => {
   it.each(REFUSED_ON_BOTH_ROADS)("refuses custom_parameters.%s once warm too: the same rule, answered by the handler", async (key) => {
     const p = { ...params, oxd_id: oxdId }
     await ok(callNow(p))
-    expect(callNow(p)).not.toBeInstanceOf(Promise) // warm: this call shape is answered from memory
+    expect(callNow(p)).not.toBeInstanceOf(Promise) // warm: this call shape is answered on the synchronous road
     const reply = callNow({ ...p, custom_parameters: { ui_hint: "x", [key]: "fragment" } })
     expect(reply).toBeInstanceOf(Promise)
     const e = await failure(reply)

@@ -1,5 +1,5 @@
 import * as Command from "../../Command.js"
-import { fromMemory } from "./fromMemory.js"
+import { fromWarmState } from "./fromWarmState.js"
 import { handler } from "./handler.js"
 import { Params, Result } from "./schema.js"
 
@@ -9,5 +9,5 @@ export const GetAuthorizationUrl = Command.make("get_authorization_url", {
   result: Result,
   protection: "site",
   handler,
-  fromMemory,
+  fromWarmState,
 })

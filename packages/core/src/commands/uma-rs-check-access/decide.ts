@@ -9,7 +9,7 @@ import type { Params, Result } from "./schema.js"
 interface GrantedPermission { readonly resource_id?: unknown; readonly resource_scopes?: unknown; readonly exp?: unknown }
 
 /**
- * Frozen: a shared constant, so the reply made of it is made once (answerFromMemory) and its encoding reused. The
+ * Frozen: a shared constant, so the reply made of it is made once (answerFromWarmState) and its encoding reused. The
  * reference's reply always has its three fields, null when granted (RsCheckAccessResponse).
  */
 export const GRANTED: typeof Result.Type = Object.freeze({ access: "granted", "www-authenticate_header": null, ticket: null })

@@ -13,7 +13,7 @@ import type { Params, Result } from "./schema.js"
 /**
  * Untraced (no span, no stack capture per call): this runs on every request a protected API receives, and a span
  * costs several µs, a large share of a cached check. The command's span, when tracing is on, comes from dispatch's
- * caller. A granted check with everything cached is usually answered by fromMemory.ts instead.
+ * caller. A granted check with everything cached is usually answered by fromWarmState.ts instead.
  */
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const method = requestedMethod(p)

@@ -1,5 +1,5 @@
 import * as Command from "../../Command.js"
-import { fromMemory } from "./fromMemory.js"
+import { fromWarmState } from "./fromWarmState.js"
 import { handler } from "./handler.js"
 import { Params, Result } from "./schema.js"
 
@@ -10,5 +10,5 @@ export const UmaRsCheckAccess = Command.make("uma_rs_check_access", {
   protection: "site",
   fieldCodes: { path: "invalid_path_parameter", http_method: "invalid_http_method", rpt: "invalid_rpt_parameter" },
   handler,
-  fromMemory,
+  fromWarmState,
 })

@@ -1,5 +1,5 @@
 /**
- * Answers from memory (fromMemory.ts, answerFromMemory.ts): a granted check whose site, resources, protection token
+ * answers on the synchronous road (fromWarmState.ts, answerFromWarmState.ts): a granted check whose site, resources, protection token
  * and RPT are cached is answered synchronously, exactly as the handler answers it, with the same event, metrics
  * and log line; everything else goes the ordinary way. Against the real test OP.
  */
@@ -40,11 +40,11 @@ const GRANTED = { access: "granted", "www-authenticate_header": null, ticket: nu
 const checkParams = (extra: Record<string, unknown> = {}) => ({ oxd_id: oxdId, path: "/photo", http_method: "GET", rpt, protection_access_token: token, ...extra })
 const callNow = (params: Record<string, unknown>, ctx: { protectionToken?: string; requestId?: string } = {}) =>
   oxd.call("uma_rs_check_access", params, { transport: "internal", ...ctx })
-/** A check answered the ordinary way first (it fills the caches), then one that should come from memory. */
+/** A check answered the ordinary way first (it fills the caches), then one that should come from warm state. */
 const warm = async () => ok(callNow(checkParams()))
 const counter = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, "\\$&")} (\\d+)`, "m").exec(text)?.[1] ?? 0)
 
-describe("uma_rs_check_access answered from memory", () => {
+describe("uma_rs_check_access answered on the synchronous road", () => {
   it("answers a cached granted check synchronously, with the handler's reply", async () => {
     const first = callNow(checkParams())
     expect(first).toBeInstanceOf(Promise) // cold caches: the handler runs
@@ -87,7 +87,7 @@ describe("uma_rs_check_access answered from memory", () => {
 
   it("leaves every refusal to the ordinary path, which answers as before", async () => {
     await warm()
-    // an active token of another setup client, itself cached (it just registered a site): refused, never from memory
+    // an active token of another setup client, itself cached (it just registered a site): refused, never on the synchronous road
     const other = (await protectionToken(oxd, op)).token
     await registerSite(oxd, op, { ...UMA_SITE, protection_access_token: other })
     const refusals: Array<[Record<string, unknown>, string]> = [
@@ -113,7 +113,7 @@ describe("uma_rs_check_access answered from memory", () => {
   })
 
   // CA7 · reference: paths and methods match in any letter case (Rp.java:570-584) — on both roads (resourceFor)
-  it("CA7: matches the path and method in any letter case, from memory as on the ordinary path", async () => {
+  it("CA7: matches the path and method in any letter case, on the synchronous road as on the ordinary path", async () => {
     await warm()
     const upper = callNow(checkParams({ path: "/PHOTO", http_method: "get" }))
     expect(upper).not.toBeInstanceOf(Promise)
@@ -141,13 +141,13 @@ describe("uma_rs_check_access answered from memory", () => {
     const after = callNow(checkParams())
     expect(after).toBeInstanceOf(Promise)
     expect(await ok(after)).toMatchObject({ access: "denied" })
-    // a fresh RPT for the new scope is granted, then answered from memory
+    // a fresh RPT for the new scope is granted, then answered on the synchronous road
     const fresh = (await rptFor(oxdWithToken(), oxdId, "/photo", "GET")).access_token
     await ok(callNow(checkParams({ rpt: fresh })))
     expect(callNow(checkParams({ rpt: fresh }))).toEqual({ envelope: { status: "ok", data: GRANTED }, http: 200 })
   })
 
-  it("applies the rate limit to answers from memory too", async () => {
+  it("applies the rate limit to answers on the synchronous road too", async () => {
     const limited = oxdFor(op, { rate_limit_per_minute: 60, rate_limit_burst: 2 })
     try {
       // set up over the internal transport (never limited), then checked over tcp from one address

@@ -8,9 +8,9 @@ import type { Introspection } from "./services/UmaAuthorizationServer.js"
 /**
  * What this instance can tell synchronously from its caches: a fresh entry, or undefined — never a database read or
  * an OP call, and undefined says nothing about the truth (the ordinary path then reads and decides). Commands that
- * can be answered from memory (Command.fromMemory) use it; a hit is counted only when the answer is given.
+ * can be answered on the synchronous road (Command.fromWarmState) use it; a hit is counted only when the answer is given.
  */
-export interface Memory {
+export interface WarmState {
   readonly config: Config
   site(oxdId: string): Site | undefined
   resources(oxdId: string): ReadonlyArray<ProtectedResource> | undefined
@@ -24,8 +24,8 @@ export interface Memory {
   issueState(oxdId: string, pkce: boolean): PendingRequest | undefined
 }
 
-/** An answer given from memory: the result, and the event the handler would have published with it. */
-export interface Recalled<R> {
+/** An answer given on the synchronous road: the result, and the event the handler would have published with it. */
+export interface WarmAnswer<R> {
   readonly result: R
   readonly event?: OxdEventInput
 }

@@ -1,3 +1,10 @@
+/**
+ * The synchronous road: a second way through core beside `dispatch` (the Effect road), for hot commands (a granted
+ * uma_rs_check_access, a login URL). It answers from warm state (what this instance's caches already hold) without a
+ * fiber, which was most of a cached call's cost. Its answers must be the Effect road's: both call the same rules
+ * (protectionRules.ts, transportProtection.ts, decide.ts, usesPkceS256), it leaves every refusal and miss to the
+ * Effect road, and warmEquivalence.test.ts checks the two agree. Config `fast_path: false` turns it off.
+ */
 import { Effect, Option, Schema } from "effect"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
@@ -6,7 +13,7 @@ import { opClientOf } from "./commands/_shared/siteClient.js"
 import { resolveCommand } from "./commands/index.js"
 import { resolveCall } from "./dispatch.js"
 import { okEnvelope, type Reply } from "./envelope.js"
-import type { Memory } from "./Memory.js"
+import type { WarmState } from "./WarmState.js"
 import { cacheStats } from "./observability/cacheStats.js"
 import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
@@ -17,7 +24,7 @@ import { SiteStore } from "./services/SiteStore.js"
 import { StateStore } from "./services/StateStore.js"
 import { UmaAuthorizationServer } from "./services/UmaAuthorizationServer.js"
 
-export interface MemoryServices {
+export interface WarmStateServices {
   readonly config: Config
   readonly sites: SiteStore["Service"]
   readonly resources: ResourceStore["Service"]
@@ -29,8 +36,8 @@ export interface MemoryServices {
   readonly states: StateStore["Service"]
 }
 
-/** The services answers from memory read, taken once from the built runtime. */
-export const memoryServices = Effect.gen(function* () {
+/** The services answers on the synchronous road read, taken once from the built runtime. */
+export const warmStateServices = Effect.gen(function* () {
   return {
     config: yield* OxdConfig,
     sites: yield* SiteStore,
@@ -41,7 +48,7 @@ export const memoryServices = Effect.gen(function* () {
     ids: yield* Ids,
     op: yield* OpenIdProvider,
     states: yield* StateStore,
-  } satisfies MemoryServices
+  } satisfies WarmStateServices
 })
 
 /** A call as an edge makes it: without a request id, core gives one. */
@@ -79,13 +86,13 @@ const replyOf = (command: AnyCommand, result: unknown): Reply | undefined => {
 }
 
 /**
- * dispatch's steps — resolve, decode, protection, the command, encode — for a command with `fromMemory`, each step
+ * dispatch's steps — resolve, decode, protection, the command, encode — for a command with `fromWarmState`, each step
  * answered from this instance's caches, synchronously. Returns the reply only when every step could answer and
  * the call succeeds; undefined otherwise, having changed nothing (no event, no hit counted): the caller then runs
  * dispatch, which decides the same call the ordinary way, with its errors and refreshes.
  */
-export const answerFromMemory = (s: MemoryServices, observed: (command: string, ctx: CallContext, ms: number) => void) => {
-  const memory: Memory = {
+export const answerFromWarmState = (s: WarmStateServices, observed: (command: string, ctx: CallContext, ms: number) => void) => {
+  const warm: WarmState = {
     config: s.config,
     site: (oxdId) => s.sites.peek(oxdId),
     resources: (oxdId) => s.resources.peek(oxdId),
@@ -102,11 +109,11 @@ export const answerFromMemory = (s: MemoryServices, observed: (command: string, 
     try {
       const setupClient = s.guard.peek(command.protection, ctx, decoded.value as Record<string, unknown>)
       if (setupClient === undefined) return undefined
-      const recalled = command.fromMemory!(decoded.value, callContext(ctx, ctx.requestId, setupClient ?? undefined), memory)
-      if (!recalled) return undefined
-      const reply = replyOf(command, recalled.result)
+      const warmAnswer = command.fromWarmState!(decoded.value, callContext(ctx, ctx.requestId, setupClient ?? undefined), warm)
+      if (!warmAnswer) return undefined
+      const reply = replyOf(command, warmAnswer.result)
       if (!reply) return undefined
-      if (recalled.event) s.events.publishNow(recalled.event)
+      if (warmAnswer.event) s.events.publishNow(warmAnswer.event)
       answered = true
       return reply
     } finally {
@@ -114,7 +121,7 @@ export const answerFromMemory = (s: MemoryServices, observed: (command: string, 
     }
   }
   return (name: string, rawParams: unknown, edge: EdgeContext): Reply | undefined => {
-    if (!resolveCommand(name)?.fromMemory) return undefined
+    if (!resolveCommand(name)?.fromWarmState) return undefined
     const call = resolveCall(name, rawParams)
     if (call.error) return undefined
     const started = performance.now()

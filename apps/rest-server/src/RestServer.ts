@@ -8,8 +8,7 @@ import { renderDocsPage } from "./docsPage.js"
 import { makeRequestHandler } from "./handleRequest.js"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"
 import { restRoutes } from "./routes.js"
-import { certificateNames, loadRestTls, type RestTls } from "./tls.js"
-import { serverTlsPolicy } from "./tlsPolicy.js"
+import { certificateNames, loadRestTls, serverTlsPolicy, type RestTls } from "@oxd/node"
 
 export interface RestServer {
   /** e.g. https://127.0.0.1:8443 */

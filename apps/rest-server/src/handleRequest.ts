@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { defectError, errorEnvelope, redactSecrets, requestIdFrom, serveObservability, type Oxd } from "@oxd/core"
+import { defectError, errorEnvelope, redactSecrets, requestIdFrom, type Oxd } from "@oxd/core"
+import { serveObservability } from "@oxd/node"
 import type { Cors } from "./cors.js"
 import { replyStatus, type RestErrorStatus } from "./errorStatus.js"
 import { readJsonBody } from "./readJsonBody.js"

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net"
-import { errorEnvelope, gatherWritesThisTurn, resolveCommand, type Oxd } from "@oxd/core"
+import { errorEnvelope, resolveCommand, type Oxd } from "@oxd/core"
+import { gatherWritesThisTurn } from "@oxd/node"
 import { encodeFrame, FrameDecoder, isWideFrame } from "./Frame.js"
 
 /** Frames read ahead of their replies; past this the socket is paused, so a client that never reads cannot grow memory. */

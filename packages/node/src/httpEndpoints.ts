@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import type { Oxd } from "../makeOxd.js"
-import { bearerToken, sameSecret } from "../safety/bearer.js"
+import { bearerToken, sameSecret, type Oxd } from "@oxd/core"
 
 export const METRICS_PATH = "/metrics"
 export const LIVE_PATH = "/health/live"

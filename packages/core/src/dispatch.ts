@@ -1,7 +1,7 @@
 import { Effect, Schema, type SchemaIssue } from "effect"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
-import { resolveCommand } from "./commands/index.js"
+import { resolveCommand, type CommandServices as HandlerServices } from "./commands/index.js"
 import { toWireError } from "./errorCodes.js"
 import { InvalidParams, MalformedParams, UnknownCommand, type OxdError } from "./errors.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
@@ -9,17 +9,18 @@ import { describeDefect, redactSecrets } from "./safety/redact.js"
 import { withoutOpText } from "./services/opErrors.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 
-/** Decoders are built once per command, not per call. */
-const decoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.decodeUnknownEffect>>()
-const encoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.encodeEffect>>()
+/** Decoders are built once per command, not per call. A command's schemas need no services (Command: Codec<T, E>). */
+type Codec = Schema.Codec<unknown, unknown>
+const decoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.decodeUnknownEffect<Codec>>>()
+const encoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.encodeEffect<Codec>>>()
 const decoderOf = (c: AnyCommand) => {
   let d = decoders.get(c)
-  if (!d) decoders.set(c, (d = Schema.decodeUnknownEffect(c.params)))
+  if (!d) decoders.set(c, (d = Schema.decodeUnknownEffect<Codec>(c.params)))
   return d
 }
 const encoderOf = (c: AnyCommand) => {
   let e = encoders.get(c)
-  if (!e) encoders.set(c, (e = Schema.encodeEffect(c.result)))
+  if (!e) encoders.set(c, (e = Schema.encodeEffect<Codec>(c.result)))
   return e
 }
 
@@ -72,9 +73,8 @@ const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidP
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 
-/** What handlers need from core's layer; any: the registry holds commands of every requirement. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type CommandServices = any
+/** What dispatch needs from core's layer: every handler's services (computed from the registry) and the guard. */
+export type CommandServices = HandlerServices | ProtectionGuard
 
 /** Params nest no deeper than this (scope expressions included): decoding and JsonLogic recurse. */
 export const MAX_PARAMS_DEPTH = 64

@@ -1,3 +1,3 @@
-import config from "@oxd/eslint-config"
+import config, { appBoundaries } from "@oxd/eslint-config"
 
-export default config
+export default [...config, ...appBoundaries("@oxd/ws-server")]

@@ -1,3 +1,3 @@
-import config from "@oxd/eslint-config"
+import config, { clientBoundaries } from "@oxd/eslint-config"
 
-export default config
+export default [...config, ...clientBoundaries]

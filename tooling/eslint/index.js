@@ -1,5 +1,6 @@
 import js from "@eslint/js"
 import tseslint from "typescript-eslint"
+export { appBoundaries, clientBoundaries, coreBoundaries } from "./boundaries.js"
 
 /** The lint rules of every package: correctness first, and the conventions DESIGN.md asks for. */
 export default tseslint.config(

@@ -2,14 +2,13 @@ import { createServer as createHttpServer, type Server } from "node:http"
 import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
 import type { Duplex } from "node:stream"
-import { errorEnvelope, type Oxd } from "@oxd/core"
+import { edgeRefusal, errorEnvelope, type Oxd } from "@oxd/core"
 import { makeCors } from "./cors.js"
 import { renderDocsPage } from "./docsPage.js"
 import { makeRequestHandler } from "./handleRequest.js"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"
 import { restRoutes } from "./routes.js"
-import { certificateNames, loadRestTls, type RestTls } from "./tls.js"
-import { serverTlsPolicy } from "./tlsPolicy.js"
+import { certificateNames, loadRestTls, serverTlsPolicy, type RestTls } from "@oxd/node"
 
 export interface RestServer {
   /** e.g. https://127.0.0.1:8443 */
@@ -63,7 +62,7 @@ const clientErrorReply = (code: string | undefined): { status: number; descripti
 const answerClientError = (err: Error & { code?: string }, socket: Duplex) => {
   if (!socket.writable || (err.code === "ECONNRESET")) return void socket.destroy()
   const { status, description } = clientErrorReply(err.code)
-  const body = JSON.stringify(errorEnvelope({ code: "bad_request", http: status, description }))
+  const body = JSON.stringify(errorEnvelope(edgeRefusal("bad_request", description, status)))
   const reason = status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`)
   setTimeout(() => socket.destroy(), 1000).unref()

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { defectError, errorEnvelope, redactSecrets, requestIdFrom, serveObservability, type Oxd } from "@oxd/core"
+import { defectError, edgeRefusal, errorEnvelope, redactSecrets, requestIdFrom, type Oxd } from "@oxd/core"
+import { serveObservability } from "@oxd/node"
 import type { Cors } from "./cors.js"
 import { replyStatus, type RestErrorStatus } from "./errorStatus.js"
 import { readJsonBody } from "./readJsonBody.js"
@@ -39,12 +40,12 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
         if (!body.ok) {
           if (res.destroyed) return
           // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
-          return sendError(res, body.status, "bad_request", body.description, body.unread ? { ...headers, Connection: "close" } : headers)
+          return sendError(res, edgeRefusal("bad_request", body.description, body.status), body.unread ? { ...headers, Connection: "close" } : headers)
         }
         // only the header carries the token (a protection_access_token in the body is not one), as in the reference
         const token = route.protected ? referenceBearer(req.headers.authorization) : undefined
         if (route.protected && token === undefined) {
-          return void (res.destroyed || sendError(res, forbiddenAccess.http, forbiddenAccess.code, forbiddenAccess.description, headers))
+          return void (res.destroyed || sendError(res, forbiddenAccess, headers))
         }
         // whether the token is required and where it comes from: core's transportProtection table (https)
         const reply = oxd.call(route.command, body.params, {
@@ -68,7 +69,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     const headers = { ...cors, "X-Request-Id": requestId }
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined) {
       // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused
-      return sendError(res, 400, "bad_request", "An HTTP/1.1 request needs a Host header.", { ...headers, Connection: "close" })
+      return sendError(res, edgeRefusal("bad_request", "An HTTP/1.1 request needs a Host header."), { ...headers, Connection: "close" })
     }
     const route = opts.routes.get(path)
     // a command, the common case, goes straight in (no command path is an observability path)
@@ -81,7 +82,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators (metrics: metrics_token when set)
     if (await serveObservability(oxd, req, res, headers)) return
     if (!route) {
-      return sendError(res, 404, "unsupported_operation", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`, headers)
+      return sendError(res, edgeRefusal("no_such_endpoint", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`), headers)
     }
     const methods = allowedMethods(route)
     if (req.method === "OPTIONS") {
@@ -90,7 +91,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       return sendEmpty(res, 204, { ...(preflight ?? cors), Allow: [...methods, "OPTIONS"].join(", ") })
     }
     if (!methods.includes(req.method ?? "")) {
-      return sendError(res, 405, "bad_request", `${path} answers ${methods.join(" and ")} only, not ${String(req.method).slice(0, 20)}.`, { ...headers, Allow: methods.join(", ") })
+      return sendError(res, edgeRefusal("bad_request", `${path} answers ${methods.join(" and ")} only, not ${String(req.method).slice(0, 20)}.`, 405), { ...headers, Allow: methods.join(", ") })
     }
     switch (route.kind) {
       case "health":

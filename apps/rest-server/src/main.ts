@@ -1,7 +1,5 @@
-import { runServerCli } from "@oxd/core"
-import { logTls } from "./logTls.js"
+import { logTls, RestTlsError, runServerCli } from "@oxd/node"
 import { startRestServer } from "./RestServer.js"
-import { RestTlsError } from "./tls.js"
 
 await runServerCli(
   {

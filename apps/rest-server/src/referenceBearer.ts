@@ -1,4 +1,4 @@
-import type { WireError } from "@oxd/core"
+import { edgeRefusal, type WireError } from "@oxd/core"
 
 /**
  * The protection token of a REST call, by the reference's rule (oxd-https-extension 3.1.4,
@@ -19,8 +19,4 @@ export const referenceBearer = (header: string | undefined): string | undefined 
  * reads that body (oxd-node passes any non-200 body on as the error, oxd-python's urllib2 raises on the status), so the
  * envelope itself is sent, as every other oxd error (docs/compatibility.md, H1).
  */
-export const forbiddenAccess: WireError = {
-  code: "403",
-  http: 403,
-  description: 'Forbidden Access: send the protection_access_token as "Authorization: Bearer <token>".',
-}
+export const forbiddenAccess: WireError = edgeRefusal("forbidden_access", 'Forbidden Access: send the protection_access_token as "Authorization: Bearer <token>".')

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http"
-import { errorEnvelope } from "@oxd/core"
+import { errorEnvelope, type WireError } from "@oxd/core"
 
 /** Headers on every answer: nothing cached (replies carry tokens), nothing sniffed. */
 const BASE_HEADERS = ["Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"] as const
@@ -89,5 +89,5 @@ export const sendEmpty = (res: ServerResponse, status: number, headers: Readonly
 }
 
 /** An oxd error envelope the edge itself answers (HTTP-level problems: no command was run). */
-export const sendError = (res: ServerResponse, status: number, code: string, description: string, headers: Record<string, string> = {}) =>
-  sendJson(res, status, errorEnvelope({ code, http: status, description }), headers)
+export const sendError = (res: ServerResponse, wire: WireError, headers: Record<string, string> = {}) =>
+  sendJson(res, wire.http, errorEnvelope(wire), headers)

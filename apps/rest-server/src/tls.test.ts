@@ -4,9 +4,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { connect, createServer as createTlsServer, type ConnectionOptions } from "node:tls"
 import { describe, expect, it } from "vitest"
-import { certificateNames, loadRestTls, RestTlsError } from "./tls.js"
+import { certificateNames, loadRestTls, RestTlsError, TLS_CIPHERS } from "@oxd/node"
 import { send, startTestRest } from "./test-support/http.js"
-import { TLS_CIPHERS } from "./tlsPolicy.js"
 
 const tmp = () => mkdtempSync(join(tmpdir(), "oxd-rest-tls-"))
 

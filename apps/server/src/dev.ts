@@ -1,5 +1,6 @@
 import { join } from "node:path"
-import { ConfigError, configHelp, loadConfig, makeOxd, resolveFromCwd, stopOnSignals } from "@oxd/core"
+import { ConfigError, configHelp, loadConfig, makeOxd } from "@oxd/core"
+import { resolveFromCwd, stopOnSignals } from "@oxd/node"
 import { headlessLogin, startTestOp } from "@oxd/test-op"
 import { startAll } from "./startAll.js"
 

@@ -1,5 +1,4 @@
-import { runServerCli } from "@oxd/core"
-import { RestTlsError } from "@oxd/rest-server"
+import { RestTlsError, runServerCli } from "@oxd/node"
 import { startAll } from "./startAll.js"
 
 await runServerCli(

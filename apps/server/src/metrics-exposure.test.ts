@@ -61,7 +61,7 @@ describe("GET /metrics with metrics_token", () => {
         const refused = await scrape(base, authorization)
         expect(refused.status, `${base} ${authorization}`).toBe(401)
         expect(refused.challenge).toBe('Bearer realm="metrics"')
-        expect(JSON.parse(refused.text)).toEqual({ status: "error", data: { error: "unauthorized", error_description: "/metrics needs Authorization: Bearer <metrics_token>." } })
+        expect(JSON.parse(refused.text)).toEqual({ status: "error", data: { error: "unauthorized", error_description: "/metrics needs Authorization: Bearer <metrics_token>.", details: null } })
         expect(refused.text).not.toContain("oxd_")
       }
       const served = await scrape(base, `Bearer ${TOKEN}`)

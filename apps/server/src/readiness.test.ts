@@ -4,7 +4,8 @@
  * Reproduce: pnpm --filter @oxd/server exec vitest run src/readiness.test.ts
  */
 import { join } from "node:path"
-import { makeConfig, makeOxd, startAdminServer } from "@oxd/core"
+import { makeConfig, makeOxd } from "@oxd/core"
+import { startAdminServer } from "@oxd/node"
 import { describe, expect, it } from "vitest"
 import { startAll } from "./startAll.js"
 import { tempDir } from "./test-support/child.js"

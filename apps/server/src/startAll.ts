@@ -1,5 +1,6 @@
 import type { Config, Oxd } from "@oxd/core"
-import { logTls, startRestServer, type RestServer } from "@oxd/rest-server"
+import { logTls } from "@oxd/node"
+import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import { startWsServer, type WsServer } from "@oxd/ws-server"
 

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net"
-import { errorEnvelope, gatherWritesThisTurn, resolveCommand, type Oxd } from "@oxd/core"
+import { edgeRefusal, errorEnvelope, resolveCommand, type Oxd } from "@oxd/core"
+import { gatherWritesThisTurn } from "@oxd/node"
 import { encodeFrame, FrameDecoder, isWideFrame } from "./Frame.js"
 
 /** Frames read ahead of their replies; past this the socket is paused, so a client that never reads cannot grow memory. */
@@ -10,14 +11,10 @@ const MAX_QUEUED = 32
  * (Processor.java:59-63, SocketProcessor.java:62-65), and closes without a word on a broken frame: oxd-ts answers
  * every broken message that way, with the precise reason (docs/compatibility.md, T1, T2, T6, T7, T14-T16).
  */
-const brokenMessage = (description: string) => errorEnvelope({ code: "internal_error", http: 500, description })
+const brokenMessage = (description: string) => errorEnvelope(edgeRefusal("unreadable_message", description))
 
 /** T9: no command (missing, null or ""): the reference's CommandType is null, unsupported_operation (Processor.java:80-82). */
-const noCommand = errorEnvelope({
-  code: "unsupported_operation",
-  http: 500,
-  description: '"command" is missing: send {"command": "<name>", "params": {…}}',
-})
+const noCommand = errorEnvelope(edgeRefusal("no_command", '"command" is missing: send {"command": "<name>", "params": {…}}'))
 
 const ASCII_UPPER = /[A-Z]/
 /** T11: the reference takes a command name in any letter case (CommandType.java:60-70); A-Z are folded here. */

@@ -1,5 +1,5 @@
 import type { Socket } from "node:net"
-import { bucketKey, errorEnvelope } from "@oxd/core"
+import { bucketKey, edgeRefusal, errorEnvelope } from "@oxd/core"
 import { encodeFrame } from "./Frame.js"
 
 /**
@@ -42,6 +42,6 @@ const refuse = (socket: Socket, description: string) => {
   socket.on("error", () => socket.destroy())
   // read and drop whatever the peer sends, so its close is seen; a peer that never closes is cut off
   socket.resume()
-  socket.end(encodeFrame(errorEnvelope({ code: "rate_limited", http: 429, description })))
+  socket.end(encodeFrame(errorEnvelope(edgeRefusal("over_limit", description))))
   setTimeout(() => socket.destroy(), 2000).unref()
 }

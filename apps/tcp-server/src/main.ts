@@ -1,4 +1,4 @@
-import { runServerCli } from "@oxd/core"
+import { runServerCli } from "@oxd/node"
 import { startTcpServer } from "./TcpServer.js"
 
 await runServerCli(

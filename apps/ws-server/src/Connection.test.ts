@@ -119,4 +119,11 @@ describe("errors", () => {
     const crash = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "secret-ish detail", cause: new Error("secret-ish detail") })
     expect(oxdErrorOf(crash).data).toEqual({ error: "internal_error", error_description: "Internal error; the server logged it." })
   })
+
+  it("answers what tRPC refuses with core's code for it, as the other edges do (rate_limited, not too_many_requests)", () => {
+    const of = (code: "TOO_MANY_REQUESTS" | "NOT_FOUND" | "PARSE_ERROR") => oxdErrorOf(new TRPCError({ code, message: "m" }))
+    expect(of("TOO_MANY_REQUESTS")).toMatchObject({ data: { error: "rate_limited", error_description: "m" }, http: 429 })
+    expect(of("NOT_FOUND")).toMatchObject({ data: { error: "unsupported_operation" }, http: 500 })
+    expect(of("PARSE_ERROR")).toMatchObject({ data: { error: "bad_request", error_description: "The message is not a tRPC request: m" }, http: 400 })
+  })
 })

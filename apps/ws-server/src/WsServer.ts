@@ -1,8 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
-import { gatherWritesThisTurn, serveObservability, type Oxd } from "@oxd/core"
-import { serverTlsPolicy, type RestTls } from "@oxd/rest-server"
+import { edgeRefusal, errorEnvelope, type Oxd } from "@oxd/core"
+import { gatherWritesThisTurn, serveObservability, serverTlsPolicy, type RestTls } from "@oxd/node"
 import { applyWSSHandler } from "@trpc/server/adapters/ws"
 import { WebSocketServer, type WebSocket } from "ws"
 import { guardConnection, type ConnectionLimits, type WsConnection } from "./Connection.js"
@@ -61,7 +61,7 @@ const plainRequest = (oxd: Oxd) => (req: IncomingMessage, res: ServerResponse) =
 }
 
 const upgradeRequired = (_req: IncomingMessage, res: ServerResponse) => {
-  const body = JSON.stringify({ status: "error", data: { error: "bad_request", error_description: "This port serves the oxd WebSocket (tRPC) API: connect with a WebSocket client." } })
+  const body = JSON.stringify(errorEnvelope(edgeRefusal("bad_request", "This port serves the oxd WebSocket (tRPC) API: connect with a WebSocket client.", 426)))
   res.writeHead(426, { "Content-Type": "application/json", Upgrade: "websocket", Connection: "close" }).end(body)
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorEnvelope, Reply } from "@oxd/core"
+import { edgeRefusal, type ErrorEnvelope, type Reply, type WireError } from "@oxd/core"
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server"
 
 /** The oxd error as it travels in tRPC's error data (`error.data.oxd`), the same on every transport. */
@@ -44,18 +44,24 @@ export const oxdTrpcError = (reply: Reply): TRPCError => {
  */
 export const oxdErrorOf = (error: TRPCError): { readonly data: OxdErrorData; readonly http: number | undefined } => {
   if (error.cause instanceof OxdReplyError) return { data: error.cause.data, http: error.cause.http }
+  const wire = refusalOf(error)
+  return { data: { error: wire.code, error_description: wire.description }, http: wire.http }
+}
+
+/** What tRPC refused, as core's error table answers it (the same code as every edge for the same condition). */
+const refusalOf = (error: TRPCError): WireError => {
   switch (error.code) {
     case "PARSE_ERROR":
-      return { data: { error: "bad_request", error_description: `The message is not a tRPC request: ${error.message}` }, http: 400 }
+      return edgeRefusal("bad_request", `The message is not a tRPC request: ${error.message}`)
     case "BAD_REQUEST":
     case "UNPROCESSABLE_CONTENT":
-      return { data: { error: "bad_request", error_description: error.message }, http: 400 }
+      return edgeRefusal("bad_request", error.message)
     case "NOT_FOUND":
     case "METHOD_NOT_SUPPORTED":
-      return { data: { error: "unsupported_operation", error_description: `${error.message}. Every oxd command is a mutation named in camelCase (getAuthorizationUrl); events is a subscription.` }, http: 500 }
+      return edgeRefusal("no_command", `${error.message}. Every oxd command is a mutation named in camelCase (getAuthorizationUrl); events is a subscription.`)
     case "TOO_MANY_REQUESTS":
-      return { data: { error: "too_many_requests", error_description: error.message }, http: 429 }
+      return edgeRefusal("over_limit", error.message)
     default:
-      return { data: { error: "internal_error", error_description: "Internal error; the server logged it." }, http: 500 }
+      return edgeRefusal("failed", "Internal error; the server logged it.")
   }
 }

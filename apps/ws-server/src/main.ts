@@ -1,5 +1,4 @@
-import { runServerCli } from "@oxd/core"
-import { logTls, RestTlsError } from "@oxd/rest-server"
+import { logTls, RestTlsError, runServerCli } from "@oxd/node"
 import { WsTlsError } from "./tls.js"
 import { startWsServer } from "./WsServer.js"
 

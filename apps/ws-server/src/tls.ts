@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import type { Config } from "@oxd/core"
-import { certificateNames, loadRestTls, RestTlsError, type RestTls } from "@oxd/rest-server"
+import { certificateNames, loadRestTls, RestTlsError, type RestTls } from "@oxd/node"
 
 /** A bad ws_tls_* setting; a RestTlsError, so a CLI that reports those reports these too. */
 export class WsTlsError extends RestTlsError {}

@@ -39,6 +39,9 @@ export type FromWarmState<P, R> = (params: P, ctx: CallContext, warm: WarmState)
 
 export type AnyCommand = Command<string, any, any, any>
 
+/** The services a command's handler needs (its Effect's R). */
+export type ServicesOf<C> = C extends Command<any, any, any, infer Req> ? Req : never
+
 export const make = <
   const Name extends string,
   P extends Schema.Codec<any, any>,

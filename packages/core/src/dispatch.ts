@@ -1,7 +1,7 @@
-import { Effect, Schema, type SchemaIssue } from "effect"
+import { Effect, Schema, SchemaIssue } from "effect"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
-import { resolveCommand } from "./commands/index.js"
+import { resolveCommand, type CommandServices as HandlerServices } from "./commands/index.js"
 import { toWireError } from "./errorCodes.js"
 import { InvalidParams, MalformedParams, UnknownCommand, type OxdError } from "./errors.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
@@ -9,31 +9,23 @@ import { describeDefect, redactSecrets } from "./safety/redact.js"
 import { withoutOpText } from "./services/opErrors.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 
-/** Decoders are built once per command, not per call. */
-const decoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.decodeUnknownEffect>>()
-const encoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.encodeEffect>>()
+/** Decoders are built once per command, not per call. A command's schemas need no services (Command: Codec<T, E>). */
+type Codec = Schema.Codec<unknown, unknown>
+const decoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.decodeUnknownEffect<Codec>>>()
+const encoders = new WeakMap<AnyCommand, ReturnType<typeof Schema.encodeEffect<Codec>>>()
 const decoderOf = (c: AnyCommand) => {
   let d = decoders.get(c)
-  if (!d) decoders.set(c, (d = Schema.decodeUnknownEffect(c.params)))
+  if (!d) decoders.set(c, (d = Schema.decodeUnknownEffect<Codec>(c.params)))
   return d
 }
 const encoderOf = (c: AnyCommand) => {
   let e = encoders.get(c)
-  if (!e) encoders.set(c, (e = Schema.encodeEffect(c.result)))
+  if (!e) encoders.set(c, (e = Schema.encodeEffect<Codec>(c.result)))
   return e
 }
 
-/** A schema error's path: steps ["key"] (a JSON string, which may itself hold ] or ") or [index]; keys are caller input. */
-const SEGMENT = String.raw`"(?:[^"\\]|\\.)*"|\d+`
-const AT_PATH = new RegExp(String.raw`\n\s*at ((?:\[(?:${SEGMENT})\])+)`)
-const PATH_STEP = new RegExp(String.raw`\[(${SEGMENT})\]`, "g")
-const keyOf = (step: string): string => {
-  try {
-    return String(JSON.parse(step))
-  } catch {
-    return step
-  }
-}
+/** A schema failure's leaves as { path, message }, read from the issue tree (not from text formatted for people). */
+const leavesOf = SchemaIssue.makeFormatterStandardSchemaV1()
 
 /**
  * Whether a schema failure is a value of the wrong JSON type (an object for a string, a number for a list…), found on
@@ -56,12 +48,12 @@ const isWrongType = (issue: SchemaIssue.Issue): boolean => {
 
 /** A schema failure as oxd reports it: the field, what is wrong with it, and the command's code for that field. */
 const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidParams | MalformedParams => {
-  const text = error.message
-  const at = AT_PATH.exec(text)?.[1] ?? ""
-  const segments = [...at.matchAll(PATH_STEP)].map((m) => m[1]!)
-  const keys = segments.filter((s) => s.startsWith('"')).map(keyOf)
-  const field = segments.map((s) => (s.startsWith('"') ? `.${keyOf(s)}` : `[${s}]`)).join("").replace(/^\./, "").slice(0, 200)
-  const what = text.split("\n")[0]?.trim() ?? "is invalid"
+  const first = leavesOf(error.issue).issues[0]
+  // keys are caller input (a JSON key may hold ] or "): taken as they are; numbers are list indexes
+  const path = first?.path ?? []
+  const keys = path.filter((k): k is string => typeof k === "string")
+  const field = path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("").replace(/^\./, "").slice(0, 200)
+  const what = first?.message.split("\n")[0]?.trim() || "is invalid"
   const detail = what === "Missing key" ? "is required" : what.replace(/^Expected/, "must be")
   if (isWrongType(error.issue)) return new MalformedParams({ field, detail })
   // the innermost named field picks the code: resources[0].conditions[1].httpMethods → invalid_http_method
@@ -72,9 +64,8 @@ const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidP
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 
-/** What handlers need from core's layer; any: the registry holds commands of every requirement. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type CommandServices = any
+/** What dispatch needs from core's layer: every handler's services (computed from the registry) and the guard. */
+export type CommandServices = HandlerServices | ProtectionGuard
 
 /** Params nest no deeper than this (scope expressions included): decoding and JsonLogic recurse. */
 export const MAX_PARAMS_DEPTH = 64

@@ -1,7 +1,24 @@
-import type { OxdError } from "./errors.js"
+import { EdgeRefusal, type EdgeRefusalReason, type OxdError } from "./errors.js"
 
 /** The operations (opErrors.ts toOpError) that are discoveries, and the reference's code for a failed one. */
 const DISCOVERY_CODES: Readonly<Record<string, string>> = { discovery: "no_connect_discovery_response", "UMA discovery": "no_uma_discovery_response" }
+
+/**
+ * The code and default status of each edge refusal. unreadable_message: the reference answers a message it cannot
+ * parse with internal_error (docs/compatibility.md T1, T2, T6); no_command, no_such_endpoint: its unsupported_operation
+ * (T9); forbidden_access: its "403" for a protected REST command without a Bearer token (H1); over_limit: rate_limited,
+ * as for too many commands (X11, T17); unauthorized: the admin port's /metrics without its token.
+ */
+const EDGE_REFUSALS: { readonly [K in EdgeRefusalReason]: { readonly code: string; readonly http: number } } = {
+  unreadable_message: { code: "internal_error", http: 500 },
+  no_command: { code: "unsupported_operation", http: 500 },
+  no_such_endpoint: { code: "unsupported_operation", http: 404 },
+  bad_request: { code: "bad_request", http: 400 },
+  forbidden_access: { code: "403", http: 403 },
+  unauthorized: { code: "unauthorized", http: 401 },
+  over_limit: { code: "rate_limited", http: 429 },
+  failed: { code: "internal_error", http: 500 },
+}
 
 type Row<E> = { readonly http: number | ((e: E) => number); readonly code: string | ((e: E) => string) }
 
@@ -75,6 +92,7 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   UmaGrantRefused: { http: (e) => (e.status >= 400 && e.status <= 599 ? e.status : 502), code: (e) => `http_status_${e.status}` },
   PatUnavailable: { http: 500, code: "internal_error" },
   RateLimited: { http: 429, code: "rate_limited" },
+  EdgeRefusal: { http: (e) => e.status ?? EDGE_REFUSALS[e.reason].http, code: (e) => EDGE_REFUSALS[e.reason].code },
 }
 
 export interface WireError {
@@ -92,3 +110,7 @@ export const toWireError = (e: OxdError): WireError => {
   const http = e._tag === "NoIdToken" && e.source === "caller" ? 400 : typeof row.http === "function" ? row.http(e) : row.http
   return e._tag === "NeedInfo" ? { code, http, description: e.message, details: e.details } : { code, http, description: e.message }
 }
+
+/** An edge's refusal as it goes on the wire: the table's code, the edge's words and, over HTTP, its status. */
+export const edgeRefusal = (reason: EdgeRefusalReason, detail: string, status?: number): WireError =>
+  toWireError(new EdgeRefusal(status === undefined ? { reason, detail } : { reason, detail, status }))

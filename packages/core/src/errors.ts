@@ -428,6 +428,27 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
   }
 }
 
+/** Why an edge refuses a message before any command runs; errorCodes.ts gives each its code. */
+export const EDGE_REFUSAL_REASONS = [
+  "unreadable_message", "no_command", "no_such_endpoint", "bad_request", "forbidden_access", "unauthorized", "over_limit", "failed",
+] as const
+export type EdgeRefusalReason = (typeof EDGE_REFUSAL_REASONS)[number]
+
+/**
+ * A message, body, path, method or connection an edge cannot take (TCP frames, HTTP requests, tRPC messages, the admin
+ * port). The edge says why (`detail`) and, over HTTP, may give its status (413, 431…); the wire code is the table's,
+ * so every edge answers one condition with one code.
+ */
+export class EdgeRefusal extends Schema.TaggedError<EdgeRefusal>()("EdgeRefusal", {
+  reason: Schema.Literals(EDGE_REFUSAL_REASONS),
+  detail: Schema.String,
+  status: Schema.optional(Schema.Number),
+}) {
+  override get message() {
+    return this.detail
+  }
+}
+
 export type OxdError =
   | UnknownCommand
   | InvalidParams
@@ -469,3 +490,4 @@ export type OxdError =
   | UmaGrantRefused
   | PatUnavailable
   | RateLimited
+  | EdgeRefusal

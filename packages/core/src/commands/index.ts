@@ -37,6 +37,8 @@ export const commands = Command.registry(
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands
+/** Every service some handler needs: the union of their R, so a layer missing one fails to compile where it runs them. */
+export type CommandServices = { readonly [K in CommandName]: Command.ServicesOf<Commands[K]> }[CommandName]
 
 /** Older wire names (aliases in the definitions) → current name. */
 export const aliases: Readonly<Record<string, CommandName>> = Object.fromEntries(

@@ -1,9 +1,6 @@
 import { isAbsolute, resolve } from "node:path"
-import type { Config } from "../config/OxdConfig.js"
-import { ConfigError, configHelp, loadConfig } from "../config/loadConfig.js"
-import { StoreFailed } from "../errors.js"
-import { makeOxd, type Oxd } from "../makeOxd.js"
-import { startAdminServer } from "../observability/httpEndpoints.js"
+import { ConfigError, configHelp, loadConfig, makeOxd, StoreFailed, type Config, type Oxd } from "@oxd/core"
+import { startAdminServer } from "./httpEndpoints.js"
 
 /** One server program: what it says about itself and how it starts its edges on a ready core. */
 export interface ServerProgram {

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import type { Oxd } from "../makeOxd.js"
-import { bearerToken, sameSecret } from "../safety/bearer.js"
+import { bearerToken, edgeRefusal, errorEnvelope, sameSecret, type Oxd, type WireError } from "@oxd/core"
 
 export const METRICS_PATH = "/metrics"
 export const LIVE_PATH = "/health/live"
@@ -19,6 +18,7 @@ const send = (res: ServerResponse, status: number, type: string, body: string, h
 }
 const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string>) =>
   send(res, status, "application/json; charset=utf-8", JSON.stringify(body), headers)
+const sendError = (res: ServerResponse, wire: WireError, headers: Record<string, string>) => sendJson(res, wire.http, errorEnvelope(wire), headers)
 
 /** With metrics_token set, /metrics answers only a request bearing it. */
 const metricsAllowed = (token: string | undefined, authorization: string | undefined): boolean => {
@@ -43,11 +43,11 @@ export const serveObservability = async (
   const isMetrics = path === METRICS_PATH && oxd.config.metrics_enabled
   if (!isMetrics && path !== LIVE_PATH && path !== READY_PATH) return false
   if (req.method !== "GET" && req.method !== "HEAD") {
-    sendJson(res, 405, { status: "error", data: { error: "bad_request", error_description: `${path} answers GET and HEAD only.` } }, { ...headers, Allow: "GET, HEAD" })
+    sendError(res, edgeRefusal("bad_request", `${path} answers GET and HEAD only.`, 405), { ...headers, Allow: "GET, HEAD" })
     return true
   }
   if (isMetrics && !metricsAllowed(oxd.config.metrics_token, req.headers.authorization)) {
-    sendJson(res, 401, { status: "error", data: { error: "unauthorized", error_description: `${METRICS_PATH} needs Authorization: Bearer <metrics_token>.` } }, { ...headers, "WWW-Authenticate": 'Bearer realm="metrics"' })
+    sendError(res, edgeRefusal("unauthorized", `${METRICS_PATH} needs Authorization: Bearer <metrics_token>.`), { ...headers, "WWW-Authenticate": 'Bearer realm="metrics"' })
   } else if (isMetrics) {
     send(res, 200, "text/plain; version=0.0.4; charset=utf-8", await oxd.metricsText(), headers)
   } else if (path === LIVE_PATH) {
@@ -78,10 +78,10 @@ export const startAdminServer = async (oxd: Oxd, opts: { readonly host?: string;
   const server: Server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000 }, (req, res) => {
     serveObservability(oxd, req, res)
       .then((served) => {
-        if (!served) sendJson(res, 404, { status: "error", data: { error: "unsupported_operation", error_description: `The admin port serves GET ${METRICS_PATH}, ${LIVE_PATH} and ${READY_PATH}.` } }, {})
+        if (!served) sendError(res, edgeRefusal("no_such_endpoint", `The admin port serves GET ${METRICS_PATH}, ${LIVE_PATH} and ${READY_PATH}.`), {})
       })
       .catch(() => {
-        if (!res.headersSent) sendJson(res, 500, { status: "error", data: { error: "internal_error", error_description: "The admin port failed to answer." } }, {})
+        if (!res.headersSent) sendError(res, edgeRefusal("failed", "The admin port failed to answer."), {})
         else res.destroy()
       })
   })

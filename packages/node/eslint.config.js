@@ -1,0 +1,3 @@
+import config, { appBoundaries } from "@oxd/eslint-config"
+
+export default [...config, ...appBoundaries("@oxd/node")]

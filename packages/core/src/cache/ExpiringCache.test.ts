@@ -1,6 +1,6 @@
 import { Deferred, Effect, Fiber, Scope } from "effect"
 import { TestClock } from "effect/testing"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { ExpiringCache, type ExpiringCacheOptions } from "./ExpiringCache.js"
 
 // Time is the TestClock's (it starts at 0 and moves only when told): no test here sleeps.
@@ -179,6 +179,40 @@ describe("ExpiringCache", () => {
       expect(cache.peek("a")).toEqual({ k: "a" })
       expect(cache.peek("b")).toBeUndefined()
       expect(Object.isFrozen(kept)).toBe(true)
+    })))
+
+  it("moves an entry on a hit only from the older half of its bound; one used in the newer half is never dropped", () =>
+    run(Effect.gen(function* () {
+      const cache = yield* make<{ k: string }>({ max: 4 })
+      for (const k of ["a", "b", "c", "d"]) yield* cache.get(k, Effect.succeed({ k }))
+      // d was just stored: hits leave the Map as it is (a delete + set per hit churns the Map's table)
+      const sets = vi.spyOn(Map.prototype, "set")
+      for (let i = 0; i < 1000; i++) {
+        cache.peek("d")
+        yield* cache.get("d", Effect.never)
+      }
+      const setsOnRecentHits = sets.mock.calls.length
+      cache.peek("a") // a is in the older half: it moves to the back
+      const setsOnOldHit = sets.mock.calls.length - setsOnRecentHits
+      sets.mockRestore()
+      expect([setsOnRecentHits, setsOnOldHit]).toEqual([0, 1])
+      yield* cache.get("e", Effect.succeed({ k: "e" })) // b goes, the least recently used
+      for (const k of ["a", "c", "d", "e"]) expect(cache.peek(k), k).toEqual({ k })
+      expect(cache.peek("b")).toBeUndefined()
+    })))
+
+  it("drops the entry when its refresh finds the value gone", () =>
+    run(Effect.gen(function* () {
+      const cache = yield* make<string>()
+      let row: string | undefined = "v1"
+      const read = Effect.sync(() => row)
+      yield* cache.get("a", read)
+      row = undefined
+      yield* TestClock.adjust(9_500)
+      expect(yield* cache.get("a", read)).toBe("v1")
+      yield* settle
+      expect(cache.peek("a")).toBeUndefined()
+      expect(cache.size).toBe(0)
     })))
 
   it("keeps nothing with a ttl of 0, yet shares a lookup in flight", () =>

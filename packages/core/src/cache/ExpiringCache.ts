@@ -68,6 +68,8 @@ export class ExpiringCache<V> {
   }
 
   /** The cached value, or `lookup`'s (shared with concurrent callers of the same key, and cached unless undefined). */
+  get<E, R>(key: string, lookup: Effect.Effect<V, E, R>): Effect.Effect<V, E, R>
+  get<E, R>(key: string, lookup: Effect.Effect<V | undefined, E, R>): Effect.Effect<V | undefined, E, R>
   get<E, R>(key: string, lookup: Effect.Effect<V | undefined, E, R>): Effect.Effect<V | undefined, E, R> {
     return Effect.suspend(() => {
       const hit = this.#entries.get(key)
@@ -107,6 +109,12 @@ export class ExpiringCache<V> {
   delete(key: string): void {
     this.#entries.delete(key)
     this.#inFlight.delete(key)
+  }
+
+  /** Forget the key if its entry holds a value `stale` picks (a token the other side just refused), uncounted. */
+  deleteIf(key: string, stale: (value: V) => boolean): void {
+    const hit = this.#entries.get(key)
+    if (hit && stale(hit.value)) this.delete(key)
   }
 
   /** Forget everything (after a write whose keys are not known). */

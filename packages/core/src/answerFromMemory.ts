@@ -1,4 +1,4 @@
-import { Effect, Option, Schema } from "effect"
+import { Clock, Effect, Option, Schema } from "effect"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
@@ -27,6 +27,7 @@ export interface MemoryServices {
   readonly ids: Ids["Service"]
   readonly op: OpenIdProvider["Service"]
   readonly states: StateStore["Service"]
+  readonly clock: Clock.Clock
 }
 
 /** The services answers from memory read, taken once from the built runtime. */
@@ -41,6 +42,7 @@ export const memoryServices = Effect.gen(function* () {
     ids: yield* Ids,
     op: yield* OpenIdProvider,
     states: yield* StateStore,
+    clock: yield* Clock.Clock,
   } satisfies MemoryServices
 })
 
@@ -87,6 +89,7 @@ const replyOf = (command: AnyCommand, result: unknown): Reply | undefined => {
 export const answerFromMemory = (s: MemoryServices, observed: (command: string, ctx: CallContext, ms: number) => void) => {
   const memory: Memory = {
     config: s.config,
+    now: () => s.clock.currentTimeMillisUnsafe(),
     site: (oxdId) => s.sites.peek(oxdId),
     resources: (oxdId) => s.resources.peek(oxdId),
     rpt: (site, rpt) => s.uma.peekRpt(site, rpt),

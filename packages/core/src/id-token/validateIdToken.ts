@@ -48,14 +48,14 @@ export const validateIdToken = Effect.fnUntraced(function* (idToken: string, x: 
     return yield* reject("bad_signature", `ID token signed with alg ${alg}, an asymmetric algorithm is required`)
   }
   // exp and iat are judged on the Clock (jose's currentDate), as every other time in core
-  const nowMs = yield* Clock.currentTimeMillis
+  const atMs = yield* Clock.currentTimeMillis
   const { payload } = yield* Effect.tryPromise({
     try: () => jwtVerify(idToken, x.keys, {
-      issuer: x.issuer, audience: x.clientId, clockTolerance: x.clockToleranceSeconds, requiredClaims: ["iat", "exp", "sub"], currentDate: new Date(nowMs),
+      issuer: x.issuer, audience: x.clientId, clockTolerance: x.clockToleranceSeconds, requiredClaims: ["iat", "exp", "sub"], currentDate: new Date(atMs),
     }),
     catch: classify,
   })
-  yield* checkClaims(payload, x, alg, Math.floor(nowMs / 1000))
+  yield* checkClaims(payload, x, alg, Math.floor(atMs / 1000))
   return payload
 })
 

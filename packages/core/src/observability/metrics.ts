@@ -185,6 +185,8 @@ export class OxdMetrics {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6
     this.#add("counter", "process_cpu_seconds_total", {}, cpuSeconds - this.#cpuSeconds)
     this.#cpuSeconds = cpuSeconds
+    // Prometheus defines this gauge as the process's start in Unix wall time, whatever clock core runs on
+    // eslint-disable-next-line no-restricted-properties
     this.#add("gauge", "process_start_time_seconds", {}, Math.round(Date.now() / 1000 - process.uptime()))
     return PrometheusMetrics.formatUnsafe(this.#context)
   }

@@ -50,8 +50,6 @@ export class ExpiringCache<V> {
   readonly #entries = new Map<string, Entry<V>>()
   readonly #inFlight = new Map<string, Deferred.Deferred<V | undefined, unknown>>()
   #moves = 0
-  /** Bumped by clear(): lookups started before it store nothing. */
-  #generation = 0
 
   constructor(readonly options: ExpiringCacheOptions<V>, readonly clock: Clock.Clock, readonly scope: Scope.Scope) {}
 
@@ -119,7 +117,6 @@ export class ExpiringCache<V> {
 
   /** Forget everything (after a write whose keys are not known). */
   clear(): void {
-    this.#generation++
     this.#entries.clear()
     this.#inFlight.clear()
   }
@@ -133,10 +130,10 @@ export class ExpiringCache<V> {
     return Effect.suspend(() => {
       const flight = Deferred.makeUnsafe<V | undefined, E>()
       this.#inFlight.set(key, flight as Deferred.Deferred<V | undefined, unknown>)
-      const generation = this.#generation
       const run = lookup.pipe(
         Effect.onExit((exit: Exit.Exit<V | undefined, E>) => Effect.sync(() => {
-          const current = this.#inFlight.get(key) === flight && generation === this.#generation
+          // not overtaken by delete or clear (a write): an overtaken value may predate the write, so it is not kept
+          const current = this.#inFlight.get(key) === flight
           if (current) this.#inFlight.delete(key)
           if (current && exit._tag === "Success") this.#store(key, exit.value)
           Deferred.doneUnsafe(flight, exit)

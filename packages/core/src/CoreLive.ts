@@ -1,4 +1,4 @@
-import { Layer, Logger, References } from "effect"
+import { Clock, Layer, Logger, References } from "effect"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
 import { jsonLineLogger } from "./observability/jsonLogger.js"
 import type { OxdMetrics } from "./observability/metrics.js"
@@ -28,6 +28,8 @@ export const loggerLayer = (config: Config) =>
   )
 
 export interface CoreOptions {
+  /** The time core reads, in its services and its synchronous road (default: Effect's Clock; tests pass a TestClock). */
+  readonly clock?: Clock.Clock
   readonly opTransport?: Transport
   /** Where OP calls are counted (makeOxd's; absent: not counted). */
   readonly metrics?: OxdMetrics
@@ -52,5 +54,6 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))
-  return Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), logging, tracing)
+  const services = Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), logging, tracing)
+  return options.clock ? services.pipe(Layer.provideMerge(Layer.succeed(Clock.Clock, options.clock))) : services
 }

@@ -12,6 +12,8 @@ import type { Introspection } from "./services/UmaAuthorizationServer.js"
  */
 export interface WarmState {
   readonly config: Config
+  /** The core's Clock time (ms), read synchronously (TestClock in tests). */
+  now(): number
   site(oxdId: string): Site | undefined
   resources(oxdId: string): ReadonlyArray<ProtectedResource> | undefined
   /** A cached introspection of this RPT for this site, not yet due for refresh. */

@@ -5,7 +5,7 @@
  * (protectionRules.ts, transportProtection.ts, decide.ts, usesPkceS256), it leaves every refusal and miss to the
  * Effect road, and warmEquivalence.test.ts checks the two agree. Config `fast_path: false` turns it off.
  */
-import { Effect, Option, Schema } from "effect"
+import { Clock, Effect, Option, Schema } from "effect"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
 import { OxdConfig, type Config } from "./config/OxdConfig.js"
@@ -34,6 +34,7 @@ export interface WarmStateServices {
   readonly ids: Ids["Service"]
   readonly op: OpenIdProvider["Service"]
   readonly states: StateStore["Service"]
+  readonly clock: Clock.Clock
 }
 
 /** The services answers on the synchronous road read, taken once from the built runtime. */
@@ -48,6 +49,7 @@ export const warmStateServices = Effect.gen(function* () {
     ids: yield* Ids,
     op: yield* OpenIdProvider,
     states: yield* StateStore,
+    clock: yield* Clock.Clock,
   } satisfies WarmStateServices
 })
 
@@ -94,6 +96,7 @@ const replyOf = (command: AnyCommand, result: unknown): Reply | undefined => {
 export const answerFromWarmState = (s: WarmStateServices, observed: (command: string, ctx: CallContext, ms: number) => void) => {
   const warm: WarmState = {
     config: s.config,
+    now: () => s.clock.currentTimeMillisUnsafe(),
     site: (oxdId) => s.sites.peek(oxdId),
     resources: (oxdId) => s.resources.peek(oxdId),
     rpt: (site, rpt) => s.uma.peekRpt(site, rpt),

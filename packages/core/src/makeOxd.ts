@@ -1,4 +1,4 @@
-import { Effect, ManagedRuntime } from "effect"
+import { Clock, Effect, ManagedRuntime } from "effect"
 import { answerFromWarmState, warmStateServices, type EdgeContext } from "./answerFromWarmState.js"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
@@ -69,12 +69,15 @@ export interface Readiness {
 
 /** Core for Promise-land edges (net, http, ws): one runtime, shared by every connection. */
 export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = {}): Oxd => {
-  const metrics = new OxdMetrics()
-  const runtime = ManagedRuntime.make(coreLayer(config, { ...options, metrics }))
+  // one clock for everything core times, in the runtime and outside it (Effect's unless the caller gives one)
+  const clock = options.clock ?? Effect.runSync(Clock.clockWith(Effect.succeed))
+  const now = () => clock.currentTimeMillisUnsafe()
+  const metrics = new OxdMetrics({ now })
+  const runtime = ManagedRuntime.make(coreLayer(config, { ...options, clock, metrics }))
   const observe = observeCommand(metrics, config.otlp_endpoint !== undefined)
   let draining = false
   // per remote address, on the network transports (the internal one is the process itself)
-  const limiter = config.rate_limit_per_minute > 0 ? new RateLimiter({ perMinute: config.rate_limit_per_minute, burst: config.rate_limit_burst }) : undefined
+  const limiter = config.rate_limit_per_minute > 0 ? new RateLimiter({ perMinute: config.rate_limit_per_minute, burst: config.rate_limit_burst, now }) : undefined
   const rateLimited = (ctx: Pick<CallContext, "transport" | "remoteAddress">): Reply | undefined => {
     if (!limiter || ctx.transport === "internal" || !ctx.remoteAddress) return undefined
     const waitMs = limiter.take(ctx.remoteAddress)

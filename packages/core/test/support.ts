@@ -5,6 +5,8 @@
 import { request } from "node:https"
 import { fileURLToPath } from "node:url"
 import { headlessLogin, startTestOp, type TestOp } from "@oxd/test-op"
+import { Effect, Scope } from "effect"
+import { TestClock } from "effect/testing"
 import { afterAll, beforeAll, expect } from "vitest"
 import type { Config } from "../src/config/OxdConfig.js"
 import { makeConfig } from "../src/config/loadConfig.js"
@@ -22,8 +24,16 @@ export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_ST
 /** The test OP's origin, for allowed_op_hosts: it is on 127.0.0.1, which the server refuses unless listed. */
 export const opOrigin = (op: TestOp): string => new URL(op.issuer).origin
 
-export const oxdFor = (op: TestOp, overrides: Partial<Config> = {}): Oxd =>
-  makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, allowed_op_hosts: [opOrigin(op)], ...overrides }))
+export const oxdFor = (op: TestOp, overrides: Partial<Config> = {}, options: Parameters<typeof makeOxd>[1] = {}): Oxd =>
+  makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, allowed_op_hosts: [opOrigin(op)], ...overrides }), options)
+
+/** A TestClock set to the wall time (the OP's tokens carry real times), for `oxdFor(op, {}, { clock })`: moved by `advance`. */
+export const testClock = async () => {
+  // its scope only ends a "time not adjusted" warning: it lives as long as the test file
+  const clock = await Effect.runPromise(Effect.provideService(TestClock.make(), Scope.Scope, Scope.makeUnsafe()))
+  await Effect.runPromise(clock.setTime(Date.now()))
+  return { clock, advance: (ms: number) => Effect.runPromise(clock.adjust(ms)) }
+}
 
 /** A test OP and a core on it for the tests of one file: `use` gets both once they are up; both stop after the file. */
 export const startOpAndOxd = (use: (op: TestOp, oxd: Oxd) => void, overrides: Partial<Config> = {}) => {

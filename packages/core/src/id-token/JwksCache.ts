@@ -1,4 +1,6 @@
+import { Effect, type Scope } from "effect"
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from "jose"
+import { ExpiringCache } from "../cache/ExpiringCache.js"
 import type { FetchFn } from "../services/OpFetch.js"
 import { cacheStats } from "../observability/cacheStats.js"
 
@@ -8,48 +10,46 @@ const MAX_AGE_MS = 60 * 60 * 1000
  * OP's token endpoint over TLS, so a kid we do not know means the OP rotated, not that someone probes us.
  */
 
-interface Entry { keys: JWTVerifyGetKey; fetchedAt: number; inflight?: Promise<JWTVerifyGetKey> | undefined }
-
-/** The OPs' signing keys by jwks_uri: bounded, expiring, refetched on a kid it does not know (key rotation). */
+/**
+ * The OPs' signing keys by jwks_uri: bounded, expiring, refetched on a kid it does not know (key rotation). jose asks
+ * for keys through a Promise, so fetches run there (one per jwks_uri at a time); the keys live in an ExpiringCache.
+ */
 export class JwksCache {
-  readonly #entries = new Map<string, Entry>()
-  constructor(private readonly fetch: FetchFn, private readonly maxEntries = 256) {}
+  readonly #inflight = new Map<string, Promise<JWTVerifyGetKey>>()
+  private constructor(private readonly fetch: FetchFn, private readonly keys: ExpiringCache<JWTVerifyGetKey>) {}
+
+  static make(fetch: FetchFn, maxEntries = 256): Effect.Effect<JwksCache, never, Scope.Scope> {
+    return Effect.map(ExpiringCache.make<JWTVerifyGetKey>({ max: maxEntries, ttlMs: MAX_AGE_MS, name: "jwks", refreshAhead: false }), (keys) => new JwksCache(fetch, keys))
+  }
 
   /** A jose key resolver for one OP. */
   resolver(jwksUri: string): JWTVerifyGetKey {
     return async (header, token) => {
-      let entry = this.#entries.get(jwksUri)
-      if (!entry || Date.now() - entry.fetchedAt > MAX_AGE_MS) {
+      let keys = this.keys.peek(jwksUri)
+      if (!keys) {
         cacheStats.miss("jwks")
-        entry = await this.#load(jwksUri)
-      } else cacheStats.hit("jwks")
+        keys = await this.#load(jwksUri)
+      }
       try {
-        return await entry.keys(header, token)
+        return await keys(header, token)
       } catch (e) {
         if ((e as { code?: string }).code !== "ERR_JWKS_NO_MATCHING_KEY") throw e
-        return (await this.#load(jwksUri)).keys(header, token)
+        return (await this.#load(jwksUri))(header, token)
       }
     }
   }
 
-  async #load(jwksUri: string): Promise<Entry> {
-    const current = this.#entries.get(jwksUri)
-    if (current?.inflight) return { ...current, keys: await current.inflight }
-    const inflight = (async () => {
+  #load(jwksUri: string): Promise<JWTVerifyGetKey> {
+    const running = this.#inflight.get(jwksUri)
+    if (running) return running
+    const load = (async () => {
       const res = await this.fetch(jwksUri, { headers: { accept: "application/json" } })
       if (!res.ok) throw new Error(`jwks_uri answered HTTP ${res.status}`)
-      return createLocalJWKSet((await res.json()) as JSONWebKeySet)
-    })()
-    if (current) current.inflight = inflight
-    try {
-      const keys = await inflight
-      const entry = { keys, fetchedAt: Date.now() }
-      this.#entries.delete(jwksUri)
-      this.#entries.set(jwksUri, entry)
-      if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!)
-      return entry
-    } finally {
-      if (current) current.inflight = undefined
-    }
+      const keys = createLocalJWKSet((await res.json()) as JSONWebKeySet)
+      this.keys.set(jwksUri, keys)
+      return keys
+    })().finally(() => this.#inflight.delete(jwksUri))
+    this.#inflight.set(jwksUri, load)
+    return load
   }
 }

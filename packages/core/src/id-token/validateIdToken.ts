@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { Clock, Effect } from "effect"
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose"
 import { AccessTokenHashMismatch, AuthorizationCodeHashMismatch, IdTokenRejected, type OpHostNotAllowed } from "../errors.js"
 import { notAllowed } from "../services/opErrors.js"
@@ -47,19 +47,22 @@ export const validateIdToken = Effect.fnUntraced(function* (idToken: string, x: 
     // HS* would need the client secret as key; oxd sites use asymmetric OP keys
     return yield* reject("bad_signature", `ID token signed with alg ${alg}, an asymmetric algorithm is required`)
   }
+  // exp and iat are judged on the Clock (jose's currentDate), as every other time in core
+  const atMs = yield* Clock.currentTimeMillis
   const { payload } = yield* Effect.tryPromise({
-    try: () => jwtVerify(idToken, x.keys, { issuer: x.issuer, audience: x.clientId, clockTolerance: x.clockToleranceSeconds, requiredClaims: ["iat", "exp", "sub"] }),
+    try: () => jwtVerify(idToken, x.keys, {
+      issuer: x.issuer, audience: x.clientId, clockTolerance: x.clockToleranceSeconds, requiredClaims: ["iat", "exp", "sub"], currentDate: new Date(atMs),
+    }),
     catch: classify,
   })
-  yield* checkClaims(payload, x, alg)
+  yield* checkClaims(payload, x, alg, Math.floor(atMs / 1000))
   return payload
 })
 
-const checkClaims = Effect.fnUntraced(function* (p: JWTPayload, x: IdTokenExpectations, alg: string) {
+const checkClaims = Effect.fnUntraced(function* (p: JWTPayload, x: IdTokenExpectations, alg: string, now: number) {
   const aud = Array.isArray(p.aud) ? p.aud : [p.aud]
   if (aud.length > 1 && p["azp"] === undefined) return yield* reject("bad_audience", "several audiences and no azp")
   if (p["azp"] !== undefined && p["azp"] !== x.clientId) return yield* reject("bad_audience", "azp is not this site's client_id")
-  const now = Math.floor(Date.now() / 1000)
   if (typeof p.iat !== "number" || p.iat > now + x.clockToleranceSeconds) return yield* reject("unknown", "iat is missing or in the future")
   if (x.nonce !== undefined && p["nonce"] !== x.nonce) {
     return yield* reject("bad_nonce", "nonce does not match the one sent in the authorization request")

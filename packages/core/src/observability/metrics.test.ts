@@ -6,7 +6,7 @@ const line = (text: string, series: string) => text.split("\n").find((l) => l.st
 
 describe("OxdMetrics", () => {
   it("renders counters, histograms and gauges in the Prometheus text format", () => {
-    const m = new OxdMetrics()
+    const m = new OxdMetrics({ now: Date.now })
     m.command("register_site", "tcp", "ok", 0.02)
     m.command("register_site", "tcp", "ok", 0.3)
     m.command("register_site", "tcp", "invalid_op_host", 0.001)
@@ -28,14 +28,14 @@ describe("OxdMetrics", () => {
   })
 
   it("keeps each core's series apart", () => {
-    const a = new OxdMetrics()
-    const b = new OxdMetrics()
+    const a = new OxdMetrics({ now: Date.now })
+    const b = new OxdMetrics({ now: Date.now })
     a.command("remove_site", "ws", "ok", 0.01)
     expect(b.render()).not.toContain("remove_site")
   })
 
   it("reports cache hits and misses as running totals", () => {
-    const m = new OxdMetrics()
+    const m = new OxdMetrics({ now: Date.now })
     const before = cacheStats.snapshot().get("metrics-test") ?? { hit: 0, miss: 0 }
     cacheStats.hit("metrics-test")
     cacheStats.hit("metrics-test")
@@ -48,7 +48,7 @@ describe("OxdMetrics", () => {
   })
 
   it("bounds a label's values: past 64 distinct ones they are reported as other", () => {
-    const m = new OxdMetrics()
+    const m = new OxdMetrics({ now: Date.now })
     for (let i = 0; i < 100; i++) {
       m.registerOp(`https://op${i}.example`)
       m.opRequest(`https://op${i}.example`, "token", "2xx", 0.01)

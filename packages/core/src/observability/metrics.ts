@@ -45,8 +45,8 @@ const HELP: Record<string, string> = {
  * series objects are built once and reused.
  */
 export class OxdMetrics {
-  /** `now`: the clock of the wait of calls to origins not yet known (tests move it). */
-  constructor(private readonly options: { readonly now?: () => number } = {}) {}
+  /** `now`: the Clock's time in ms, for the wait of calls to origins not yet known (makeOxd passes core's; tests move theirs). */
+  constructor(private readonly options: { readonly now: () => number }) {}
 
   readonly #context = Context.make(Metric.MetricRegistry, new Map())
   readonly #series = new Map<string, Metric.Metric<number, unknown>>()
@@ -156,7 +156,7 @@ export class OxdMetrics {
   }
 
   #now(): number {
-    return (this.options.now ?? Date.now)()
+    return this.options.now()
   }
 
   /** An edge's open connections, read at each scrape. Returns the function that stops reporting them. */
@@ -185,6 +185,8 @@ export class OxdMetrics {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6
     this.#add("counter", "process_cpu_seconds_total", {}, cpuSeconds - this.#cpuSeconds)
     this.#cpuSeconds = cpuSeconds
+    // Prometheus defines this gauge as the process's start in Unix wall time, whatever clock core runs on
+    // eslint-disable-next-line no-restricted-properties
     this.#add("gauge", "process_start_time_seconds", {}, Math.round(Date.now() / 1000 - process.uptime()))
     return PrometheusMetrics.formatUnsafe(this.#context)
   }

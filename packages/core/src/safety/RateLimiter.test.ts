@@ -16,7 +16,7 @@ describe("RateLimiter (token bucket per address)", () => {
   })
 
   it("stays bounded in memory whatever the number of addresses", () => {
-    const r = new RateLimiter({ perMinute: 10, burst: 1, maxKeys: 100 })
+    const r = new RateLimiter({ perMinute: 10, burst: 1, maxKeys: 100, now: Date.now })
     for (let i = 0; i < 10_000; i++) r.take(`10.0.${i >> 8}.${i & 255}`)
     expect(r.size).toBe(100)
   })

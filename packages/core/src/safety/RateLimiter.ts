@@ -5,14 +5,14 @@
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; at: number }>()
   readonly #perMs: number
-  constructor(private readonly opts: { readonly perMinute: number; readonly burst: number; readonly maxKeys?: number; readonly now?: () => number }) {
+  constructor(private readonly opts: { readonly perMinute: number; readonly burst: number; readonly maxKeys?: number; readonly now: () => number }) {
     this.#perMs = opts.perMinute / 60_000
   }
 
   /** Takes a token for `address`: 0 when the command may run, else the milliseconds until it could. */
   take(address: string): number {
     const key = bucketKey(address)
-    const now = (this.opts.now ?? Date.now)()
+    const now = this.opts.now()
     const b = this.#buckets.get(key)
     const tokens = b ? Math.min(this.opts.burst, b.tokens + (now - b.at) * this.#perMs) : this.opts.burst
     this.#buckets.delete(key) // re-inserted last: most recently seen at the end

@@ -54,14 +54,15 @@ const EXTRA_MAX = Math.max(...Object.values(EXTRA_FIELDS).map((f) => f.length))
  */
 export class Events extends Context.Service<Events, {
   publish(event: OxdEventInput): Effect.Effect<void>
-  /** publish, synchronously, stamped with the wall clock (for answers given from memory, outside the runtime). */
+  /** publish, synchronously, stamped by the Clock captured at layer build (for answers given from memory, outside the runtime). */
   publishNow(event: OxdEventInput): void
   subscribe(filter: (e: OxdEvent) => boolean, onEvent: (e: OxdEvent) => void, options?: SubscribeOptions): () => void
 }>()("@oxd/core/Events") {
   /** For handlers: `yield* Events.publish({ type, oxd_id, op_host, setup_client_id, … })`. */
   static readonly publish = (event: OxdEventInput): Effect.Effect<void, never, Events> => Events.use((e) => e.publish(event))
 
-  static readonly layer = Layer.sync(Events, () => {
+  static readonly layer = Layer.effect(Events, Effect.gen(function* () {
+    const clock = yield* Clock.Clock
     // ids are <boot>-<seq>: a resume id from before a restart replays everything retained since
     const boot = randomBytes(4).toString("hex")
     let seq = 0
@@ -109,7 +110,7 @@ export class Events extends Context.Service<Events, {
     }
     return Events.of({
       publish: (input) => Effect.map(Clock.currentTimeMillis, (at) => record(input, at)),
-      publishNow: (input) => record(input, Date.now()),
+      publishNow: (input) => record(input, clock.currentTimeMillisUnsafe()),
       subscribe: (filter, onEvent, options = {}) => {
         const s = { filter, onEvent }
         if (options.after !== undefined) {
@@ -122,5 +123,5 @@ export class Events extends Context.Service<Events, {
         return () => void subscribers.delete(s)
       },
     })
-  })
+  }))
 }

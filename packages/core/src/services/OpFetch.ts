@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { createSecureContext, rootCertificates } from "node:tls"
-import { Context, Effect, Layer } from "effect"
+import { Clock, Context, Effect, Layer } from "effect"
 import type { Agent, buildConnector as BuildConnector, fetch as UndiciFetch } from "undici"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { opEndpointKind, originOf, type OxdMetrics } from "../observability/metrics.js"
@@ -52,7 +52,8 @@ export class OpFetch extends Context.Service<OpFetch, { readonly fetch: FetchFn 
         const { agent, fetch } = await undici()
         return fetch(url, { ...(init as object), dispatcher: agent } as Parameters<typeof fetch>[1]) as unknown as Promise<Response>
       }
-      const breaker = new CircuitBreaker({ failures: config.op_breaker_failures, cooldownMs: config.op_breaker_cooldown_in_seconds * 1000 })
+      const clock = yield* Clock.Clock
+      const breaker = new CircuitBreaker({ failures: config.op_breaker_failures, cooldownMs: config.op_breaker_cooldown_in_seconds * 1000, now: () => clock.currentTimeMillisUnsafe() })
       const fetch: FetchFn = resilientFetch(override ?? transport, { timeoutMs, retries: config.op_retries, breaker })
       return OpFetch.of({ fetch: checked(policy, observed(fetch, metrics, yield* OpTracing)) })
     }),

@@ -1,7 +1,7 @@
 import * as oidc from "openid-client"
 import { Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
-import { cacheStats } from "../observability/cacheStats.js"
+import { ExpiringCache } from "../cache/ExpiringCache.js"
 import {
   type AccessTokenHashMismatch, type AuthorizationCodeHashMismatch, IdTokenRejected, NoAccessToken, NoEndSessionEndpoint, NoIdToken, NoRegistrationEndpoint,
   OpAnswerUnusable, OpDiscoveryFailed, OperationFailed, type OpHostNotAllowed, OpRejected, type OpUnreachable,
@@ -113,17 +113,12 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
     Effect.gen(function* () {
       const config = yield* OxdConfig
       const { fetch } = yield* OpFetch
-      const jwks = new JwksCache(fetch)
+      const jwks = yield* JwksCache.make(fetch)
       const customFetch: oidc.CustomFetch = (url, options) => fetch(url, options as RequestInit)
       /** For reads that may be sent twice (introspection is a POST): retried like GETs. */
       const idempotentFetch: oidc.CustomFetch = (url, options) => fetch(url, { ...(options as RequestInit), idempotent: true })
-      interface DiscoveryEntry {
-        readonly at: number
-        readonly meta: Promise<{ ok: true; m: ServerMetadata } | { ok: false; e: unknown }>
-        /** the document, once fetched */
-        settled?: ServerMetadata
-      }
-      const discoveries = new Map<string, DiscoveryEntry>()
+      // fetched: answered synchronously, without a promise turn or a span (every login and check reads it)
+      const discoveries = yield* ExpiringCache.make<ServerMetadata>({ max: DISCOVERY_MAX, ttlMs: DISCOVERY_TTL_MS, name: "discovery" })
 
       const fetchMetadata = async (opHost: string, path: string | null | undefined): Promise<ServerMetadata> => {
         const issuer = new URL(opHost)
@@ -142,46 +137,13 @@ export class OpenIdProvider extends Context.Service<OpenIdProvider, {
         return meta
       }
 
-      /** The cached document when fetched and fresh (a hit counted), else undefined (nothing counted). */
-      const peekDiscovery = (opHost: string, path?: string | null): ServerMetadata | undefined => {
-        const hit = discoveries.get(`${opHost}|${path ?? ""}`)
-        if (!hit?.settled || Date.now() - hit.at >= DISCOVERY_TTL_MS) return undefined
-        cacheStats.hit("discovery")
-        return hit.settled
-      }
+      /** The cached document when it may answer now (a hit counted), else undefined (nothing counted). */
+      const peekDiscovery = (opHost: string, path?: string | null): ServerMetadata | undefined => discoveries.peek(`${opHost}|${path ?? ""}`)
 
       const discover = (opHost: string, path?: string | null): Effect.Effect<ServerMetadata, DiscoveryError> =>
-        Effect.suspend(() => {
-          const key = `${opHost}|${path ?? ""}`
-          const hit = discoveries.get(key)
-          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) {
-            cacheStats.hit("discovery")
-            // settled: answered synchronously, without a promise turn or a span (every login and check reads it)
-            if (hit.settled) return Effect.succeed(hit.settled)
-            return Effect.promise(() => hit.meta).pipe(Effect.flatMap((r) => r.ok ? Effect.succeed(r.m) : Effect.fail(discoveryError(opHost, r.e))))
-          }
-          cacheStats.miss("discovery")
-          return fetchDiscovery(key, opHost, path)
-        })
-      const fetchDiscovery = (key: string, opHost: string, path: string | null | undefined) =>
-        Effect.suspend(() => {
-          const entry: DiscoveryEntry = {
-            at: Date.now(),
-            meta: fetchMetadata(opHost, path).then((m) => {
-              entry.settled = m
-              return { ok: true as const, m }
-            }, (e: unknown) => {
-              if (discoveries.get(key) === entry) discoveries.delete(key) // a failure is not cached: the next call tries again
-              return { ok: false as const, e }
-            }),
-          }
-          discoveries.set(key, entry)
-          if (discoveries.size > DISCOVERY_MAX) discoveries.delete(discoveries.keys().next().value!)
-          return Effect.promise(() => entry.meta)
-        }).pipe(
-          Effect.flatMap((r) => r.ok ? Effect.succeed(r.m) : Effect.fail(discoveryError(opHost, r.e))),
+        discoveries.get(`${opHost}|${path ?? ""}`, Effect.tryPromise({ try: () => fetchMetadata(opHost, path), catch: (e) => discoveryError(opHost, e) }).pipe(
           Effect.withSpan("OpenIdProvider.discover"),
-        )
+        ))
 
       const discoveryError = (opHost: string, e: unknown): DiscoveryError => {
         if (e instanceof IssuerMismatch) return new OpDiscoveryFailed({ op_host: opHost, detail: "the discovery document names another issuer", op_text: e.issuer })

@@ -42,7 +42,7 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
       const config = yield* OxdConfig
       const sites = yield* SiteStore
       const op = yield* OpenIdProvider
-      const vouched = new VouchCache(config.protection_cache_seconds * 1000)
+      const vouched = yield* VouchCache.make(config.protection_cache_seconds * 1000)
       /** Introspections of tokens not in the cache, at most this many at once per OP: a flood waits its turn. */
       const gates = new Map<string, Semaphore.Semaphore>()
       const gateOf = (opKey: string) => {
@@ -55,8 +55,6 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         return gate
       }
 
-      const refreshing = new Set<string>()
-      const inFlight = new Map<string, Effect.Effect<Vouched, OxdError>>()
       /** Tokens are kept by digest (never the token itself in the cache). */
       const digestOf = (token: string) => hash("sha256", token, "base64url")
 
@@ -65,43 +63,15 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         Effect.suspend(() => {
           const opKey = VouchCache.opKeyOf(setup)
           const digest = digestOf(token)
-          const hit = vouched.get(opKey, digest)
-          if (hit === "inactive") {
+          if (vouched.isInactive(opKey, digest)) {
             cacheStats.hit("protection")
             return Effect.fail(new ProtectionTokenInactive())
           }
-          if (hit) {
-            cacheStats.hit("protection")
-            // refresh ahead: in the last tenth of the entry's life the OP is asked again in the background, so a
-            // burst never waits on an expired entry; the answer in hand is used only until it expires, as before
-            const key = VouchCache.keyOf(opKey, digest)
-            if (hit.refreshAt <= Date.now() && !refreshing.has(key)) {
-              refreshing.add(key)
-              return introspectNow(setup, token, opKey, digest).pipe(
-                // a token the OP no longer vouches for is refused at once; an OP that cannot answer now leaves the
-                // entry to serve out its life, without more refreshes
-                Effect.catch((e: OxdError) => Effect.sync(() => {
-                  if (e._tag !== "ProtectionTokenInactive") vouched.keepWithoutRefresh(opKey, digest, hit)
-                })),
-                Effect.ensuring(Effect.sync(() => refreshing.delete(key))),
-                Effect.forkDetach,
-                Effect.as(hit),
-              )
-            }
-            return Effect.succeed(hit)
-          }
-          cacheStats.miss("protection")
-          // one introspection per token and OP at a time: callers that come meanwhile share its answer
-          const key = VouchCache.keyOf(opKey, digest)
-          const running = inFlight.get(key)
-          if (running) return running
-          const once = gateOf(opKey).withPermits(1)(introspectNow(setup, token, opKey, digest)).pipe(
-            Effect.ensuring(Effect.sync(() => inFlight.delete(key))),
-          )
-          return Effect.flatMap(Effect.cached(once), (shared) => {
-            inFlight.set(key, shared)
-            return shared
-          })
+          // one introspection per token and OP at a time: callers that come meanwhile share its answer. In the last
+          // tenth of the entry's life the OP is asked again in the background, so a burst never waits on an expired
+          // entry; a token the OP no longer vouches for is then refused at once (rememberInactive drops the entry), and
+          // an OP that cannot answer leaves the entry to serve out its life
+          return vouched.get(opKey, digest, gateOf(opKey).withPermits(1)(introspectNow(setup, token, opKey, digest)))
         })
       const introspectNow = (setup: Site, token: string, opKey: string, digest: string) =>
         Effect.gen(function* () {
@@ -114,10 +84,11 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
             return yield* new ProtectionTokenInactive()
           }
           if (typeof r["client_id"] !== "string") return yield* new InvalidIntrospectionResponse({ detail: "active token without client_id" })
-          return vouched.remember(opKey, digest, {
+          return {
             clientId: r["client_id"],
             scopes: typeof r["scope"] === "string" ? r["scope"].split(" ").filter(Boolean) : [],
-          }, typeof r["exp"] === "number" ? r["exp"] * 1000 : Infinity)
+            expiresAt: typeof r["exp"] === "number" ? r["exp"] * 1000 : Infinity,
+          }
         })
 
       /** Which protection step a call takes (transportProtection.ts: the same decision on both roads). */
@@ -168,13 +139,10 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         if (typeof setupClientId !== "string") return undefined
         const setup = sites.peekSetup(site.opHost, setupClientId)
         if (!setup) return undefined
-        const opKey = VouchCache.opKeyOf(setup)
-        const digest = digestOf(token)
-        const v = vouched.get(opKey, digest)
-        // an entry due for refresh answers here only once introspectWith started the refresh
-        if (!v || v === "inactive" || (v.refreshAt <= Date.now() && !refreshing.has(VouchCache.keyOf(opKey, digest)))) return undefined
+        // an entry due for refresh answers here only once introspectWith started the refresh (peek counts the hit)
+        const v = vouched.peek(VouchCache.opKeyOf(setup), digestOf(token))
+        if (!v) return undefined
         if (authorises(v, setup, config.protection_scope)) return undefined
-        cacheStats.hit("protection")
         return setup
       }
 

@@ -2,7 +2,7 @@ import { Clock, Context, Effect, Layer } from "effect"
 import type { StoreFailed } from "../errors.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
-import { ReadCache } from "../store/ReadCache.js"
+import { ExpiringCache } from "../cache/ExpiringCache.js"
 import type { ResourceRow } from "../store/rows.js"
 import { SITE_CACHE_MAX, siteCacheMs } from "./SiteStore.js"
 
@@ -34,7 +34,7 @@ export class ResourceStore extends Context.Service<ResourceStore, {
       const { query, watch } = yield* Database
       const config = yield* OxdConfig
       // a site's resources, kept as SiteStore keeps sites (uma_rs_check_access reads them on every call)
-      const bySite = new ReadCache<ReadonlyArray<ProtectedResource>>(SITE_CACHE_MAX, siteCacheMs(config), "uma_resources")
+      const bySite = yield* ExpiringCache.make<ReadonlyArray<ProtectedResource>>({ max: SITE_CACHE_MAX, ttlMs: siteCacheMs(config), name: "uma_resources", freeze: true })
       yield* watch((change) => {
         if (change.table === "*") bySite.clear()
         else if (change.table === "uma_resources") bySite.delete(change.oxdId)

@@ -10,7 +10,8 @@ import { SiteStore, type NewSite } from "./SiteStore.js"
 const layer = (database_url: string) => {
   const configLayer = OxdConfig.layer(makeConfig({ database_url, log_level: "error" }))
   const store = SiteStore.layer.pipe(Layer.provide(Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)))
-  return Layer.merge(store, TestClock.layer())
+  // the TestClock below the store: its caches capture the clock they are built on
+  return store.pipe(Layer.provideMerge(TestClock.layer()))
 }
 
 const runOn = (backend: StoreBackend) => async <A, E>(effect: Effect.Effect<A, E, SiteStore | TestClock.TestClock>) =>

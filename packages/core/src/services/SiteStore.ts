@@ -2,7 +2,7 @@ import { Clock, Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { StoreFailed, UnknownOxdId } from "../errors.js"
 import { Database } from "../store/Database.js"
-import { ReadCache } from "../store/ReadCache.js"
+import { ExpiringCache } from "../cache/ExpiringCache.js"
 import type { SiteRow } from "../store/rows.js"
 import { makeSecretCipher, type SecretCipher } from "../store/secretCipher.js"
 
@@ -79,8 +79,8 @@ export class SiteStore extends Context.Service<SiteStore, {
       const config = yield* OxdConfig
       const cipher = makeSecretCipher(config.secrets_encryption_key)
       // rows are cached opened (decrypted once), and dropped after a write through this process touched them
-      const byOxdId = new ReadCache<Site>(SITE_CACHE_MAX, siteCacheMs(config), "site")
-      const setupByOpClient = new ReadCache<Site>(SITE_CACHE_MAX, siteCacheMs(config), "site")
+      const byOxdId = yield* ExpiringCache.make<Site>({ max: SITE_CACHE_MAX, ttlMs: siteCacheMs(config), name: "site", freeze: true })
+      const setupByOpClient = yield* ExpiringCache.make<Site>({ max: SITE_CACHE_MAX, ttlMs: siteCacheMs(config), name: "site", freeze: true })
       /** After a write (even a failed one): what it touched is read from the database again. */
       const written = (oxdId: string, kind?: Site["kind"]) =>
         Effect.sync(() => {

@@ -45,6 +45,9 @@ export class StateStore extends Context.Service<StateStore, {
     StateStore,
     Effect.gen(function* () {
       const { query, rows: store } = yield* Database
+      // the synchronous issue (answers from memory) reads the Clock the layer was built on; the purge runs in its scope
+      const clock = yield* Clock.Clock
+      const scope = yield* Effect.scope
       const config = yield* OxdConfig
       const ttl = config.state_expiration_in_minutes * 60_000
       const cipher = makeSecretCipher(config.secrets_encryption_key)
@@ -82,7 +85,7 @@ export class StateStore extends Context.Service<StateStore, {
           const seal = yield* sealer
           return issued(seal, oxdId, purpose, pkce, yield* Clock.currentTimeMillis)
         }),
-        issueNow: (oxdId, pkce) => ready && issued(ready, oxdId, "authorization", pkce, Date.now()),
+        issueNow: (oxdId, pkce) => ready && issued(ready, oxdId, "authorization", pkce, clock.currentTimeMillisUnsafe()),
         check: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)
@@ -107,7 +110,7 @@ export class StateStore extends Context.Service<StateStore, {
           }
           // purge old uses now and then, off the caller's path
           if (Math.random() < 0.01) {
-            yield* query("purge used states", (rows) => rows.requests.purgeExpiredBefore(now - TOMBSTONE_MS)).pipe(Effect.ignore, Effect.forkDetach)
+            yield* query("purge used states", (rows) => rows.requests.purgeExpiredBefore(now - TOMBSTONE_MS)).pipe(Effect.ignore, Effect.forkIn(scope))
           }
           return { purpose, oxdId, ...opened }
         }),

@@ -38,6 +38,8 @@ export class TokenSubjects extends Context.Service<TokenSubjects, {
     Effect.gen(function* () {
       const { query } = yield* Database
       const config = yield* OxdConfig
+      /** The purge runs off the caller's path, in the layer's scope (ended with it). */
+      const scope = yield* Effect.scope
       const accessMaxMs = config.token_subject_max_age_in_seconds * 1000
       const refreshMaxMs = config.refresh_token_subject_max_age_in_seconds * 1000
       const skewMs = config.clock_skew_in_seconds * 1000
@@ -60,7 +62,7 @@ export class TokenSubjects extends Context.Service<TokenSubjects, {
           yield* query("record a token's subject", (rows) => rows.subjects.upsert(records))
           if (now - lastPurge >= PURGE_EVERY_MS) {
             lastPurge = now
-            yield* query("purge expired token subjects", (rows) => rows.subjects.purgeExpiredBefore(now)).pipe(Effect.ignore, Effect.forkDetach)
+            yield* query("purge expired token subjects", (rows) => rows.subjects.purgeExpiredBefore(now)).pipe(Effect.ignore, Effect.forkIn(scope))
           }
         }),
         ofRefreshToken: (oxdId, refreshToken) => find(oxdId, "refresh", refreshToken),

@@ -1,7 +1,7 @@
 import { hash } from "node:crypto"
-import { Cause, Context, Effect, type Exit, Layer } from "effect"
+import { Context, Effect, Layer } from "effect"
+import { ExpiringCache } from "../cache/ExpiringCache.js"
 import { OxdConfig } from "../config/OxdConfig.js"
-import { cacheStats } from "../observability/cacheStats.js"
 import {
   NeedInfo, type OpAnswerUnusable, OperationFailed, OpHostNotAllowed, OpRejected, OpUnreachable, PatUnavailable, UmaDiscoveryFailed, UmaGrantRefused,
 } from "../errors.js"
@@ -101,44 +101,30 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
       const config = yield* OxdConfig
       const { fetch } = yield* OpFetch
       const op = yield* OpenIdProvider
-      const discoveries = new Map<string, { at: number; value: Promise<UmaConfiguration>; settled?: UmaConfiguration }>()
-      const pats = new Map<string, { token: string; until: number }>()
-      const patsInFlight = new Map<string, Promise<{ token: string; until: number }>>()
-      const rpts = new Map<string, { value: Introspection; until: number; refreshAt: number }>()
-      const rptsInFlight = new Map<string, Promise<Exit.Exit<Introspection, AsError>>>()
+      const discoveries = yield* ExpiringCache.make<UmaConfiguration>({ max: DISCOVERY_MAX, ttlMs: DISCOVERY_TTL_MS, name: "uma_discovery" })
+      // a PAT lives until shortly before it expires (its `until`), never longer
+      const pats = yield* ExpiringCache.make<{ token: string; until: number }>({ max: PAT_CACHE_MAX, ttlMs: Infinity, name: "pat", expiresAt: (p) => p.until })
+      // an introspection answers until the earlier of the RPT's exp and rpt_cache_seconds
+      const rpts = yield* ExpiringCache.make<Introspection>({
+        max: RPT_CACHE_MAX, ttlMs: config.rpt_cache_seconds * 1000, name: "rpt", expiresAt: (v) => (typeof v["exp"] === "number" ? v["exp"] * 1000 : Infinity),
+      })
       // RPTs are kept by digest, per site (an RPT is checked against the site that asked)
       const rptKey = (site: Site, rpt: string) => `${site.oxdId}:${hash("sha256", rpt, "base64url")}`
 
-      const discover = (site: Site) =>
-        Effect.suspend(() => {
-          const hit = discoveries.get(site.opHost)
-          if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) {
-            cacheStats.hit("uma_discovery")
-            // fetched already: answered without a promise turn (a denied check reads it twice)
-            if (hit.settled) return Effect.succeed({ ok: true as const, value: hit.settled })
-            return Effect.promise(() => settle(hit.value))
+      // fetched already: answered without a promise turn (a denied check reads it twice)
+      const discover = (site: Site) => discoveries.get(site.opHost, Effect.tryPromise({
+        try: async () => {
+          const url = `${site.opHost.replace(/\/$/, "")}/.well-known/uma2-configuration`
+          const res = await fetch(url, { headers: { accept: "application/json" } })
+          if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`)
+          const doc = (await res.json()) as Partial<UmaConfiguration>
+          for (const k of ["token_endpoint", "resource_registration_endpoint", "permission_endpoint", "introspection_endpoint"] as const) {
+            if (typeof doc[k] !== "string") throw new Error(`the document has no ${k}`)
           }
-          cacheStats.miss("uma_discovery")
-          const value = (async () => {
-            const url = `${site.opHost.replace(/\/$/, "")}/.well-known/uma2-configuration`
-            const res = await fetch(url, { headers: { accept: "application/json" } })
-            if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`)
-            const doc = (await res.json()) as Partial<UmaConfiguration>
-            for (const k of ["token_endpoint", "resource_registration_endpoint", "permission_endpoint", "introspection_endpoint"] as const) {
-              if (typeof doc[k] !== "string") throw new Error(`the document has no ${k}`)
-            }
-            return doc as UmaConfiguration
-          })()
-          const entry: { at: number; value: Promise<UmaConfiguration>; settled?: UmaConfiguration } = { at: Date.now(), value }
-          discoveries.delete(site.opHost) // re-inserted last: the first key is the oldest
-          discoveries.set(site.opHost, entry)
-          if (discoveries.size > DISCOVERY_MAX) discoveries.delete(discoveries.keys().next().value!)
-          return Effect.promise(() => settle(value).then((r) => {
-            if (r.ok) entry.settled = r.value
-            else if (discoveries.get(site.opHost) === entry) discoveries.delete(site.opHost)
-            return r
-          }))
-        }).pipe(Effect.flatMap((r) => r.ok ? Effect.succeed(r.value) : Effect.fail(classifyDiscovery(site, r.error))))
+          return doc as UmaConfiguration
+        },
+        catch: (e) => classifyDiscovery(site, e),
+      }))
 
       const classifyDiscovery = (site: Site, e: unknown): UmaDiscoveryFailed | OpUnreachable | OpHostNotAllowed => {
         const err = toOpError("UMA discovery")(e)
@@ -152,6 +138,18 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
         authMethod: siteAuthMethod(site),
       })
 
+      const newPat = (site: Site) =>
+        Effect.suspend(() => {
+          const requestedAt = pats.now() // the PAT's life started no earlier than this
+          return op.clientCredentials(clientOf(site), ["uma_protection"]).pipe(
+            Effect.map((t) => {
+              const lifetime = (t.expires_in ?? 300) * 1000
+              return { token: t.access_token, until: requestedAt + lifetime - patRenewMargin(lifetime) }
+            }),
+            // a token endpoint allowed_op_hosts refuses says so, not "no PAT"
+            Effect.mapError((e) => (e._tag === "OpHostNotAllowed" ? e : new PatUnavailable({ detail: e.message }))),
+          )
+        })
       /**
        * The site's PAT: cached until shortly before it expires; concurrent callers share one renewal. `refused`
        * is a PAT the AS just refused: renewed only while it is still the cached one, so calls refused together
@@ -159,38 +157,8 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
        */
       const pat = (site: Site, refused?: string) =>
         Effect.suspend(() => {
-          const cached = pats.get(site.oxdId)
-          if (cached && cached.until > Date.now() && cached.token !== refused) {
-            cacheStats.hit("pat")
-            return Effect.succeed(cached.token)
-          }
-          cacheStats.miss("pat")
-          let inflight = patsInFlight.get(site.oxdId)
-          if (!inflight) {
-            const requestedAt = Date.now() // the PAT's life started no earlier than this
-            inflight = Effect.runPromiseExit(
-              op.clientCredentials(clientOf(site), ["uma_protection"]).pipe(
-                Effect.map((t) => {
-                  const lifetime = (t.expires_in ?? 300) * 1000
-                  return { token: t.access_token, until: requestedAt + lifetime - patRenewMargin(lifetime) }
-                }),
-                // a token endpoint allowed_op_hosts refuses says so, not "no PAT"
-                Effect.mapError((e) => (e._tag === "OpHostNotAllowed" ? e : new PatUnavailable({ detail: e.message }))),
-              ),
-            ).then((exit) => {
-              if (exit._tag === "Failure") throw Cause.squash(exit.cause)
-              pats.delete(site.oxdId) // re-inserted last: the first key is the oldest
-              pats.set(site.oxdId, exit.value)
-              if (pats.size > PAT_CACHE_MAX) pats.delete(pats.keys().next().value!)
-              return exit.value
-            }).finally(() => patsInFlight.delete(site.oxdId))
-            patsInFlight.set(site.oxdId, inflight)
-          }
-          const p = inflight
-          return Effect.tryPromise({
-            try: () => p,
-            catch: (e) => (e instanceof PatUnavailable || e instanceof OpHostNotAllowed ? e : new PatUnavailable({ detail: String(e) })),
-          }).pipe(Effect.map((v) => v.token))
+          if (refused !== undefined) pats.deleteIf(site.oxdId, (cached) => cached.token === refused)
+          return Effect.map(pats.get(site.oxdId, newPat(site)), (p) => p.token)
         })
 
       /** A protection API call with the PAT; a refused PAT is renewed once, so an expired PAT never fails a call. */
@@ -266,51 +234,11 @@ export class UmaAuthorizationServer extends Context.Service<UmaAuthorizationServ
               return json["ticket"]
             })),
         introspectRpt,
-        peekRpt: (site, rpt) => {
-          const key = rptKey(site, rpt)
-          const hit = rpts.get(key)
-          const now = Date.now()
-          // due for refresh: answered here once the refresh is under way (checkRpt starts it)
-          if (!hit || hit.until <= now || (hit.refreshAt <= now && !rptsInFlight.has(key))) return undefined
-          cacheStats.hit("rpt")
-          return hit.value
-        },
-        checkRpt: (site, rpt) =>
-          Effect.suspend(() => {
-            const key = rptKey(site, rpt)
-            const hit = rpts.get(key)
-            const introspect = () => {
-              // concurrent checks of one RPT share one introspection (a burst on a cold cache asks the AS once)
-              let inflight = rptsInFlight.get(key)
-              if (!inflight) {
-                inflight = Effect.runPromiseExit(Effect.tap(introspectRpt(site, rpt), (value) => Effect.sync(() => {
-                  const exp = typeof value["exp"] === "number" ? value["exp"] * 1000 : Infinity
-                  const lifetime = config.rpt_cache_seconds * 1000
-                  const until = Math.min(exp, Date.now() + lifetime)
-                  if (until > Date.now()) {
-                    // refresh ahead only when rpt_cache_seconds ends the entry (asking again cannot extend the RPT's exp)
-                    rpts.set(key, { value, until, refreshAt: until < exp ? Date.now() + lifetime * 0.9 : Infinity })
-                    if (rpts.size > RPT_CACHE_MAX) rpts.delete(rpts.keys().next().value!)
-                  } else rpts.delete(key)
-                }))).finally(() => rptsInFlight.delete(key))
-                rptsInFlight.set(key, inflight)
-              }
-              return inflight
-            }
-            if (hit && hit.until > Date.now()) {
-              // in the last tenth of its life the AS is asked again in the background: a burst never waits on an
-              // expired entry; the answer in hand is still used only until it expires
-              if (hit.refreshAt <= Date.now() && !rptsInFlight.has(key)) {
-                // an AS that cannot answer now: the entry serves out its life, without more refreshes
-                void introspect().then((exit) => { if (exit._tag === "Failure" && rpts.get(key) === hit) rpts.set(key, { ...hit, refreshAt: Infinity }) })
-              }
-              cacheStats.hit("rpt")
-              return Effect.succeed(hit.value)
-            }
-            cacheStats.miss("rpt")
-            const p = introspect()
-            return Effect.flatMap(Effect.promise(() => p), (exit) => exit)
-          }),
+        // due for refresh: answered here once the refresh is under way (checkRpt starts it)
+        peekRpt: (site, rpt) => rpts.peek(rptKey(site, rpt)),
+        // concurrent checks of one RPT share one introspection (a burst on a cold cache asks the AS once); in the last
+        // tenth of rpt_cache_seconds the AS is asked again in the background, so a burst never waits on an expired entry
+        checkRpt: (site, rpt) => rpts.get(rptKey(site, rpt), introspectRpt(site, rpt)),
         requestRpt: (site, client, request) =>
           Effect.gen(function* () {
             const uma = yield* discover(site)
@@ -372,6 +300,3 @@ const parseObject = (text: string): Record<string, unknown> | undefined => {
     return undefined
   }
 }
-
-const settle = <A>(p: Promise<A>): Promise<{ ok: true; value: A } | { ok: false; error: unknown }> =>
-  p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))

@@ -17,7 +17,7 @@ const scripted = (steps: ReadonlyArray<number | "reset" | "hang">) => {
   return { transport, calls }
 }
 
-const breaker = (failures = 5, cooldownMs = 1000, now?: () => number) => new CircuitBreaker({ failures, cooldownMs, ...(now ? { now } : {}) })
+const breaker = (failures = 5, cooldownMs = 1000, now: () => number = Date.now) => new CircuitBreaker({ failures, cooldownMs, now })
 const noDelay = () => 0
 
 describe("resilientFetch: retries only where safe", () => {

@@ -28,10 +28,11 @@ const MAX_CIRCUITS = 1024
 /** One circuit per key (an OP origin). `failures` 0 disables it. */
 export class CircuitBreaker {
   readonly #circuits = new Map<string, Circuit>()
-  constructor(private readonly opts: { readonly failures: number; readonly cooldownMs: number; readonly now?: () => number }) {}
+  /** `now`: the Clock's time in ms (OpFetch passes the one its layer was built on). */
+  constructor(private readonly opts: { readonly failures: number; readonly cooldownMs: number; readonly now: () => number }) {}
 
   #now() {
-    return (this.opts.now ?? Date.now)()
+    return this.opts.now()
   }
 
   /** Whether a call may go out now; throws CircuitOpenError when not. Past the cooldown one probe goes out. */
@@ -96,7 +97,8 @@ export const resilientFetch = (transport: Transport, opts: ResilienceOptions) =>
     const { idempotent, ...rest } = init
     const deadline = AbortSignal.timeout(opts.timeoutMs)
     const signal = rest.signal ? AbortSignal.any([rest.signal, deadline]) : deadline
-    const started = Date.now()
+    // elapsed time against AbortSignal.timeout's real timer: measured on the same (monotonic) time, not the Clock
+    const started = performance.now()
     const key = originOf(url)
     const attempts = 1 + (idempotent || isSafeMethod(rest.method) ? Math.max(0, opts.retries) : 0)
     for (let attempt = 1; ; attempt++) {
@@ -129,7 +131,7 @@ const delayOf = (opts: ResilienceOptions) => opts.retryDelayMs?.() ?? 50 + Math.
 
 /** A retry is worth it only while most of the deadline is left. */
 const timeForRetry = (opts: ResilienceOptions, started: number, signal: AbortSignal) =>
-  !signal.aborted && Date.now() - started < opts.timeoutMs * 0.6
+  !signal.aborted && performance.now() - started < opts.timeoutMs * 0.6
 
 /** Waits the jitter before a retry; false when the deadline would not leave the retry any time. */
 const pause = async (opts: ResilienceOptions, started: number, signal: AbortSignal): Promise<boolean> => {

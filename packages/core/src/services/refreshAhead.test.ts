@@ -1,16 +1,17 @@
 import { startTestOp, type TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import type { Oxd } from "../makeOxd.js"
-import { call, ok, oxdFor, protectionToken, registerSite, TEST_OP_STATE_DIR } from "../../test/support.js"
-import { check, delta, protect, registerUmaSite, rptFor, sleep } from "../../test/uma.js"
+import { call, ok, oxdFor, protectionToken, registerSite, TEST_OP_STATE_DIR, testClock } from "../../test/support.js"
+import { check, delta, protect, registerUmaSite, rptFor } from "../../test/uma.js"
 
 // Cached answers of the AS/OP (RPT introspection, protection tokens) under load (issue #8): a burst on a cold cache
 // asks once, and an entry is refreshed in the background before it expires, so no request waits on an expired one.
+// The caches' time is a TestClock: nothing sleeps (only the background call to the real OP is waited for).
 
 let op: TestOp
 const opened: Oxd[] = []
-const oxdWith = (overrides: Parameters<typeof oxdFor>[1]) => {
-  const oxd = oxdFor(op, overrides)
+const oxdWith = (overrides: Parameters<typeof oxdFor>[1], options: Parameters<typeof oxdFor>[2] = {}) => {
+  const oxd = oxdFor(op, overrides, options)
   opened.push(oxd)
   return oxd
 }
@@ -33,17 +34,21 @@ describe("RPT introspection cache", () => {
   })
 
   it("asks the AS again in the last tenth of rpt_cache_seconds while answering from the cache", async () => {
-    const oxd = oxdWith({ rpt_cache_seconds: 2 })
+    const { clock, advance } = await testClock()
+    const oxd = oxdWith({ rpt_cache_seconds: 2 }, { clock })
     const site = await registerUmaSite(oxd, op)
     await protect(oxd, site)
     const { access_token } = await rptFor(oxd, site, "/photo", "GET")
     const before = op.counters()
     expect((await check(oxd, site, "/photo", "GET", access_token)).access).toBe("granted")
     expect(delta(op, before, "uma.introspection")).toBe(1)
-    await sleep(1_850)
+    await advance(1_799)
     expect((await check(oxd, site, "/photo", "GET", access_token)).access).toBe("granted")
-    await sleep(300) // the background introspection has landed: past the first entry's life, the renewed one answers
-    expect(delta(op, before, "uma.introspection")).toBe(2)
+    expect(delta(op, before, "uma.introspection")).toBe(1) // not yet in the last tenth
+    await advance(51)
+    expect((await check(oxd, site, "/photo", "GET", access_token)).access).toBe("granted") // answered from the entry
+    await vi.waitFor(() => expect(delta(op, before, "uma.introspection")).toBe(2)) // the background introspection
+    await advance(300) // past the first entry's life: the renewed one answers
     expect((await check(oxd, site, "/photo", "GET", access_token)).access).toBe("granted")
     expect(delta(op, before, "uma.introspection")).toBe(2)
   })
@@ -51,17 +56,18 @@ describe("RPT introspection cache", () => {
 
 describe("protection token cache", () => {
   it("re-introspects a protection token in the background before protection_cache_seconds runs out", async () => {
-    const oxd = oxdWith({ protection_cache_seconds: 2, protect_commands_with_access_token: true })
+    const { clock, advance } = await testClock()
+    const oxd = oxdWith({ protection_cache_seconds: 2, protect_commands_with_access_token: true }, { clock })
     const { token } = await protectionToken(oxd, op)
     const site = await registerSite(oxd, op, {}, { protectionToken: token })
     const url = () => ok(call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: token }))
     const before = op.counters()
     await url()
     const first = delta(op, before, "introspection")
-    await sleep(1_850)
-    await url()
-    await sleep(300)
-    expect(delta(op, before, "introspection")).toBe(first + 1)
+    await advance(1_850)
+    await url() // answered from the entry; the OP is asked again in the background
+    await vi.waitFor(() => expect(delta(op, before, "introspection")).toBe(first + 1))
+    await advance(300) // past the first entry's life: the renewed one answers
     await url() // the renewed entry answers: no introspection in the request's path
     expect(delta(op, before, "introspection")).toBe(first + 1)
   })

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest"
+import { TestClock } from "effect/testing"
+import { afterAll, describe, expect, it } from "vitest"
 import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
@@ -28,7 +29,6 @@ const site = (oxdId: string, over: Partial<NewSite> = {}): NewSite => ({
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
-afterEach(() => { vi.useRealTimers() })
 
 describe("store read caches", () => {
   it("a write through this process is seen by the next read at once (update, remove)", () =>
@@ -73,17 +73,16 @@ describe("store read caches", () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-cache-"))
     dirs.push(dir)
     const url = `file:${join(dir, "oxd.db")}`
-    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date"] })
-    // two cores on one file, as two server processes would be: each its own runtime, its own caches
+    // two cores on one file, as two server processes would be: each its own runtime, its own caches (and clock)
     const one = ManagedRuntime.make(stores(url))
-    const two = ManagedRuntime.make(stores(url))
+    const two = ManagedRuntime.make(stores(url).pipe(Layer.provideMerge(TestClock.layer())))
     try {
       await one.runPromise(SiteStore.use((s) => s.insert(site("x"))))
       const scopeSeenByTwo = () => two.runPromise(SiteStore.use((s) => s.get("x"))).then((r) => r.scope)
       expect(await scopeSeenByTwo()).toEqual(["openid"])
       await one.runPromise(SiteStore.use((s) => s.update("x", { scope: ["openid", "email"] })))
       expect(await scopeSeenByTwo()).toEqual(["openid"]) // still cached there
-      vi.setSystemTime(1_000_000 + SITE_CACHE_MS + 1)
+      await two.runPromise(TestClock.adjust(SITE_CACHE_MS))
       expect(await scopeSeenByTwo()).toEqual(["openid", "email"])
     } finally {
       await one.dispose()

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Reply } from "../../envelope.js"
 import type { Oxd } from "../../makeOxd.js"
 import type { OxdEvent } from "../../services/Events.js"
-import { call, failure, ok, oxdFor, protectionToken, registerSite, startOp } from "../../../test/support.js"
-import { protect, rptFor, sleep, UMA_SITE } from "../../../test/uma.js"
+import { call, failure, ok, oxdFor, protectionToken, registerSite, startOp, testClock } from "../../../test/support.js"
+import { protect, rptFor, UMA_SITE } from "../../../test/uma.js"
 
 let op: TestOp
 /** protect_commands_with_access_token on, as REST and WebSocket always are */
@@ -17,9 +17,13 @@ let oxd: Oxd
 let token: string
 let oxdId: string
 let rpt: string
+/** Moves the core's clock (a TestClock: its caches age only when told). */
+let advance: (ms: number) => Promise<void>
 beforeAll(async () => {
   op = await startOp()
-  oxd = oxdFor(op, { protect_commands_with_access_token: true, rpt_cache_seconds: 2 })
+  const time = await testClock()
+  advance = time.advance
+  oxd = oxdFor(op, { protect_commands_with_access_token: true, rpt_cache_seconds: 2 }, { clock: time.clock })
   await oxd.ready()
   token = (await protectionToken(oxd, op)).token
   oxdId = await registerSite(oxd, op, { ...UMA_SITE, protection_access_token: token })
@@ -132,7 +136,7 @@ describe("uma_rs_check_access answered on the synchronous road", () => {
     await warm()
     expect(callNow(checkParams())).not.toBeInstanceOf(Promise)
     // rpt_cache_seconds is 2: past 90 % of it the handler runs and refreshes the entry in the background
-    await sleep(1900)
+    await advance(1900)
     const due = callNow(checkParams())
     expect(due).toBeInstanceOf(Promise)
     expect((await due).envelope).toEqual({ status: "ok", data: GRANTED })

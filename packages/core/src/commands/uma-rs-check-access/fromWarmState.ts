@@ -21,6 +21,6 @@ export const fromWarmState: FromWarmState<typeof Params.Type, typeof Result.Type
   const resource = resources && resourceFor(resources, p.path, method)
   if (!resource) return undefined
   const introspection = warm.rpt(site, p.rpt)
-  if (!introspection || !grants(introspection, resource, Math.floor(Date.now() / 1000))) return undefined
+  if (!introspection || !grants(introspection, resource, Math.floor(warm.now() / 1000))) return undefined
   return { result: GRANTED, event: accessChecked(site, "granted", p.path, method) }
 }

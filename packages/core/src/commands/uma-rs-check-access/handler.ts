@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { Clock, Effect } from "effect"
 import { OxdConfig } from "../../config/OxdConfig.js"
 import { InvalidParams, ResourceNotProtected } from "../../errors.js"
 import { Events } from "../../services/Events.js"
@@ -26,7 +26,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   if (present(p.rpt)) {
     const introspection = yield* as.checkRpt(site, p.rpt)
     // the RPT's own exp and its permissions' exp are checked on every call, cached introspection or not
-    if (grants(introspection, resource, Math.floor(Date.now() / 1000))) return yield* decided(GRANTED)
+    const now = yield* Clock.currentTimeMillis
+    if (grants(introspection, resource, Math.floor(now / 1000))) return yield* decided(GRANTED)
   }
   const ticket = yield* as.permissionTicket(site, [{ resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes }]).pipe(
     // the reference cannot read a refused ticket registration (RsCheckAccessOperation.java:121-123): internal_error

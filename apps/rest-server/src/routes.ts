@@ -1,4 +1,5 @@
-import { aliases, commands, restPath } from "@oxd/core"
+import { aliases, commands } from "@oxd/core"
+import { restPath } from "@oxd/wire"
 
 /** What a path of the REST API serves. Commands come from core's registry; nothing here knows one command. */
 export type Route =

@@ -5,7 +5,7 @@ import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { configKeys } from "@oxd/core"
-import { legacyFrame, LegacyReplyReader } from "@oxd/core/io/legacyFrame"
+import { legacyFrame, LegacyReplyReader } from "@oxd/wire/frame"
 import { afterEach, describe, expect, it } from "vitest"
 
 const root = new URL("../../../", import.meta.url).pathname

@@ -1,5 +1,6 @@
 import { request } from "node:http"
-import { commands, procedureName, type OxdEvent } from "@oxd/core"
+import { commands, type OxdEvent } from "@oxd/core"
+import { procedureName } from "@oxd/wire"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { WebSocket } from "ws"

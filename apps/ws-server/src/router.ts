@@ -1,4 +1,5 @@
-import { commands, eventOfSetupClient, procedureName, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import { commands, eventOfSetupClient, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import { procedureName, type CamelCase } from "@oxd/wire"
 import { initTRPC, tracked, TRPCError, type TRPCMutationProcedure } from "@trpc/server"
 import { Schema } from "effect"
 import { CLOSE_SLOW_CONSUMER, type WsConnection } from "./Connection.js"
@@ -10,8 +11,7 @@ export interface WsContext {
   readonly connection: WsConnection
 }
 
-/** get_tokens_by_code → getTokensByCode, as core's procedureName does it, at the type level. */
-export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S
+export type { CamelCase }
 
 const t = initTRPC.context<WsContext>().create({
   // no stack traces to callers, whatever NODE_ENV says

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { asciiJson, LegacyBodyReader, legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "./legacyFrame.js"
+import { asciiJson, LegacyBodyReader, legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "./frame.js"
 
 const NON_ASCII = '{"command":"register_site","params":{"client_name":"Zürich café 😀","op_host":"https://op.example"}}'
 

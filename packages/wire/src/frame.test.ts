@@ -3,6 +3,7 @@
  * SocketProcessor.java:78, oxd-client TransportClient.java:70) and one counting UTF-8 bytes are both read, and
  * always as the one reading that can be JSON.
  */
+import { byteFrame, unitFrame } from "@oxd/testkit"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { asciiJson, LegacyBodyReader, legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "./frame.js"
@@ -10,9 +11,9 @@ import { asciiJson, LegacyBodyReader, legacyFrame, LegacyReplyReader, MAX_4_DIGI
 const NON_ASCII = '{"command":"register_site","params":{"client_name":"Zürich café 😀","op_host":"https://op.example"}}'
 
 /** A body as oxd-java and oxd-node frame it: the prefix is the JSON's String.length (UTF-16 units), raw UTF-8 after. */
-const byUnits = (json: string) => Buffer.from(String(json.length).padStart(4, "0") + json, "utf8")
+const byUnits = unitFrame
 /** A body as a client whose string length is bytes frames it. */
-const byBytes = (json: string) => Buffer.concat([Buffer.from(String(Buffer.byteLength(json)).padStart(4, "0")), Buffer.from(json, "utf8")])
+const byBytes = (json: string) => byteFrame(json)
 
 /** Reads one frame (4-digit prefix) out of `buf` with a fresh reader; undefined while incomplete. */
 const readOne = (buf: Buffer) => new LegacyBodyReader().read(buf, 4, Number(buf.subarray(0, 4).toString("latin1")))

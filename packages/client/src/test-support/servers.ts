@@ -5,15 +5,13 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
 import { startWsServer, type WsServer } from "@oxd/ws-server"
 
-export const TEST_OP_STATE_DIR = fileURLToPath(new URL("../../.oxd/test-op", import.meta.url))
-export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR })
+export { startOp } from "@oxd/testkit"
 
 export interface Servers {
   readonly oxd: Oxd

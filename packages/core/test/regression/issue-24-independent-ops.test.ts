@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { request } from "node:https"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import type { Config } from "../../src/config/OxdConfig.js"
 import type { Oxd } from "../../src/makeOxd.js"
-import { authorize, call, failure, ok, opJson, oxdFor, POST_LOGOUT_URI, registerSite, signIn, startOp, TEST_OP_STATE_DIR } from "../support.js"
+import { authorize, call, failure, ok, opJson, oxdFor, POST_LOGOUT_URI, registerSite, signIn, startOp } from "../support.js"
 
 let op: TestOp
 const opened: Oxd[] = []
@@ -151,7 +151,7 @@ describe("an OP that answered is not unreachable (point 2)", () => {
   })
 
   it("an OP that cannot be reached still says so: discovery (no_connect_discovery_response) and the token endpoint (internal_error, 502)", async () => {
-    const closed = await startTestOp({ stateDir: TEST_OP_STATE_DIR })
+    const closed = await startOp()
     const issuer = closed.issuer
     await closed.close()
     const other = await fresh({ allowed_op_hosts: [new URL(op.issuer).origin, new URL(issuer).origin] })
@@ -195,7 +195,7 @@ describe("the state is kept when get_tokens_by_code fails before calling the tok
 
 describe("handled well, kept so (point 3)", () => {
   it("an issuer with a path (https://127.0.0.1:PORT/api/oidc): register, sign in, log out", async () => {
-    const mounted = await startTestOp({ stateDir: TEST_OP_STATE_DIR, mountPath: "/api/oidc" })
+    const mounted = await startOp({ mountPath: "/api/oidc" })
     try {
       expect(mounted.issuer).toMatch(/\/api\/oidc$/)
       const server = oxdFor(mounted)

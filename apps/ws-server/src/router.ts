@@ -46,7 +46,7 @@ interface RawInput {
  * One command as a mutation: dispatch through core; an error reply becomes a TRPCError carrying the oxd error. The
  * call holds one of the connection's in-flight slots while it runs. Neither that nor the params go through a tRPC
  * middleware: each middleware level (`.input()` is one) copies the call's options twice with a slow spread helper
- * (dropping `.input()` took that helper from 24 % to 12.5 % of a cached check's server CPU). The params pass
+ * (a large share of a cached check's server CPU: bench/README.md). The params pass
  * unchecked because core's dispatch decodes them, with the same error codes as on every other transport; the type
  * says what clients send.
  */

@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo } from "node:net"
+import { unitFrame } from "@oxd/testkit"
 import { describe, expect, it } from "vitest"
 import { pacedLatencyFrom, runLoad } from "./load.js"
 
@@ -27,7 +28,7 @@ describe("the TCP load generator", () => {
           seen.push((JSON.parse(buf.subarray(4, 4 + n).toString("latin1")) as { params: unknown }).params)
           buf = buf.subarray(4 + n)
           const json = JSON.stringify({ status: "ok", data: params })
-          socket.write(Buffer.from(String(json.length).padStart(4, "0") + json, "utf8"))
+          socket.write(unitFrame(json))
         }
       })
       socket.on("error", () => socket.destroy())

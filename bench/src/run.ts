@@ -3,6 +3,7 @@ import { once } from "node:events"
 import { connect } from "node:net"
 import { join } from "node:path"
 import { headlessLogin } from "@oxd/test-op/headless-login"
+import { legacyFrame } from "@oxd/wire/frame"
 import type { BenchOptions, ScenarioName } from "./cli.js"
 import { prepareFixture, PROTECTED, REDIRECT_URI, type Fixture } from "./fixtures.js"
 import { runLoad, type Call, type LoadOptions, type Target, type TransportName, type Workload } from "./load.js"
@@ -390,8 +391,7 @@ export const soak = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture, minu
 
 /** One request over TCP, as soon as the port answers: ms from spawn to the first reply. */
 const firstTcpReply = async (port: number, deadline: number): Promise<void> => {
-  const body = Buffer.from(JSON.stringify({ command: "get_authorization_url", params: { oxd_id: "00000000-0000-4000-8000-000000000000" } }))
-  const frame = Buffer.concat([Buffer.from(String(body.length).padStart(4, "0")), body])
+  const frame = legacyFrame(JSON.stringify({ command: "get_authorization_url", params: { oxd_id: "00000000-0000-4000-8000-000000000000" } }))
   while (performance.now() < deadline) {
     const socket = connect({ host: "127.0.0.1", port })
     try {

@@ -1,35 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { connect } from "node:tls"
-import { afterEach, describe, expect, it } from "vitest"
+import { spawnNode, type Spawned } from "@oxd/testkit"
+import { describe, expect, it } from "vitest"
 
 const main = new URL("./main.ts", import.meta.url).pathname
-const children: ChildProcess[] = []
 
 /** The REST server CLI as a user starts it, run from source with tsx. */
-const startCli = (args: string[]) => {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", main, ...args], { stdio: ["ignore", "pipe", "pipe"] })
-  children.push(child)
-  let out = ""
-  child.stdout!.on("data", (d: Buffer) => { out += d.toString() })
-  child.stderr!.on("data", (d: Buffer) => { out += d.toString() })
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
-  const waitFor = async (re: RegExp, ms = 30_000) => {
-    const until = Date.now() + ms
-    while (Date.now() < until) {
-      const m = re.exec(out)
-      if (m) return m
-      if (child.exitCode !== null) break
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    throw new Error(`did not see ${re} in output:\n${out}`)
-  }
-  return { child, exited, waitFor, output: () => out }
-}
-
-afterEach(() => { for (const c of children.splice(0)) c.kill("SIGKILL") })
+const startCli = (args: string[]): Promise<Spawned> => spawnNode({ args: ["--conditions=source", "--import", "tsx", main, ...args], timeoutMs: 30_000 })
 
 /** The fingerprint field of the log line, in JSON (the default) or pretty format. */
 const FINGERPRINT = /sha256_fingerprint"?[:=]\s*"?((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/
@@ -46,7 +25,7 @@ const served = (port: number) =>
 
 describe("oxd-rest-server CLI", () => {
   it("prints the REST options with --help", async () => {
-    const cli = startCli(["--help"])
+    await using cli = await startCli(["--help"])
     expect(await cli.exited).toBe(0)
     for (const flag of ["--rest-port", "--rest-tls-cert-file", "--rest-cors-origins", "--rest-plain-http"]) expect(cli.output()).toContain(flag)
   })
@@ -54,7 +33,7 @@ describe("oxd-rest-server CLI", () => {
   it("serves HTTPS with a generated certificate, logs its fingerprint, reuses it after a restart", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-rest-cli-"))
     const args = ["--rest-port", "0", "--database-url", ":memory:", "--rest-tls-dir", join(dir, "tls")]
-    const first = startCli(args)
+    await using first = await startCli(args)
     const [, url] = await first.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
     const [, fingerprint] = await first.waitFor(FINGERPRINT)
     expect(first.output()).toMatch(/certificate generated in/)
@@ -62,7 +41,7 @@ describe("oxd-rest-server CLI", () => {
     first.child.kill("SIGTERM")
     expect(await first.exited).toBe(0)
 
-    const second = startCli(args)
+    await using second = await startCli(args)
     const [, url2] = await second.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
     const [, fingerprint2] = await second.waitFor(FINGERPRINT)
     expect(second.output()).toMatch(/certificate reused in/)
@@ -71,7 +50,7 @@ describe("oxd-rest-server CLI", () => {
   })
 
   it("refuses a certificate file without its key at start, naming the keys, exit 2", async () => {
-    const cli = startCli(["--rest-port", "0", "--database-url", ":memory:", "--rest-tls-cert-file", "/nonexistent/cert.pem"])
+    await using cli = await startCli(["--rest-port", "0", "--database-url", ":memory:", "--rest-tls-cert-file", "/nonexistent/cert.pem"])
     expect(await cli.exited).toBe(2)
     expect(cli.output()).toContain("rest_tls_key_file")
   })

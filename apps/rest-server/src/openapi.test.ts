@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs"
-import { aliases, commands, restPath } from "@oxd/core"
+import { aliases, commands } from "@oxd/core"
+import { restPath } from "@oxd/wire"
 import { Validator } from "@seriousme/openapi-schema-validator"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"

@@ -1,4 +1,5 @@
-import { aliases, commands, errorCodes, restPath, type Command } from "@oxd/core"
+import { aliases, commands, errorCodes, type Command } from "@oxd/core"
+import { pascalName, restPath } from "@oxd/wire"
 import { JsonSchema, Schema } from "effect"
 import { HEALTH_PATH } from "./routes.js"
 
@@ -16,7 +17,6 @@ export type OpenApiDocument = {
 } & JsonObject
 
 /** get_tokens_by_code → GetTokensByCode: the component names of a command's schemas. */
-const pascal = (wireName: string) => wireName.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
 
 /** Identical branches of anyOf/oneOf collapse into one (optional(NullOr(x)) renders `null` twice). */
 const tidy = (value: unknown): Json => {
@@ -82,7 +82,7 @@ const errorResponses = (protectedCommand: boolean): JsonObject => ({
 })
 
 const operation = (c: AnyCommand, wireName: string, components: Record<string, JsonObject>): JsonObject => {
-  const base = pascal(c.name)
+  const base = pascalName(c.name)
   const isProtected = c.protection !== "none"
   if (components[`${base}Params`] === undefined) {
     components[`${base}Params`] = toOpenApiSchema(c.params, components)

@@ -1,4 +1,5 @@
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { errorCode, startTestRest, type RawReply, type TestRest } from "./test-support/http.js"
 
@@ -8,7 +9,7 @@ let op: TestOp
 let rest: TestRest
 
 beforeAll(async () => {
-  op = await startTestOp({ stateDir: ".oxd/test-op", ttl: { ClientCredentials: TOKEN_TTL_SECONDS } })
+  op = await startOp({ ttl: { ClientCredentials: TOKEN_TTL_SECONDS } })
   rest = await startTestRest({ trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin] })
 })
 afterAll(async () => {

@@ -1,8 +1,9 @@
-import { aliases, commands, restPath } from "@oxd/core"
+import { aliases, commands } from "@oxd/core"
+import { restPath } from "@oxd/wire"
 
 /** What a path of the REST API serves. Commands come from core's registry; nothing here knows one command. */
 export type Route =
-  | { readonly kind: "command"; readonly command: string; readonly protected: boolean; readonly aliasOf?: string }
+  | { readonly kind: "command"; readonly command: string; readonly protected: boolean }
   | { readonly kind: "health" }
   | { readonly kind: "openapi" }
   | { readonly kind: "docs" }
@@ -16,7 +17,7 @@ export const restRoutes = (): ReadonlyMap<string, Route> => {
   const routes = new Map<string, Route>()
   for (const c of Object.values(commands)) routes.set(restPath(c.name), { kind: "command", command: c.name, protected: c.protection !== "none" })
   for (const [alias, name] of Object.entries(aliases)) {
-    routes.set(restPath(alias), { kind: "command", command: alias, protected: commands[name].protection !== "none", aliasOf: name })
+    routes.set(restPath(alias), { kind: "command", command: alias, protected: commands[name].protection !== "none" })
   }
   routes.set(HEALTH_PATH, { kind: "health" })
   routes.set(OPENAPI_PATH, { kind: "openapi" })

@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process"
 import { createServer, type AddressInfo } from "node:net"
+import { unitFrame } from "@oxd/testkit"
 import { afterEach, describe, expect, it } from "vitest"
 
 const call = new URL("./call.ts", import.meta.url).pathname
@@ -35,7 +36,7 @@ describe("oxd-call", () => {
         const command = JSON.parse(text.slice(4, 4 + n)) as { params: Record<string, unknown> }
         received.push(text.slice(4, 4 + n))
         const json = JSON.stringify({ status: "ok", data: { echoed: command.params["client_name"], note: "Grüße 😀" } })
-        socket.write(String(json.length).padStart(4, "0") + json, "utf8")
+        socket.write(unitFrame(json))
       })
     })
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r))

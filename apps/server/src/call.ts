@@ -1,5 +1,5 @@
 import { connect } from "node:net"
-import { legacyFrame, LegacyReplyReader } from "@oxd/core/io/legacyFrame"
+import { legacyFrame, LegacyReplyReader } from "@oxd/wire/frame"
 
 const usage = `oxd-call — send one command to an oxd server over the legacy TCP protocol and print the reply
 

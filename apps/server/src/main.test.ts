@@ -1,40 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import { mkdtempSync, readFileSync } from "node:fs"
 import { request as httpsRequest } from "node:https"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { configKeys } from "@oxd/core"
-import { legacyFrame, LegacyReplyReader } from "@oxd/core/io/legacyFrame"
+import { legacyFrame, LegacyReplyReader } from "@oxd/wire/frame"
+import { spawnNode, type Spawned } from "@oxd/testkit"
 import { afterEach, describe, expect, it } from "vitest"
 
 const root = new URL("../../../", import.meta.url).pathname
 const main = new URL("./main.ts", import.meta.url).pathname
-const children: ChildProcess[] = []
+const children: Spawned[] = []
 
 /** The server CLI as a user starts it, run from source with tsx. */
-const startCli = (args: string[], env: Record<string, string> = {}) => {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", main, ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  children.push(child)
-  let out = ""
-  child.stdout!.on("data", (d: Buffer) => { out += d.toString() })
-  child.stderr!.on("data", (d: Buffer) => { out += d.toString() })
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
-  const waitFor = async (re: RegExp, ms = 30_000) => {
-    const until = Date.now() + ms
-    while (Date.now() < until) {
-      const m = re.exec(out)
-      if (m) return m
-      if (child.exitCode !== null) break
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    throw new Error(`did not see ${re} in output:\n${out}`)
-  }
-  return { child, exited, waitFor, output: () => out }
+const startCli = async (args: string[], env: Record<string, string> = {}) => {
+  const cli = await spawnNode({ args: ["--conditions=source", "--import", "tsx", main, ...args], cwd: root, timeoutMs: 30_000, env })
+  children.push(cli)
+  return cli
 }
 
 const call = (port: number, command: string, params: unknown) =>
@@ -48,31 +30,31 @@ const call = (port: number, command: string, params: unknown) =>
     s.on("error", reject)
   })
 
-afterEach(() => { for (const c of children.splice(0)) c.kill("SIGKILL") })
+afterEach(async () => { await Promise.all(children.splice(0).map((c) => c.stop("SIGKILL"))) })
 
 describe("oxd-server CLI", () => {
   it("prints every configuration key with --help and exits 0", async () => {
-    const cli = startCli(["--help"])
+    const cli = await startCli(["--help"])
     expect(await cli.exited).toBe(0)
     for (const k of configKeys) expect(cli.output()).toContain(`--${k.name.replaceAll("_", "-")}`)
   })
 
   it("refuses an invalid value at start, naming the key and its source, exit 2", async () => {
-    const cli = startCli([], { OXD_PORT: "not-a-port" })
+    const cli = await startCli([], { OXD_PORT: "not-a-port" })
     expect(await cli.exited).toBe(2)
     expect(cli.output()).toContain("OXD_PORT")
     expect(cli.output()).toContain(`"port"`)
   })
 
   it("refuses an unknown flag with a pointer to --help, exit 2", async () => {
-    const cli = startCli(["--prot", "1"])
+    const cli = await startCli(["--prot", "1"])
     expect(await cli.exited).toBe(2)
     expect(cli.output()).toContain("--help")
   })
 
   it("serves the TCP protocol on the configured port and stops cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
-    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
+    const cli = await startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
     const [, port] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
     const reply = await call(Number(port), "get_authorization_url", {})
     // the reference's error data always carries details, null here (ErrorResponse.java:22-27)
@@ -85,7 +67,7 @@ describe("oxd-server CLI", () => {
 
   it("serves the REST API beside TCP on the same core, over HTTPS with a logged certificate fingerprint", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
-    const cli = startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
+    const cli = await startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
     const [, url] = await cli.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
     await cli.waitFor(/sha256_fingerprint"?[:=]\s*"?([0-9A-F]{2}:){31}[0-9A-F]{2}/)
     const [, tcpPort] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)

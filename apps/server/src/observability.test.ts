@@ -7,6 +7,7 @@ import { once } from "node:events"
 import { connect, createServer } from "node:net"
 import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
+import { byteFrame } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
 
@@ -118,15 +119,12 @@ describe("operating oxd-server", () => {
     // stop reading the server's stdout: the pipe holds 64 KB, about 300 lines; 3,000 commands log ~500 KB
     s.child.stdout!.pause()
     const n = 3000
-    const frame = (i: number) => {
-      const json = JSON.stringify({ command: `no_such_command_${i % 10}`, params: {} })
-      return `${String(Buffer.byteLength(json)).padStart(4, "0")}${json}`
-    }
+    const frame = (i: number) => byteFrame(JSON.stringify({ command: `no_such_command_${i % 10}`, params: {} }))
     const socket = connect({ host: "127.0.0.1", port: s.tcpPort })
     await once(socket, "connect")
     let replies = 0
     socket.on("data", (chunk: Buffer) => { replies += chunk.toString("latin1").split('"unsupported_operation"').length - 1 })
-    for (let i = 0; i < n; i += 100) socket.write(Array.from({ length: 100 }, (_, k) => frame(i + k)).join(""))
+    for (let i = 0; i < n; i += 100) socket.write(Buffer.concat(Array.from({ length: 100 }, (_, k) => frame(i + k))))
     // a server whose log writes wait for the reader would stop answering after a few hundred
     await vi.waitFor(() => expect(replies).toBe(n), { timeout: 15_000, interval: 50 })
     socket.destroy()

@@ -5,6 +5,7 @@
  *   FUZZ_RUNS=100000 pnpm --filter @oxd/tcp-server exec vitest run src/Frame.fuzz.test.ts
  */
 import fc from "fast-check"
+import { byteFrame, unitFrame } from "@oxd/testkit"
 import { describe, expect, it } from "vitest"
 import { encodeFrame, FrameDecoder, MAX_FRAME, type FrameEvent } from "./Frame.js"
 
@@ -41,8 +42,7 @@ const message = fc.jsonValue({ maxDepth: 3, stringUnit: "binary" })
   .filter((s) => Buffer.byteLength(s) <= MAX_FRAME)
 
 /** T3: a frame as a byte-counting client writes it, or as oxd-java/oxd-node do (String.length: UTF-16 units). */
-const framed = (m: string, units: boolean) =>
-  units ? Buffer.from(String(m.length).padStart(4, "0") + m, "utf8") : Buffer.concat([Buffer.from(String(Buffer.byteLength(m)).padStart(4, "0")), Buffer.from(m, "utf8")])
+const framed = (m: string, units: boolean) => (units ? unitFrame(m) : byteFrame(m))
 
 describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${fuzz.numRuns} runs)`, () => {
   it("any chunking of valid frames gives back exactly the messages, in order", () => {

@@ -1,13 +1,9 @@
+import { byteFrame, unitFrame } from "@oxd/testkit"
 import { describe, expect, it } from "vitest"
 import { encodeFrame, FrameDecoder, isWideFrame, type FrameEvent } from "./Frame.js"
 
-/** A raw frame as a byte-counting client sends it: 4-digit byte length, then the bytes. */
-const frame = (json: string): Buffer => {
-  const body = Buffer.from(json, "utf8")
-  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
-}
-/** A raw frame as oxd-java (TransportClient.java:70) and oxd-node send it: String.length (UTF-16 units), then UTF-8. */
-const unitFrame = (json: string): Buffer => Buffer.from(String(json.length).padStart(4, "0") + json, "utf8")
+/** A raw frame as a byte-counting client sends it (unitFrame: as oxd-java, TransportClient.java:70, and oxd-node do). */
+const frame = byteFrame
 const jsons = (events: ReadonlyArray<FrameEvent>) => events.map((e) => (e._tag === "Frame" ? e.json : `!${e.reason}`))
 const errors = (events: ReadonlyArray<FrameEvent>) => events.filter((e) => e._tag === "FrameError")
 
@@ -108,7 +104,7 @@ describe("FrameDecoder", () => {
   ])("rejects invalid UTF-8 (%s)", (_, bytes) => {
     const d = new FrameDecoder()
     const body = Buffer.from(bytes)
-    const events = d.push(Buffer.concat([Buffer.from(String(body.length).padStart(4, "0")), body, frame(A)]))
+    const events = d.push(Buffer.concat([byteFrame(body), frame(A)]))
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ _tag: "FrameError", reason: expect.stringMatching(/UTF-8/) })
     expect(d.push(frame(A))).toEqual([])

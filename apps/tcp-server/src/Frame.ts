@@ -1,4 +1,4 @@
-import { LegacyBodyReader, legacyFrame, MAX_4_DIGIT_LENGTH } from "@oxd/core/io/legacyFrame"
+import { LegacyBodyReader, legacyFrame, MAX_4_DIGIT_LENGTH } from "@oxd/wire/frame"
 
 /**
  * The legacy framing: 4 ASCII digits giving the length of the JSON that follows, counted in UTF-16 units (the

@@ -1,5 +1,6 @@
 import { connect, Socket as NetSocket, type Socket } from "node:net"
 import { errorEnvelope, makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
+import { byteFrame, unitFrame } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
 
@@ -11,10 +12,7 @@ interface Reply {
   readonly data: Record<string, unknown>
 }
 
-const frame = (json: string | Buffer): Buffer => {
-  const body = typeof json === "string" ? Buffer.from(json, "utf8") : json
-  return Buffer.concat([Buffer.from(String(body.length).padStart(4, "0"), "ascii"), body])
-}
+const frame = byteFrame
 const command = (name: string, params: unknown = {}) => frame(JSON.stringify({ command: name, params }))
 
 class Client {
@@ -167,11 +165,8 @@ class UnitClient {
     return new UnitClient(s)
   }
   /** oxd-node's framing: `"00" + string.length + string` for 10-99, `"0" + …` for 100-999; padStart for all here. */
-  static frame(json: string): string {
-    return String(json.length).padStart(4, "0") + json
-  }
   send(json: string) {
-    this.socket.write(UnitClient.frame(json), "utf8")
+    this.socket.write(unitFrame(json))
   }
   async reply(i: number) {
     await new Promise<void>((resolve, reject) => {
@@ -216,7 +211,7 @@ describe("T3: the length unit, UTF-16 units (the reference, CoreUtils.java:206-2
     try {
       const c = await UnitClient.open(s.port)
       const json = JSON.stringify({ command: "echo", params: NON_ASCII })
-      const byUnits = Buffer.from(UnitClient.frame(json), "utf8")
+      const byUnits = unitFrame(json)
       const byBytes = frame(json)
       expect(byUnits.subarray(0, 4).toString()).not.toBe(byBytes.subarray(0, 4).toString())
       c.socket.write(Buffer.concat([byUnits, byBytes, byBytes, byUnits, command("echo", { n: 1 }), byUnits]))
@@ -240,7 +235,7 @@ describe("T3: the length unit, UTF-16 units (the reference, CoreUtils.java:206-2
     const s = await withEcho()
     try {
       const c = await UnitClient.open(s.port)
-      const raw = Buffer.from(UnitClient.frame(JSON.stringify({ command: "echo", params: NON_ASCII })), "utf8")
+      const raw = unitFrame(JSON.stringify({ command: "echo", params: NON_ASCII }))
       for (let i = 0; i < raw.length; i++) {
         c.socket.write(raw.subarray(i, i + 1))
         if (i % 8 === 0) await new Promise((r) => setTimeout(r, 1))

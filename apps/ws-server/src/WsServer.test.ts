@@ -1,10 +1,12 @@
 import { request } from "node:http"
-import { commands, procedureName, type OxdEvent } from "@oxd/core"
+import { commands, type OxdEvent } from "@oxd/core"
+import { procedureName } from "@oxd/wire"
 import type { TestOp } from "@oxd/test-op"
+import { eventually } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { WebSocket } from "ws"
 import { appRouter } from "./router.js"
-import { connect, oxdError, registerSite, setupClient, signIn, startOp, startServer, until, type Client, type Running } from "./test-support/ws.js"
+import { connect, oxdError, registerSite, setupClient, signIn, startOp, startServer, type Client, type Running } from "./test-support/ws.js"
 
 let op: TestOp
 let running: Running
@@ -101,7 +103,7 @@ describe("commands over WebSocket", () => {
   it("answers an unknown procedure with unsupported_operation", async () => {
     const r = await raw(running.server.url)
     r.socket.send(JSON.stringify({ id: 1, method: "mutation", params: { path: "noSuchCommand", input: {} } }))
-    await until(() => r.messages.length > 0)
+    await eventually(() => r.messages.length > 0)
     expect(r.messages[0]).toMatchObject({ id: 1, error: { data: { oxd: { error: "unsupported_operation" } } } })
     r.socket.close()
   })
@@ -113,7 +115,7 @@ describe("the WebSocket edge", () => {
     r.socket.send("hello, oxd")
     r.socket.send(Buffer.from([0xff, 0x00, 0x12]))
     r.socket.send(JSON.stringify({ id: 7, method: "mutation", params: { path: "getAuthorizationUrl", input: { oxd_id: "x" } } }))
-    await until(() => r.messages.length >= 3)
+    await eventually(() => r.messages.length >= 3)
     const [text, binary, call] = r.messages as Array<{ id: unknown; error: { data: { oxd: { error: string; error_description: string } } } }>
     expect(text!.id).toBeNull()
     expect(text!.error.data.oxd.error).toBe("bad_request")
@@ -129,7 +131,7 @@ describe("the WebSocket edge", () => {
       const bystander = connect(small.server)
       const r = await raw(small.server.url)
       r.socket.send(JSON.stringify({ id: 1, method: "mutation", params: { path: "setupClient", input: { pad: "x".repeat(4096) } } }))
-      await until(() => r.closed() !== undefined)
+      await eventually(() => r.closed() !== undefined)
       expect(r.closed()!.code).toBe(1009)
       expect(r.messages).toEqual([])
       const refused = await oxdError(bystander.trpc.getAuthorizationUrl.mutate({ oxd_id: "x" }))
@@ -167,7 +169,7 @@ describe("the events subscription", () => {
       onError: (e) => { errors.push((e.data as { oxd: { error: string } }).oxd) },
     })
     // "started" comes once the token is identified and the stream registered
-    return { got, errors, started: () => until(() => started), stop: () => sub.unsubscribe() }
+    return { got, errors, started: () => eventually(() => started), stop: () => sub.unsubscribe() }
   }
 
   it("streams what happens to the caller's own sites, none of another setup client's, never a token value", async () => {
@@ -197,8 +199,8 @@ describe("the events subscription", () => {
     expect(denied.access).toBe("denied")
     await asA.trpc.removeSite.mutate({ oxd_id: siteA })
 
-    await until(() => eventsA.got.some((e) => e.data.type === "site_removed"))
-    await until(() => eventsB.got.some((e) => e.data.type === "tokens_issued"))
+    await eventually(() => eventsA.got.some((e) => e.data.type === "site_removed"))
+    await eventually(() => eventsB.got.some((e) => e.data.type === "tokens_issued"))
     const typesA = eventsA.got.filter((e) => e.data.oxd_id === siteA).map((e) => e.data.type)
     expect(typesA).toEqual(["site_registered", "tokens_issued", "tokens_refreshed", "logout_uri_issued", "site_updated", "site_removed"])
     expect(eventsA.got.find((e) => e.data.type === "access_checked")?.data).toMatchObject({
@@ -228,10 +230,10 @@ describe("the events subscription", () => {
     await first.started()
     const one = await registerSite(c, op)
     const two = await registerSite(c, op)
-    await until(() => first.got.length >= 2)
+    await eventually(() => first.got.length >= 2)
     first.stop()
     const resumed = follow(c, { lastEventId: first.got[0]!.id })
-    await until(() => resumed.got.length >= 1)
+    await eventually(() => resumed.got.length >= 1)
     expect(resumed.got.map((e) => e.data.oxd_id)).toEqual([two])
     expect(first.got.map((e) => e.data.oxd_id)).toEqual([one, two])
     resumed.stop()
@@ -239,10 +241,10 @@ describe("the events subscription", () => {
 
   it("refuses to stream without a valid token", async () => {
     const anonymous = follow(open())
-    await until(() => anonymous.errors.length > 0)
+    await eventually(() => anonymous.errors.length > 0)
     expect(anonymous.errors[0]!.error).toBe("blank_protection_access_token")
     const forged = follow(open("not-a-token"))
-    await until(() => forged.errors.length > 0)
+    await eventually(() => forged.errors.length > 0)
     expect(forged.errors[0]!.error).toBe("inactive_protection_access_token")
   })
 })

@@ -1,4 +1,5 @@
-import { commands, eventOfSetupClient, presentedToken, procedureName, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import { commands, eventOfSetupClient, presentedToken, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import { procedureName, type CamelCase } from "@oxd/wire"
 import { initTRPC, tracked, TRPCError, type TRPCMutationProcedure } from "@trpc/server"
 import { Schema } from "effect"
 import { CLOSE_SLOW_CONSUMER, type WsConnection } from "./Connection.js"
@@ -10,8 +11,7 @@ export interface WsContext {
   readonly connection: WsConnection
 }
 
-/** get_tokens_by_code → getTokensByCode, as core's procedureName does it, at the type level. */
-export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S
+export type { CamelCase }
 
 const t = initTRPC.context<WsContext>().create({
   // no stack traces to callers, whatever NODE_ENV says
@@ -45,7 +45,7 @@ interface RawInput {
  * One command as a mutation: dispatch through core; an error reply becomes a TRPCError carrying the oxd error. The
  * call holds one of the connection's in-flight slots while it runs. Neither that nor the params go through a tRPC
  * middleware: each middleware level (`.input()` is one) copies the call's options twice with a slow spread helper
- * (dropping `.input()` took that helper from 24 % to 12.5 % of a cached check's server CPU). The params pass
+ * (a large share of a cached check's server CPU: bench/README.md). The params pass
  * unchecked because core's dispatch decodes them, with the same error codes as on every other transport; the type
  * says what clients send.
  */

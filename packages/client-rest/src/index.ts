@@ -1,3 +1,4 @@
+import { restPath } from "@oxd/wire"
 import createClient, { type Client, type Middleware } from "openapi-fetch"
 import type { components, operations, paths } from "./schema.js"
 
@@ -59,8 +60,8 @@ export interface OxdRestClient extends Client<paths> {
   callAny(command: string, params: Record<string, unknown>, options?: CallOptions): Promise<Envelope>
 }
 
-/** The REST path of a command: get_tokens_by_code → /get-tokens-by-code. */
-export const commandPath = (command: string): string => `/${command.replaceAll("_", "-")}`
+/** The REST path of a command: get_tokens_by_code → /get-tokens-by-code (the wire contract's restPath). */
+export const commandPath: (command: string) => string = restPath
 
 const isEnvelope = (v: unknown): v is Envelope =>
   typeof v === "object" && v !== null && ((v as { status?: unknown }).status === "ok" || (v as { status?: unknown }).status === "error") && "data" in v

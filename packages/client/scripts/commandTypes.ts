@@ -2,27 +2,17 @@
 // encoded side (the wire's JSON) of core's Effect schemas, with their descriptions as JSDoc. The client ships these
 // declarations instead of importing @oxd/core's types, which would pull the server's whole declaration graph.
 // Used by the generate script and by the test that fails when the committed file is stale.
-import { readFileSync } from "node:fs"
 import { commands } from "@oxd/core"
+import { pascalName as pascal } from "@oxd/wire"
 import { SchemaAST } from "effect"
 
 export const commandsFile = new URL("../src/generated/commands.ts", import.meta.url)
-export const legacyFrameFile = new URL("../src/generated/legacyFrame.ts", import.meta.url)
-/** The TCP protocol's framing (self-contained: no imports), copied so the tcp transport needs no @oxd/core at run time. */
-const coreLegacyFrame = new URL("../../core/src/io/legacyFrame.ts", import.meta.url)
-
-/** core's legacyFrame.ts, as the client ships it. */
-export const renderLegacyFrame = (): string =>
-  `// Copied from packages/core/src/io/legacyFrame.ts by scripts/generate.ts; do not edit. Regenerate: pnpm --filter @oxd/client generate\n${readFileSync(coreLegacyFrame, "utf8")}`
 
 const HEADER = `/**
  * The params and results of every oxd command, generated from @oxd/core's command schemas (their JSON encoding, as
  * the wire carries it) by scripts/generate.ts; do not edit. Regenerate: pnpm --filter @oxd/client generate
  */
 `
-
-/** get_tokens_by_code → GetTokensByCode */
-const pascal = (wireName: string) => wireName.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 const key = (name: PropertyKey) => (typeof name === "string" && IDENTIFIER.test(name) ? name : JSON.stringify(String(name)))

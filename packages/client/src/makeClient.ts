@@ -1,4 +1,4 @@
-import { commandOfMethod } from "./names.js"
+import { commandOfMethod } from "@oxd/wire"
 import type { Caller, OxdClient } from "./types.js"
 
 /** Properties that are never commands: promise and JSON probes, test-framework probes. */

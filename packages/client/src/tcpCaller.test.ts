@@ -1,18 +1,13 @@
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net"
+import { byteFrame, unitFrame } from "@oxd/testkit"
 import { afterEach, describe, expect, it } from "vitest"
 import { OxdError, OxdTransportError } from "./OxdError.js"
 import { encodeRequest, MAX_REQUEST_BYTES, ReplyDecoder, tcpCaller } from "./tcpCaller.js"
 
 /** A reply frame as a byte-counting server (oxd-ts before 0.2) writes it: the UTF-8 byte length, then the JSON. */
-const frame = (value: unknown, width = 4) => {
-  const body = Buffer.from(JSON.stringify(value))
-  return Buffer.concat([Buffer.from(String(body.length).padStart(width, "0")), body])
-}
+const frame = (value: unknown) => byteFrame(JSON.stringify(value))
 /** A reply frame as oxd 3.1.4 writes it (SocketProcessor.java:76-88): `%04d` of String.length, then the JSON in UTF-8. */
-const referenceFrame = (value: unknown) => {
-  const json = JSON.stringify(value)
-  return Buffer.from(String(json.length).padStart(4, "0") + json, "utf8")
-}
+const referenceFrame = (value: unknown) => unitFrame(JSON.stringify(value))
 
 const NON_ASCII = { client_name: "Zürich café", emoji: "😀", mixed: "日本語 🇨🇭" }
 

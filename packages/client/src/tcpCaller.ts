@@ -1,5 +1,5 @@
 import { connect, type Socket } from "node:net"
-import { legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "./generated/legacyFrame.js"
+import { legacyFrame, LegacyReplyReader, MAX_4_DIGIT_LENGTH } from "@oxd/wire/frame"
 import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
 import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type TokenSource } from "./types.js"
 

@@ -1,5 +1,5 @@
 import type { Commands } from "./generated/commands.js"
-import type { CamelCase } from "./names.js"
+import type { CamelCase } from "@oxd/wire"
 
 export type { OxdEvent } from "./events.js"
 

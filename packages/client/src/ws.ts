@@ -2,7 +2,7 @@ import { createTRPCClient, createWSClient, getUntypedClient, TRPCClientError, ws
 import { deadline } from "./deadline.js"
 import type { OxdEvent } from "./events.js"
 import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
-import { procedureName, type CamelCase } from "./names.js"
+import { procedureName, type CamelCase } from "@oxd/wire"
 import { Connection, defaultRetryDelayMs, retryingSocketClass, type WebSocketClass } from "./retryingSocket.js"
 import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type CommandName, type ParamsOf, type ResultOf, type TokenSource } from "./types.js"
 

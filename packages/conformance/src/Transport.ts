@@ -1,7 +1,7 @@
-/** The oxd reply as every transport carries it. */
-export type Envelope =
-  | { readonly status: "ok"; readonly data: Record<string, unknown> }
-  | { readonly status: "error"; readonly data: { readonly error: string; readonly error_description: string; readonly details?: unknown } }
+import type { Envelope as WireEnvelope } from "@oxd/wire"
+
+/** The oxd reply as every transport carries it (the wire contract's), its data read as an object. */
+export type Envelope = WireEnvelope<Record<string, unknown>>
 
 /** How scenarios reach a server: one command in, one envelope out. Written per transport, never per scenario. */
 export interface Transport {

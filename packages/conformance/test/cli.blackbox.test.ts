@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { scenarios } from "../src/index.js"
 import { assertBuilt, killChildren, runCli, startServerProcess } from "./support/processes.js"
@@ -17,7 +18,7 @@ let dir: string
 beforeAll(async () => {
   assertBuilt()
   dir = mkdtempSync(join(tmpdir(), "oxd-conformance-blackbox-"))
-  op = await startTestOp({ stateDir: ".oxd/test-op" })
+  op = await startOp()
   server = await startServerProcess([
     "--port", "0", "--rest-port", "0", "--ws-port", "0",
     "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-tls-dir", join(dir, "rest-tls"),

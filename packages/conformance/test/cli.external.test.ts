@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import { startTestOp, type TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { SuiteResult } from "../src/index.js"
 import { startBrokenServer } from "./support/brokenServer.js"
@@ -27,7 +28,7 @@ afterAll(async () => {
 describe("oxd-conformance against a deliberately broken server", () => {
   it("exits non-zero and names each wrong answer: the command, what the spec says, what the server did", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-conformance-broken-"))
-    const op = await startTestOp({ stateDir: ".oxd/test-op" })
+    const op = await startOp()
     closers.push(() => op.close())
     const core = await startCore(op, dir)
     closers.push(core.close)

@@ -7,7 +7,8 @@ import { PassThrough } from "node:stream"
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
 import { startWsServer, type WsServer } from "@oxd/ws-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { parseCliArgs } from "../src/cli/args.js"
@@ -84,7 +85,7 @@ describe("oxd-conformance when nothing answers", () => {
   let op: TestOp
   let closedPort: number
   beforeAll(async () => {
-    op = await startTestOp({ stateDir: ".oxd/test-op" })
+    op = await startOp()
     const s = createServer()
     await new Promise<void>((r) => s.listen(0, "127.0.0.1", r))
     closedPort = (s.address() as AddressInfo).port
@@ -140,7 +141,7 @@ describe("oxd-conformance when the server's certificate is not trusted (a forgot
   let op: TestOp
   let servers: Awaited<ReturnType<typeof startServers>>
   beforeAll(async () => {
-    op = await startTestOp({ stateDir: ".oxd/test-op" })
+    op = await startOp()
     servers = await startServers(op)
   }, 60_000)
   afterAll(async () => {

@@ -9,7 +9,8 @@
  */
 import { makeConfig, makeOxd, type Config, type Oxd } from "@oxd/core"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
 import { postgresAvailability, startPostgres, type RunningPostgres } from "@oxd/test-postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { PROFILES, scenarios, scenarioTest, tcpTransport, type Env, type Target, type Transport } from "../src/index.js"
@@ -50,7 +51,7 @@ const calls = { a: 0, b: 0 }
 describe.skipIf(!availability.available)("conformance over TCP against two instances on one PostgreSQL database", () => {
   let target: Target
   beforeAll(async () => {
-    op = await startTestOp({ stateDir: ".oxd/test-op" })
+    op = await startOp()
     pg = await startPostgres()
     const base = makeConfig({ database_url: await pg.createDatabase(), trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], log_level: "warn", site_cache_seconds: 0 })
     ;[a, b] = await Promise.all([start(base), start(base)])

@@ -9,7 +9,8 @@ import { join } from "node:path"
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { startRestServer, type RestServer } from "@oxd/rest-server"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runSuite, type SuiteResult } from "../src/index.js"
 import { testOpDriver } from "../src/drivers/testOp.js"
@@ -20,7 +21,7 @@ let tcp: TcpServer
 let rest: RestServer
 
 beforeAll(async () => {
-  op = await startTestOp({ stateDir: ".oxd/test-op" })
+  op = await startOp()
   const dir = mkdtempSync(join(tmpdir(), "oxd-conformance-metrics-"))
   oxd = makeOxd(makeConfig({ database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], log_level: "error" }))
   await oxd.ready()

@@ -1,4 +1,5 @@
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { PROFILES, scenarios, scenarioTest, type Env } from "../src/index.js"
 import { startTcpTargets } from "./support/tcpTarget.js"
@@ -8,7 +9,7 @@ let op: TestOp
 let targets: Awaited<ReturnType<typeof startTcpTargets>>
 
 beforeAll(async () => {
-  op = await startTestOp({ stateDir: ".oxd/test-op" })
+  op = await startOp()
   targets = await startTcpTargets(op)
 })
 afterAll(async () => {

@@ -23,7 +23,7 @@ export interface CallContext {
 /**
  * A context with every field, always written in this order, so all contexts share one hidden class: on Node 20's V8
  * a spread of the edge's object plus a field made a new hidden class per call (allocated in the old generation, and
- * every later read of the context a slow lookup) — about 270 bytes of old-generation garbage per command.
+ * every later read of the context a slow lookup): garbage in the old generation per command (bench/README.md).
  */
 export const callContext = (
   edge: Omit<CallContext, "requestId" | "setupClient">,

@@ -1,12 +1,8 @@
+import type { Envelope, ErrorEnvelope, OkEnvelope } from "@oxd/wire"
 import type { WireError } from "./errorCodes.js"
 
-/** The oxd reply, the same on every transport: {"status":"ok","data":…} or {"status":"error","data":{error,…}}. */
-export type OkEnvelope<A = unknown> = { readonly status: "ok"; readonly data: A }
-export type ErrorEnvelope = {
-  readonly status: "error"
-  readonly data: { readonly error: string; readonly error_description: string; readonly details?: unknown }
-}
-export type Envelope<A = unknown> = OkEnvelope<A> | ErrorEnvelope
+/** The oxd reply, the same on every transport; its types are the wire contract's (@oxd/wire). */
+export type { Envelope, ErrorEnvelope, OkEnvelope }
 
 /** A reply plus what an edge needs besides the body (the HTTP status). */
 export interface Reply<A = unknown> {

@@ -12,14 +12,14 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { CallContext } from "./CallContext.js"
 import { commands } from "./commands/index.js"
 import type { Reply } from "./envelope.js"
 import type { Oxd } from "./makeOxd.js"
-import { call, ok, opOrigin, oxdFor, protectionToken, registerSite, startOp, TEST_OP_STATE_DIR } from "../test/support.js"
+import { call, ok, opOrigin, oxdFor, protectionToken, registerSite, startOp } from "../test/support.js"
 import { photoAndDocument, rptFor, sleep, UMA_SITE } from "../test/uma.js"
 
 const SEED = Number(process.env["EQUIV_SEED"] ?? 25)
@@ -41,7 +41,7 @@ const w = { tokenA: "", tokenB: "", tokenD: "", siteA: "", siteB: "", siteC: "",
 
 beforeAll(async () => {
   op = await startOp()
-  shortOp = await startTestOp({ stateDir: TEST_OP_STATE_DIR, ttl: { ClientCredentials: CC_TTL } })
+  shortOp = await startOp({ ttl: { ClientCredentials: CC_TTL } })
   dir = mkdtempSync(join(tmpdir(), "oxd-equiv-"))
   // one database for both cores: what one registers, the other reads; protection off on tcp and internal, so the
   // "config" row of the transport table is exercised too

@@ -3,8 +3,8 @@
  * store that trusts the OP's CA and lists its origin in allowed_op_hosts, and a headless sign-in. Never a mocked OP.
  */
 import { request } from "node:https"
-import { fileURLToPath } from "node:url"
-import { headlessLogin, startTestOp, type TestOp } from "@oxd/test-op"
+import { headlessLogin, type TestOp } from "@oxd/test-op"
+import { opOrigin, startOp } from "@oxd/testkit"
 import { Effect, Scope } from "effect"
 import { TestClock } from "effect/testing"
 import { afterAll, beforeAll, expect } from "vitest"
@@ -13,16 +13,11 @@ import { makeConfig } from "../src/config/loadConfig.js"
 import type { ErrorEnvelope, Reply } from "../src/envelope.js"
 import { makeOxd, type Oxd } from "../src/makeOxd.js"
 
-/** One CA for every test file (generated once, gitignored). */
-export const TEST_OP_STATE_DIR = fileURLToPath(new URL("../.oxd/test-op", import.meta.url))
-
 export const REDIRECT_URI = "https://rp.example.org/callback"
 export const POST_LOGOUT_URI = "https://rp.example.org/logged-out"
 
-export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR })
-
-/** The test OP's origin, for allowed_op_hosts: it is on 127.0.0.1, which the server refuses unless listed. */
-export const opOrigin = (op: TestOp): string => new URL(op.issuer).origin
+/** The real test OP (one CA for every test file, generated once, git-ignored) and its origin, from the shared kit. */
+export { opOrigin, startOp }
 
 export const oxdFor = (op: TestOp, overrides: Partial<Config> = {}, options: Parameters<typeof makeOxd>[1] = {}): Oxd =>
   makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", trusted_ca_file: op.caFile, allowed_op_hosts: [opOrigin(op)], ...overrides }), options)

@@ -70,10 +70,10 @@ const exportConditionLists = (e: unknown): string[][] =>
     : []
 
 describe("the published packages, as a stranger installs them", () => {
-  it("are the ten docs/packages.md lists, each with a README and the project's license", () => {
+  it("are the eleven docs/packages.md lists, each with a README and the project's license", () => {
     const documented = [...readFileSync(join(ROOT, "docs", "packages.md"), "utf8").matchAll(/^\| `(@oxd\/[a-z-]+)` \|/gm)].map((m) => m[1])
     expect(pkgs.map((p) => p.name)).toEqual([...documented].sort())
-    expect(pkgs).toHaveLength(10)
+    expect(pkgs).toHaveLength(11)
   })
 
   it("ship built JavaScript, declarations, bins, runtime assets, README and LICENSE only; manifests publish-ready", async () => {
@@ -220,11 +220,13 @@ describe("the published packages, as a stranger installs them", () => {
   it("install @oxd/client alone without the server inside (its package count and size printed)", async () => {
     const alone = join(work, "client-alone")
     mkdirSync(alone)
-    await npmInstall(alone, new Map([...tarballs].filter(([name]) => name === "@oxd/client" || name === "@oxd/client-rest")), {})
+    // the client's own: its REST client and the wire contract (names, framing; no dependencies)
+    const own = ["@oxd/client", "@oxd/client-rest", "@oxd/wire"]
+    await npmInstall(alone, new Map([...tarballs].filter(([name]) => own.includes(name))), {})
     const size = installedSize(alone)
     const names = Object.keys(oxdResolved(alone)).map((p) => p.slice(p.lastIndexOf("node_modules/") + 13))
     progress(`@oxd/client alone: ${size.packages} packages, ${(size.bytes / 1e6).toFixed(1)} MB (@oxd: ${names.join(", ")})`)
-    expect(names.sort()).toEqual(["@oxd/client", "@oxd/client-rest"])
+    expect(names.sort()).toEqual(own)
     const lock = JSON.parse(readFileSync(join(alone, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> }
     const server = Object.keys(lock.packages).filter((p) => /node_modules\/(effect|drizzle-orm|@libsql\/[^/]+|libsql|pg|openid-client|oidc-provider)$/.test(p))
     expect(server, "server dependencies installed with the client").toEqual([])

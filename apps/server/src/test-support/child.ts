@@ -2,21 +2,20 @@
  * oxd-server as a child process, started as a user starts it (the CLI, from source with tsx), on plain TCP, REST
  * (rest_plain_http) and WebSocket (ws_plain) ports chosen by the OS; and the real test OP in the test process.
  */
-import { spawn, type ChildProcess } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import { request } from "node:https"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { createOxdClient, OxdError, type OxdClient, type OxdWsClient } from "@oxd/client/tcp"
-import { startTestOp, type StartTestOpOptions, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
+import { spawnNode } from "@oxd/testkit"
 import { WebSocket } from "ws"
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url))
 const main = fileURLToPath(new URL("../main.ts", import.meta.url))
-export const TEST_OP_STATE_DIR = fileURLToPath(new URL("../../.oxd/test-op", import.meta.url))
-
-export const startOp = (opts: StartTestOpOptions = {}): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR, ...opts })
+export { startOp } from "@oxd/testkit"
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix))
 
 export interface ChildServer {
@@ -44,34 +43,14 @@ export const startServer = async (op: TestOp, database: string, extra: ReadonlyA
     "--allowed-op-hosts", new URL(op.issuer).origin, // the test OP is on loopback: refused unless listed
     ...extra,
   ]
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", main, ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  let out = ""
-  child.stdout!.on("data", (d: Buffer) => { out += d.toString() })
-  child.stderr!.on("data", (d: Buffer) => { out += d.toString() })
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
-  const waitFor = async (re: RegExp, ms = 60_000) => {
-    const until = Date.now() + ms
-    while (Date.now() < until) {
-      const m = re.exec(out)
-      if (m) return m
-      if (child.exitCode !== null || child.signalCode !== null) break
-      await new Promise((r) => setTimeout(r, 25))
-    }
-    throw new Error(`did not see ${re} in the server's output:\n${out.slice(-3000)}`)
-  }
-  await waitFor(/oxd-server ready/)
+  const { child, output, exited, waitFor } = await spawnNode({ args: ["--conditions=source", "--import", "tsx", main, ...args], cwd: root, env, ready: /oxd-server ready/ })
   const tcpPort = Number((await waitFor(/legacy TCP protocol on 127\.0\.0\.1:(\d+)/))[1])
   const restUrl = (await waitFor(/REST API on (http:\/\/127\.0\.0\.1:\d+)/))[1]!
   const wsUrl = (await waitFor(/WebSocket API \(tRPC\) on (ws:\/\/127\.0\.0\.1:\d+)/))[1]!
   const clients: Array<{ close(): Promise<void> }> = []
   const keep = <C extends { close(): Promise<void> }>(c: C) => (clients.push(c), c)
   return {
-    child, tcpPort, restUrl, wsUrl, exited, waitFor,
-    output: () => out,
+    child, tcpPort, restUrl, wsUrl, exited, waitFor, output,
     tcp: (token) => keep(createOxdClient({ transport: "tcp", port: tcpPort, poolSize: 1, timeoutMs: 30_000, ...(token ? { token } : {}) })),
     https: (token) => keep(createOxdClient({ transport: "https", baseUrl: restUrl, timeoutMs: 30_000, ...(token ? { token } : {}) })),
     ws: (token) => keep(createOxdClient({ transport: "ws", url: wsUrl, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket, timeoutMs: 30_000, retryDelayMs: () => 60_000, ...(token ? { token } : {}) })),

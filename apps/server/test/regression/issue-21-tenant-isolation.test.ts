@@ -11,6 +11,7 @@ import { join } from "node:path"
 import { makeConfig, makeOxd, type Oxd, type OxdEvent } from "@oxd/core"
 import { createOxdClient, OxdError, type OxdClient, type OxdWsClient } from "@oxd/client/tcp"
 import { startTestOp, type TestOp } from "@oxd/test-op"
+import { eventually } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { WebSocket } from "ws"
 import { startAll, type Running } from "../../src/startAll.js"
@@ -20,14 +21,6 @@ const REDIRECT = "https://rp.example.org/cb"
 const EVIL = "attacker-chosen-token-0123456789abcdef"
 type Transport = "tcp" | "https" | "ws"
 const TRANSPORTS: ReadonlyArray<Transport> = ["tcp", "https", "ws"]
-
-const until = async (check: () => boolean, ms = 5_000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting")
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 let victimOp: TestOp
 let attackerOp: TestOp
@@ -175,7 +168,7 @@ describe.each([
     await internal("update_site", { oxd_id: victimSite, post_logout_redirect_uri: "https://rp.example.org/bye" }, victimToken)
     await internal("get_logout_uri", { oxd_id: attackerSites[0] }, EVIL)
 
-    await until(() => got.victim.length >= 2 && got.attacker.length >= 2)
+    await eventually(() => got.victim.length >= 2 && got.attacker.length >= 2)
     await new Promise((r) => setTimeout(r, 200))
     expect(got.attacker.map((e) => e.oxd_id)).not.toContain(victimSite)
     expect(got.attacker.every((e) => e.op_host === attackerOp.issuer)).toBe(true)

@@ -5,19 +5,17 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { makeConfig, makeOxd, type Config, type Oxd } from "@oxd/core"
-import { headlessLogin, startTestOp, type TestOp } from "@oxd/test-op"
+import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { createTRPCClient, createWSClient, TRPCClientError, wsLink, type TRPCClient, type TRPCWebSocketClient } from "@trpc/client"
 import { WebSocket } from "ws"
 import type { AppRouter } from "../router.js"
 import { startWsServer, type WsServer, type WsServerOptions } from "../WsServer.js"
 
-export const TEST_OP_STATE_DIR = fileURLToPath(new URL("../../.oxd/test-op", import.meta.url))
 export const REDIRECT_URI = "https://rp.example.org/callback"
 export const POST_LOGOUT_URI = "https://rp.example.org/logged-out"
 
-export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR })
+export { startOp } from "@oxd/testkit"
 
 export interface Running {
   readonly oxd: Oxd
@@ -107,10 +105,3 @@ export const signIn = async (c: Client, op: TestOp, oxdId: string) => {
   return c.trpc.getTokensByCode.mutate({ oxd_id: oxdId, code, state: state ?? "" })
 }
 
-export const until = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting")
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
-import { startRestServer, type RestServer } from "@oxd/rest-server"
+import type { Oxd } from "@oxd/core"
+import type { RestServer } from "@oxd/rest-server"
 import { startTestOp, type TestOp } from "@oxd/test-op"
-import { startWsServer, type WsServer } from "@oxd/ws-server"
+import { startStack } from "@oxd/test-stack"
+import type { WsServer } from "@oxd/ws-server"
 import { spkiHash } from "../../scripts/spki.js"
 
 export interface OxdStack {
@@ -28,34 +29,19 @@ export interface OxdStack {
 export const startOxdStack = async (opts: { readonly pageOrigin: string; readonly stateDir: string }): Promise<OxdStack> => {
   const op = await startTestOp({ stateDir: opts.stateDir })
   const opSpkiHash = spkiHash(readFileSync(join(opts.stateDir, "tls", "server.pem"), "utf8"))
-  const oxd = makeOxd(makeConfig({
-    database_url: ":memory:",
-    log_level: "error",
-    trusted_ca_file: op.caFile,
-    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
-    rest_plain_http: true,
-    rest_cors_origins: [opts.pageOrigin],
-    ws_plain: true,
-  }))
-  try {
-    await oxd.ready()
-    const rest = await startRestServer(oxd, { host: "127.0.0.1", port: 0 })
-    const ws = await startWsServer(oxd, { host: "127.0.0.1", port: 0 }).catch(async (e: unknown) => {
-      await rest.close()
-      throw e
-    })
-    return {
-      op, oxd, rest, ws, opSpkiHash,
-      close: async () => {
-        await Promise.all([rest.close(), ws.close()])
-        await oxd.dispose()
-        await op.close()
-      },
-    }
-  } catch (e) {
-    await oxd.dispose().catch(() => undefined)
+  const stack = await startStack(op, {
+    edges: ["rest", "ws"],
+    config: { rest_plain_http: true, rest_cors_origins: [opts.pageOrigin], ws_plain: true },
+  }).catch(async (e: unknown) => {
     await op.close()
     throw e
+  })
+  return {
+    op, oxd: stack.oxd, rest: stack.rest, ws: stack.ws, opSpkiHash,
+    close: async () => {
+      await stack.close()
+      await op.close()
+    },
   }
 }
 

@@ -5,46 +5,20 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
-import { startRestServer, type RestServer } from "@oxd/rest-server"
-import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
-import { startTestOp, type TestOp } from "@oxd/test-op"
-import { startWsServer, type WsServer } from "@oxd/ws-server"
+import type { TestOp } from "@oxd/test-op"
+import { startStack, type Stack } from "@oxd/test-stack"
 
-export const TEST_OP_STATE_DIR = fileURLToPath(new URL("../../.oxd/test-op", import.meta.url))
-export const startOp = (): Promise<TestOp> => startTestOp({ stateDir: TEST_OP_STATE_DIR })
+export { startOp } from "@oxd/testkit"
 
-export interface Servers {
-  readonly oxd: Oxd
-  readonly tcp: TcpServer
-  readonly rest: RestServer
-  readonly ws: WsServer
+export type Servers = Stack & {
   /** The self-signed certificate of the HTTPS and WSS ports, as a PEM file. */
   readonly certFile: string
-  close(): Promise<void>
 }
 
 /** TCP with protection on, so every transport asks for the same token. */
 export const startServers = async (op: TestOp): Promise<Servers> => {
-  const dir = mkdtempSync(join(tmpdir(), "oxd-client-"))
-  const oxd = makeOxd(makeConfig({
-    database_url: ":memory:",
-    log_level: "error",
-    trusted_ca_file: op.caFile,
-    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
-    protect_commands_with_access_token: true,
-    rest_tls_dir: join(dir, "tls"),
-  }))
-  await oxd.ready()
-  const tcp = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
-  const rest = await startRestServer(oxd, { host: "127.0.0.1", port: 0 })
-  const ws = await startWsServer(oxd, { host: "127.0.0.1", port: 0, ...(rest.tls ? { tls: rest.tls } : {}) })
-  return {
-    oxd, tcp, rest, ws, certFile: rest.tls!.certFile,
-    close: async () => {
-      await Promise.all([tcp.close(), rest.close(), ws.close()])
-      await oxd.dispose()
-    },
-  }
+  const stack = await startStack(op, {
+    config: { protect_commands_with_access_token: true, rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-client-")), "tls") },
+  })
+  return Object.assign(stack, { certFile: stack.rest.tls!.certFile })
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
+import { spawnNode } from "@oxd/testkit"
 
 const pkg = new URL("../../", import.meta.url).pathname
 export const ROOT = new URL("../../../../", import.meta.url).pathname
@@ -44,32 +45,21 @@ export const runCli = (args: ReadonlyArray<string>, opts: { readonly cwd?: strin
 
 /** oxd-server from its built CLI, in its own process: the addresses it logs once ready. */
 export const startServerProcess = async (args: ReadonlyArray<string>) => {
-  const child = spawn(process.execPath, [SERVER, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] })
-  children.add(child)
-  let out = ""
-  child.stdout.on("data", (d: Buffer) => { out += d.toString() })
-  child.stderr.on("data", (d: Buffer) => { out += d.toString() })
-  const until = Date.now() + 30_000
-  while (!/oxd-server ready/.test(out)) {
-    if (child.exitCode !== null || Date.now() > until) throw new Error(`oxd-server did not start:\n${out}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  const server = await spawnNode({ args: [SERVER, ...args], cwd: ROOT, ready: /oxd-server ready/, timeoutMs: 30_000 })
+  children.add(server.child)
   const find = (re: RegExp) => {
-    const m = re.exec(out)
-    if (!m?.[1]) throw new Error(`no ${re} in the server's log:\n${out}`)
+    const m = re.exec(server.output())
+    if (!m?.[1]) throw new Error(`no ${re} in the server's log:\n${server.output()}`)
     return m[1]
   }
   return {
     tcp: find(/legacy TCP protocol on (\S+:\d+)/),
     rest: find(/REST API on (https:\/\/\S+:\d+)/),
     ws: find(/WebSocket API \(tRPC\) on (wss:\/\/\S+:\d+)/),
-    output: () => out,
+    output: server.output,
     stop: async () => {
-      if (child.exitCode !== null) return
-      const exited = new Promise((r) => child.on("exit", r))
-      child.kill("SIGTERM")
-      await exited
-      children.delete(child)
+      await server.stop()
+      children.delete(server.child)
     },
   }
 }

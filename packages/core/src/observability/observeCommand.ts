@@ -21,7 +21,7 @@ export const commandLogFields = (command: string, ctx: CallContext, outcome: str
 
 /**
  * commandLogFields as the members of a JSON object (no braces), built as text: making the fields object and
- * stringifying it was ~1 µs, several percent of a cached check. Strings that may come from outside (the request id,
+ * stringifying it cost several percent of a cached check (bench/README.md). Strings that may come from outside (the request id,
  * the outcome, the address) are escaped; the command is a known name and the transport one of four.
  */
 export const commandLogJson = (command: string, ctx: CallContext, outcome: string, ms: number): string =>

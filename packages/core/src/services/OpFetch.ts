@@ -28,7 +28,7 @@ export class OpFetch extends Context.Service<OpFetch, { readonly fetch: FetchFn 
       // built once: a `ca` list in the connect options would parse every root certificate again for each connection
       const secureContext = extraCa ? createSecureContext({ ca: [...rootCertificates, extraCa] }) : undefined
       const policy = makeOpHostPolicy(config.allowed_op_hosts)
-      // undici is loaded on the first request to the OP, not at start-up (a tenth of the cold start)
+      // undici is loaded on the first request to the OP, not at start-up (it weighs on the cold start: bench/README.md)
       let client: Promise<{ agent: Agent; fetch: typeof UndiciFetch }> | undefined
       const undici = () =>
         (client ??= import("undici").then(({ Agent, Pool, buildConnector, fetch }) => ({

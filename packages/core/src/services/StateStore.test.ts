@@ -194,22 +194,6 @@ describeEachStore("StateStore on a shared database", (backend) => {
     }
   })
 
-  it("honours, once, a request stored by an earlier version (nonce and verifier in the row)", async () => {
-    const url = await sharedUrl()
-    const rt = ManagedRuntime.make(storeLayer(makeConfig({ database_url: url, log_level: "error" })))
-    try {
-      await rt.runPromise(Effect.void) // migrations applied
-      const now = Date.now()
-      await sqlOn(url, "INSERT INTO authorization_requests (state, oxd_id, purpose, nonce, code_verifier, created_at, expires_at, consumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
-        ["legacy-state-43-characters-long-aaaaaaaaaaa", "site-1", "authorization", "legacy-nonce", "legacy-verifier", now, now + 60_000])
-      const consume = StateStore.use((s) => s.consume("site-1", "legacy-state-43-characters-long-aaaaaaaaaaa"))
-      expect(await rt.runPromise(consume)).toMatchObject({ nonce: "legacy-nonce", codeVerifier: "legacy-verifier", expiresAt: now + 60_000 })
-      expect(await rt.runPromise(Effect.flip(consume))).toMatchObject({ _tag: "InvalidState", reason: "used" })
-    } finally {
-      await rt.dispose()
-    }
-  })
-
   it("seals the state key at rest when secrets_encryption_key is set, and gives no state without that key", async () => {
     const url = await sharedUrl()
     const key = "a passphrase of at least sixteen characters"

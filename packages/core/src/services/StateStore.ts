@@ -27,7 +27,7 @@ export const STATE_KEY = "state_key"
  * The states of authorization requests and claims-gathering redirects. A state is sealed (sealedState.ts): it
  * carries its expiry and oxd_id under the server's key, and its nonce and PKCE verifier derive from it, so issuing
  * one writes nothing and survives a restart; consume() records its use in one INSERT, so of two concurrent
- * attempts (any instance) exactly one gets it. States stored by earlier versions are still honoured, once.
+ * attempts (any instance) exactly one gets it.
  */
 export class StateStore extends Context.Service<StateStore, {
   issue(req: { readonly oxdId: string; readonly purpose?: Purpose; readonly pkce: boolean }): Effect.Effect<PendingRequest, StoreFailed>
@@ -65,18 +65,6 @@ export class StateStore extends Context.Service<StateStore, {
               catch: (cause) => new StoreFailed({ operation: "read the state key", cause }),
             })))
 
-      /** A request an earlier version stored (nonce and verifier in the row): one conditional UPDATE takes it. */
-      const consumeStored = Effect.fnUntraced(function* (oxdId: string, state: string, purpose: Purpose, now: number) {
-        const reqKey = { state, oxdId, purpose }
-        const taken = yield* query("consume authorization request", (rows) => rows.requests.consume(reqKey, now))
-        if (taken) {
-          if (taken.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
-          return { purpose, state, oxdId, nonce: taken.nonce, codeVerifier: taken.codeVerifier, expiresAt: taken.expiresAt }
-        }
-        const seen = yield* query("read authorization request", (rows) => rows.requests.find(reqKey))
-        return yield* new InvalidState({ reason: seen ? "used" : "unknown" })
-      })
-
       const issued = (seal: StateSealer, oxdId: string, purpose: Purpose, pkce: boolean, now: number): PendingRequest =>
         ({ purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, now + ttl) })
 
@@ -89,20 +77,15 @@ export class StateStore extends Context.Service<StateStore, {
         check: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)
-          const seen = yield* query("read authorization request", (rows) => rows.requests.find({ state, oxdId, purpose }))
-          if (opened === "unknown") {
-            if (!seen) return yield* new InvalidState({ reason: "unknown" })
-            if (seen.consumedAt !== null) return yield* new InvalidState({ reason: "used" })
-            if (seen.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
-            return
-          }
+          if (opened === "unknown") return yield* new InvalidState({ reason: "unknown" })
           if (opened.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
+          const seen = yield* query("read authorization request", (rows) => rows.requests.find({ state, oxdId, purpose }))
           if (seen) return yield* new InvalidState({ reason: "used" })
         }),
         consume: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)
-          if (opened === "unknown") return yield* consumeStored(oxdId, state, purpose, now)
+          if (opened === "unknown") return yield* new InvalidState({ reason: "unknown" })
           if (opened.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
           const used = { state, oxdId, purpose, nonce: "", codeVerifier: null, createdAt: now, expiresAt: opened.expiresAt, consumedAt: now }
           if (!(yield* query("record the use of a state", (rows) => rows.requests.insertUsed(used)))) {

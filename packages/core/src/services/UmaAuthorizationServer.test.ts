@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Oxd } from "../makeOxd.js"
-import { call, failure, ok, oxdFor, registerAtOp, startOp, TEST_OP_STATE_DIR } from "../../test/support.js"
+import { call, failure, ok, oxdFor, registerAtOp, startOp } from "../../test/support.js"
 import { check, delta, photoAndDocument, protect, registerUmaSite, rptFor, sleep, UMA_SITE } from "../../test/uma.js"
 
 const PAT_GRANT = "token.client_credentials"
@@ -109,7 +109,7 @@ describe("UmaAuthorizationServer PAT", () => {
   })
 
   it("renews an expiring PAT before the AS refuses it: checks every 500 ms for 8 s all succeed", async () => {
-    const shortOp = await startTestOp({ stateDir: TEST_OP_STATE_DIR, ttl: { ClientCredentials: 3 } })
+    const shortOp = await startOp({ ttl: { ClientCredentials: 3 } })
     const shortOxd = oxdFor(shortOp, { rpt_cache_seconds: 0 }) // every check introspects with the PAT
     try {
       const site = await registerUmaSite(shortOxd, shortOp)

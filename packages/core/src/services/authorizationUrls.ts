@@ -27,7 +27,8 @@ interface ConfigTemplates {
  * Login URLs of one site differ only in state, nonce and code_challenge. `build` (openid-client) makes the URL once
  * per configuration and set of other parameters, with unguessable markers where those three go; each login then puts
  * its values in the markers' places: the text `build` would give (a test holds it so) without a URL and a
- * URLSearchParams per login, a fifth of a login URL's CPU. Anything unusual (a value that would be escaped, a
+ * URLSearchParams per login (their cost: bench/README.md). loginUrl.property.test.ts holds every URL to a
+ * URLSearchParams reference over generated parameters. Anything unusual (a value that would be escaped, a
  * marker not found once) is built afresh.
  */
 export const makeAuthorizationUrls = <C extends object>(build: (cfg: C, params: Record<string, string>) => string) => {
@@ -64,7 +65,7 @@ export const makeAuthorizationUrls = <C extends object>(build: (cfg: C, params: 
   /**
    * The template of these parameters when they are the set of the configuration's last login (the usual case: a
    * site's logins repeat its parameters), compared name by name and value by value; undefined: not that set.
-   * Saves building and hashing the set's key, a tenth of a login URL's CPU.
+   * Saves building and hashing the set's key.
    */
   const sameAsLast = (seen: ConfigTemplates["last"], params: Record<string, string>): Template | null | undefined => {
     if (!seen) return undefined

@@ -1,7 +1,7 @@
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import type { Oxd } from "../makeOxd.js"
-import { call, ok, oxdFor, protectionToken, registerSite, TEST_OP_STATE_DIR, testClock } from "../../test/support.js"
+import { call, ok, oxdFor, protectionToken, registerSite, startOp, testClock } from "../../test/support.js"
 import { check, delta, protect, registerUmaSite, rptFor } from "../../test/uma.js"
 
 // Cached answers of the AS/OP (RPT introspection, protection tokens) under load (issue #8): a burst on a cold cache
@@ -15,7 +15,7 @@ const oxdWith = (overrides: Parameters<typeof oxdFor>[1], options: Parameters<ty
   opened.push(oxd)
   return oxd
 }
-beforeAll(async () => { op = await startTestOp({ stateDir: TEST_OP_STATE_DIR }) })
+beforeAll(async () => { op = await startOp() })
 afterAll(async () => {
   for (const o of opened) await o.dispose()
   await op?.close()

@@ -31,8 +31,6 @@ export interface Rows {
      * process) that inserted the row, false when the state was used before.
      */
     insertUsed(row: NewRequestRow & { consumedAt: number }): Promise<boolean>
-    /** A request stored by an older version: one conditional UPDATE … RETURNING, exactly one attempt gets the row. */
-    consume(key: RequestKey, now: number): Promise<RequestRow | undefined>
     find(key: RequestKey): Promise<RequestRow | undefined>
     purgeExpiredBefore(time: number): Promise<void>
   }

@@ -31,8 +31,7 @@ export const sites = sqliteTable(
 
 /**
  * The use of a state, kept until the state has expired so a replay is told "used" (a sealed state needs no row
- * before its use: sealedState.ts). Rows with consumed_at null are requests issued by versions before sealed states
- * (nonce and PKCE verifier stored here), still honoured once.
+ * before its use: sealedState.ts). nonce and code_verifier are left empty (they derive from the state).
  */
 export const authorizationRequests = sqliteTable(
   "authorization_requests",

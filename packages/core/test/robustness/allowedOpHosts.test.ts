@@ -4,13 +4,13 @@
  * endpoint a discovery document names is held to the same rule, and the commands that need no token do not relay
  * the OP's free text.
  */
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import type { Config } from "../../src/config/OxdConfig.js"
 import { makeConfig } from "../../src/config/loadConfig.js"
 import { makeOxd, type Oxd } from "../../src/makeOxd.js"
 import type { Transport } from "../../src/services/opResilience.js"
-import { authorize, call, failure, ok, opJson, opOrigin, oxdFor, REDIRECT_URI, registerAtOp, registerSite, signIn, startOp, TEST_OP_STATE_DIR } from "../support.js"
+import { authorize, call, failure, ok, opJson, opOrigin, oxdFor, REDIRECT_URI, registerAtOp, registerSite, signIn, startOp } from "../support.js"
 import { photoAndDocument, registerUmaSite } from "../uma.js"
 
 let op: TestOp
@@ -21,7 +21,7 @@ let named: TestOp
 const opened: Oxd[] = []
 
 beforeAll(async () => {
-  ;[op, other, named] = await Promise.all([startOp(), startOp(), startTestOp({ stateDir: TEST_OP_STATE_DIR, host: "localhost" })])
+  ;[op, other, named] = await Promise.all([startOp(), startOp(), startOp({ host: "localhost" })])
 })
 afterEach(() => {
   op.reset()

@@ -2,10 +2,10 @@
  * Clock skew and expiry: expired states, protection tokens and permission tickets are refused with clear errors, and
  * an ID token from an OP whose clock runs ahead is accepted within clock_skew_in_seconds and refused past it.
  */
-import { startTestOp, type TestOp } from "@oxd/test-op"
+import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Oxd } from "../../src/makeOxd.js"
-import { authorize, call, failure, ok, oxdFor, protectionToken, registerSite, TEST_OP_STATE_DIR } from "../support.js"
+import { authorize, call, failure, ok, oxdFor, protectionToken, registerSite, startOp } from "../support.js"
 import { protect, registerUmaSite, sleep, ticketFor } from "../uma.js"
 
 let op: TestOp
@@ -19,7 +19,7 @@ const open = async (over: Parameters<typeof oxdFor>[1] = {}) => {
 
 beforeAll(async () => {
   // short-lived client-credentials tokens and permission tickets, for the expiry cases
-  op = await startTestOp({ stateDir: TEST_OP_STATE_DIR, ttl: { ClientCredentials: 2, PermissionTicket: 1 } })
+  op = await startOp({ ttl: { ClientCredentials: 2, PermissionTicket: 1 } })
 })
 afterAll(async () => {
   await Promise.all(opened.map((o) => o.dispose()))

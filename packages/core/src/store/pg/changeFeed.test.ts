@@ -1,6 +1,7 @@
 import { postgresAvailability, startPostgres, type RunningPostgres } from "@oxd/test-postgres"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import pg from "pg"
+import { eventually } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeConfig } from "../../config/loadConfig.js"
 import { OxdConfig } from "../../config/OxdConfig.js"
@@ -23,16 +24,8 @@ const site = (oxdId: string): NewSite => ({
   authorizationRedirectUri: "https://rp.example.org/cb", postLogoutRedirectUri: null, scope: ["openid"], acrValues: [], metadata: {}, lastIdToken: null,
 })
 
-/** Asks until `read` gives `want` (the notification travels A → PostgreSQL → B), at most 10 s. */
-const eventually = async <A>(read: () => Promise<A>, want: A) => {
-  const until = Date.now() + 10_000
-  let last = await read()
-  while (JSON.stringify(last) !== JSON.stringify(want) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 20))
-    last = await read()
-  }
-  return last
-}
+/** Asks until `read` gives `want` (the notification travels A → PostgreSQL → B); fails after 10 s with the last answer. */
+const settles = <A>(read: () => Promise<A>, want: A) => eventually(async () => { expect(await read()).toEqual(want); return true })
 
 describe.skipIf(!availability.available)("the PostgreSQL change feed between two instances", () => {
   let server: RunningPostgres
@@ -50,12 +43,12 @@ describe.skipIf(!availability.available)("the PostgreSQL change feed between two
       expect(await scopeOnB()).toEqual(["openid"]) // cached on B for an hour
       expect(await resourcesOnB()).toEqual([])
       await a.runPromise(SiteStore.use((s) => s.update("x", { scope: ["openid", "email"] })))
-      expect(await eventually(scopeOnB, ["openid", "email"])).toEqual(["openid", "email"])
+      await settles(scopeOnB, ["openid", "email"])
       await a.runPromise(ResourceStore.use((r) => r.replace("x", [{ path: "/p", httpMethods: ["GET"], scopes: ["v"], ticketScopes: null, scopeExpression: null, resourceId: "r1" }])))
-      expect(await eventually(resourcesOnB, ["r1"])).toEqual(["r1"])
+      await settles(resourcesOnB, ["r1"])
       await a.runPromise(SiteStore.use((s) => s.remove("x")))
       const gone = () => b.runPromise(Effect.flip(SiteStore.use((s) => s.get("x")))).then((e) => e._tag, () => "still there")
-      expect(await eventually(gone, "UnknownOxdId")).toBe("UnknownOxdId")
+      await settles(gone, "UnknownOxdId")
     } finally {
       await a.dispose()
       await b.dispose()
@@ -79,10 +72,10 @@ describe.skipIf(!availability.available)("the PostgreSQL change feed between two
       const scopeOnB = () => b.runPromise(SiteStore.use((s) => s.get("y"))).then((r) => r.scope)
       expect(await scopeOnB()).toEqual(["openid"])
       // B's LISTEN connection is cut, and the row changes behind every cache's back (no notification at all)
-      expect(await eventually(() => sql("select 1 from pg_stat_activity where query ilike 'listen %'"), 1)).toBe(1)
+      await settles(() => sql("select 1 from pg_stat_activity where query ilike 'listen %'"), 1)
       expect(await sql("select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %'")).toBe(1)
       await sql(`update sites set scope = '["openid","phone"]' where oxd_id = 'y'`)
-      expect(await eventually(scopeOnB, ["openid", "phone"])).toEqual(["openid", "phone"])
+      await settles(scopeOnB, ["openid", "phone"])
     } finally {
       await b.dispose()
     }

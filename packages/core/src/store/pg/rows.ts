@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm"
 import type { NodePgDatabase } from "drizzle-orm/node-postgres"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.pg.js"
@@ -49,9 +49,6 @@ export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "site
   requests: {
     // a state with NUL never reaches here: only a sealed state (base64url) is recorded
     insertUsed: async (row) => (await db.insert(requests).values(row).onConflictDoNothing().returning({ state: requests.state })).length === 1,
-    // READ COMMITTED: a second UPDATE of the row waits for the first to commit, then re-checks consumed_at IS NULL
-    consume: async (key, now) =>
-      !storable(key.state, key.oxdId) ? undefined : first(await db.update(requests).set({ consumedAt: now }).where(and(requestIs(key), isNull(requests.consumedAt))).returning()),
     find: async (key) => !storable(key.state, key.oxdId) ? undefined : first(await db.select().from(requests).where(requestIs(key))),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time))),
   },

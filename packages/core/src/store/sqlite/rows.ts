@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm"
 import type { LibSQLDatabase } from "drizzle-orm/libsql"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.js"
@@ -27,8 +27,6 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
   },
   requests: {
     insertUsed: async (row) => (await db.insert(requests).values(row).onConflictDoNothing().run()).rowsAffected === 1,
-    consume: (key, now) =>
-      db.update(requests).set({ consumedAt: now }).where(and(requestIs(key), isNull(requests.consumedAt))).returning().get(),
     find: (key) => db.select().from(requests).where(requestIs(key)).get(),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time)).run()),
   },

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest"
+import { byteFrame, disposable, eventually, lengthPrefix, spawnNode, unitFrame } from "./index.js"
+
+describe("frames", () => {
+  it("count UTF-16 units or bytes, as the two kinds of client do", () => {
+    const json = '{"a":"é😀"}'
+    expect(unitFrame(json).subarray(0, 4).toString()).toBe(String(json.length).padStart(4, "0"))
+    expect(byteFrame(json).subarray(0, 4).toString()).toBe(String(Buffer.byteLength(json)).padStart(4, "0"))
+    expect(unitFrame(json).subarray(4).toString("utf8")).toBe(json)
+    expect(byteFrame(Buffer.from([1, 2])).equals(Buffer.from([0x30, 0x30, 0x30, 0x32, 1, 2]))).toBe(true)
+    expect(lengthPrefix(12345).toString()).toBe("12345")
+  })
+})
+
+describe("eventually", () => {
+  it("retries through falsy answers and throws until the check holds, and returns its value", async () => {
+    let n = 0
+    await expect(eventually(() => { n++; if (n < 3) throw new Error("not yet"); return n < 5 ? false : n })).resolves.toBe(5)
+  })
+
+  it("gives up after the timeout with the last error", async () => {
+    await expect(eventually(() => { throw new Error("never") }, { timeoutMs: 60, message: "the flag" })).rejects.toThrow("the flag: never")
+  })
+})
+
+describe("disposable", () => {
+  it("closes once when the block ends, also when it throws", async () => {
+    let closed = 0
+    const open = () => disposable({ name: "r" }, async () => { closed++ })
+    {
+      await using r = open()
+      expect(r.name).toBe("r")
+    }
+    expect(closed).toBe(1)
+    await expect((async () => {
+      await using _r = open()
+      throw new Error("boom")
+    })()).rejects.toThrow("boom")
+    expect(closed).toBe(2)
+    const twice = open()
+    await twice[Symbol.asyncDispose]()
+    await twice[Symbol.asyncDispose]()
+    expect(closed).toBe(3)
+  })
+})
+
+describe("spawnNode", () => {
+  it("resolves at the ready line and stops the process when disposed", async () => {
+    let pid: number | undefined
+    {
+      await using p = await spawnNode({ args: ["-e", "console.log('ready on ' + 42); setInterval(() => {}, 1000)"], ready: /ready on (\d+)/ })
+      expect((await p.waitFor(/ready on (\d+)/))[1]).toBe("42")
+      pid = p.child.pid
+      expect(p.child.exitCode).toBeNull()
+    }
+    expect(pid).toBeDefined()
+    expect(() => process.kill(pid!, 0)).toThrow()
+  })
+
+  it("rejects with the output when the process exits before its ready line", async () => {
+    await expect(spawnNode({ args: ["-e", "console.error('cannot start: port taken'); process.exit(3)"], ready: /ready/ })).rejects.toThrow(/exited \(3\)[\s\S]*cannot start: port taken/)
+  })
+})

@@ -2,8 +2,8 @@ import type { TestOp } from "@oxd/test-op"
 import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { PROFILES, scenarios, scenarioTest, type Env } from "../src/index.js"
+import { scenarioEnv } from "./support/conformanceSuite.js"
 import { startTcpTargets } from "./support/tcpTarget.js"
-import { testOpDriver } from "../src/drivers/testOp.js"
 
 let op: TestOp
 let targets: Awaited<ReturnType<typeof startTcpTargets>>
@@ -17,13 +17,7 @@ afterAll(async () => {
   await op?.close()
 })
 
-const env = (target: () => Env["target"]) => (): Env => ({
-  target: target(),
-  op: testOpDriver(op),
-  redirectUri: "https://client.example.org/cb",
-  postLogoutRedirectUri: "https://client.example.org/logged-out",
-  claimsRedirectUri: "https://client.example.org/claims-cb",
-})
+const env = (target: () => Env["target"]) => (): Env => scenarioEnv(op, target())
 
 // our own server: both profiles must be green (reference: what oxd 3.1.4 does; strict: our hardening on top)
 for (const profile of PROFILES) {

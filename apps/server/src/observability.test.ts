@@ -4,38 +4,24 @@
  * ports, /metrics in the Prometheus text format. Reproduce: pnpm --filter @oxd/server exec vitest run src/observability.test.ts
  */
 import { once } from "node:events"
-import { connect, createServer } from "node:net"
+import { connect } from "node:net"
 import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
-import { byteFrame } from "@oxd/testkit"
+import { byteFrame, freePort } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
-import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { startOp, startServer, stopAll, tempDir, type ChildServer } from "./test-support/child.js"
 
 let op: TestOp
 let server: ChildServer | undefined
 let adminPort: number
 
-/** A port nobody listens on now (the admin port needs a number: 0 turns it off). */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer()
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-
 beforeAll(async () => {
   op = await startOp()
-  adminPort = await freePort()
+  adminPort = await freePort() // the admin port needs a number: 0 turns it off
   // no --log-format: JSON lines are the server's default
   server = await startServer(op, join(tempDir("oxd-observability-"), "oxd.db"), ["--admin-port", String(adminPort)])
 }, 90_000)
-afterAll(async () => {
-  await server?.closeClients()
-  kill(server)
-  await op?.close()
-})
+afterAll(() => stopAll(server, op))
 
 const logLines = () =>
   server!.output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>)

@@ -1,5 +1,6 @@
+import { createServer } from "node:net"
 import { describe, expect, it } from "vitest"
-import { byteFrame, disposable, eventually, lengthPrefix, spawnNode, unitFrame } from "./index.js"
+import { byteFrame, disposable, eventually, freePort, lengthPrefix, spawnNode, unitFrame } from "./index.js"
 
 describe("frames", () => {
   it("count UTF-16 units or bytes, as the two kinds of client do", () => {
@@ -59,5 +60,16 @@ describe("spawnNode", () => {
 
   it("rejects with the output when the process exits before its ready line", async () => {
     await expect(spawnNode({ args: ["-e", "console.error('cannot start: port taken'); process.exit(3)"], ready: /ready/ })).rejects.toThrow(/exited \(3\)[\s\S]*cannot start: port taken/)
+  })
+})
+
+describe("freePort", () => {
+  it("gives a loopback port that is free: a server can listen on it", async () => {
+    const port = await freePort()
+    expect(port).toBeGreaterThan(0)
+    const server = createServer()
+    await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(port, "127.0.0.1", resolve) })
+    expect((server.address() as { port: number }).port).toBe(port)
+    await new Promise((r) => server.close(r))
   })
 })

@@ -63,6 +63,13 @@ export const kill = (s: ChildServer | undefined) => {
   if (s && s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGKILL")
 }
 
+/** Test cleanup after a file: the server's clients closed, the server killed if still running, the OP closed. */
+export const stopAll = async (server: ChildServer | undefined, op: TestOp | undefined) => {
+  await server?.closeClients()
+  kill(server)
+  await op?.close()
+}
+
 /** A JSON document of the OP (its discovery, say), trusting only the test CA. */
 export const opJson = (op: TestOp, path: string): Promise<Record<string, any>> =>
   new Promise((resolve, reject) => {

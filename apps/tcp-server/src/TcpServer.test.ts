@@ -1,8 +1,9 @@
 import { connect, Socket as NetSocket, type Socket } from "node:net"
 import { errorEnvelope, makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
 import { byteFrame, unitFrame } from "@oxd/testkit"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
+import { startCoreAndServer } from "./test-support/coreAndServer.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // A raw client: writes bytes, reads framed replies, records every 'data' chunk and the close.
@@ -114,17 +115,7 @@ const open = async (opts?: { allowHalfOpen?: boolean; port?: number }) => {
   return c
 }
 
-beforeAll(async () => {
-  oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
-  await oxd.ready()
-  server = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
-})
-
-afterAll(async () => {
-  for (const c of clients) c.close()
-  await server?.close()
-  await oxd?.dispose()
-})
+startCoreAndServer((o, s) => ([oxd, server] = [o, s]), () => { for (const c of clients) c.close() })
 
 /** The server still answers a fresh connection correctly. */
 const stillServing = async () => {

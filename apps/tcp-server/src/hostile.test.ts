@@ -7,6 +7,7 @@ import { commands, makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { bytesOf, loadCorpus, paramCases, partBytes, prototypePolluted, UNKNOWN_COMMANDS, type TcpCase } from "@oxd/hostile"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
+import { startCoreAndServer } from "./test-support/coreAndServer.js"
 
 interface Reply { readonly status: string; readonly data: { readonly error?: string; readonly error_description?: string } }
 
@@ -59,7 +60,6 @@ class Raw {
 const codeOf = (r: Reply) => (r.status === "ok" ? "ok" : r.data.error ?? "?")
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-let oxd: Oxd
 let server: TcpServer
 const opened: Raw[] = []
 const open = async (port = server.port, localAddress?: string) => {
@@ -68,16 +68,7 @@ const open = async (port = server.port, localAddress?: string) => {
   return c
 }
 
-beforeAll(async () => {
-  oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
-  await oxd.ready()
-  server = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
-})
-afterAll(async () => {
-  for (const c of opened) c.socket.destroy()
-  await server?.close()
-  await oxd?.dispose()
-})
+startCoreAndServer((_, s) => (server = s), () => { for (const c of opened) c.socket.destroy() })
 
 /** Another client gets a correct answer right after. */
 const stillServing = async (port = server.port) => {

@@ -1,21 +1,13 @@
 import type { TestOp } from "@oxd/test-op"
-import { startOp } from "@oxd/testkit"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { PROFILES, scenarios, scenarioTest, type Env } from "../src/index.js"
-import { scenarioEnv } from "./support/conformanceSuite.js"
+import { scenarioEnv, startOpAndTargets } from "./support/conformanceSuite.js"
 import { startTcpTargets } from "./support/tcpTarget.js"
 
 let op: TestOp
 let targets: Awaited<ReturnType<typeof startTcpTargets>>
 
-beforeAll(async () => {
-  op = await startOp()
-  targets = await startTcpTargets(op)
-})
-afterAll(async () => {
-  await targets?.close()
-  await op?.close()
-})
+startOpAndTargets(startTcpTargets, (o, t) => ([op, targets] = [o, t]))
 
 const env = (target: () => Env["target"]) => (): Env => scenarioEnv(op, target())
 

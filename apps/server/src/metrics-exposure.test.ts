@@ -6,25 +6,22 @@
  */
 import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
-import { freePort } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startOp, startServer, stopAll, tempDir, type ChildServer } from "./test-support/child.js"
+import { startOp, startServerWithAdmin, stopAll, tempDir, type AdminServer } from "./test-support/child.js"
 
 const TOKEN = "scrape-token-4f9c2a7e1b"
 const REDIRECT = "https://rp.example.org/cb"
 let op: TestOp
-let server: ChildServer | undefined
-let adminPort: number
+let server: AdminServer | undefined
 
 beforeAll(async () => {
   op = await startOp()
-  adminPort = await freePort() // the admin port needs a number: 0 turns it off
   // no retries of a refused discovery: the bogus calls below each take one connection attempt
-  server = await startServer(op, join(tempDir("oxd-metrics-exposure-"), "oxd.db"), ["--metrics-token", TOKEN, "--admin-port", String(adminPort), "--op-retries", "0"])
+  server = await startServerWithAdmin(op, join(tempDir("oxd-metrics-exposure-"), "oxd.db"), ["--metrics-token", TOKEN, "--op-retries", "0"])
 }, 90_000)
 afterAll(() => stopAll(server, op))
 
-const bases = () => [server!.restUrl, server!.wsUrl.replace(/^ws:/, "http:"), `http://127.0.0.1:${adminPort}`]
+const bases = () => [server!.restUrl, server!.wsUrl.replace(/^ws:/, "http:"), server!.adminUrl]
 
 const scrape = async (base: string, authorization?: string) => {
   const res = await fetch(`${base}/metrics`, authorization ? { headers: { authorization } } : {})

@@ -10,7 +10,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { createOxdClient, OxdError, type OxdClient, type OxdWsClient } from "@oxd/client/tcp"
 import type { TestOp } from "@oxd/test-op"
-import { spawnNode } from "@oxd/testkit"
+import { freePort, spawnNode } from "@oxd/testkit"
 import { WebSocket } from "ws"
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url))
@@ -56,6 +56,16 @@ export const startServer = async (op: TestOp, database: string, extra: ReadonlyA
     ws: (token) => keep(createOxdClient({ transport: "ws", url: wsUrl, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket, timeoutMs: 30_000, retryDelayMs: () => 60_000, ...(token ? { token } : {}) })),
     closeClients: async () => { await Promise.all(clients.splice(0).map((c) => c.close().catch(() => undefined))) },
   }
+}
+
+/** A server with its admin port (metrics, health) on: `adminUrl` is that port's base URL. */
+export type AdminServer = ChildServer & { readonly adminUrl: string }
+
+/** startServer with the admin port on a free port (the flag needs a number: 0 turns the admin port off). */
+export const startServerWithAdmin = async (op: TestOp, database: string, extra: ReadonlyArray<string> = []): Promise<AdminServer> => {
+  const port = await freePort()
+  const server = await startServer(op, database, ["--admin-port", String(port), ...extra])
+  return Object.assign(server, { adminUrl: `http://127.0.0.1:${port}` })
 }
 
 /** Stops a child still running (test cleanup). */

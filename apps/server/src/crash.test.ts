@@ -8,7 +8,7 @@ import { createClient } from "@libsql/client"
 import type { OxdClient } from "@oxd/client/tcp"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { startOp, startServer, stopAll, tempDir, type ChildServer } from "./test-support/child.js"
 
 const REDIRECT = "https://rp.example.org/cb"
 const UMA_SITE = {
@@ -31,11 +31,7 @@ interface Acked { registered: boolean; protected: boolean; redirect: string; pen
 let op: TestOp
 let server: ChildServer | undefined
 beforeAll(async () => { op = await startOp() })
-afterAll(async () => {
-  await server?.closeClients()
-  kill(server)
-  await op?.close()
-})
+afterAll(() => stopAll(server, op))
 
 describe("kill -9 under load, then restart on the same database", () => {
   it("keeps every acknowledged write, and no half-written site", async () => {

@@ -4,41 +4,24 @@
  * here (the review's V5: 1,500 bogus op_hosts had added 1,045 series). The test OP's origin, registered, is a label.
  * Reproduce: pnpm --filter @oxd/server exec vitest run src/metrics-exposure.test.ts
  */
-import { createServer } from "node:net"
 import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { startOp, startServerWithAdmin, stopAll, tempDir, type AdminServer } from "./test-support/child.js"
 
 const TOKEN = "scrape-token-4f9c2a7e1b"
 const REDIRECT = "https://rp.example.org/cb"
 let op: TestOp
-let server: ChildServer | undefined
-let adminPort: number
-
-/** A port nobody listens on now (the admin port needs a number: 0 turns it off). */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer()
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
+let server: AdminServer | undefined
 
 beforeAll(async () => {
   op = await startOp()
-  adminPort = await freePort()
   // no retries of a refused discovery: the bogus calls below each take one connection attempt
-  server = await startServer(op, join(tempDir("oxd-metrics-exposure-"), "oxd.db"), ["--metrics-token", TOKEN, "--admin-port", String(adminPort), "--op-retries", "0"])
+  server = await startServerWithAdmin(op, join(tempDir("oxd-metrics-exposure-"), "oxd.db"), ["--metrics-token", TOKEN, "--op-retries", "0"])
 }, 90_000)
-afterAll(async () => {
-  await server?.closeClients()
-  kill(server)
-  await op?.close()
-})
+afterAll(() => stopAll(server, op))
 
-const bases = () => [server!.restUrl, server!.wsUrl.replace(/^ws:/, "http:"), `http://127.0.0.1:${adminPort}`]
+const bases = () => [server!.restUrl, server!.wsUrl.replace(/^ws:/, "http:"), server!.adminUrl]
 
 const scrape = async (base: string, authorization?: string) => {
   const res = await fetch(`${base}/metrics`, authorization ? { headers: { authorization } } : {})

@@ -4,38 +4,22 @@
  * ports, /metrics in the Prometheus text format. Reproduce: pnpm --filter @oxd/server exec vitest run src/observability.test.ts
  */
 import { once } from "node:events"
-import { connect, createServer } from "node:net"
+import { connect } from "node:net"
 import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
 import { byteFrame } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
-import { kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { startOp, startServerWithAdmin, stopAll, tempDir, type AdminServer } from "./test-support/child.js"
 
 let op: TestOp
-let server: ChildServer | undefined
-let adminPort: number
-
-/** A port nobody listens on now (the admin port needs a number: 0 turns it off). */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer()
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
+let server: AdminServer | undefined
 
 beforeAll(async () => {
   op = await startOp()
-  adminPort = await freePort()
   // no --log-format: JSON lines are the server's default
-  server = await startServer(op, join(tempDir("oxd-observability-"), "oxd.db"), ["--admin-port", String(adminPort)])
+  server = await startServerWithAdmin(op, join(tempDir("oxd-observability-"), "oxd.db"))
 }, 90_000)
-afterAll(async () => {
-  await server?.closeClients()
-  kill(server)
-  await op?.close()
-})
+afterAll(() => stopAll(server, op))
 
 const logLines = () =>
   server!.output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -77,7 +61,7 @@ describe("operating oxd-server", () => {
   it("answers liveness and readiness on the REST, WebSocket and admin ports", async () => {
     const s = server!
     const ws = s.wsUrl.replace(/^ws:/, "http:")
-    for (const base of [s.restUrl, ws, `http://127.0.0.1:${adminPort}`]) {
+    for (const base of [s.restUrl, ws, server!.adminUrl]) {
       const live = await get(`${base}/health/live`)
       expect(live.status, base).toBe(200)
       expect(JSON.parse(live.text)).toEqual({ status: "ok" })
@@ -90,7 +74,7 @@ describe("operating oxd-server", () => {
     expect(health.status).toBe(200)
     expect(health.text).toBe("running")
     // a command path is still a command; an unknown admin path is an oxd error
-    const unknown = await get(`http://127.0.0.1:${adminPort}/setup-client`)
+    const unknown = await get(`${server!.adminUrl}/setup-client`)
     expect(unknown.status).toBe(404)
     expect(JSON.parse(unknown.text)).toMatchObject({ status: "error", data: { error: "unsupported_operation" } })
     const post = await fetch(`${s.restUrl}/metrics`, { method: "POST" })
@@ -99,7 +83,7 @@ describe("operating oxd-server", () => {
 
   it("serves /metrics in the Prometheus text format on the REST and admin ports", async () => {
     const s = server!
-    for (const base of [s.restUrl, `http://127.0.0.1:${adminPort}`]) {
+    for (const base of [s.restUrl, server!.adminUrl]) {
       const m = await get(`${base}/metrics`)
       expect(m.status).toBe(200)
       expect(m.type).toBe("text/plain; version=0.0.4; charset=utf-8")

@@ -8,7 +8,7 @@ import { join } from "node:path"
 import type { OxdEvent } from "@oxd/client/tcp"
 import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failureOf, kill, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { failureOf, startOp, startServer, stopAll, tempDir, type ChildServer } from "./test-support/child.js"
 import { startOtlpCollector } from "./test-support/otlpCollector.js"
 
 const REDIRECT = "https://rp.example.org/cb"
@@ -20,9 +20,7 @@ beforeAll(async () => {
   collector = await startOtlpCollector()
 })
 afterAll(async () => {
-  await server?.closeClients()
-  kill(server)
-  await op?.close()
+  await stopAll(server, op)
   await collector?.close()
 })
 

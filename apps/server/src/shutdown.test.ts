@@ -7,17 +7,13 @@ import { connect } from "node:net"
 import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { kill, opJson, startOp, startServer, tempDir, type ChildServer } from "./test-support/child.js"
+import { opJson, startOp, startServer, stopAll, tempDir, type ChildServer } from "./test-support/child.js"
 
 const REDIRECT = "https://rp.example.org/cb"
 let op: TestOp
 let server: ChildServer | undefined
 beforeAll(async () => { op = await startOp() })
-afterAll(async () => {
-  await server?.closeClients()
-  kill(server)
-  await op?.close()
-})
+afterAll(() => stopAll(server, op))
 
 describe("SIGTERM", () => {
   it("finishes the commands in flight on every transport (slow OP), then exits 0; their writes survive", async () => {

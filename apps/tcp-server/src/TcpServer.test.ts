@@ -1,8 +1,9 @@
 import { connect, Socket as NetSocket, type Socket } from "node:net"
 import { errorEnvelope, makeConfig, makeOxd, okEnvelope, type Oxd } from "@oxd/core"
-import { byteFrame, unitFrame } from "@oxd/testkit"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { byteFrame, takeFrames, unitFrame } from "@oxd/testkit"
+import { describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
+import { startCoreAndServer } from "./test-support/coreAndServer.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // A raw client: writes bytes, reads framed replies, records every 'data' chunk and the close.
@@ -20,19 +21,15 @@ class Client {
   readonly replies: Reply[] = []
   ended = false
   closed = false
-  #buffer = Buffer.alloc(0)
+  #buffer: Buffer = Buffer.alloc(0)
   #wake: Array<() => void> = []
 
   private constructor(readonly socket: Socket) {
     socket.on("data", (chunk: Buffer) => {
       this.chunks.push(chunk)
-      this.#buffer = Buffer.concat([this.#buffer, chunk])
-      while (this.#buffer.length >= 4) {
-        const len = Number(this.#buffer.subarray(0, 4).toString("ascii"))
-        if (this.#buffer.length < 4 + len) break
-        this.replies.push(JSON.parse(this.#buffer.subarray(4, 4 + len).toString("utf8")) as Reply)
-        this.#buffer = this.#buffer.subarray(4 + len)
-      }
+      const { frames, rest } = takeFrames(Buffer.concat([this.#buffer, chunk]))
+      this.#buffer = rest
+      for (const f of frames) this.replies.push(JSON.parse(f.toString("utf8")) as Reply)
       this.#notify()
     })
     socket.on("end", () => { this.ended = true; this.#notify() })
@@ -114,17 +111,7 @@ const open = async (opts?: { allowHalfOpen?: boolean; port?: number }) => {
   return c
 }
 
-beforeAll(async () => {
-  oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
-  await oxd.ready()
-  server = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
-})
-
-afterAll(async () => {
-  for (const c of clients) c.close()
-  await server?.close()
-  await oxd?.dispose()
-})
+startCoreAndServer((o, s) => ([oxd, server] = [o, s]), () => { for (const c of clients) c.close() })
 
 /** The server still answers a fresh connection correctly. */
 const stillServing = async () => {

@@ -5,8 +5,10 @@
 import { connect, type Socket } from "node:net"
 import { commands, makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { bytesOf, loadCorpus, paramCases, partBytes, prototypePolluted, UNKNOWN_COMMANDS, type TcpCase } from "@oxd/hostile"
+import { takeFrames } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
+import { startCoreAndServer } from "./test-support/coreAndServer.js"
 
 interface Reply { readonly status: string; readonly data: { readonly error?: string; readonly error_description?: string } }
 
@@ -14,18 +16,14 @@ interface Reply { readonly status: string; readonly data: { readonly error?: str
 class Raw {
   readonly replies: Reply[] = []
   closed = false
-  #buf = Buffer.alloc(0)
+  #buf: Buffer = Buffer.alloc(0)
   #wake: Array<() => void> = []
   private constructor(readonly socket: Socket) {
     socket.on("data", (d: Buffer) => {
-      this.#buf = Buffer.concat([this.#buf, d])
       // every reply here is an error envelope, well under 9999 bytes: a 4-digit prefix
-      while (this.#buf.length >= 4) {
-        const len = Number(this.#buf.subarray(0, 4).toString("latin1"))
-        if (this.#buf.length < 4 + len) break
-        this.replies.push(JSON.parse(this.#buf.subarray(4, 4 + len).toString("utf8")) as Reply)
-        this.#buf = this.#buf.subarray(4 + len)
-      }
+      const { frames, rest } = takeFrames(Buffer.concat([this.#buf, d]))
+      this.#buf = rest
+      for (const f of frames) this.replies.push(JSON.parse(f.toString("utf8")) as Reply)
       this.#notify()
     })
     const done = () => { this.closed = true; this.#notify() }
@@ -59,7 +57,6 @@ class Raw {
 const codeOf = (r: Reply) => (r.status === "ok" ? "ok" : r.data.error ?? "?")
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-let oxd: Oxd
 let server: TcpServer
 const opened: Raw[] = []
 const open = async (port = server.port, localAddress?: string) => {
@@ -68,16 +65,7 @@ const open = async (port = server.port, localAddress?: string) => {
   return c
 }
 
-beforeAll(async () => {
-  oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error" }))
-  await oxd.ready()
-  server = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
-})
-afterAll(async () => {
-  for (const c of opened) c.socket.destroy()
-  await server?.close()
-  await oxd?.dispose()
-})
+startCoreAndServer((_, s) => (server = s), () => { for (const c of opened) c.socket.destroy() })
 
 /** Another client gets a correct answer right after. */
 const stillServing = async (port = server.port) => {

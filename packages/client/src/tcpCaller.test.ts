@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net"
-import { byteFrame, unitFrame } from "@oxd/testkit"
+import { byteFrame, takeFrames, unitFrame } from "@oxd/testkit"
 import { afterEach, describe, expect, it } from "vitest"
 import { OxdError, OxdTransportError } from "./OxdError.js"
 import { encodeRequest, MAX_REQUEST_BYTES, ReplyDecoder, tcpCaller } from "./tcpCaller.js"
@@ -66,14 +66,12 @@ const fakeServer = async (handle: (req: { command: string; params: Record<string
     open++
     maxOpen = Math.max(maxOpen, open)
     socket.on("close", () => { open--; sockets.delete(socket) })
-    let buf = Buffer.alloc(0)
+    let buf: Buffer = Buffer.alloc(0)
     socket.on("data", (chunk: Buffer) => {
-      buf = Buffer.concat([buf, chunk])
-      while (buf.length >= 4) {
-        const len = Number(buf.subarray(0, 4).toString())
-        if (buf.length < 4 + len) break
-        const req = JSON.parse(buf.subarray(4, 4 + len).toString()) as { command: string; params: Record<string, unknown> }
-        buf = buf.subarray(4 + len)
+      const { frames, rest } = takeFrames(Buffer.concat([buf, chunk]))
+      buf = rest
+      for (const f of frames) {
+        const req = JSON.parse(f.toString()) as { command: string; params: Record<string, unknown> }
         setTimeout(() => {
           const reply = handle(req, socket)
           if (reply !== undefined && !socket.destroyed) socket.write(unit === "units" ? referenceFrame(reply) : frame(reply))

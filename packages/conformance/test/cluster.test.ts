@@ -14,7 +14,7 @@ import { startOp } from "@oxd/testkit"
 import { postgresAvailability, startPostgres, type RunningPostgres } from "@oxd/test-postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { PROFILES, scenarios, scenarioTest, tcpTransport, type Env, type Target, type Transport } from "../src/index.js"
-import { testOpDriver } from "../src/drivers/testOp.js"
+import { scenarioEnv } from "./support/conformanceSuite.js"
 
 const availability = postgresAvailability()
 if (!availability.available) console.warn(`skipping the conformance suite against two instances on PostgreSQL: ${availability.reason}`)
@@ -81,13 +81,7 @@ describe.skipIf(!availability.available)("conformance over TCP against two insta
     await op?.close()
   })
 
-  const env = (): Env => ({
-    target,
-    op: testOpDriver(op),
-    redirectUri: "https://client.example.org/cb",
-    postLogoutRedirectUri: "https://client.example.org/logged-out",
-    claimsRedirectUri: "https://client.example.org/claims-cb",
-  })
+  const env = (): Env => scenarioEnv(op, target)
 
   // our own server: both profiles must be green
   for (const profile of PROFILES) {

@@ -1,29 +1,15 @@
 import type { TestOp } from "@oxd/test-op"
-import { startOp } from "@oxd/testkit"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { PROFILES, scenarios, scenarioTest, type Env } from "../src/index.js"
+import { scenarioEnv, startOpAndTargets } from "./support/conformanceSuite.js"
 import { startTcpTargets } from "./support/tcpTarget.js"
-import { testOpDriver } from "../src/drivers/testOp.js"
 
 let op: TestOp
 let targets: Awaited<ReturnType<typeof startTcpTargets>>
 
-beforeAll(async () => {
-  op = await startOp()
-  targets = await startTcpTargets(op)
-})
-afterAll(async () => {
-  await targets?.close()
-  await op?.close()
-})
+startOpAndTargets(startTcpTargets, (o, t) => ([op, targets] = [o, t]))
 
-const env = (target: () => Env["target"]) => (): Env => ({
-  target: target(),
-  op: testOpDriver(op),
-  redirectUri: "https://client.example.org/cb",
-  postLogoutRedirectUri: "https://client.example.org/logged-out",
-  claimsRedirectUri: "https://client.example.org/claims-cb",
-})
+const env = (target: () => Env["target"]) => (): Env => scenarioEnv(op, target())
 
 // our own server: both profiles must be green (reference: what oxd 3.1.4 does; strict: our hardening on top)
 for (const profile of PROFILES) {

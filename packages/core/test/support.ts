@@ -30,20 +30,26 @@ export const testClock = async () => {
   return { clock, advance: (ms: number) => Effect.runPromise(clock.adjust(ms)) }
 }
 
-/** A test OP and a core on it for the tests of one file: `use` gets both once they are up; both stop after the file. */
-export const startOpAndOxd = (use: (op: TestOp, oxd: Oxd) => void, overrides: Partial<Config> = {}) => {
+/** A test OP and a core on it for the tests of one file: `use` gets both once they are up (and may set up more); both stop after the file. */
+export const startOpAndOxd = (use: (op: TestOp, oxd: Oxd) => unknown, overrides: Partial<Config> = {}) => {
   let op: TestOp | undefined
   let oxd: Oxd | undefined
   beforeAll(async () => {
     op = await startOp()
     oxd = oxdFor(op, overrides)
-    use(op, oxd)
+    await use(op, oxd)
   })
   afterAll(async () => {
     await oxd?.dispose()
     await op?.close()
   })
 }
+
+/** startOpAndOxd with a site registered by `register` (register_site by default): `use` gets the OP, the core and the site's oxd_id. */
+export const startOpOxdAndSite = (
+  use: (op: TestOp, oxd: Oxd, oxdId: string) => unknown,
+  register: (oxd: Oxd, op: TestOp) => Promise<string> = (oxd, op) => registerSite(oxd, op),
+) => startOpAndOxd(async (op, oxd) => use(op, oxd, await register(oxd, op)))
 
 /** Runs one command over the internal transport. */
 export const call = (oxd: Oxd, command: string, params: unknown, ctx: { protectionToken?: string; requestId?: string } = {}): Promise<Reply> =>

@@ -4,7 +4,7 @@
  */
 import type { TestOp } from "@oxd/test-op"
 import type { Oxd } from "../src/makeOxd.js"
-import { call, ok, registerSite } from "./support.js"
+import { call, ok, registerSite, startOpOxdAndSite } from "./support.js"
 
 export const CLAIMS_REDIRECT_URI = "https://client.example.org/claims-cb"
 export const ID_TOKEN_FORMAT = "http://openid.net/specs/openid-connect-core-1_0.html#IDToken"
@@ -17,6 +17,17 @@ export const UMA_SITE = {
 }
 
 export const registerUmaSite = (oxd: Oxd, op: TestOp, extra: Record<string, unknown> = {}) => registerSite(oxd, op, { ...UMA_SITE, ...extra })
+
+/**
+ * A test OP, a core on it and a UMA site protecting photoAndDocument() for the tests of one file: `use` gets them
+ * and the AS's resource ids by name ("/photo GET", "/photo PUT POST", "/document GET").
+ */
+export const startProtectedUmaSite = (use: (op: TestOp, oxd: Oxd, oxdId: string, ids: Record<string, string>) => void) =>
+  startOpOxdAndSite(async (op, oxd, oxdId) => {
+    const before = resourceIds(op)
+    await protect(oxd, oxdId)
+    use(op, oxd, oxdId, Object.fromEntries(newResources(op, before).map((r) => [r.name, r._id])))
+  }, registerUmaSite)
 
 /** The documentation's example: GET /photo needs view; PUT/POST need all or add (tickets ask for add); GET /document needs view. */
 export const photoAndDocument = () => [

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { generateKeyPairSync, randomBytes } from "node:crypto"
 import { request } from "node:https"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { ensureCertificates } from "@oxd/test-op/certs"
+import { freePort } from "@oxd/testkit"
 import { DEMO_USERS, lemonldapIni, lmConf, nginxConf } from "./config.js"
 
 export { DEMO_USERS } from "./config.js"
@@ -67,16 +67,6 @@ export interface RunningLemonldap {
   /** Stops nginx and the FastCGI server and removes the temporary folder. Safe to call twice. */
   stop(): Promise<void>
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))))
-    })
-  })
 
 /** llng-fastcgi-server refuses to run as root: as root it runs as www-data (or nobody), which must own the folder. */
 const serviceUser = (): { name: string; uid: number; gid: number; group: string } | undefined => {

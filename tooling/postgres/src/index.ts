@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { freePort } from "@oxd/testkit"
 import pg from "pg"
 
 export interface RunningPostgres {
@@ -46,16 +46,6 @@ const serverUser = (): { uid: number; gid: number } | undefined => {
   if (!entry) throw new Error("running as root, and neither a postgres nor a nobody user exists to run PostgreSQL as")
   return { uid: Number(entry[2]), gid: Number(entry[3]) }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))))
-    })
-  })
 
 const run = (cmd: string, args: ReadonlyArray<string>, user: { uid: number; gid: number } | undefined) =>
   new Promise<void>((resolve, reject) => {

@@ -15,3 +15,19 @@ export const byteFrame = (body: string | Buffer): Buffer => {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body
   return Buffer.concat([lengthPrefix(bytes.length), bytes])
 }
+
+/**
+ * Splits what a peer sent so far into whole byte-counted frames (the server's replies, or requests a test double reads):
+ * their bodies, and the bytes of a frame not complete yet, to keep for the next chunk.
+ */
+export const takeFrames = (buffer: Buffer): { frames: Buffer[]; rest: Buffer } => {
+  const frames: Buffer[] = []
+  let rest = buffer
+  while (rest.length >= 4) {
+    const len = Number(rest.subarray(0, 4).toString("latin1"))
+    if (rest.length < 4 + len) break
+    frames.push(rest.subarray(4, 4 + len))
+    rest = rest.subarray(4 + len)
+  }
+  return { frames, rest }
+}

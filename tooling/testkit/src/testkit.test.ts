@@ -1,5 +1,6 @@
+import { createServer } from "node:net"
 import { describe, expect, it } from "vitest"
-import { byteFrame, disposable, eventually, lengthPrefix, spawnNode, unitFrame } from "./index.js"
+import { byteFrame, disposable, eventually, freePort, lengthPrefix, spawnNode, takeFrames, unitFrame } from "./index.js"
 
 describe("frames", () => {
   it("count UTF-16 units or bytes, as the two kinds of client do", () => {
@@ -9,6 +10,18 @@ describe("frames", () => {
     expect(unitFrame(json).subarray(4).toString("utf8")).toBe(json)
     expect(byteFrame(Buffer.from([1, 2])).equals(Buffer.from([0x30, 0x30, 0x30, 0x32, 1, 2]))).toBe(true)
     expect(lengthPrefix(12345).toString()).toBe("12345")
+  })
+
+  it("splits byte-counted frames out of a stream, keeping an incomplete one for later", () => {
+    const stream = Buffer.concat([byteFrame("é1"), byteFrame(""), byteFrame("third")])
+    const cut = stream.length - 2
+    const first = takeFrames(stream.subarray(0, cut))
+    expect(first.frames.map((f) => f.toString("utf8"))).toEqual(["é1", ""])
+    expect(first.rest.toString("latin1")).toBe("0005thi")
+    const second = takeFrames(Buffer.concat([first.rest, stream.subarray(cut)]))
+    expect(second.frames.map((f) => f.toString("utf8"))).toEqual(["third"])
+    expect(second.rest.length).toBe(0)
+    expect(takeFrames(Buffer.from("00")).rest.toString()).toBe("00")
   })
 })
 
@@ -59,5 +72,16 @@ describe("spawnNode", () => {
 
   it("rejects with the output when the process exits before its ready line", async () => {
     await expect(spawnNode({ args: ["-e", "console.error('cannot start: port taken'); process.exit(3)"], ready: /ready/ })).rejects.toThrow(/exited \(3\)[\s\S]*cannot start: port taken/)
+  })
+})
+
+describe("freePort", () => {
+  it("gives a loopback port that is free: a server can listen on it", async () => {
+    const port = await freePort()
+    expect(port).toBeGreaterThan(0)
+    const server = createServer()
+    await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(port, "127.0.0.1", resolve) })
+    expect((server.address() as { port: number }).port).toBe(port)
+    await new Promise((r) => server.close(r))
   })
 })

@@ -10,7 +10,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { createOxdClient, OxdError, type OxdClient, type OxdWsClient } from "@oxd/client/tcp"
 import type { TestOp } from "@oxd/test-op"
-import { spawnNode } from "@oxd/testkit"
+import { freePort, spawnNode } from "@oxd/testkit"
 import { WebSocket } from "ws"
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url))
@@ -58,9 +58,26 @@ export const startServer = async (op: TestOp, database: string, extra: ReadonlyA
   }
 }
 
+/** A server with its admin port (metrics, health) on: `adminUrl` is that port's base URL. */
+export type AdminServer = ChildServer & { readonly adminUrl: string }
+
+/** startServer with the admin port on a free port (the flag needs a number: 0 turns the admin port off). */
+export const startServerWithAdmin = async (op: TestOp, database: string, extra: ReadonlyArray<string> = []): Promise<AdminServer> => {
+  const port = await freePort()
+  const server = await startServer(op, database, ["--admin-port", String(port), ...extra])
+  return Object.assign(server, { adminUrl: `http://127.0.0.1:${port}` })
+}
+
 /** Stops a child still running (test cleanup). */
 export const kill = (s: ChildServer | undefined) => {
   if (s && s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGKILL")
+}
+
+/** Test cleanup after a file: the server's clients closed, the server killed if still running, the OP closed. */
+export const stopAll = async (server: ChildServer | undefined, op: TestOp | undefined) => {
+  await server?.closeClients()
+  kill(server)
+  await op?.close()
 }
 
 /** A JSON document of the OP (its discovery, say), trusting only the test CA. */

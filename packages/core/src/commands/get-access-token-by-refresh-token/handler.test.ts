@@ -1,20 +1,12 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, registerSite, signIn, startOp } from "../../../test/support.js"
+import { call, failure, ok, registerSite, signIn, startOpOxdAndSite } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerSite(oxd, op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpOxdAndSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 
 describe("get_access_token_by_refresh_token", () => {
   // reply · reference: GetClientTokenResponse {access_token, expires_in, refresh_token, scope} (GetAccessTokenByRefreshTokenOperation.java:47-53)

@@ -1,21 +1,13 @@
 import { headlessLogin, type TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Reply } from "../../envelope.js"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, REDIRECT_URI, registerAtOp, registerSite, startOp } from "../../../test/support.js"
+import { call, failure, ok, REDIRECT_URI, registerAtOp, registerSite, startOpOxdAndSite } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerSite(oxd, op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpOxdAndSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 
 const urlOf = async (params: Record<string, unknown>) => {
   const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", params))

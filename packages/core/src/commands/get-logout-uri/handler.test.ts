@@ -1,21 +1,13 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
 import { googleLogoutUri } from "./googleLogout.js"
-import { call, failure, ok, opJson, oxdFor, POST_LOGOUT_URI, registerSite, signIn, startOp } from "../../../test/support.js"
+import { call, failure, ok, opJson, oxdFor, POST_LOGOUT_URI, registerSite, signIn, startOpOxdAndSite } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerSite(oxd, op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpOxdAndSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 
 const logoutUri = async (params: Record<string, unknown>) =>
   new URL((await ok<{ uri: string }>(call(oxd, "get_logout_uri", params))).uri)

@@ -1,20 +1,12 @@
 import type { MisbehaviourKind, TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { authorize, call, failure, jwtClaims, ok, oxdFor, registerSite, type SignedIn, signIn, startOp } from "../../../test/support.js"
+import { authorize, call, failure, jwtClaims, ok, registerSite, type SignedIn, signIn, startOpOxdAndSite } from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerSite(oxd, op)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startOpOxdAndSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 
 describe("get_tokens_by_code", () => {
   it("exchanges the code for validated tokens, claims as lists of strings", async () => {

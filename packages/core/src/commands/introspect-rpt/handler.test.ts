@@ -1,25 +1,14 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, startOp } from "../../../test/support.js"
-import { check, delta, newResources, protect, registerUmaSite, resourceIds, rptFor } from "../../../test/uma.js"
+import { call, failure, ok } from "../../../test/support.js"
+import { check, delta, rptFor, startProtectedUmaSite } from "../../../test/uma.js"
 
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
 let ids: Record<string, string>
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerUmaSite(oxd, op)
-  const before = resourceIds(op)
-  await protect(oxd, oxdId)
-  ids = Object.fromEntries(newResources(op, before).map((r) => [r.name, r._id]))
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startProtectedUmaSite((o, x, id, resources) => ([op, oxd, oxdId, ids] = [o, x, id, resources]))
 
 const introspect = (rpt: unknown, site = oxdId) => call(oxd, "introspect_rpt", { oxd_id: site, rpt })
 

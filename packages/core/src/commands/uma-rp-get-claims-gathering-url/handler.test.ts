@@ -1,22 +1,13 @@
 import { gatherClaims, type TestOp } from "@oxd/test-op"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, startOp } from "../../../test/support.js"
-import { CLAIMS_REDIRECT_URI, protect, registerUmaSite, ticketFor } from "../../../test/uma.js"
+import { call, failure, ok } from "../../../test/support.js"
+import { CLAIMS_REDIRECT_URI, startProtectedUmaSite, ticketFor } from "../../../test/uma.js"
 
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerUmaSite(oxd, op)
-  await protect(oxd, oxdId)
-})
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
+startProtectedUmaSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 
 const gatheringUrl = (params: Record<string, unknown>) => call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: oxdId, ...params })
 

@@ -1,25 +1,16 @@
 import { gatherClaims, type TestOp } from "@oxd/test-op"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, signIn, startOp } from "../../../test/support.js"
-import { CLAIMS_REDIRECT_URI, check, delta, ID_TOKEN_FORMAT, protect, registerUmaSite, rptFor, ticketFor, type RptResult } from "../../../test/uma.js"
+import { call, failure, ok, signIn } from "../../../test/support.js"
+import { check, CLAIMS_REDIRECT_URI, delta, ID_TOKEN_FORMAT, protect, registerUmaSite, rptFor, type RptResult, startProtectedUmaSite, ticketFor } from "../../../test/uma.js"
 
 const UMA_GRANT = "token.urn:ietf:params:oauth:grant-type:uma-ticket"
 
 let op: TestOp
 let oxd: Oxd
 let oxdId: string
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerUmaSite(oxd, op)
-  await protect(oxd, oxdId)
-})
+startProtectedUmaSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 afterEach(() => op.uma.reset())
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
 
 const getRpt = (params: Record<string, unknown>, site = oxdId) => call(oxd, "uma_rp_get_rpt", { oxd_id: site, ...params })
 

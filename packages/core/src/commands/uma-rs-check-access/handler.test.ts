@@ -1,8 +1,8 @@
 import type { TestOp } from "@oxd/test-op"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, startOp, testClock } from "../../../test/support.js"
-import { check, delta, newResources, protect, registerUmaSite, resourceIds, rptFor, sleep, ticketFor } from "../../../test/uma.js"
+import { call, failure, ok, oxdFor, testClock } from "../../../test/support.js"
+import { check, delta, protect, registerUmaSite, rptFor, sleep, startProtectedUmaSite, ticketFor } from "../../../test/uma.js"
 
 const GRANTED = { access: "granted", "www-authenticate_header": null, ticket: null }
 
@@ -11,19 +11,8 @@ let oxd: Oxd
 let oxdId: string
 /** AS resource ids of oxdId's protection, by name ("/photo GET", "/photo PUT POST", "/document GET"). */
 let ids: Record<string, string>
-beforeAll(async () => {
-  op = await startOp()
-  oxd = oxdFor(op)
-  oxdId = await registerUmaSite(oxd, op)
-  const before = resourceIds(op)
-  await protect(oxd, oxdId)
-  ids = Object.fromEntries(newResources(op, before).map((r) => [r.name, r._id]))
-})
+startProtectedUmaSite((o, x, id, resources) => ([op, oxd, oxdId, ids] = [o, x, id, resources]))
 afterEach(() => op.uma.reset())
-afterAll(async () => {
-  await oxd?.dispose()
-  await op?.close()
-})
 
 const introspect = (rpt: string) => ok<{ active: boolean; permissions?: Array<{ resource_id: string; resource_scopes: string[] }> }>(call(oxd, "introspect_rpt", { oxd_id: oxdId, rpt }))
 

@@ -1,0 +1,56 @@
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { makeConfig, makeOxd, type Config, type Oxd } from "@oxd/core"
+import type { TestOp } from "@oxd/test-op"
+import type { Target, Transport } from "../../src/index.js"
+
+/** One of our servers that listens on a core: how to start it and how a client connects to it. */
+export interface Edge<S extends { readonly port: number; close(): Promise<void> }> {
+  readonly name: string
+  readonly listen: (oxd: Oxd, opts: { host: string; port: number }) => Promise<S>
+  readonly connect: (server: S) => Transport
+}
+
+/**
+ * Our server in-process with its generated self-signed certificate, on a fresh SQLite file, trusting the test OP's CA and
+ * allowing its origin: the main server (always protected), a short-state-expiry one on the same store, and a restart that
+ * keeps the port.
+ */
+export const startInProcessTargets = async <S extends { readonly port: number; close(): Promise<void> }>(op: TestOp, edge: Edge<S>) => {
+  interface Running { oxd: Oxd; server: S }
+  const start = async (config: Config, port = 0): Promise<Running> => {
+    const oxd = makeOxd(config)
+    await oxd.ready()
+    const server = await edge.listen(oxd, { host: "127.0.0.1", port })
+    return { oxd, server }
+  }
+  const stop = async (r: Running) => { await r.server.close(); await r.oxd.dispose() }
+
+  const dir = mkdtempSync(join(tmpdir(), `oxd-conformance-${edge.name}-`))
+  const base = makeConfig({
+    database_url: `file:${join(dir, "oxd.db")}`,
+    trusted_ca_file: op.caFile,
+    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
+    rest_tls_dir: join(dir, "tls"),
+    log_level: "warn",
+  })
+  let main = await start(base)
+  const SHORT_SECONDS = 2
+  const short = await start({ ...base, state_expiration_in_minutes: SHORT_SECONDS / 60 })
+  const connect = (r: () => Running) => (): Transport => edge.connect(r().server)
+  const target: Target = {
+    connect: connect(() => main),
+    protection: true,
+    shortStateExpiry: { connect: connect(() => short), seconds: SHORT_SECONDS },
+    restart: async () => {
+      const port = main.server.port
+      await stop(main)
+      main = await start(base, port)
+    },
+  }
+  return {
+    target,
+    close: async () => { await Promise.all([stop(main), stop(short)]) },
+  }
+}

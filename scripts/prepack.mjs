@@ -11,9 +11,20 @@ const manifest = JSON.parse(readFileSync("package.json", "utf8"))
 const { name } = manifest
 // pnpm publishes publishConfig.exports: it must be `exports` without the `source` condition (no src/ in the tarball)
 const withoutSource = (e) =>
-  e && typeof e === "object" ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "source").map(([k, v]) => [k, withoutSource(v)])) : e
-if (manifest.exports && JSON.stringify(manifest.publishConfig?.exports) !== JSON.stringify(withoutSource(manifest.exports))) {
-  console.error(`prepack ${name}: publishConfig.exports must be exports without "source" (an entry point added to one only?)`)
+  e && typeof e === "object"
+    ? Object.fromEntries(
+        Object.entries(e)
+          .filter(([k]) => k !== "source")
+          .map(([k, v]) => [k, withoutSource(v)]),
+      )
+    : e
+if (
+  manifest.exports &&
+  JSON.stringify(manifest.publishConfig?.exports) !== JSON.stringify(withoutSource(manifest.exports))
+) {
+  console.error(
+    `prepack ${name}: publishConfig.exports must be exports without "source" (an entry point added to one only?)`,
+  )
   process.exit(1)
 }
 const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "build", `--filter=${name}...`, "--output-logs=errors-only"], {

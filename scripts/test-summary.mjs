@@ -13,7 +13,8 @@ const workspaceGlobs = () => {
   return [...section.matchAll(/^\s*-\s*["']?([^"'\s]+)["']?\s*$/gm)].map((m) => m[1])
 }
 const reports = workspaceGlobs().flatMap((glob) => {
-  if (!glob.endsWith("/*")) return existsSync(join(root, glob)) ? [{ name: glob, file: join(root, glob, "test-results.json") }] : []
+  if (!glob.endsWith("/*"))
+    return existsSync(join(root, glob)) ? [{ name: glob, file: join(root, glob, "test-results.json") }] : []
   const g = glob.slice(0, -2)
   return existsSync(join(root, g))
     ? readdirSync(join(root, g), { withFileTypes: true })
@@ -36,11 +37,15 @@ for (const r of reports) {
   files++
   const json = JSON.parse(readFileSync(r.file, "utf8"))
   // a suite that failed to load counts as a failure even though none of its tests ran
-  const suiteErrors = (json.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length
+  const suiteErrors = (json.testResults ?? []).filter(
+    (t) => t.status === "failed" && (t.assertionResults ?? []).length === 0,
+  ).length
   passed += json.numPassedTests ?? 0
   failed += (json.numFailedTests ?? 0) + suiteErrors
   skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)
-  console.log(`  ${r.name}: ${json.numPassedTests ?? 0} passed, ${(json.numFailedTests ?? 0) + suiteErrors} failed, ${json.numPendingTests ?? 0} skipped`)
+  console.log(
+    `  ${r.name}: ${json.numPassedTests ?? 0} passed, ${(json.numFailedTests ?? 0) + suiteErrors} failed, ${json.numPendingTests ?? 0} skipped`,
+  )
 }
 const extraAt = process.argv.indexOf("--extra-failure")
 if (extraAt > 0) {

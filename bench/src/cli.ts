@@ -71,7 +71,13 @@ tRPC over WebSocket) measured the same way in the same run. The load generator a
 machine's cores: compare ratios, not absolute figures.
 `
 
-const list = (v: string | undefined) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined)
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined
 const positive = (name: string, v: string | undefined, fallback: number, min = 0) => {
   if (v === undefined) return fallback
   const n = Number(v)
@@ -106,9 +112,13 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
   if (values.help) return "help"
   const quick = values.quick
   const only = list(values.only) ?? (quick ? ["check_access"] : [...SCENARIOS])
-  for (const s of only) if (!(SCENARIOS as ReadonlyArray<string>).includes(s)) throw new UsageError(`--only: unknown scenario ${s} (one of ${SCENARIOS.join(", ")})`)
+  for (const s of only)
+    if (!(SCENARIOS as ReadonlyArray<string>).includes(s))
+      throw new UsageError(`--only: unknown scenario ${s} (one of ${SCENARIOS.join(", ")})`)
   const transports = list(values.transports) ?? [...TRANSPORTS]
-  for (const t of transports) if (!(TRANSPORTS as ReadonlyArray<string>).includes(t)) throw new UsageError(`--transports: unknown transport ${t} (tcp, https, ws)`)
+  for (const t of transports)
+    if (!(TRANSPORTS as ReadonlyArray<string>).includes(t))
+      throw new UsageError(`--transports: unknown transport ${t} (tcp, https, ws)`)
   const sites = (list(values.sites) ?? ["10", "100000"]).map((s) => positive("sites", s, 10, 10))
   const duration = positive("duration", values.duration, quick ? 2 : 10, 0.5)
   return {

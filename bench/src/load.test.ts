@@ -36,7 +36,11 @@ describe("the TCP load generator", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r))
     try {
       const port = (server.address() as AddressInfo).port
-      const r = await runLoad({ transport: "tcp", host: "127.0.0.1", port }, { expect: '"status":"ok"', call: () => ({ command: "echo", params }) }, { connections: 2, durationMs: 300 })
+      const r = await runLoad(
+        { transport: "tcp", host: "127.0.0.1", port },
+        { expect: '"status":"ok"', call: () => ({ command: "echo", params }) },
+        { connections: 2, durationMs: 300 },
+      )
       expect(r.errorSamples).toEqual([])
       expect(r.requests).toBeGreaterThan(10)
       // the requests' non-ASCII went as \u escapes: the same params

@@ -59,7 +59,10 @@ const INACTIVE_TOKEN = Buffer.from("inactive_protection_access_token")
  * The legacy protocol: length + JSON, one persistent socket, one request in flight. Requests in ASCII (the length
  * the same in UTF-16 units and bytes), replies read in either unit (@oxd/core's legacyFrame).
  */
-const tcpConnection = async (t: Extract<Target, { transport: "tcp" }>, fixed: Call | undefined): Promise<Connection> => {
+const tcpConnection = async (
+  t: Extract<Target, { transport: "tcp" }>,
+  fixed: Call | undefined,
+): Promise<Connection> => {
   const socket: Socket = netConnect({ host: t.host, port: t.port, noDelay: true })
   await once(socket, "connect")
   const encode = (c: Call) => legacyFrame(JSON.stringify({ command: c.command, params: c.params }))
@@ -106,7 +109,11 @@ const tcpConnection = async (t: Extract<Target, { transport: "tcp" }>, fixed: Ca
  * per reply. The load generator shares the two cores with the server; `request`'s garbage made its major GCs long
  * enough (15–28 ms) to hold every connection back at half load, and that wait was read as the server's p99.
  */
-const httpsConnection = (t: Extract<Target, { transport: "https" }>, pool: Pool, fixed: Call | undefined): Connection => {
+const httpsConnection = (
+  t: Extract<Target, { transport: "https" }>,
+  pool: Pool,
+  fixed: Call | undefined,
+): Connection => {
   const pathOf = (c: Call) => t.path ?? restPath(c.command)
   const constant = fixed ? { path: pathOf(fixed), body: Buffer.from(JSON.stringify(fixed.params)) } : undefined
   // the headers change only when the protection token is renewed
@@ -116,7 +123,10 @@ const httpsConnection = (t: Extract<Target, { transport: "https" }>, pool: Pool,
     const token = t.token?.()
     if (token !== headersFor) {
       headersFor = token
-      headers = token === undefined ? ["content-type", "application/json"] : ["content-type", "application/json", "authorization", `Bearer ${token}`]
+      headers =
+        token === undefined
+          ? ["content-type", "application/json"]
+          : ["content-type", "application/json", "authorization", `Bearer ${token}`]
     }
     return headers
   }
@@ -126,23 +136,26 @@ const httpsConnection = (t: Extract<Target, { transport: "https" }>, pool: Pool,
         const r = constant ?? { path: pathOf(call!), body: Buffer.from(JSON.stringify(call!.params)) }
         let status = 0
         const chunks: Buffer[] = []
-        pool.dispatch({ method: "POST", path: r.path, headers: headersNow(), body: r.body }, {
-          onConnect: () => undefined,
-          onHeaders: (statusCode: number) => {
-            status = statusCode
-            return true
+        pool.dispatch(
+          { method: "POST", path: r.path, headers: headersNow(), body: r.body },
+          {
+            onConnect: () => undefined,
+            onHeaders: (statusCode: number) => {
+              status = statusCode
+              return true
+            },
+            onData: (chunk: Buffer) => {
+              chunks.push(chunk)
+              return true
+            },
+            onComplete: () => {
+              const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+              // the envelope says what happened; the status is checked too so a 5xx never passes for an answer
+              resolve(status < 500 ? bytes : Buffer.from(`HTTP ${status} ${bytes.toString("utf8")}`))
+            },
+            onError: reject,
           },
-          onData: (chunk: Buffer) => {
-            chunks.push(chunk)
-            return true
-          },
-          onComplete: () => {
-            const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-            // the envelope says what happened; the status is checked too so a 5xx never passes for an answer
-            resolve(status < 500 ? bytes : Buffer.from(`HTTP ${status} ${bytes.toString("utf8")}`))
-          },
-          onError: reject,
-        })
+        )
       }),
     close: async () => undefined,
   }
@@ -152,9 +165,15 @@ const httpsConnection = (t: Extract<Target, { transport: "https" }>, pool: Pool,
 const wsConnection = async (t: Extract<Target, { transport: "ws" }>, fixed: Call | undefined): Promise<Connection> => {
   const socket = new WebSocket(`${t.url}/?connectionParams=1`, { ca: t.ca, perMessageDeflate: false })
   await once(socket, "open")
-  socket.send(JSON.stringify({ method: "connectionParams", data: t.token ? { protection_access_token: t.token() } : {} }))
+  socket.send(
+    JSON.stringify({ method: "connectionParams", data: t.token ? { protection_access_token: t.token() } : {} }),
+  )
   let id = 0
-  const parts = (c: Call) => [`{"id":`, `,"method":"mutation","params":{"path":${JSON.stringify(t.procedure ?? procedureName(c.command))},"input":${JSON.stringify(c.params)}}}`] as const
+  const parts = (c: Call) =>
+    [
+      `{"id":`,
+      `,"method":"mutation","params":{"path":${JSON.stringify(t.procedure ?? procedureName(c.command))},"input":${JSON.stringify(c.params)}}}`,
+    ] as const
   const constant = fixed ? parts(fixed) : undefined
   let pending: { resolve: (b: Buffer) => void; reject: (e: Error) => void } | undefined
   const fail = (e: Error) => {
@@ -228,9 +247,15 @@ export const pacedLatencyFrom = (scheduled: number, previousReplyAt: number, sen
  * `warmupMs`. With `rate`, each connection paces itself instead (open-loop schedule, coordinated omission counted).
  */
 export const runLoad = async (target: Target, workload: Workload, opts: LoadOptions): Promise<LoadResult> => {
-  const pool = target.transport === "https"
-    ? new Pool(target.origin, { connections: opts.connections, pipelining: 1, connect: { ca: target.ca }, keepAliveTimeout: 4_000 })
-    : undefined
+  const pool =
+    target.transport === "https"
+      ? new Pool(target.origin, {
+          connections: opts.connections,
+          pipelining: 1,
+          connect: { ca: target.ca },
+          keepAliveTimeout: 4_000,
+        })
+      : undefined
   const open = (conn: number): Promise<Connection> => {
     const fixed = workload.call?.(conn)
     switch (target.transport) {

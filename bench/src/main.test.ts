@@ -11,7 +11,14 @@ const out = mkdtempSync(join(tmpdir(), "oxd-bench-smoke-"))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 interface Results {
-  readonly measurements: ReadonlyArray<{ section: string; scenario: string; transport: string; requests: number; throughput: number; errors: number }>
+  readonly measurements: ReadonlyArray<{
+    section: string
+    scenario: string
+    transport: string
+    requests: number
+    throughput: number
+    errors: number
+  }>
 }
 
 describe("pnpm bench --quick", () => {
@@ -20,7 +27,9 @@ describe("pnpm bench --quick", () => {
     expect(run.status, `bench exited ${run.status}\n${run.stderr}\n${run.stdout}`).toBe(0)
     expect(run.stdout).toContain("check_access granted (cached RPT)")
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as Results
-    const checks = results.measurements.filter((m) => m.section === "oxd" && m.scenario.startsWith("check_access granted"))
+    const checks = results.measurements.filter(
+      (m) => m.section === "oxd" && m.scenario.startsWith("check_access granted"),
+    )
     expect(checks.map((m) => m.transport).sort()).toEqual(["https", "tcp", "ws"])
     for (const m of checks) {
       expect(m.requests, m.transport).toBeGreaterThan(0)

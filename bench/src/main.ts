@@ -13,7 +13,20 @@ import { stopAllChildren } from "./proc.js"
 import { benchDir, repoDir, startTestOpProcess } from "./processes.js"
 import { latestProfile, readProfile, summariseProfile, type ProfileSummary } from "./profile.js"
 import { chart, ratio, table, type Measurement } from "./report.js"
-import { coldStart, mainSection, prepareFixture, rssCheck, scaleSection, soak, startOxdServer, type ColdStart, type Ctx, type RssCheck, type Scale, type Soak } from "./run.js"
+import {
+  coldStart,
+  mainSection,
+  prepareFixture,
+  rssCheck,
+  scaleSection,
+  soak,
+  startOxdServer,
+  type ColdStart,
+  type Ctx,
+  type RssCheck,
+  type Scale,
+  type Soak,
+} from "./run.js"
 
 /** A share to one decimal: a rounded 40 % could be a missed 39.6 %. */
 const share = (r: number) => `${(100 * r).toFixed(1)}%`
@@ -25,41 +38,78 @@ export interface Target {
 }
 
 /** The targets of issue #8, each as measured in this run (undefined: not measured). */
-const evaluate = (rows: ReadonlyArray<Measurement>, extra: { cold?: ColdStart[]; rss?: RssCheck; soak?: Soak }): Target[] => {
+const evaluate = (
+  rows: ReadonlyArray<Measurement>,
+  extra: { cold?: ColdStart[]; rss?: RssCheck; soak?: Soak },
+): Target[] => {
   const out: Target[] = []
   const find = (section: string, scenario: string, t: TransportName, sites?: number) =>
-    rows.find((m) => m.section === section && m.scenario.startsWith(scenario) && m.transport === t && (sites === undefined || m.sites === sites))
+    rows.find(
+      (m) =>
+        m.section === section &&
+        m.scenario.startsWith(scenario) &&
+        m.transport === t &&
+        (sites === undefined || m.sites === sites),
+    )
   const transports = [...new Set(rows.map((m) => m.transport))]
   const alt = rows.find((m) => m.section === "alternative")
   for (const t of transports) {
     const ca = find("oxd", "check_access granted", t)
     const r = ca && ratio(ca)
     // the calibration runs say what a server's own work per request allows here
-    const cal = rows.filter((m) => m.section === "calibration" && m.transport === t).map((m) => `${m.scenario.replace(/^echo \+ /, "").replace(/ of work per request$/, "")}: ${(100 * (ratio(m) ?? 0)).toFixed(0)}%`)
+    const cal = rows
+      .filter((m) => m.section === "calibration" && m.transport === t)
+      .map(
+        (m) =>
+          `${m.scenario.replace(/^echo \+ /, "").replace(/ of work per request$/, "")}: ${(100 * (ratio(m) ?? 0)).toFixed(0)}%`,
+      )
     const calText = cal.length > 0 ? ` (an echo with ${cal.join(", ")})` : ""
-    if (r !== undefined) out.push({ target: `check_access (cached RPT) ≥ 60% of the echo ceiling, ${t}`, figure: `${share(r)}${calText}`, met: r >= 0.6 })
+    if (r !== undefined)
+      out.push({
+        target: `check_access (cached RPT) ≥ 60% of the echo ceiling, ${t}`,
+        figure: `${share(r)}${calText}`,
+        met: r >= 0.6,
+      })
     const half = find("half-load", "check_access granted", t)
     // the echo paced at the same rate: the load generator's own floor (its timers) under the same schedule
     const floor = find("half-load", "echo", t)
     const floorText = floor ? ` (echo at the same rate: ${floor.latency.p99.toFixed(2)} ms)` : ""
-    if (half) out.push({ target: `check_access p99 ≤ 2 ms at half load, ${t}`, figure: `${half.latency.p99.toFixed(2)} ms at ${half.rate?.toFixed(0)}/s${floorText}`, met: half.latency.p99 <= 2 })
+    if (half)
+      out.push({
+        target: `check_access p99 ≤ 2 ms at half load, ${t}`,
+        figure: `${half.latency.p99.toFixed(2)} ms at ${half.rate?.toFixed(0)}/s${floorText}`,
+        met: half.latency.p99 <= 2,
+      })
     if (ca && alt && alt.throughput > 0) {
       const x = ca.throughput / alt.throughput
-      out.push({ target: `check_access ≥ 20× per-request introspection, ${t}`, figure: `${x.toFixed(1)}×`, met: x >= 20 })
+      out.push({
+        target: `check_access ≥ 20× per-request introspection, ${t}`,
+        figure: `${x.toFixed(1)}×`,
+        met: x >= 20,
+      })
     }
     const au = find("oxd", "get_authorization_url", t)
     const ar = au && ratio(au)
-    if (ar !== undefined) out.push({ target: `get_authorization_url ≥ 40% of the echo ceiling, ${t}`, figure: share(ar), met: ar >= 0.4 })
+    if (ar !== undefined)
+      out.push({ target: `get_authorization_url ≥ 40% of the echo ceiling, ${t}`, figure: share(ar), met: ar >= 0.4 })
     const scale = rows.filter((m) => m.section === "scale" && m.transport === t)
     if (scale.length >= 2) {
       const small = scale[0]!
       const big = scale[scale.length - 1]!
       const x = big.throughput / small.throughput
-      out.push({ target: `check_access at ${big.sites} sites within 20% of ${small.sites} sites, ${t}`, figure: `${(100 * x).toFixed(0)}%`, met: x >= 0.8 })
+      out.push({
+        target: `check_access at ${big.sites} sites within 20% of ${small.sites} sites, ${t}`,
+        figure: `${(100 * x).toFixed(0)}%`,
+        met: x >= 0.8,
+      })
     }
   }
   if (extra.rss) {
-    out.push({ target: `server RSS ≤ 200 MB after ${extra.rss.commands} commands, at rest`, figure: `${extra.rss.rssSettledMb.toFixed(0)} MB`, met: extra.rss.rssSettledMb <= 200 })
+    out.push({
+      target: `server RSS ≤ 200 MB after ${extra.rss.commands} commands, at rest`,
+      figure: `${extra.rss.rssSettledMb.toFixed(0)} MB`,
+      met: extra.rss.rssSettledMb <= 200,
+    })
     out.push({
       target: `server RSS ≤ 200 MB after ${extra.rss.commands} commands, as the load ends`,
       figure: `${extra.rss.rssAfterMb.toFixed(0)} MB (peak ${extra.rss.peakRssMb.toFixed(0)} MB)`,
@@ -76,7 +126,11 @@ const evaluate = (rows: ReadonlyArray<Measurement>, extra: { cold?: ColdStart[];
   const restarts = extra.cold?.filter((c) => c.label.startsWith("restart")) ?? []
   if (restarts.length > 0) {
     const worst = Math.max(...restarts.map((c) => c.ms))
-    out.push({ target: "cold start to first served command ≤ 1 s", figure: `${worst.toFixed(0)} ms (first start ${extra.cold![0]!.ms.toFixed(0)} ms)`, met: worst <= 1000 })
+    out.push({
+      target: "cold start to first served command ≤ 1 s",
+      figure: `${worst.toFixed(0)} ms (first start ${extra.cold![0]!.ms.toFixed(0)} ms)`,
+      met: worst <= 1000,
+    })
   }
   return out
 }
@@ -87,7 +141,9 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
   mkdirSync(outDir, { recursive: true })
   const work = mkdtempSync(join(tmpdir(), "oxd-bench-"))
   const log = (line: string) => process.stderr.write(`${line}\n`)
-  log(`oxd-ts bench: ${opts.duration} s per run after ${opts.warmup} s of warm-up, ${opts.connections} connections; results in ${outDir}`)
+  log(
+    `oxd-ts bench: ${opts.duration} s per run after ${opts.warmup} s of warm-up, ${opts.connections} connections; results in ${outDir}`,
+  )
   if (opts.serverArgs.length > 0) log(`oxd-server started with ${opts.serverArgs.join(" ")}`)
   log(`(the load generator and every server share this machine's ${cpus().length} cores; nothing is pinned)`)
   const op = await startTestOpProcess(work, env)
@@ -103,7 +159,8 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
       log("cold start:")
       cold = await coldStart(ctx)
     }
-    const mainRuns = [...opts.only].some((s) => s !== "cold_start" && s !== "scale") || opts.commands > 0 || opts.soak > 0
+    const mainRuns =
+      [...opts.only].some((s) => s !== "cold_start" && s !== "scale") || opts.commands > 0 || opts.soak > 0
     let ceilings = new Map<TransportName, { throughput: number; p99: number }>()
     if (mainRuns) {
       const server = await startOxdServer({
@@ -115,14 +172,18 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
         ...(opts.profile ? { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {}),
       })
       try {
-        log(`server ready in ${server.startMs.toFixed(0)} ms (pid ${server.child.pid}); registering sites at the test AS`)
+        log(
+          `server ready in ${server.startMs.toFixed(0)} ms (pid ${server.child.pid}); registering sites at the test AS`,
+        )
         const fx = await prepareFixture(server, op, 4)
         try {
           ceilings = (await mainSection(ctx, server, fx)).ceilings
           if (opts.commands > 0) {
             log(`rss check: ${opts.commands} commands`)
             rss = await rssCheck(ctx, server, fx, opts.commands)
-            log(`  RSS ${rss.rssBeforeMb.toFixed(0)} → ${rss.rssAfterMb.toFixed(0)} MB, ${rss.rssSettledMb.toFixed(0)} MB at rest (peak ${rss.peakRssMb.toFixed(0)} MB), ${rss.errors} errors, ${rss.seconds.toFixed(0)} s`)
+            log(
+              `  RSS ${rss.rssBeforeMb.toFixed(0)} → ${rss.rssAfterMb.toFixed(0)} MB, ${rss.rssSettledMb.toFixed(0)} MB at rest (peak ${rss.peakRssMb.toFixed(0)} MB), ${rss.errors} errors, ${rss.seconds.toFixed(0)} s`,
+            )
           }
           if (opts.soak > 0) {
             log(`soak: ${opts.soak} minutes`)
@@ -139,12 +200,25 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
         if (file) {
           // the server's CPU over each scenario's measured windows (every transport), warm-ups and setup left out
           const cpu = readProfile(file)
-          const scenarios = [...new Set(ctx.results.filter((m) => m.section === "oxd" || m.section === "half-load").map((m) => `${m.section}: ${m.scenario}`))]
+          const scenarios = [
+            ...new Set(
+              ctx.results
+                .filter((m) => m.section === "oxd" || m.section === "half-load")
+                .map((m) => `${m.section}: ${m.scenario}`),
+            ),
+          ]
           profile = {
             file,
             scenarios: scenarios.map((scenario) => ({
               scenario,
-              ...summariseProfile(cpu, repoDir, 15, ctx.results.filter((m) => `${m.section}: ${m.scenario}` === scenario && m.windowUs).map((m) => m.windowUs!)),
+              ...summariseProfile(
+                cpu,
+                repoDir,
+                15,
+                ctx.results
+                  .filter((m) => `${m.section}: ${m.scenario}` === scenario && m.windowUs)
+                  .map((m) => m.windowUs!),
+              ),
             })),
           }
         }
@@ -156,13 +230,29 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     rmSync(work, { recursive: true, force: true })
   }
 
-  const targets = evaluate(ctx.results, { ...(cold ? { cold } : {}), ...(rss ? { rss } : {}), ...(soaked ? { soak: soaked } : {}) })
+  const targets = evaluate(ctx.results, {
+    ...(cold ? { cold } : {}),
+    ...(rss ? { rss } : {}),
+    ...(soaked ? { soak: soaked } : {}),
+  })
   const text = [
     table(ctx.results),
     "",
-    ...(cold ? ["Cold start (spawn → first TCP reply):", ...cold.map((c) => `  ${c.label}: ${c.ms.toFixed(0)} ms`), ""] : []),
-    ...(rss ? [`RSS after ${rss.commands} commands (${rss.seconds.toFixed(0)} s): ${rss.rssAfterMb.toFixed(0)} MB as the load ended, ${rss.rssSettledMb.toFixed(0)} MB at rest a minute later (before ${rss.rssBeforeMb.toFixed(0)} MB, peak ${rss.peakRssMb.toFixed(0)} MB), ${rss.errors} errors`, ""] : []),
-    ...(soaked ? [`Soak ${soaked.minutes} min: ${soaked.requests} requests, ${soaked.errors} errors; RSS ${soaked.samples.map(([, mb]) => mb.toFixed(0)).join(" → ")} MB; mean RSS ${soaked.growthMb >= 0 ? "+" : ""}${soaked.growthMb.toFixed(1)} MB from the first half to the second (after 20 s) (trend ${soaked.slopeMbPerMin.toFixed(2)} MB/min)`, ""] : []),
+    ...(cold
+      ? ["Cold start (spawn → first TCP reply):", ...cold.map((c) => `  ${c.label}: ${c.ms.toFixed(0)} ms`), ""]
+      : []),
+    ...(rss
+      ? [
+          `RSS after ${rss.commands} commands (${rss.seconds.toFixed(0)} s): ${rss.rssAfterMb.toFixed(0)} MB as the load ended, ${rss.rssSettledMb.toFixed(0)} MB at rest a minute later (before ${rss.rssBeforeMb.toFixed(0)} MB, peak ${rss.peakRssMb.toFixed(0)} MB), ${rss.errors} errors`,
+          "",
+        ]
+      : []),
+    ...(soaked
+      ? [
+          `Soak ${soaked.minutes} min: ${soaked.requests} requests, ${soaked.errors} errors; RSS ${soaked.samples.map(([, mb]) => mb.toFixed(0)).join(" → ")} MB; mean RSS ${soaked.growthMb >= 0 ? "+" : ""}${soaked.growthMb.toFixed(1)} MB from the first half to the second (after 20 s) (trend ${soaked.slopeMbPerMin.toFixed(2)} MB/min)`,
+          "",
+        ]
+      : []),
     ...(profile
       ? [
           `Server CPU profile: ${profile.file}`,
@@ -173,7 +263,13 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
           "",
         ]
       : []),
-    ...(targets.length > 0 ? ["Targets:", ...targets.map((t) => `  [${t.met === undefined ? "?" : t.met ? "met" : "MISSED"}] ${t.target}: ${t.figure}`), ""] : []),
+    ...(targets.length > 0
+      ? [
+          "Targets:",
+          ...targets.map((t) => `  [${t.met === undefined ? "?" : t.met ? "met" : "MISSED"}] ${t.target}: ${t.figure}`),
+          "",
+        ]
+      : []),
     `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; load generator and servers share the cores (nothing pinned): compare ratios to the ceiling.`,
   ].join("\n")
   process.stdout.write(`${text}\n`)
@@ -196,7 +292,13 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
   }
   writeFileSync(join(outDir, "results.json"), `${JSON.stringify(json, null, 2)}\n`)
   writeFileSync(join(outDir, "table.txt"), `${text}\n`)
-  writeFileSync(join(outDir, "chart.svg"), chart(ctx.results, `oxd-ts throughput and p99 against the echo ceiling (${opts.connections} connections, Node ${process.version})`))
+  writeFileSync(
+    join(outDir, "chart.svg"),
+    chart(
+      ctx.results,
+      `oxd-ts throughput and p99 against the echo ceiling (${opts.connections} connections, Node ${process.version})`,
+    ),
+  )
   log(`results: ${join(outDir, "results.json")}, ${join(outDir, "chart.svg")}`)
   return ctx.results.some((m) => m.errors > 0) ? 1 : 0
 }

@@ -31,7 +31,13 @@ export const procSample = (pid: number): ProcSample => {
   const stime = Number(fields[12])
   const status = readFileSync(`/proc/${pid}/status`, "utf8")
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0)
-  return { cpuSeconds: (utime + stime) / CLK_TCK, sysSeconds: stime / CLK_TCK, rssMb: kb("VmRSS") / 1024, peakRssMb: kb("VmHWM") / 1024, at: performance.now() }
+  return {
+    cpuSeconds: (utime + stime) / CLK_TCK,
+    sysSeconds: stime / CLK_TCK,
+    rssMb: kb("VmRSS") / 1024,
+    peakRssMb: kb("VmHWM") / 1024,
+    at: performance.now(),
+  }
 }
 
 /** CPU use of a process between two samples, in % of one core. */
@@ -170,7 +176,9 @@ export const startNode = (
         }
         const timer = setTimeout(() => {
           waiters.delete(w)
-          reject(new Error(`${args[0]} did not print ${pattern} within ${timeoutMs} ms; its output:\n${out.slice(-4000)}`))
+          reject(
+            new Error(`${args[0]} did not print ${pattern} within ${timeoutMs} ms; its output:\n${out.slice(-4000)}`),
+          )
         }, timeoutMs)
         waiters.add(w)
         void exited.then((code) => {

@@ -30,7 +30,9 @@ export interface TestOpProcess {
 /** The bundled test OP (OpenID Provider + UMA AS) in its own process, driven through its /__test/ API. */
 export const startTestOpProcess = async (dir: string, env: NodeJS.ProcessEnv): Promise<TestOpProcess> => {
   const port = await freePort()
-  const child = startNode([TEST_OP_MAIN, "--port", String(port), "--quiet", "--state-dir", join(dir, "test-op")], { env: childEnv(env) })
+  const child = startNode([TEST_OP_MAIN, "--port", String(port), "--quiet", "--state-dir", join(dir, "test-op")], {
+    env: childEnv(env),
+  })
   const [, issuer] = await child.waitFor(/issuer\s+(https:\/\/\S+)/, 60_000)
   const [, caFile] = await child.waitFor(/CA file\s+(\S+)/)
   const caPem = readFileSync(caFile!, "utf8")
@@ -95,17 +97,29 @@ export const startOxdServer = async (opts: OxdServerOptions): Promise<OxdServerP
   const child = startNode(
     [
       SERVER_MAIN,
-      "--port", String(tcpPort),
-      "--rest-port", String(restPort),
-      "--ws-port", String(wsPort),
-      "--database-url", `file:${join(opts.dir, "oxd.db")}`,
-      "--rest-tls-dir", join(opts.dir, "rest-tls"),
-      "--trusted-ca-file", opts.opCaFile,
-      "--allowed-op-hosts", new URL(opts.opIssuer).origin,
+      "--port",
+      String(tcpPort),
+      "--rest-port",
+      String(restPort),
+      "--ws-port",
+      String(wsPort),
+      "--database-url",
+      `file:${join(opts.dir, "oxd.db")}`,
+      "--rest-tls-dir",
+      join(opts.dir, "rest-tls"),
+      "--trusted-ca-file",
+      opts.opCaFile,
+      "--allowed-op-hosts",
+      new URL(opts.opIssuer).origin,
       ...(opts.serverArgs ?? []),
     ],
     // its log (a JSON line per command) goes to a file, as in production, not through the load generator
-    { env: childEnv(opts.env), cwd: opts.dir, outputFile: join(opts.dir, "server.log"), ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}) },
+    {
+      env: childEnv(opts.env),
+      cwd: opts.dir,
+      outputFile: join(opts.dir, "server.log"),
+      ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
+    },
   )
   // ready once every port accepts connections (they open after the database is ready), whatever the log level
   await waitForPorts([tcpPort, restPort, wsPort], child, 60_000)
@@ -147,7 +161,10 @@ const waitForPorts = async (ports: ReadonlyArray<number>, child: Child, timeoutM
   const accepts = (port: number) =>
     new Promise<boolean>((resolve) => {
       const c = connect(port, "127.0.0.1")
-      c.once("connect", () => { c.destroy(); resolve(true) })
+      c.once("connect", () => {
+        c.destroy()
+        resolve(true)
+      })
       c.once("error", () => resolve(false))
     })
   for (const port of ports) {
@@ -156,7 +173,10 @@ const waitForPorts = async (ports: ReadonlyArray<number>, child: Child, timeoutM
         await child.exited
         throw new Error(`oxd-server exited before listening; its output:\n${child.output().slice(-4000)}`)
       }
-      if (performance.now() > until) throw new Error(`oxd-server did not listen on 127.0.0.1:${port} within ${timeoutMs} ms; its output:\n${child.output().slice(-4000)}`)
+      if (performance.now() > until)
+        throw new Error(
+          `oxd-server did not listen on 127.0.0.1:${port} within ${timeoutMs} ms; its output:\n${child.output().slice(-4000)}`,
+        )
       await new Promise((r) => setTimeout(r, 10))
     }
   }
@@ -170,8 +190,15 @@ export interface EchoProcess {
 
 /** The ceiling servers (bench/src/servers/echo.ts) in their own process, on the server's certificate. */
 /** The echo servers; `workUs`: µs of busy work per request (the calibration scenario). */
-export const startEcho = async (certFile: string, keyFile: string, env: NodeJS.ProcessEnv, workUs = 0): Promise<EchoProcess> => {
-  const child = startNode([ECHO_MAIN, "--tls-cert", certFile, "--tls-key", keyFile, "--work-us", String(workUs)], { env: childEnv(env) })
+export const startEcho = async (
+  certFile: string,
+  keyFile: string,
+  env: NodeJS.ProcessEnv,
+  workUs = 0,
+): Promise<EchoProcess> => {
+  const child = startNode([ECHO_MAIN, "--tls-cert", certFile, "--tls-key", keyFile, "--work-us", String(workUs)], {
+    env: childEnv(env),
+  })
   const [, json] = await child.waitFor(/echo ready (\{.*\})/)
   return { child, ports: JSON.parse(json!) as EchoProcess["ports"], stop: () => child.stop() }
 }
@@ -184,20 +211,32 @@ export interface AlternativeProcess {
 
 /** The per-request-introspection API (bench/src/servers/introspect-api.ts) in its own process. */
 export const startAlternative = async (
-  opts: { issuer: string; opCaFile: string; resourceIds: ReadonlyArray<string>; scope: string; certFile: string; keyFile: string },
+  opts: {
+    issuer: string
+    opCaFile: string
+    resourceIds: ReadonlyArray<string>
+    scope: string
+    certFile: string
+    keyFile: string
+  },
   env: NodeJS.ProcessEnv,
   nodeArgs?: ReadonlyArray<string>,
 ): Promise<AlternativeProcess> => {
   const child = startNode(
     [
       ALTERNATIVE_MAIN,
-      "--issuer", opts.issuer,
-      "--op-ca", opts.opCaFile,
+      "--issuer",
+      opts.issuer,
+      "--op-ca",
+      opts.opCaFile,
       // "=": a resource id may start with "-", which parseArgs would otherwise take for an option
       `--resource-ids=${opts.resourceIds.join(",")}`,
-      "--scope", opts.scope,
-      "--tls-cert", opts.certFile,
-      "--tls-key", opts.keyFile,
+      "--scope",
+      opts.scope,
+      "--tls-cert",
+      opts.certFile,
+      "--tls-key",
+      opts.keyFile,
     ],
     { env: childEnv(env), ...(nodeArgs ? { nodeArgs } : {}) },
   )

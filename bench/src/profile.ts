@@ -3,7 +3,10 @@ import { join, relative } from "node:path"
 
 interface CpuProfile {
   readonly startTime: number
-  readonly nodes: ReadonlyArray<{ readonly id: number; readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number } }>
+  readonly nodes: ReadonlyArray<{
+    readonly id: number
+    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number }
+  }>
   readonly samples: ReadonlyArray<number>
   readonly timeDeltas: ReadonlyArray<number>
 }
@@ -20,7 +23,8 @@ export interface HotFunction {
 const shorten = (url: string, root: string) => {
   const path = url.replace(/^file:\/\//, "")
   const inModules = path.lastIndexOf("node_modules/")
-  if (inModules >= 0) return path.slice(inModules + "node_modules/".length).replace(/^\.pnpm\/[^/]+\/node_modules\//, "")
+  if (inModules >= 0)
+    return path.slice(inModules + "node_modules/".length).replace(/^\.pnpm\/[^/]+\/node_modules\//, "")
   return path.startsWith("/") ? relative(root, path) : path
 }
 
@@ -36,7 +40,12 @@ export const readProfile = (file: string): CpuProfile => JSON.parse(readFileSync
  * Top self-time functions of a .cpuprofile (node --cpu-prof); idle apart. `windowsUs`: count only samples taken
  * in these intervals of the monotonic clock (V8's profile timestamps are CLOCK_MONOTONIC µs, as hrtime is).
  */
-export const summariseProfile = (profile: CpuProfile, root: string, top = 20, windowsUs?: ReadonlyArray<readonly [number, number]>): ProfileSummary => {
+export const summariseProfile = (
+  profile: CpuProfile,
+  root: string,
+  top = 20,
+  windowsUs?: ReadonlyArray<readonly [number, number]>,
+): ProfileSummary => {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const self = new Map<string, { name: string; where: string; us: number }>()
   let idle = 0
@@ -70,6 +79,8 @@ export const summariseProfile = (profile: CpuProfile, root: string, top = 20, wi
 
 /** The newest .cpuprofile in a directory. */
 export const latestProfile = (dir: string): string | undefined => {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort()
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .sort()
   return files.length > 0 ? join(dir, files[files.length - 1]!) : undefined
 }

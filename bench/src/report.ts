@@ -43,16 +43,36 @@ export interface Measurement {
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "-")
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0))
-export const ratio = (m: Measurement) => (m.ceiling && m.ceiling.throughput > 0 ? m.throughput / m.ceiling.throughput : undefined)
+export const ratio = (m: Measurement) =>
+  m.ceiling && m.ceiling.throughput > 0 ? m.throughput / m.ceiling.throughput : undefined
 
 /** The stdout table: one line per run, throughput also as a share of the transport's echo ceiling. */
 export const table = (rows: ReadonlyArray<Measurement>): string => {
-  const header = ["section", "scenario", "transport", "conns", "req/s", "of ceiling", "p50 ms", "p99 ms", "p99.9 ms", "errors", "server CPU%", "server RSS MB", "OP CPU%", "loadgen CPU%", "other CPU%", "steal %"]
+  const header = [
+    "section",
+    "scenario",
+    "transport",
+    "conns",
+    "req/s",
+    "of ceiling",
+    "p50 ms",
+    "p99 ms",
+    "p99.9 ms",
+    "errors",
+    "server CPU%",
+    "server RSS MB",
+    "OP CPU%",
+    "loadgen CPU%",
+    "other CPU%",
+    "steal %",
+  ]
   const lines = rows.map((m) => {
     const r = ratio(m)
     return [
       m.section,
-      m.scenario + (m.sites !== undefined ? ` [${m.sites} sites]` : "") + (m.rate !== undefined ? ` [paced ${fmt(m.rate)}/s]` : ""),
+      m.scenario +
+        (m.sites !== undefined ? ` [${m.sites} sites]` : "") +
+        (m.rate !== undefined ? ` [paced ${fmt(m.rate)}/s]` : ""),
       m.transport,
       String(m.connections),
       fmt(m.throughput),
@@ -70,7 +90,8 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
     ]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
-  const row = (cells: ReadonlyArray<string>) => cells.map((c, i) => (i <= 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")
+  const row = (cells: ReadonlyArray<string>) =>
+    cells.map((c, i) => (i <= 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")
   return [row(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(row)].join("\n")
 }
 
@@ -95,11 +116,19 @@ export const chart = (rows: ReadonlyArray<Measurement>, title: string): string =
   const H = top + 2 * (panelH + 60) + legendH + 20
   const groupW = (W - left - 20) / Math.max(1, transports.length)
   const out: string[] = []
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`)
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,
+  )
   out.push(`<rect width="100%" height="100%" fill="white"/>`)
   out.push(`<text x="${W / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escape(title)}</text>`)
   /** Log scale: the figures span from a few requests per second (login) to tens of thousands (echo). */
-  const panel = (y0: number, name: string, value: (m: Measurement) => number, unit: string, annotate: (m: Measurement) => string) => {
+  const panel = (
+    y0: number,
+    name: string,
+    value: (m: Measurement) => number,
+    unit: string,
+    annotate: (m: Measurement) => string,
+  ) => {
     const values = shown.map(value).filter((v) => v > 0)
     const lo = Math.floor(Math.log10(Math.min(...values, 1)))
     const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...values, 1))))
@@ -108,7 +137,9 @@ export const chart = (rows: ReadonlyArray<Measurement>, title: string): string =
     for (let e = lo; e <= hi; e++) {
       const y = yOf(10 ** e)
       out.push(`<line x1="${left}" x2="${W - 20}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#e0e0e0"/>`)
-      out.push(`<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end">${escape(String(10 ** e))}${unit}</text>`)
+      out.push(
+        `<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end">${escape(String(10 ** e))}${unit}</text>`,
+      )
     }
     transports.forEach((t, ti) => {
       const group = shown.filter((m) => m.transport === t)
@@ -119,18 +150,37 @@ export const chart = (rows: ReadonlyArray<Measurement>, title: string): string =
         const y = yOf(v)
         const h = y0 + panelH - y
         const x = x0 + bi * barW
-        out.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(barW - 4).toFixed(1)}" height="${h.toFixed(1)}" fill="${colour(label(m))}"><title>${escape(`${label(m)} ${t}: ${v.toFixed(2)}${unit}`)}</title></rect>`)
+        out.push(
+          `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(barW - 4).toFixed(1)}" height="${h.toFixed(1)}" fill="${colour(label(m))}"><title>${escape(`${label(m)} ${t}: ${v.toFixed(2)}${unit}`)}</title></rect>`,
+        )
         const note = annotate(m)
-        if (note) out.push(`<text x="${(x + (barW - 4) / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" font-size="10">${escape(note)}</text>`)
+        if (note)
+          out.push(
+            `<text x="${(x + (barW - 4) / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" font-size="10">${escape(note)}</text>`,
+          )
       })
-      out.push(`<text x="${(x0 + (group.length * barW) / 2).toFixed(1)}" y="${y0 + panelH + 16}" text-anchor="middle" font-size="12" font-weight="bold">${escape(t)}</text>`)
+      out.push(
+        `<text x="${(x0 + (group.length * barW) / 2).toFixed(1)}" y="${y0 + panelH + 16}" text-anchor="middle" font-size="12" font-weight="bold">${escape(t)}</text>`,
+      )
     })
   }
-  panel(top + 20, "throughput (req/s, closed loop; log scale; label: share of the echo ceiling)", (m) => m.throughput, "", (m) => {
-    const r = ratio(m)
-    return r === undefined ? "" : `${(100 * r).toFixed(r < 0.1 ? 1 : 0)}%`
-  })
-  panel(top + panelH + 80, "p99 latency (ms, log scale)", (m) => m.latency.p99, "", (m) => m.latency.p99.toFixed(m.latency.p99 < 10 ? 2 : 0))
+  panel(
+    top + 20,
+    "throughput (req/s, closed loop; log scale; label: share of the echo ceiling)",
+    (m) => m.throughput,
+    "",
+    (m) => {
+      const r = ratio(m)
+      return r === undefined ? "" : `${(100 * r).toFixed(r < 0.1 ? 1 : 0)}%`
+    },
+  )
+  panel(
+    top + panelH + 80,
+    "p99 latency (ms, log scale)",
+    (m) => m.latency.p99,
+    "",
+    (m) => m.latency.p99.toFixed(m.latency.p99 < 10 ? 2 : 0),
+  )
   const ly = top + 2 * (panelH + 60) + 10
   scenarios.forEach((s, i) => {
     const x = left + (i % 3) * 300

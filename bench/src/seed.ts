@@ -65,11 +65,17 @@ export const seedSites = async (
             createdAt: now,
           })),
         )
-        for (let r = 0; r < resourceRows.length; r += 2500) await tx.insert(umaResources).values(resourceRows.slice(r, r + 2500)).run()
+        for (let r = 0; r < resourceRows.length; r += 2500)
+          await tx
+            .insert(umaResources)
+            .values(resourceRows.slice(r, r + 2500))
+            .run()
         const done = from + n
         // a line every 10,000 sites (and at the end): seeding 100,000 sites takes a while
         if (done % 10_000 === 0 || done === add) {
-          progress(`  seeding: ${done}/${add} sites (${done * RESOURCES_PER_SEEDED_SITE} resources), ${((performance.now() - started) / 1000).toFixed(1)} s`)
+          progress(
+            `  seeding: ${done}/${add} sites (${done * RESOURCES_PER_SEEDED_SITE} resources), ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          )
         }
       }
     })

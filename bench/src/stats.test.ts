@@ -19,7 +19,13 @@ describe("Samples", () => {
 
 describe("slope", () => {
   it("fits a line", () => {
-    expect(slope([[0, 1], [1, 3], [2, 5]])).toBeCloseTo(2)
+    expect(
+      slope([
+        [0, 1],
+        [1, 3],
+        [2, 5],
+      ]),
+    ).toBeCloseTo(2)
     expect(slope([[0, 4]])).toBe(0)
   })
 })

@@ -27,7 +27,8 @@ export class Samples {
 
   summary(): LatencySummary {
     const sorted = Float64Array.from(this.values()).sort()
-    const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!)
+    const at = (q: number) =>
+      sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
     let sum = 0
     for (const v of sorted) sum += v
     return {

@@ -8,7 +8,15 @@ export default [
     files: ["src/**/*.ts"],
     ignores: ["src/**/*.test.ts", "src/test-support/**"],
     rules: {
-      "no-restricted-properties": ["error", { object: "Date", property: "now", message: "Read time from Effect's Clock (yield* Clock.Clock at layer build, then clock.currentTimeMillisUnsafe())." }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "Date",
+          property: "now",
+          message:
+            "Read time from Effect's Clock (yield* Clock.Clock at layer build, then clock.currentTimeMillisUnsafe()).",
+        },
+      ],
     },
   },
 ]

@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
       "no-console": "off",
     },
@@ -24,6 +27,15 @@ export default tseslint.config(
     // configuration is read in one place; everything else gets it as a service
     files: ["packages/core/src/**/*.ts", "src/**/*.ts"],
     ignores: ["**/*.test.ts", "**/main.ts", "**/dev.ts", "**/test-support/**"],
-    rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through OxdConfig (packages/core/src/config)." }] },
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through OxdConfig (packages/core/src/config).",
+        },
+      ],
+    },
   },
 )

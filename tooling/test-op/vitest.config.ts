@@ -1,6 +1,6 @@
-import { resolve } from "node:path";
-import { defineConfig } from "vitest/config";
-import { ensureCertificates } from "./src/certs.js";
+import { resolve } from "node:path"
+import { defineConfig } from "vitest/config"
+import { ensureCertificates } from "./src/certs.js"
 
 /**
  * The CA must exist before the test workers start: Node reads NODE_EXTRA_CA_CERTS only at process
@@ -8,10 +8,10 @@ import { ensureCertificates } from "./src/certs.js";
  * setting it here makes every worker trust the test OP — no TLS verification is ever disabled.
  */
 export default defineConfig(async () => {
-  const stateDir = resolve(import.meta.dirname, ".oxd/test-op");
-  const { caFile } = await ensureCertificates(stateDir);
-  process.env.NODE_EXTRA_CA_CERTS = caFile;
-  process.env.OXD_TEST_OP_STATE_DIR = stateDir;
+  const stateDir = resolve(import.meta.dirname, ".oxd/test-op")
+  const { caFile } = await ensureCertificates(stateDir)
+  process.env.NODE_EXTRA_CA_CERTS = caFile
+  process.env.OXD_TEST_OP_STATE_DIR = stateDir
   return {
     test: {
       include: ["src/**/*.test.ts"],
@@ -21,5 +21,5 @@ export default defineConfig(async () => {
       reporters: ["default", "json"],
       outputFile: { json: "test-results.json" },
     },
-  };
-});
+  }
+})

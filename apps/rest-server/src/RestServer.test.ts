@@ -49,9 +49,12 @@ describe("commands at POST /<command> (rest_error_status: reference, the default
     expectOxdError(setup, 200, "invalid_op_host")
   })
 
-  it("H7: an empty body is 400 \"Invalid parameters\", as Jackson has no content to map (RestResource.java:192-199)", async () => {
+  it('H7: an empty body is 400 "Invalid parameters", as Jackson has no content to map (RestResource.java:192-199)', async () => {
     for (const body of ["", "  \n"]) {
-      const r = await rest.send("/get-authorization-url", { body, headers: { ...BEARER, "Content-Type": "application/json" } })
+      const r = await rest.send("/get-authorization-url", {
+        body,
+        headers: { ...BEARER, "Content-Type": "application/json" },
+      })
       expect(expectOxdError(r, 400, "bad_request")).toMatch(/^Invalid parameters\. Message: the body is empty/)
     }
     // no body at all, on a command that needs no token too
@@ -64,22 +67,40 @@ describe("commands at POST /<command> (rest_error_status: reference, the default
     expect(expectOxdError(r, 200, "bad_request")).toContain("oxd_id")
   })
 
-  it("H1: a protected command without a bearer token: 403, error \"403\" \"Forbidden Access\" (RestResource.java:217-235)", async () => {
+  it('H1: a protected command without a bearer token: 403, error "403" "Forbidden Access" (RestResource.java:217-235)', async () => {
     expectForbidden(await rest.send("/get-authorization-url", { body: { oxd_id: SITE } }))
     // register_site reads the header too (RestResource.java:76-79); setup_client and get_client_token do not (:40-50)
-    expectForbidden(await rest.send("/register-site", { body: { authorization_redirect_uri: "https://rp.example/cb" } }))
+    expectForbidden(
+      await rest.send("/register-site", { body: { authorization_redirect_uri: "https://rp.example/cb" } }),
+    )
     expectOxdError(await rest.send("/setup-client", { body: {} }), 200, "invalid_op_host")
     // the token is checked before the params are: {} without a token is 403, not a missing oxd_id
     expectForbidden(await rest.send("/get-authorization-url", { body: {} }))
   })
 
-  it("H2: anything but exactly \"Bearer <token>\" is no token (RestResource.java:218-224 startsWith(\"Bearer \"))", async () => {
-    for (const authorization of ["Basic dXNlcjpwYXNz", "bearer a-token", "BEARER a-token", "Bearer\ta-token", "Bearer ", "Bearer    ", "Bearera-token", "a-token"]) {
-      const r = await rest.send("/get-authorization-url", { body: { oxd_id: SITE }, headers: { Authorization: authorization } })
+  it('H2: anything but exactly "Bearer <token>" is no token (RestResource.java:218-224 startsWith("Bearer "))', async () => {
+    for (const authorization of [
+      "Basic dXNlcjpwYXNz",
+      "bearer a-token",
+      "BEARER a-token",
+      "Bearer\ta-token",
+      "Bearer ",
+      "Bearer    ",
+      "Bearera-token",
+      "a-token",
+    ]) {
+      const r = await rest.send("/get-authorization-url", {
+        body: { oxd_id: SITE },
+        headers: { Authorization: authorization },
+      })
       expectForbidden(r)
     }
     // "Bearer " then a token: past the header check, on to core (the site is unknown)
-    expectOxdError(await rest.send("/get-authorization-url", { body: { oxd_id: SITE }, headers: BEARER }), 200, "invalid_oxd_id")
+    expectOxdError(
+      await rest.send("/get-authorization-url", { body: { oxd_id: SITE }, headers: BEARER }),
+      200,
+      "invalid_oxd_id",
+    )
   })
 
   it("H3: a protection_access_token in the body is no token: the header is required (RestResource.java:78)", async () => {
@@ -89,23 +110,35 @@ describe("commands at POST /<command> (rest_error_status: reference, the default
 })
 
 describe("HTTP-level refusals, as oxd envelopes", () => {
-  it("H6: malformed JSON: 400 \"Invalid parameters. Message: …\", before the token is looked at (RestResource.java:192-199)", async () => {
-    const r = await rest.send("/get-authorization-url", { body: '{"oxd_id": "x",', headers: { "Content-Type": "application/json" } })
+  it('H6: malformed JSON: 400 "Invalid parameters. Message: …", before the token is looked at (RestResource.java:192-199)', async () => {
+    const r = await rest.send("/get-authorization-url", {
+      body: '{"oxd_id": "x",',
+      headers: { "Content-Type": "application/json" },
+    })
     expect(expectOxdError(r, 400, "bad_request")).toMatch(/^Invalid parameters\. Message: .*not valid JSON/)
     // the body's text is never echoed
-    const secret = await rest.send("/get-authorization-url", { body: '{"client_secret": "s3cr3t-value"', headers: { "Content-Type": "application/json" } })
+    const secret = await rest.send("/get-authorization-url", {
+      body: '{"client_secret": "s3cr3t-value"',
+      headers: { "Content-Type": "application/json" },
+    })
     expect(secret.text).not.toContain("s3cr3t-value")
   })
 
-  it("H8: a body that is not a JSON object (array, string, null, number): 400 \"Invalid parameters\" (the reference: Jackson refuses, or null crashes with 500)", async () => {
+  it('H8: a body that is not a JSON object (array, string, null, number): 400 "Invalid parameters" (the reference: Jackson refuses, or null crashes with 500)', async () => {
     for (const body of ["[1,2]", '"text"', "null", "42"]) {
-      const r = await rest.send("/get-authorization-url", { body, headers: { ...BEARER, "Content-Type": "application/json" } })
+      const r = await rest.send("/get-authorization-url", {
+        body,
+        headers: { ...BEARER, "Content-Type": "application/json" },
+      })
       expect(expectOxdError(r, 400, "bad_request")).toMatch(/^Invalid parameters\. Message: .*JSON object/)
     }
   })
 
   it("a body that is not UTF-8: 400 bad_request", async () => {
-    const r = await rest.send("/get-authorization-url", { body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: { "Content-Type": "application/json" } })
+    const r = await rest.send("/get-authorization-url", {
+      body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      headers: { "Content-Type": "application/json" },
+    })
     expect(expectOxdError(r, 400, "bad_request")).toMatch(/UTF-8/)
   })
 
@@ -116,13 +149,19 @@ describe("HTTP-level refusals, as oxd envelopes", () => {
     }
     const none = await rest.send("/get-authorization-url", { body: '{"oxd_id":"x"}' })
     expect(expectOxdError(none, 415, "bad_request")).toContain("application/json")
-    const latin1 = await rest.send("/get-authorization-url", { body: "{}", headers: { "Content-Type": "application/json; charset=iso-8859-1" } })
+    const latin1 = await rest.send("/get-authorization-url", {
+      body: "{}",
+      headers: { "Content-Type": "application/json; charset=iso-8859-1" },
+    })
     expectOxdError(latin1, 415, "bad_request")
     await stillServing()
   })
 
   it("accepts application/json with charset=utf-8", async () => {
-    const r = await rest.send("/get-authorization-url", { body: "{}", headers: { ...BEARER, "Content-Type": "application/json; charset=UTF-8" } })
+    const r = await rest.send("/get-authorization-url", {
+      body: "{}",
+      headers: { ...BEARER, "Content-Type": "application/json; charset=UTF-8" },
+    })
     expect(expectOxdError(r, 200, "bad_request")).toContain("oxd_id")
   })
 
@@ -134,14 +173,20 @@ describe("HTTP-level refusals, as oxd envelopes", () => {
   })
 
   it("a chunked body that grows past rest_max_body_bytes: 413, and the server goes on", async () => {
-    const r = await rest.send("/get-authorization-url", { body: { oxd_id: "x", pad: "y".repeat(1_000_000) }, chunked: true })
+    const r = await rest.send("/get-authorization-url", {
+      body: { oxd_id: "x", pad: "y".repeat(1_000_000) },
+      chunked: true,
+    })
     expectOxdError(r, 413, "bad_request")
     await stillServing()
   })
 
   it("a body of exactly rest_max_body_bytes is read", async () => {
     const base = JSON.stringify({ oxd_id: "", pad: "" })
-    const r = await rest.send("/get-authorization-url", { body: JSON.stringify({ oxd_id: "", pad: "y".repeat(MAX - base.length) }), headers: { ...BEARER, "Content-Type": "application/json" } })
+    const r = await rest.send("/get-authorization-url", {
+      body: JSON.stringify({ oxd_id: "", pad: "y".repeat(MAX - base.length) }),
+      headers: { ...BEARER, "Content-Type": "application/json" },
+    })
     expect(r.status).toBe(200)
     expect(errorCode(r)).toBe("bad_request")
   })
@@ -171,8 +216,13 @@ describe("HTTP-level refusals, as oxd envelopes", () => {
     const url = new URL(rest.server.url)
     await new Promise<void>((resolve, reject) => {
       const socket = connect({ host: url.hostname, port: Number(url.port), ca: rest.server.tls!.certPem }, () => {
-        socket.write(`POST /get-authorization-url HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"oxd_id":`)
-        setTimeout(() => { socket.destroy(); resolve() }, 50)
+        socket.write(
+          `POST /get-authorization-url HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"oxd_id":`,
+        )
+        setTimeout(() => {
+          socket.destroy()
+          resolve()
+        }, 50)
       })
       socket.on("error", reject)
     })
@@ -180,7 +230,9 @@ describe("HTTP-level refusals, as oxd envelopes", () => {
   })
 
   it("answers many concurrent requests", async () => {
-    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => rest.send("/get-authorization-url", { body: { oxd_id: `id-${i}` } })))
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => rest.send("/get-authorization-url", { body: { oxd_id: `id-${i}` } })),
+    )
     for (const r of replies) expectForbidden(r)
   })
 })
@@ -250,10 +302,16 @@ describe("rest_error_status: http (proper HTTP statuses)", () => {
   })
 
   it("H1, H6, H7, H12, H15 (http): the same as in reference mode", async () => {
-    const forbidden = await http.send("/get-authorization-url", { body: { oxd_id: SITE }, headers: { Authorization: "bearer a-token" } })
+    const forbidden = await http.send("/get-authorization-url", {
+      body: { oxd_id: SITE },
+      headers: { Authorization: "bearer a-token" },
+    })
     expect(forbidden.status).toBe(403)
     expect(errorCode(forbidden)).toBe("403")
-    const badJson = await http.send("/get-authorization-url", { body: "{", headers: { "Content-Type": "application/json" } })
+    const badJson = await http.send("/get-authorization-url", {
+      body: "{",
+      headers: { "Content-Type": "application/json" },
+    })
     expect(badJson.status).toBe(400)
     expect(badJson.body.data.error_description).toMatch(/^Invalid parameters/)
     const empty = await http.send("/setup-client")

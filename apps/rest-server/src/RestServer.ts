@@ -41,8 +41,16 @@ export interface RestServerOptions {
  * A slow or silent client cannot hold a connection: the headers must arrive within `headers`, the whole request
  * within `request`, a TLS handshake within `handshake`; an idle kept-alive connection closes after `keepAlive`.
  */
-export const REST_TIMEOUTS: { readonly headers: number; readonly request: number; readonly handshake: number; readonly keepAlive: number } = {
-  headers: 30_000, request: 60_000, handshake: 10_000, keepAlive: 5_000,
+export const REST_TIMEOUTS: {
+  readonly headers: number
+  readonly request: number
+  readonly handshake: number
+  readonly keepAlive: number
+} = {
+  headers: 30_000,
+  request: 60_000,
+  handshake: 10_000,
+  keepAlive: 5_000,
 }
 /** Largest request line plus headers (bytes); past it: 431. */
 export const REST_MAX_HEADER_BYTES = 16_384
@@ -51,7 +59,10 @@ export const REST_MAX_HEADER_BYTES = 16_384
 const clientErrorReply = (code: string | undefined): { status: number; description: string } => {
   switch (code) {
     case "HPE_HEADER_OVERFLOW":
-      return { status: 431, description: `The request line and headers are larger than ${REST_MAX_HEADER_BYTES} bytes.` }
+      return {
+        status: 431,
+        description: `The request line and headers are larger than ${REST_MAX_HEADER_BYTES} bytes.`,
+      }
     case "ERR_HTTP_REQUEST_TIMEOUT":
       return { status: 408, description: "The request did not arrive in time." }
     default:
@@ -60,11 +71,13 @@ const clientErrorReply = (code: string | undefined): { status: number; descripti
 }
 
 const answerClientError = (err: Error & { code?: string }, socket: Duplex) => {
-  if (!socket.writable || (err.code === "ECONNRESET")) return void socket.destroy()
+  if (!socket.writable || err.code === "ECONNRESET") return void socket.destroy()
   const { status, description } = clientErrorReply(err.code)
   const body = JSON.stringify(errorEnvelope(edgeRefusal("bad_request", description, status)))
   const reason = status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`)
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  )
   setTimeout(() => socket.destroy(), 1000).unref()
 }
 
@@ -77,7 +90,13 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
   const plainHttp = opts.plainHttp ?? config.rest_plain_http
   const tls = plainHttp
     ? undefined
-    : (opts.tls ?? (await loadRestTls({ certFile: config.rest_tls_cert_file, keyFile: config.rest_tls_key_file, dir: config.rest_tls_dir, names: certificateNames(host) })))
+    : (opts.tls ??
+      (await loadRestTls({
+        certFile: config.rest_tls_cert_file,
+        keyFile: config.rest_tls_key_file,
+        dir: config.rest_tls_dir,
+        names: certificateNames(host),
+      })))
   const doc = buildOpenApiDocument()
   const handler = makeRequestHandler(oxd, {
     routes: restRoutes(),
@@ -99,7 +118,10 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
     requireHostHeader: false,
   }
   const server: Server = tls
-    ? createHttpsServer({ ...limits, ...serverTlsPolicy(config), key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, handler)
+    ? createHttpsServer(
+        { ...limits, ...serverTlsPolicy(config), key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake },
+        handler,
+      )
     : createHttpServer(limits, handler)
   // TLS handshakes that fail (a client that does not trust the certificate) are the client's business, not a log line each
   server.on("tlsClientError", () => undefined)

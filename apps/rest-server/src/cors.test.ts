@@ -17,10 +17,15 @@ afterAll(async () => {
 const preflight = (server: TestRest, origin: string, path = "/get-authorization-url") =>
   server.send(path, {
     method: "OPTIONS",
-    headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" },
+    headers: {
+      Origin: origin,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "authorization,content-type",
+    },
   })
 
-const corsHeaderNames = (headers: Record<string, unknown>) => Object.keys(headers).filter((h) => h.startsWith("access-control-"))
+const corsHeaderNames = (headers: Record<string, unknown>) =>
+  Object.keys(headers).filter((h) => h.startsWith("access-control-"))
 
 describe("CORS (rest_cors_origins)", () => {
   it("a browser's call from an allowed origin: the preflight allows POST with Authorization and Content-Type, then the POST is readable", async () => {
@@ -28,12 +33,17 @@ describe("CORS (rest_cors_origins)", () => {
     expect(pre.status).toBe(204)
     expect(pre.headers["access-control-allow-origin"]).toBe(APP)
     expect(pre.headers["access-control-allow-methods"]).toBe("POST")
-    const allowed = String(pre.headers["access-control-allow-headers"]).toLowerCase().split(/\s*,\s*/)
+    const allowed = String(pre.headers["access-control-allow-headers"])
+      .toLowerCase()
+      .split(/\s*,\s*/)
     expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-request-id"]))
     expect(Number(pre.headers["access-control-max-age"])).toBeGreaterThan(0)
     expect(pre.headers["vary"]).toContain("Origin")
 
-    const post = await rest.send("/get-authorization-url", { body: {}, headers: { Origin: APP, Authorization: "Bearer x" } })
+    const post = await rest.send("/get-authorization-url", {
+      body: {},
+      headers: { Origin: APP, Authorization: "Bearer x" },
+    })
     // an oxd error: HTTP 200 by the reference (rest_error_status: reference, RestResource.java:201-215)
     expect(post.status).toBe(200)
     expect(post.headers["access-control-allow-origin"]).toBe(APP)
@@ -43,9 +53,19 @@ describe("CORS (rest_cors_origins)", () => {
   })
 
   it("matches origins without regard to case or a trailing slash, and only exactly", async () => {
-    expect((await preflight(rest, "HTTPS://APP.EXAMPLE.COM")).headers["access-control-allow-origin"]).toBe("HTTPS://APP.EXAMPLE.COM")
-    expect((await preflight(rest, "http://localhost:3000")).headers["access-control-allow-origin"]).toBe("http://localhost:3000")
-    for (const near of ["https://app.example.com.evil.example", "http://app.example.com", "https://evil.example", "null", "http://localhost:3001"]) {
+    expect((await preflight(rest, "HTTPS://APP.EXAMPLE.COM")).headers["access-control-allow-origin"]).toBe(
+      "HTTPS://APP.EXAMPLE.COM",
+    )
+    expect((await preflight(rest, "http://localhost:3000")).headers["access-control-allow-origin"]).toBe(
+      "http://localhost:3000",
+    )
+    for (const near of [
+      "https://app.example.com.evil.example",
+      "http://app.example.com",
+      "https://evil.example",
+      "null",
+      "http://localhost:3001",
+    ]) {
       expect(corsHeaderNames((await preflight(rest, near)).headers)).toEqual([])
     }
   })
@@ -84,7 +104,10 @@ describe("CORS (rest_cors_origins)", () => {
     try {
       const pre = await preflight(any, "https://anywhere.example")
       expect(pre.headers["access-control-allow-origin"]).toBe("*")
-      const post = await any.send("/get-authorization-url", { body: {}, headers: { Origin: "https://anywhere.example" } })
+      const post = await any.send("/get-authorization-url", {
+        body: {},
+        headers: { Origin: "https://anywhere.example" },
+      })
       expect(post.headers["access-control-allow-origin"]).toBe("*")
     } finally {
       await any.close()

@@ -33,7 +33,9 @@ export const makeCors = (origins: ReadonlyArray<string>): Cors => {
     enabled,
     responseHeaders: (origin) => {
       const allow = allowOrigin(origin)
-      return allow === undefined ? vary : { ...vary, "Access-Control-Allow-Origin": allow, "Access-Control-Expose-Headers": EXPOSED_HEADERS }
+      return allow === undefined
+        ? vary
+        : { ...vary, "Access-Control-Allow-Origin": allow, "Access-Control-Expose-Headers": EXPOSED_HEADERS }
     },
     preflightHeaders: (origin, allowMethods) => {
       const allow = allowOrigin(origin)

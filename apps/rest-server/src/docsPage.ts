@@ -9,16 +9,17 @@ const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
 
 /** `code` spans for backticked words, the rest escaped. */
-const prose = (s: unknown) =>
-  typeof s === "string" ? escape(s).replace(/`([^`]+)`/g, "<code>$1</code>") : ""
+const prose = (s: unknown) => (typeof s === "string" ? escape(s).replace(/`([^`]+)`/g, "<code>$1</code>") : "")
 
 const refName = (ref: string) => ref.slice(ref.lastIndexOf("/") + 1)
 
-const resolver = (doc: OpenApiDocument) => (schema: Schema | undefined): Schema | undefined => {
-  let s = schema
-  for (let i = 0; s && typeof s["$ref"] === "string" && i < 10; i++) s = doc.components.schemas[refName(s["$ref"])]
-  return s
-}
+const resolver =
+  (doc: OpenApiDocument) =>
+  (schema: Schema | undefined): Schema | undefined => {
+    let s = schema
+    for (let i = 0; s && typeof s["$ref"] === "string" && i < 10; i++) s = doc.components.schemas[refName(s["$ref"])]
+    return s
+  }
 
 /** A short type expression: string, integer | null, string[], Record<string, string[]>, GetUserInfoResult… */
 const typeOf = (s: Schema | undefined, depth = 0): string => {
@@ -34,7 +35,9 @@ const typeOf = (s: Schema | undefined, depth = 0): string => {
     case "object": {
       if (s["properties"]) return "object"
       const values = s["additionalProperties"]
-      return typeof values === "object" && values !== null ? `Record<string, ${typeOf(values as Schema, depth + 1)}>` : "object"
+      return typeof values === "object" && values !== null
+        ? `Record<string, ${typeOf(values as Schema, depth + 1)}>`
+        : "object"
     }
     case undefined:
       return "any"
@@ -70,7 +73,9 @@ const operationSection = (doc: OpenApiDocument, path: string, method: string, op
   const ok = responses["200"] as { content?: Record<string, { schema?: Schema }> } | undefined
   // the 200 schema is the ok reply or the error envelope (rest_error_status: reference): the ok reply is the first
   const okUnion = ok?.content?.["application/json"]?.schema
-  const okSchema = resolver(doc)(Array.isArray(okUnion?.["oneOf"]) ? (okUnion["oneOf"] as ReadonlyArray<Schema>)[0] : okUnion)
+  const okSchema = resolver(doc)(
+    Array.isArray(okUnion?.["oneOf"]) ? (okUnion["oneOf"] as ReadonlyArray<Schema>)[0] : okUnion,
+  )
   const result = (okSchema?.["properties"] as Record<string, Schema> | undefined)?.["data"] ?? okSchema
   const errors = Object.entries(responses)
     .filter(([status]) => status !== "200")
@@ -92,9 +97,14 @@ ${fieldsTable(doc, result, "field")}
 }
 
 export const renderDocsPage = (doc: OpenApiDocument): string => {
-  const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })))
+  const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  )
   const toc = ops
-    .map(({ path, method, op }) => `<li><a href="#${anchor(path)}"><code>${escape(method.toUpperCase())} ${escape(path)}</code></a> ${prose(op["summary"])}</li>`)
+    .map(
+      ({ path, method, op }) =>
+        `<li><a href="#${anchor(path)}"><code>${escape(method.toUpperCase())} ${escape(path)}</code></a> ${prose(op["summary"])}</li>`,
+    )
     .join("\n")
   const errorData = doc.components.schemas["ErrorData"]
   return `<!doctype html>

@@ -2,11 +2,22 @@ import { errorEnvelope, okEnvelope, type Reply } from "@oxd/core"
 import { describe, expect, it } from "vitest"
 import { replyStatus } from "./errorStatus.js"
 
-const error = (code: string, http: number): Reply => ({ envelope: errorEnvelope({ code, http, description: "d" }), http })
+const error = (code: string, http: number): Reply => ({
+  envelope: errorEnvelope({ code, http, description: "d" }),
+  http,
+})
 
 describe("replyStatus: the HTTP status of a command's reply", () => {
   it("H9 reference: every oxd error is 200 (oxd-https-extension RestResource.java:201-215 returns the envelope's JSON)", () => {
-    for (const [code, http] of [["bad_request", 400], ["invalid_oxd_id", 400], ["inactive_protection_access_token", 403], ["need_info", 403], ["internal_error", 500], ["op_unreachable", 502], ["rate_limited", 429]] as const) {
+    for (const [code, http] of [
+      ["bad_request", 400],
+      ["invalid_oxd_id", 400],
+      ["inactive_protection_access_token", 403],
+      ["need_info", 403],
+      ["internal_error", 500],
+      ["op_unreachable", 502],
+      ["rate_limited", 429],
+    ] as const) {
       expect(replyStatus("reference", error(code, http)), code).toBe(200)
     }
   })

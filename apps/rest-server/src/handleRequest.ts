@@ -34,13 +34,24 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
    * is sent from the body's end event, with no promise between. `fail` answers anything thrown here, as a rejection
    * of `handle` is answered.
    */
-  const answerCommand = (req: IncomingMessage, res: ServerResponse, route: CommandRoute, headers: Record<string, string>, requestId: string, fail: (e: unknown) => void) =>
+  const answerCommand = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: CommandRoute,
+    headers: Record<string, string>,
+    requestId: string,
+    fail: (e: unknown) => void,
+  ) =>
     readJsonBody(req, opts.maxBodyBytes, (body) => {
       try {
         if (!body.ok) {
           if (res.destroyed) return
           // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
-          return sendError(res, edgeRefusal("bad_request", body.description, body.status), body.unread ? { ...headers, Connection: "close" } : headers)
+          return sendError(
+            res,
+            edgeRefusal("bad_request", body.description, body.status),
+            body.unread ? { ...headers, Connection: "close" } : headers,
+          )
         }
         // only the header carries the token (a protection_access_token in the body is not one), as in the reference
         const token = route.protected ? referenceBearer(req.headers.authorization) : undefined
@@ -54,8 +65,11 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
           requestId,
           remoteAddress: req.socket.remoteAddress,
         })
-        if (!(reply instanceof Promise)) return void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, reply), reply.envelope, headers))
-        reply.then((r) => void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, r), r.envelope, headers))).catch(fail)
+        if (!(reply instanceof Promise))
+          return void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, reply), reply.envelope, headers))
+        reply
+          .then((r) => void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, r), r.envelope, headers)))
+          .catch(fail)
       } catch (e) {
         fail(e)
       }
@@ -69,20 +83,41 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     const headers = { ...cors, "X-Request-Id": requestId }
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined) {
       // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused
-      return sendError(res, edgeRefusal("bad_request", "An HTTP/1.1 request needs a Host header."), { ...headers, Connection: "close" })
+      return sendError(res, edgeRefusal("bad_request", "An HTTP/1.1 request needs a Host header."), {
+        ...headers,
+        Connection: "close",
+      })
     }
     const route = opts.routes.get(path)
     // a command, the common case, goes straight in (no command path is an observability path)
-    if (route?.kind === "command" && req.method === "POST") return answerCommand(req, res, route, headers, requestId, fail)
+    if (route?.kind === "command" && req.method === "POST")
+      return answerCommand(req, res, route, headers, requestId, fail)
     handleOther(req, res, path, route, origin, cors, headers, requestId, fail).catch(fail)
   }
 
   /** Everything but a command POSTed to its path: observability, 404, preflight, 405, health, the docs. */
-  const handleOther = async (req: IncomingMessage, res: ServerResponse, path: string, route: Route | undefined, origin: string | undefined, cors: Record<string, string>, headers: Record<string, string>, requestId: string, fail: (e: unknown) => void) => {
+  const handleOther = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    route: Route | undefined,
+    origin: string | undefined,
+    cors: Record<string, string>,
+    headers: Record<string, string>,
+    requestId: string,
+    fail: (e: unknown) => void,
+  ) => {
     // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators (metrics: metrics_token when set)
     if (await serveObservability(oxd, req, res, headers)) return
     if (!route) {
-      return sendError(res, edgeRefusal("no_such_endpoint", `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`), headers)
+      return sendError(
+        res,
+        edgeRefusal(
+          "no_such_endpoint",
+          `No such endpoint: ${req.method ?? ""} ${path.slice(0, 200)}. Commands are POST /<command-with-dashes> (e.g. POST /get-authorization-url); GET /docs lists them.`,
+        ),
+        headers,
+      )
     }
     const methods = allowedMethods(route)
     if (req.method === "OPTIONS") {
@@ -91,7 +126,15 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       return sendEmpty(res, 204, { ...(preflight ?? cors), Allow: [...methods, "OPTIONS"].join(", ") })
     }
     if (!methods.includes(req.method ?? "")) {
-      return sendError(res, edgeRefusal("bad_request", `${path} answers ${methods.join(" and ")} only, not ${String(req.method).slice(0, 20)}.`, 405), { ...headers, Allow: methods.join(", ") })
+      return sendError(
+        res,
+        edgeRefusal(
+          "bad_request",
+          `${path} answers ${methods.join(" and ")} only, not ${String(req.method).slice(0, 20)}.`,
+          405,
+        ),
+        { ...headers, Allow: methods.join(", ") },
+      )
     }
     switch (route.kind) {
       case "health":
@@ -112,7 +155,11 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     const requestId = requestIdFrom(req.headers["x-request-id"]) ?? randomUUID()
     const fail = (e: unknown) => {
       // the error's name and a redacted message: an edge failure's text could quote the request
-      oxd.log("error", "REST request failed", { request_id: requestId, error: e instanceof Error ? e.name : typeof e, detail: e instanceof Error ? redactSecrets(e.message).slice(0, 300) : "" })
+      oxd.log("error", "REST request failed", {
+        request_id: requestId,
+        error: e instanceof Error ? e.name : typeof e,
+        detail: e instanceof Error ? redactSecrets(e.message).slice(0, 300) : "",
+      })
       if (res.headersSent || res.destroyed) return void res.destroy()
       sendJson(res, 500, errorEnvelope(defectError(requestId)), { "X-Request-Id": requestId, Connection: "close" })
     }

@@ -11,15 +11,30 @@ import { bytesOf, loadCorpus, paramCases, prototypePolluted, type HttpCase } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestRest, type TestRest } from "./test-support/http.js"
 
-interface Answer { readonly status: number; readonly headers: string; readonly body: any; readonly closed: boolean }
+interface Answer {
+  readonly status: number
+  readonly headers: string
+  readonly body: any
+  readonly closed: boolean
+}
 
 /** Sends raw bytes on a fresh connection; reads one HTTP response (Content-Length framed) or until the server closes. */
-const rawExchange = (port: number, bytes: Buffer, opts: { readonly tls?: boolean; readonly ms?: number } = {}): Promise<Answer> =>
+const rawExchange = (
+  port: number,
+  bytes: Buffer,
+  opts: { readonly tls?: boolean; readonly ms?: number } = {},
+): Promise<Answer> =>
   new Promise((resolve, reject) => {
-    const socket: Socket = opts.tls ? tlsConnect({ host: "127.0.0.1", port, rejectUnauthorized: false }) : tcpConnect({ host: "127.0.0.1", port })
+    const socket: Socket = opts.tls
+      ? tlsConnect({ host: "127.0.0.1", port, rejectUnauthorized: false })
+      : tcpConnect({ host: "127.0.0.1", port })
     let buf = Buffer.alloc(0)
     let done = false
-    const timer = setTimeout(() => finish(new Error(`no complete answer within ${opts.ms ?? 10_000} ms: ${buf.toString("latin1").slice(0, 200)}`)), opts.ms ?? 10_000)
+    const timer = setTimeout(
+      () =>
+        finish(new Error(`no complete answer within ${opts.ms ?? 10_000} ms: ${buf.toString("latin1").slice(0, 200)}`)),
+      opts.ms ?? 10_000,
+    )
     const parse = (closed: boolean): Answer | undefined => {
       const end = buf.indexOf("\r\n\r\n")
       if (end < 0) return undefined
@@ -29,7 +44,11 @@ const rawExchange = (port: number, bytes: Buffer, opts: { readonly tls?: boolean
       if (!closed && (Number.isNaN(length) || body.length < length)) return undefined
       const text = body.subarray(0, Number.isNaN(length) ? undefined : length).toString("utf8")
       let json: unknown
-      try { json = text ? JSON.parse(text) : undefined } catch { json = undefined }
+      try {
+        json = text ? JSON.parse(text) : undefined
+      } catch {
+        json = undefined
+      }
       return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), headers: head, body: json, closed }
     }
     const finish = (e?: Error, a?: Answer) => {
@@ -52,7 +71,9 @@ const rawExchange = (port: number, bytes: Buffer, opts: { readonly tls?: boolean
 
 const requestBytes = (r: NonNullable<HttpCase["request"]>): Buffer => {
   const body = r.body ? bytesOf(r.body) : undefined
-  const headers = Object.entries(r.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join("")
+  const headers = Object.entries(r.headers ?? {})
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("")
   const head = `${r.method} ${r.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${headers}${body ? `Content-Length: ${body.length}\r\n` : ""}\r\n`
   return Buffer.concat([Buffer.from(head, "latin1"), body ?? Buffer.alloc(0)])
 }
@@ -67,7 +88,12 @@ afterAll(() => rest?.close())
 
 const json = (command: string, body: unknown, headers: Record<string, string> = {}) => {
   const text = Buffer.from(JSON.stringify(body))
-  return requestBytes({ method: "POST", path: restPath(command), headers: { "Content-Type": "application/json", ...headers }, body: [{ hex: text.toString("hex") }] })
+  return requestBytes({
+    method: "POST",
+    path: restPath(command),
+    headers: { "Content-Type": "application/json", ...headers },
+    body: [{ hex: text.toString("hex") }],
+  })
 }
 const stillServing = async (p = port, tls = false) => {
   const a = await rawExchange(p, json("setup_client", { authorization_redirect_uri: "https://rp.example/cb" }), { tls })
@@ -84,7 +110,10 @@ describe(`REST hostile corpus (${corpus.length} cases from tooling/hostile/corpu
     const a = await rawExchange(port, bytes)
     expect(a.status).toBe(hc.expect.status)
     if (hc.expect.error) {
-      expect(a.body).toMatchObject({ status: "error", data: { error: hc.expect.error, error_description: expect.any(String) } })
+      expect(a.body).toMatchObject({
+        status: "error",
+        data: { error: hc.expect.error, error_description: expect.any(String) },
+      })
     }
     expect(prototypePolluted()).toBe(false)
     await stillServing()
@@ -99,11 +128,27 @@ describe("REST: generated cases over every command's params", () => {
     const post = (command: string, body: unknown) =>
       new Promise<{ status: number; body: any }>((resolve, reject) => {
         const text = JSON.stringify(body)
-        const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: restPath(command), agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(text), authorization: "Bearer not-a-real-token" } }, (res) => {
-          const chunks: Buffer[] = []
-          res.on("data", (c: Buffer) => chunks.push(c))
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) }))
-        })
+        const req = httpRequest(
+          {
+            host: "127.0.0.1",
+            port,
+            method: "POST",
+            path: restPath(command),
+            agent,
+            headers: {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(text),
+              authorization: "Bearer not-a-real-token",
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = []
+            res.on("data", (c: Buffer) => chunks.push(c))
+            res.on("end", () =>
+              resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) }),
+            )
+          },
+        )
         req.on("error", reject)
         req.end(text)
       })
@@ -145,10 +190,17 @@ describe("REST: slow senders and silent connections (headers 1 s, request 2 s, T
       const socket = tcpConnect({ host: "127.0.0.1", port: p })
       let text = ""
       let i = 0
-      const tick = setInterval(() => { if (i < bytes.length) socket.write(bytes.subarray(i, ++i)) }, everyMs)
-      socket.on("data", (d: Buffer) => { text += d.toString("latin1") })
+      const tick = setInterval(() => {
+        if (i < bytes.length) socket.write(bytes.subarray(i, ++i))
+      }, everyMs)
+      socket.on("data", (d: Buffer) => {
+        text += d.toString("latin1")
+      })
       socket.on("error", () => undefined)
-      socket.on("close", () => { clearInterval(tick); resolve({ text, ms: Date.now() - started, sentAll: i >= bytes.length }) })
+      socket.on("close", () => {
+        clearInterval(tick)
+        resolve({ text, ms: Date.now() - started, sentAll: i >= bytes.length })
+      })
     })
 
   it("headers trickled a byte every 100 ms (slowloris): 408 as an oxd envelope, then closed", async () => {
@@ -162,14 +214,18 @@ describe("REST: slow senders and silent connections (headers 1 s, request 2 s, T
 
   it("a body trickled after quick headers: cut off at the request timeout", async () => {
     const body = Buffer.from(JSON.stringify({ oxd_id: "slow-body", pad: "x".repeat(200) }))
-    const head = Buffer.from(`POST /get-authorization-url HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`)
+    const head = Buffer.from(
+      `POST /get-authorization-url HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    )
     const started = Date.now()
     const socket = tcpConnect({ host: "127.0.0.1", port: slow.server.port })
     socket.on("error", () => undefined)
     socket.resume()
     socket.write(head)
     let i = 0
-    const tick = setInterval(() => { if (i < body.length) socket.write(body.subarray(i, ++i)) }, 100)
+    const tick = setInterval(() => {
+      if (i < body.length) socket.write(body.subarray(i, ++i))
+    }, 100)
     await new Promise<void>((resolve) => socket.on("close", () => resolve()))
     clearInterval(tick)
     expect(i).toBeLessThan(body.length)
@@ -193,14 +249,21 @@ describe("REST: slow senders and silent connections (headers 1 s, request 2 s, T
 describe("REST: rate limits (rate_limit_per_minute 60, burst 3)", () => {
   // core counts the commands it is given: a call without a Bearer is refused by the edge (403) before that
   const burst = async (errorStatus: "reference" | "http") => {
-    const limited = await startTestRest({ rate_limit_per_minute: 60, rate_limit_burst: 3, rest_error_status: errorStatus }, { plainHttp: true })
+    const limited = await startTestRest(
+      { rate_limit_per_minute: 60, rate_limit_burst: 3, rest_error_status: errorStatus },
+      { plainHttp: true },
+    )
     try {
       const p = limited.server.port
-      const call = () => rawExchange(p, json("get_authorization_url", { oxd_id: "x" }, { Authorization: "Bearer a-token" }))
+      const call = () =>
+        rawExchange(p, json("get_authorization_url", { oxd_id: "x" }, { Authorization: "Bearer a-token" }))
       const first = await Promise.all([call(), call(), call()])
       expect(first.map((a) => a.body?.data?.error)).toEqual(["invalid_oxd_id", "invalid_oxd_id", "invalid_oxd_id"])
       const refused = await call()
-      expect(refused.body).toMatchObject({ status: "error", data: { error: "rate_limited", error_description: expect.stringMatching(/at most 60 a minute\. Retry in 1s/) } })
+      expect(refused.body).toMatchObject({
+        status: "error",
+        data: { error: "rate_limited", error_description: expect.stringMatching(/at most 60 a minute\. Retry in 1s/) },
+      })
       const statuses = [...first.map((a) => a.status), refused.status]
       await new Promise((r) => setTimeout(r, 1100))
       expect((await call()).body?.data?.error).toBe("invalid_oxd_id")

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest"
 const main = new URL("./main.ts", import.meta.url).pathname
 
 /** The REST server CLI as a user starts it, run from source with tsx. */
-const startCli = (args: string[]): Promise<Spawned> => spawnNode({ args: ["--conditions=source", "--import", "tsx", main, ...args], timeoutMs: 30_000 })
+const startCli = (args: string[]): Promise<Spawned> =>
+  spawnNode({ args: ["--conditions=source", "--import", "tsx", main, ...args], timeoutMs: 30_000 })
 
 /** The fingerprint field of the log line, in JSON (the default) or pretty format. */
 const FINGERPRINT = /sha256_fingerprint"?[:=]\s*"?((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/
@@ -27,7 +28,8 @@ describe("oxd-rest-server CLI", () => {
   it("prints the REST options with --help", async () => {
     await using cli = await startCli(["--help"])
     expect(await cli.exited).toBe(0)
-    for (const flag of ["--rest-port", "--rest-tls-cert-file", "--rest-cors-origins", "--rest-plain-http"]) expect(cli.output()).toContain(flag)
+    for (const flag of ["--rest-port", "--rest-tls-cert-file", "--rest-cors-origins", "--rest-plain-http"])
+      expect(cli.output()).toContain(flag)
   })
 
   it("serves HTTPS with a generated certificate, logs its fingerprint, reuses it after a restart", async () => {
@@ -50,7 +52,14 @@ describe("oxd-rest-server CLI", () => {
   })
 
   it("refuses a certificate file without its key at start, naming the keys, exit 2", async () => {
-    await using cli = await startCli(["--rest-port", "0", "--database-url", ":memory:", "--rest-tls-cert-file", "/nonexistent/cert.pem"])
+    await using cli = await startCli([
+      "--rest-port",
+      "0",
+      "--database-url",
+      ":memory:",
+      "--rest-tls-cert-file",
+      "/nonexistent/cert.pem",
+    ])
     expect(await cli.exited).toBe(2)
     expect(cli.output()).toContain("rest_tls_key_file")
   })

@@ -34,7 +34,11 @@ describe("the OpenAPI document", () => {
   })
 
   it("has a POST path for every command and older name of core's registry, and the health check", () => {
-    const expected = [...Object.values(commands).map((c) => restPath(c.name)), ...Object.keys(aliases).map(restPath), "/health-check"]
+    const expected = [
+      ...Object.values(commands).map((c) => restPath(c.name)),
+      ...Object.keys(aliases).map(restPath),
+      "/health-check",
+    ]
     expect(Object.keys(doc.paths).sort()).toEqual(expected.sort())
     for (const c of Object.values(commands)) {
       const op = doc.paths[restPath(c.name)]!["post"]!
@@ -50,8 +54,13 @@ describe("the OpenAPI document", () => {
   it("H9: describes both modes: a command's 200 is its ok reply or an error envelope (reference), its 4xx/5xx the error envelope (http)", () => {
     for (const c of Object.values(commands)) {
       const responses = doc.paths[restPath(c.name)]!["post"]!["responses"] as Record<string, any>
-      const base = c.name.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
-      expect(responses["200"].content["application/json"].schema).toEqual({ oneOf: [{ $ref: `#/components/schemas/${base}Reply` }, { $ref: "#/components/schemas/ErrorEnvelope" }] })
+      const base = c.name
+        .split("_")
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join("")
+      expect(responses["200"].content["application/json"].schema).toEqual({
+        oneOf: [{ $ref: `#/components/schemas/${base}Reply` }, { $ref: "#/components/schemas/ErrorEnvelope" }],
+      })
       expect(responses["200"].description).toContain("rest_error_status: reference")
       expect(Object.keys(responses)).toEqual(expect.arrayContaining(["400", "413", "415", "429", "500", "502"]))
     }
@@ -64,8 +73,13 @@ describe("the OpenAPI document", () => {
   it("describes params, results, the ok envelope and the error envelope as schemas", () => {
     const schemas = doc.components.schemas
     expect(schemas["GetTokensByCodeParams"]?.["required"]).toEqual(["oxd_id", "code", "state"])
-    expect(Object.keys(schemas["GetTokensByCodeResult"]?.["properties"] as object)).toEqual(expect.arrayContaining(["access_token", "id_token", "id_token_claims"]))
-    expect(schemas["GetTokensByCodeReply"]?.["properties"]).toEqual({ status: { type: "string", enum: ["ok"] }, data: { $ref: "#/components/schemas/GetTokensByCodeResult" } })
+    expect(Object.keys(schemas["GetTokensByCodeResult"]?.["properties"] as object)).toEqual(
+      expect.arrayContaining(["access_token", "id_token", "id_token_claims"]),
+    )
+    expect(schemas["GetTokensByCodeReply"]?.["properties"]).toEqual({
+      status: { type: "string", enum: ["ok"] },
+      data: { $ref: "#/components/schemas/GetTokensByCodeResult" },
+    })
     expect(schemas["ErrorEnvelope"]?.["required"]).toEqual(["status", "data"])
     expect(schemas["ErrorData"]?.["required"]).toEqual(["error", "error_description"])
     expect(doc.components.securitySchemes["bearer"]).toMatchObject({ type: "http", scheme: "bearer" })
@@ -74,7 +88,10 @@ describe("the OpenAPI document", () => {
   })
 
   it("is the committed apps/rest-server/openapi.json (regenerate: pnpm --filter @oxd/rest-server openapi)", () => {
-    expect(readFileSync(committedFile, "utf8"), "apps/rest-server/openapi.json is stale: run pnpm --filter @oxd/client-rest generate").toBe(openApiText(doc))
+    expect(
+      readFileSync(committedFile, "utf8"),
+      "apps/rest-server/openapi.json is stale: run pnpm --filter @oxd/client-rest generate",
+    ).toBe(openApiText(doc))
   })
 })
 
@@ -92,10 +109,14 @@ describe("served", () => {
         const r = await rest.send(path, method === "get" ? { method: "GET" } : { body: {} })
         expect(r.status, `${method.toUpperCase()} ${path}`).not.toBe(404)
         expect(r.status, `${method.toUpperCase()} ${path}`).not.toBe(405)
-        expect(Object.keys(methods[method]!["responses"] as object), `${method.toUpperCase()} ${path} answered ${r.status}, not in its document`).toContain(String(r.status))
+        expect(
+          Object.keys(methods[method]!["responses"] as object),
+          `${method.toUpperCase()} ${path} answered ${r.status}, not in its document`,
+        ).toContain(String(r.status))
         // the health check answers the reference's text (H15); every command an oxd envelope
         if (path === "/health-check") expect(r.text).toBe("running")
-        else expect(["ok", "error"], `${method.toUpperCase()} ${path}: ${r.text.slice(0, 200)}`).toContain(r.body?.status)
+        else
+          expect(["ok", "error"], `${method.toUpperCase()} ${path}: ${r.text.slice(0, 200)}`).toContain(r.body?.status)
       }
     }
   })

@@ -13,7 +13,11 @@ export type OpenApiDocument = {
   readonly openapi: "3.1.0"
   readonly info: JsonObject
   readonly paths: Record<string, Record<string, JsonObject>>
-  readonly components: { readonly schemas: Record<string, JsonObject>; readonly responses: Record<string, JsonObject>; readonly securitySchemes: Record<string, JsonObject> }
+  readonly components: {
+    readonly schemas: Record<string, JsonObject>
+    readonly responses: Record<string, JsonObject>
+    readonly securitySchemes: Record<string, JsonObject>
+  }
 } & JsonObject
 
 /** get_tokens_by_code → GetTokensByCode: the component names of a command's schemas. */
@@ -44,7 +48,11 @@ const tidy = (value: unknown): Json => {
  */
 const toOpenApiSchema = (schema: Schema.Top, components: Record<string, JsonObject>): JsonObject => {
   const doc = Schema.toJsonSchemaDocument(schema)
-  const openapi = JsonSchema.toMultiDocumentOpenApi3_1({ dialect: "draft-2020-12", schemas: [doc.schema], definitions: doc.definitions })
+  const openapi = JsonSchema.toMultiDocumentOpenApi3_1({
+    dialect: "draft-2020-12",
+    schemas: [doc.schema],
+    definitions: doc.definitions,
+  })
   for (const [name, definition] of Object.entries(openapi.definitions)) {
     const tidied = tidy(definition) as JsonObject
     const existing = components[name]
@@ -104,7 +112,9 @@ const operation = (c: AnyCommand, wireName: string, components: Record<string, J
       isProtected
         ? "Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used."
         : "Needs no token.",
-    ].filter(Boolean).join(" "),
+    ]
+      .filter(Boolean)
+      .join(" "),
     ...(alias ? { deprecated: true } : {}),
     security: isProtected ? [{ bearer: [] }] : [],
     requestBody: { required: true, content: json(ref("schemas", `${base}Params`)) },
@@ -118,7 +128,10 @@ const operation = (c: AnyCommand, wireName: string, components: Record<string, J
   }
 }
 
-const errorResponse = (description: string): JsonObject => ({ description, content: json(ref("schemas", "ErrorEnvelope")) })
+const errorResponse = (description: string): JsonObject => ({
+  description,
+  content: json(ref("schemas", "ErrorEnvelope")),
+})
 
 /**
  * The OpenAPI 3.1 document of the REST API, built from core's command registry (each command's params and
@@ -137,10 +150,14 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     get: {
       operationId: "health_check",
       summary: "Whether the server runs: `running`, as oxd-https-extension 3.1 answers.",
-      description: "For load balancers: 200 with the text `running` while the process serves requests, whatever its database (oxd-https-extension 3.1's answer). Whether the database answers: GET /health/ready (JSON, 503 when it does not). Needs no token.",
+      description:
+        "For load balancers: 200 with the text `running` while the process serves requests, whatever its database (oxd-https-extension 3.1's answer). Whether the database answers: GET /health/ready (JSON, 503 when it does not). Needs no token.",
       security: [],
       responses: {
-        "200": { description: "The server runs.", content: { "text/plain": { schema: { type: "string", enum: ["running"] } } } },
+        "200": {
+          description: "The server runs.",
+          content: { "text/plain": { schema: { type: "string", enum: ["running"] } } },
+        },
       },
     },
   }
@@ -148,9 +165,14 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     type: "object",
     required: ["error", "error_description"],
     properties: {
-      error: { type: "string", description: `The oxd error code, with its HTTP status under rest_error_status: http: ${errorCodeList()}; invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token.` },
+      error: {
+        type: "string",
+        description: `The oxd error code, with its HTTP status under rest_error_status: http: ${errorCodeList()}; invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token.`,
+      },
       error_description: { type: "string", description: "What went wrong and what to fix, for people." },
-      details: { description: "need_info: the UMA authorization server's answer (ticket, required_claims, redirect_user)." },
+      details: {
+        description: "need_info: the UMA authorization server's answer (ticket, required_claims, redirect_user).",
+      },
     },
   }
   schemas["ErrorEnvelope"] = {
@@ -174,7 +196,7 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
         "In both modes: a body that is not one JSON object is 400, a protected command without `Authorization: Bearer <token>`",
         "403 with error `403`, an unknown path 404, another method 405, another content type 415, a body too large 413;",
         "an OP/AS error passed through as `http_status_<NNN>` is HTTP NNN. Read the envelope's `status`, not the HTTP status.",
-        "Unknown params are ignored; `null` or `\"\"` for an optional param means not given.",
+        'Unknown params are ignored; `null` or `""` for an optional param means not given.',
         "Every command except `/setup-client` and `/get-client-token` needs `Authorization: Bearer <protection_access_token>`",
         "from `/get-client-token` for the setup client of the site.",
       ].join(" "),
@@ -183,19 +205,30 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     components: {
       schemas: sortedSchemas,
       responses: {
-        BadRequest: errorResponse("Both modes: a body that is not one JSON object (\"Invalid parameters. Message: …\"). rest_error_status: http also: bad params (a missing or malformed param names it; internal_error for params the reference could not read), or the OP's refusal (internal_error, as the reference answers it)."),
-        Forbidden: errorResponse("Both modes: no `Authorization: Bearer <token>` header (error `403`, \"Forbidden Access…\"). rest_error_status: http also: an inactive or another client's protection_access_token (inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied."),
+        BadRequest: errorResponse(
+          'Both modes: a body that is not one JSON object ("Invalid parameters. Message: …"). rest_error_status: http also: bad params (a missing or malformed param names it; internal_error for params the reference could not read), or the OP\'s refusal (internal_error, as the reference answers it).',
+        ),
+        Forbidden: errorResponse(
+          'Both modes: no `Authorization: Bearer <token>` header (error `403`, "Forbidden Access…"). rest_error_status: http also: an inactive or another client\'s protection_access_token (inactive_/invalid_protection_access_token, protection_access_token_insufficient_scope); or, for UMA, need_info / request_denied.',
+        ),
         PayloadTooLarge: errorResponse("The body is larger than rest_max_body_bytes."),
         UnsupportedMediaType: errorResponse("The body is not sent as application/json."),
-        RateLimited: errorResponse("rest_error_status: http: more commands from this address than rate_limit_per_minute allows (rate_limited)."),
-        InternalError: errorResponse("An unexpected failure of the REST edge (internal_error, with a request id the server's log also carries); rest_error_status: http also: the OP answered something unusable."),
-        OpUnreachable: errorResponse("rest_error_status: http: the OP could not be reached, timed out or answered something unusable: no_connect_discovery_response (no_uma_discovery_response) for its discovery, internal_error for a later call, as the reference answers them."),
+        RateLimited: errorResponse(
+          "rest_error_status: http: more commands from this address than rate_limit_per_minute allows (rate_limited).",
+        ),
+        InternalError: errorResponse(
+          "An unexpected failure of the REST edge (internal_error, with a request id the server's log also carries); rest_error_status: http also: the OP answered something unusable.",
+        ),
+        OpUnreachable: errorResponse(
+          "rest_error_status: http: the OP could not be reached, timed out or answered something unusable: no_connect_discovery_response (no_uma_discovery_response) for its discovery, internal_error for a later call, as the reference answers them.",
+        ),
       },
       securitySchemes: {
         bearer: {
           type: "http",
           scheme: "bearer",
-          description: "The protection_access_token: the access_token /get-client-token returns for the setup client (client_id/client_secret from /setup-client). The server introspects it at the OP.",
+          description:
+            "The protection_access_token: the access_token /get-client-token returns for the setup client (client_id/client_secret from /setup-client). The server introspects it at the OP.",
         },
       },
     },
@@ -203,4 +236,5 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
 }
 
 /** The document as committed (apps/rest-server/openapi.json) and served: 2-space JSON and a final newline. */
-export const openApiText = (doc: OpenApiDocument = buildOpenApiDocument()): string => `${JSON.stringify(doc, null, 2)}\n`
+export const openApiText = (doc: OpenApiDocument = buildOpenApiDocument()): string =>
+  `${JSON.stringify(doc, null, 2)}\n`

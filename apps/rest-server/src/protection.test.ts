@@ -26,37 +26,58 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
 
 /** setup_client + get_client_token over REST (neither needs a token): a setup client and its protection token. */
 const setupClient = async () => {
-  const setup = ok(await rest.send("/setup-client", { body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" } }))
+  const setup = ok(
+    await rest.send("/setup-client", {
+      body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" },
+    }),
+  )
   const token = async () =>
-    String(ok(await rest.send("/get-client-token", {
-      body: { op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], scope: ["uma_protection"] },
-    }))["access_token"])
+    String(
+      ok(
+        await rest.send("/get-client-token", {
+          body: {
+            op_host: op.issuer,
+            client_id: setup["client_id"],
+            client_secret: setup["client_secret"],
+            scope: ["uma_protection"],
+          },
+        }),
+      )["access_token"],
+    )
   return { setup, token }
 }
 
 /** A site registered with the token of a setup client. */
 const registerSite = async (token: string) =>
-  String(ok(await rest.send("/register-site", {
-    body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb", scope: ["openid"] },
-    headers: bearer(token),
-  }))["oxd_id"])
+  String(
+    ok(
+      await rest.send("/register-site", {
+        body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb", scope: ["openid"] },
+        headers: bearer(token),
+      }),
+    )["oxd_id"],
+  )
 
 describe("Authorization: Bearer <protection_access_token>", () => {
   it("setup_client and get_client_token need no token; register_site and site commands take the setup client's", async () => {
     const { token } = await setupClient()
     const t = await token()
     const oxdId = await registerSite(t)
-    const url = ok(await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(t) }))["authorization_url"]
+    const url = ok(await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(t) }))[
+      "authorization_url"
+    ]
     expect(String(url)).toContain(op.issuer)
   })
 
-  it("H1: no bearer: 403 with error \"403\" (register_site and site commands; oxd-https-extension RestResource.java:217-235)", async () => {
+  it('H1: no bearer: 403 with error "403" (register_site and site commands; oxd-https-extension RestResource.java:217-235)', async () => {
     const { token } = await setupClient()
     const oxdId = await registerSite(await token())
     const site = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId } })
     expect(site.status).toBe(403)
     expect(errorCode(site)).toBe("403")
-    const register = await rest.send("/register-site", { body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" } })
+    const register = await rest.send("/register-site", {
+      body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" },
+    })
     expect(register.status).toBe(403)
     expect(errorCode(register)).toBe("403")
   })
@@ -66,7 +87,10 @@ describe("Authorization: Bearer <protection_access_token>", () => {
   it("H4: a bearer the OP never issued: inactive_protection_access_token, HTTP 200 (ValidationService.java:164-167, RestResource.java:201-215)", async () => {
     const { token } = await setupClient()
     const oxdId = await registerSite(await token())
-    const r = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer("not-a-token-the-op-issued") })
+    const r = await rest.send("/get-authorization-url", {
+      body: { oxd_id: oxdId },
+      headers: bearer("not-a-token-the-op-issued"),
+    })
     expect(r.status).toBe(200)
     expect(errorCode(r)).toBe("inactive_protection_access_token")
   })
@@ -82,7 +106,7 @@ describe("Authorization: Bearer <protection_access_token>", () => {
     expect(r.text).not.toContain(otherToken)
   })
 
-  it("H3: a token only in the body is no token (403 \"403\"); with a Bearer header, the header's token is the one checked (RestResource.java:78)", async () => {
+  it('H3: a token only in the body is no token (403 "403"); with a Bearer header, the header\'s token is the one checked (RestResource.java:78)', async () => {
     const { token } = await setupClient()
     const t = await token()
     const oxdId = await registerSite(t)
@@ -90,8 +114,18 @@ describe("Authorization: Bearer <protection_access_token>", () => {
     expect(bodyOnly.status).toBe(403)
     expect(errorCode(bodyOnly)).toBe("403")
     // the header overwrites the body's token, both ways
-    expect(ok(await rest.send("/get-authorization-url", { body: { oxd_id: oxdId, protection_access_token: "not-a-token" }, headers: bearer(t) }))["authorization_url"]).toBeTypeOf("string")
-    const headerWins = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId, protection_access_token: t }, headers: bearer("not-a-token") })
+    expect(
+      ok(
+        await rest.send("/get-authorization-url", {
+          body: { oxd_id: oxdId, protection_access_token: "not-a-token" },
+          headers: bearer(t),
+        }),
+      )["authorization_url"],
+    ).toBeTypeOf("string")
+    const headerWins = await rest.send("/get-authorization-url", {
+      body: { oxd_id: oxdId, protection_access_token: t },
+      headers: bearer("not-a-token"),
+    })
     expect(errorCode(headerWins)).toBe("inactive_protection_access_token")
   })
 
@@ -110,15 +144,42 @@ describe("Authorization: Bearer <protection_access_token>", () => {
 })
 
 describe("rest_error_status: http", () => {
-  it("H4 (http): a bearer the OP never issued is HTTP 403 inactive_protection_access_token; no bearer 403 \"403\"", async () => {
-    const http = await startTestRest({ trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], rest_error_status: "http" })
+  it('H4 (http): a bearer the OP never issued is HTTP 403 inactive_protection_access_token; no bearer 403 "403"', async () => {
+    const http = await startTestRest({
+      trusted_ca_file: op.caFile,
+      allowed_op_hosts: [new URL(op.issuer).origin],
+      rest_error_status: "http",
+    })
     try {
-      const setup = ok(await http.send("/setup-client", { body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" } }))
-      const t = String(ok(await http.send("/get-client-token", {
-        body: { op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], scope: ["uma_protection"] },
-      }))["access_token"])
-      const oxdId = String(ok(await http.send("/register-site", { body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" }, headers: bearer(t) }))["oxd_id"])
-      const inactive = await http.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer("not-a-token-the-op-issued") })
+      const setup = ok(
+        await http.send("/setup-client", {
+          body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" },
+        }),
+      )
+      const t = String(
+        ok(
+          await http.send("/get-client-token", {
+            body: {
+              op_host: op.issuer,
+              client_id: setup["client_id"],
+              client_secret: setup["client_secret"],
+              scope: ["uma_protection"],
+            },
+          }),
+        )["access_token"],
+      )
+      const oxdId = String(
+        ok(
+          await http.send("/register-site", {
+            body: { op_host: op.issuer, authorization_redirect_uri: "https://rp.example/cb" },
+            headers: bearer(t),
+          }),
+        )["oxd_id"],
+      )
+      const inactive = await http.send("/get-authorization-url", {
+        body: { oxd_id: oxdId },
+        headers: bearer("not-a-token-the-op-issued"),
+      })
       expect(inactive.status).toBe(403)
       expect(errorCode(inactive)).toBe("inactive_protection_access_token")
       const none = await http.send("/get-authorization-url", { body: { oxd_id: oxdId } })

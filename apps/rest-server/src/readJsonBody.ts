@@ -11,7 +11,12 @@ export type BodyResult =
       readonly unread: boolean
     }
 
-const refuse = (status: 400 | 413 | 415, description: string, unread = false): BodyResult => ({ ok: false, status, description, unread })
+const refuse = (status: 400 | 413 | 415, description: string, unread = false): BodyResult => ({
+  ok: false,
+  status,
+  description,
+  unread,
+})
 
 const JSON_TYPE = { ok: true } as const
 const isJsonType = (contentType: string | undefined): { ok: boolean; charset?: string } => {
@@ -19,18 +24,27 @@ const isJsonType = (contentType: string | undefined): { ok: boolean; charset?: s
   if (contentType === "application/json") return JSON_TYPE
   const [type = "", ...params] = (contentType ?? "").split(";").map((s) => s.trim().toLowerCase())
   const ok = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"))
-  const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/^"|"$/g, "")
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice("charset=".length)
+    .replace(/^"|"$/g, "")
   return charset === undefined ? { ok } : { ok, charset }
 }
 
 /** Whether the request carries a body at all (RFC 9112 §6.3: Content-Length or Transfer-Encoding). */
 const hasBody = (req: IncomingMessage) =>
-  req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0")
+  req.headers["transfer-encoding"] !== undefined ||
+  (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0")
 
 /** Strict (invalid bytes are an error, not U+FFFD); used whole each time (no `stream`), so one serves every request. */
 const utf8 = new TextDecoder("utf-8", { fatal: true })
 
-const tooLarge = (max: number) => refuse(413, `The request body is larger than ${max} bytes (rest_max_body_bytes). Send only the command's params.`, true)
+const tooLarge = (max: number) =>
+  refuse(
+    413,
+    `The request body is larger than ${max} bytes (rest_max_body_bytes). Send only the command's params.`,
+    true,
+  )
 
 /**
  * The reference's 400 for a body it cannot read as the command's params: "Invalid parameters. Message: …"
@@ -54,7 +68,13 @@ export const readJsonBody = (req: IncomingMessage, maxBytes: number, done: (r: B
   // no body and no Content-Type: nothing to refuse the type of, only the emptiness
   if (!hasBody(req) && req.headers["content-type"] === undefined) return done(empty())
   if (!type.ok) {
-    return done(refuse(415, `Send the command's params as JSON with "Content-Type: application/json" (got ${req.headers["content-type"] ? `"${req.headers["content-type"].slice(0, 100)}"` : "no Content-Type"}).`, true))
+    return done(
+      refuse(
+        415,
+        `Send the command's params as JSON with "Content-Type: application/json" (got ${req.headers["content-type"] ? `"${req.headers["content-type"].slice(0, 100)}"` : "no Content-Type"}).`,
+        true,
+      ),
+    )
   }
   if (type.charset !== undefined && type.charset !== "utf-8" && type.charset !== "utf8") {
     return done(refuse(415, `The JSON body must be UTF-8 (got charset=${type.charset.slice(0, 40)}).`, true))
@@ -96,7 +116,11 @@ export const readJsonBody = (req: IncomingMessage, maxBytes: number, done: (r: B
       return settle(invalid("the body is not valid JSON; send the command's params as one JSON object."))
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return settle(invalid(`the body must be a JSON object of the command's params, not ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}.`))
+      return settle(
+        invalid(
+          `the body must be a JSON object of the command's params, not ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}.`,
+        ),
+      )
     }
     settle({ ok: true, params: value as Record<string, unknown> })
   }

@@ -19,4 +19,7 @@ export const referenceBearer = (header: string | undefined): string | undefined 
  * reads that body (oxd-node passes any non-200 body on as the error, oxd-python's urllib2 raises on the status), so the
  * envelope itself is sent, as every other oxd error (docs/compatibility.md, H1).
  */
-export const forbiddenAccess: WireError = edgeRefusal("forbidden_access", 'Forbidden Access: send the protection_access_token as "Authorization: Bearer <token>".')
+export const forbiddenAccess: WireError = edgeRefusal(
+  "forbidden_access",
+  'Forbidden Access: send the protection_access_token as "Authorization: Bearer <token>".',
+)

@@ -22,7 +22,10 @@ const get = (port: number, path = "/") =>
   new Promise<{ status: number; body: string } | { error: string }>((resolve) => {
     const req = request({ host: "127.0.0.1", port, path, agent: false }, (res) => {
       let body = ""
-      res.setEncoding("utf8").on("data", (c: string) => (body += c)).on("end", () => resolve({ status: res.statusCode!, body }))
+      res
+        .setEncoding("utf8")
+        .on("data", (c: string) => (body += c))
+        .on("end", () => resolve({ status: res.statusCode!, body }))
     })
     req.on("error", (e) => resolve({ error: e.message })).end()
   })
@@ -45,12 +48,19 @@ describe("replies leave when the turn that made them ends", () => {
   it("sends each answer's own JSON, a constant (frozen) one included, with the base and the caller's headers", async () => {
     const granted = Object.freeze({ status: "ok", data: Object.freeze({ access: "granted" }) })
     const denied = Object.freeze({ status: "ok", data: Object.freeze({ access: "denied" }) })
-    const port = await serve((req, res) => sendJson(res, 200, req.url === "/d" ? denied : req.url === "/g" ? granted : { n: req.url }, { "X-Request-Id": String(req.url) }))
+    const port = await serve((req, res) =>
+      sendJson(res, 200, req.url === "/d" ? denied : req.url === "/g" ? granted : { n: req.url }, {
+        "X-Request-Id": String(req.url),
+      }),
+    )
     for (const path of ["/g", "/g", "/d", "/x", "/g"]) {
       const reply = await new Promise<{ headers: Record<string, unknown>; body: string }>((resolve) =>
         request({ host: "127.0.0.1", port, path, agent: false }, (res) => {
           let body = ""
-          res.setEncoding("utf8").on("data", (c: string) => (body += c)).on("end", () => resolve({ headers: res.headers, body }))
+          res
+            .setEncoding("utf8")
+            .on("data", (c: string) => (body += c))
+            .on("end", () => resolve({ headers: res.headers, body }))
         }).end(),
       )
       expect(JSON.parse(reply.body)).toEqual(path === "/g" ? granted : path === "/d" ? denied : { n: path })
@@ -84,13 +94,21 @@ describe("replies leave when the turn that made them ends", () => {
       sendEmpty(held[1]!, 204, { "X-Bad": "line\nbreak" })
       sendJson(res, 200, { status: "ok", data: { path: req.url } })
     })
-    const replies = await Promise.all([get(port, "/a"), get(port, "/b"), new Promise((r) => setTimeout(r, 50)).then(() => get(port, "/c"))])
+    const replies = await Promise.all([
+      get(port, "/a"),
+      get(port, "/b"),
+      new Promise((r) => setTimeout(r, 50)).then(() => get(port, "/c")),
+    ])
     expect(replies[0]).toHaveProperty("error")
     expect(replies[1]).toHaveProperty("error")
     expect(replies[2]).toEqual({ status: 200, body: '{"status":"ok","data":{"path":"/c"}}' })
     // and the server goes on answering
     held.length = 0
-    const again = await Promise.all([get(port, "/d"), get(port, "/e"), new Promise((r) => setTimeout(r, 50)).then(() => get(port, "/f"))])
+    const again = await Promise.all([
+      get(port, "/d"),
+      get(port, "/e"),
+      new Promise((r) => setTimeout(r, 50)).then(() => get(port, "/f")),
+    ])
     expect(again[2]).toEqual({ status: 200, body: '{"status":"ok","data":{"path":"/f"}}' })
   })
 })

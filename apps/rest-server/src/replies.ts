@@ -65,23 +65,57 @@ const jsonOf = (body: unknown): string => {
   return json
 }
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) => {
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+) => {
   const text = jsonOf(body)
-  send(res, status, headerList(headers, "Content-Type", JSON_TYPE, "Content-Length", String(Buffer.byteLength(text))), text)
+  send(
+    res,
+    status,
+    headerList(headers, "Content-Type", JSON_TYPE, "Content-Length", String(Buffer.byteLength(text))),
+    text,
+  )
 }
 
-export const sendHtml = (res: ServerResponse, status: number, html: string, headers: Readonly<Record<string, string>> = {}) => {
-  send(res, status, headerList(headers,
-    "Content-Type", "text/html; charset=utf-8",
-    "Content-Length", String(Buffer.byteLength(html)),
-    // the page is static: no script, no outside resource, inline styles only
-    "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-  ), html)
+export const sendHtml = (
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Readonly<Record<string, string>> = {},
+) => {
+  send(
+    res,
+    status,
+    headerList(
+      headers,
+      "Content-Type",
+      "text/html; charset=utf-8",
+      "Content-Length",
+      String(Buffer.byteLength(html)),
+      // the page is static: no script, no outside resource, inline styles only
+      "Content-Security-Policy",
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    ),
+    html,
+  )
 }
 
 /** A plain-text answer: GET /health-check's `running`, the reference's body (no JSON, so not labelled JSON). */
-export const sendText = (res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}) => {
-  send(res, status, headerList(headers, "Content-Type", "text/plain; charset=utf-8", "Content-Length", String(Buffer.byteLength(text))), text)
+export const sendText = (
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Readonly<Record<string, string>> = {},
+) => {
+  send(
+    res,
+    status,
+    headerList(headers, "Content-Type", "text/plain; charset=utf-8", "Content-Length", String(Buffer.byteLength(text))),
+    text,
+  )
 }
 
 export const sendEmpty = (res: ServerResponse, status: number, headers: Readonly<Record<string, string>> = {}) => {

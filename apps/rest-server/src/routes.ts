@@ -15,7 +15,8 @@ export const DOCS_PATH = "/docs"
 /** POST /<command-with-dashes> for every command and every older name, plus the GET pages. */
 export const restRoutes = (): ReadonlyMap<string, Route> => {
   const routes = new Map<string, Route>()
-  for (const c of Object.values(commands)) routes.set(restPath(c.name), { kind: "command", command: c.name, protected: c.protection !== "none" })
+  for (const c of Object.values(commands))
+    routes.set(restPath(c.name), { kind: "command", command: c.name, protected: c.protection !== "none" })
   for (const [alias, name] of Object.entries(aliases)) {
     routes.set(restPath(alias), { kind: "command", command: alias, protected: commands[name].protection !== "none" })
   }
@@ -26,4 +27,5 @@ export const restRoutes = (): ReadonlyMap<string, Route> => {
 }
 
 /** The methods a route answers (OPTIONS aside). */
-export const allowedMethods = (route: Route): ReadonlyArray<string> => (route.kind === "command" ? ["POST"] : ["GET", "HEAD"])
+export const allowedMethods = (route: Route): ReadonlyArray<string> =>
+  route.kind === "command" ? ["POST"] : ["GET", "HEAD"]

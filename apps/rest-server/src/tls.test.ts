@@ -57,7 +57,13 @@ describe("the REST API's TLS certificate", () => {
       expect(rest.server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
       expect(await servedFingerprint(rest.server.port, tls.certPem)).toBe(tls.fingerprint)
       expect((await rest.send("/health-check", { method: "GET" })).status).toBe(200)
-      await expect(send({ ...rest.server, tls: { ...tls, certPem: (await loadRestTls({ dir: tmp() })).certPem } }, "/health-check", { method: "GET" })).rejects.toThrow()
+      await expect(
+        send(
+          { ...rest.server, tls: { ...tls, certPem: (await loadRestTls({ dir: tmp() })).certPem } },
+          "/health-check",
+          { method: "GET" },
+        ),
+      ).rejects.toThrow()
     } finally {
       await rest.close()
     }
@@ -79,10 +85,17 @@ describe("the REST API's TLS certificate", () => {
     const dir = tmp()
     writeFileSync(join(dir, "my-cert.pem"), made.certPem)
     writeFileSync(join(dir, "my-key.pem"), made.keyPem)
-    const configured = await loadRestTls({ certFile: join(dir, "my-cert.pem"), keyFile: join(dir, "my-key.pem"), dir: tmp() })
+    const configured = await loadRestTls({
+      certFile: join(dir, "my-cert.pem"),
+      keyFile: join(dir, "my-key.pem"),
+      dir: tmp(),
+    })
     expect(configured.origin).toBe("configured")
     expect(configured.fingerprint).toBe(made.fingerprint)
-    const rest = await startTestRest({ rest_tls_cert_file: join(dir, "my-cert.pem"), rest_tls_key_file: join(dir, "my-key.pem") })
+    const rest = await startTestRest({
+      rest_tls_cert_file: join(dir, "my-cert.pem"),
+      rest_tls_key_file: join(dir, "my-key.pem"),
+    })
     try {
       expect(await servedFingerprint(rest.server.port)).toBe(made.fingerprint)
     } finally {
@@ -98,9 +111,15 @@ describe("the REST API's TLS certificate", () => {
     writeFileSync(join(dir, "other-key.pem"), b.keyPem)
     writeFileSync(join(dir, "junk.pem"), "not a certificate")
     await expect(loadRestTls({ certFile: join(dir, "cert.pem"), dir: tmp() })).rejects.toThrow(/rest_tls_key_file/)
-    await expect(loadRestTls({ certFile: join(dir, "cert.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() })).rejects.toThrow(/not the key/)
-    await expect(loadRestTls({ certFile: join(dir, "junk.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() })).rejects.toThrow(RestTlsError)
-    await expect(loadRestTls({ certFile: join(dir, "missing.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() })).rejects.toThrow(/cannot read/)
+    await expect(
+      loadRestTls({ certFile: join(dir, "cert.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() }),
+    ).rejects.toThrow(/not the key/)
+    await expect(
+      loadRestTls({ certFile: join(dir, "junk.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() }),
+    ).rejects.toThrow(RestTlsError)
+    await expect(
+      loadRestTls({ certFile: join(dir, "missing.pem"), keyFile: join(dir, "other-key.pem"), dir: tmp() }),
+    ).rejects.toThrow(/cannot read/)
     expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe(a.certPem)
   })
 })
@@ -117,7 +136,13 @@ const handshake = (port: number, opts: ConnectionOptions) =>
 
 const TLS12 = { maxVersion: "TLSv1.2" } as const
 /** Suites Node 20 offers by default on TLS 1.2 that the API must not: CBC (SHA-2 and SHA-1 MACs), CCM8, ARIA. */
-const WEAK_TLS12 = ["ECDHE-ECDSA-AES128-SHA256", "ECDHE-ECDSA-AES256-SHA384", "ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES128-CCM8", "ECDHE-ECDSA-ARIA128-GCM-SHA256"]
+const WEAK_TLS12 = [
+  "ECDHE-ECDSA-AES128-SHA256",
+  "ECDHE-ECDSA-AES256-SHA384",
+  "ECDHE-ECDSA-AES128-SHA",
+  "ECDHE-ECDSA-AES128-CCM8",
+  "ECDHE-ECDSA-ARIA128-GCM-SHA256",
+]
 
 describe("the REST API's TLS versions and suites", () => {
   it("offers TLS 1.2 with ECDHE + AEAD suites only, where Node's defaults also take CBC (and on Node 20 CCM8 and ARIA)", async () => {
@@ -125,7 +150,10 @@ describe("the REST API's TLS versions and suites", () => {
     // the control: a TLS server offering the weak suites with the same certificate; each one this runtime's OpenSSL
     // can negotiate (Node 24's no longer does CCM8 or ARIA) must be refused by the API. CBC always negotiates, so the
     // check is never empty.
-    const control = createTlsServer({ key: rest.server.tls!.keyPem, cert: rest.server.tls!.certPem, ciphers: WEAK_TLS12.join(":") }, (s) => s.end())
+    const control = createTlsServer(
+      { key: rest.server.tls!.keyPem, cert: rest.server.tls!.certPem, ciphers: WEAK_TLS12.join(":") },
+      (s) => s.end(),
+    )
     await new Promise<void>((r) => control.listen(0, "127.0.0.1", r))
     const controlPort = (control.address() as { port: number }).port
     try {
@@ -139,13 +167,21 @@ describe("the REST API's TLS versions and suites", () => {
         expect(await handshake(rest.server.port, { ...TLS12, ciphers: weak }), weak).toHaveProperty("error")
       }
       expect(negotiable).toEqual(expect.arrayContaining(WEAK_TLS12.filter((c) => !/CCM|ARIA/.test(c))))
-      for (const good of ["ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-ECDSA-CHACHA20-POLY1305"]) {
-        expect(await handshake(rest.server.port, { ...TLS12, ciphers: good }), good).toEqual({ protocol: "TLSv1.2", cipher: good })
+      for (const good of [
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+        "ECDHE-ECDSA-AES256-GCM-SHA384",
+        "ECDHE-ECDSA-CHACHA20-POLY1305",
+      ]) {
+        expect(await handshake(rest.server.port, { ...TLS12, ciphers: good }), good).toEqual({
+          protocol: "TLSv1.2",
+          cipher: good,
+        })
       }
       expect(await handshake(rest.server.port, {})).toMatchObject({ protocol: "TLSv1.3" })
       expect(await handshake(rest.server.port, { maxVersion: "TLSv1.1", minVersion: "TLSv1" })).toHaveProperty("error")
       // every TLS 1.2 suite listed is ECDHE with AES-GCM or ChaCha20-Poly1305
-      for (const suite of TLS_CIPHERS.split(":").filter((c) => !c.startsWith("TLS_"))) expect(suite).toMatch(/^ECDHE-(ECDSA|RSA)-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305)$/)
+      for (const suite of TLS_CIPHERS.split(":").filter((c) => !c.startsWith("TLS_")))
+        expect(suite).toMatch(/^ECDHE-(ECDSA|RSA)-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305)$/)
     } finally {
       control.close()
       await rest.close()
@@ -155,7 +191,9 @@ describe("the REST API's TLS versions and suites", () => {
   it("refuses TLS 1.2 clients with tls_min_version TLSv1.3", async () => {
     const rest = await startTestRest({ tls_min_version: "TLSv1.3" })
     try {
-      expect(await handshake(rest.server.port, { ...TLS12, ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256" })).toHaveProperty("error")
+      expect(await handshake(rest.server.port, { ...TLS12, ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256" })).toHaveProperty(
+        "error",
+      )
       expect(await handshake(rest.server.port, TLS12)).toHaveProperty("error")
       expect(await handshake(rest.server.port, {})).toMatchObject({ protocol: "TLSv1.3" })
       expect((await rest.send("/health-check", { method: "GET" })).status).toBe(200)

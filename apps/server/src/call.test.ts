@@ -10,15 +10,25 @@ import { afterEach, describe, expect, it } from "vitest"
 const call = new URL("./call.ts", import.meta.url).pathname
 const root = new URL("../../../", import.meta.url).pathname
 let close: (() => Promise<void>) | undefined
-afterEach(async () => { await close?.(); close = undefined })
+afterEach(async () => {
+  await close?.()
+  close = undefined
+})
 
 const run = (args: string[]) =>
   new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", call, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", call, ...args], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     let out = ""
     let err = ""
-    child.stdout.on("data", (d: Buffer) => { out += d.toString() })
-    child.stderr.on("data", (d: Buffer) => { err += d.toString() })
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString()
+    })
+    child.stderr.on("data", (d: Buffer) => {
+      err += d.toString()
+    })
     child.on("exit", (code) => resolve({ code, out, err }))
   })
 

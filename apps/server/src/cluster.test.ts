@@ -29,12 +29,13 @@ let pg: RunningPostgres
 let a: ChildServer
 let b: ChildServer
 
-
 const register = async (client: OxdClient, extra: Record<string, unknown> = {}) =>
   ((await client.call("register_site", { op_host: op.issuer, ...UMA_SITE, ...extra })) as { oxd_id: string }).oxd_id
 
 const login = async (client: OxdClient, oxd_id: string) => {
-  const { authorization_url } = (await client.call("get_authorization_url", { oxd_id })) as { authorization_url: string }
+  const { authorization_url } = (await client.call("get_authorization_url", { oxd_id })) as {
+    authorization_url: string
+  }
   const { code, state } = await headlessLogin(authorization_url, { ca: op.caPem })
   return { code, state: state!, authorization_url }
 }
@@ -45,7 +46,12 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
     pg = await startPostgres()
     const url = await pg.createDatabase()
     // started at once: both migrate the empty database (they take turns under an advisory lock)
-    ;[a, b] = await Promise.all([a, b].map(() => startServer(op, url, ["--site-cache-seconds", String(SITE_CACHE_SECONDS)])) as [Promise<ChildServer>, Promise<ChildServer>])
+    ;[a, b] = await Promise.all(
+      [a, b].map(() => startServer(op, url, ["--site-cache-seconds", String(SITE_CACHE_SECONDS)])) as [
+        Promise<ChildServer>,
+        Promise<ChildServer>,
+      ],
+    )
   }, 120_000)
   afterAll(async () => {
     await a?.closeClients()
@@ -73,14 +79,28 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
     const onA = a.tcp()
     const onB = b.tcp()
     const oxd_id = await register(onA)
-    await onA.call("uma_rs_protect", { oxd_id, resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }] })
-    const denied = (await onB.call("uma_rs_check_access", { oxd_id, path: "/photo", http_method: "GET", rpt: "" })) as { access: string; ticket: string }
+    await onA.call("uma_rs_protect", {
+      oxd_id,
+      resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }],
+    })
+    const denied = (await onB.call("uma_rs_check_access", { oxd_id, path: "/photo", http_method: "GET", rpt: "" })) as {
+      access: string
+      ticket: string
+    }
     expect(denied).toMatchObject({ access: "denied", ticket: expect.any(String) })
-    const { access_token: rpt } = (await onB.call("uma_rp_get_rpt", { oxd_id, ticket: denied.ticket })) as { access_token: string }
-    expect(await onB.call("uma_rs_check_access", { oxd_id, path: "/photo", http_method: "GET", rpt })).toMatchObject({ access: "granted" })
-    expect(await onA.call("uma_rs_check_access", { oxd_id, path: "/photo", http_method: "GET", rpt })).toMatchObject({ access: "granted" })
+    const { access_token: rpt } = (await onB.call("uma_rp_get_rpt", { oxd_id, ticket: denied.ticket })) as {
+      access_token: string
+    }
+    expect(await onB.call("uma_rs_check_access", { oxd_id, path: "/photo", http_method: "GET", rpt })).toMatchObject({
+      access: "granted",
+    })
+    expect(await onA.call("uma_rs_check_access", { oxd_id, path: "/photo", http_method: "GET", rpt })).toMatchObject({
+      access: "granted",
+    })
     // a path A never protected is not protected on B either
-    expect(await failureOf(onB.call("uma_rs_check_access", { oxd_id, path: "/other", http_method: "GET", rpt }))).toBe("invalid_request")
+    expect(await failureOf(onB.call("uma_rs_check_access", { oxd_id, path: "/other", http_method: "GET", rpt }))).toBe(
+      "invalid_request",
+    )
   })
 
   it("gives each of 20 states, redeemed at once twice through A and twice through B, to exactly one attempt", async () => {
@@ -89,8 +109,16 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
     for (let i = 0; i < 20; i++) logins.push(await login(i % 2 ? b.tcp() : a.tcp(), oxd_id))
     // four connections, each sending its 20 attempts in order: the four attempts at one state are in flight together
     const clients = [a.tcp(), b.tcp(), a.tcp(), b.tcp()]
-    const attempts = await Promise.all(logins.flatMap(({ code, state }) =>
-      clients.map((c) => c.call("get_tokens_by_code", { oxd_id, code, state }).then(() => "ok", (e: unknown) => (e instanceof OxdError ? e.error : String(e))))))
+    const attempts = await Promise.all(
+      logins.flatMap(({ code, state }) =>
+        clients.map((c) =>
+          c.call("get_tokens_by_code", { oxd_id, code, state }).then(
+            () => "ok",
+            (e: unknown) => (e instanceof OxdError ? e.error : String(e)),
+          ),
+        ),
+      ),
+    )
     for (let i = 0; i < logins.length; i++) {
       const outcomes = attempts.slice(i * 4, i * 4 + 4).sort()
       expect(outcomes, `state ${i}`).toEqual(["bad_request", "bad_request", "bad_request", "ok"])
@@ -102,7 +130,9 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
     const onB = b.tcp()
     const oxd_id = await register(onA)
     const redirectOn = async (c: OxdClient) =>
-      new URL(((await c.call("get_authorization_url", { oxd_id })) as { authorization_url: string }).authorization_url).searchParams.get("redirect_uri")
+      new URL(
+        ((await c.call("get_authorization_url", { oxd_id })) as { authorization_url: string }).authorization_url,
+      ).searchParams.get("redirect_uri")
     expect(await redirectOn(onB)).toBe(REDIRECT) // now cached on B
     await onA.call("update_site", { oxd_id, authorization_redirect_uri: `${REDIRECT}/new` })
     expect(await redirectOn(onA)).toBe(`${REDIRECT}/new`) // at once on the instance that wrote it
@@ -112,7 +142,10 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
 
   it("keeps B answering every command while A is killed with SIGKILL under load; what A acknowledged is on B", async () => {
     const oxd_id = await register(a.tcp())
-    await a.tcp().call("uma_rs_protect", { oxd_id, resources: [{ path: "/load", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }] })
+    await a.tcp().call("uma_rs_protect", {
+      oxd_id,
+      resources: [{ path: "/load", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }],
+    })
     const answered = { a: 0, b: 0 }
     const bFailures: string[] = []
     let lastUrlOfA: string | undefined
@@ -125,7 +158,9 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
           if (i % 2) {
             await client.call("uma_rs_check_access", { oxd_id, path: "/load", http_method: "GET", rpt: "" })
           } else {
-            const { authorization_url } = (await client.call("get_authorization_url", { oxd_id })) as { authorization_url: string }
+            const { authorization_url } = (await client.call("get_authorization_url", { oxd_id })) as {
+              authorization_url: string
+            }
             if (on === "a") lastUrlOfA = authorization_url
           }
           answered[on]++
@@ -136,7 +171,10 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
         }
       }
     }
-    const load = [...[a.tcp(), a.tcp(), a.tcp()].map((c) => worker(c, "a")), ...[b.tcp(), b.tcp(), b.tcp()].map((c) => worker(c, "b"))]
+    const load = [
+      ...[a.tcp(), a.tcp(), a.tcp()].map((c) => worker(c, "a")),
+      ...[b.tcp(), b.tcp(), b.tcp()].map((c) => worker(c, "b")),
+    ]
     while (answered.a < 100 || answered.b < 100) await new Promise((r) => setTimeout(r, 10))
     a.child.kill("SIGKILL")
     killed = true
@@ -149,19 +187,42 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
     // the last authorization request A acknowledged before it died is pending in the shared database: B finishes it
     expect(lastUrlOfA).toEqual(expect.any(String))
     const { code, state } = await headlessLogin(lastUrlOfA!, { ca: op.caPem })
-    expect(await b.tcp().call("get_tokens_by_code", { oxd_id, code, state: state! })).toMatchObject({ access_token: expect.any(String) })
+    expect(await b.tcp().call("get_tokens_by_code", { oxd_id, code, state: state! })).toMatchObject({
+      access_token: expect.any(String),
+    })
   }, 120_000)
 })
 
 describe("oxd-server on a PostgreSQL database it cannot reach", () => {
   it("exits 1 at start naming the database and the reason, never the password", async () => {
     const main = fileURLToPath(new URL("./main.ts", import.meta.url))
-    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", main,
-      "--database-url", "postgres://oxd:not-this-password@127.0.0.1:1/oxd", "--port", "0", "--rest-port", "0", "--ws-port", "0",
-      "--rest-tls-dir", tempDir("oxd-unreachable-")], { cwd: fileURLToPath(new URL("../../../", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=source",
+        "--import",
+        "tsx",
+        main,
+        "--database-url",
+        "postgres://oxd:not-this-password@127.0.0.1:1/oxd",
+        "--port",
+        "0",
+        "--rest-port",
+        "0",
+        "--ws-port",
+        "0",
+        "--rest-tls-dir",
+        tempDir("oxd-unreachable-"),
+      ],
+      { cwd: fileURLToPath(new URL("../../../", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] },
+    )
     let out = ""
-    child.stdout.on("data", (d: Buffer) => { out += d.toString() })
-    child.stderr.on("data", (d: Buffer) => { out += d.toString() })
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString()
+    })
+    child.stderr.on("data", (d: Buffer) => {
+      out += d.toString()
+    })
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
     expect(code).toBe(1)
     expect(out).toContain("Cannot open the database postgres://***@127.0.0.1:1/oxd: connect ECONNREFUSED")

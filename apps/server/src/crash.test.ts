@@ -26,11 +26,18 @@ const KILL_AFTER_MS = 8000
  * What the clients were told succeeded, per site; `pending`: the update sent but not answered when the server died
  * (it may or may not have committed — either is correct, as long as the acknowledged one is not lost).
  */
-interface Acked { registered: boolean; protected: boolean; redirect: string; pending?: string }
+interface Acked {
+  registered: boolean
+  protected: boolean
+  redirect: string
+  pending?: string
+}
 
 let op: TestOp
 let server: ChildServer | undefined
-beforeAll(async () => { op = await startOp() })
+beforeAll(async () => {
+  op = await startOp()
+})
 afterAll(() => stopAll(server, op))
 
 describe("kill -9 under load, then restart on the same database", () => {
@@ -46,7 +53,9 @@ describe("kill -9 under load, then restart on the same database", () => {
     const worker = async (client: OxdClient, w: number) => {
       for (let round = 0; !killed; round++) {
         try {
-          const { oxd_id } = await client.call("register_site", { op_host: op.issuer, ...UMA_SITE }) as { oxd_id: string }
+          const { oxd_id } = (await client.call("register_site", { op_host: op.issuer, ...UMA_SITE })) as {
+            oxd_id: string
+          }
           const site: Acked = { registered: true, protected: false, redirect: REDIRECT }
           acked.set(oxd_id, site)
           counts.register_site++
@@ -70,20 +79,27 @@ describe("kill -9 under load, then restart on the same database", () => {
     const clients = Array.from({ length: WORKERS }, () => server!.tcp())
     const load = clients.map((c, w) => worker(c, w))
     const started = Date.now()
-    while (total() < KILL_AFTER_WRITES && Date.now() - started < KILL_AFTER_MS) await new Promise((r) => setTimeout(r, 20))
+    while (total() < KILL_AFTER_WRITES && Date.now() - started < KILL_AFTER_MS)
+      await new Promise((r) => setTimeout(r, 20))
     server.child.kill("SIGKILL")
     killed = true
     await server.exited
     await Promise.all(load)
     await server.closeClients()
     const writes = total()
-    console.log(`crash test: ${writes} acknowledged writes before SIGKILL (register_site ${counts.register_site}, uma_rs_protect ${counts.uma_rs_protect}, update_site ${counts.update_site}); ${counts.failed_or_cut} calls cut off or failed`)
+    console.log(
+      `crash test: ${writes} acknowledged writes before SIGKILL (register_site ${counts.register_site}, uma_rs_protect ${counts.uma_rs_protect}, update_site ${counts.update_site}); ${counts.failed_or_cut} calls cut off or failed`,
+    )
     expect(writes).toBeGreaterThan(20)
 
     // the database as the killed process left it: no half-written site, no resource without its site
     const sql = createClient({ url: `file:${db}` })
     try {
-      const sites = (await sql.execute("select oxd_id, client_id, client_secret, op_host, authorization_redirect_uri, metadata, scope from sites")).rows
+      const sites = (
+        await sql.execute(
+          "select oxd_id, client_id, client_secret, op_host, authorization_redirect_uri, metadata, scope from sites",
+        )
+      ).rows
       for (const s of sites) {
         expect(String(s["client_id"]).length).toBeGreaterThan(0)
         expect(String(s["client_secret"]).length).toBeGreaterThan(0)
@@ -91,7 +107,11 @@ describe("kill -9 under load, then restart on the same database", () => {
         expect(() => JSON.parse(String(s["metadata"]))).not.toThrow()
         expect(JSON.parse(String(s["scope"]))).toEqual(["openid", "uma_protection"])
       }
-      const orphans = (await sql.execute("select count(*) as n from uma_resources r where not exists (select 1 from sites s where s.oxd_id = r.oxd_id)")).rows[0]!["n"]
+      const orphans = (
+        await sql.execute(
+          "select count(*) as n from uma_resources r where not exists (select 1 from sites s where s.oxd_id = r.oxd_id)",
+        )
+      ).rows[0]!["n"]
       expect(Number(orphans)).toBe(0)
       const ids = new Set(sites.map((s) => String(s["oxd_id"])))
       for (const id of acked.keys()) expect(ids.has(id), `acknowledged site ${id} is in the database`).toBe(true)
@@ -105,7 +125,9 @@ describe("kill -9 under load, then restart on the same database", () => {
     let lost = 0
     let inFlightCommitted = 0
     for (const [oxdId, site] of acked) {
-      const { authorization_url } = await client.call("get_authorization_url", { oxd_id: oxdId }) as { authorization_url: string }
+      const { authorization_url } = (await client.call("get_authorization_url", { oxd_id: oxdId })) as {
+        authorization_url: string
+      }
       const redirect = new URL(authorization_url).searchParams.get("redirect_uri")
       if (redirect === site.pending) inFlightCommitted++
       else if (redirect !== site.redirect) {
@@ -113,11 +135,18 @@ describe("kill -9 under load, then restart on the same database", () => {
         console.log(`lost: site ${oxdId} has redirect ${redirect}, the acknowledged one is ${site.redirect}`)
       }
       if (site.protected) {
-        const check = await client.call("uma_rs_check_access", { oxd_id: oxdId, path: "/crash", http_method: "GET", rpt: "" }) as { access: string }
+        const check = (await client.call("uma_rs_check_access", {
+          oxd_id: oxdId,
+          path: "/crash",
+          http_method: "GET",
+          rpt: "",
+        })) as { access: string }
         if (check.access !== "denied") lost++ // "denied" with a ticket: protected; unprotected would be invalid_request
       }
     }
-    console.log(`crash test: ${acked.size} acknowledged sites checked after restart, ${lost} acknowledged writes lost (${inFlightCommitted} unanswered updates had committed)`)
+    console.log(
+      `crash test: ${acked.size} acknowledged sites checked after restart, ${lost} acknowledged writes lost (${inFlightCommitted} unanswered updates had committed)`,
+    )
     expect(lost).toBe(0)
     await server.closeClients()
     server.child.kill("SIGTERM")

@@ -30,14 +30,17 @@ try {
   const op = await startTestOp({ port: opPort, stateDir: join(cwd, ".oxd/test-op") })
   // logs for people here (the server programs default to JSON lines); --log-format or OXD_LOG_FORMAT still win
   const loaded = loadConfig({ argv: serverArgs, env: { OXD_LOG_FORMAT: "pretty", ...process.env }, overrides: {} })
-  const config = resolveFromCwd({
-    ...loaded,
-    database_url: process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db",
-    default_op_host: op.issuer,
-    trusted_ca_file: op.caFile,
-    // the test OP is on loopback, which the server refuses unless its origin is listed
-    allowed_op_hosts: [...loaded.allowed_op_hosts, new URL(op.issuer).origin],
-  }, cwd)
+  const config = resolveFromCwd(
+    {
+      ...loaded,
+      database_url: process.env["OXD_DATABASE_URL"] ? loaded.database_url : "file:.oxd/dev.db",
+      default_op_host: op.issuer,
+      trusted_ca_file: op.caFile,
+      // the test OP is on loopback, which the server refuses unless its origin is listed
+      allowed_op_hosts: [...loaded.allowed_op_hosts, new URL(op.issuer).origin],
+    },
+    cwd,
+  )
   const oxd = makeOxd(config)
   await oxd.ready()
   const running = await startAll(oxd, config)
@@ -65,7 +68,10 @@ Or run this command with --demo to watch all of it done for you. Ctrl-C stops ev
       if (reply.envelope.status !== "ok") throw new Error(`${command} failed`)
       return reply.envelope.data as Record<string, unknown>
     }
-    const { oxd_id } = await call("register_site", { authorization_redirect_uri: "https://client.example.org/cb", scope: ["openid", "profile", "email"] })
+    const { oxd_id } = await call("register_site", {
+      authorization_redirect_uri: "https://client.example.org/cb",
+      scope: ["openid", "profile", "email"],
+    })
     const { authorization_url } = await call("get_authorization_url", { oxd_id })
     const login = await headlessLogin(String(authorization_url), { ca: op.caPem })
     process.stdout.write(`\n(the test user alice logged in; the OP redirected to ${login.redirectUrl})\n`)
@@ -74,7 +80,15 @@ Or run this command with --demo to watch all of it done for you. Ctrl-C stops ev
     await call("get_logout_uri", { oxd_id })
     process.stdout.write("\nThe demo login worked. The servers keep running; Ctrl-C stops them.\n")
   }
-  stopOnSignals(async () => { oxd.drain(); await running.close(); await oxd.dispose(); await op.close() }, (m) => oxd.log("info", m))
+  stopOnSignals(
+    async () => {
+      oxd.drain()
+      await running.close()
+      await oxd.dispose()
+      await op.close()
+    },
+    (m) => oxd.log("info", m),
+  )
 } catch (e) {
   if (e instanceof ConfigError) {
     process.stderr.write(`${e.message}\nRun with --help to see every option.\n`)

@@ -14,7 +14,12 @@ const children: Spawned[] = []
 
 /** The server CLI as a user starts it, run from source with tsx. */
 const startCli = async (args: string[], env: Record<string, string> = {}) => {
-  const cli = await spawnNode({ args: ["--conditions=source", "--import", "tsx", main, ...args], cwd: root, timeoutMs: 30_000, env })
+  const cli = await spawnNode({
+    args: ["--conditions=source", "--import", "tsx", main, ...args],
+    cwd: root,
+    timeoutMs: 30_000,
+    env,
+  })
   children.push(cli)
   return cli
 }
@@ -25,12 +30,17 @@ const call = (port: number, command: string, params: unknown) =>
     const replies = new LegacyReplyReader()
     s.on("data", (d: Buffer) => {
       const [first] = replies.push(d)
-      if (first) { resolve(JSON.parse(first.json) as { status: string; data: Record<string, unknown> }); s.end() }
+      if (first) {
+        resolve(JSON.parse(first.json) as { status: string; data: Record<string, unknown> })
+        s.end()
+      }
     })
     s.on("error", reject)
   })
 
-afterEach(async () => { await Promise.all(children.splice(0).map((c) => c.stop("SIGKILL"))) })
+afterEach(async () => {
+  await Promise.all(children.splice(0).map((c) => c.stop("SIGKILL")))
+})
 
 describe("oxd-server CLI", () => {
   it("prints every configuration key with --help and exits 0", async () => {
@@ -54,11 +64,25 @@ describe("oxd-server CLI", () => {
 
   it("serves the TCP protocol on the configured port and stops cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
-    const cli = await startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
+    const cli = await startCli([
+      "--port",
+      "0",
+      "--database-url",
+      `file:${join(dir, "oxd.db")}`,
+      "--rest-port",
+      "0",
+      "--ws-port",
+      "0",
+      "--rest-tls-dir",
+      join(dir, "rest-tls"),
+    ])
     const [, port] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
     const reply = await call(Number(port), "get_authorization_url", {})
     // the reference's error data always carries details, null here (ErrorResponse.java:22-27)
-    expect(reply).toEqual({ status: "error", data: { error: "bad_request", error_description: expect.stringContaining("oxd_id"), details: null } })
+    expect(reply).toEqual({
+      status: "error",
+      data: { error: "bad_request", error_description: expect.stringContaining("oxd_id"), details: null },
+    })
     await cli.waitFor(/oxd-server ready/)
     cli.child.kill("SIGTERM")
     expect(await cli.exited).toBe(0)
@@ -67,7 +91,18 @@ describe("oxd-server CLI", () => {
 
   it("serves the REST API beside TCP on the same core, over HTTPS with a logged certificate fingerprint", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-server-cli-"))
-    const cli = await startCli(["--port", "0", "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-port", "0", "--ws-port", "0", "--rest-tls-dir", join(dir, "rest-tls")])
+    const cli = await startCli([
+      "--port",
+      "0",
+      "--database-url",
+      `file:${join(dir, "oxd.db")}`,
+      "--rest-port",
+      "0",
+      "--ws-port",
+      "0",
+      "--rest-tls-dir",
+      join(dir, "rest-tls"),
+    ])
     const [, url] = await cli.waitFor(/REST API on (https:\/\/127\.0\.0\.1:\d+)/)
     await cli.waitFor(/sha256_fingerprint"?[:=]\s*"?([0-9A-F]{2}:){31}[0-9A-F]{2}/)
     const [, tcpPort] = await cli.waitFor(/TCP protocol on 127\.0\.0\.1:(\d+)/)
@@ -75,7 +110,9 @@ describe("oxd-server CLI", () => {
     const health = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = httpsRequest(`${url}/health-check`, { ca }, (res) => {
         let body = ""
-        res.on("data", (d: Buffer) => { body += d.toString() })
+        res.on("data", (d: Buffer) => {
+          body += d.toString()
+        })
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body }))
       })
       req.on("error", reject)

@@ -17,7 +17,12 @@ let server: AdminServer | undefined
 beforeAll(async () => {
   op = await startOp()
   // no retries of a refused discovery: the bogus calls below each take one connection attempt
-  server = await startServerWithAdmin(op, join(tempDir("oxd-metrics-exposure-"), "oxd.db"), ["--metrics-token", TOKEN, "--op-retries", "0"])
+  server = await startServerWithAdmin(op, join(tempDir("oxd-metrics-exposure-"), "oxd.db"), [
+    "--metrics-token",
+    TOKEN,
+    "--op-retries",
+    "0",
+  ])
 }, 90_000)
 afterAll(() => stopAll(server, op))
 
@@ -34,17 +39,31 @@ const setupClient = async (opHost: string) => {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ op_host: opHost, authorization_redirect_uri: REDIRECT }),
   })
-  return { status: res.status, body: await res.json() as { status: string; data: Record<string, string> } }
+  return { status: res.status, body: (await res.json()) as { status: string; data: Record<string, string> } }
 }
 
 describe("GET /metrics with metrics_token", () => {
   it("is refused (401) without the token, with a wrong one or another scheme, and served with the right one, on the REST, WebSocket and admin ports", async () => {
     for (const base of bases()) {
-      for (const authorization of [undefined, "Bearer wrong-token", `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN, "Bearer "]) {
+      for (const authorization of [
+        undefined,
+        "Bearer wrong-token",
+        `Bearer ${TOKEN}x`,
+        `Basic ${TOKEN}`,
+        TOKEN,
+        "Bearer ",
+      ]) {
         const refused = await scrape(base, authorization)
         expect(refused.status, `${base} ${authorization}`).toBe(401)
         expect(refused.challenge).toBe('Bearer realm="metrics"')
-        expect(JSON.parse(refused.text)).toEqual({ status: "error", data: { error: "unauthorized", error_description: "/metrics needs Authorization: Bearer <metrics_token>.", details: null } })
+        expect(JSON.parse(refused.text)).toEqual({
+          status: "error",
+          data: {
+            error: "unauthorized",
+            error_description: "/metrics needs Authorization: Bearer <metrics_token>.",
+            details: null,
+          },
+        })
         expect(refused.text).not.toContain("oxd_")
       }
       const served = await scrape(base, `Bearer ${TOKEN}`)
@@ -67,7 +86,9 @@ describe("OP origins as labels", () => {
     const callBogus = async (from: number, to: number) => {
       const codes = new Map<string, number>()
       for (let i = from; i < to; i += 25) {
-        const replies = await Promise.all(Array.from({ length: Math.min(25, to - i) }, (_, k) => setupClient(bogus(i + k))))
+        const replies = await Promise.all(
+          Array.from({ length: Math.min(25, to - i) }, (_, k) => setupClient(bogus(i + k))),
+        )
         for (const r of replies) {
           expect(r.body.status).toBe("error")
           codes.set(r.body.data["error"]!, (codes.get(r.body.data["error"]!) ?? 0) + 1)
@@ -83,7 +104,13 @@ describe("OP origins as labels", () => {
 
     // each call was refused, and counted under its outcome
     expect([...codes.values()].reduce((a, b) => a + b, 0)).toBe(300)
-    const refusals = (text: string, code: string) => Number(new RegExp(`^oxd_commands_total\\{command="setup_client",transport="https",outcome="${code}"\\} (\\d+)$`, "m").exec(text)?.[1] ?? 0)
+    const refusals = (text: string, code: string) =>
+      Number(
+        new RegExp(
+          `^oxd_commands_total\\{command="setup_client",transport="https",outcome="${code}"\\} (\\d+)$`,
+          "m",
+        ).exec(text)?.[1] ?? 0,
+      )
     for (const [code, n] of codes) expect(refusals(after, code) - refusals(before, code), code).toBe(n)
     // not one series more, and no bogus origin anywhere
     const series = (text: string) => text.split("\n").filter((l) => l && !l.startsWith("#"))
@@ -91,7 +118,12 @@ describe("OP origins as labels", () => {
     expect(after).not.toContain("127.1.")
     // the registered OP's calls, its discovery and registration before its site was stored included
     for (const endpoint of ["discovery", "registration"]) {
-      expect(after).toMatch(new RegExp(`^oxd_op_requests_total\\{host="${opOrigin.replaceAll(".", "\\.")}",endpoint="${endpoint}",outcome="2xx"\\} [1-9]`, "m"))
+      expect(after).toMatch(
+        new RegExp(
+          `^oxd_op_requests_total\\{host="${opOrigin.replaceAll(".", "\\.")}",endpoint="${endpoint}",outcome="2xx"\\} [1-9]`,
+          "m",
+        ),
+      )
     }
   }, 60_000)
 })

@@ -22,7 +22,11 @@ beforeAll(async () => {
 afterAll(() => stopAll(server, op))
 
 const logLines = () =>
-  server!.output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>)
+  server!
+    .output()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
 
 const get = async (url: string) => {
   const res = await fetch(url)
@@ -41,21 +45,37 @@ describe("operating oxd-server", () => {
     expect(res.headers.get("x-request-id")).toBe("order-4711.retry-2")
     // an id with characters unsafe in a log line is replaced by one of ours
     // a Bearer, so the command reaches core (without one the REST edge answers 403 itself, as the reference does)
-    const unsafe = await fetch(`${s.restUrl}/get-authorization-url`, { method: "POST", headers: { "Content-Type": "application/json", "X-Request-Id": "a b\"c", Authorization: "Bearer a-token" }, body: "{}" })
+    const unsafe = await fetch(`${s.restUrl}/get-authorization-url`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Request-Id": 'a b"c', Authorization: "Bearer a-token" },
+      body: "{}",
+    })
     expect(unsafe.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/)
-    await s.tcp().call("get_client_token", { op_host: op.issuer, client_id: "nobody", client_secret: "wrong-secret" }).catch(() => undefined)
+    await s
+      .tcp()
+      .call("get_client_token", { op_host: op.issuer, client_id: "nobody", client_secret: "wrong-secret" })
+      .catch(() => undefined)
 
     const line = await waitForLine((l) => l["request_id"] === "order-4711.retry-2" && l["msg"] === "command")
-    expect(line).toMatchObject({ level: "INFO", command: "setup_client", transport: "https", outcome: "ok", remote_address: expect.stringMatching(/127\.0\.0\.1/) })
+    expect(line).toMatchObject({
+      level: "INFO",
+      command: "setup_client",
+      transport: "https",
+      outcome: "ok",
+      remote_address: expect.stringMatching(/127\.0\.0\.1/),
+    })
     expect(typeof line["duration_ms"]).toBe("number")
     expect(new Date(String(line["time"])).getTime()).not.toBeNaN()
-    const refused = await waitForLine((l) => l["msg"] === "command" && l["command"] === "get_authorization_url" && l["transport"] === "https")
+    const refused = await waitForLine(
+      (l) => l["msg"] === "command" && l["command"] === "get_authorization_url" && l["transport"] === "https",
+    )
     expect(refused["outcome"]).toBe("bad_request") // no oxd_id: the error code is the outcome
     const tcp = await waitForLine((l) => l["msg"] === "command" && l["transport"] === "tcp")
     expect(tcp).toMatchObject({ command: "get_client_token", request_id: expect.stringMatching(/^[0-9a-f]{16}$/) })
     expect(tcp["outcome"]).not.toBe("ok")
     // every line is JSON with a level and a message
-    for (const l of logLines()) expect(l).toMatchObject({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) })
+    for (const l of logLines())
+      expect(l).toMatchObject({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) })
   }, 60_000)
 
   it("answers liveness and readiness on the REST, WebSocket and admin ports", async () => {
@@ -67,7 +87,10 @@ describe("operating oxd-server", () => {
       expect(JSON.parse(live.text)).toEqual({ status: "ok" })
       const ready = await get(`${base}/health/ready`)
       expect(ready.status, base).toBe(200)
-      expect(JSON.parse(ready.text)).toEqual({ status: "ready", checks: { database: "ok", migrations: "current", accepting: "yes" } })
+      expect(JSON.parse(ready.text)).toEqual({
+        status: "ready",
+        checks: { database: "ok", migrations: "current", accepting: "yes" },
+      })
     }
     // the oxd-https-extension check stays, with its answer `running` (RestResource.java:29-34, H15)
     const health = await get(`${s.restUrl}/health-check`)
@@ -89,8 +112,12 @@ describe("operating oxd-server", () => {
       expect(m.type).toBe("text/plain; version=0.0.4; charset=utf-8")
       expect(m.text).toContain("# TYPE oxd_commands_total counter")
       expect(m.text).toMatch(/^oxd_commands_total\{command="setup_client",transport="https",outcome="ok"\} [1-9]/m)
-      expect(m.text).toMatch(/^oxd_command_duration_seconds_bucket\{command="setup_client",transport="https",le="\+Inf"\} [1-9]/m)
-      expect(m.text).toMatch(/^oxd_op_requests_total\{host="https:\/\/127\.0\.0\.1:\d+",endpoint="registration",outcome="2xx"\} [1-9]/m)
+      expect(m.text).toMatch(
+        /^oxd_command_duration_seconds_bucket\{command="setup_client",transport="https",le="\+Inf"\} [1-9]/m,
+      )
+      expect(m.text).toMatch(
+        /^oxd_op_requests_total\{host="https:\/\/127\.0\.0\.1:\d+",endpoint="registration",outcome="2xx"\} [1-9]/m,
+      )
       expect(m.text).toMatch(/^oxd_open_connections\{transport="tcp"\} \d+$/m)
       expect(m.text).toMatch(/^oxd_open_connections\{transport="https"\} [1-9]/m) // this very request
       expect(m.text).toMatch(/^process_resident_memory_bytes [1-9]/m)
@@ -107,14 +134,21 @@ describe("operating oxd-server", () => {
     const socket = connect({ host: "127.0.0.1", port: s.tcpPort })
     await once(socket, "connect")
     let replies = 0
-    socket.on("data", (chunk: Buffer) => { replies += chunk.toString("latin1").split('"unsupported_operation"').length - 1 })
+    socket.on("data", (chunk: Buffer) => {
+      replies += chunk.toString("latin1").split('"unsupported_operation"').length - 1
+    })
     for (let i = 0; i < n; i += 100) socket.write(Buffer.concat(Array.from({ length: 100 }, (_, k) => frame(i + k))))
     // a server whose log writes wait for the reader would stop answering after a few hundred
     await vi.waitFor(() => expect(replies).toBe(n), { timeout: 15_000, interval: 50 })
     socket.destroy()
     s.child.stdout!.resume()
-    await vi.waitFor(() => expect(logLines().filter((l) => l["msg"] === "command").length - before).toBe(n), { timeout: 15_000, interval: 100 })
-    expect(logLines().filter((l) => l["outcome"] === "unsupported_operation" && l["transport"] === "tcp").length).toBeGreaterThanOrEqual(n)
+    await vi.waitFor(() => expect(logLines().filter((l) => l["msg"] === "command").length - before).toBe(n), {
+      timeout: 15_000,
+      interval: 100,
+    })
+    expect(
+      logLines().filter((l) => l["outcome"] === "unsupported_operation" && l["transport"] === "tcp").length,
+    ).toBeGreaterThanOrEqual(n)
   })
 })
 

@@ -14,7 +14,12 @@ describe("readiness", () => {
   it("turns 503 (accepting: stopping) when the server starts to drain, on every port, while liveness stays 200", async () => {
     const config = makeConfig({
       database_url: `file:${join(tempDir("oxd-ready-"), "oxd.db")}`,
-      port: 0, rest_port: 0, ws_port: 0, rest_plain_http: true, ws_plain: true, log_level: "error",
+      port: 0,
+      rest_port: 0,
+      ws_port: 0,
+      rest_plain_http: true,
+      ws_plain: true,
+      log_level: "error",
     })
     const oxd = makeOxd(config)
     await oxd.ready()
@@ -27,7 +32,10 @@ describe("readiness", () => {
       for (const base of bases) {
         const res = await fetch(`${base}/health/ready`)
         expect(res.status, base).toBe(503)
-        expect(await res.json()).toEqual({ status: "not_ready", checks: { database: "ok", migrations: "current", accepting: "stopping" } })
+        expect(await res.json()).toEqual({
+          status: "not_ready",
+          checks: { database: "ok", migrations: "current", accepting: "stopping" },
+        })
         expect((await fetch(`${base}/health/live`)).status, base).toBe(200)
       }
     } finally {
@@ -38,7 +46,13 @@ describe("readiness", () => {
   })
 
   it("serves no /metrics when metrics_enabled is off (health stays)", async () => {
-    const config = makeConfig({ database_url: ":memory:", rest_port: 0, rest_plain_http: true, metrics_enabled: false, log_level: "error" })
+    const config = makeConfig({
+      database_url: ":memory:",
+      rest_port: 0,
+      rest_plain_http: true,
+      metrics_enabled: false,
+      log_level: "error",
+    })
     const oxd = makeOxd(config)
     await oxd.ready()
     const admin = await startAdminServer(oxd, { port: 0 })

@@ -22,13 +22,19 @@ afterAll(async () => {
   await op?.close()
 })
 
-const configFor = (extra: Partial<Config>) => makeConfig({
-  database_url: `file:${join(tempDir("oxd-tracing-"), "oxd.db")}`,
-  trusted_ca_file: op.caFile,
-  allowed_op_hosts: [new URL(op.issuer).origin],
-  port: 0, rest_port: 0, ws_port: 0, rest_plain_http: true, ws_plain: true, log_level: "error",
-  ...extra,
-})
+const configFor = (extra: Partial<Config>) =>
+  makeConfig({
+    database_url: `file:${join(tempDir("oxd-tracing-"), "oxd.db")}`,
+    trusted_ca_file: op.caFile,
+    allowed_op_hosts: [new URL(op.issuer).origin],
+    port: 0,
+    rest_port: 0,
+    ws_port: 0,
+    rest_plain_http: true,
+    ws_plain: true,
+    log_level: "error",
+    ...extra,
+  })
 
 /** One setup_client over REST (it discovers the OP and registers a client there), with our own request id. */
 const runSetupClient = async (config: Config, requestId: string) => {
@@ -62,16 +68,25 @@ const ancestors = (span: CollectedSpan, all: ReadonlyArray<CollectedSpan>): stri
 
 describe("tracing", () => {
   it("exports the command's span and its OP calls' spans, in one trace, to the collector", async () => {
-    const reply = await runSetupClient(configFor({ otlp_endpoint: collector.url, otlp_service_name: "oxd-under-test" }), "trace-me-1")
+    const reply = await runSetupClient(
+      configFor({ otlp_endpoint: collector.url, otlp_service_name: "oxd-under-test" }),
+      "trace-me-1",
+    )
     const spans = collector.spans
     const command = spans.find((s) => s.name === "oxd.setup_client" && s.attributes["oxd.request_id"] === "trace-me-1")
     expect(command, JSON.stringify(spans.map((s) => s.name))).toBeDefined()
     expect(command!.service).toBe("oxd-under-test")
-    expect(command!.attributes).toMatchObject({ "oxd.command": "setup_client", "oxd.transport": "https", "oxd.outcome": "ok" })
+    expect(command!.attributes).toMatchObject({
+      "oxd.command": "setup_client",
+      "oxd.transport": "https",
+      "oxd.outcome": "ok",
+    })
     expect(command!.kind).toBe(2) // SPAN_KIND_SERVER
 
     const opCalls = spans.filter((s) => s.traceId === command!.traceId && s.name.startsWith("oxd.op "))
-    expect(opCalls.map((s) => s.attributes["oxd.op.endpoint"])).toEqual(expect.arrayContaining(["discovery", "registration"]))
+    expect(opCalls.map((s) => s.attributes["oxd.op.endpoint"])).toEqual(
+      expect.arrayContaining(["discovery", "registration"]),
+    )
     for (const call of opCalls) {
       expect(ancestors(call, spans)).toContain(command!.spanId)
       expect(call.kind).toBe(3) // SPAN_KIND_CLIENT

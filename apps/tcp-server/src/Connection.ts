@@ -14,7 +14,9 @@ const MAX_QUEUED = 32
 const brokenMessage = (description: string) => errorEnvelope(edgeRefusal("unreadable_message", description))
 
 /** T9: no command (missing, null or ""): the reference's CommandType is null, unsupported_operation (Processor.java:80-82). */
-const noCommand = errorEnvelope(edgeRefusal("no_command", '"command" is missing: send {"command": "<name>", "params": {…}}'))
+const noCommand = errorEnvelope(
+  edgeRefusal("no_command", '"command" is missing: send {"command": "<name>", "params": {…}}'),
+)
 
 const ASCII_UPPER = /[A-Z]/
 /** T11: the reference takes a command name in any letter case (CommandType.java:60-70); A-Z are folded here. */
@@ -30,7 +32,11 @@ const commandName = (name: string) => {
  * the replies of one event-loop turn leave in one write (gatherWritesThisTurn). A broken frame gets an error reply
  * and the connection closes; a command error gets a reply and the connection stays usable.
  */
-export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleTimeoutMs: number; readonly frameTimeoutMs?: number }) => {
+export const serveConnection = (
+  socket: Socket,
+  oxd: Oxd,
+  opts: { readonly idleTimeoutMs: number; readonly frameTimeoutMs?: number },
+) => {
   const decoder = new FrameDecoder()
   const remoteAddress = socket.remoteAddress
   let chain: Promise<void> = Promise.resolve()
@@ -94,13 +100,18 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
       socket.pause()
       stopFrameTimer() // time spent not reading is ours, not the peer's
     }
-    chain = chain.then(work).catch(() => { socket.destroy() }).finally(() => {
-      queued--
-      if (queued < MAX_QUEUED && !closed && !broken && socket.isPaused()) {
-        socket.resume()
-        armFrameTimer(true)
-      }
-    })
+    chain = chain
+      .then(work)
+      .catch(() => {
+        socket.destroy()
+      })
+      .finally(() => {
+        queued--
+        if (queued < MAX_QUEUED && !closed && !broken && socket.isPaused()) {
+          socket.resume()
+          armFrameTimer(true)
+        }
+      })
   }
 
   const stopFrameTimer = () => {
@@ -121,13 +132,22 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
       if (closed || broken || decoder.pending === 0) return
       broken = true
       socket.pause()
-      enqueue(() => closeAfter(brokenMessage(`Broken message: it did not arrive whole within ${Math.round(limit / 1000)} s (frame_timeout_in_seconds). The connection is closed.`)))
+      enqueue(() =>
+        closeAfter(
+          brokenMessage(
+            `Broken message: it did not arrive whole within ${Math.round(limit / 1000)} s (frame_timeout_in_seconds). The connection is closed.`,
+          ),
+        ),
+      )
     }, limit)
     frameTimer.unref()
   }
 
   /** A frame's command and params, or the reply refusing it (a message that does not parse also closes). */
-  const parseMessage = (json: string): { readonly command: string; readonly params: unknown } | { readonly refusal: unknown; readonly close: boolean } => {
+  const parseMessage = (
+    json: string,
+  ):
+    { readonly command: string; readonly params: unknown } | { readonly refusal: unknown; readonly close: boolean } => {
     let message: unknown
     try {
       message = JSON.parse(json)
@@ -135,17 +155,29 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
       return { refusal: brokenMessage("Broken message: it is not valid JSON. The connection is closed."), close: true }
     }
     if (typeof message !== "object" || message === null || Array.isArray(message)) {
-      return { refusal: brokenMessage('Broken message: it must be a JSON object, {"command": "…", "params": {…}}. The connection is closed.'), close: true }
+      return {
+        refusal: brokenMessage(
+          'Broken message: it must be a JSON object, {"command": "…", "params": {…}}. The connection is closed.',
+        ),
+        close: true,
+      }
     }
     const { command } = message as { command?: unknown }
     if (typeof command === "string" && command.length > 0) {
       const name = commandName(command)
       // the parsed object itself: no copy per frame
-      return name === command ? message as { readonly command: string; readonly params: unknown } : { command: name, params: (message as { params?: unknown }).params }
+      return name === command
+        ? (message as { readonly command: string; readonly params: unknown })
+        : { command: name, params: (message as { params?: unknown }).params }
     }
     if (command === undefined || command === null || command === "") return { refusal: noCommand, close: false }
     // T9: a command that is not a string fails the reference's Command mapping: internal_error, closed
-    return { refusal: brokenMessage('Broken message: "command" must be a string, the command\'s name. The connection is closed.'), close: true }
+    return {
+      refusal: brokenMessage(
+        'Broken message: "command" must be a string, the command\'s name. The connection is closed.',
+      ),
+      close: true,
+    }
   }
 
   /** Who is calling, the same for every frame of the connection (one object, not one per frame). */
@@ -205,7 +237,12 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
       if (event._tag === "FrameError") enqueue(() => closeAfter(brokenMessage(`Broken message: ${event.reason}.`)))
     }
     // the peer is done sending: answer what it sent, then close our side
-    enqueue(async () => { if (!closed) { closed = true; socket.end() } })
+    enqueue(async () => {
+      if (!closed) {
+        closed = true
+        socket.end()
+      }
+    })
   })
 
   return {
@@ -221,7 +258,10 @@ export const serveConnection = (socket: Socket, oxd: Oxd, opts: { readonly idleT
       await new Promise<void>((resolve) => {
         socket.once("close", () => resolve())
         socket.end()
-        setTimeout(() => { socket.destroy(); resolve() }, 1000).unref()
+        setTimeout(() => {
+          socket.destroy()
+          resolve()
+        }, 1000).unref()
       })
     },
   }

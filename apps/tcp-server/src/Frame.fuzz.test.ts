@@ -37,7 +37,8 @@ const decodeAll = (chunks: ReadonlyArray<Buffer>, end = true) => {
 }
 
 /** A message a client might send: any JSON object text (any Unicode), at most MAX_FRAME bytes. */
-const message = fc.jsonValue({ maxDepth: 3, stringUnit: "binary" })
+const message = fc
+  .jsonValue({ maxDepth: 3, stringUnit: "binary" })
   .map((v) => JSON.stringify({ command: "x", params: v }))
   .filter((s) => Buffer.byteLength(s) <= MAX_FRAME)
 
@@ -47,22 +48,32 @@ const framed = (m: string, units: boolean) => (units ? unitFrame(m) : byteFrame(
 describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${fuzz.numRuns} runs)`, () => {
   it("any chunking of valid frames gives back exactly the messages, in order", () => {
     fc.assert(
-      fc.property(fc.array(message, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 40 }), (messages, points) => {
-        const bytes = Buffer.concat(messages.map((m) => encodeFrame(JSON.parse(m))))
-        const { events } = decodeAll(cut(bytes, points))
-        expect(events.map((e) => (e._tag === "Frame" ? JSON.parse(e.json) as unknown : e))).toEqual(messages.map((m) => JSON.parse(m) as unknown))
-      }),
+      fc.property(
+        fc.array(message, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (messages, points) => {
+          const bytes = Buffer.concat(messages.map((m) => encodeFrame(JSON.parse(m))))
+          const { events } = decodeAll(cut(bytes, points))
+          expect(events.map((e) => (e._tag === "Frame" ? (JSON.parse(e.json) as unknown) : e))).toEqual(
+            messages.map((m) => JSON.parse(m) as unknown),
+          )
+        },
+      ),
       fuzz,
     )
   })
 
   it("T3: any mix of byte-counted and UTF-16-counted frames, any chunking, gives back exactly the messages", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(message, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 40 }), (messages, points) => {
-        const bytes = Buffer.concat(messages.map(([m, units]) => framed(m, units)))
-        const { events } = decodeAll(cut(bytes, points))
-        expect(events).toEqual(messages.map(([m]) => ({ _tag: "Frame", json: m })))
-      }),
+      fc.property(
+        fc.array(fc.tuple(message, fc.boolean()), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (messages, points) => {
+          const bytes = Buffer.concat(messages.map(([m, units]) => framed(m, units)))
+          const { events } = decodeAll(cut(bytes, points))
+          expect(events).toEqual(messages.map(([m]) => ({ _tag: "Frame", json: m })))
+        },
+      ),
       fuzz,
     )
   })
@@ -70,7 +81,10 @@ describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${f
   it("arbitrary bytes, arbitrarily chunked: no throw, at most one FrameError and nothing after it, bounded buffer", () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 3000 }), { maxLength: 12 }), fc.boolean(), (chunks, end) => {
-        const { events, maxPending } = decodeAll(chunks.map((c) => Buffer.from(c)), end)
+        const { events, maxPending } = decodeAll(
+          chunks.map((c) => Buffer.from(c)),
+          end,
+        )
         const errorAt = events.findIndex((e) => e._tag === "FrameError")
         if (errorAt >= 0) expect(events.length).toBe(errorAt + 1)
         // a body counted in UTF-16 units takes up to 3 bytes a unit
@@ -83,12 +97,19 @@ describe(`FrameDecoder under arbitrary input (fast-check, seed ${fuzz.seed}, ${f
 
   it("garbage after valid frames: the frames come first, then one FrameError", () => {
     fc.assert(
-      fc.property(fc.array(message, { maxLength: 4 }), fc.uint8Array({ minLength: 4, maxLength: 200 }).filter((g) => !/^(\d{4}|\+\d{3})/.test(Buffer.from(g).subarray(0, 4).toString("latin1"))), fc.array(fc.nat(), { maxLength: 10 }), (messages, garbage, points) => {
-        const bytes = Buffer.concat([...messages.map((m) => encodeFrame(JSON.parse(m))), Buffer.from(garbage)])
-        const { events } = decodeAll(cut(bytes, points))
-        expect(events.slice(0, messages.length).every((e) => e._tag === "Frame")).toBe(true)
-        expect(events.slice(messages.length).map((e) => e._tag)).toEqual(["FrameError"])
-      }),
+      fc.property(
+        fc.array(message, { maxLength: 4 }),
+        fc
+          .uint8Array({ minLength: 4, maxLength: 200 })
+          .filter((g) => !/^(\d{4}|\+\d{3})/.test(Buffer.from(g).subarray(0, 4).toString("latin1"))),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (messages, garbage, points) => {
+          const bytes = Buffer.concat([...messages.map((m) => encodeFrame(JSON.parse(m))), Buffer.from(garbage)])
+          const { events } = decodeAll(cut(bytes, points))
+          expect(events.slice(0, messages.length).every((e) => e._tag === "Frame")).toBe(true)
+          expect(events.slice(messages.length).map((e) => e._tag)).toEqual(["FrameError"])
+        },
+      ),
       fuzz,
     )
   })

@@ -59,14 +59,17 @@ describe("FrameDecoder", () => {
     expect(d.end()).toEqual([])
   })
 
-  it.each(["00a1", "-001", "abcd", " 012", "0+12", "++12", "0x10", "1e02"])("rejects the length prefix %j and yields nothing after", (prefix) => {
-    const d = new FrameDecoder()
-    const events = d.push(Buffer.from(prefix + "{}" + frame(A).toString(), "utf8"))
-    expect(events).toHaveLength(1)
-    expect(events[0]!._tag).toBe("FrameError")
-    expect(d.push(frame(A))).toEqual([])
-    expect(d.end()).toEqual([])
-  })
+  it.each(["00a1", "-001", "abcd", " 012", "0+12", "++12", "0x10", "1e02"])(
+    "rejects the length prefix %j and yields nothing after",
+    (prefix) => {
+      const d = new FrameDecoder()
+      const events = d.push(Buffer.from(prefix + "{}" + frame(A).toString(), "utf8"))
+      expect(events).toHaveLength(1)
+      expect(events[0]!._tag).toBe("FrameError")
+      expect(d.push(frame(A))).toEqual([])
+      expect(d.end()).toEqual([])
+    },
+  )
 
   it("T1: takes a + before 3 digits, as the reference's Long.parseLong does (CoreUtils.java:153-159, 195-203)", () => {
     const json = '{"command":"x"}'

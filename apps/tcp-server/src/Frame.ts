@@ -10,8 +10,7 @@ import { LegacyBodyReader, legacyFrame, MAX_4_DIGIT_LENGTH } from "@oxd/wire/fra
 export const MAX_FRAME = MAX_4_DIGIT_LENGTH
 
 export type FrameEvent =
-  | { readonly _tag: "Frame"; readonly json: string }
-  | { readonly _tag: "FrameError"; readonly reason: string }
+  { readonly _tag: "Frame"; readonly json: string } | { readonly _tag: "FrameError"; readonly reason: string }
 
 const DIGIT_0 = 0x30
 const DIGIT_9 = 0x39
@@ -42,7 +41,8 @@ export class FrameDecoder {
         const c = buf[i]!
         // the reference parses the prefix with Long.parseLong, which takes a leading + (CoreUtils.java:153-159)
         if (c === PLUS && i === at) continue
-        if (c < DIGIT_0 || c > DIGIT_9) return this.#fail(out, "the message must start with a 4-digit length (e.g. 0071{…})")
+        if (c < DIGIT_0 || c > DIGIT_9)
+          return this.#fail(out, "the message must start with a 4-digit length (e.g. 0071{…})")
         length = length * 10 + (c - DIGIT_0)
       }
       if (length === 0) return this.#fail(out, "the length prefix is 0: a message must carry a JSON command")

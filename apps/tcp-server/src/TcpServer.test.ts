@@ -32,15 +32,24 @@ class Client {
       for (const f of frames) this.replies.push(JSON.parse(f.toString("utf8")) as Reply)
       this.#notify()
     })
-    socket.on("end", () => { this.ended = true; this.#notify() })
-    socket.on("close", () => { this.closed = true; this.#notify() })
+    socket.on("end", () => {
+      this.ended = true
+      this.#notify()
+    })
+    socket.on("close", () => {
+      this.closed = true
+      this.#notify()
+    })
     socket.on("error", () => {})
   }
 
   static open(port: number, opts: { allowHalfOpen?: boolean } = {}): Promise<Client> {
     return new Promise((resolve, reject) => {
       const s = connect({ host: "127.0.0.1", port, allowHalfOpen: opts.allowHalfOpen ?? false })
-      s.once("connect", () => { s.off("error", reject); resolve(new Client(s)) })
+      s.once("connect", () => {
+        s.off("error", reject)
+        resolve(new Client(s))
+      })
       s.once("error", reject)
     })
   }
@@ -54,7 +63,10 @@ class Client {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)
       const check = () => {
-        if (done()) { clearTimeout(timer); resolve() } else this.#wake.push(check)
+        if (done()) {
+          clearTimeout(timer)
+          resolve()
+        } else this.#wake.push(check)
       }
       check()
     })
@@ -99,7 +111,9 @@ let server: TcpServer
 // answers with a blob of the asked size (every other command goes to the real core)
 const withBigReplies = async () => {
   const call: Oxd["call"] = (c, p, ctx) =>
-    c === "echo_big" ? { envelope: okEnvelope({ blob: "z".repeat(Number((p as { size: number }).size)) }), http: 200 } : oxd.call(c, p, ctx)
+    c === "echo_big"
+      ? { envelope: okEnvelope({ blob: "z".repeat(Number((p as { size: number }).size)) }), http: 200 }
+      : oxd.call(c, p, ctx)
   const big: Oxd = { ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }
   return startTcpServer(big, { host: "127.0.0.1", port: 0 })
 }
@@ -111,7 +125,12 @@ const open = async (opts?: { allowHalfOpen?: boolean; port?: number }) => {
   return c
 }
 
-startCoreAndServer((o, s) => ([oxd, server] = [o, s]), () => { for (const c of clients) c.close() })
+startCoreAndServer(
+  (o, s) => ([oxd, server] = [o, s]),
+  () => {
+    for (const c of clients) c.close()
+  },
+)
 
 /** The server still answers a fresh connection correctly. */
 const stillServing = async () => {
@@ -148,7 +167,10 @@ class UnitClient {
   }
   static async open(port: number) {
     const s = connect({ host: "127.0.0.1", port })
-    await new Promise((resolve, reject) => { s.once("connect", resolve); s.once("error", reject) })
+    await new Promise((resolve, reject) => {
+      s.once("connect", resolve)
+      s.once("error", reject)
+    })
     return new UnitClient(s)
   }
   /** oxd-node's framing: `"00" + string.length + string` for 10-99, `"0" + …` for 100-999; padStart for all here. */
@@ -170,7 +192,10 @@ const NON_ASCII = { client_name: "Zürich café", emoji: "😀", mixed: "日本�
 /** An Oxd whose "echo" answers its params (every other command goes to the real core). */
 const withEcho = () => {
   const call: Oxd["call"] = (c, p, ctx) => (c === "echo" ? { envelope: okEnvelope(p), http: 200 } : oxd.call(c, p, ctx))
-  return startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+  return startTcpServer(
+    { ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) },
+    { host: "127.0.0.1", port: 0 },
+  )
 }
 
 describe("T3: the length unit, UTF-16 units (the reference, CoreUtils.java:206-209) or UTF-8 bytes", () => {
@@ -207,7 +232,14 @@ describe("T3: the length unit, UTF-16 units (the reference, CoreUtils.java:206-2
         expect(Number(r.prefix)).toBe(r.json.length)
         expect(r.bytes).toBe(r.json.length)
       }
-      expect(c.replies.map((r) => (JSON.parse(r.json) as Reply).data)).toEqual([NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, { n: 1 }, NON_ASCII])
+      expect(c.replies.map((r) => (JSON.parse(r.json) as Reply).data)).toEqual([
+        NON_ASCII,
+        NON_ASCII,
+        NON_ASCII,
+        NON_ASCII,
+        { n: 1 },
+        NON_ASCII,
+      ])
       c.socket.destroy()
       // and a byte-counting client reads the same replies
       const b = await Client.open(s.port)
@@ -251,7 +283,9 @@ describe("commands", () => {
     expect(e.error).toBe("bad_request")
     expect(e.error_description).toContain("oxd_id")
     expect(errorOf(await c.call("get_authorization_url", { oxd_id: "unknown-site" })).error).toBe("invalid_oxd_id")
-    expect(errorOf(await c.call("register_site", { authorization_redirect_uri: "https://rp.example/cb" })).error).toBe("invalid_op_host")
+    expect(errorOf(await c.call("register_site", { authorization_redirect_uri: "https://rp.example/cb" })).error).toBe(
+      "invalid_op_host",
+    )
     // params that are not an object: the reference's internal_error ERC:21, the connection stays (audit X2)
     expect(errorOf(await c.call("get_authorization_url", "not an object")).error).toBe("internal_error")
     expect(errorOf(await c.call("get_authorization_url", [1, 2])).error).toBe("internal_error")
@@ -277,7 +311,13 @@ describe("commands", () => {
   it("answers many pipelined commands in order", async () => {
     const c = await open()
     const n = 100
-    c.write(Buffer.concat(Array.from({ length: n }, (_, i) => (i % 2 ? command(`unknown_${i}`) : command("get_authorization_url", { oxd_id: `id-${i}` })))))
+    c.write(
+      Buffer.concat(
+        Array.from({ length: n }, (_, i) =>
+          i % 2 ? command(`unknown_${i}`) : command("get_authorization_url", { oxd_id: `id-${i}` }),
+        ),
+      ),
+    )
     await c.reply(n - 1)
     c.replies.forEach((r, i) => {
       const e = errorOf(r)
@@ -289,13 +329,19 @@ describe("commands", () => {
   it("answers commands sent one after another on one connection", async () => {
     const c = await open()
     for (let i = 0; i < 10; i++) {
-      expect(errorOf(await c.call(i % 2 ? "no_such_command" : "get_authorization_url", {})).error).toBe(i % 2 ? "unsupported_operation" : "bad_request")
+      expect(errorOf(await c.call(i % 2 ? "no_such_command" : "get_authorization_url", {})).error).toBe(
+        i % 2 ? "unsupported_operation" : "bad_request",
+      )
     }
     expect(c.replies).toHaveLength(10)
   })
 
   it("sends each reply in one chunk (old clients read only the first one)", async () => {
-    for (const [name, params] of [["no_such_command", {}], ["get_authorization_url", {}], ["register_site", {}]] as const) {
+    for (const [name, params] of [
+      ["no_such_command", {}],
+      ["get_authorization_url", {}],
+      ["register_site", {}],
+    ] as const) {
       const c = await open()
       c.write(command(name, params))
       await c.until(() => c.chunks.length > 0, "data")
@@ -335,7 +381,10 @@ describe("commands", () => {
           chunks.push(chunk)
           const all = Buffer.concat(chunks)
           const prefix = /^\d{5}/.exec(all.subarray(0, 5).toString("latin1"))
-          if (prefix && all.length >= 5 + Number(prefix[0])) { clearTimeout(timer); resolve(all) }
+          if (prefix && all.length >= 5 + Number(prefix[0])) {
+            clearTimeout(timer)
+            resolve(all)
+          }
         })
         socket.on("error", reject)
         socket.write(command("echo_big", { size: 12000 }))
@@ -375,11 +424,13 @@ describe("commands", () => {
 
   it("ignores unknown params", async () => {
     const c = await open()
-    const e = errorOf(await c.call("get_authorization_url", { oxd_id: "x", host: "localhost", port: 8099, extra: { a: [1] } }))
+    const e = errorOf(
+      await c.call("get_authorization_url", { oxd_id: "x", host: "localhost", port: 8099, extra: { a: [1] } }),
+    )
     expect(e.error).toBe("invalid_oxd_id")
   })
 
-  it("T9: answers a message without a command (missing, null, \"\") with unsupported_operation and keeps the connection (reference: Processor.java:80-82)", async () => {
+  it('T9: answers a message without a command (missing, null, "") with unsupported_operation and keeps the connection (reference: Processor.java:80-82)', async () => {
     const c = await open()
     for (const msg of ['{"params":{}}', "{}", '{"command":"","params":{}}', '{"command":null}']) {
       const i = c.replies.length
@@ -420,8 +471,20 @@ describe("commands", () => {
 
   it("T13: an internal_error a command answers leaves the connection open (the reference closes, SocketProcessor.java:62-65)", async () => {
     const call: Oxd["call"] = (c, p, ctx) =>
-      c === "fails" ? { envelope: errorEnvelope({ code: "internal_error", http: 500, description: "Internal error; the server logged it with request id x." }), http: 500 } : oxd.call(c, p, ctx)
-    const s = await startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+      c === "fails"
+        ? {
+            envelope: errorEnvelope({
+              code: "internal_error",
+              http: 500,
+              description: "Internal error; the server logged it with request id x.",
+            }),
+            http: 500,
+          }
+        : oxd.call(c, p, ctx)
+    const s = await startTcpServer(
+      { ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) },
+      { host: "127.0.0.1", port: 0 },
+    )
     try {
       const c = await open({ port: s.port })
       expect(errorOf(await c.call("fails")).error).toBe("internal_error")
@@ -501,7 +564,11 @@ describe("commands", () => {
     c.write(Buffer.concat([command("a"), command("b"), command("get_authorization_url", {})]))
     c.socket.end()
     await c.serverClosed()
-    expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "unsupported_operation", "bad_request"])
+    expect(c.replies.map((r) => errorOf(r).error)).toEqual([
+      "unsupported_operation",
+      "unsupported_operation",
+      "bad_request",
+    ])
   })
 })
 
@@ -540,7 +607,9 @@ describe("broken frames: one internal_error reply, then the server closes", () =
 
   it("answers the good frames before a broken one, then the error, and nothing after", async () => {
     const c = await open()
-    c.write(Buffer.concat([command("first"), command("get_authorization_url", {}), Buffer.from("zzzz"), command("after")]))
+    c.write(
+      Buffer.concat([command("first"), command("get_authorization_url", {}), Buffer.from("zzzz"), command("after")]),
+    )
     await c.serverClosed()
     await new Promise((r) => setTimeout(r, 20))
     expect(c.replies.map((r) => errorOf(r).error)).toEqual(["unsupported_operation", "bad_request", "internal_error"])
@@ -601,14 +670,18 @@ describe("replies core gives at once (answers on the synchronous road)", () => {
       if (c === "later") return new Promise((r) => setTimeout(() => r({ envelope: okEnvelope({ n }), http: 200 }), 50))
       return oxd.call(c, p, ctx)
     }
-    const s = await startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+    const s = await startTcpServer(
+      { ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) },
+      { host: "127.0.0.1", port: 0 },
+    )
     try {
       const c = await open({ port: s.port })
       const order = ["later", "now", "now", "later", "now", "no_such_command", "now"]
       c.write(Buffer.concat(order.map((name, n) => command(name, { n }))))
       await c.reply(order.length - 1)
-      expect(c.replies.map((r) => (r.status === "ok" ? (r.data as { n: number }).n : (r.data as { error: string }).error)))
-        .toEqual([0, 1, 2, 3, 4, "unsupported_operation", 6])
+      expect(
+        c.replies.map((r) => (r.status === "ok" ? (r.data as { n: number }).n : (r.data as { error: string }).error)),
+      ).toEqual([0, 1, 2, 3, 4, "unsupported_operation", 6])
       // and one at a time, each at once
       for (let n = 0; n < 3; n++) expect((await c.call("now", { n })).data).toEqual({ n })
     } finally {
@@ -619,8 +692,12 @@ describe("replies core gives at once (answers on the synchronous road)", () => {
 
 describe("replies of one turn", () => {
   it("leave in one write per connection", async () => {
-    const call: Oxd["call"] = (c, p, ctx) => (c === "now" ? { envelope: okEnvelope({ n: (p as { n: number }).n }), http: 200 } : oxd.call(c, p, ctx))
-    const s = await startTcpServer({ ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) }, { host: "127.0.0.1", port: 0 })
+    const call: Oxd["call"] = (c, p, ctx) =>
+      c === "now" ? { envelope: okEnvelope({ n: (p as { n: number }).n }), http: 200 } : oxd.call(c, p, ctx)
+    const s = await startTcpServer(
+      { ...oxd, call, dispatch: async (c, p, ctx) => call(c, p, ctx) },
+      { host: "127.0.0.1", port: 0 },
+    )
     // every write the server's sockets make reaches the OS through _writeGeneric (one call per write or writev)
     const proto = NetSocket.prototype as unknown as { _writeGeneric: (...args: unknown[]) => unknown }
     const original = proto._writeGeneric
@@ -659,7 +736,9 @@ describe("flow control", () => {
       const other = await open({ port: bigServer.port })
       for (let i = 0; i < 5; i++) {
         const started = Date.now()
-        expect(errorOf(await other.call("get_authorization_url", { oxd_id: `other-${i}` })).error).toBe("invalid_oxd_id")
+        expect(errorOf(await other.call("get_authorization_url", { oxd_id: `other-${i}` })).error).toBe(
+          "invalid_oxd_id",
+        )
         expect(Date.now() - started).toBeLessThan(1000)
       }
       // the server has stopped reading the flooder: most of what it sent is still on the client's side
@@ -691,7 +770,13 @@ describe("flow control", () => {
     const c = await open()
     c.socket.pause()
     const n = 500
-    c.write(Buffer.concat(Array.from({ length: n }, (_, i) => command("get_authorization_url", { oxd_id: `burst-${i}`, pad: "y".repeat(500) }))))
+    c.write(
+      Buffer.concat(
+        Array.from({ length: n }, (_, i) =>
+          command("get_authorization_url", { oxd_id: `burst-${i}`, pad: "y".repeat(500) }),
+        ),
+      ),
+    )
     await new Promise((r) => setTimeout(r, 100))
     c.socket.resume()
     await c.reply(n - 1)

@@ -13,13 +13,19 @@ export interface TcpServer {
 export const startTcpServer = (oxd: Oxd, opts: { readonly host: string; readonly port: number }): Promise<TcpServer> =>
   new Promise((resolve, reject) => {
     const connections = new Map<Socket, ReturnType<typeof serveConnection>>()
-    const limits = connectionLimits({ max: oxd.config.max_connections, perAddress: oxd.config.max_connections_per_address })
+    const limits = connectionLimits({
+      max: oxd.config.max_connections,
+      perAddress: oxd.config.max_connections_per_address,
+    })
     const server: Server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
       if (!limits.admit(socket)) return
-      connections.set(socket, serveConnection(socket, oxd, {
-        idleTimeoutMs: oxd.config.idle_timeout_in_seconds * 1000,
-        frameTimeoutMs: oxd.config.frame_timeout_in_seconds * 1000,
-      }))
+      connections.set(
+        socket,
+        serveConnection(socket, oxd, {
+          idleTimeoutMs: oxd.config.idle_timeout_in_seconds * 1000,
+          frameTimeoutMs: oxd.config.frame_timeout_in_seconds * 1000,
+        }),
+      )
       socket.on("close", () => connections.delete(socket))
     })
     server.on("error", reject)

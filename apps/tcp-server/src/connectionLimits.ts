@@ -16,11 +16,12 @@ export const connectionLimits = (limits: { readonly max: number; readonly perAdd
     admit(socket: Socket): boolean {
       const key = bucketKey(socket.remoteAddress ?? "")
       const fromAddress = byAddress.get(key) ?? 0
-      const over = open >= limits.max
-        ? `The server already holds max_connections (${limits.max}) connections`
-        : limits.perAddress > 0 && fromAddress >= limits.perAddress
-          ? `${key} already holds max_connections_per_address (${limits.perAddress}) connections`
-          : undefined
+      const over =
+        open >= limits.max
+          ? `The server already holds max_connections (${limits.max}) connections`
+          : limits.perAddress > 0 && fromAddress >= limits.perAddress
+            ? `${key} already holds max_connections_per_address (${limits.perAddress}) connections`
+            : undefined
       if (over) {
         refuse(socket, `${over}: this one is closed. Close idle connections or retry later.`)
         return false

@@ -4,13 +4,24 @@
  */
 import { connect, type Socket } from "node:net"
 import { commands, makeConfig, makeOxd, type Oxd } from "@oxd/core"
-import { bytesOf, loadCorpus, paramCases, partBytes, prototypePolluted, UNKNOWN_COMMANDS, type TcpCase } from "@oxd/hostile"
+import {
+  bytesOf,
+  loadCorpus,
+  paramCases,
+  partBytes,
+  prototypePolluted,
+  UNKNOWN_COMMANDS,
+  type TcpCase,
+} from "@oxd/hostile"
 import { takeFrames } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTcpServer, type TcpServer } from "./TcpServer.js"
 import { startCoreAndServer } from "./test-support/coreAndServer.js"
 
-interface Reply { readonly status: string; readonly data: { readonly error?: string; readonly error_description?: string } }
+interface Reply {
+  readonly status: string
+  readonly data: { readonly error?: string; readonly error_description?: string }
+}
 
 /** A raw connection: what it sent, the framed replies, and whether the server closed it. */
 class Raw {
@@ -26,7 +37,10 @@ class Raw {
       for (const f of frames) this.replies.push(JSON.parse(f.toString("utf8")) as Reply)
       this.#notify()
     })
-    const done = () => { this.closed = true; this.#notify() }
+    const done = () => {
+      this.closed = true
+      this.#notify()
+    }
     socket.on("end", done)
     socket.on("close", done)
     socket.on("error", () => undefined)
@@ -39,10 +53,20 @@ class Raw {
       s.once("error", reject)
     })
   }
-  #notify() { for (const w of this.#wake.splice(0)) w() }
+  #notify() {
+    for (const w of this.#wake.splice(0)) w()
+  }
   until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what} (replies: ${JSON.stringify(this.replies.map(codeOf))}, closed: ${this.closed})`)), ms)
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `timed out waiting for ${what} (replies: ${JSON.stringify(this.replies.map(codeOf))}, closed: ${this.closed})`,
+            ),
+          ),
+        ms,
+      )
       const check = () => (done() ? (clearTimeout(timer), resolve()) : void this.#wake.push(check))
       check()
     })
@@ -54,7 +78,7 @@ class Raw {
     return this.replies[i]!
   }
 }
-const codeOf = (r: Reply) => (r.status === "ok" ? "ok" : r.data.error ?? "?")
+const codeOf = (r: Reply) => (r.status === "ok" ? "ok" : (r.data.error ?? "?"))
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 let server: TcpServer
@@ -65,7 +89,12 @@ const open = async (port = server.port, localAddress?: string) => {
   return c
 }
 
-startCoreAndServer((_, s) => (server = s), () => { for (const c of opened) c.socket.destroy() })
+startCoreAndServer(
+  (_, s) => (server = s),
+  () => {
+    for (const c of opened) c.socket.destroy()
+  },
+)
 
 /** Another client gets a correct answer right after. */
 const stillServing = async (port = server.port) => {
@@ -77,12 +106,15 @@ const stillServing = async (port = server.port) => {
 const send = async (c: Raw, tc: TcpCase) => {
   const bytes = bytesOf(tc.parts, { frameJson: true })
   const chunking = tc.chunking ?? "whole"
-  const writes = chunking === "whole" ? [bytes]
-    : chunking === "parts" ? tc.parts.map((p) => partBytes(p, { frameJson: true }))
-    : Array.from({ length: Math.ceil(bytes.length / (chunking === "bytewise" ? 1 : chunking)) }, (_, i) => {
-      const size = chunking === "bytewise" ? 1 : chunking
-      return bytes.subarray(i * size, (i + 1) * size)
-    })
+  const writes =
+    chunking === "whole"
+      ? [bytes]
+      : chunking === "parts"
+        ? tc.parts.map((p) => partBytes(p, { frameJson: true }))
+        : Array.from({ length: Math.ceil(bytes.length / (chunking === "bytewise" ? 1 : chunking)) }, (_, i) => {
+            const size = chunking === "bytewise" ? 1 : chunking
+            return bytes.subarray(i * size, (i + 1) * size)
+          })
   for (const [i, w] of writes.entries()) {
     c.socket.write(w)
     if (tc.gapMs && i < writes.length - 1) await pause(tc.gapMs)
@@ -98,7 +130,10 @@ describe(`TCP hostile corpus (${corpus.length} cases from tooling/hostile/corpus
     const c = await open()
     await send(c, tc)
     const n = tc.expect.replies.length
-    await c.until(() => c.replies.length >= n && (!tc.expect.closed || c.closed), `${n} replies${tc.expect.closed ? " and a close" : ""}`)
+    await c.until(
+      () => c.replies.length >= n && (!tc.expect.closed || c.closed),
+      `${n} replies${tc.expect.closed ? " and a close" : ""}`,
+    )
     if (!tc.expect.closed) await pause(30) // nothing more arrives
     expect(c.replies.map(codeOf)).toEqual(tc.expect.replies)
     for (const r of c.replies) if (r.status === "error") expect(r.data.error_description?.length).toBeGreaterThan(0)
@@ -117,14 +152,20 @@ describe("TCP: generated cases over every command's params", () => {
     for (const pc of cases) byCommand.set(pc.command, [...(byCommand.get(pc.command) ?? []), pc])
     for (const [command, group] of byCommand) {
       const c = await open()
-      for (const pc of group) c.socket.write(partBytes({ json: { command: pc.command, params: pc.params } }, { frameJson: true }))
+      for (const pc of group)
+        c.socket.write(partBytes({ json: { command: pc.command, params: pc.params } }, { frameJson: true }))
       await c.until(() => c.replies.length >= group.length, `${group.length} replies to ${command}`, 30_000)
       c.replies.forEach((r, i) => {
         expect(r.status, group[i]!.name).toBe("error")
-        expect(r.status === "error" ? r.data.error_description : "", group[i]!.name).not.toMatch(/^Internal error; the server logged it/)
+        expect(r.status === "error" ? r.data.error_description : "", group[i]!.name).not.toMatch(
+          /^Internal error; the server logged it/,
+        )
       })
       // the top-level __proto__ case: op_host smuggled through the prototype is not an op_host
-      if (command === "register_site") expect(codeOf(c.replies[group.findIndex((g) => g.name.endsWith("top-level __proto__"))]!)).toBe("invalid_op_host")
+      if (command === "register_site")
+        expect(codeOf(c.replies[group.findIndex((g) => g.name.endsWith("top-level __proto__"))]!)).toBe(
+          "invalid_op_host",
+        )
       expect(c.closed).toBe(false)
       c.socket.destroy()
       await stillServing()
@@ -134,7 +175,8 @@ describe("TCP: generated cases over every command's params", () => {
 
   it(`answers ${UNKNOWN_COMMANDS.length} unknown command names with unsupported_operation (T9, T10: empty too, as the reference)`, async () => {
     const c = await open()
-    for (const name of UNKNOWN_COMMANDS) c.socket.write(partBytes({ json: { command: name, params: {} } }, { frameJson: true }))
+    for (const name of UNKNOWN_COMMANDS)
+      c.socket.write(partBytes({ json: { command: name, params: {} } }, { frameJson: true }))
     await c.until(() => c.replies.length >= UNKNOWN_COMMANDS.length, "every reply")
     expect(c.replies.map(codeOf)).toEqual(UNKNOWN_COMMANDS.map(() => "unsupported_operation"))
     for (const r of c.replies) expect(JSON.stringify(r).length).toBeLessThan(1000) // the name is clipped in the reply
@@ -147,7 +189,14 @@ describe("TCP: slow senders and silent connections (frame_timeout_in_seconds 1, 
   let slowOxd: Oxd
   let slow: TcpServer
   beforeAll(async () => {
-    slowOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", frame_timeout_in_seconds: 1, idle_timeout_in_seconds: 1 }))
+    slowOxd = makeOxd(
+      makeConfig({
+        database_url: ":memory:",
+        log_level: "error",
+        frame_timeout_in_seconds: 1,
+        idle_timeout_in_seconds: 1,
+      }),
+    )
     await slowOxd.ready()
     slow = await startTcpServer(slowOxd, { host: "127.0.0.1", port: 0 })
   })
@@ -158,9 +207,14 @@ describe("TCP: slow senders and silent connections (frame_timeout_in_seconds 1, 
 
   it("a frame trickled a byte every 100 ms (slowloris) gets an error reply and is closed, though it never went idle", async () => {
     const c = await open(slow.port)
-    const bytes = partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "slowloris" } } }, { frameJson: true })
+    const bytes = partBytes(
+      { json: { command: "get_authorization_url", params: { oxd_id: "slowloris" } } },
+      { frameJson: true },
+    )
     let i = 0
-    const trickle = setInterval(() => { if (!c.closed && i < bytes.length) c.socket.write(bytes.subarray(i, ++i)) }, 100)
+    const trickle = setInterval(() => {
+      if (!c.closed && i < bytes.length) c.socket.write(bytes.subarray(i, ++i))
+    }, 100)
     try {
       await c.until(() => c.closed, "the server to close the slow sender", 8000)
     } finally {
@@ -196,12 +250,17 @@ describe("TCP: slow senders and silent connections (frame_timeout_in_seconds 1, 
 
 describe("TCP: rate limits (rate_limit_per_minute 60, burst 3)", () => {
   it("answers rate_limited past the burst, keeps the connection, and serves again after the refill", async () => {
-    const limitedOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", rate_limit_per_minute: 60, rate_limit_burst: 3 }))
+    const limitedOxd = makeOxd(
+      makeConfig({ database_url: ":memory:", log_level: "error", rate_limit_per_minute: 60, rate_limit_burst: 3 }),
+    )
     await limitedOxd.ready()
     const limited = await startTcpServer(limitedOxd, { host: "127.0.0.1", port: 0 })
     try {
       const c = await open(limited.port)
-      for (let i = 0; i < 4; i++) c.socket.write(partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "x" } } }, { frameJson: true }))
+      for (let i = 0; i < 4; i++)
+        c.socket.write(
+          partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "x" } } }, { frameJson: true }),
+        )
       await c.until(() => c.replies.length >= 4, "4 replies")
       expect(c.replies.map(codeOf)).toEqual(["invalid_oxd_id", "invalid_oxd_id", "invalid_oxd_id", "rate_limited"])
       expect(c.replies[3]!.data.error_description).toMatch(/at most 60 a minute\. Retry in 1s\./)
@@ -218,10 +277,13 @@ describe("TCP: rate limits (rate_limit_per_minute 60, burst 3)", () => {
 
 describe("TCP: connection caps (max_connections 5, max_connections_per_address 3; T17: the reference has no cap)", () => {
   it("refuses a 4th connection from one address with one rate_limited reply, serves the other addresses, and takes it again once one closes", async () => {
-    const cappedOxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", max_connections: 5, max_connections_per_address: 3 }))
+    const cappedOxd = makeOxd(
+      makeConfig({ database_url: ":memory:", log_level: "error", max_connections: 5, max_connections_per_address: 3 }),
+    )
     await cappedOxd.ready()
     const capped = await startTcpServer(cappedOxd, { host: "127.0.0.1", port: 0 })
-    const served = async (c: Raw) => expect(codeOf(await c.call("get_authorization_url", { oxd_id: "x" }))).toBe("invalid_oxd_id")
+    const served = async (c: Raw) =>
+      expect(codeOf(await c.call("get_authorization_url", { oxd_id: "x" }))).toBe("invalid_oxd_id")
     const refusedWith = async (c: Raw, limit: RegExp) => {
       await c.until(() => c.closed, "the refusal's close")
       expect(c.replies.map(codeOf)).toEqual(["rate_limited"])
@@ -231,7 +293,10 @@ describe("TCP: connection caps (max_connections 5, max_connections_per_address 3
     try {
       const first = [await open(capped.port), await open(capped.port), await open(capped.port)]
       for (const c of first) await served(c)
-      await refusedWith(await open(capped.port), /127\.0\.0\.1 already holds max_connections_per_address \(3\) connections/)
+      await refusedWith(
+        await open(capped.port),
+        /127\.0\.0\.1 already holds max_connections_per_address \(3\) connections/,
+      )
       // the refusal touched nobody else: the three still answer, and another address is served
       for (const c of first) await served(c)
       const other = [await open(capped.port, "127.0.0.2"), await open(capped.port, "127.0.0.2")]
@@ -242,7 +307,9 @@ describe("TCP: connection caps (max_connections 5, max_connections_per_address 3
       first[0]!.socket.destroy()
       for (let i = 0; ; i++) {
         const again = await open(capped.port)
-        again.socket.write(partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "x" } } }, { frameJson: true }))
+        again.socket.write(
+          partBytes({ json: { command: "get_authorization_url", params: { oxd_id: "x" } } }, { frameJson: true }),
+        )
         await again.until(() => again.replies.length > 0, "a reply")
         if (codeOf(again.replies[0]!) === "invalid_oxd_id") break
         again.socket.destroy()

@@ -12,17 +12,29 @@ const fakeSocket = () => {
   const socket = {
     bufferedAmount: 0,
     readyState: 1,
-    send: (data: unknown) => { sent.push(data) },
-    close: (code?: number) => { calls.push(`close ${code}`) },
-    terminate: () => { calls.push("terminate") },
-    pause: () => { calls.push("pause") },
-    resume: () => { calls.push("resume") },
+    send: (data: unknown) => {
+      sent.push(data)
+    },
+    close: (code?: number) => {
+      calls.push(`close ${code}`)
+    },
+    terminate: () => {
+      calls.push("terminate")
+    },
+    pause: () => {
+      calls.push("pause")
+    },
+    resume: () => {
+      calls.push("resume")
+    },
   }
   return { socket, sent, calls }
 }
 const limits = { maxBufferedBytes: 1000, maxInFlight: 2, maxSubscriptions: 1 }
 
-afterEach(() => { vi.useRealTimers() })
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe("guardConnection", () => {
   it("sends while the peer keeps up; past maxBufferedBytes closes 1013, drops what follows, and cuts off a peer that does not close", () => {
@@ -112,18 +124,38 @@ describe("guardConnection", () => {
 
 describe("errors", () => {
   it("maps oxd HTTP statuses to tRPC codes", () => {
-    expect([400, 403, 404, 500, 502].map(trpcCodeOf)).toEqual(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "INTERNAL_SERVER_ERROR", "BAD_GATEWAY"])
+    expect([400, 403, 404, 500, 502].map(trpcCodeOf)).toEqual([
+      "BAD_REQUEST",
+      "FORBIDDEN",
+      "NOT_FOUND",
+      "INTERNAL_SERVER_ERROR",
+      "BAD_GATEWAY",
+    ])
   })
 
   it("never passes on the text of an unexpected failure", () => {
-    const crash = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "secret-ish detail", cause: new Error("secret-ish detail") })
-    expect(oxdErrorOf(crash).data).toEqual({ error: "internal_error", error_description: "Internal error; the server logged it." })
+    const crash = new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: "secret-ish detail",
+      cause: new Error("secret-ish detail"),
+    })
+    expect(oxdErrorOf(crash).data).toEqual({
+      error: "internal_error",
+      error_description: "Internal error; the server logged it.",
+    })
   })
 
   it("answers what tRPC refuses with core's code for it, as the other edges do (rate_limited, not too_many_requests)", () => {
-    const of = (code: "TOO_MANY_REQUESTS" | "NOT_FOUND" | "PARSE_ERROR") => oxdErrorOf(new TRPCError({ code, message: "m" }))
-    expect(of("TOO_MANY_REQUESTS")).toMatchObject({ data: { error: "rate_limited", error_description: "m" }, http: 429 })
+    const of = (code: "TOO_MANY_REQUESTS" | "NOT_FOUND" | "PARSE_ERROR") =>
+      oxdErrorOf(new TRPCError({ code, message: "m" }))
+    expect(of("TOO_MANY_REQUESTS")).toMatchObject({
+      data: { error: "rate_limited", error_description: "m" },
+      http: 429,
+    })
     expect(of("NOT_FOUND")).toMatchObject({ data: { error: "unsupported_operation" }, http: 500 })
-    expect(of("PARSE_ERROR")).toMatchObject({ data: { error: "bad_request", error_description: "The message is not a tRPC request: m" }, http: 400 })
+    expect(of("PARSE_ERROR")).toMatchObject({
+      data: { error: "bad_request", error_description: "The message is not a tRPC request: m" },
+      http: 400,
+    })
   })
 })

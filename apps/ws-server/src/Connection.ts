@@ -126,7 +126,10 @@ export const guardConnection = (
         const timer = setTimeout(resolve, deadlineMs)
         timer.unref()
         // the reply of the last call is sent just after its procedure returns: let that happen first
-        idle.push(() => { clearTimeout(timer); setImmediate(resolve) })
+        idle.push(() => {
+          clearTimeout(timer)
+          setImmediate(resolve)
+        })
       })
     },
     get dropped() {

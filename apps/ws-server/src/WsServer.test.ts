@@ -6,7 +6,17 @@ import { eventually } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { WebSocket } from "ws"
 import { appRouter } from "./router.js"
-import { connect, oxdError, registerSite, setupClient, signIn, startOp, startServer, type Client, type Running } from "./test-support/ws.js"
+import {
+  connect,
+  oxdError,
+  registerSite,
+  setupClient,
+  signIn,
+  startOp,
+  startServer,
+  type Client,
+  type Running,
+} from "./test-support/ws.js"
 
 let op: TestOp
 let running: Running
@@ -32,17 +42,25 @@ const raw = async (url: string, path = "") => {
   const socket = new WebSocket(`${url}${path}`)
   const messages: unknown[] = []
   let closed: { code: number; reason: string } | undefined
-  socket.on("message", (d: Buffer) => { messages.push(JSON.parse(d.toString())) })
-  socket.on("close", (code, reason) => { closed = { code, reason: reason.toString() } })
+  socket.on("message", (d: Buffer) => {
+    messages.push(JSON.parse(d.toString()))
+  })
+  socket.on("close", (code, reason) => {
+    closed = { code, reason: reason.toString() }
+  })
   socket.on("error", () => undefined)
-  await new Promise<void>((resolve, reject) => { socket.once("open", () => resolve()); socket.once("error", reject) })
+  await new Promise<void>((resolve, reject) => {
+    socket.once("open", () => resolve())
+    socket.once("error", reject)
+  })
   return { socket, messages, closed: () => closed }
 }
 
 describe("the router", () => {
   it("has every command of core's registry as a mutation named by procedureName, and the events subscription", () => {
     const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>
-    for (const def of Object.values(commands)) expect(procedures[procedureName(def.name)]?._def.type, def.name).toBe("mutation")
+    for (const def of Object.values(commands))
+      expect(procedures[procedureName(def.name)]?._def.type, def.name).toBe("mutation")
     expect(procedures["events"]?._def.type).toBe("subscription")
     const aliases = Object.values(commands).flatMap((def) => def.aliases)
     for (const alias of aliases) expect(procedures[procedureName(alias)]?._def.type, alias).toBe("mutation")
@@ -56,7 +74,9 @@ describe("commands over WebSocket", () => {
     const { token } = await setupClient(admin, op)
     const c = open(token)
     const oxdId = await registerSite(c, op)
-    const urls = await Promise.all(Array.from({ length: 12 }, () => c.trpc.getAuthorizationUrl.mutate({ oxd_id: oxdId })))
+    const urls = await Promise.all(
+      Array.from({ length: 12 }, () => c.trpc.getAuthorizationUrl.mutate({ oxd_id: oxdId })),
+    )
     expect(new Set(urls.map((u) => new URL(u.authorization_url).searchParams.get("state"))).size).toBe(12)
     expect(running.server.connections()).toBeGreaterThanOrEqual(2)
   })
@@ -97,7 +117,9 @@ describe("commands over WebSocket", () => {
     const ok = await asA.trpc.getAuthorizationUrl.mutate({ oxd_id: siteOfB, protection_access_token: b.token })
     expect(ok.authorization_url).toContain(op.issuer.replace(/\/$/, ""))
     // and the connection's token is back for the next call
-    expect((await oxdError(asA.trpc.getAuthorizationUrl.mutate({ oxd_id: siteOfB }))).error).toBe("invalid_protection_access_token")
+    expect((await oxdError(asA.trpc.getAuthorizationUrl.mutate({ oxd_id: siteOfB }))).error).toBe(
+      "invalid_protection_access_token",
+    )
   })
 
   it("answers an unknown procedure with unsupported_operation", async () => {
@@ -114,9 +136,14 @@ describe("the WebSocket edge", () => {
     const r = await raw(running.server.url)
     r.socket.send("hello, oxd")
     r.socket.send(Buffer.from([0xff, 0x00, 0x12]))
-    r.socket.send(JSON.stringify({ id: 7, method: "mutation", params: { path: "getAuthorizationUrl", input: { oxd_id: "x" } } }))
+    r.socket.send(
+      JSON.stringify({ id: 7, method: "mutation", params: { path: "getAuthorizationUrl", input: { oxd_id: "x" } } }),
+    )
     await eventually(() => r.messages.length >= 3)
-    const [text, binary, call] = r.messages as Array<{ id: unknown; error: { data: { oxd: { error: string; error_description: string } } } }>
+    const [text, binary, call] = r.messages as Array<{
+      id: unknown
+      error: { data: { oxd: { error: string; error_description: string } } }
+    }>
     expect(text!.id).toBeNull()
     expect(text!.error.data.oxd.error).toBe("bad_request")
     expect(binary!.error.data.oxd.error).toBe("bad_request")
@@ -130,7 +157,13 @@ describe("the WebSocket edge", () => {
     try {
       const bystander = connect(small.server)
       const r = await raw(small.server.url)
-      r.socket.send(JSON.stringify({ id: 1, method: "mutation", params: { path: "setupClient", input: { pad: "x".repeat(4096) } } }))
+      r.socket.send(
+        JSON.stringify({
+          id: 1,
+          method: "mutation",
+          params: { path: "setupClient", input: { pad: "x".repeat(4096) } },
+        }),
+      )
       await eventually(() => r.closed() !== undefined)
       expect(r.closed()!.code).toBe(1009)
       expect(r.messages).toEqual([])
@@ -146,7 +179,9 @@ describe("the WebSocket edge", () => {
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(running.server.url.replace(/^ws:/, "http:"), (res) => {
         let text = ""
-        res.on("data", (d: Buffer) => { text += d.toString() })
+        res.on("data", (d: Buffer) => {
+          text += d.toString()
+        })
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }))
       })
       req.on("error", reject)
@@ -164,9 +199,15 @@ describe("the events subscription", () => {
     const errors: Array<{ error: string }> = []
     let started = false
     const sub = c.trpc.events.subscribe(input, {
-      onStarted: () => { started = true },
-      onData: (e) => { got.push(e as { id: string; data: OxdEvent }) },
-      onError: (e) => { errors.push((e.data as { oxd: { error: string } }).oxd) },
+      onStarted: () => {
+        started = true
+      },
+      onData: (e) => {
+        got.push(e as { id: string; data: OxdEvent })
+      },
+      onError: (e) => {
+        errors.push((e.data as { oxd: { error: string } }).oxd)
+      },
     })
     // "started" comes once the token is identified and the stream registered
     return { got, errors, started: () => eventually(() => started), stop: () => sub.unsubscribe() }
@@ -186,7 +227,10 @@ describe("the events subscription", () => {
     const siteB = await registerSite(asB, op)
     const tokensA = await signIn(asA, op, siteA)
     const tokensB = await signIn(asB, op, siteB)
-    const refreshed = await asA.trpc.getAccessTokenByRefreshToken.mutate({ oxd_id: siteA, refresh_token: tokensA.refresh_token! })
+    const refreshed = await asA.trpc.getAccessTokenByRefreshToken.mutate({
+      oxd_id: siteA,
+      refresh_token: tokensA.refresh_token!,
+    })
     await asA.trpc.getLogoutUri.mutate({ oxd_id: siteA })
     await asA.trpc.updateSite.mutate({ oxd_id: siteA, client_name: "renamed" })
 
@@ -194,19 +238,42 @@ describe("the events subscription", () => {
       scope: ["openid", "uma_protection"],
       grant_types: ["authorization_code", "client_credentials", "urn:ietf:params:oauth:grant-type:uma-ticket"],
     })
-    await asA.trpc.umaRsProtect.mutate({ oxd_id: umaSite, resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }] })
-    const denied = await asA.trpc.umaRsCheckAccess.mutate({ oxd_id: umaSite, path: "/photo", http_method: "GET", rpt: "" })
+    await asA.trpc.umaRsProtect.mutate({
+      oxd_id: umaSite,
+      resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }],
+    })
+    const denied = await asA.trpc.umaRsCheckAccess.mutate({
+      oxd_id: umaSite,
+      path: "/photo",
+      http_method: "GET",
+      rpt: "",
+    })
     expect(denied.access).toBe("denied")
     await asA.trpc.removeSite.mutate({ oxd_id: siteA })
 
     await eventually(() => eventsA.got.some((e) => e.data.type === "site_removed"))
     await eventually(() => eventsB.got.some((e) => e.data.type === "tokens_issued"))
     const typesA = eventsA.got.filter((e) => e.data.oxd_id === siteA).map((e) => e.data.type)
-    expect(typesA).toEqual(["site_registered", "tokens_issued", "tokens_refreshed", "logout_uri_issued", "site_updated", "site_removed"])
+    expect(typesA).toEqual([
+      "site_registered",
+      "tokens_issued",
+      "tokens_refreshed",
+      "logout_uri_issued",
+      "site_updated",
+      "site_removed",
+    ])
     expect(eventsA.got.find((e) => e.data.type === "access_checked")?.data).toMatchObject({
-      oxd_id: umaSite, op_host: op.issuer, setup_client_id: a.clientId, access: "denied", path: "/photo", http_method: "GET",
+      oxd_id: umaSite,
+      op_host: op.issuer,
+      setup_client_id: a.clientId,
+      access: "denied",
+      path: "/photo",
+      http_method: "GET",
     })
-    expect(eventsA.got.find((e) => e.data.type === "tokens_issued")?.data).toMatchObject({ refresh_token_issued: true, expires_in: expect.any(Number) })
+    expect(eventsA.got.find((e) => e.data.type === "tokens_issued")?.data).toMatchObject({
+      refresh_token_issued: true,
+      expires_in: expect.any(Number),
+    })
     // isolation: each sees only its own setup client's sites
     expect(eventsA.got.every((e) => e.data.setup_client_id === a.clientId && e.data.oxd_id !== siteB)).toBe(true)
     expect(eventsB.got.length).toBeGreaterThan(0)
@@ -215,7 +282,17 @@ describe("the events subscription", () => {
     expect(eventsA.got.every((e) => e.id === e.data.id)).toBe(true)
     // never a token value
     const text = JSON.stringify([eventsA.got, eventsB.got])
-    const secrets = [a.token, b.token, tokensA.access_token, tokensA.id_token, tokensA.refresh_token, tokensB.access_token, tokensB.id_token, refreshed.access_token, refreshed.refresh_token]
+    const secrets = [
+      a.token,
+      b.token,
+      tokensA.access_token,
+      tokensA.id_token,
+      tokensA.refresh_token,
+      tokensB.access_token,
+      tokensB.id_token,
+      refreshed.access_token,
+      refreshed.refresh_token,
+    ]
     for (const s of secrets) if (s) expect(text).not.toContain(s)
     expect(eventsA.errors).toEqual([])
     eventsA.stop()

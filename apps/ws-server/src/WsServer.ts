@@ -49,19 +49,33 @@ export interface WsServerOptions {
  * A client that opens a connection and never completes its TLS handshake (`handshake`) or its HTTP upgrade request
  * (`upgrade`) is disconnected; calls in flight get `drain` to finish at shutdown.
  */
-export const WS_TIMEOUTS: { readonly handshake: number; readonly upgrade: number; readonly drain: number } = { handshake: 10_000, upgrade: 30_000, drain: 5_000 }
+export const WS_TIMEOUTS: { readonly handshake: number; readonly upgrade: number; readonly drain: number } = {
+  handshake: 10_000,
+  upgrade: 30_000,
+  drain: 5_000,
+}
 
 const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host)
 
 /** Plain HTTP requests to the WebSocket port: health and metrics, else a pointer, not a hang. */
 const plainRequest = (oxd: Oxd) => (req: IncomingMessage, res: ServerResponse) => {
   serveObservability(oxd, req, res)
-    .then((served) => { if (!served) upgradeRequired(req, res) })
+    .then((served) => {
+      if (!served) upgradeRequired(req, res)
+    })
     .catch(() => res.destroy())
 }
 
 const upgradeRequired = (_req: IncomingMessage, res: ServerResponse) => {
-  const body = JSON.stringify(errorEnvelope(edgeRefusal("bad_request", "This port serves the oxd WebSocket (tRPC) API: connect with a WebSocket client.", 426)))
+  const body = JSON.stringify(
+    errorEnvelope(
+      edgeRefusal(
+        "bad_request",
+        "This port serves the oxd WebSocket (tRPC) API: connect with a WebSocket client.",
+        426,
+      ),
+    ),
+  )
   res.writeHead(426, { "Content-Type": "application/json", Upgrade: "websocket", Connection: "close" }).end(body)
 }
 
@@ -81,33 +95,58 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
   }
   const t = { ...WS_TIMEOUTS, ...opts.timeouts }
   // the upgrade request is an HTTP request: its headers must come within `upgrade` (Node checks every `interval`)
-  const http = { headersTimeout: t.upgrade, requestTimeout: t.upgrade, connectionsCheckingInterval: Math.max(250, Math.min(1000, t.upgrade / 4)) }
+  const http = {
+    headersTimeout: t.upgrade,
+    requestTimeout: t.upgrade,
+    connectionsCheckingInterval: Math.max(250, Math.min(1000, t.upgrade / 4)),
+  }
   const server: Server = tls
-    ? createHttpsServer({ ...http, ...serverTlsPolicy(config), key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake }, plainRequest(oxd))
+    ? createHttpsServer(
+        { ...http, ...serverTlsPolicy(config), key: tls.keyPem, cert: tls.certPem, handshakeTimeout: t.handshake },
+        plainRequest(oxd),
+      )
     : createHttpServer(http, plainRequest(oxd))
   server.on("tlsClientError", () => undefined)
 
-  const wss = new WebSocketServer({ server, maxPayload: opts.maxMessageBytes ?? config.ws_max_message_bytes, perMessageDeflate: false })
+  const wss = new WebSocketServer({
+    server,
+    maxPayload: opts.maxMessageBytes ?? config.ws_max_message_bytes,
+    perMessageDeflate: false,
+  })
   const states = new WeakMap<WebSocket, WsConnection>()
   // registered before tRPC's own listener: the guards are in place before tRPC sends anything
   wss.on("connection", (socket, req) => {
     const remoteAddress = req.socket.remoteAddress
-    states.set(socket, guardConnection(socket, {
-      remoteAddress,
-      limits,
-      // req.socket is the connection ws writes to: a turn's replies leave in one write
-      beforeSend: () => gatherWritesThisTurn(req.socket),
-      onDrop: (reason, buffered) => oxd.log("warn", `WebSocket client disconnected: ${reason}`, { remote_address: remoteAddress, buffered_bytes: buffered }),
-    }))
+    states.set(
+      socket,
+      guardConnection(socket, {
+        remoteAddress,
+        limits,
+        // req.socket is the connection ws writes to: a turn's replies leave in one write
+        beforeSend: () => gatherWritesThisTurn(req.socket),
+        onDrop: (reason, buffered) =>
+          oxd.log("warn", `WebSocket client disconnected: ${reason}`, {
+            remote_address: remoteAddress,
+            buffered_bytes: buffered,
+          }),
+      }),
+    )
     socket.on("error", (e: Error & { code?: string }) => {
-      if (e.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") oxd.log("warn", "WebSocket message over ws_max_message_bytes: connection closed (1009)", { remote_address: remoteAddress })
+      if (e.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH")
+        oxd.log("warn", "WebSocket message over ws_max_message_bytes: connection closed (1009)", {
+          remote_address: remoteAddress,
+        })
     })
   })
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
     maxBatchSize: 16,
-    keepAlive: { enabled: true, pingMs: opts.keepAlive?.pingMs ?? 30_000, pongWaitMs: opts.keepAlive?.pongWaitMs ?? 10_000 },
+    keepAlive: {
+      enabled: true,
+      pingMs: opts.keepAlive?.pingMs ?? 30_000,
+      pongWaitMs: opts.keepAlive?.pongWaitMs ?? 10_000,
+    },
     createContext: ({ res, info }): WsContext => {
       const connection = states.get(res)
       if (!connection) throw new Error("a connection without its guard")
@@ -118,7 +157,9 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
     onError: ({ error, path, type }) => {
       // oxd error replies are answers, not failures; a crash is logged by code and path only (never params)
       // socket-level failures (an oversize message, a reset) are the socket listener's to report
-      const socketLevel = /^(WS_ERR_|ECONNRESET|EPIPE)/.test(String((error.cause as { code?: unknown } | undefined)?.code ?? ""))
+      const socketLevel = /^(WS_ERR_|ECONNRESET|EPIPE)/.test(
+        String((error.cause as { code?: unknown } | undefined)?.code ?? ""),
+      )
       if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof OxdReplyError) && !socketLevel) {
         oxd.log("error", "WebSocket call failed unexpectedly", { path, type, error: error.cause?.name ?? error.name })
       }
@@ -150,7 +191,9 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
       await Promise.all([...wss.clients].map((socket) => states.get(socket)?.drain(t.drain)))
       handler.broadcastReconnectNotification()
       for (const socket of wss.clients) socket.close(1001, "server shutting down")
-      const deadline = setTimeout(() => { for (const socket of wss.clients) socket.terminate() }, 2000)
+      const deadline = setTimeout(() => {
+        for (const socket of wss.clients) socket.terminate()
+      }, 2000)
       deadline.unref()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       server.closeAllConnections()

@@ -7,7 +7,10 @@ export type OxdErrorData = ErrorEnvelope["data"]
 /** The cause of a TRPCError thrown for an oxd error reply: the envelope's data and the HTTP status of the code. */
 export class OxdReplyError extends Error {
   override readonly name = "OxdReplyError"
-  constructor(readonly data: OxdErrorData, readonly http: number) {
+  constructor(
+    readonly data: OxdErrorData,
+    readonly http: number,
+  ) {
     super(data.error_description)
   }
 }
@@ -15,18 +18,30 @@ export class OxdReplyError extends Error {
 /** The tRPC code for an oxd error's HTTP status (400 → BAD_REQUEST, 403 → FORBIDDEN, 502 → BAD_GATEWAY…). */
 export const trpcCodeOf = (http: number): TRPC_ERROR_CODE_KEY => {
   switch (http) {
-    case 400: return "BAD_REQUEST"
-    case 401: return "UNAUTHORIZED"
-    case 403: return "FORBIDDEN"
-    case 404: return "NOT_FOUND"
-    case 405: return "METHOD_NOT_SUPPORTED"
-    case 413: return "PAYLOAD_TOO_LARGE"
-    case 415: return "UNSUPPORTED_MEDIA_TYPE"
-    case 429: return "TOO_MANY_REQUESTS"
-    case 502: return "BAD_GATEWAY"
-    case 503: return "SERVICE_UNAVAILABLE"
-    case 504: return "GATEWAY_TIMEOUT"
-    default: return http >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST"
+    case 400:
+      return "BAD_REQUEST"
+    case 401:
+      return "UNAUTHORIZED"
+    case 403:
+      return "FORBIDDEN"
+    case 404:
+      return "NOT_FOUND"
+    case 405:
+      return "METHOD_NOT_SUPPORTED"
+    case 413:
+      return "PAYLOAD_TOO_LARGE"
+    case 415:
+      return "UNSUPPORTED_MEDIA_TYPE"
+    case 429:
+      return "TOO_MANY_REQUESTS"
+    case 502:
+      return "BAD_GATEWAY"
+    case 503:
+      return "SERVICE_UNAVAILABLE"
+    case 504:
+      return "GATEWAY_TIMEOUT"
+    default:
+      return http >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST"
   }
 }
 
@@ -34,7 +49,11 @@ export const trpcCodeOf = (http: number): TRPC_ERROR_CODE_KEY => {
 export const oxdTrpcError = (reply: Reply): TRPCError => {
   if (reply.envelope.status !== "error") throw new Error("oxdTrpcError needs an error reply")
   const data = reply.envelope.data
-  return new TRPCError({ code: trpcCodeOf(reply.http), message: data.error_description, cause: new OxdReplyError(data, reply.http) })
+  return new TRPCError({
+    code: trpcCodeOf(reply.http),
+    message: data.error_description,
+    cause: new OxdReplyError(data, reply.http),
+  })
 }
 
 /**
@@ -58,7 +77,10 @@ const refusalOf = (error: TRPCError): WireError => {
       return edgeRefusal("bad_request", error.message)
     case "NOT_FOUND":
     case "METHOD_NOT_SUPPORTED":
-      return edgeRefusal("no_command", `${error.message}. Every oxd command is a mutation named in camelCase (getAuthorizationUrl); events is a subscription.`)
+      return edgeRefusal(
+        "no_command",
+        `${error.message}. Every oxd command is a mutation named in camelCase (getAuthorizationUrl); events is a subscription.`,
+      )
     case "TOO_MANY_REQUESTS":
       return edgeRefusal("over_limit", error.message)
     default:

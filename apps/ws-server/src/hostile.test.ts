@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { WebSocket } from "ws"
 import { startWsServer, type WsServer, type WsServerOptions } from "./WsServer.js"
 
-interface TrpcReply { readonly id: unknown; readonly result?: unknown; readonly error?: { readonly data?: { readonly code?: string; readonly httpStatus?: number; readonly oxd?: { readonly error: string; readonly error_description: string } } } }
+interface TrpcReply {
+  readonly id: unknown
+  readonly result?: unknown
+  readonly error?: {
+    readonly data?: {
+      readonly code?: string
+      readonly httpStatus?: number
+      readonly oxd?: { readonly error: string; readonly error_description: string }
+    }
+  }
+}
 
 /** A raw WebSocket: what came back (parsed), and how it closed. */
 class Raw {
@@ -27,7 +37,10 @@ class Raw {
       this.replies.push(parsed as TrpcReply)
       this.#notify()
     })
-    ws.on("close", (code) => { this.closeCode = code; this.#notify() })
+    ws.on("close", (code) => {
+      this.closeCode = code
+      this.#notify()
+    })
     ws.on("error", () => undefined)
   }
   static open(server: WsServer): Promise<Raw> {
@@ -38,10 +51,20 @@ class Raw {
       ws.once("error", reject)
     })
   }
-  #notify() { for (const w of this.#wake.splice(0)) w() }
+  #notify() {
+    for (const w of this.#wake.splice(0)) w()
+  }
   until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what} (got ${JSON.stringify(this.replies).slice(0, 300)}, close ${this.closeCode})`)), ms)
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `timed out waiting for ${what} (got ${JSON.stringify(this.replies).slice(0, 300)}, close ${this.closeCode})`,
+            ),
+          ),
+        ms,
+      )
       const check = () => (done() ? (clearTimeout(timer), resolve()) : void this.#wake.push(check))
       check()
     })
@@ -49,17 +72,37 @@ class Raw {
   mutation(id: number, path: string, input: unknown) {
     this.ws.send(JSON.stringify({ id, method: "mutation", params: { path, input } }))
   }
-  close() { this.ws.terminate() }
+  close() {
+    this.ws.terminate()
+  }
 }
 const oxdCode = (r: TrpcReply) => r.error?.data?.oxd?.error ?? (r.result !== undefined ? "ok" : "?")
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-interface Running { readonly oxd: Oxd; readonly server: WsServer; close(): Promise<void> }
+interface Running {
+  readonly oxd: Oxd
+  readonly server: WsServer
+  close(): Promise<void>
+}
 const start = async (config: Partial<Config> = {}, opts: WsServerOptions = {}): Promise<Running> => {
-  const oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-ws-hostile-")), "tls"), ...config }))
+  const oxd = makeOxd(
+    makeConfig({
+      database_url: ":memory:",
+      log_level: "error",
+      rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-ws-hostile-")), "tls"),
+      ...config,
+    }),
+  )
   await oxd.ready()
   const server = await startWsServer(oxd, { host: "127.0.0.1", port: 0, plain: true, ...opts })
-  return { oxd, server, close: async () => { await server.close(); await oxd.dispose() } }
+  return {
+    oxd,
+    server,
+    close: async () => {
+      await server.close()
+      await oxd.dispose()
+    },
+  }
 }
 
 let running: Running
@@ -69,7 +112,9 @@ const open = async (server = running.server) => {
   opened.push(r)
   return r
 }
-beforeAll(async () => { running = await start() })
+beforeAll(async () => {
+  running = await start()
+})
 afterAll(async () => {
   for (const r of opened) r.close()
   await running?.close()
@@ -103,7 +148,8 @@ describe(`WebSocket hostile corpus (${corpus.length} cases from tooling/hostile/
     } else {
       await r.until(() => r.replies.length > 0, "a reply")
       expect(r.replies.map(oxdCode)).toContain(wc.expect.error ?? "ok")
-      for (const reply of r.replies) if (reply.error) expect(reply.error.data?.oxd?.error_description?.length).toBeGreaterThan(0)
+      for (const reply of r.replies)
+        if (reply.error) expect(reply.error.data?.oxd?.error_description?.length).toBeGreaterThan(0)
       expect(r.closeCode).toBeUndefined() // the socket stays open
     }
     expect(prototypePolluted()).toBe(false)
@@ -123,7 +169,9 @@ describe("WebSocket: generated cases over every command's params", () => {
     cases.forEach((c, i) => {
       const reply = byId.get(i + 1)
       expect(reply, c.name).toBeDefined()
-      expect(reply!.error?.data?.oxd?.error_description ?? "", c.name).not.toMatch(/^Internal error; the server logged it/)
+      expect(reply!.error?.data?.oxd?.error_description ?? "", c.name).not.toMatch(
+        /^Internal error; the server logged it/,
+      )
       expect(reply!.error, c.name).toBeDefined()
     })
     expect(r.closeCode).toBeUndefined()
@@ -144,7 +192,10 @@ describe("WebSocket: calls in flight on one connection (maxInFlight 2)", () => {
       return base.oxd.dispatch(c, p, ctx)
     }
     const base = await start()
-    const server = await startWsServer({ ...base.oxd, dispatch: slow }, { host: "127.0.0.1", port: 0, plain: true, maxInFlight: 2 })
+    const server = await startWsServer(
+      { ...base.oxd, dispatch: slow },
+      { host: "127.0.0.1", port: 0, plain: true, maxInFlight: 2 },
+    )
     try {
       const r = await open(server)
       for (let i = 1; i <= 5; i++) {
@@ -188,12 +239,16 @@ describe("WebSocket: silent and slow connections (upgrade 1 s, TLS handshake 1 s
   it("an upgrade request trickled a byte every 100 ms is cut off", async () => {
     const plain = await start({}, { timeouts: { upgrade: 1000 } })
     try {
-      const request = Buffer.from(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`)
+      const request = Buffer.from(
+        `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      )
       const socket = tcpConnect({ host: "127.0.0.1", port: plain.server.port })
       socket.on("error", () => undefined)
       socket.resume()
       let i = 0
-      const tick = setInterval(() => { if (i < request.length) socket.write(request.subarray(i, ++i)) }, 100)
+      const tick = setInterval(() => {
+        if (i < request.length) socket.write(request.subarray(i, ++i))
+      }, 100)
       await new Promise<void>((resolve) => socket.on("close", () => resolve()))
       clearInterval(tick)
       expect(i).toBeLessThan(request.length)
@@ -212,9 +267,17 @@ describe("WebSocket: rate limits (rate_limit_per_minute 60, burst 3)", () => {
       for (let i = 1; i <= 4; i++) r.mutation(i, "setupClient", { authorization_redirect_uri: "https://rp.example/cb" })
       await r.until(() => r.replies.length >= 4, "4 replies")
       const byId = new Map(r.replies.map((reply) => [reply.id as number, reply]))
-      expect([1, 2, 3].map((i) => oxdCode(byId.get(i)!))).toEqual(["invalid_op_host", "invalid_op_host", "invalid_op_host"])
+      expect([1, 2, 3].map((i) => oxdCode(byId.get(i)!))).toEqual([
+        "invalid_op_host",
+        "invalid_op_host",
+        "invalid_op_host",
+      ])
       const refused = byId.get(4)!
-      expect(refused.error?.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429, oxd: { error: "rate_limited" } })
+      expect(refused.error?.data).toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+        httpStatus: 429,
+        oxd: { error: "rate_limited" },
+      })
       await pause(1100)
       r.mutation(5, "setupClient", { authorization_redirect_uri: "https://rp.example/cb" })
       await r.until(() => r.replies.length >= 5, "the 5th reply")

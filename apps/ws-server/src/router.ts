@@ -1,4 +1,12 @@
-import { commands, eventOfSetupClient, presentedToken, type Command, type Commands, type Oxd, type OxdEvent } from "@oxd/core"
+import {
+  commands,
+  eventOfSetupClient,
+  presentedToken,
+  type Command,
+  type Commands,
+  type Oxd,
+  type OxdEvent,
+} from "@oxd/core"
 import { procedureName, type CamelCase } from "@oxd/wire"
 import { initTRPC, tracked, TRPCError, type TRPCMutationProcedure } from "@trpc/server"
 import { Schema } from "effect"
@@ -56,11 +64,13 @@ const commandProcedure = <C extends Command.AnyCommand>(def: C): CommandProcedur
     ctx.connection.begin()
     // the connection's token; whether one is required and whether the params' wins (a call for another setup
     // client's site) is core's transportProtection table (ws)
-    const reply = await ctx.oxd.dispatch(def.name, input, {
-      transport: "ws",
-      protectionToken: ctx.connection.token,
-      remoteAddress: ctx.connection.remoteAddress,
-    }).finally(() => ctx.connection.end())
+    const reply = await ctx.oxd
+      .dispatch(def.name, input, {
+        transport: "ws",
+        protectionToken: ctx.connection.token,
+        remoteAddress: ctx.connection.remoteAddress,
+      })
+      .finally(() => ctx.connection.end())
     if (reply.envelope.status === "ok") return reply.envelope.data
     throw oxdTrpcError(reply)
   }) as unknown as CommandProcedure<C>
@@ -78,8 +88,12 @@ const OptionalString = Schema.optional(Schema.NullOr(Schema.String))
 /** Input of the events subscription; tRPC adds lastEventId when a client resumes. */
 export const EventsInput = Schema.UndefinedOr(
   Schema.Struct({
-    protection_access_token: OptionalString.annotate({ description: "Whose sites to follow; default: the connection's token." }),
-    op_host: OptionalString.annotate({ description: "The OP that issued the token; default: every OP with a setup client here." }),
+    protection_access_token: OptionalString.annotate({
+      description: "Whose sites to follow; default: the connection's token.",
+    }),
+    op_host: OptionalString.annotate({
+      description: "The OP that issued the token; default: every OP with a setup client here.",
+    }),
     lastEventId: OptionalString,
   }),
 )
@@ -93,68 +107,80 @@ export const EVENTS_RECHECK_MS = 60_000
  * What happens to the caller's own sites, never token values; resumable (tracked ids). The token is identified and
  * the subscription registered before tRPC answers "started", so nothing published after that is missed.
  */
-const events = t.procedure.input(Schema.toStandardSchemaV1(EventsInput)).subscription(async ({ input, ctx, signal }) => {
-  const token = presentedToken("ws", ctx.connection.token, input)
-  const identify = async () => {
-    const who = await ctx.oxd.whoami(token, { opHost: nonEmpty(input?.op_host) })
-    if (who.envelope.status !== "ok") throw oxdTrpcError(who)
-    return who.envelope.data
-  }
-  const me = await identify()
-  if (!ctx.connection.openSubscription()) {
-    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `At most ${ctx.connection.limits.maxSubscriptions} event subscriptions per connection` })
-  }
-  const queue: OxdEvent[] = []
-  let wake: (() => void) | undefined
-  let done = false
-  const unsubscribe = ctx.oxd.subscribe(
-    (e) => eventOfSetupClient(e, me),
-    (e) => {
-      if (queue.length >= EVENTS_QUEUE_MAX) return ctx.connection.drop(CLOSE_SLOW_CONSUMER, "slow consumer: events were not read")
-      queue.push(e)
-      wake?.()
-    },
-    { after: nonEmpty(input?.lastEventId) },
-  )
-  // also on abort: a stream the client left before it started is never iterated, so its finally never runs
-  const cleanup = () => {
-    if (done) return
-    done = true
-    unsubscribe()
-    ctx.connection.closeSubscription()
-    wake?.()
-  }
-  signal?.addEventListener("abort", cleanup, { once: true })
-  return (async function* () {
-    let checked = Date.now()
-    try {
-      while (!done && !ctx.connection.dropped) {
-        const next = queue.shift()
-        if (next) {
-          if (Date.now() - checked > EVENTS_RECHECK_MS) {
-            const now = await identify()
-            if (now.op_host !== me.op_host || now.setup_client_id !== me.setup_client_id) return
-            checked = Date.now()
-          }
-          yield tracked(next.id, next)
-          continue
-        }
-        await new Promise<void>((resolve) => { wake = resolve })
-        wake = undefined
-      }
-    } finally {
-      signal?.removeEventListener("abort", cleanup)
-      cleanup()
+const events = t.procedure
+  .input(Schema.toStandardSchemaV1(EventsInput))
+  .subscription(async ({ input, ctx, signal }) => {
+    const token = presentedToken("ws", ctx.connection.token, input)
+    const identify = async () => {
+      const who = await ctx.oxd.whoami(token, { opHost: nonEmpty(input?.op_host) })
+      if (who.envelope.status !== "ok") throw oxdTrpcError(who)
+      return who.envelope.data
     }
-  })()
-})
+    const me = await identify()
+    if (!ctx.connection.openSubscription()) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `At most ${ctx.connection.limits.maxSubscriptions} event subscriptions per connection`,
+      })
+    }
+    const queue: OxdEvent[] = []
+    let wake: (() => void) | undefined
+    let done = false
+    const unsubscribe = ctx.oxd.subscribe(
+      (e) => eventOfSetupClient(e, me),
+      (e) => {
+        if (queue.length >= EVENTS_QUEUE_MAX)
+          return ctx.connection.drop(CLOSE_SLOW_CONSUMER, "slow consumer: events were not read")
+        queue.push(e)
+        wake?.()
+      },
+      { after: nonEmpty(input?.lastEventId) },
+    )
+    // also on abort: a stream the client left before it started is never iterated, so its finally never runs
+    const cleanup = () => {
+      if (done) return
+      done = true
+      unsubscribe()
+      ctx.connection.closeSubscription()
+      wake?.()
+    }
+    signal?.addEventListener("abort", cleanup, { once: true })
+    return (async function* () {
+      let checked = Date.now()
+      try {
+        while (!done && !ctx.connection.dropped) {
+          const next = queue.shift()
+          if (next) {
+            if (Date.now() - checked > EVENTS_RECHECK_MS) {
+              const now = await identify()
+              if (now.op_host !== me.op_host || now.setup_client_id !== me.setup_client_id) return
+              checked = Date.now()
+            }
+            yield tracked(next.id, next)
+            continue
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve
+          })
+          wake = undefined
+        }
+      } finally {
+        signal?.removeEventListener("abort", cleanup)
+        cleanup()
+      }
+    })()
+  })
 
 /** Older wire names (update_site_registration) answer too, as on the other transports; untyped, like the names. */
 const aliasProcedures = Object.fromEntries(
-  Object.values(commands).flatMap((def: Command.AnyCommand) => def.aliases.map((alias) => [procedureName(alias), commandProcedure(def)])),
+  Object.values(commands).flatMap((def: Command.AnyCommand) =>
+    def.aliases.map((alias) => [procedureName(alias), commandProcedure(def)]),
+  ),
 )
 
-export const appRouter = t.router({ ...aliasProcedures, ...commandProcedures, events } as CommandProcedures & { readonly events: typeof events })
+export const appRouter = t.router({ ...aliasProcedures, ...commandProcedures, events } as CommandProcedures & {
+  readonly events: typeof events
+})
 
 /** The router type clients are typed from: `createTRPCClient<AppRouter>(…)`. */
 export type AppRouter = typeof appRouter

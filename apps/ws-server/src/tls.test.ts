@@ -10,8 +10,12 @@ import { loadWsTls, WsTlsError } from "./tls.js"
 import { connect, oxdError, startOp, startServer } from "./test-support/ws.js"
 
 let op: TestOp
-beforeAll(async () => { op = await startOp() })
-afterAll(async () => { await op?.close() })
+beforeAll(async () => {
+  op = await startOp()
+})
+afterAll(async () => {
+  await op?.close()
+})
 
 describe("wss://", () => {
   it("serves TLS with the REST API's generated certificate by default, kept in rest_tls_dir", async () => {
@@ -24,7 +28,9 @@ describe("wss://", () => {
       expect(running.server.tls?.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
       expect(readFileSync(join(dir, "tls", "cert.pem"), "utf8")).toBe(running.server.tls?.certPem)
       const c = connect(running.server)
-      expect((await oxdError(c.trpc.getAuthorizationUrl.mutate({ oxd_id: "x" }))).error).toBe("blank_protection_access_token")
+      expect((await oxdError(c.trpc.getAuthorizationUrl.mutate({ oxd_id: "x" }))).error).toBe(
+        "blank_protection_access_token",
+      )
       await c.close()
     } finally {
       await running.close()
@@ -34,11 +40,20 @@ describe("wss://", () => {
   it("serves ws_tls_cert_file/ws_tls_key_file when given, and refuses one without the other", async () => {
     const dir = mkdtempSync(join(tmpdir(), "oxd-ws-tls-"))
     const generated = await loadWsTls(makeConfig({ rest_tls_dir: dir }), "127.0.0.1")
-    const own = await loadWsTls(makeConfig({ ws_tls_cert_file: join(dir, "cert.pem"), ws_tls_key_file: join(dir, "key.pem") }), "127.0.0.1")
+    const own = await loadWsTls(
+      makeConfig({ ws_tls_cert_file: join(dir, "cert.pem"), ws_tls_key_file: join(dir, "key.pem") }),
+      "127.0.0.1",
+    )
     expect(own).toMatchObject({ origin: "configured", fingerprint: generated.fingerprint })
-    await expect(loadWsTls(makeConfig({ ws_tls_cert_file: join(dir, "cert.pem") }), "127.0.0.1")).rejects.toThrow(WsTlsError)
-    await expect(loadWsTls(makeConfig({ ws_tls_cert_file: join(dir, "cert.pem"), ws_tls_key_file: join(dir, "cert.pem") }), "127.0.0.1"))
-      .rejects.toThrow(/ws_tls_key_file/)
+    await expect(loadWsTls(makeConfig({ ws_tls_cert_file: join(dir, "cert.pem") }), "127.0.0.1")).rejects.toThrow(
+      WsTlsError,
+    )
+    await expect(
+      loadWsTls(
+        makeConfig({ ws_tls_cert_file: join(dir, "cert.pem"), ws_tls_key_file: join(dir, "cert.pem") }),
+        "127.0.0.1",
+      ),
+    ).rejects.toThrow(/ws_tls_key_file/)
   })
 })
 
@@ -59,9 +74,16 @@ describe("wss:// TLS versions and suites (the REST API's policy)", () => {
     const v13 = await startServer(op, { config: { rest_tls_dir: join(dir, "tls"), tls_min_version: "TLSv1.3" } })
     try {
       const { port } = v12.server
-      expect(await handshake(port, { maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-SHA256" })).toHaveProperty("error")
-      expect(await handshake(port, { maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-CCM8" })).toHaveProperty("error")
-      expect(await handshake(port, { maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256" })).toEqual({ protocol: "TLSv1.2", cipher: "ECDHE-ECDSA-AES128-GCM-SHA256" })
+      expect(await handshake(port, { maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-SHA256" })).toHaveProperty(
+        "error",
+      )
+      expect(await handshake(port, { maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-CCM8" })).toHaveProperty(
+        "error",
+      )
+      expect(await handshake(port, { maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256" })).toEqual({
+        protocol: "TLSv1.2",
+        cipher: "ECDHE-ECDSA-AES128-GCM-SHA256",
+      })
       expect(await handshake(v13.server.port, { maxVersion: "TLSv1.2" })).toHaveProperty("error")
       expect(await handshake(v13.server.port, {})).toMatchObject({ protocol: "TLSv1.3" })
     } finally {
@@ -74,7 +96,9 @@ describe("wss:// TLS versions and suites (the REST API's policy)", () => {
 describe("oxd-ws-server CLI", () => {
   it("prints every configuration key with --help", () => {
     const main = new URL("./main.ts", import.meta.url).pathname
-    const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", main, "--help"], { encoding: "utf8" })
+    const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", main, "--help"], {
+      encoding: "utf8",
+    })
     expect(r.status).toBe(0)
     for (const k of configKeys) expect(r.stdout).toContain(`--${k.name.replaceAll("_", "-")}`)
     expect(r.stdout).toContain("connection params")

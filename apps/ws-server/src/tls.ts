@@ -15,10 +15,17 @@ export class WsTlsError extends RestTlsError {}
 export const loadWsTls = async (config: Config, host: string): Promise<RestTls> => {
   const { ws_tls_cert_file: certFile, ws_tls_key_file: keyFile } = config
   if (!certFile && !keyFile) {
-    return loadRestTls({ certFile: config.rest_tls_cert_file, keyFile: config.rest_tls_key_file, dir: config.rest_tls_dir, names: certificateNames(host) })
+    return loadRestTls({
+      certFile: config.rest_tls_cert_file,
+      keyFile: config.rest_tls_key_file,
+      dir: config.rest_tls_dir,
+      names: certificateNames(host),
+    })
   }
   if (!certFile || !keyFile) {
-    throw new WsTlsError(`"ws_tls_cert_file" and "ws_tls_key_file" go together: give both, or neither to use the REST API's certificate`)
+    throw new WsTlsError(
+      `"ws_tls_cert_file" and "ws_tls_key_file" go together: give both, or neither to use the REST API's certificate`,
+    )
   }
   const read = (file: string, key: string) => {
     try {

@@ -15,13 +15,17 @@ import { initTRPC } from "@trpc/server"
 import { applyWSSHandler } from "@trpc/server/adapters/ws"
 import { WebSocketServer } from "ws"
 
-const { values } = parseArgs({ options: { "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "work-us": { type: "string" } } })
+const { values } = parseArgs({
+  options: { "tls-cert": { type: "string" }, "tls-key": { type: "string" }, "work-us": { type: "string" } },
+})
 /** Calibration (bench's `calibration` scenario): this many µs of busy work per request, as a server's own work. */
 const workMs = Number(values["work-us"] ?? 0) / 1000
 const work = () => {
   if (workMs <= 0) return
   const until = performance.now() + workMs
-  while (performance.now() < until) { /* busy, like a handler's CPU time */ }
+  while (performance.now() < until) {
+    /* busy, like a handler's CPU time */
+  }
 }
 const cert = readFileSync(values["tls-cert"]!, "utf8")
 const key = readFileSync(values["tls-key"]!, "utf8")
@@ -88,7 +92,12 @@ wss.on("connection", (socket, req) => {
     send(...args)
   }
 })
-applyWSSHandler({ wss, router, keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 }, createContext: () => ({}) })
+applyWSSHandler({
+  wss,
+  router,
+  keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
+  createContext: () => ({}),
+})
 
 const listen = (server: { listen(port: number, host: string, cb: () => void): unknown; address(): unknown }) =>
   new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)))

@@ -31,28 +31,41 @@ try {
   const open = createOxdClient({ transport: "https", baseUrl: restUrl })
   const setup = await open.setupClient({ op_host: opHost, authorization_redirect_uri: redirectUri })
   const { access_token } = await open.getClientToken({
-    op_host: opHost, client_id: setup.client_id, client_secret: setup.client_secret, scope: ["uma_protection"],
+    op_host: opHost,
+    client_id: setup.client_id,
+    client_secret: setup.client_secret,
+    scope: ["uma_protection"],
   })
   const client = createOxdClient({ transport: "https", baseUrl: restUrl, token: access_token })
-  const { oxd_id } = await client.registerSite({ op_host: opHost, authorization_redirect_uri: redirectUri, scope: ["openid", "profile", "email"] })
+  const { oxd_id } = await client.registerSite({
+    op_host: opHost,
+    authorization_redirect_uri: redirectUri,
+    scope: ["openid", "profile", "email"],
+  })
 
   const publicDir = fileURLToPath(new URL("../public", import.meta.url))
   mkdirSync(publicDir, { recursive: true })
   const file = join(publicDir, "config.json")
   writeFileSync(file, `${JSON.stringify({ restUrl, wsUrl, oxdId: oxd_id, protectionToken: access_token }, null, 2)}\n`)
-  process.stdout.write(`Wrote ${file} (oxd_id ${oxd_id}; the protection token is valid for the test OP's client_credentials lifetime, 10 minutes).\n`)
+  process.stdout.write(
+    `Wrote ${file} (oxd_id ${oxd_id}; the protection token is valid for the test OP's client_credentials lifetime, 10 minutes).\n`,
+  )
   process.stdout.write(`Now: pnpm --filter browser-login dev, and open ${pageOrigin}/\n`)
 
   const opCert = join(opTlsDir, "server.pem")
   if (existsSync(opCert)) {
-    process.stdout.write(`\nThe test OP's certificate is signed by its own CA (${join(opTlsDir, "ca.pem")}).\n`
-      + `Accept the browser's warning once, or start a throw-away Chromium that trusts exactly that certificate:\n`
-      + `  chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors-spki-list=${spkiHash(readFileSync(opCert, "utf8"))} ${pageOrigin}/\n`)
+    process.stdout.write(
+      `\nThe test OP's certificate is signed by its own CA (${join(opTlsDir, "ca.pem")}).\n` +
+        `Accept the browser's warning once, or start a throw-away Chromium that trusts exactly that certificate:\n` +
+        `  chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors-spki-list=${spkiHash(readFileSync(opCert, "utf8"))} ${pageOrigin}/\n`,
+    )
   }
 } catch (e) {
   if (e instanceof OxdTransportError) {
-    process.stderr.write(`Cannot reach oxd's REST API at ${restUrl}: ${e.message}\n`
-      + `Is it running? From the repository root: pnpm dev --rest-plain-http --ws-plain --rest-cors-origins ${pageOrigin}\n`)
+    process.stderr.write(
+      `Cannot reach oxd's REST API at ${restUrl}: ${e.message}\n` +
+        `Is it running? From the repository root: pnpm dev --rest-plain-http --ws-plain --rest-cors-origins ${pageOrigin}\n`,
+    )
   } else if (e instanceof OxdError) {
     process.stderr.write(`oxd refused: ${e.error}: ${e.error_description}\n`)
   } else throw e

@@ -5,4 +5,6 @@ import { createHash, X509Certificate } from "node:crypto"
  * takes. Chromium then accepts exactly the certificates with that public key, and still checks every other one.
  */
 export const spkiHash = (certPem: string): string =>
-  createHash("sha256").update(new X509Certificate(certPem).publicKey.export({ type: "spki", format: "der" })).digest("base64")
+  createHash("sha256")
+    .update(new X509Certificate(certPem).publicKey.export({ type: "spki", format: "der" }))
+    .digest("base64")

@@ -1,6 +1,7 @@
 import { clientFor, describeError, loadConfig, rememberedTransport, requireOxdId, setStatus } from "./config.js"
 
-const first = (claim: unknown): string => (Array.isArray(claim) ? String(claim[0] ?? "") : claim === undefined ? "" : String(claim))
+const first = (claim: unknown): string =>
+  Array.isArray(claim) ? String(claim[0] ?? "") : claim === undefined ? "" : String(claim)
 
 const show = (id: string, text: string) => {
   const el = document.getElementById(id)
@@ -11,7 +12,10 @@ const show = (id: string, text: string) => {
 const finish = async () => {
   const query = new URLSearchParams(location.search)
   const error = query.get("error")
-  if (error) throw new Error(`the OP refused: ${error}${query.get("error_description") ? ` (${query.get("error_description")})` : ""}`)
+  if (error)
+    throw new Error(
+      `the OP refused: ${error}${query.get("error_description") ? ` (${query.get("error_description")})` : ""}`,
+    )
   const code = query.get("code")
   const state = query.get("state")
   if (!code || !state) throw new Error("no code and state in the URL: start from the sign-in page")

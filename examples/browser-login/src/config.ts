@@ -18,7 +18,12 @@ export interface PageConfig {
 export type Transport = "https" | "ws"
 
 const STORAGE_KEY = "oxd-browser-login"
-const PARAMS: ReadonlyArray<[keyof PageConfig, string]> = [["restUrl", "rest"], ["wsUrl", "ws"], ["oxdId", "oxd_id"], ["protectionToken", "token"]]
+const PARAMS: ReadonlyArray<[keyof PageConfig, string]> = [
+  ["restUrl", "rest"],
+  ["wsUrl", "ws"],
+  ["oxdId", "oxd_id"],
+  ["protectionToken", "token"],
+]
 
 const fromJson = async (): Promise<PageConfig> => {
   const res = await fetch(new URL("config.json", location.href), { cache: "no-store" })
@@ -41,7 +46,8 @@ export const loadConfig = async (): Promise<PageConfig> => {
 
 /** The transport the sign-in started with, remembered across the trip to the OP. */
 export const rememberTransport = (t: Transport) => sessionStorage.setItem(`${STORAGE_KEY}:transport`, t)
-export const rememberedTransport = (): Transport => (sessionStorage.getItem(`${STORAGE_KEY}:transport`) === "ws" ? "ws" : "https")
+export const rememberedTransport = (): Transport =>
+  sessionStorage.getItem(`${STORAGE_KEY}:transport`) === "ws" ? "ws" : "https"
 
 export const clientFor = (config: PageConfig, transport: Transport): OxdClient => {
   const token = config.protectionToken
@@ -50,7 +56,12 @@ export const clientFor = (config: PageConfig, transport: Transport): OxdClient =
     return createOxdClient({ transport: "ws", url: config.wsUrl, ...(token ? { token } : {}), timeoutMs: 15_000 })
   }
   if (!config.restUrl) throw new Error("no REST URL configured (restUrl in config.json, or ?rest=)")
-  return createOxdClient({ transport: "https", baseUrl: config.restUrl, ...(token ? { token } : {}), timeoutMs: 15_000 })
+  return createOxdClient({
+    transport: "https",
+    baseUrl: config.restUrl,
+    ...(token ? { token } : {}),
+    timeoutMs: 15_000,
+  })
 }
 
 export const requireOxdId = (config: PageConfig): string => {
@@ -59,7 +70,8 @@ export const requireOxdId = (config: PageConfig): string => {
 }
 
 export const describeError = (e: unknown): string => {
-  if (e && typeof e === "object" && "error" in e && "error_description" in e) return `${String(e.error)}: ${String(e.error_description)}`
+  if (e && typeof e === "object" && "error" in e && "error_description" in e)
+    return `${String(e.error)}: ${String(e.error_description)}`
   return e instanceof Error ? e.message : String(e)
 }
 

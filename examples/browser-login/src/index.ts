@@ -1,4 +1,13 @@
-import { clientFor, describeError, loadConfig, rememberTransport, requireOxdId, setStatus, type PageConfig, type Transport } from "./config.js"
+import {
+  clientFor,
+  describeError,
+  loadConfig,
+  rememberTransport,
+  requireOxdId,
+  setStatus,
+  type PageConfig,
+  type Transport,
+} from "./config.js"
 
 /** "Sign in": ask oxd for the OP's authorization URL and go there. */
 const signIn = async (config: PageConfig, transport: Transport) => {
@@ -30,4 +39,9 @@ for (const [b, transport, url] of buttons) {
     })
   })
 }
-setStatus(config.oxdId ? "Ready." : "Not configured: put oxdId, restUrl/wsUrl and protectionToken in config.json, or in the URL (?oxd_id=…&rest=…&token=…).", config.oxdId ? "info" : "error")
+setStatus(
+  config.oxdId
+    ? "Ready."
+    : "Not configured: put oxdId, restUrl/wsUrl and protectionToken in config.json, or in the URL (?oxd_id=…&rest=…&token=…).",
+  config.oxdId ? "info" : "error",
+)

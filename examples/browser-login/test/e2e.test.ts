@@ -19,8 +19,13 @@ const HAS_CHROMIUM = existsSync(CHROMIUM)
 const SKIP_REASON = `SKIPPED: ${CHROMIUM} not found (Debian: apt-get install -y chromium)`
 /** The flags this machine needs (docs: /work/shared/STACK.md); playwright adds --headless and a fresh --user-data-dir. */
 const CHROMIUM_FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--no-first-run", "--disable-quic", "--disable-sync",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-sync",
 ]
 
 if (!HAS_CHROMIUM) console.warn(`[browser-login] the Chromium sign-in tests are ${SKIP_REASON}`)
@@ -29,7 +34,12 @@ let outDir: string
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "oxd-browser-login-"))
-  await build({ root: PACKAGE_DIR, configFile: join(PACKAGE_DIR, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } })
+  await build({
+    root: PACKAGE_DIR,
+    configFile: join(PACKAGE_DIR, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  })
 })
 afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true })
@@ -55,72 +65,90 @@ describe("the bundle built by Vite", () => {
   })
 })
 
-describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? "a sign-in in headless Chromium" : `a sign-in in headless Chromium — ${SKIP_REASON}`, () => {
-  let page: StaticServer
-  let stack: OxdStack
-  let browser: Browser
+describe.skipIf(!HAS_CHROMIUM)(
+  HAS_CHROMIUM ? "a sign-in in headless Chromium" : `a sign-in in headless Chromium — ${SKIP_REASON}`,
+  () => {
+    let page: StaticServer
+    let stack: OxdStack
+    let browser: Browser
 
-  beforeAll(async () => {
-    page = await serveStatic(outDir)
-    stack = await startOxdStack({ pageOrigin: page.origin, stateDir: join(PACKAGE_DIR, ".oxd", "test-op") })
-    const site = await registerSite(stack, `${page.origin}/callback.html`)
-    await writeFile(join(outDir, "config.json"), JSON.stringify({
-      restUrl: stack.rest.url, wsUrl: stack.ws.url, oxdId: site.oxdId, protectionToken: site.protectionToken,
-    }))
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${stack.opSpkiHash}`],
-    })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-    await page?.close()
-  })
-
-  /** Runs `steps`; on failure, a screenshot and what the page logged go into the error. */
-  const withDiagnostics = async (p: Page, name: string, steps: () => Promise<void>) => {
-    const log: string[] = []
-    p.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`))
-    p.on("pageerror", (e) => log.push(`pageerror: ${e.message}`))
-    p.on("requestfailed", (r) => log.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`))
-    try {
-      await steps()
-    } catch (e) {
-      const shot = join(tmpdir(), `oxd-browser-login-${name}-${Date.now()}.png`)
-      await p.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
-      const text = await p.locator("body").innerText({ timeout: 1000 }).catch(() => "(no text)")
-      throw new Error(`${(e as Error).message}\n  at ${p.url()}\n  screenshot: ${shot}\n  page text: ${text}\n  ${log.join("\n  ")}`, { cause: e })
-    }
-  }
-
-  it.each(["https", "ws"] as const)("signs alice in through the OP's login form (%s)", async (transport) => {
-    const context = await browser.newContext()
-    const p = await context.newPage()
-    p.setDefaultTimeout(15_000)
-    try {
-      await withDiagnostics(p, transport, async () => {
-        await p.goto(`${page.origin}/`)
-        const button = p.locator(`#sign-in-${transport}`)
-        await p.waitForFunction((id) => !(document.getElementById(id) as HTMLButtonElement | null)?.disabled, `sign-in-${transport}`)
-        await button.click()
-        // the OP's own login page, over HTTPS with a certificate Chromium trusts through the SPKI list only
-        await p.waitForURL((url) => url.origin === stack.op.issuer && url.pathname.startsWith("/interaction/"))
-        await p.fill("input[name=username]", "alice")
-        await p.fill("input[name=password]", "alice-password")
-        await p.click("button[type=submit]")
-        await p.waitForURL((url) => url.origin === page.origin && url.pathname === "/callback.html")
-        await p.waitForSelector("#status[data-kind=ok], #status[data-kind=error]")
-        expect(await p.textContent("#status")).toBe("Signed in as Alice Example")
-        expect(await p.textContent("#user-email")).toBe("alice@example.org")
-        expect(await p.textContent("#user-sub")).toBe("248289761001")
-        expect(await p.getAttribute("body", "data-transport")).toBe(transport)
-        // the code and state left the address bar: a reload cannot replay them
-        expect(new URL(p.url()).search).toBe("")
+    beforeAll(async () => {
+      page = await serveStatic(outDir)
+      stack = await startOxdStack({ pageOrigin: page.origin, stateDir: join(PACKAGE_DIR, ".oxd", "test-op") })
+      const site = await registerSite(stack, `${page.origin}/callback.html`)
+      await writeFile(
+        join(outDir, "config.json"),
+        JSON.stringify({
+          restUrl: stack.rest.url,
+          wsUrl: stack.ws.url,
+          oxdId: site.oxdId,
+          protectionToken: site.protectionToken,
+        }),
+      )
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${stack.opSpkiHash}`],
       })
-    } finally {
-      await context.close()
+    })
+    afterAll(async () => {
+      await browser?.close()
+      await stack?.close()
+      await page?.close()
+    })
+
+    /** Runs `steps`; on failure, a screenshot and what the page logged go into the error. */
+    const withDiagnostics = async (p: Page, name: string, steps: () => Promise<void>) => {
+      const log: string[] = []
+      p.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`))
+      p.on("pageerror", (e) => log.push(`pageerror: ${e.message}`))
+      p.on("requestfailed", (r) => log.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`))
+      try {
+        await steps()
+      } catch (e) {
+        const shot = join(tmpdir(), `oxd-browser-login-${name}-${Date.now()}.png`)
+        await p.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
+        const text = await p
+          .locator("body")
+          .innerText({ timeout: 1000 })
+          .catch(() => "(no text)")
+        throw new Error(
+          `${(e as Error).message}\n  at ${p.url()}\n  screenshot: ${shot}\n  page text: ${text}\n  ${log.join("\n  ")}`,
+          { cause: e },
+        )
+      }
     }
-  })
-})
+
+    it.each(["https", "ws"] as const)("signs alice in through the OP's login form (%s)", async (transport) => {
+      const context = await browser.newContext()
+      const p = await context.newPage()
+      p.setDefaultTimeout(15_000)
+      try {
+        await withDiagnostics(p, transport, async () => {
+          await p.goto(`${page.origin}/`)
+          const button = p.locator(`#sign-in-${transport}`)
+          await p.waitForFunction(
+            (id) => !(document.getElementById(id) as HTMLButtonElement | null)?.disabled,
+            `sign-in-${transport}`,
+          )
+          await button.click()
+          // the OP's own login page, over HTTPS with a certificate Chromium trusts through the SPKI list only
+          await p.waitForURL((url) => url.origin === stack.op.issuer && url.pathname.startsWith("/interaction/"))
+          await p.fill("input[name=username]", "alice")
+          await p.fill("input[name=password]", "alice-password")
+          await p.click("button[type=submit]")
+          await p.waitForURL((url) => url.origin === page.origin && url.pathname === "/callback.html")
+          await p.waitForSelector("#status[data-kind=ok], #status[data-kind=error]")
+          expect(await p.textContent("#status")).toBe("Signed in as Alice Example")
+          expect(await p.textContent("#user-email")).toBe("alice@example.org")
+          expect(await p.textContent("#user-sub")).toBe("248289761001")
+          expect(await p.getAttribute("body", "data-transport")).toBe(transport)
+          // the code and state left the address bar: a reload cannot replay them
+          expect(new URL(p.url()).search).toBe("")
+        })
+      } finally {
+        await context.close()
+      }
+    })
+  },
+)

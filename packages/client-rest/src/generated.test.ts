@@ -3,7 +3,8 @@ import { openApiText } from "@oxd/rest-server"
 import { describe, expect, it } from "vitest"
 import { openApiFile, schemaFile, schemaTypes } from "../scripts/schemaTypes.js"
 
-const STALE = "stale generated file: run pnpm --filter @oxd/client-rest generate (and commit apps/rest-server/openapi.json and src/schema.d.ts)"
+const STALE =
+  "stale generated file: run pnpm --filter @oxd/client-rest generate (and commit apps/rest-server/openapi.json and src/schema.d.ts)"
 
 describe("the generated files", () => {
   it("apps/rest-server/openapi.json is the document core's commands give now", () => {

@@ -16,14 +16,18 @@ type PathOf<C extends CommandName> = Extract<`/${Dashed<C>}`, CommandPath>
 type Operation<C extends CommandName> = paths[PathOf<C>]["post"]
 
 /** The params (JSON body) of a command. */
-export type ParamsOf<C extends CommandName> = Operation<C> extends { requestBody: { content: { "application/json": infer B } } } ? B : never
+export type ParamsOf<C extends CommandName> =
+  Operation<C> extends { requestBody: { content: { "application/json": infer B } } } ? B : never
 /**
  * The `data` of a command's ok reply. A 200 carries the ok reply or, with rest_error_status: reference (the
  * server's default, as oxd-https-extension 3.1), an error envelope: the ok branch is the one with status "ok".
  */
-export type ResultOf<C extends CommandName> = Operation<C> extends { responses: { 200: { content: { "application/json": infer B } } } }
-  ? Extract<B, { status: "ok" }> extends { data: infer D } ? D : never
-  : never
+export type ResultOf<C extends CommandName> =
+  Operation<C> extends { responses: { 200: { content: { "application/json": infer B } } } }
+    ? Extract<B, { status: "ok" }> extends { data: infer D }
+      ? D
+      : never
+    : never
 
 export type ErrorEnvelope = components["schemas"]["ErrorEnvelope"]
 /** The oxd reply: {"status":"ok","data":…} or {"status":"error","data":{"error","error_description"}}. */
@@ -64,7 +68,10 @@ export interface OxdRestClient extends Client<paths> {
 export const commandPath: (command: string) => string = restPath
 
 const isEnvelope = (v: unknown): v is Envelope =>
-  typeof v === "object" && v !== null && ((v as { status?: unknown }).status === "ok" || (v as { status?: unknown }).status === "error") && "data" in v
+  typeof v === "object" &&
+  v !== null &&
+  ((v as { status?: unknown }).status === "ok" || (v as { status?: unknown }).status === "error") &&
+  "data" in v
 
 /**
  * The oxd reply in a REST answer's body, whatever its HTTP status: the envelope itself, or, from a real
@@ -112,7 +119,11 @@ export const createOxdRestClient = (options: OxdRestClientOptions): OxdRestClien
   })
   if (options.token !== undefined) client.use(bearerMiddleware(options.token))
 
-  const call = async (command: string, params: Record<string, unknown>, callOptions: CallOptions = {}): Promise<Envelope> => {
+  const call = async (
+    command: string,
+    params: Record<string, unknown>,
+    callOptions: CallOptions = {},
+  ): Promise<Envelope> => {
     const path = commandPath(command) as CommandPath
     const { data, error, response } = await client.POST(path, {
       body: params as never,
@@ -124,7 +135,9 @@ export const createOxdRestClient = (options: OxdRestClientOptions): OxdRestClien
     const body = oxdReplyOf(response.ok ? data : error)
     if (body) return body
     const text: unknown = response.ok ? data : error
-    throw new Error(`oxd REST ${path}: HTTP ${response.status} without an oxd reply${typeof text === "string" && text ? `: ${text.slice(0, 200)}` : ""}`)
+    throw new Error(
+      `oxd REST ${path}: HTTP ${response.status} without an oxd reply${typeof text === "string" && text ? `: ${text.slice(0, 200)}` : ""}`,
+    )
   }
   return Object.assign(client, { call, callAny: call }) as OxdRestClient
 }

@@ -15,12 +15,14 @@ const HEADER = `/**
 `
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
-const key = (name: PropertyKey) => (typeof name === "string" && IDENTIFIER.test(name) ? name : JSON.stringify(String(name)))
+const key = (name: PropertyKey) =>
+  typeof name === "string" && IDENTIFIER.test(name) ? name : JSON.stringify(String(name))
 
 const jsDoc = (text: string | undefined, indent: string): string =>
   text === undefined ? "" : `${indent}/** ${text.replaceAll("*/", "*\\/").replace(/\s*\n\s*/g, " ")} */\n`
 
-const literal = (value: SchemaAST.LiteralValue): string => (typeof value === "bigint" ? `${value}n` : JSON.stringify(value))
+const literal = (value: SchemaAST.LiteralValue): string =>
+  typeof value === "bigint" ? `${value}n` : JSON.stringify(value)
 
 /** A type in a position where a union must be parenthesised (an array's element). */
 const atom = (ast: SchemaAST.AST, indent: string): string => {
@@ -34,39 +36,64 @@ const objectType = (ast: SchemaAST.Objects, indent: string): string => {
   for (const ps of ast.propertySignatures) {
     const readonly = ps.type.context?.isMutable ? "" : "readonly "
     const optional = SchemaAST.isOptional(ps.type) ? "?" : ""
-    lines.push(`${jsDoc(SchemaAST.resolveDescription(ps.type), inner)}${inner}${readonly}${key(ps.name)}${optional}: ${render(ps.type, inner)}`)
+    lines.push(
+      `${jsDoc(SchemaAST.resolveDescription(ps.type), inner)}${inner}${readonly}${key(ps.name)}${optional}: ${render(ps.type, inner)}`,
+    )
   }
-  for (const is of ast.indexSignatures) lines.push(`${inner}readonly [key: ${render(is.parameter, inner)}]: ${render(is.type, inner)}`)
+  for (const is of ast.indexSignatures)
+    lines.push(`${inner}readonly [key: ${render(is.parameter, inner)}]: ${render(is.type, inner)}`)
   return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`
 }
 
 const render = (ast: SchemaAST.AST, indent: string): string => {
   switch (ast._tag) {
-    case "Null": return "null"
-    case "Undefined": return "undefined"
-    case "Void": return "void"
-    case "Never": return "never"
-    case "Unknown": return "unknown"
-    case "Any": return "any"
-    case "String": return "string"
-    case "Number": return "number"
-    case "Boolean": return "boolean"
-    case "BigInt": return "bigint"
-    case "Symbol": return "symbol"
-    case "ObjectKeyword": return "object"
-    case "Literal": return literal(ast.literal)
-    case "Enum": return ast.enums.map(([, value]) => JSON.stringify(value)).join(" | ")
+    case "Null":
+      return "null"
+    case "Undefined":
+      return "undefined"
+    case "Void":
+      return "void"
+    case "Never":
+      return "never"
+    case "Unknown":
+      return "unknown"
+    case "Any":
+      return "any"
+    case "String":
+      return "string"
+    case "Number":
+      return "number"
+    case "Boolean":
+      return "boolean"
+    case "BigInt":
+      return "bigint"
+    case "Symbol":
+      return "symbol"
+    case "ObjectKeyword":
+      return "object"
+    case "Literal":
+      return literal(ast.literal)
+    case "Enum":
+      return ast.enums.map(([, value]) => JSON.stringify(value)).join(" | ")
     case "Union": {
       const seen = [...new Set(ast.types.map((t) => render(t, indent)))]
       return seen.length === 0 ? "never" : seen.join(" | ")
     }
-    case "Objects": return objectType(ast, indent)
+    case "Objects":
+      return objectType(ast, indent)
     case "Arrays": {
       const prefix = ast.isMutable ? "" : "readonly "
-      if (ast.elements.length === 0 && ast.rest.length === 1) return ast.isMutable ? `Array<${render(ast.rest[0]!, indent)}>` : `ReadonlyArray<${render(ast.rest[0]!, indent)}>`
+      if (ast.elements.length === 0 && ast.rest.length === 1)
+        return ast.isMutable
+          ? `Array<${render(ast.rest[0]!, indent)}>`
+          : `ReadonlyArray<${render(ast.rest[0]!, indent)}>`
       const elements = ast.elements.map((e) => `${atom(e, indent)}${SchemaAST.isOptional(e) ? "?" : ""}`)
       const [rest, ...after] = ast.rest
-      const parts = [...elements, ...(rest ? [`...Array<${render(rest, indent)}>`] : []), ...after.map((a) => render(a, indent))]
+      const parts = [
+        ...elements,
+        ...(rest ? [`...Array<${render(rest, indent)}>`] : []),
+        ...after.map((a) => render(a, indent)),
+      ]
       return `${prefix}[${parts.join(", ")}]`
     }
     default:
@@ -79,7 +106,13 @@ const render = (ast: SchemaAST.AST, indent: string): string => {
 const encodedType = (ast: SchemaAST.AST): string => render(SchemaAST.toEncoded(ast), "")
 
 export const renderCommands = (): string => {
-  const entries = Object.values(commands) as ReadonlyArray<{ name: string; description: string; aliases: ReadonlyArray<string>; params: { ast: SchemaAST.AST }; result: { ast: SchemaAST.AST } }>
+  const entries = Object.values(commands) as ReadonlyArray<{
+    name: string
+    description: string
+    aliases: ReadonlyArray<string>
+    params: { ast: SchemaAST.AST }
+    result: { ast: SchemaAST.AST }
+  }>
   const out: string[] = [HEADER]
   for (const c of entries) {
     const name = pascal(c.name)
@@ -90,7 +123,10 @@ export const renderCommands = (): string => {
   }
   out.push("/** Every command by its oxd wire name: its params and the `data` of its ok reply. */")
   out.push("export interface Commands {")
-  for (const c of entries) out.push(`  readonly ${c.name}: { readonly params: ${pascal(c.name)}Params; readonly result: ${pascal(c.name)}Result }`)
+  for (const c of entries)
+    out.push(
+      `  readonly ${c.name}: { readonly params: ${pascal(c.name)}Params; readonly result: ${pascal(c.name)}Result }`,
+    )
   out.push("}\n")
   out.push("/** Older wire names the server still answers, and the command each one is. */")
   out.push("export interface CommandAliases {")

@@ -29,9 +29,10 @@ export class OxdError extends Error implements OxdErrorData {
   toEnvelope(): { readonly status: "error"; readonly data: OxdErrorData } {
     return {
       status: "error",
-      data: this.details === undefined
-        ? { error: this.error, error_description: this.error_description }
-        : { error: this.error, error_description: this.error_description, details: this.details },
+      data:
+        this.details === undefined
+          ? { error: this.error, error_description: this.error_description }
+          : { error: this.error, error_description: this.error_description, details: this.details },
     }
   }
 }
@@ -39,11 +40,17 @@ export class OxdError extends Error implements OxdErrorData {
 /** No oxd reply came: the server could not be reached, the connection broke, the call timed out. */
 export class OxdTransportError extends Error {
   override readonly name = "OxdTransportError"
-  constructor(readonly transport: "tcp" | "https" | "ws", message: string, options?: { readonly cause?: unknown }) {
+  constructor(
+    readonly transport: "tcp" | "https" | "ws",
+    message: string,
+    options?: { readonly cause?: unknown },
+  ) {
     super(message, options)
   }
 }
 
 export const isOxdErrorData = (v: unknown): v is OxdErrorData =>
-  typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string" &&
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as { error?: unknown }).error === "string" &&
   typeof (v as { error_description?: unknown }).error_description === "string"

@@ -19,7 +19,12 @@ const bundle = async (file: string) => {
   })
   expect(result.errors).toEqual([])
   const code = result.outputFiles[0]!.text
-  return { inputs: Object.keys(result.metafile.inputs), code, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length }
+  return {
+    inputs: Object.keys(result.metafile.inputs),
+    code,
+    bytes: Buffer.byteLength(code),
+    gzip: gzipSync(code).length,
+  }
 }
 
 /**
@@ -29,14 +34,19 @@ const bundle = async (file: string) => {
 const BUDGET = { "./httpsClient.ts": 16_000, "./wsClient.ts": 45_000, "./index.ts": 55_000 } as const
 
 describe("the browser entry points", () => {
-  it.each(Object.entries(BUDGET))("%s bundles for the browser with no Node module, no ws package and none of the server", async (file, budget) => {
-    const { inputs, code, bytes, gzip } = await bundle(file)
-    expect(inputs.filter((i) => i.startsWith("node:") || /node_modules\/(\.pnpm\/)?ws[@/]/.test(i))).toEqual([])
-    expect(inputs.filter((i) => i.includes("packages/core/") || i.includes("apps/") || /effect|undici/.test(i))).toEqual([])
-    expect(code).not.toMatch(/from\s*["']node:|require\(["']node:/)
-    expect(bytes, `${file}: ${bytes} B minified, ${gzip} B gzip`).toBeLessThan(budget)
-    console.log(`${file}: ${bytes} B minified, ${gzip} B gzip`)
-  })
+  it.each(Object.entries(BUDGET))(
+    "%s bundles for the browser with no Node module, no ws package and none of the server",
+    async (file, budget) => {
+      const { inputs, code, bytes, gzip } = await bundle(file)
+      expect(inputs.filter((i) => i.startsWith("node:") || /node_modules\/(\.pnpm\/)?ws[@/]/.test(i))).toEqual([])
+      expect(
+        inputs.filter((i) => i.includes("packages/core/") || i.includes("apps/") || /effect|undici/.test(i)),
+      ).toEqual([])
+      expect(code).not.toMatch(/from\s*["']node:|require\(["']node:/)
+      expect(bytes, `${file}: ${bytes} B minified, ${gzip} B gzip`).toBeLessThan(budget)
+      console.log(`${file}: ${bytes} B minified, ${gzip} B gzip`)
+    },
+  )
 
   it("https carries no tRPC, ws no openapi-fetch; the main entry both", async () => {
     const has = (inputs: string[], pkg: string) => inputs.some((i) => i.includes(pkg))
@@ -47,7 +57,16 @@ describe("the browser entry points", () => {
   })
 
   it.each(["./node.ts", "./tcp.ts"])("refuses to bundle the Node entry point %s for the browser", async (file) => {
-    await expect(build({ entryPoints: [entry(file)], bundle: true, write: false, platform: "browser", format: "esm", conditions: ["source"], logLevel: "silent" }))
-      .rejects.toThrow(/node:(net|https|fs)/)
+    await expect(
+      build({
+        entryPoints: [entry(file)],
+        bundle: true,
+        write: false,
+        platform: "browser",
+        format: "esm",
+        conditions: ["source"],
+        logLevel: "silent",
+      }),
+    ).rejects.toThrow(/node:(net|https|fs)/)
   })
 })

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest"
 
 const pkg = new URL("..", import.meta.url).pathname
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc")
-const run = (...args: string[]) => execFileSync(process.execPath, [tsc, ...args], { cwd: pkg, encoding: "utf8", stdio: "pipe" })
+const run = (...args: string[]) =>
+  execFileSync(process.execPath, [tsc, ...args], { cwd: pkg, encoding: "utf8", stdio: "pipe" })
 
 /** tsc's output, empty when clean (it exits non-zero on errors). */
 const check = (project: string): string => {
@@ -17,7 +18,9 @@ const check = (project: string): string => {
 
 describe("a stranger's app type-checks against the built declarations (strict, skipLibCheck: false)", () => {
   // the declarations the package ships, built now (incremental: quick when they are current)
-  beforeAll(() => { run("-b") })
+  beforeAll(() => {
+    run("-b")
+  })
 
   it.each(["browser", "node"])("test/consumer/%s is clean", (app) => {
     expect(check(`test/consumer/${app}/tsconfig.json`)).toBe("")

@@ -12,6 +12,7 @@ export const describeCause = (error: unknown): string => {
   }
   if (typeof inner !== "object" || inner === null) return String(inner)
   const { message, code } = inner as { message?: unknown; code?: unknown }
-  const text = typeof message === "string" && message.length > 0 ? message : String((inner as { type?: unknown }).type ?? inner)
+  const text =
+    typeof message === "string" && message.length > 0 ? message : String((inner as { type?: unknown }).type ?? inner)
   return typeof code === "string" && !text.includes(code) ? `${text} (${code})` : text
 }

@@ -14,7 +14,16 @@ interface SiteRef {
 /** An event as subscribers get it: with an id (to resume after a reconnect) and the time (epoch ms). */
 export type OxdEvent = (
   | (SiteRef & { readonly type: "site_registered" | "site_updated" | "site_removed" | "logout_uri_issued" })
-  | (SiteRef & { readonly type: "tokens_issued"; readonly expires_in: number | null; readonly refresh_token_issued: boolean })
+  | (SiteRef & {
+      readonly type: "tokens_issued"
+      readonly expires_in: number | null
+      readonly refresh_token_issued: boolean
+    })
   | (SiteRef & { readonly type: "tokens_refreshed"; readonly expires_in: number | null })
-  | (SiteRef & { readonly type: "access_checked"; readonly access: "granted" | "denied"; readonly path: string; readonly http_method: string })
+  | (SiteRef & {
+      readonly type: "access_checked"
+      readonly access: "granted" | "denied"
+      readonly path: string
+      readonly http_method: string
+    })
 ) & { readonly id: string; readonly at: number }

@@ -31,21 +31,31 @@ export const httpsCaller = (options: HttpsOptions): Caller => {
     transport: "https",
     call: async (command, params, callOptions) => {
       const { protection_access_token: inParams, ...body } = params
-      const token = typeof inParams === "string" && inParams.length > 0
-        ? inParams
-        : callOptions.token === null ? undefined : (callOptions.token ?? (await resolveToken(options.token)))
+      const token =
+        typeof inParams === "string" && inParams.length > 0
+          ? inParams
+          : callOptions.token === null
+            ? undefined
+            : (callOptions.token ?? (await resolveToken(options.token)))
       const limit = deadline(callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS, callOptions.signal)
       let reply: { data?: unknown; error?: unknown; response: Response }
       try {
-        reply = await rest.POST(commandPath(command) as never, {
-          body: (typeof inParams === "string" && inParams.length > 0 ? body : params) as never,
-          ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
-          signal: limit.signal,
-        } as never)
+        reply = await rest.POST(
+          commandPath(command) as never,
+          {
+            body: (typeof inParams === "string" && inParams.length > 0 ? body : params) as never,
+            ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
+            signal: limit.signal,
+          } as never,
+        )
       } catch (cause) {
-        throw new OxdTransportError("https", limit.timedOut()
-          ? `${command}: no reply within ${callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`
-          : `${command}: could not reach ${options.baseUrl}: ${describeCause(cause)}`, { cause })
+        throw new OxdTransportError(
+          "https",
+          limit.timedOut()
+            ? `${command}: no reply within ${callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`
+            : `${command}: could not reach ${options.baseUrl}: ${describeCause(cause)}`,
+          { cause },
+        )
       } finally {
         limit.clear()
       }
@@ -53,7 +63,8 @@ export const httpsCaller = (options: HttpsOptions): Caller => {
       // default, as oxd-https-extension 3.1), the code's status with http; a 3.1.4's Dropwizard-wrapped 403 too
       const envelope = oxdReplyOf(reply.response.ok ? reply.data : reply.error)
       if (envelope?.status === "ok") return envelope.data
-      if (envelope?.status === "error" && isOxdErrorData(envelope.data)) throw new OxdError(envelope.data, reply.response.status)
+      if (envelope?.status === "error" && isOxdErrorData(envelope.data))
+        throw new OxdError(envelope.data, reply.response.status)
       throw new OxdTransportError("https", `${command}: HTTP ${reply.response.status} without an oxd reply`)
     },
     close: async () => undefined,

@@ -12,7 +12,15 @@ import { createOxdClient as createWsClient, type OxdWsClient } from "./wsClient.
 export * from "./common.js"
 export type { HttpsOptions } from "./https.js"
 export { DEFAULT_CONNECT_TIMEOUT_MS } from "./ws.js"
-export type { EventsHandlers, EventsInput, OxdTrpcClient, WebSocketClass, WebSocketLike, WsExtras, WsOptions } from "./ws.js"
+export type {
+  EventsHandlers,
+  EventsInput,
+  OxdTrpcClient,
+  WebSocketClass,
+  WebSocketLike,
+  WsExtras,
+  WsOptions,
+} from "./ws.js"
 export type { OxdWsClient } from "./wsClient.js"
 
 export function createOxdClient(options: WsOptions): OxdWsClient
@@ -25,6 +33,8 @@ export function createOxdClient(options: HttpsOptions | WsOptions): OxdClient | 
     case "ws":
       return createWsClient(options)
     default:
-      throw new Error(`unknown transport ${(options as { transport?: unknown }).transport as string}; "tcp" is in "@oxd/client/node" (Node only)`)
+      throw new Error(
+        `unknown transport ${(options as { transport?: unknown }).transport as string}; "tcp" is in "@oxd/client/node" (Node only)`,
+      )
   }
 }

@@ -2,7 +2,19 @@ import { commandOfMethod } from "@oxd/wire"
 import type { Caller, OxdClient } from "./types.js"
 
 /** Properties that are never commands: promise and JSON probes, test-framework probes. */
-const NOT_COMMANDS = new Set(["then", "catch", "finally", "constructor", "toJSON", "toString", "valueOf", "inspect", "asymmetricMatch", "nodeType", "tagName"])
+const NOT_COMMANDS = new Set([
+  "then",
+  "catch",
+  "finally",
+  "constructor",
+  "toJSON",
+  "toString",
+  "valueOf",
+  "inspect",
+  "asymmetricMatch",
+  "nodeType",
+  "tagName",
+])
 const METHOD = /^[a-z][a-zA-Z0-9]*$/
 
 /**
@@ -12,18 +24,21 @@ const METHOD = /^[a-z][a-zA-Z0-9]*$/
 export const makeClient = <Extra extends object>(caller: Caller, extra: Extra): OxdClient & Extra => {
   const base = {
     transport: caller.transport,
-    call: (command: string, params: Record<string, unknown> | undefined, options = {}) => caller.call(command, params ?? {}, options),
+    call: (command: string, params: Record<string, unknown> | undefined, options = {}) =>
+      caller.call(command, params ?? {}, options),
     close: () => caller.close(),
     ...extra,
   }
   const methods = new Map<string, unknown>()
   return new Proxy(base, {
     get(target, prop, receiver) {
-      if (typeof prop !== "string" || prop in target || NOT_COMMANDS.has(prop) || !METHOD.test(prop)) return Reflect.get(target, prop, receiver)
+      if (typeof prop !== "string" || prop in target || NOT_COMMANDS.has(prop) || !METHOD.test(prop))
+        return Reflect.get(target, prop, receiver)
       let method = methods.get(prop)
       if (!method) {
         const command = commandOfMethod(prop)
-        method = (params?: Record<string, unknown>, options?: Parameters<Caller["call"]>[2]) => base.call(command, params, options)
+        method = (params?: Record<string, unknown>, options?: Parameters<Caller["call"]>[2]) =>
+          base.call(command, params, options)
         methods.set(prop, method)
       }
       return method

@@ -32,12 +32,24 @@ const httpsClient = (options: NodeHttpsOptions): OxdClient => {
   if (options.fetch) throw both("ca", "fetch")
   const trusted = fetchTrusting(readCa(options.ca))
   const caller = httpsCaller({ ...options, fetch: trusted.fetch })
-  return makeClient({ ...caller, close: async () => { await caller.close(); trusted.close() } }, {})
+  return makeClient(
+    {
+      ...caller,
+      close: async () => {
+        await caller.close()
+        trusted.close()
+      },
+    },
+    {},
+  )
 }
 
 const wsClient = (options: NodeWsOptions): OxdWsClient => {
   if (options.ca !== undefined && options.WebSocket) throw both("ca", "WebSocket")
-  return createWsClient({ ...options, WebSocket: options.WebSocket ?? webSocketTrusting(options.ca === undefined ? undefined : readCa(options.ca)) })
+  return createWsClient({
+    ...options,
+    WebSocket: options.WebSocket ?? webSocketTrusting(options.ca === undefined ? undefined : readCa(options.ca)),
+  })
 }
 
 export function createOxdClient(options: NodeWsOptions): OxdWsClient

@@ -49,25 +49,34 @@ describe("Node TLS: the ca option (PEM or file) trusts the server over https and
   })
 
   it("ca together with fetch or WebSocket is refused (which one would apply?)", () => {
-    expect(() => createOxdClient({ transport: "https", baseUrl: servers.rest.url, ca: servers.certFile, fetch: globalThis.fetch })).toThrow(/ca or fetch/)
-    expect(() => createOxdClient({ transport: "ws", url: servers.ws.url, ca: servers.certFile, WebSocket: class {} as never })).toThrow(/ca or WebSocket/)
+    expect(() =>
+      createOxdClient({ transport: "https", baseUrl: servers.rest.url, ca: servers.certFile, fetch: globalThis.fetch }),
+    ).toThrow(/ca or fetch/)
+    expect(() =>
+      createOxdClient({ transport: "ws", url: servers.ws.url, ca: servers.certFile, WebSocket: class {} as never }),
+    ).toThrow(/ca or WebSocket/)
   })
 })
 
 describe("a TLS failure says why, naming the server", () => {
-  it("https without ca (the global fetch): the server's self-signed certificate, not just \"fetch failed\"", async () => {
+  it('https without ca (the global fetch): the server\'s self-signed certificate, not just "fetch failed"', async () => {
     const e = await transportError(createOxdClient({ transport: "https", baseUrl: servers.rest.url }))
     expect(e.message).toContain(servers.rest.url)
     expect(e.message).toMatch(/self[- ]signed certificate/)
   })
 
-  it.each(["https", "ws"] as const)("%s with the wrong ca (the test OP's CA): self-signed certificate", async (transport) => {
-    const e = await transportError(transport === "https"
-      ? createOxdClient({ transport, baseUrl: servers.rest.url, ca: op.caFile })
-      : createOxdClient({ transport, url: servers.ws.url, ca: op.caFile, connectTimeoutMs: 1500 }))
-    expect(e.message).toContain(transport === "https" ? servers.rest.url : servers.ws.url)
-    expect(e.message).toMatch(/self[- ]signed certificate/)
-  })
+  it.each(["https", "ws"] as const)(
+    "%s with the wrong ca (the test OP's CA): self-signed certificate",
+    async (transport) => {
+      const e = await transportError(
+        transport === "https"
+          ? createOxdClient({ transport, baseUrl: servers.rest.url, ca: op.caFile })
+          : createOxdClient({ transport, url: servers.ws.url, ca: op.caFile, connectTimeoutMs: 1500 }),
+      )
+      expect(e.message).toContain(transport === "https" ? servers.rest.url : servers.ws.url)
+      expect(e.message).toMatch(/self[- ]signed certificate/)
+    },
+  )
 
   it.each([
     ["expired", /certificate has expired \(CERT_HAS_EXPIRED\)/],
@@ -77,7 +86,9 @@ describe("a TLS failure says why, naming the server", () => {
     const https = await transportError(createOxdClient({ transport: "https", baseUrl: server.url, ca: server.certPem }))
     expect(https.message).toContain(server.url)
     expect(https.message).toMatch(cause)
-    const ws = await transportError(createOxdClient({ transport: "ws", url: wss(server.url), ca: server.certPem, connectTimeoutMs: 1500 }))
+    const ws = await transportError(
+      createOxdClient({ transport: "ws", url: wss(server.url), ca: server.certPem, connectTimeoutMs: 1500 }),
+    )
     expect(ws.message).toContain(wss(server.url))
     expect(ws.message).toMatch(cause)
   })

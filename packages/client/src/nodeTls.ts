@@ -17,18 +17,29 @@ export const fetchTrusting = (ca: string): { readonly fetch: (input: Request) =>
     if (new URL(input.url).protocol !== "https:") return globalThis.fetch(input)
     const body = input.method === "GET" || input.method === "HEAD" ? undefined : Buffer.from(await input.arrayBuffer())
     return new Promise<Response>((resolve, reject) => {
-      const req = request(input.url, { method: input.method, headers: Object.fromEntries(input.headers), agent, signal: input.signal }, (res) => {
-        const chunks: Buffer[] = []
-        res.on("data", (chunk: Buffer) => chunks.push(chunk))
-        res.on("error", reject)
-        res.on("end", () => {
-          const headers = new Headers()
-          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!)
-          const status = res.statusCode ?? 502
-          const nullBody = status === 204 || status === 304 || input.method === "HEAD"
-          resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? "", headers }))
-        })
-      })
+      const req = request(
+        input.url,
+        { method: input.method, headers: Object.fromEntries(input.headers), agent, signal: input.signal },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on("data", (chunk: Buffer) => chunks.push(chunk))
+          res.on("error", reject)
+          res.on("end", () => {
+            const headers = new Headers()
+            for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+              headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!)
+            const status = res.statusCode ?? 502
+            const nullBody = status === 204 || status === 304 || input.method === "HEAD"
+            resolve(
+              new Response(nullBody ? null : Buffer.concat(chunks), {
+                status,
+                statusText: res.statusMessage ?? "",
+                headers,
+              }),
+            )
+          })
+        },
+      )
       req.on("error", reject)
       req.end(body)
     })
@@ -41,7 +52,7 @@ export const webSocketTrusting = (ca: string | undefined): WebSocketClass =>
   ca === undefined
     ? WebSocket
     : class extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols, { ca })
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { ca })
+        }
       }
-    }

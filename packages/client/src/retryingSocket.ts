@@ -5,7 +5,10 @@ export interface WebSocketLike {
   readonly readyState: number
   send(data: string): void
   close(code?: number, reason?: string): void
-  addEventListener(type: "open" | "message" | "error" | "close", listener: (event: { readonly type: string }) => void): void
+  addEventListener(
+    type: "open" | "message" | "error" | "close",
+    listener: (event: { readonly type: string }) => void,
+  ): void
 }
 export type WebSocketClass = new (url: string, protocols?: string | string[]) => WebSocketLike
 
@@ -40,10 +43,20 @@ export class Connection {
     if (this.open > 0) return { signal: undefined, expired: () => false, clear: () => undefined }
     const controller = new AbortController()
     let expired = false
-    const timer = setTimeout(() => { expired = true; controller.abort(new Error(`no connection within ${ms} ms`)) }, ms)
+    const timer = setTimeout(() => {
+      expired = true
+      controller.abort(new Error(`no connection within ${ms} ms`))
+    }, ms)
     const waiter = () => clearTimeout(timer)
     this.#waiters.add(waiter)
-    return { signal: controller.signal, expired: () => expired, clear: () => { clearTimeout(timer); this.#waiters.delete(waiter) } }
+    return {
+      signal: controller.signal,
+      expired: () => expired,
+      clear: () => {
+        clearTimeout(timer)
+        this.#waiters.delete(waiter)
+      },
+    }
   }
 
   /** Stops every socket that has not opened yet (their retry timers included). */
@@ -58,7 +71,11 @@ export class Connection {
  * reconnect attempts (its sleep timer cannot be cancelled and kept a closed client's process alive for up to 30 s),
  * and every timer here is cleared by close().
  */
-export const retryingSocketClass = (Inner: WebSocketClass, connection: Connection, retryDelayMs: (attempt: number) => number) =>
+export const retryingSocketClass = (
+  Inner: WebSocketClass,
+  connection: Connection,
+  retryDelayMs: (attempt: number) => number,
+) =>
   class RetryingSocket {
     static readonly CONNECTING = CONNECTING
     static readonly OPEN = OPEN
@@ -77,7 +94,9 @@ export const retryingSocketClass = (Inner: WebSocketClass, connection: Connectio
       else this.#timer = setTimeout(() => this.#connect(), retryDelayMs(failures - 1))
     }
 
-    get binaryType(): string | undefined { return this.#binaryType }
+    get binaryType(): string | undefined {
+      return this.#binaryType
+    }
     set binaryType(value: string | undefined) {
       this.#binaryType = value
       if (this.#inner && value !== undefined) (this.#inner as { binaryType?: string }).binaryType = value
@@ -146,12 +165,16 @@ export const retryingSocketClass = (Inner: WebSocketClass, connection: Connectio
         connection.opened()
         this.#emit("open", event)
       })
-      on("message", (event) => { if (this.#inner === inner) this.#emit("message", event) })
+      on("message", (event) => {
+        if (this.#inner === inner) this.#emit("message", event)
+      })
       on("error", (event) => {
         if (this.#inner !== inner) return
         // ws (Node) gives the Error (a refused connection, a TLS failure); a browser tells nothing
         const { error, message } = event as { error?: unknown; message?: unknown }
-        if (openedAt === undefined) connection.lastError = error !== undefined ? describeCause(error) : typeof message === "string" && message ? message : undefined
+        if (openedAt === undefined)
+          connection.lastError =
+            error !== undefined ? describeCause(error) : typeof message === "string" && message ? message : undefined
         else this.#emit("error", event)
       })
       on("close", (event) => {

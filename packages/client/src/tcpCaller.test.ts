@@ -16,7 +16,9 @@ describe("framing", () => {
     const json = '{"command":"get_user_info","params":{"oxd_id":"x"}}'
     expect(encodeRequest("get_user_info", { oxd_id: "x" }).toString()).toBe(`00${json.length}${json}`)
     expect(() => encodeRequest("register_site", { pad: "x".repeat(MAX_REQUEST_BYTES) })).toThrow(OxdTransportError)
-    expect(() => encodeRequest("register_site", { pad: "x".repeat(MAX_REQUEST_BYTES) })).toThrow(/the request is \d{5} characters/)
+    expect(() => encodeRequest("register_site", { pad: "x".repeat(MAX_REQUEST_BYTES) })).toThrow(
+      /the request is \d{5} characters/,
+    )
   })
 
   it("T3: writes non-ASCII as \\u escapes: the prefix is the String.length oxd 3.1.4 counts and the byte count alike", () => {
@@ -30,7 +32,12 @@ describe("framing", () => {
   it("T3: reads replies counted in UTF-16 units (oxd 3.1.4) and in bytes, with non-ASCII, split anywhere", () => {
     const value = { status: "ok", data: NON_ASCII }
     expect(referenceFrame(value).subarray(0, 4).toString()).not.toBe(frame(value).subarray(0, 4).toString())
-    const all = Buffer.concat([referenceFrame(value), frame(value), referenceFrame({ status: "ok", data: { a: 1 } }), referenceFrame(value)])
+    const all = Buffer.concat([
+      referenceFrame(value),
+      frame(value),
+      referenceFrame({ status: "ok", data: { a: 1 } }),
+      referenceFrame(value),
+    ])
     for (const step of [1, 3, 7, all.length]) {
       const d = new ReplyDecoder()
       const out: unknown[] = []
@@ -56,7 +63,11 @@ describe("framing", () => {
 /** A fake oxd TCP server: answers each frame with `reply(request)` after `delayMs`. */
 let server: Server | undefined
 const sockets = new Set<Socket>()
-const fakeServer = async (handle: (req: { command: string; params: Record<string, unknown> }, socket: Socket) => unknown, delayMs = 0, unit: "bytes" | "units" = "bytes") => {
+const fakeServer = async (
+  handle: (req: { command: string; params: Record<string, unknown> }, socket: Socket) => unknown,
+  delayMs = 0,
+  unit: "bytes" | "units" = "bytes",
+) => {
   let open = 0
   let maxOpen = 0
   let opened = 0
@@ -65,7 +76,10 @@ const fakeServer = async (handle: (req: { command: string; params: Record<string
     opened++
     open++
     maxOpen = Math.max(maxOpen, open)
-    socket.on("close", () => { open--; sockets.delete(socket) })
+    socket.on("close", () => {
+      open--
+      sockets.delete(socket)
+    })
     let buf: Buffer = Buffer.alloc(0)
     socket.on("data", (chunk: Buffer) => {
       const { frames, rest } = takeFrames(Buffer.concat([buf, chunk]))
@@ -74,7 +88,8 @@ const fakeServer = async (handle: (req: { command: string; params: Record<string
         const req = JSON.parse(f.toString()) as { command: string; params: Record<string, unknown> }
         setTimeout(() => {
           const reply = handle(req, socket)
-          if (reply !== undefined && !socket.destroyed) socket.write(unit === "units" ? referenceFrame(reply) : frame(reply))
+          if (reply !== undefined && !socket.destroyed)
+            socket.write(unit === "units" ? referenceFrame(reply) : frame(reply))
         }, delayMs)
       }
     })
@@ -92,7 +107,10 @@ afterEach(async () => {
 describe("tcpCaller", () => {
   it("runs calls on a bounded pool, one at a time per connection, and adds the token to the params", async () => {
     const seen: Array<Record<string, unknown>> = []
-    const fake = await fakeServer((req) => { seen.push(req.params); return { status: "ok", data: { n: req.params["n"] } } }, 20)
+    const fake = await fakeServer((req) => {
+      seen.push(req.params)
+      return { status: "ok", data: { n: req.params["n"] } }
+    }, 20)
     const caller = tcpCaller({ transport: "tcp", port: fake.port, poolSize: 2, token: () => "tok" })
     const results = await Promise.all(Array.from({ length: 10 }, (_, n) => caller.call("get_user_info", { n }, {})))
     expect(results).toEqual(Array.from({ length: 10 }, (_, n) => ({ n })))
@@ -102,7 +120,10 @@ describe("tcpCaller", () => {
   })
 
   it("throws an oxd error reply as OxdError without httpStatus", async () => {
-    const fake = await fakeServer(() => ({ status: "error", data: { error: "invalid_oxd_id", error_description: "no site" } }))
+    const fake = await fakeServer(() => ({
+      status: "error",
+      data: { error: "invalid_oxd_id", error_description: "no site" },
+    }))
     const caller = tcpCaller({ transport: "tcp", port: fake.port })
     const e = await caller.call("get_user_info", {}, {}).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(OxdError)
@@ -112,7 +133,9 @@ describe("tcpCaller", () => {
 
   it("times out a call, drops its connection, and serves the next call on a new one", async () => {
     let calls = 0
-    const fake = await fakeServer((req) => (++calls === 1 ? undefined : { status: "ok", data: { command: req.command } }))
+    const fake = await fakeServer((req) =>
+      ++calls === 1 ? undefined : { status: "ok", data: { command: req.command } },
+    )
     const caller = tcpCaller({ transport: "tcp", port: fake.port, poolSize: 1 })
     await expect(caller.call("slow", {}, { timeoutMs: 200 })).rejects.toThrow(/no reply within 200 ms/)
     await expect(caller.call("next", {}, {})).resolves.toEqual({ command: "next" })
@@ -133,7 +156,14 @@ describe("tcpCaller", () => {
 
   it("T3: works against a server that counts in UTF-16 units, as oxd 3.1.4 does, non-ASCII both ways", async () => {
     let seen: unknown
-    const fake = await fakeServer((req) => { seen = req.params; return { status: "ok", data: req.params } }, 0, "units")
+    const fake = await fakeServer(
+      (req) => {
+        seen = req.params
+        return { status: "ok", data: req.params }
+      },
+      0,
+      "units",
+    )
     const caller = tcpCaller({ transport: "tcp", port: fake.port, poolSize: 1 })
     await expect(caller.call("register_site", NON_ASCII, {})).resolves.toEqual(NON_ASCII)
     expect(seen).toEqual(NON_ASCII)
@@ -142,7 +172,10 @@ describe("tcpCaller", () => {
   })
 
   it("T4: drops the connection after a reply past 9999 (the server closes it), and the next call opens a new one", async () => {
-    const fake = await fakeServer((req) => ({ status: "ok", data: req.command === "big" ? { blob: "z".repeat(12_000) } : { command: req.command } }))
+    const fake = await fakeServer((req) => ({
+      status: "ok",
+      data: req.command === "big" ? { blob: "z".repeat(12_000) } : { command: req.command },
+    }))
     const caller = tcpCaller({ transport: "tcp", port: fake.port, poolSize: 1 })
     await expect(caller.call("big", {}, {})).resolves.toEqual({ blob: "z".repeat(12_000) })
     await expect(caller.call("next", {}, {})).resolves.toEqual({ command: "next" })
@@ -153,7 +186,10 @@ describe("tcpCaller", () => {
   it("reports a server that is not there, and a connection cut mid-call, as OxdTransportError", async () => {
     const nothing = tcpCaller({ transport: "tcp", port: 1, connectTimeoutMs: 1000 })
     await expect(nothing.call("x", {}, {})).rejects.toBeInstanceOf(OxdTransportError)
-    const fake = await fakeServer((_req, socket) => { socket.destroy(); return undefined })
+    const fake = await fakeServer((_req, socket) => {
+      socket.destroy()
+      return undefined
+    })
     const caller = tcpCaller({ transport: "tcp", port: fake.port })
     await expect(caller.call("x", {}, {})).rejects.toThrow(/closed the connection/)
     await caller.close()

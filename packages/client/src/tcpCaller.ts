@@ -37,7 +37,10 @@ export const encodeRequest = (command: string, params: Record<string, unknown>):
   while (frame[digits]! >= DIGIT_0 && frame[digits]! <= DIGIT_9) digits++
   if (digits > 4) {
     const length = frame.subarray(0, digits).toString("latin1")
-    throw new OxdTransportError("tcp", `${command}: the request is ${length} characters; the TCP protocol carries at most ${MAX_REQUEST_BYTES}`)
+    throw new OxdTransportError(
+      "tcp",
+      `${command}: the request is ${length} characters; the TCP protocol carries at most ${MAX_REQUEST_BYTES}`,
+    )
   }
   return frame
 }
@@ -74,12 +77,26 @@ class Connection {
   #pending: Pending | undefined
   #dead = false
 
-  constructor(host: string, port: number, connectTimeoutMs: number, readonly onDead: (c: Connection) => void) {
+  constructor(
+    host: string,
+    port: number,
+    connectTimeoutMs: number,
+    readonly onDead: (c: Connection) => void,
+  ) {
     this.socket = connect({ host, port, noDelay: true })
     this.ready = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.socket.destroy(new Error(`could not connect to ${host}:${port} within ${connectTimeoutMs} ms`)), connectTimeoutMs)
-      this.socket.once("connect", () => { clearTimeout(timer); resolve() })
-      this.socket.once("close", () => { clearTimeout(timer); reject(new OxdTransportError("tcp", `could not connect to ${host}:${port}`)) })
+      const timer = setTimeout(
+        () => this.socket.destroy(new Error(`could not connect to ${host}:${port} within ${connectTimeoutMs} ms`)),
+        connectTimeoutMs,
+      )
+      this.socket.once("connect", () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      this.socket.once("close", () => {
+        clearTimeout(timer)
+        reject(new OxdTransportError("tcp", `could not connect to ${host}:${port}`))
+      })
     })
     this.ready.catch(() => undefined)
     this.socket.on("data", (chunk: Buffer) => {
@@ -96,10 +113,13 @@ class Connection {
         else return this.kill(new OxdTransportError("tcp", "a reply came for no request"))
       }
       // the server closes the connection after a reply past 9999: no call may be sent on it in the meantime
-      if (this.#decoder.wide) this.kill(new OxdTransportError("tcp", "the server closes the connection after a reply longer than 9999"))
+      if (this.#decoder.wide)
+        this.kill(new OxdTransportError("tcp", "the server closes the connection after a reply longer than 9999"))
     })
     this.socket.on("error", (e) => this.kill(new OxdTransportError("tcp", e.message, { cause: e })))
-    this.socket.on("close", () => this.kill(new OxdTransportError("tcp", "the server closed the connection before replying")))
+    this.socket.on("close", () =>
+      this.kill(new OxdTransportError("tcp", "the server closed the connection before replying")),
+    )
   }
 
   get busy(): boolean {
@@ -178,12 +198,16 @@ export const tcpCaller = (options: TcpOptions): Caller => {
     transport: "tcp",
     call: async (command, params, callOptions) => {
       const token = callOptions.token === null ? undefined : (callOptions.token ?? (await resolveToken(options.token)))
-      const withToken = token && params["protection_access_token"] === undefined ? { ...params, protection_access_token: token } : params
+      const withToken =
+        token && params["protection_access_token"] === undefined
+          ? { ...params, protection_access_token: token }
+          : params
       const frame = encodeRequest(command, withToken)
       const c = await acquire()
       const ms = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
       let timer: ReturnType<typeof setTimeout> | undefined
-      const onAbort = () => c.kill(new OxdTransportError("tcp", `${command}: aborted`, { cause: callOptions.signal?.reason }))
+      const onAbort = () =>
+        c.kill(new OxdTransportError("tcp", `${command}: aborted`, { cause: callOptions.signal?.reason }))
       try {
         await c.ready
         if (callOptions.signal?.aborted) throw new OxdTransportError("tcp", `${command}: aborted`)

@@ -4,7 +4,15 @@ import type { OxdEvent } from "./events.js"
 import { isOxdErrorData, OxdError, OxdTransportError } from "./OxdError.js"
 import { procedureName, type CamelCase } from "@oxd/wire"
 import { Connection, defaultRetryDelayMs, retryingSocketClass, type WebSocketClass } from "./retryingSocket.js"
-import { DEFAULT_TIMEOUT_MS, resolveToken, type Caller, type CommandName, type ParamsOf, type ResultOf, type TokenSource } from "./types.js"
+import {
+  DEFAULT_TIMEOUT_MS,
+  resolveToken,
+  type Caller,
+  type CommandName,
+  type ParamsOf,
+  type ResultOf,
+  type TokenSource,
+} from "./types.js"
 
 export type { WebSocketClass, WebSocketLike } from "./retryingSocket.js"
 
@@ -73,7 +81,9 @@ export const fromTrpcError = (e: unknown): OxdError | OxdTransportError => {
 }
 
 const noWebSocket = (): never => {
-  throw new Error('no WebSocket class here: pass `WebSocket` (on Node 20 the one of the "ws" package), or import createOxdClient from "@oxd/client/node"')
+  throw new Error(
+    'no WebSocket class here: pass `WebSocket` (on Node 20 the one of the "ws" package), or import createOxdClient from "@oxd/client/node"',
+  )
 }
 
 /**
@@ -85,38 +95,67 @@ export const wsCaller = (options: WsOptions): Caller & WsExtras => {
   const connection = new Connection()
   const wsClient = createWSClient({
     url: options.url,
-    WebSocket: retryingSocketClass(Inner, connection, options.retryDelayMs ?? defaultRetryDelayMs) as unknown as typeof globalThis.WebSocket,
+    WebSocket: retryingSocketClass(
+      Inner,
+      connection,
+      options.retryDelayMs ?? defaultRetryDelayMs,
+    ) as unknown as typeof globalThis.WebSocket,
     // the sockets above wait and retry; tRPC's own sleep between attempts would outlive close()
     retryDelayMs: () => 0,
     ...(options.token !== undefined
-      ? { connectionParams: async () => { const token = await resolveToken(options.token); return token ? { protection_access_token: token } : {} } }
+      ? {
+          connectionParams: async () => {
+            const token = await resolveToken(options.token)
+            return token ? { protection_access_token: token } : {}
+          },
+        }
       : {}),
   })
   const untyped = getUntypedClient(createTRPCClient({ links: [wsLink({ client: wsClient })] }))
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
-  const trpc = new Proxy({}, {
-    get: (_, prop) => typeof prop === "string"
-      ? { mutate: (input: unknown, opts?: { readonly signal?: AbortSignal }) => untyped.mutation(prop, input, opts?.signal ? { signal: opts.signal } : {}) }
-      : undefined,
-  }) as OxdTrpcClient
+  const trpc = new Proxy(
+    {},
+    {
+      get: (_, prop) =>
+        typeof prop === "string"
+          ? {
+              mutate: (input: unknown, opts?: { readonly signal?: AbortSignal }) =>
+                untyped.mutation(prop, input, opts?.signal ? { signal: opts.signal } : {}),
+            }
+          : undefined,
+    },
+  ) as OxdTrpcClient
   return {
     transport: "ws",
     trpc,
     call: async (command, params, callOptions) => {
-      const input = typeof callOptions.token === "string" && params["protection_access_token"] === undefined
-        ? { ...params, protection_access_token: callOptions.token }
-        : params
+      const input =
+        typeof callOptions.token === "string" && params["protection_access_token"] === undefined
+          ? { ...params, protection_access_token: callOptions.token }
+          : params
       const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
       const connect = connection.watch(connectTimeoutMs)
-      const limit = deadline(timeoutMs, connect.signal ? AbortSignal.any([connect.signal, ...(callOptions.signal ? [callOptions.signal] : [])]) : callOptions.signal)
+      const limit = deadline(
+        timeoutMs,
+        connect.signal
+          ? AbortSignal.any([connect.signal, ...(callOptions.signal ? [callOptions.signal] : [])])
+          : callOptions.signal,
+      )
       try {
         return await untyped.mutation(procedureName(command), input, { signal: limit.signal })
       } catch (e) {
         if (connect.expired()) {
           const why = connection.lastError ? `: ${connection.lastError}` : ""
-          throw new OxdTransportError("ws", `${command}: could not connect to ${options.url} within ${connectTimeoutMs} ms${why}`, { cause: e })
+          throw new OxdTransportError(
+            "ws",
+            `${command}: could not connect to ${options.url} within ${connectTimeoutMs} ms${why}`,
+            { cause: e },
+          )
         }
-        if (limit.timedOut()) throw new OxdTransportError("ws", `${command}: no reply from ${options.url} within ${timeoutMs} ms`, { cause: e })
+        if (limit.timedOut())
+          throw new OxdTransportError("ws", `${command}: no reply from ${options.url} within ${timeoutMs} ms`, {
+            cause: e,
+          })
         throw fromTrpcError(e)
       } finally {
         connect.clear()

@@ -5,7 +5,15 @@ import { wsCaller, type WsExtras, type WsOptions } from "./ws.js"
 
 export * from "./common.js"
 export { DEFAULT_CONNECT_TIMEOUT_MS } from "./ws.js"
-export type { EventsHandlers, EventsInput, OxdTrpcClient, WebSocketClass, WebSocketLike, WsExtras, WsOptions } from "./ws.js"
+export type {
+  EventsHandlers,
+  EventsInput,
+  OxdTrpcClient,
+  WebSocketClass,
+  WebSocketLike,
+  WsExtras,
+  WsOptions,
+} from "./ws.js"
 
 /** A client of the WebSocket API: the common interface, plus `events` and the procedures as tRPC mutations. */
 export type OxdWsClient = OxdClient & WsExtras

@@ -31,7 +31,10 @@ const closedPort = async (): Promise<number> => {
 const failedCall = async (options: { url: string; connectTimeoutMs?: number }) => {
   const client = createOxdClient({ transport: "ws", ...options })
   const started = Date.now()
-  const error = await client.setupClient({ op_host: "https://127.0.0.1:1" }).then(() => undefined, (e: unknown) => e)
+  const error = await client.setupClient({ op_host: "https://127.0.0.1:1" }).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   const ms = Date.now() - started
   await client.close()
   return { error, ms }
@@ -57,8 +60,17 @@ describe("ws: a server that is down fails fast", () => {
 
   it("a server that comes up while a call waits: the call goes through (the socket retries within the connect timeout)", async () => {
     const port = await closedPort()
-    const client = createOxdClient({ transport: "ws", url: `wss://127.0.0.1:${port}`, ca: servers.certFile, connectTimeoutMs: 4000, retryDelayMs: () => 200 })
-    const call = client.getAuthorizationUrl({ oxd_id: "x" }).then(() => undefined, (e: unknown) => e)
+    const client = createOxdClient({
+      transport: "ws",
+      url: `wss://127.0.0.1:${port}`,
+      ca: servers.certFile,
+      connectTimeoutMs: 4000,
+      retryDelayMs: () => 200,
+    })
+    const call = client.getAuthorizationUrl({ oxd_id: "x" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     await new Promise((resolve) => setTimeout(resolve, 700))
     const late = await startWsServer(servers.oxd, { host: "127.0.0.1", port, tls: servers.rest.tls! })
     try {
@@ -74,10 +86,20 @@ describe("ws: a server that is down fails fast", () => {
 /** Runs closeChild.ts with these client options; resolves to what it printed and how long it lived after "closed". */
 const runChild = (options: object): Promise<{ output: string; code: number | null; afterClosedMs: number }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", new URL("./test-support/closeChild.ts", import.meta.url).pathname, JSON.stringify(options)], {
-      cwd: new URL("..", import.meta.url).pathname,
-      stdio: ["ignore", "pipe", "inherit"],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--conditions=source",
+        new URL("./test-support/closeChild.ts", import.meta.url).pathname,
+        JSON.stringify(options),
+      ],
+      {
+        cwd: new URL("..", import.meta.url).pathname,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    )
     let output = ""
     let closedAt: number | undefined
     const guard = setTimeout(() => child.kill("SIGKILL"), 20_000)
@@ -88,7 +110,11 @@ const runChild = (options: object): Promise<{ output: string; code: number | nul
     child.on("error", reject)
     child.on("exit", (code) => {
       clearTimeout(guard)
-      resolve({ output, code, afterClosedMs: closedAt === undefined ? Number.POSITIVE_INFINITY : Date.now() - closedAt })
+      resolve({
+        output,
+        code,
+        afterClosedMs: closedAt === undefined ? Number.POSITIVE_INFINITY : Date.now() - closedAt,
+      })
     })
   })
 

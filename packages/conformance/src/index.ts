@@ -1,21 +1,64 @@
 export * from "./scenario.js"
 export {
-  reference, hardening, byTransport, describeSource, describeProfile, inProfile, PROFILES,
-  type Source, type SourceKind, type SourceSpec, type PerTransport, type Profile,
+  reference,
+  hardening,
+  byTransport,
+  describeSource,
+  describeProfile,
+  inProfile,
+  PROFILES,
+  type Source,
+  type SourceKind,
+  type SourceSpec,
+  type PerTransport,
+  type Profile,
 } from "./source.js"
 export type { Envelope, Transport } from "./Transport.js"
 export { scenarios } from "./scenarios/index.js"
 export { runScenario, scenarioTest, notInProfile, type Outcome, type RunScenarioOptions } from "./runner.js"
 export {
-  runSuite, probeCommands, selectScenarios, unknownSelectors, GHOST_OXD_ID,
-  type SuiteOptions, type SuiteResult, type TransportResult, type ScenarioResult, type ProgressEvent,
+  runSuite,
+  probeCommands,
+  selectScenarios,
+  unknownSelectors,
+  GHOST_OXD_ID,
+  type SuiteOptions,
+  type SuiteResult,
+  type TransportResult,
+  type ScenarioResult,
+  type ProgressEvent,
 } from "./suite.js"
-export { externalTarget, DEFAULT_TARGETS, TRANSPORTS, transportOfAddress, withFix, type TransportName, type ExternalTargetOptions } from "./targets.js"
-export { connectOp, OpUnavailable, LOGIN_KINDS, type ConnectOpOptions, type ConnectedOp, type LoginKind } from "./drivers/op.js"
+export {
+  externalTarget,
+  DEFAULT_TARGETS,
+  TRANSPORTS,
+  transportOfAddress,
+  withFix,
+  type TransportName,
+  type ExternalTargetOptions,
+} from "./targets.js"
+export {
+  connectOp,
+  OpUnavailable,
+  LOGIN_KINDS,
+  type ConnectOpOptions,
+  type ConnectedOp,
+  type LoginKind,
+} from "./drivers/op.js"
 export { formLogin, type FormLoginOptions, type AuthorizationResponse } from "./drivers/formLogin.js"
 export { manualLogin } from "./drivers/manualLogin.js"
 export { gatherClaimsByForm } from "./drivers/claims.js"
-export { REPORTERS, report, tableReport, tapReport, junitReport, jsonReport, progressLine, summaryLine, type ReporterName } from "./reporters/index.js"
+export {
+  REPORTERS,
+  report,
+  tableReport,
+  tapReport,
+  junitReport,
+  jsonReport,
+  progressLine,
+  summaryLine,
+  type ReporterName,
+} from "./reporters/index.js"
 export { fetchTrusting, webSocketTrusting, trustList } from "./tls.js"
 export { describeError, UsageError } from "./errors.js"
 export { tcpTransport } from "./transports/tcp.js"

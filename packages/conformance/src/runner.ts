@@ -3,13 +3,21 @@ import { Ctx, ScenarioFailure, type AssertionRecord, type Env, type Scenario } f
 import { describeSource, inProfile, type Profile, type Source } from "./source.js"
 
 export type Outcome =
-  | { readonly id: string; readonly status: "passed"; readonly ms: number; readonly assertions: ReadonlyArray<AssertionRecord> }
   | {
-    readonly id: string; readonly status: "failed"; readonly ms: number; readonly message: string
-    /** The source of the assertion that failed (absent when the scenario broke otherwise: a timeout, no reply…). */
-    readonly failedSource?: Source
-    readonly assertions: ReadonlyArray<AssertionRecord>
-  }
+      readonly id: string
+      readonly status: "passed"
+      readonly ms: number
+      readonly assertions: ReadonlyArray<AssertionRecord>
+    }
+  | {
+      readonly id: string
+      readonly status: "failed"
+      readonly ms: number
+      readonly message: string
+      /** The source of the assertion that failed (absent when the scenario broke otherwise: a timeout, no reply…). */
+      readonly failedSource?: Source
+      readonly assertions: ReadonlyArray<AssertionRecord>
+    }
   | { readonly id: string; readonly status: "skipped"; readonly reason: string }
   /** The scenario is hardening as a whole and the run's profile is `reference`: not run, and no failure. */
   | { readonly id: string; readonly status: "not-in-profile"; readonly reason: string }
@@ -42,17 +50,30 @@ export const runScenario = async (s: Scenario, env: Env, opts: RunScenarioOption
     if (opts.timeoutMs === undefined) await run
     else {
       run.catch(() => undefined) // a scenario that times out may still fail later: nobody listens any more
-      await Promise.race([run, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new ScenarioTimeout()), opts.timeoutMs) })])
+      await Promise.race([
+        run,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new ScenarioTimeout()), opts.timeoutMs)
+        }),
+      ])
     }
     return { id: s.id, status: "passed", ms: Date.now() - started, assertions: [...t.records] }
   } catch (e) {
-    const message = e instanceof ScenarioFailure
-      ? e.message
-      : e instanceof ScenarioTimeout
-        ? `${s.id}: no result within ${(opts.timeoutMs ?? 0) / 1000} s (the server did not answer in time, or the scenario waits for something that never comes)`
-        : `${s.id}: unexpected ${describeError(e)}`
+    const message =
+      e instanceof ScenarioFailure
+        ? e.message
+        : e instanceof ScenarioTimeout
+          ? `${s.id}: no result within ${(opts.timeoutMs ?? 0) / 1000} s (the server did not answer in time, or the scenario waits for something that never comes)`
+          : `${s.id}: unexpected ${describeError(e)}`
     const failedSource = e instanceof ScenarioFailure ? e.source : undefined
-    return { id: s.id, status: "failed", ms: Date.now() - started, message, ...(failedSource ? { failedSource } : {}), assertions: [...t.records] }
+    return {
+      id: s.id,
+      status: "failed",
+      ms: Date.now() - started,
+      message,
+      ...(failedSource ? { failedSource } : {}),
+      assertions: [...t.records],
+    }
   } finally {
     clearTimeout(timer)
     await t.dispose()
@@ -63,10 +84,14 @@ export const runScenario = async (s: Scenario, env: Env, opts: RunScenarioOption
  * For test runners: a scenario as a function that throws with the scenario's message (and the failed check's
  * source), or reports why it did not run (skipped, or not in the profile).
  */
-export const scenarioTest = (s: Scenario, env: () => Env, profile: Profile) => async (skip: (reason: string) => void) => {
-  const outcome = await runScenario(s, env(), { profile })
-  if (outcome.status === "skipped" || outcome.status === "not-in-profile") return skip(outcome.reason)
-  if (outcome.status === "failed") {
-    throw new ScenarioFailure(`${outcome.message}${outcome.failedSource ? ` [${describeSource(outcome.failedSource)}]` : ""}`, outcome.failedSource)
+export const scenarioTest =
+  (s: Scenario, env: () => Env, profile: Profile) => async (skip: (reason: string) => void) => {
+    const outcome = await runScenario(s, env(), { profile })
+    if (outcome.status === "skipped" || outcome.status === "not-in-profile") return skip(outcome.reason)
+    if (outcome.status === "failed") {
+      throw new ScenarioFailure(
+        `${outcome.message}${outcome.failedSource ? ` [${describeSource(outcome.failedSource)}]` : ""}`,
+        outcome.failedSource,
+      )
+    }
   }
-}

@@ -1,17 +1,32 @@
-import { inProfile, isSourceSpec, reference, resolveSource, type Profile, type Source, type SourceSpec } from "./source.js"
+import {
+  inProfile,
+  isSourceSpec,
+  reference,
+  resolveSource,
+  type Profile,
+  type Source,
+  type SourceSpec,
+} from "./source.js"
 import type { Envelope, Transport } from "./Transport.js"
 
 /** Misbehaviours a test OP can be told to apply to the next ID token it issues. */
-export type IdTokenFault = "bad_signature" | "wrong_nonce" | "wrong_aud" | "expired" | "wrong_issuer" | "bad_at_hash" | "unknown_kid"
+export type IdTokenFault =
+  "bad_signature" | "wrong_nonce" | "wrong_aud" | "expired" | "wrong_issuer" | "bad_at_hash" | "unknown_kid"
 
-export type UmaPolicy = { readonly kind: "grant" } | { readonly kind: "deny" } | { readonly kind: "require_claim"; readonly name: string; readonly value: string }
+export type UmaPolicy =
+  | { readonly kind: "grant" }
+  | { readonly kind: "deny" }
+  | { readonly kind: "require_claim"; readonly name: string; readonly value: string }
 
 /** What a test UMA authorization server can be told to do; absent for an AS that cannot be driven. */
 export interface UmaDriver {
   /** The decision the AS takes for a scope from now on. */
   setPolicy(scope: string, policy: UmaPolicy): Promise<void>
   /** The user fills in the claims form at a claims-gathering URL; the redirect's new ticket and state. */
-  gatherClaims(url: string, claims: Record<string, string>): Promise<{ readonly ticket: string; readonly state: string | null }>
+  gatherClaims(
+    url: string,
+    claims: Record<string, string>,
+  ): Promise<{ readonly ticket: string; readonly state: string | null }>
   /** Lifetime of RPTs issued from now on. */
   setRptTtl(seconds: number): Promise<void>
   /** RPT introspections the AS has answered so far. */
@@ -73,7 +88,10 @@ export interface Env {
 /** A failure that names the command, what the spec says and what the server did; and where that check comes from. */
 export class ScenarioFailure extends Error {
   override readonly name = "ScenarioFailure"
-  constructor(message: string, readonly source?: Source) {
+  constructor(
+    message: string,
+    readonly source?: Source,
+  ) {
     super(message)
   }
 }
@@ -122,9 +140,13 @@ export interface CtxOptions {
 
 // the sources of the helpers' steps: each is what oxd 3.1.4 does
 const SETUP_CLIENT = reference("S/op/SetupClientOperation.java:39-103, C/response/SetupClientResponse.java:12-33")
-const GET_CLIENT_TOKEN = reference("S/op/GetClientTokenOperation.java:44-108, C/response/GetClientTokenResponse.java:12-19")
+const GET_CLIENT_TOKEN = reference(
+  "S/op/GetClientTokenOperation.java:44-108, C/response/GetClientTokenResponse.java:12-19",
+)
 const REGISTER_SITE = reference("S/op/RegisterSiteOperation.java:61-75, C/response/RegisterSiteResponse.java:12-15")
-const GET_AUTHORIZATION_URL = reference("S/op/GetAuthorizationUrlOperation.java:39-85 (the URL carries state and nonce, :51-72)")
+const GET_AUTHORIZATION_URL = reference(
+  "S/op/GetAuthorizationUrlOperation.java:39-85 (the URL carries state and nonce, :51-72)",
+)
 const UMA_RS_PROTECT = reference("S/op/RsProtectOperation.java:49-170")
 const UMA_RS_CHECK_ACCESS = reference("S/op/RsCheckAccessOperation.java:46-136 (denied with a ticket without RPT)")
 const GET_TOKENS_BY_CODE = reference("S/op/GetTokensByCodeOperation.java:42-114")
@@ -149,7 +171,10 @@ export class Ctx {
   /** Every assertion so far, in order. */
   readonly records: AssertionRecord[] = []
 
-  constructor(readonly env: Env, opts: CtxOptions) {
+  constructor(
+    readonly env: Env,
+    opts: CtxOptions,
+  ) {
     this.source = opts.source
     this.profile = opts.profile ?? "strict"
   }
@@ -166,7 +191,10 @@ export class Ctx {
   }
 
   call(command: string, params: Record<string, unknown>): Promise<Envelope> {
-    const withToken = this.token && params["protection_access_token"] === undefined ? { ...params, protection_access_token: this.token } : params
+    const withToken =
+      this.token && params["protection_access_token"] === undefined
+        ? { ...params, protection_access_token: this.token }
+        : params
     return this.transport.call(command, withToken)
   }
 
@@ -198,19 +226,31 @@ export class Ctx {
   }
 
   /** `command` answers status ok. Last argument: the source, when not the scenario's. Left out: answers `{}`. */
-  async ok(command: string, params: Record<string, unknown>, why: string | SourceSpec = "", sourceSpec?: SourceSpec): Promise<Record<string, unknown>> {
+  async ok(
+    command: string,
+    params: Record<string, unknown>,
+    why: string | SourceSpec = "",
+    sourceSpec?: SourceSpec,
+  ): Promise<Record<string, unknown>> {
     const [reason, spec] = isSourceSpec(why) ? ["", why] : [why, sourceSpec]
     const what = `${command}: status ok${reason ? ` ${reason}` : ""}`
     const source = this.#admit(what, spec)
     if (!source) return {}
     const reply = await this.call(command, params)
-    if (reply.status !== "ok") this.#fail(what, source, `${command}: expected status ok${reason ? ` ${reason}` : ""}, got ${describe(reply)}`)
+    if (reply.status !== "ok")
+      this.#fail(what, source, `${command}: expected status ok${reason ? ` ${reason}` : ""}, got ${describe(reply)}`)
     this.#record(what, source, "passed")
     return reply.data
   }
 
   /** `command` answers error `code` with a description. Last argument: the source, when not the scenario's. */
-  async fails(command: string, params: Record<string, unknown>, code: string, why: string, sourceSpec?: SourceSpec): Promise<{ error: string; error_description: string }> {
+  async fails(
+    command: string,
+    params: Record<string, unknown>,
+    code: string,
+    why: string,
+    sourceSpec?: SourceSpec,
+  ): Promise<{ error: string; error_description: string }> {
     const what = `${command}: error ${code} for ${why}`
     const source = this.#admit(what, sourceSpec)
     if (!source) return LEFT_OUT_ERROR(code)
@@ -236,24 +276,47 @@ export class Ctx {
   /** The run's client authentication method, as register_site/setup_client and get_client_token params. */
   authParams(): { registration: Record<string, string>; token: Record<string, string> } {
     const m = this.env.authMethod
-    return m ? { registration: { client_token_endpoint_auth_method: m }, token: { authentication_method: m } } : { registration: {}, token: {} }
+    return m
+      ? { registration: { client_token_endpoint_auth_method: m }, token: { authentication_method: m } }
+      : { registration: {}, token: {} }
   }
 
   /** A protection token of a new setup client (the server's REST API, or TCP with protection on, needs one). */
   setupClient(extra: Record<string, unknown> = {}): Promise<{ setupOxdId: string; clientId: string; token: string }> {
     return this.#helper(async () => {
-      const setup = await this.ok("setup_client", { op_host: this.env.op.issuer, authorization_redirect_uri: this.env.redirectUri, ...this.authParams().registration, ...extra }, SETUP_CLIENT)
-      const token = await this.ok("get_client_token", {
-        ...this.authParams().token,
-        op_host: this.env.op.issuer,
-        client_id: setup["client_id"],
-        client_secret: setup["client_secret"],
-        // a protected 3.1.4 wants `oxd` (S/service/ValidationService.java:138); OPs without that scope grant
-        // `uma_protection`, which oxd-ts also accepts: asking both suits either server
-        scope: ["oxd", "uma_protection"],
-      }, GET_CLIENT_TOKEN)
-      this.expect(typeof token["access_token"] === "string", "get_client_token: expected data.access_token to be a string", GET_CLIENT_TOKEN)
-      return { setupOxdId: String(setup["setup_client_oxd_id"]), clientId: String(setup["client_id"]), token: String(token["access_token"]) }
+      const setup = await this.ok(
+        "setup_client",
+        {
+          op_host: this.env.op.issuer,
+          authorization_redirect_uri: this.env.redirectUri,
+          ...this.authParams().registration,
+          ...extra,
+        },
+        SETUP_CLIENT,
+      )
+      const token = await this.ok(
+        "get_client_token",
+        {
+          ...this.authParams().token,
+          op_host: this.env.op.issuer,
+          client_id: setup["client_id"],
+          client_secret: setup["client_secret"],
+          // a protected 3.1.4 wants `oxd` (S/service/ValidationService.java:138); OPs without that scope grant
+          // `uma_protection`, which oxd-ts also accepts: asking both suits either server
+          scope: ["oxd", "uma_protection"],
+        },
+        GET_CLIENT_TOKEN,
+      )
+      this.expect(
+        typeof token["access_token"] === "string",
+        "get_client_token: expected data.access_token to be a string",
+        GET_CLIENT_TOKEN,
+      )
+      return {
+        setupOxdId: String(setup["setup_client_oxd_id"]),
+        clientId: String(setup["client_id"]),
+        token: String(token["access_token"]),
+      }
     })
   }
 
@@ -261,16 +324,24 @@ export class Ctx {
   registerSite(params: Record<string, unknown> = {}): Promise<string> {
     return this.#helper(async () => {
       if (this.env.target.protection && !this.token) this.token = (await this.setupClient()).token
-      const data = await this.ok("register_site", {
-        op_host: this.env.op.issuer,
-        authorization_redirect_uri: this.env.redirectUri,
-        post_logout_redirect_uri: this.env.postLogoutRedirectUri,
-        scope: ["openid", "profile", "email", "offline_access"],
-        grant_types: ["authorization_code", "refresh_token"],
-        ...this.authParams().registration,
-        ...params,
-      }, REGISTER_SITE)
-      this.expect(typeof data["oxd_id"] === "string" && data["oxd_id"].length > 0, "register_site: expected data.oxd_id", REGISTER_SITE)
+      const data = await this.ok(
+        "register_site",
+        {
+          op_host: this.env.op.issuer,
+          authorization_redirect_uri: this.env.redirectUri,
+          post_logout_redirect_uri: this.env.postLogoutRedirectUri,
+          scope: ["openid", "profile", "email", "offline_access"],
+          grant_types: ["authorization_code", "refresh_token"],
+          ...this.authParams().registration,
+          ...params,
+        },
+        REGISTER_SITE,
+      )
+      this.expect(
+        typeof data["oxd_id"] === "string" && data["oxd_id"].length > 0,
+        "register_site: expected data.oxd_id",
+        REGISTER_SITE,
+      )
       return String(data["oxd_id"])
     })
   }
@@ -281,7 +352,11 @@ export class Ctx {
       const data = await this.ok("get_authorization_url", { oxd_id: oxdId, ...params }, GET_AUTHORIZATION_URL)
       const url = new URL(String(data["authorization_url"]))
       const { code, state } = await this.env.op.login(url.href)
-      this.expect(state !== null, "the OP's redirect carried no state although get_authorization_url set one", GET_AUTHORIZATION_URL)
+      this.expect(
+        state !== null,
+        "the OP's redirect carried no state although get_authorization_url set one",
+        GET_AUTHORIZATION_URL,
+      )
       return { code, state, url }
     })
   }
@@ -300,8 +375,16 @@ export class Ctx {
   protectAndTicket(oxdId: string, resources: unknown, path: string, method: string): Promise<string> {
     return this.#helper(async () => {
       await this.ok("uma_rs_protect", { oxd_id: oxdId, resources }, UMA_RS_PROTECT)
-      const denied = await this.ok("uma_rs_check_access", { oxd_id: oxdId, path, http_method: method, rpt: "" }, UMA_RS_CHECK_ACCESS)
-      this.expect(denied["access"] === "denied" && typeof denied["ticket"] === "string", `uma_rs_check_access: expected access denied with a ticket for a request without RPT, got ${JSON.stringify(denied)}`, UMA_RS_CHECK_ACCESS)
+      const denied = await this.ok(
+        "uma_rs_check_access",
+        { oxd_id: oxdId, path, http_method: method, rpt: "" },
+        UMA_RS_CHECK_ACCESS,
+      )
+      this.expect(
+        denied["access"] === "denied" && typeof denied["ticket"] === "string",
+        `uma_rs_check_access: expected access denied with a ticket for a request without RPT, got ${JSON.stringify(denied)}`,
+        UMA_RS_CHECK_ACCESS,
+      )
       return String(denied["ticket"])
     })
   }

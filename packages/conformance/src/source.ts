@@ -5,8 +5,7 @@
  * `hardening`: oxd-ts's stricter behaviour, with the standard or the threat it answers; a 3.1.4 server fails it.
  */
 export type Source =
-  | { readonly kind: "reference"; readonly citation: string }
-  | { readonly kind: "hardening"; readonly reason: string }
+  { readonly kind: "reference"; readonly citation: string } | { readonly kind: "hardening"; readonly reason: string }
 
 export type SourceKind = Source["kind"]
 
@@ -30,7 +29,7 @@ export const isSourceSpec = (v: unknown): v is SourceSpec =>
   typeof v === "object" && v !== null && ("kind" in v || "byTransport" in v)
 
 export const resolveSource = (spec: SourceSpec, transport: string, fallback: Source): Source =>
-  "kind" in spec ? spec : spec.byTransport[transport] ?? spec.otherwise ?? fallback
+  "kind" in spec ? spec : (spec.byTransport[transport] ?? spec.otherwise ?? fallback)
 
 /**
  * What a run checks. `reference`: only what oxd 3.1.4 does (hardening checks are not evaluated; a scenario that is
@@ -40,7 +39,8 @@ export type Profile = "reference" | "strict"
 export const PROFILES: ReadonlyArray<Profile> = ["reference", "strict"]
 export const isProfile = (s: string): s is Profile => (PROFILES as ReadonlyArray<string>).includes(s)
 
-export const inProfile = (source: Source, profile: Profile): boolean => profile === "strict" || source.kind === "reference"
+export const inProfile = (source: Source, profile: Profile): boolean =>
+  profile === "strict" || source.kind === "reference"
 
 /** `reference: S/op/…java:12` / `hardening: RFC … (why)`, for reports. */
 export const describeSource = (source: Source): string =>

@@ -101,13 +101,21 @@ export const GHOST_OXD_ID = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
 const NOT_PROBED = new Set(["setup_client", "get_client_token", "register_site"])
 
 /** Scenario ids and tags; an `only`/`skip` name that is neither is a mistake worth reporting. */
-export const unknownSelectors = (names: ReadonlyArray<string>, list: ReadonlyArray<Scenario> = allScenarios): string[] => {
+export const unknownSelectors = (
+  names: ReadonlyArray<string>,
+  list: ReadonlyArray<Scenario> = allScenarios,
+): string[] => {
   const known = new Set(list.flatMap((s) => [s.id, ...s.tags]))
   return names.filter((n) => !known.has(n))
 }
 
-export const selectScenarios = (list: ReadonlyArray<Scenario>, only: ReadonlyArray<string> = [], skip: ReadonlyArray<string> = []): Scenario[] => {
-  const matches = (s: Scenario, names: ReadonlyArray<string>) => names.includes(s.id) || s.tags.some((t) => names.includes(t))
+export const selectScenarios = (
+  list: ReadonlyArray<Scenario>,
+  only: ReadonlyArray<string> = [],
+  skip: ReadonlyArray<string> = [],
+): Scenario[] => {
+  const matches = (s: Scenario, names: ReadonlyArray<string>) =>
+    names.includes(s.id) || s.tags.some((t) => names.includes(t))
   return list.filter((s) => (only.length === 0 || matches(s, only)) && !matches(s, skip))
 }
 
@@ -115,7 +123,10 @@ export const selectScenarios = (list: ReadonlyArray<Scenario>, only: ReadonlyArr
  * Which commands a target does not offer: each is sent once with an unknown oxd_id; `unsupported_operation` (or an
  * HTTP 404: without an oxd reply, or a 3.1.4's {"code":404,…} read as http_status_404) means not offered, any other answer (invalid_oxd_id, a protection error…) offered.
  */
-export const probeCommands = async (target: Target, commands: Iterable<string>): Promise<{ unsupported: Record<string, string>; answers: Record<string, string> }> => {
+export const probeCommands = async (
+  target: Target,
+  commands: Iterable<string>,
+): Promise<{ unsupported: Record<string, string>; answers: Record<string, string> }> => {
   const unsupported: Record<string, string> = {}
   /** What each command answered: "ok" or the error code. */
   const answers: Record<string, string> = {}
@@ -126,10 +137,13 @@ export const probeCommands = async (target: Target, commands: Iterable<string>):
       try {
         const reply = await Promise.race([
           transport.call(command, { oxd_id: GHOST_OXD_ID }),
-          new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no reply within 10 s")), 10_000).unref()),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("no reply within 10 s")), 10_000).unref(),
+          ),
         ])
         answers[command] = reply.status === "ok" ? "ok" : reply.data.error
-        if (reply.status === "error" && reply.data.error === "unsupported_operation") unsupported[command] = "unsupported_operation"
+        if (reply.status === "error" && reply.data.error === "unsupported_operation")
+          unsupported[command] = "unsupported_operation"
         // a real oxd-https-extension 3.1.4: Jersey's 404 for a path it has, as @oxd/client-rest reads it (audit H12)
         if (reply.status === "error" && reply.data.error === "http_status_404") unsupported[command] = "HTTP 404"
       } catch (e) {
@@ -161,23 +175,38 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   const unknown = unknownSelectors([...(opts.only ?? []), ...(opts.skip ?? [])], list)
   if (unknown.length) throw new RangeError(`no scenario id or tag ${unknown.map((u) => `"${u}"`).join(", ")}`)
   const selected = selectScenarios(list, opts.only, opts.skip)
-  const connected = typeof opts.op === "string"
-    ? await connectOp(opts.op, { ca: opts.ca ?? [], redirectUri: opts.redirectUri ?? DEFAULT_REDIRECT_URI, ...opts.opOptions })
-    : undefined
+  const connected =
+    typeof opts.op === "string"
+      ? await connectOp(opts.op, {
+          ca: opts.ca ?? [],
+          redirectUri: opts.redirectUri ?? DEFAULT_REDIRECT_URI,
+          ...opts.opOptions,
+        })
+      : undefined
   const op = connected?.driver ?? (opts.op as OpDriver)
   const timeoutMs = (opts.timeout ?? 60) * 1000
   const profile = opts.profile ?? "reference"
   const mustAnswer = new Set(opts.mustAnswer ?? TRANSPORTS.filter((t) => opts.targets?.[t] !== undefined))
-  const emit = (e: ProgressEvent) => { try { opts.onProgress?.(e) } catch { /* a reporter's bug must not stop the run */ } }
+  const emit = (e: ProgressEvent) => {
+    try {
+      opts.onProgress?.(e)
+    } catch {
+      /* a reporter's bug must not stop the run */
+    }
+  }
 
   const transports: TransportResult[] = []
   try {
     for (const transport of orderedTransports(opts)) {
       const started = Date.now()
       const given = opts.targets?.[transport] ?? DEFAULT_TARGETS[transport]
-      const target = typeof given === "string"
-        ? externalTarget(transport, given, { ...(opts.ca ? { ca: opts.ca } : {}), ...(opts.protect !== undefined ? { protect: opts.protect } : {}) })
-        : given
+      const target =
+        typeof given === "string"
+          ? externalTarget(transport, given, {
+              ...(opts.ca ? { ca: opts.ca } : {}),
+              ...(opts.protect !== undefined ? { protect: opts.protect } : {}),
+            })
+          : given
       const description = target.description ?? "in-process"
       emit({ type: "transport", transport, target: description })
       const probe = opts.probe ?? true
@@ -187,14 +216,28 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
         const probed = await probeCommands(target, new Set(selected.flatMap((s) => s.commands ?? [])))
         unsupported = probed.unsupported
         if (!target.protection && Object.values(probed.answers).includes("blank_protection_access_token")) {
-          emit({ type: "note", transport, message: "the target asks for a protection_access_token on site commands: run with --protect (TCP), or scenarios will fail with blank_protection_access_token" })
+          emit({
+            type: "note",
+            transport,
+            message:
+              "the target asks for a protection_access_token on site commands: run with --protect (TCP), or scenarios will fail with blank_protection_access_token",
+          })
         }
         const names = Object.keys(unsupported)
-        if (names.length) emit({ type: "note", transport, message: `the target does not offer ${names.map((n) => `${n} (${unsupported[n]})`).join(", ")}` })
+        if (names.length)
+          emit({
+            type: "note",
+            transport,
+            message: `the target does not offer ${names.map((n) => `${n} (${unsupported[n]})`).join(", ")}`,
+          })
       }
       const required = mustAnswer.has(transport)
       if (unreachable) {
-        emit({ type: "note", transport, message: `does not answer: ${unreachable}; ${required ? "every scenario fails (the run asked for this transport)" : "its scenarios are skipped"}` })
+        emit({
+          type: "note",
+          transport,
+          message: `does not answer: ${unreachable}; ${required ? "every scenario fails (the run asked for this transport)" : "its scenarios are skipped"}`,
+        })
       }
       const env: Env = {
         target,
@@ -212,15 +255,35 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
         const outcome: Outcome = excluded
           ? { id: s.id, status: "not-in-profile", reason: excluded }
           : unreachable
-            ? required ? { id: s.id, status: "failed", ms: 0, message: notAnswering, assertions: [] } : { id: s.id, status: "skipped", reason: notAnswering }
+            ? required
+              ? { id: s.id, status: "failed", ms: 0, message: notAnswering, assertions: [] }
+              : { id: s.id, status: "skipped", reason: notAnswering }
             : missing.length
-              ? { id: s.id, status: "skipped", reason: `the target does not offer ${missing.join(", ")} (${unsupported[missing[0]!]})${s.optional ? `; optional: ${s.optional}` : ""}` }
+              ? {
+                  id: s.id,
+                  status: "skipped",
+                  reason: `the target does not offer ${missing.join(", ")} (${unsupported[missing[0]!]})${s.optional ? `; optional: ${s.optional}` : ""}`,
+                }
               : await runScenario(s, env, { timeoutMs, profile })
-        const result: ScenarioResult = { ...outcome, transport, title: s.title, checks: s.checks, tags: s.tags, source: s.source }
+        const result: ScenarioResult = {
+          ...outcome,
+          transport,
+          title: s.title,
+          checks: s.checks,
+          tags: s.tags,
+          source: s.source,
+        }
         results.push(result)
         emit({ type: "scenario", result })
       }
-      const done: TransportResult = { transport, target: description, unreachable, unsupported, results, ms: Date.now() - started }
+      const done: TransportResult = {
+        transport,
+        target: description,
+        unreachable,
+        unsupported,
+        results,
+        ms: Date.now() - started,
+      }
       transports.push(done)
       emit({ type: "transport-done", result: done })
     }

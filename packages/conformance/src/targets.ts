@@ -32,13 +32,20 @@ export interface ExternalTargetOptions {
 /** The transport a target address means by its scheme (tcp://, https://, http://, wss://, ws://), if it says. */
 export const transportOfAddress = (address: string): TransportName | undefined => {
   const scheme = /^([a-z]+):\/\//i.exec(address)?.[1]?.toLowerCase()
-  return scheme === "tcp" ? "tcp" : scheme === "https" || scheme === "http" ? "https" : scheme === "wss" || scheme === "ws" ? "ws" : undefined
+  return scheme === "tcp"
+    ? "tcp"
+    : scheme === "https" || scheme === "http"
+      ? "https"
+      : scheme === "wss" || scheme === "ws"
+        ? "ws"
+        : undefined
 }
 
 const hostPort = (address: string): { host: string; port: number } => {
   const m = /^(?:tcp:\/\/)?(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/i.exec(address.trim())
   const port = Number(m?.[2])
-  if (!m || !Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`tcp target "${address}": expected host:port, e.g. 127.0.0.1:8099`)
+  if (!m || !Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`tcp target "${address}": expected host:port, e.g. 127.0.0.1:8099`)
   return { host: m[1]!.replace(/^\[|\]$/g, ""), port }
 }
 
@@ -46,14 +53,21 @@ const urlOf = (address: string, transport: "https" | "ws"): URL => {
   const withScheme = /^[a-z]+:\/\//i.test(address) ? address : `${transport === "https" ? "https" : "wss"}://${address}`
   const url = URL.parse(withScheme)
   const ok = transport === "https" ? ["https:", "http:"] : ["wss:", "ws:"]
-  if (!url || !ok.includes(url.protocol)) throw new UsageError(`${transport} target "${address}": expected ${transport === "https" ? "https://host:port" : "wss://host:port"}`)
+  if (!url || !ok.includes(url.protocol))
+    throw new UsageError(
+      `${transport} target "${address}": expected ${transport === "https" ? "https://host:port" : "wss://host:port"}`,
+    )
   return url
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined
-  return Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms) })])
-    .finally(() => clearTimeout(timer))
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)
+    }),
+  ]).finally(() => clearTimeout(timer))
 }
 
 /**
@@ -72,10 +86,17 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
         connect: () => tcpTransport({ host, port, ...(opts.callTimeoutMs ? { timeoutMs: opts.callTimeoutMs } : {}) }),
         probe: async () => {
           try {
-            await withTimeout(new Promise<void>((resolve, reject) => {
-              const s = netConnect({ host, port }, () => { s.end(); resolve() })
-              s.on("error", reject)
-            }), probeMs, `connect ${host}:${port}`)
+            await withTimeout(
+              new Promise<void>((resolve, reject) => {
+                const s = netConnect({ host, port }, () => {
+                  s.end()
+                  resolve()
+                })
+                s.on("error", reject)
+              }),
+              probeMs,
+              `connect ${host}:${port}`,
+            )
             return undefined
           } catch (e) {
             return withFix("tcp", reason(e))
@@ -96,11 +117,20 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
         probe: async () => {
           const trusted = fetchTrusting(ca)
           try {
-            const response = await withTimeout(trusted.fetch(new Request(`${baseUrl}/get-authorization-url`, {
-              method: "POST", headers: { "content-type": "application/json" }, body: "{}",
-            })), probeMs, `POST ${baseUrl}/get-authorization-url`)
+            const response = await withTimeout(
+              trusted.fetch(
+                new Request(`${baseUrl}/get-authorization-url`, {
+                  method: "POST",
+                  headers: { "content-type": "application/json" },
+                  body: "{}",
+                }),
+              ),
+              probeMs,
+              `POST ${baseUrl}/get-authorization-url`,
+            )
             await response.body?.cancel()
-            if (response.status === 404) return `POST ${baseUrl}/get-authorization-url answered 404: not the oxd REST API (check the URL)`
+            if (response.status === 404)
+              return `POST ${baseUrl}/get-authorization-url answered 404: not the oxd REST API (check the URL)`
             return undefined
           } catch (e) {
             return withFix("https", reason(e))
@@ -116,18 +146,34 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
       return {
         description: url.href.replace(/\/$/, ""),
         protection: true,
-        connect: () => wsTransport({ url: url.href, WebSocket: WebSocketClass, ...(opts.callTimeoutMs ? { timeoutMs: opts.callTimeoutMs } : {}) }),
+        connect: () =>
+          wsTransport({
+            url: url.href,
+            WebSocket: WebSocketClass,
+            ...(opts.callTimeoutMs ? { timeoutMs: opts.callTimeoutMs } : {}),
+          }),
         probe: async () => {
           try {
-            await withTimeout(new Promise<void>((resolve, reject) => {
-              const socket = new WebSocket(url, ca ? { ca } : {})
-              socket.on("open", () => { socket.close(); resolve() })
-              socket.on("unexpected-response", (_req, res) => {
-                socket.terminate()
-                reject(new Error(`the WebSocket upgrade was answered ${res.statusCode ?? "?"}: not the oxd WebSocket API (check the URL)`))
-              })
-              socket.on("error", reject)
-            }), probeMs, `WebSocket ${url.href}`)
+            await withTimeout(
+              new Promise<void>((resolve, reject) => {
+                const socket = new WebSocket(url, ca ? { ca } : {})
+                socket.on("open", () => {
+                  socket.close()
+                  resolve()
+                })
+                socket.on("unexpected-response", (_req, res) => {
+                  socket.terminate()
+                  reject(
+                    new Error(
+                      `the WebSocket upgrade was answered ${res.statusCode ?? "?"}: not the oxd WebSocket API (check the URL)`,
+                    ),
+                  )
+                })
+                socket.on("error", reject)
+              }),
+              probeMs,
+              `WebSocket ${url.href}`,
+            )
             return undefined
           } catch (e) {
             return withFix("ws", reason(e))
@@ -143,21 +189,20 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
  * REST and WebSocket APIs have a self-signed certificate), then a wrong `--target` address or scheme.
  */
 export const withFix = (transport: TransportName, message: string): string => {
-  const fix =
-    /ALTNAME|does not match certificate|altnames/i.test(message)
-      ? `the server's certificate is not issued for this host name: use the host name or IP address it names in --target ${transport}=…`
-      : /certificate|self.signed|CERT_|unable to verify|local issuer/i.test(message)
-        ? "the server's TLS certificate is not trusted: pass it, or the CA that issued it, with --ca <file> (TLS is always verified)"
-        : /wrong version number|EPROTO|packet length too long|ssl3_get_record|http request/i.test(message)
-          ? `the server does not speak TLS at this address: use ${transport === "ws" ? "ws://" : "http://"} in --target ${transport}=…, or the server's TLS port`
-          : /ECONNREFUSED/.test(message)
-            ? `nothing listens at this address: start the server, or correct --target ${transport}=…`
-            : /ENOTFOUND|EAI_AGAIN/.test(message)
-              ? `the host name does not resolve: correct --target ${transport}=…`
-              : /no answer within/.test(message)
-                ? `nothing answered in time: is --target ${transport}=… the server's address (a firewall dropping packets)?`
-                : /ECONNRESET|socket hang up|other side closed|closed/i.test(message)
-                  ? `the server closed the connection: is --target ${transport}=… the oxd ${transport === "tcp" ? "TCP port" : transport === "https" ? "REST API (https://…)" : "WebSocket API (wss://…)"}?`
-                  : undefined
+  const fix = /ALTNAME|does not match certificate|altnames/i.test(message)
+    ? `the server's certificate is not issued for this host name: use the host name or IP address it names in --target ${transport}=…`
+    : /certificate|self.signed|CERT_|unable to verify|local issuer/i.test(message)
+      ? "the server's TLS certificate is not trusted: pass it, or the CA that issued it, with --ca <file> (TLS is always verified)"
+      : /wrong version number|EPROTO|packet length too long|ssl3_get_record|http request/i.test(message)
+        ? `the server does not speak TLS at this address: use ${transport === "ws" ? "ws://" : "http://"} in --target ${transport}=…, or the server's TLS port`
+        : /ECONNREFUSED/.test(message)
+          ? `nothing listens at this address: start the server, or correct --target ${transport}=…`
+          : /ENOTFOUND|EAI_AGAIN/.test(message)
+            ? `the host name does not resolve: correct --target ${transport}=…`
+            : /no answer within/.test(message)
+              ? `nothing answered in time: is --target ${transport}=… the server's address (a firewall dropping packets)?`
+              : /ECONNRESET|socket hang up|other side closed|closed/i.test(message)
+                ? `the server closed the connection: is --target ${transport}=… the oxd ${transport === "tcp" ? "TCP port" : transport === "https" ? "REST API (https://…)" : "WebSocket API (wss://…)"}?`
+                : undefined
   return fix ? `${message} — fix: ${fix}` : message
 }

@@ -21,7 +21,13 @@ export const fetchTrusting = (ca?: string | ReadonlyArray<string>) => {
   const agent = new Agent(list ? { connect: { ca: list } } : {})
   const fetch = async (request: Request): Promise<Response> => {
     const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text()
-    const response = await undiciFetch(request.url, { method: request.method, headers: [...request.headers], body, dispatcher: agent, signal: request.signal })
+    const response = await undiciFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      body,
+      dispatcher: agent,
+      signal: request.signal,
+    })
     return response as unknown as Response
   }
   return { fetch, agent, close: () => agent.close() }

@@ -20,10 +20,24 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "oxd-conformance-blackbox-"))
   op = await startOp()
   server = await startServerProcess([
-    "--port", "0", "--rest-port", "0", "--ws-port", "0",
-    "--database-url", `file:${join(dir, "oxd.db")}`, "--rest-tls-dir", join(dir, "rest-tls"),
-    "--default-op-host", op.issuer, "--trusted-ca-file", op.caFile, "--allowed-op-hosts", new URL(op.issuer).origin,
-    "--protect-commands-with-access-token", "false",
+    "--port",
+    "0",
+    "--rest-port",
+    "0",
+    "--ws-port",
+    "0",
+    "--database-url",
+    `file:${join(dir, "oxd.db")}`,
+    "--rest-tls-dir",
+    join(dir, "rest-tls"),
+    "--default-op-host",
+    op.issuer,
+    "--trusted-ca-file",
+    op.caFile,
+    "--allowed-op-hosts",
+    new URL(op.issuer).origin,
+    "--protect-commands-with-access-token",
+    "false",
   ])
   // one CA file for everything the CLI talks to over TLS: the OP's CA and the server's self-signed certificate
   writeFileSync(join(dir, "ca.pem"), `${op.caPem}\n${readFileSync(join(dir, "rest-tls", "cert.pem"), "utf8")}`)
@@ -36,16 +50,31 @@ afterAll(async () => {
 
 describe("oxd-conformance against oxd-server, both from their built CLIs", () => {
   const targets = () => [
-    "--transport", "tcp", "--transport", "https", "--transport", "ws",
-    "--target", `tcp=${server.tcp}`, "--target", `https=${server.rest}`, "--target", `ws=${server.ws}`,
-    "--op", op.issuer, "--ca", join(dir, "ca.pem"),
+    "--transport",
+    "tcp",
+    "--transport",
+    "https",
+    "--transport",
+    "ws",
+    "--target",
+    `tcp=${server.tcp}`,
+    "--target",
+    `https=${server.rest}`,
+    "--target",
+    `ws=${server.ws}`,
+    "--op",
+    op.issuer,
+    "--ca",
+    join(dir, "ca.pem"),
   ]
 
   it("passes every scenario it can run over tcp, https and ws in the strict profile, and writes a JUnit report", async () => {
     const junit = join(dir, "junit.xml")
     const run = await runCli([...targets(), "--profile", "strict", "--reporter", "junit", "--out", junit])
     const lines = run.stdout.trimEnd().split("\n")
-    console.log(`oxd-conformance CLI: ${lines.filter((l) => /^ {2}\w+: \d+ passed/.test(l)).join(";")}; ${lines.at(-1)} in ${(run.ms / 1000).toFixed(1)} s`)
+    console.log(
+      `oxd-conformance CLI: ${lines.filter((l) => /^ {2}\w+: \d+ passed/.test(l)).join(";")}; ${lines.at(-1)} in ${(run.ms / 1000).toFixed(1)} s`,
+    )
     expect(run.stderr + run.stdout).not.toMatch(/✗/)
     expect(run.code).toBe(0)
     const summary = /^(\d+) passed, (\d+) failed, (\d+) skipped$/.exec(lines.at(-1) ?? "")
@@ -55,7 +84,10 @@ describe("oxd-conformance against oxd-server, both from their built CLIs", () =>
     expect(passed! + skipped!).toBe(3 * scenarios.length)
     // only what an external server cannot offer is skipped: restarts, a short state expiry, TCP protection (off)
     const skips = lines.filter((l) => l.startsWith("− "))
-    expect(skips.every((l) => /restart-survival|expired-state|tcp protection-/.test(l)), skips.join("\n")).toBe(true)
+    expect(
+      skips.every((l) => /restart-survival|expired-state|tcp protection-/.test(l)),
+      skips.join("\n"),
+    ).toBe(true)
     expect(skipped).toBe(8)
 
     const xml = readFileSync(junit, "utf8")
@@ -65,9 +97,13 @@ describe("oxd-conformance against oxd-server, both from their built CLIs", () =>
     expect(xml.match(/<testcase /g)).toHaveLength(3 * scenarios.length)
     expect(xml.match(/<\/testcase>/g)).toHaveLength(3 * scenarios.length)
     for (const t of ["tcp", "https", "ws"]) expect(xml).toContain(`<testcase name="uma-need-info" classname="${t}"`)
-    expect(xml).toMatch(/<testcase name="restart-survival" classname="https" time="0.000">\s*<properties>.*<\/properties>\s*<skipped message="the suite cannot restart the target"\/>/)
+    expect(xml).toMatch(
+      /<testcase name="restart-survival" classname="https" time="0.000">\s*<properties>.*<\/properties>\s*<skipped message="the suite cannot restart the target"\/>/,
+    )
     expect(xml.match(/<property name="profile" value="strict"\/>/g)).toHaveLength(3)
-    expect(xml).toMatch(/<testcase name="cross-site-state" classname="tcp" time="[\d.]+">\s*<properties>.*<property name="source" value="hardening: RFC 6749 §10\.12 \(CSRF\)/)
+    expect(xml).toMatch(
+      /<testcase name="cross-site-state" classname="tcp" time="[\d.]+">\s*<properties>.*<property name="source" value="hardening: RFC 6749 §10\.12 \(CSRF\)/,
+    )
   }, 180_000)
 
   it("passes every scenario of the reference profile (the default) too; the hardening ones are not in it, and TAP says so", async () => {
@@ -77,13 +113,23 @@ describe("oxd-conformance against oxd-server, both from their built CLIs", () =>
     expect(run.stderr + run.stdout).not.toMatch(/✗/)
     expect(run.code).toBe(0)
     expect(lines[1], "after the OP line").toMatch(/^profile reference: only what oxd 3\.1\.4 does is checked/)
-    const hardening = scenarios.flatMap((s) => (s.source.kind === "hardening" ? [{ id: s.id, reason: s.source.reason }] : []))
-    expect(lines.at(-1)).toBe(`${3 * (scenarios.length - hardening.length) - 8} passed, 0 failed, 8 skipped, ${3 * hardening.length} not in the reference profile`)
-    for (const h of hardening) expect(lines).toContain(`○ ws ${h.id} not in the reference profile: hardening: ${h.reason}`)
-    expect(lines.some((l) => /^✓ tcp code-flow \d+ ms \(4 hardening checks left out\)$/.test(l)), "code-flow leaves PKCE, the introspection and id_token_hint out").toBe(true)
+    const hardening = scenarios.flatMap((s) =>
+      s.source.kind === "hardening" ? [{ id: s.id, reason: s.source.reason }] : [],
+    )
+    expect(lines.at(-1)).toBe(
+      `${3 * (scenarios.length - hardening.length) - 8} passed, 0 failed, 8 skipped, ${3 * hardening.length} not in the reference profile`,
+    )
+    for (const h of hardening)
+      expect(lines).toContain(`○ ws ${h.id} not in the reference profile: hardening: ${h.reason}`)
+    expect(
+      lines.some((l) => /^✓ tcp code-flow \d+ ms \(4 hardening checks left out\)$/.test(l)),
+      "code-flow leaves PKCE, the introspection and id_token_hint out",
+    ).toBe(true)
     const report = readFileSync(tap, "utf8")
     expect(report).toMatch(/^TAP version 14\n1\.\.\d+\n# profile reference: /)
-    expect(report).toContain("- tcp cross-site-state # SKIP not in the reference profile: hardening: RFC 6749 §10.12 (CSRF)")
+    expect(report).toContain(
+      "- tcp cross-site-state # SKIP not in the reference profile: hardening: RFC 6749 §10.12 (CSRF)",
+    )
     expect(report).toMatch(/ {4}- "○ .* — hardening: RFC 6749 §10\.12 \(CSRF\), §4\.1\.2: a state is single-use/)
   }, 180_000)
 })

@@ -21,24 +21,48 @@ const cli = async (args: string[]) => {
   const stderr = new PassThrough()
   let out = ""
   let err = ""
-  stdout.on("data", (d: Buffer) => { out += d.toString() })
-  stderr.on("data", (d: Buffer) => { err += d.toString() })
+  stdout.on("data", (d: Buffer) => {
+    out += d.toString()
+  })
+  stderr.on("data", (d: Buffer) => {
+    err += d.toString()
+  })
   const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), cwd: process.cwd() })
   return { code, out, err }
 }
 
 describe("oxd-conformance arguments", () => {
   it("defaults: all three transports at oxd-server's addresses, table reporter, 60 s per scenario", () => {
-    expect(parseCliArgs([])).toMatchObject({ transports: ["tcp", "https", "ws"], named: [], targets: {}, reporters: ["table"], timeout: 60, login: undefined, protect: false, profile: "reference" })
+    expect(parseCliArgs([])).toMatchObject({
+      transports: ["tcp", "https", "ws"],
+      named: [],
+      targets: {},
+      reporters: ["table"],
+      timeout: 60,
+      login: undefined,
+      protect: false,
+      profile: "reference",
+    })
   })
 
   it("targets per transport, a bare target for the one transport given or by its scheme", () => {
-    expect(parseCliArgs(["--target", "tcp=127.0.0.1:9", "--target", "https=https://h:1", "--target", "ws=wss://h:2"]).targets)
-      .toEqual({ tcp: "127.0.0.1:9", https: "https://h:1", ws: "wss://h:2" })
-    expect(parseCliArgs(["--transport", "https", "--target", "h:8443"])).toMatchObject({ transports: ["https"], targets: { https: "h:8443" } })
-    expect(parseCliArgs(["--target", "wss://h:1"])).toMatchObject({ transports: ["ws"], named: ["ws"], targets: { ws: "wss://h:1" } })
+    expect(
+      parseCliArgs(["--target", "tcp=127.0.0.1:9", "--target", "https=https://h:1", "--target", "ws=wss://h:2"])
+        .targets,
+    ).toEqual({ tcp: "127.0.0.1:9", https: "https://h:1", ws: "wss://h:2" })
+    expect(parseCliArgs(["--transport", "https", "--target", "h:8443"])).toMatchObject({
+      transports: ["https"],
+      targets: { https: "h:8443" },
+    })
+    expect(parseCliArgs(["--target", "wss://h:1"])).toMatchObject({
+      transports: ["ws"],
+      named: ["ws"],
+      targets: { ws: "wss://h:1" },
+    })
     // a transport named with --transport or --target must answer
-    expect(parseCliArgs(["--transport", "tcp", "--target", "https=https://h:1", "--transport", "https"]).named).toEqual(["tcp", "https"])
+    expect(parseCliArgs(["--transport", "tcp", "--target", "https=https://h:1", "--transport", "https"]).named).toEqual(
+      ["tcp", "https"],
+    )
   })
 
   it("--profile: reference by default (a server the suite did not start), or strict", () => {
@@ -48,7 +72,10 @@ describe("oxd-conformance arguments", () => {
 
   it("reporters and their files", () => {
     expect(parseCliArgs(["--reporter", "junit", "--out", "r.xml"]).outs).toEqual({ junit: "r.xml" })
-    expect(parseCliArgs(["--reporter", "table", "--out", "junit=r.xml", "--out", "json=r.json"])).toMatchObject({ reporters: ["table", "junit", "json"], outs: { junit: "r.xml", json: "r.json" } })
+    expect(parseCliArgs(["--reporter", "table", "--out", "junit=r.xml", "--out", "json=r.json"])).toMatchObject({
+      reporters: ["table", "junit", "json"],
+      outs: { junit: "r.xml", json: "r.json" },
+    })
     expect(parseCliArgs(["--login", "manual"]).timeout).toBe(600)
   })
 
@@ -73,7 +100,22 @@ describe("oxd-conformance arguments", () => {
     expect(bad.err).toContain("--help")
     const help = await cli(["--help"])
     expect(help.code).toBe(0)
-    for (const flag of ["--transport", "--target", "--op", "--ca", "--protect", "--profile", "--only", "--skip", "--reporter", "--out", "--timeout", "--login", "--username-field"]) expect(help.out).toContain(flag)
+    for (const flag of [
+      "--transport",
+      "--target",
+      "--op",
+      "--ca",
+      "--protect",
+      "--profile",
+      "--only",
+      "--skip",
+      "--reporter",
+      "--out",
+      "--timeout",
+      "--login",
+      "--username-field",
+    ])
+      expect(help.out).toContain(flag)
     expect(help.out).toMatch(/--profile P +reference \(default\): check only what the reference oxd 3\.1\.4 does/)
     const list = await cli(["--list"])
     expect(list.code).toBe(0)
@@ -91,17 +133,34 @@ describe("oxd-conformance when nothing answers", () => {
     closedPort = (s.address() as AddressInfo).port
     await new Promise((r) => s.close(r))
   })
-  afterAll(async () => { await op?.close() })
+  afterAll(async () => {
+    await op?.close()
+  })
 
   it("fails every scenario of a target named with --target that does not answer, naming the cause and the fix, and exits 1", async () => {
-    const r = await cli(["--op", op.issuer, "--ca", op.caFile, "--target", `tcp=127.0.0.1:${closedPort}`, "--target", `https=https://127.0.0.1:${closedPort}`, "--target", `ws=wss://127.0.0.1:${closedPort}`])
+    const r = await cli([
+      "--op",
+      op.issuer,
+      "--ca",
+      op.caFile,
+      "--target",
+      `tcp=127.0.0.1:${closedPort}`,
+      "--target",
+      `https=https://127.0.0.1:${closedPort}`,
+      "--target",
+      `ws=wss://127.0.0.1:${closedPort}`,
+    ])
     expect(r.code).toBe(1)
-    expect(r.out).toContain(`✗ tcp register-site 0 ms — the tcp target 127.0.0.1:${closedPort} does not answer: connect ECONNREFUSED`)
+    expect(r.out).toContain(
+      `✗ tcp register-site 0 ms — the tcp target 127.0.0.1:${closedPort} does not answer: connect ECONNREFUSED`,
+    )
     expect(r.out).toContain("fix: nothing listens at this address: start the server, or correct --target tcp=…")
     // the default profile is reference: the scenarios that are hardening as a whole are not in it (nor failed)
     const hardening = scenarios.filter((s) => s.source.kind === "hardening").length
     expect(r.out).toContain("profile reference: only what oxd 3.1.4 does is checked")
-    expect(r.out.trimEnd().split("\n").at(-1)).toBe(`0 passed, ${3 * (scenarios.length - hardening)} failed, 0 skipped, ${3 * hardening} not in the reference profile`)
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe(
+      `0 passed, ${3 * (scenarios.length - hardening)} failed, 0 skipped, ${3 * hardening} not in the reference profile`,
+    )
   })
 
   it("exits 1 naming the OP when --op does not answer", async () => {
@@ -112,8 +171,17 @@ describe("oxd-conformance when nothing answers", () => {
   })
 
   it("without --op starts the bundled test OP and says how to point the server at it", async () => {
-    const r = await cli(["--op-state-dir", ".oxd/test-op", "--target", `tcp=127.0.0.1:${closedPort}`, "--only", "register-site"])
-    expect(r.out).toMatch(/started the bundled test OP[\s\S]*issuer {3}https:\/\/127\.0\.0\.1:\d+[\s\S]*CA file {2}\S+ca\.pem[\s\S]*--trusted-ca-file /)
+    const r = await cli([
+      "--op-state-dir",
+      ".oxd/test-op",
+      "--target",
+      `tcp=127.0.0.1:${closedPort}`,
+      "--only",
+      "register-site",
+    ])
+    expect(r.out).toMatch(
+      /started the bundled test OP[\s\S]*issuer {3}https:\/\/127\.0\.0\.1:\d+[\s\S]*CA file {2}\S+ca\.pem[\s\S]*--trusted-ca-file /,
+    )
     expect(r.code).toBe(1)
   })
 })
@@ -121,10 +189,15 @@ describe("oxd-conformance when nothing answers", () => {
 /** Our server on one core over TCP, HTTPS and WebSocket (self-signed certificate), trusting `op`. */
 const startServers = async (op: TestOp) => {
   const dir = mkdtempSync(join(tmpdir(), "oxd-conformance-cli-ca-"))
-  const oxd: Oxd = makeOxd(makeConfig({
-    database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin],
-    rest_tls_dir: join(dir, "tls"), log_level: "error",
-  }))
+  const oxd: Oxd = makeOxd(
+    makeConfig({
+      database_url: `file:${join(dir, "oxd.db")}`,
+      trusted_ca_file: op.caFile,
+      allowed_op_hosts: [new URL(op.issuer).origin],
+      rest_tls_dir: join(dir, "tls"),
+      log_level: "error",
+    }),
+  )
   await oxd.ready()
   const tcp: TcpServer = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
   const rest: RestServer = await startRestServer(oxd, { host: "127.0.0.1", port: 0 })
@@ -132,8 +205,16 @@ const startServers = async (op: TestOp) => {
   const certFile = join(dir, "rest-cert.pem")
   writeFileSync(certFile, rest.tls!.certPem)
   return {
-    tcp: `127.0.0.1:${tcp.port}`, rest: rest.url, ws: ws.url, certFile,
-    close: async () => { await ws.close(); await rest.close(); await tcp.close(); await oxd.dispose() },
+    tcp: `127.0.0.1:${tcp.port}`,
+    rest: rest.url,
+    ws: ws.url,
+    certFile,
+    close: async () => {
+      await ws.close()
+      await rest.close()
+      await tcp.close()
+      await oxd.dispose()
+    },
   }
 }
 
@@ -150,12 +231,33 @@ describe("oxd-conformance when the server's certificate is not trusted (a forgot
   })
 
   it("fails https and ws — naming each transport, the certificate and --ca — while tcp passes, and exits 1; with --ca for the certificate, all pass", async () => {
-    const args = ["--op", op.issuer, "--ca", op.caFile, "--target", `tcp=${servers.tcp}`, "--target", `https=${servers.rest}`, "--target", `ws=${servers.ws}`, "--only", "register-site"]
+    const args = [
+      "--op",
+      op.issuer,
+      "--ca",
+      op.caFile,
+      "--target",
+      `tcp=${servers.tcp}`,
+      "--target",
+      `https=${servers.rest}`,
+      "--target",
+      `ws=${servers.ws}`,
+      "--only",
+      "register-site",
+    ]
     const without = await cli(args)
     expect(without.code).toBe(1)
     expect(without.out).toMatch(/^✓ tcp register-site \d+ ms$/m)
-    for (const [transport, address] of [["https", servers.rest], ["ws", servers.ws]] as const) {
-      expect(without.out).toMatch(new RegExp(`^✗ ${transport} register-site 0 ms — the ${transport} target ${address.replace(/[.]/g, "\\.").replace(/\/$/, "")} does not answer: .*certificate.* — fix: the server's TLS certificate is not trusted: pass it, or the CA that issued it, with --ca <file>`, "m"))
+    for (const [transport, address] of [
+      ["https", servers.rest],
+      ["ws", servers.ws],
+    ] as const) {
+      expect(without.out).toMatch(
+        new RegExp(
+          `^✗ ${transport} register-site 0 ms — the ${transport} target ${address.replace(/[.]/g, "\\.").replace(/\/$/, "")} does not answer: .*certificate.* — fix: the server's TLS certificate is not trusted: pass it, or the CA that issued it, with --ca <file>`,
+          "m",
+        ),
+      )
     }
     expect(without.out.trimEnd().split("\n").at(-1)).toBe("1 passed, 2 failed, 0 skipped")
 

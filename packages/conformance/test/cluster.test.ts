@@ -17,9 +17,13 @@ import { PROFILES, scenarios, scenarioTest, tcpTransport, type Env, type Target,
 import { scenarioEnv } from "./support/conformanceSuite.js"
 
 const availability = postgresAvailability()
-if (!availability.available) console.warn(`skipping the conformance suite against two instances on PostgreSQL: ${availability.reason}`)
+if (!availability.available)
+  console.warn(`skipping the conformance suite against two instances on PostgreSQL: ${availability.reason}`)
 
-interface Instance { readonly oxd: Oxd; readonly server: TcpServer }
+interface Instance {
+  readonly oxd: Oxd
+  readonly server: TcpServer
+}
 
 const start = async (config: Config, port = 0): Promise<Instance> => {
   const oxd = makeOxd(config)
@@ -37,7 +41,9 @@ const alternating = (a: Transport, b: Transport): Transport => {
   return {
     name: "tcp",
     call: (command, params) => (n++ % 2 === 0 ? a : b).call(command, params),
-    close: async () => { await Promise.all([a.close(), b.close()]) },
+    close: async () => {
+      await Promise.all([a.close(), b.close()])
+    },
   }
 }
 
@@ -48,48 +54,65 @@ let b: Instance
 let short: Instance
 const calls = { a: 0, b: 0 }
 
-describe.skipIf(!availability.available)("conformance over TCP against two instances on one PostgreSQL database", () => {
-  let target: Target
-  beforeAll(async () => {
-    op = await startOp()
-    pg = await startPostgres()
-    const base = makeConfig({ database_url: await pg.createDatabase(), trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], log_level: "warn", site_cache_seconds: 0 })
-    ;[a, b] = await Promise.all([start(base), start(base)])
-    const SHORT_SECONDS = 2
-    short = await start({ ...base, state_expiration_in_minutes: SHORT_SECONDS / 60 })
-    const counted = (name: "a" | "b", t: Transport): Transport => ({ ...t, call: (c, p) => (calls[name]++, t.call(c, p)) })
-    target = {
-      description: "A and B, alternately",
-      protection: false,
-      // RPT answers are cached per instance (README "Running several instances")
-      instances: 2,
-      connect: () => alternating(
-        counted("a", tcpTransport({ host: "127.0.0.1", port: a.server.port })),
-        counted("b", tcpTransport({ host: "127.0.0.1", port: b.server.port })),
-      ),
-      restart: async () => {
-        const port = a.server.port
-        await stop(a)
-        a = await start(base, port)
-      },
-      shortStateExpiry: { connect: () => tcpTransport({ host: "127.0.0.1", port: short.server.port }), seconds: SHORT_SECONDS },
+describe.skipIf(!availability.available)(
+  "conformance over TCP against two instances on one PostgreSQL database",
+  () => {
+    let target: Target
+    beforeAll(async () => {
+      op = await startOp()
+      pg = await startPostgres()
+      const base = makeConfig({
+        database_url: await pg.createDatabase(),
+        trusted_ca_file: op.caFile,
+        allowed_op_hosts: [new URL(op.issuer).origin],
+        log_level: "warn",
+        site_cache_seconds: 0,
+      })
+      ;[a, b] = await Promise.all([start(base), start(base)])
+      const SHORT_SECONDS = 2
+      short = await start({ ...base, state_expiration_in_minutes: SHORT_SECONDS / 60 })
+      const counted = (name: "a" | "b", t: Transport): Transport => ({
+        ...t,
+        call: (c, p) => (calls[name]++, t.call(c, p)),
+      })
+      target = {
+        description: "A and B, alternately",
+        protection: false,
+        // RPT answers are cached per instance (README "Running several instances")
+        instances: 2,
+        connect: () =>
+          alternating(
+            counted("a", tcpTransport({ host: "127.0.0.1", port: a.server.port })),
+            counted("b", tcpTransport({ host: "127.0.0.1", port: b.server.port })),
+          ),
+        restart: async () => {
+          const port = a.server.port
+          await stop(a)
+          a = await start(base, port)
+        },
+        shortStateExpiry: {
+          connect: () => tcpTransport({ host: "127.0.0.1", port: short.server.port }),
+          seconds: SHORT_SECONDS,
+        },
+      }
+    }, 60_000)
+    afterAll(async () => {
+      await Promise.all([a, b, short].filter(Boolean).map(stop))
+      await pg?.stop()
+      await op?.close()
+    })
+
+    const env = (): Env => scenarioEnv(op, target)
+
+    // our own server: both profiles must be green
+    for (const profile of PROFILES) {
+      for (const s of scenarios)
+        it(`${s.id} (profile ${profile})`, (ctx) => scenarioTest(s, env, profile)((r) => ctx.skip(r)))
     }
-  }, 60_000)
-  afterAll(async () => {
-    await Promise.all([a, b, short].filter(Boolean).map(stop))
-    await pg?.stop()
-    await op?.close()
-  })
 
-  const env = (): Env => scenarioEnv(op, target)
-
-  // our own server: both profiles must be green
-  for (const profile of PROFILES) {
-    for (const s of scenarios) it(`${s.id} (profile ${profile})`, (ctx) => scenarioTest(s, env, profile)((r) => ctx.skip(r)))
-  }
-
-  it("sent commands to both instances", () => {
-    expect(calls.a).toBeGreaterThan(50)
-    expect(calls.b).toBeGreaterThan(50)
-  })
-})
+    it("sent commands to both instances", () => {
+      expect(calls.a).toBeGreaterThan(50)
+      expect(calls.b).toBeGreaterThan(50)
+    })
+  },
+)

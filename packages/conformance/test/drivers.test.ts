@@ -14,13 +14,23 @@ const seen: Array<Record<string, string>> = []
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", "http://x")
   const cookie = req.headers.cookie ?? ""
-  const body = async (r: IncomingMessage) => { let b = ""; for await (const c of r) b += String(c); return Object.fromEntries(new URLSearchParams(b)) }
-  const html = (s: string) => { res.setHeader("content-type", "text/html"); res.end(`<!doctype html><html><body>${s}</body></html>`) }
+  const body = async (r: IncomingMessage) => {
+    let b = ""
+    for await (const c of r) b += String(c)
+    return Object.fromEntries(new URLSearchParams(b))
+  }
+  const html = (s: string) => {
+    res.setHeader("content-type", "text/html")
+    res.end(`<!doctype html><html><body>${s}</body></html>`)
+  }
   if (url.pathname === "/authorize") {
     res.writeHead(302, { location: `/login?${url.searchParams}`, "set-cookie": "sid=s1; Path=/; HttpOnly" })
     return res.end()
   }
-  if (!cookie.includes("sid=s1")) { res.statusCode = 400; return html("<p>no session</p>") }
+  if (!cookie.includes("sid=s1")) {
+    res.statusCode = 400
+    return html("<p>no session</p>")
+  }
   if (url.pathname === "/login" && req.method === "GET") {
     return html(`<h1>Sign in</h1><form method="post" action="/login?${url.searchParams.toString().replace(/&/g, "&amp;")}">
       <input type="hidden" name="csrf" value="t&amp;k"><input name="email" type="email"><input name="pass" type="password">
@@ -29,7 +39,8 @@ const server = createServer(async (req, res) => {
   if (url.pathname === "/login" && req.method === "POST") {
     const form = await body(req)
     seen.push(form)
-    if (form["email"] !== "carol@example.org" || form["pass"] !== "s3cret") return html(`<p>wrong</p><form method="post"><input name="email"><input name="pass" type="password"></form>`)
+    if (form["email"] !== "carol@example.org" || form["pass"] !== "s3cret")
+      return html(`<p>wrong</p><form method="post"><input name="email"><input name="pass" type="password"></form>`)
     res.writeHead(303, { location: `/consent?${url.searchParams}`, "set-cookie": "auth=yes; Path=/consent" })
     return res.end()
   }
@@ -40,7 +51,10 @@ const server = createServer(async (req, res) => {
   if (url.pathname === "/consent" && req.method === "POST") {
     const form = await body(req)
     seen.push(form)
-    if (!cookie.includes("auth=yes")) { res.statusCode = 400; return html("<p>not signed in</p>") }
+    if (!cookie.includes("auth=yes")) {
+      res.statusCode = 400
+      return html("<p>not signed in</p>")
+    }
     const back = new URL(url.searchParams.get("redirect_uri")!)
     if (form["decision"] === "allow") back.searchParams.set("code", "the-code")
     else back.searchParams.set("error", "access_denied")
@@ -56,23 +70,43 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
-afterAll(() => { server.close() })
+afterAll(() => {
+  server.close()
+})
 
-const authorizationUrl = () => `${base}/authorize?client_id=c&redirect_uri=${encodeURIComponent("https://rp.example/cb")}&state=st-1`
+const authorizationUrl = () =>
+  `${base}/authorize?client_id=c&redirect_uri=${encodeURIComponent("https://rp.example/cb")}&state=st-1`
 
 describe("form login driver", () => {
   it("follows redirects with cookies, fills the password form (configured field names, hidden fields kept), accepts consent, stops at the redirect_uri", async () => {
     seen.length = 0
-    const r = await formLogin(authorizationUrl(), { username: "carol@example.org", password: "s3cret", usernameField: "email", passwordField: "pass" })
-    expect(r).toEqual({ code: "the-code", state: "st-1", redirectUrl: "https://rp.example/cb?code=the-code&state=st-1" })
+    const r = await formLogin(authorizationUrl(), {
+      username: "carol@example.org",
+      password: "s3cret",
+      usernameField: "email",
+      passwordField: "pass",
+    })
+    expect(r).toEqual({
+      code: "the-code",
+      state: "st-1",
+      redirectUrl: "https://rp.example/cb?code=the-code&state=st-1",
+    })
     expect(seen[0]).toEqual({ csrf: "t&k", email: "carol@example.org", pass: "s3cret", action: "login" })
     expect(seen[1]).toEqual({ decision: "allow" })
   })
 
   it("says so when the credentials are refused, and when the form's fields are named otherwise", async () => {
-    await expect(formLogin(authorizationUrl(), { username: "carol@example.org", password: "nope", usernameField: "email", passwordField: "pass" }))
-      .rejects.toThrow(/showed its login form again/)
-    await expect(formLogin(authorizationUrl(), { usernameField: "login" })).rejects.toThrow(/has no fields "login" and "pass" \(it has: csrf, email, pass\)/)
+    await expect(
+      formLogin(authorizationUrl(), {
+        username: "carol@example.org",
+        password: "nope",
+        usernameField: "email",
+        passwordField: "pass",
+      }),
+    ).rejects.toThrow(/showed its login form again/)
+    await expect(formLogin(authorizationUrl(), { usernameField: "login" })).rejects.toThrow(
+      /has no fields "login" and "pass" \(it has: csrf, email, pass\)/,
+    )
   })
 
   it("finds the fields itself when none are named: the form's only text or email field and its only password field", async () => {
@@ -88,7 +122,9 @@ describe("manual login driver", () => {
     const input = new PassThrough()
     const output = new PassThrough()
     let printed = ""
-    output.on("data", (d: Buffer) => { printed += d.toString() })
+    output.on("data", (d: Buffer) => {
+      printed += d.toString()
+    })
     const manual = manualLogin({ input, output })
     const result = manual.login("https://op.example/authorize?redirect_uri=https%3A%2F%2Frp.example%2Fcb&state=s")
     input.write("hello\n")

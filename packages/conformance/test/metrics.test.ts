@@ -23,7 +23,14 @@ let rest: RestServer
 beforeAll(async () => {
   op = await startOp()
   const dir = mkdtempSync(join(tmpdir(), "oxd-conformance-metrics-"))
-  oxd = makeOxd(makeConfig({ database_url: `file:${join(dir, "oxd.db")}`, trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], log_level: "error" }))
+  oxd = makeOxd(
+    makeConfig({
+      database_url: `file:${join(dir, "oxd.db")}`,
+      trusted_ca_file: op.caFile,
+      allowed_op_hosts: [new URL(op.issuer).origin],
+      log_level: "error",
+    }),
+  )
   await oxd.ready()
   tcp = await startTcpServer(oxd, { host: "127.0.0.1", port: 0 })
   rest = await startRestServer(oxd, { host: "127.0.0.1", port: 0, plainHttp: true })
@@ -37,10 +44,15 @@ afterAll(async () => {
 
 /** Prometheus text → the value of each series, keyed `name{labels as written}`. */
 const series = (text: string): Map<string, number> =>
-  new Map(text.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => {
-    const at = l.lastIndexOf(" ")
-    return [l.slice(0, at), Number(l.slice(at + 1))] as const
-  }))
+  new Map(
+    text
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"))
+      .map((l) => {
+        const at = l.lastIndexOf(" ")
+        return [l.slice(0, at), Number(l.slice(at + 1))] as const
+      }),
+  )
 
 /** The sum of a metric's series whose labels include every `labels` pair. */
 const total = (all: Map<string, number>, name: string, labels: Record<string, string>): number => {
@@ -59,9 +71,20 @@ describe("metrics after a conformance run", () => {
       profile: "strict", // our own server
       transports: ["tcp", "https"],
       targets: { tcp: `127.0.0.1:${tcp.port}`, https: rest.url },
-      only: ["code-flow", "reused-state", "wrong-state", "register-site", "missing-param", "unknown-command", "uma-flow"],
+      only: [
+        "code-flow",
+        "reused-state",
+        "wrong-state",
+        "register-site",
+        "missing-param",
+        "unknown-command",
+        "uma-flow",
+      ],
     })
-    expect(result.failed, JSON.stringify(result.transports.flatMap((t) => t.results.filter((r) => r.status === "failed")))).toBe(0)
+    expect(
+      result.failed,
+      JSON.stringify(result.transports.flatMap((t) => t.results.filter((r) => r.status === "failed"))),
+    ).toBe(0)
     expect(result.passed).toBe(14) // 7 scenarios × 2 transports
 
     const res = await fetch(`${rest.url}/metrics`)
@@ -70,20 +93,38 @@ describe("metrics after a conformance run", () => {
     const m = series(text)
     for (const transport of ["tcp", "https"]) {
       // code-flow and reused-state each sign in once per transport
-      expect(total(m, "oxd_commands_total", { command: "get_tokens_by_code", transport, outcome: "ok" }), transport).toBeGreaterThanOrEqual(2)
-      expect(total(m, "oxd_commands_total", { command: "get_tokens_by_code", transport, outcome: "bad_request" }), transport).toBeGreaterThanOrEqual(2) // the refused states (reference: "'state' is not registered.")
-      expect(total(m, "oxd_commands_total", { command: "register_site", transport, outcome: "ok" }), transport).toBeGreaterThanOrEqual(3)
-      expect(total(m, "oxd_commands_total", { command: "uma_rs_check_access", transport, outcome: "ok" }), transport).toBeGreaterThanOrEqual(1)
-      expect(total(m, "oxd_command_duration_seconds_count", { command: "get_tokens_by_code", transport }), transport)
-        .toBe(total(m, "oxd_commands_total", { command: "get_tokens_by_code", transport }))
+      expect(
+        total(m, "oxd_commands_total", { command: "get_tokens_by_code", transport, outcome: "ok" }),
+        transport,
+      ).toBeGreaterThanOrEqual(2)
+      expect(
+        total(m, "oxd_commands_total", { command: "get_tokens_by_code", transport, outcome: "bad_request" }),
+        transport,
+      ).toBeGreaterThanOrEqual(2) // the refused states (reference: "'state' is not registered.")
+      expect(
+        total(m, "oxd_commands_total", { command: "register_site", transport, outcome: "ok" }),
+        transport,
+      ).toBeGreaterThanOrEqual(3)
+      expect(
+        total(m, "oxd_commands_total", { command: "uma_rs_check_access", transport, outcome: "ok" }),
+        transport,
+      ).toBeGreaterThanOrEqual(1)
+      expect(
+        total(m, "oxd_command_duration_seconds_count", { command: "get_tokens_by_code", transport }),
+        transport,
+      ).toBe(total(m, "oxd_commands_total", { command: "get_tokens_by_code", transport }))
     }
     // an unknown command over TCP (over REST an unknown path is refused before any command runs)
-    expect(total(m, "oxd_commands_total", { command: "unknown", transport: "tcp", outcome: "unsupported_operation" })).toBeGreaterThanOrEqual(1)
+    expect(
+      total(m, "oxd_commands_total", { command: "unknown", transport: "tcp", outcome: "unsupported_operation" }),
+    ).toBeGreaterThanOrEqual(1)
     const opHost = new URL(op.issuer).origin
     for (const endpoint of ["discovery", "registration", "token", "jwks"]) {
       expect(total(m, "oxd_op_requests_total", { host: opHost, endpoint, outcome: "2xx" }), endpoint).toBeGreaterThan(0)
     }
-    expect(total(m, "oxd_op_request_duration_seconds_count", { host: opHost })).toBe(total(m, "oxd_op_requests_total", { host: opHost }))
+    expect(total(m, "oxd_op_request_duration_seconds_count", { host: opHost })).toBe(
+      total(m, "oxd_op_requests_total", { host: opHost }),
+    )
     expect(m.has('oxd_open_connections{transport="tcp"}')).toBe(true)
     // states are sealed: there is no store of pending ones to count
     expect(m.has("oxd_pending_states")).toBe(false)
@@ -92,6 +133,8 @@ describe("metrics after a conformance run", () => {
     expect(total(m, "oxd_cache_requests_total", { cache: "jwks", result: "hit" })).toBeGreaterThan(0)
     expect(total(m, "oxd_open_connections", { transport: "https" })).toBeGreaterThanOrEqual(1) // the scrape's own
     // only known command names become labels: the unknown one is "unknown", whatever it was called
-    expect([...m.keys()].filter((k) => k.startsWith("oxd_commands_total{")).every((k) => /command="[a-z_]+"/.test(k))).toBe(true)
+    expect(
+      [...m.keys()].filter((k) => k.startsWith("oxd_commands_total{")).every((k) => /command="[a-z_]+"/.test(k)),
+    ).toBe(true)
   }, 180_000)
 })

@@ -14,7 +14,14 @@ const env = (target: () => Env["target"]) => (): Env => scenarioEnv(op, target()
 // our own server: both profiles must be green (reference: what oxd 3.1.4 does; strict: our hardening on top)
 for (const profile of PROFILES) {
   describe(`conformance over TCP, profile ${profile}`, () => {
-    for (const s of scenarios) it(s.id, (ctx) => scenarioTest(s, env(() => targets.plain), profile)((r) => ctx.skip(r)))
+    for (const s of scenarios)
+      it(s.id, (ctx) =>
+        scenarioTest(
+          s,
+          env(() => targets.plain),
+          profile,
+        )((r) => ctx.skip(r)),
+      )
   })
 
   describe(`conformance over TCP, protect_commands_with_access_token on, profile ${profile}`, () => {
@@ -24,10 +31,25 @@ for (const profile of PROFILES) {
         const sent = new Set<string>()
         const recording = (): Env["target"] => {
           const t = targets.protectedTarget
-          return { ...t, connect: () => { const c = t.connect(); return { ...c, call: (command, params) => { sent.add(command); return c.call(command, params) } } } }
+          return {
+            ...t,
+            connect: () => {
+              const c = t.connect()
+              return {
+                ...c,
+                call: (command, params) => {
+                  sent.add(command)
+                  return c.call(command, params)
+                },
+              }
+            },
+          }
         }
         await scenarioTest(s, env(recording), profile)((r) => ctx.skip(r))
-        const undeclared = [...sent].filter((c) => !(s.commands ?? []).includes(c) && !["setup_client", "get_client_token", "no_such_command"].includes(c))
+        const undeclared = [...sent].filter(
+          (c) =>
+            !(s.commands ?? []).includes(c) && !["setup_client", "get_client_token", "no_such_command"].includes(c),
+        )
         expect(undeclared, `${s.id} sends commands missing from its commands list`).toEqual([])
       })
     }

@@ -42,18 +42,41 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
   const configLayer = OxdConfig.layer(config)
   // spans only with a collector to send them to: without one, no tracer is installed and nothing is recorded
   const tracing = config.otlp_endpoint
-    ? tracingLayer({ endpoint: config.otlp_endpoint, serviceName: config.otlp_service_name, ...(options.traceExportIntervalMs ? { exportIntervalMs: options.traceExportIntervalMs } : {}) })
+    ? tracingLayer({
+        endpoint: config.otlp_endpoint,
+        serviceName: config.otlp_service_name,
+        ...(options.traceExportIntervalMs ? { exportIntervalMs: options.traceExportIntervalMs } : {}),
+      })
     : Layer.empty
   const logging = loggerLayer(config)
   // the logger too: the store warns at start (atRestWarnings.ts) while the layers are being built
   const db = Database.layer.pipe(Layer.provide(Layer.merge(configLayer, logging)))
   // with metrics, the site store also tells them which OPs have sites (their origins alone become labels)
-  const siteStore = options.metrics && config.metrics_enabled ? SiteStore.layer.pipe(withRegisteredOps(options.metrics)) : SiteStore.layer
-  const stores = Layer.mergeAll(siteStore, StateStore.layer, ResourceStore.layer, TokenSubjects.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
-  const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(Layer.provide(Layer.merge(configLayer, tracing)))
+  const siteStore =
+    options.metrics && config.metrics_enabled
+      ? SiteStore.layer.pipe(withRegisteredOps(options.metrics))
+      : SiteStore.layer
+  const stores = Layer.mergeAll(siteStore, StateStore.layer, ResourceStore.layer, TokenSubjects.layer).pipe(
+    Layer.provide(Layer.merge(db, configLayer)),
+  )
+  const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(
+    Layer.provide(Layer.merge(configLayer, tracing)),
+  )
   const op = OpenIdProvider.layer.pipe(Layer.provide(Layer.merge(fetchLayer, configLayer)))
   const uma = UmaAuthorizationServer.layer.pipe(Layer.provide(Layer.mergeAll(fetchLayer, op, configLayer)))
   const guard = ProtectionGuard.layer.pipe(Layer.provide(Layer.mergeAll(stores, op, configLayer)))
-  const services = Layer.mergeAll(configLayer, db, stores, op, uma, guard, Ids.layer, Events.layer, KeyStore.layer.pipe(Layer.provide(configLayer)), logging, tracing)
+  const services = Layer.mergeAll(
+    configLayer,
+    db,
+    stores,
+    op,
+    uma,
+    guard,
+    Ids.layer,
+    Events.layer,
+    KeyStore.layer.pipe(Layer.provide(configLayer)),
+    logging,
+    tracing,
+  )
   return options.clock ? services.pipe(Layer.provideMerge(Layer.succeed(Clock.Clock, options.clock))) : services
 }

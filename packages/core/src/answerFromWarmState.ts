@@ -93,7 +93,10 @@ const replyOf = (command: AnyCommand, result: unknown): Reply | undefined => {
  * the call succeeds; undefined otherwise, having changed nothing (no event, no hit counted): the caller then runs
  * dispatch, which decides the same call the ordinary way, with its errors and refreshes.
  */
-export const answerFromWarmState = (s: WarmStateServices, observed: (command: string, ctx: CallContext, ms: number) => void) => {
+export const answerFromWarmState = (
+  s: WarmStateServices,
+  observed: (command: string, ctx: CallContext, ms: number) => void,
+) => {
   const warm: WarmState = {
     config: s.config,
     now: () => s.clock.currentTimeMillisUnsafe(),
@@ -112,7 +115,11 @@ export const answerFromWarmState = (s: WarmStateServices, observed: (command: st
     try {
       const setupClient = s.guard.peek(command.protection, ctx, decoded.value as Record<string, unknown>)
       if (setupClient === undefined) return undefined
-      const warmAnswer = command.fromWarmState!(decoded.value, callContext(ctx, ctx.requestId, setupClient ?? undefined), warm)
+      const warmAnswer = command.fromWarmState!(
+        decoded.value,
+        callContext(ctx, ctx.requestId, setupClient ?? undefined),
+        warm,
+      )
       if (!warmAnswer) return undefined
       const reply = replyOf(command, warmAnswer.result)
       if (!reply) return undefined

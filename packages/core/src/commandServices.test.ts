@@ -34,4 +34,3 @@ describe("CommandServices", () => {
     return bare.dispose()
   })
 })
-

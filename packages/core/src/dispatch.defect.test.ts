@@ -64,7 +64,11 @@ describe("dispatch with a handler defect", () => {
       expect(r.http).toBe(500)
       expect(r.envelope).toEqual({
         status: "error",
-        data: { error: "internal_error", error_description: `Internal error; the server logged it with request id req-${command}.`, details: null },
+        data: {
+          error: "internal_error",
+          error_description: `Internal error; the server logged it with request id req-${command}.`,
+          details: null,
+        },
       })
       const description = r.envelope.status === "error" ? r.envelope.data.error_description : ""
       expect(description).not.toMatch(/boom|hunter2|JSON|at .*\.ts|Error:/)

@@ -6,7 +6,8 @@ import { call, failure, startOpAndOxd } from "../test/support.js"
 let oxd: Oxd
 startOpAndOxd((_, x) => (oxd = x))
 
-const protect = (resources: unknown) => failure(call(oxd, "uma_rs_protect", { oxd_id: "any", protection_access_token: "t", resources }))
+const protect = (resources: unknown) =>
+  failure(call(oxd, "uma_rs_protect", { oxd_id: "any", protection_access_token: "t", resources }))
 
 describe("schema failures: field and code from the issue path", () => {
   it("names the nested field and takes the innermost field's code", async () => {
@@ -29,7 +30,9 @@ describe("schema failures: field and code from the issue path", () => {
 
   it("a caller's key that looks like a path is the key, as given", async () => {
     const key = 'x"]\n  at ["oxd_id'
-    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: "any", custom_parameters: { [key]: { nested: true } } }))
+    const e = await failure(
+      call(oxd, "get_authorization_url", { oxd_id: "any", custom_parameters: { [key]: { nested: true } } }),
+    )
     expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain(`"custom_parameters.${key}" must be`)
   })

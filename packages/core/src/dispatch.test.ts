@@ -3,7 +3,20 @@ import { createServer, type Server, type Socket } from "node:net"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Oxd } from "./makeOxd.js"
-import { authorize, call, failure, ok, opOrigin, oxdFor, POST_LOGOUT_URI, protectionToken, REDIRECT_URI, registerSite, startOpAndOxd, UUID_V4 } from "../test/support.js"
+import {
+  authorize,
+  call,
+  failure,
+  ok,
+  opOrigin,
+  oxdFor,
+  POST_LOGOUT_URI,
+  protectionToken,
+  REDIRECT_URI,
+  registerSite,
+  startOpAndOxd,
+  UUID_V4,
+} from "../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -27,7 +40,9 @@ describe("dispatch", () => {
   it("X2: answers params that are an array with internal_error 'Command parameters are not specified or otherwise malformed.'", async () => {
     const e = await failure(call(oxd, "get_authorization_url", [{ oxd_id: "x" }]))
     expect(e).toMatchObject({ error: "internal_error", http: 400 })
-    expect(e.error_description).toBe("Command parameters are not specified or otherwise malformed: params must be a JSON object")
+    expect(e.error_description).toBe(
+      "Command parameters are not specified or otherwise malformed: params must be a JSON object",
+    )
   })
 
   it("X2: answers params that are a string with internal_error (ERC:21)", async () => {
@@ -55,7 +70,9 @@ describe("dispatch", () => {
     for (const params of [null, undefined]) {
       const e = await failure(call(oxd, "get_authorization_url", params))
       expect(e).toMatchObject({ error: "internal_error", http: 400 })
-      expect(e.error_description).toBe("Command parameters are not specified or otherwise malformed: params are missing")
+      expect(e.error_description).toBe(
+        "Command parameters are not specified or otherwise malformed: params are missing",
+      )
     }
   })
 
@@ -64,7 +81,9 @@ describe("dispatch", () => {
   it("X3: answers an oxd_id that is an object with internal_error naming it, and reads a number as its text", async () => {
     const e = await failure(call(oxd, "get_authorization_url", { oxd_id: { id: "x" } }))
     expect(e).toMatchObject({ error: "internal_error", http: 400 })
-    expect(e.error_description).toMatch(/^Command parameters are not specified or otherwise malformed: "oxd_id" must be/)
+    expect(e.error_description).toMatch(
+      /^Command parameters are not specified or otherwise malformed: "oxd_id" must be/,
+    )
     const n = await failure(call(oxd, "get_authorization_url", { oxd_id: 42 }))
     expect(n.error).toBe("invalid_oxd_id")
     expect(n.error_description).toContain('"42"')
@@ -104,17 +123,31 @@ describe("dispatch", () => {
   })
 
   it("rejects an empty op_host like a missing one with invalid_op_host", async () => {
-    expect((await failure(call(oxd, "register_site", { op_host: "", authorization_redirect_uri: REDIRECT_URI }))).error).toBe("invalid_op_host")
+    expect(
+      (await failure(call(oxd, "register_site", { op_host: "", authorization_redirect_uri: REDIRECT_URI }))).error,
+    ).toBe("invalid_op_host")
   })
 
   it("rejects client_token_endpoint_auth_signing_alg XX999 with invalid_algorithm", async () => {
-    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_token_endpoint_auth_signing_alg: "XX999" }))
+    const e = await failure(
+      call(oxd, "register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        client_token_endpoint_auth_signing_alg: "XX999",
+      }),
+    )
     expect(e).toMatchObject({ error: "invalid_algorithm", http: 400 })
     expect(e.error_description).toContain('"XX999"')
   })
 
   it("rejects a non-string client_token_endpoint_auth_signing_alg with invalid_algorithm", async () => {
-    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_token_endpoint_auth_signing_alg: 256 }))
+    const e = await failure(
+      call(oxd, "register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        client_token_endpoint_auth_signing_alg: 256,
+      }),
+    )
     expect(e.error).toBe("invalid_algorithm")
   })
 
@@ -126,23 +159,52 @@ describe("dispatch", () => {
   })
 
   it("ignores unknown params (client libraries send their whole configuration)", async () => {
-    const oxdId = await registerSite(oxd, op, { oxd_host: "127.0.0.1", oxd_port: 8099, some_flag: true, nested: { a: 1 } })
+    const oxdId = await registerSite(oxd, op, {
+      oxd_host: "127.0.0.1",
+      oxd_port: 8099,
+      some_flag: true,
+      nested: { a: 1 },
+    })
     expect(oxdId).toMatch(UUID_V4)
-    const data = await ok(call(oxd, "get_authorization_url", { oxd_id: oxdId, https_extension: false, "x-whatever": [1, 2] }))
+    const data = await ok(
+      call(oxd, "get_authorization_url", { oxd_id: oxdId, https_extension: false, "x-whatever": [1, 2] }),
+    )
     expect(data).toEqual({ authorization_url: expect.any(String) })
   })
 
   it("accepts null for every optional param", async () => {
     const oxdId = await registerSite(oxd, op, {
-      op_discovery_path: null, application_type: null, response_types: null, grant_types: null, scope: null, acr_values: null,
-      client_name: null, client_jwks_uri: null, client_token_endpoint_auth_method: null, client_token_endpoint_auth_signing_alg: null,
-      client_request_uris: null, client_logout_uris: null, client_sector_identifier_uri: null, contacts: null, ui_locales: null,
-      claims_locales: null, client_id: null, client_secret: null, protection_access_token: null,
+      op_discovery_path: null,
+      application_type: null,
+      response_types: null,
+      grant_types: null,
+      scope: null,
+      acr_values: null,
+      client_name: null,
+      client_jwks_uri: null,
+      client_token_endpoint_auth_method: null,
+      client_token_endpoint_auth_signing_alg: null,
+      client_request_uris: null,
+      client_logout_uris: null,
+      client_sector_identifier_uri: null,
+      contacts: null,
+      ui_locales: null,
+      claims_locales: null,
+      client_id: null,
+      client_secret: null,
+      protection_access_token: null,
     })
     expect(oxdId).toMatch(UUID_V4)
-    const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", {
-      oxd_id: oxdId, scope: null, acr_values: null, prompt: null, custom_parameters: null, protection_access_token: null,
-    }))
+    const { authorization_url } = await ok<{ authorization_url: string }>(
+      call(oxd, "get_authorization_url", {
+        oxd_id: oxdId,
+        scope: null,
+        acr_values: null,
+        prompt: null,
+        custom_parameters: null,
+        protection_access_token: null,
+      }),
+    )
     expect(new URL(authorization_url).searchParams.get("scope")).toBe("openid profile email")
   })
 
@@ -150,18 +212,23 @@ describe("dispatch", () => {
     const oxdId = await registerSite(oxd, op)
     const data = await ok(call(oxd, "update_site_registration", { oxd_id: oxdId, scope: ["openid", "email"] }))
     expect(data).toEqual({ oxd_id: oxdId })
-    const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: oxdId }))
+    const { authorization_url } = await ok<{ authorization_url: string }>(
+      call(oxd, "get_authorization_url", { oxd_id: oxdId }),
+    )
     expect(new URL(authorization_url).searchParams.get("scope")).toBe("openid email")
     expect((await failure(call(oxd, "update_site_registration", {}))).error).toBe("bad_request")
   })
 
   /** A core that may also call `origin` (a loopback origin: refused unless listed). */
-  const alsoAllowing = (origin: string, over: Parameters<typeof oxdFor>[1] = {}) => oxdFor(op, { allowed_op_hosts: [opOrigin(op), origin], ...over })
+  const alsoAllowing = (origin: string, over: Parameters<typeof oxdFor>[1] = {}) =>
+    oxdFor(op, { allowed_op_hosts: [opOrigin(op), origin], ...over })
 
   it("answers no_connect_discovery_response for op_host https://127.0.0.1:1 (a port fetch refuses to use)", async () => {
     const listing = alsoAllowing("https://127.0.0.1:1")
     try {
-      const e = await failure(call(listing, "register_site", { op_host: "https://127.0.0.1:1", authorization_redirect_uri: REDIRECT_URI }))
+      const e = await failure(
+        call(listing, "register_site", { op_host: "https://127.0.0.1:1", authorization_redirect_uri: REDIRECT_URI }),
+      )
       expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
       expect(e.error_description).toContain('OpenID discovery failed for "https://127.0.0.1:1"')
     } finally {
@@ -178,7 +245,12 @@ describe("dispatch", () => {
     const listing = alsoAllowing(`https://127.0.0.1:${port}`)
     const started = Date.now()
     try {
-      const e = await failure(call(listing, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
+      const e = await failure(
+        call(listing, "register_site", {
+          op_host: `https://127.0.0.1:${port}`,
+          authorization_redirect_uri: REDIRECT_URI,
+        }),
+      )
       expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
       expect(e.error_description).toContain("ECONNREFUSED")
       expect(Date.now() - started).toBeLessThan(10_000)
@@ -192,9 +264,14 @@ describe("dispatch", () => {
     const sockets = new Set<Socket>()
     let slowOxd: Oxd
     beforeAll(async () => {
-      silent = createServer((s) => { sockets.add(s); s.on("error", () => {}) })
+      silent = createServer((s) => {
+        sockets.add(s)
+        s.on("error", () => {})
+      })
       await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve))
-      slowOxd = alsoAllowing(`https://127.0.0.1:${(silent.address() as { port: number }).port}`, { op_timeout_in_seconds: 1 })
+      slowOxd = alsoAllowing(`https://127.0.0.1:${(silent.address() as { port: number }).port}`, {
+        op_timeout_in_seconds: 1,
+      })
     })
     afterAll(async () => {
       await slowOxd?.dispose()
@@ -205,7 +282,12 @@ describe("dispatch", () => {
     it("X10: gives up after op_timeout_in_seconds with no_connect_discovery_response", async () => {
       const port = (silent.address() as { port: number }).port
       const started = Date.now()
-      const e = await failure(call(slowOxd, "register_site", { op_host: `https://127.0.0.1:${port}`, authorization_redirect_uri: REDIRECT_URI }))
+      const e = await failure(
+        call(slowOxd, "register_site", {
+          op_host: `https://127.0.0.1:${port}`,
+          authorization_redirect_uri: REDIRECT_URI,
+        }),
+      )
       expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
       expect(e.error_description).toContain("timed out")
       expect(Date.now() - started).toBeLessThan(5_000)
@@ -214,7 +296,9 @@ describe("dispatch", () => {
 
   it("answers no_connect_discovery_response for a host that is not an OP", async () => {
     // the test OP's origin with a path under which there is no discovery document
-    const e = await failure(call(oxd, "register_site", { op_host: `${op.issuer}/not-an-issuer`, authorization_redirect_uri: REDIRECT_URI }))
+    const e = await failure(
+      call(oxd, "register_site", { op_host: `${op.issuer}/not-an-issuer`, authorization_redirect_uri: REDIRECT_URI }),
+    )
     expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
     expect(e.error_description).toContain("OpenID discovery failed")
   })
@@ -225,7 +309,11 @@ describe("dispatch", () => {
     if (extra && existsSync(extra) && readFileSync(extra, "utf8").includes(op.caPem.trim())) ctx.skip()
     const untrusting = oxdFor(op, { trusted_ca_file: undefined })
     try {
-      const r = await untrusting.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "internal" })
+      const r = await untrusting.dispatch(
+        "register_site",
+        { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI },
+        { transport: "internal" },
+      )
       const e = await failure(r)
       expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
       expect(e.error_description).toMatch(/CERT|certificate/i)
@@ -248,7 +336,9 @@ describe("dispatch with protect_commands_with_access_token", () => {
   afterAll(() => guarded?.dispose())
 
   it("rejects register_site without a token with blank_protection_access_token (403)", async () => {
-    const e = await failure(call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
+    const e = await failure(
+      call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }),
+    )
     expect(e).toMatchObject({ error: "blank_protection_access_token", http: 403 })
     expect(e.error_description).toContain("get_client_token")
   })
@@ -277,7 +367,9 @@ describe("dispatch with protect_commands_with_access_token", () => {
     const { token } = await protectionToken(guarded, op)
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
     const { code, state } = await authorize(guarded, op, oxdId, {}, { protectionToken: token })
-    const tokens = await ok(call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }))
+    const tokens = await ok(
+      call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }),
+    )
     expect(tokens["id_token_claims"]["sub"]).toEqual(["248289761001"])
     const logout = await ok(call(guarded, "get_logout_uri", { oxd_id: oxdId }, { protectionToken: token }))
     expect(new URL(logout["uri"]).searchParams.get("post_logout_redirect_uri")).toBe(POST_LOGOUT_URI)
@@ -285,7 +377,14 @@ describe("dispatch with protect_commands_with_access_token", () => {
 
   it("rejects a bogus token with inactive_protection_access_token", async () => {
     await protectionToken(guarded, op) // a setup client must exist to ask the OP
-    const e = await failure(call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: "bogus-token" }))
+    const e = await failure(
+      call(
+        guarded,
+        "register_site",
+        { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI },
+        { protectionToken: "bogus-token" },
+      ),
+    )
     expect(e).toMatchObject({ error: "inactive_protection_access_token", http: 403 })
     expect(e.error_description).toContain("expired or revoked")
   })
@@ -293,7 +392,9 @@ describe("dispatch with protect_commands_with_access_token", () => {
   it("rejects a bogus token on a site command with inactive_protection_access_token", async () => {
     const { token } = await protectionToken(guarded, op)
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
-    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: "bogus-token" }))
+    const e = await failure(
+      call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: "bogus-token" }),
+    )
     expect(e).toMatchObject({ error: "inactive_protection_access_token", http: 403 })
   })
 
@@ -318,7 +419,11 @@ describe("dispatch with protect_commands_with_access_token", () => {
   })
 
   it("requires a token when the edge asks for protection, even with the flag off", async () => {
-    const r = await oxd.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "https", requireProtection: true })
+    const r = await oxd.dispatch(
+      "register_site",
+      { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI },
+      { transport: "https", requireProtection: true },
+    )
     expect(await failure(r)).toMatchObject({ error: "blank_protection_access_token", http: 403 })
   })
 
@@ -328,22 +433,39 @@ describe("dispatch with protect_commands_with_access_token", () => {
     const { token, setup } = await protectionToken(guarded, op)
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
     const { code, state } = await authorize(guarded, op, oxdId, {}, { protectionToken: token })
-    const user = await ok(call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }))
-    const e = await failure(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: user["access_token"] }))
+    const user = await ok(
+      call(guarded, "get_tokens_by_code", { oxd_id: oxdId, code, state }, { protectionToken: token }),
+    )
+    const e = await failure(
+      call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: user["access_token"] }),
+    )
     expect(e.error).toBe("protection_access_token_insufficient_scope")
     // the ordinary site of setup_client is registered with oxd and uma_protection (SetupClientOperation.java:87-103):
     // its user's token has the scopes, and is still refused, as another client's
     const site = setup["oxd_id"]
     const login = await authorize(guarded, op, site, {}, { protectionToken: token })
-    const withScopes = await ok(call(guarded, "get_tokens_by_code", { oxd_id: site, code: login.code, state: login.state }, { protectionToken: token }))
-    const refused = await failure(call(guarded, "get_authorization_url", { oxd_id: site }, { protectionToken: withScopes["access_token"] }))
+    const withScopes = await ok(
+      call(
+        guarded,
+        "get_tokens_by_code",
+        { oxd_id: site, code: login.code, state: login.state },
+        { protectionToken: token },
+      ),
+    )
+    const refused = await failure(
+      call(guarded, "get_authorization_url", { oxd_id: site }, { protectionToken: withScopes["access_token"] }),
+    )
     expect(refused).toMatchObject({ error: "invalid_protection_access_token", http: 403 })
   })
 
   // X13: the reference's no_setup_client_for_oxd_id (ValidationService.java:128-130, ERC:48)
   it("X13: rejects a token on a site registered without protection with no_setup_client_for_oxd_id", async () => {
     // an edge may switch protection off for a call (TCP without the flag): the site then has no setup client
-    const r = await guarded.dispatch("register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { transport: "internal", requireProtection: false })
+    const r = await guarded.dispatch(
+      "register_site",
+      { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI },
+      { transport: "internal", requireProtection: false },
+    )
     const { oxd_id } = await ok<{ oxd_id: string }>(r)
     const { token } = await protectionToken(guarded, op)
     const e = await failure(call(guarded, "get_authorization_url", { oxd_id }, { protectionToken: token }))
@@ -353,10 +475,22 @@ describe("dispatch with protect_commands_with_access_token", () => {
 
   it("rejects a setup client's token without the protection scope with protection_access_token_insufficient_scope", async () => {
     const { setup } = await protectionToken(guarded, op)
-    const { access_token } = await ok<{ access_token: string }>(call(guarded, "get_client_token", {
-      op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], scope: ["openid"],
-    }))
-    const e = await failure(call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: access_token }))
+    const { access_token } = await ok<{ access_token: string }>(
+      call(guarded, "get_client_token", {
+        op_host: op.issuer,
+        client_id: setup["client_id"],
+        client_secret: setup["client_secret"],
+        scope: ["openid"],
+      }),
+    )
+    const e = await failure(
+      call(
+        guarded,
+        "register_site",
+        { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI },
+        { protectionToken: access_token },
+      ),
+    )
     expect(e).toMatchObject({ error: "protection_access_token_insufficient_scope", http: 403 })
     expect(e.error_description).toContain("uma_protection")
   })
@@ -365,7 +499,8 @@ describe("dispatch with protect_commands_with_access_token", () => {
     const { token } = await protectionToken(guarded, op)
     const oxdId = await registerSite(guarded, op, {}, { protectionToken: token })
     const before = op.counters()["introspection"] ?? 0
-    for (let i = 0; i < 3; i++) await ok(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: token }))
+    for (let i = 0; i < 3; i++)
+      await ok(call(guarded, "get_authorization_url", { oxd_id: oxdId }, { protectionToken: token }))
     expect(op.counters()["introspection"] ?? 0).toBe(before)
     const { token: fresh } = await protectionToken(guarded, op)
     await registerSite(guarded, op, {}, { protectionToken: fresh })

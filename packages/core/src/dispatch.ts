@@ -35,12 +35,22 @@ const leavesOf = SchemaIssue.makeFormatterStandardSchemaV1()
 const isWrongType = (issue: SchemaIssue.Issue): boolean => {
   for (let i: SchemaIssue.Issue | undefined = issue, depth = 0; i && depth < 100; depth++) {
     switch (i._tag) {
-      case "InvalidType": return true
+      case "InvalidType":
+        return true
       // no member of a union matched the value's type (members that matched the type report their own issues)
-      case "AnyOf": if (i.issues.length === 0) return true; i = i.issues[0]; break
-      case "Composite": i = i.issues[0]; break
-      case "Pointer": case "Encoding": i = i.issue; break
-      default: return false
+      case "AnyOf":
+        if (i.issues.length === 0) return true
+        i = i.issues[0]
+        break
+      case "Composite":
+        i = i.issues[0]
+        break
+      case "Pointer":
+      case "Encoding":
+        i = i.issue
+        break
+      default:
+        return false
     }
   }
   return false
@@ -52,13 +62,21 @@ const invalidParams = (command: AnyCommand, error: Schema.SchemaError): InvalidP
   // keys are caller input (a JSON key may hold ] or "): taken as they are; numbers are list indexes
   const path = first?.path ?? []
   const keys = path.filter((k): k is string => typeof k === "string")
-  const field = path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("").replace(/^\./, "").slice(0, 200)
+  const field = path
+    .map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`))
+    .join("")
+    .replace(/^\./, "")
+    .slice(0, 200)
   const what = first?.message.split("\n")[0]?.trim() || "is invalid"
   const detail = what === "Missing key" ? "is required" : what.replace(/^Expected/, "must be")
   if (isWrongType(error.issue)) return new MalformedParams({ field, detail })
   // the innermost named field picks the code: resources[0].conditions[1].httpMethods → invalid_http_method
   // own keys only: a field named __proto__ or constructor must not find Object.prototype's members
-  const code = [...keys].reverse().map((k) => (Object.hasOwn(command.fieldCodes, k) ? command.fieldCodes[k] : undefined)).find((c) => c !== undefined) ?? "bad_request"
+  const code =
+    [...keys]
+      .reverse()
+      .map((k) => (Object.hasOwn(command.fieldCodes, k) ? command.fieldCodes[k] : undefined))
+      .find((c) => c !== undefined) ?? "bad_request"
   return new InvalidParams({ code, field, detail })
 }
 
@@ -101,7 +119,8 @@ const withoutNulls = (params: Record<string, unknown>): Record<string, unknown> 
 export const resolveCall = (name: string, rawParams: unknown): ResolvedCall => {
   const command = resolveCommand(name)
   if (!command) return { error: new UnknownCommand({ command: name }) }
-  if (rawParams === undefined || rawParams === null) return { error: new MalformedParams({ field: "", detail: "params are missing" }) }
+  if (rawParams === undefined || rawParams === null)
+    return { error: new MalformedParams({ field: "", detail: "params are missing" }) }
   if (!isObject(rawParams)) return { error: new MalformedParams({ field: "", detail: "params must be a JSON object" }) }
   if (nestsDeeperThan(rawParams, MAX_PARAMS_DEPTH)) {
     return { error: new MalformedParams({ field: "", detail: `params nest deeper than ${MAX_PARAMS_DEPTH} levels` }) }
@@ -128,11 +147,16 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
       Effect.flatMap((decoded) =>
         ProtectionGuard.use((guard) => guard.check(command.protection, ctx, decoded as Record<string, unknown>)).pipe(
           Effect.flatMap((setupClient) => {
-            const run = command.handler(decoded, callContext(ctx, ctx.requestId, setupClient)) as Effect.Effect<unknown, OxdError, CommandServices>
+            const run = command.handler(decoded, callContext(ctx, ctx.requestId, setupClient)) as Effect.Effect<
+              unknown,
+              OxdError,
+              CommandServices
+            >
             // anyone may send these, naming any OP: the OP's free text is not relayed to them (opErrors.ts)
             return command.protection === "none" ? Effect.mapError(run, withoutOpText) : run
           }),
-        )),
+        ),
+      ),
       Effect.flatMap((result) => Effect.orDie(encoderOf(command)(result))),
       Effect.map((encoded): Reply => ({ envelope: okEnvelope(encoded), http: 200 })),
     )
@@ -140,7 +164,9 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
     Effect.catch((e: OxdError) => {
       const wire = toWireError(e)
       return Effect.as(
-        wire.http >= 500 ? Effect.logWarning(`${name} failed: ${wire.code}`, redactSecrets(wire.description)) : Effect.logDebug(`${name} refused: ${wire.code}`),
+        wire.http >= 500
+          ? Effect.logWarning(`${name} failed: ${wire.code}`, redactSecrets(wire.description))
+          : Effect.logDebug(`${name} refused: ${wire.code}`),
         { envelope: errorEnvelope(wire, wire.details), http: wire.http } satisfies Reply,
       )
     }),

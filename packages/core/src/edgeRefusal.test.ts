@@ -18,6 +18,10 @@ describe("edgeRefusal", () => {
   })
 
   it("keeps the edge's HTTP status where it has a more precise one, never its code", () => {
-    expect(edgeRefusal("bad_request", "too large", 413)).toEqual({ code: "bad_request", http: 413, description: "too large" })
+    expect(edgeRefusal("bad_request", "too large", 413)).toEqual({
+      code: "bad_request",
+      http: 413,
+      description: "too large",
+    })
   })
 })

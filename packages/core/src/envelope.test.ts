@@ -5,7 +5,10 @@ import { defectError, errorEnvelope } from "./envelope.js"
 // always there, null unless the AS answered need_info (audit §1, "Reply envelope")
 describe("errorEnvelope", () => {
   it("always carries details, null when there are none, as the reference's error replies do", () => {
-    expect(errorEnvelope({ code: "bad_request", http: 400, description: "x" })).toEqual({ status: "error", data: { error: "bad_request", error_description: "x", details: null } })
+    expect(errorEnvelope({ code: "bad_request", http: 400, description: "x" })).toEqual({
+      status: "error",
+      data: { error: "bad_request", error_description: "x", details: null },
+    })
     expect(JSON.stringify(errorEnvelope(defectError("r1")))).toContain('"details":null')
   })
 

@@ -1,7 +1,10 @@
 import { EdgeRefusal, type EdgeRefusalReason, type OxdError } from "./errors.js"
 
 /** The operations (opErrors.ts toOpError) that are discoveries, and the reference's code for a failed one. */
-const DISCOVERY_CODES: Readonly<Record<string, string>> = { discovery: "no_connect_discovery_response", "UMA discovery": "no_uma_discovery_response" }
+const DISCOVERY_CODES: Readonly<Record<string, string>> = {
+  discovery: "no_connect_discovery_response",
+  "UMA discovery": "no_uma_discovery_response",
+}
 
 /**
  * The code and default status of each edge refusal. unreadable_message: the reference answers a message it cannot
@@ -41,7 +44,12 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   // an unregistered nonce is invalid_nonce; an ID token that is no JWT fails its parser: internal_error
   IdTokenRejected: {
     http: 500,
-    code: (e) => (e.reason === "bad_nonce" ? "invalid_nonce" : e.reason === "malformed" ? "internal_error" : "invalid_id_token_unknown"),
+    code: (e) =>
+      e.reason === "bad_nonce"
+        ? "invalid_nonce"
+        : e.reason === "malformed"
+          ? "internal_error"
+          : "invalid_id_token_unknown",
   },
   AccessTokenHashMismatch: { http: 500, code: "invalid_access_token_bad_hash" },
   AuthorizationCodeHashMismatch: { http: 500, code: "invalid_authorization_code_bad_hash" },
@@ -51,7 +59,10 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   // audit X9: the reference's operations answer an OP's refusal with internal_error ("Unknown internal server error
   // occurs.", e.g. GetClientTokenOperation.java:75-97, RegisterSiteOperation.java:286); an HTTP error that reaches its
   // Processor is http_status_<status> (Processor.java:87-92: introspection, the UMA calls). The HTTP status says who failed
-  OpRejected: { http: 400, code: (e) => (e.passthrough && e.op_status !== undefined ? `http_status_${e.op_status}` : "internal_error") },
+  OpRejected: {
+    http: 400,
+    code: (e) => (e.passthrough && e.op_status !== undefined ? `http_status_${e.op_status}` : "internal_error"),
+  },
   // audit X10: a discovery that fails for any reason is no_connect_discovery_response / no_uma_discovery_response
   // (DiscoveryService.java:78-82, 106-110); any later call the reference could not make is internal_error
   OpUnreachable: { http: 502, code: (e) => DISCOVERY_CODES[e.operation] ?? "internal_error" },
@@ -59,7 +70,8 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   // unreachability; the reference's code as for a refusal (internal_error, http_status_<status> where passed through)
   OpAnswerUnusable: {
     http: (e) => (e.status !== undefined && e.status >= 400 && e.status < 500 ? 400 : 502),
-    code: (e) => (e.passthrough && e.status !== undefined && e.status >= 400 ? `http_status_${e.status}` : "internal_error"),
+    code: (e) =>
+      e.passthrough && e.status !== undefined && e.status >= 400 ? `http_status_${e.status}` : "internal_error",
   },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
   UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
@@ -70,7 +82,10 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   NoRegistrationEndpoint: { http: 400, code: "invalid_uma_request" },
   NoEndSessionEndpoint: { http: 500, code: "no_end_session_endpoint_at_op" },
   // audit U2 (missing: ERC:41) and U3 (unusable: the reference's RegisterClient call fails, internal_error)
-  InvalidRegistrationClientUrl: { http: 500, code: (e) => (e.reason === "missing" ? "invalid_registration_client_url" : "internal_error") },
+  InvalidRegistrationClientUrl: {
+    http: 500,
+    code: (e) => (e.reason === "missing" ? "invalid_registration_client_url" : "internal_error"),
+  },
   ProtectionTokenMissing: { http: 403, code: "blank_protection_access_token" },
   ProtectionTokenInvalid: { http: 403, code: "invalid_protection_access_token" },
   ProtectionTokenInactive: { http: 403, code: "inactive_protection_access_token" },
@@ -89,7 +104,10 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   UmaDiscoveryFailed: { http: 500, code: "no_uma_discovery_response" },
   NeedInfo: { http: 403, code: "need_info" },
   // the AS's own status, as the reference passes it on
-  UmaGrantRefused: { http: (e) => (e.status >= 400 && e.status <= 599 ? e.status : 502), code: (e) => `http_status_${e.status}` },
+  UmaGrantRefused: {
+    http: (e) => (e.status >= 400 && e.status <= 599 ? e.status : 502),
+    code: (e) => `http_status_${e.status}`,
+  },
   PatUnavailable: { http: 500, code: "internal_error" },
   RateLimited: { http: 429, code: "rate_limited" },
   EdgeRefusal: { http: (e) => e.status ?? EDGE_REFUSALS[e.reason].http, code: (e) => EDGE_REFUSALS[e.reason].code },
@@ -107,8 +125,11 @@ export const toWireError = (e: OxdError): WireError => {
   const row = errorCodes[e._tag] as Row<OxdError>
   const code = typeof row.code === "function" ? row.code(e) : row.code
   // no_id_token is a 400 when the caller failed to give one, a 500 when the OP failed to return one
-  const http = e._tag === "NoIdToken" && e.source === "caller" ? 400 : typeof row.http === "function" ? row.http(e) : row.http
-  return e._tag === "NeedInfo" ? { code, http, description: e.message, details: e.details } : { code, http, description: e.message }
+  const http =
+    e._tag === "NoIdToken" && e.source === "caller" ? 400 : typeof row.http === "function" ? row.http(e) : row.http
+  return e._tag === "NeedInfo"
+    ? { code, http, description: e.message, details: e.details }
+    : { code, http, description: e.message }
 }
 
 /** An edge's refusal as it goes on the wire: the table's code, the edge's words and, over HTTP, its status. */

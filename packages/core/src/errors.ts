@@ -58,7 +58,9 @@ export class InvalidAlgorithm extends Schema.TaggedError<InvalidAlgorithm>()("In
   algorithm: Schema.String,
 }) {
   override get message() {
-    const what = this.algorithm ? `Algorithm "${clip(this.algorithm)}" is not supported` : "An algorithm is required (private_key_jwt signs with it)"
+    const what = this.algorithm
+      ? `Algorithm "${clip(this.algorithm)}" is not supported`
+      : "An algorithm is required (private_key_jwt signs with it)"
     return `${what}. Use one of none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512.`
   }
 }
@@ -104,7 +106,10 @@ export class IdTokenRejected extends Schema.TaggedError<IdTokenRejected>()("IdTo
   }
 }
 
-export class AccessTokenHashMismatch extends Schema.TaggedError<AccessTokenHashMismatch>()("AccessTokenHashMismatch", {}) {
+export class AccessTokenHashMismatch extends Schema.TaggedError<AccessTokenHashMismatch>()(
+  "AccessTokenHashMismatch",
+  {},
+) {
   override get message() {
     return "The ID token's at_hash does not match the access token: the token response may have been tampered with."
   }
@@ -214,10 +219,15 @@ export class OpUnreachable extends Schema.TaggedError<OpUnreachable>()("OpUnreac
  * The OP's userinfo answer is about another subject than the ID token the access token came with (OpenID Connect
  * Core 5.3.2: it must not be used). The reference never checked this; an addition, answered as internal_error.
  */
-export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectMismatch>()("UserInfoSubjectMismatch", {}) {
+export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectMismatch>()(
+  "UserInfoSubjectMismatch",
+  {},
+) {
   override get message() {
-    return "The OP's userinfo sub does not match the sub of the ID token this access token came with (OpenID Connect Core 5.3.2): "
-      + "the claims are about another user and are not returned. The access token may have been substituted or mixed up: sign the user in again."
+    return (
+      "The OP's userinfo sub does not match the sub of the ID token this access token came with (OpenID Connect Core 5.3.2): " +
+      "the claims are about another user and are not returned. The access token may have been substituted or mixed up: sign the user in again."
+    )
   }
 }
 
@@ -291,7 +301,10 @@ export class ProtectionTokenInvalid extends Schema.TaggedError<ProtectionTokenIn
   }
 }
 
-export class ProtectionTokenInactive extends Schema.TaggedError<ProtectionTokenInactive>()("ProtectionTokenInactive", {}) {
+export class ProtectionTokenInactive extends Schema.TaggedError<ProtectionTokenInactive>()(
+  "ProtectionTokenInactive",
+  {},
+) {
   override get message() {
     return "protection_access_token is expired or revoked: obtain a new one with get_client_token."
   }
@@ -357,7 +370,9 @@ export class UmaProtectionExists extends Schema.TaggedError<UmaProtectionExists>
   }
 }
 
-export class InvalidUmaRequest extends Schema.TaggedError<InvalidUmaRequest>()("InvalidUmaRequest", { detail: Schema.String }) {
+export class InvalidUmaRequest extends Schema.TaggedError<InvalidUmaRequest>()("InvalidUmaRequest", {
+  detail: Schema.String,
+}) {
   override get message() {
     return `Nothing to protect: ${this.detail}`
   }
@@ -430,7 +445,14 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
 
 /** Why an edge refuses a message before any command runs; errorCodes.ts gives each its code. */
 export const EDGE_REFUSAL_REASONS = [
-  "unreadable_message", "no_command", "no_such_endpoint", "bad_request", "forbidden_access", "unauthorized", "over_limit", "failed",
+  "unreadable_message",
+  "no_command",
+  "no_such_endpoint",
+  "bad_request",
+  "forbidden_access",
+  "unauthorized",
+  "over_limit",
+  "failed",
 ] as const
 export type EdgeRefusalReason = (typeof EDGE_REFUSAL_REASONS)[number]
 

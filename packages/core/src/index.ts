@@ -4,13 +4,28 @@ export { commands, aliases, resolveCommand, type Commands, type CommandName } fr
 export { dispatch } from "./dispatch.js"
 export { errorCodes, toWireError, edgeRefusal, type WireError } from "./errorCodes.js"
 export * from "./errors.js"
-export { okEnvelope, errorEnvelope, defectError, type Envelope, type OkEnvelope, type ErrorEnvelope, type Reply } from "./envelope.js"
+export {
+  okEnvelope,
+  errorEnvelope,
+  defectError,
+  type Envelope,
+  type OkEnvelope,
+  type ErrorEnvelope,
+  type Reply,
+} from "./envelope.js"
 export { OxdConfig, ConfigSchema, type Config } from "./config/OxdConfig.js"
 export { loadConfig, makeConfig, configHelp, parseArgs, ConfigError } from "./config/loadConfig.js"
 export { configKeys } from "./config/keys.js"
 export { coreLayer, loggerLayer } from "./CoreLive.js"
 export { makeOxd, type Oxd, type WhoAmI } from "./makeOxd.js"
-export { Events, EVENTS_RETAINED, eventOfSetupClient, type OxdEvent, type OxdEventInput, type SubscribeOptions } from "./services/Events.js"
+export {
+  Events,
+  EVENTS_RETAINED,
+  eventOfSetupClient,
+  type OxdEvent,
+  type OxdEventInput,
+  type SubscribeOptions,
+} from "./services/Events.js"
 export { redactSecrets } from "./safety/redact.js"
 export { bucketKey } from "./safety/RateLimiter.js"
 export { transportProtection, presentedToken, type TransportProtection } from "./services/transportProtection.js"

@@ -77,12 +77,20 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
   const observe = observeCommand(metrics, config.otlp_endpoint !== undefined)
   let draining = false
   // per remote address, on the network transports (the internal one is the process itself)
-  const limiter = config.rate_limit_per_minute > 0 ? new RateLimiter({ perMinute: config.rate_limit_per_minute, burst: config.rate_limit_burst, now }) : undefined
+  const limiter =
+    config.rate_limit_per_minute > 0
+      ? new RateLimiter({ perMinute: config.rate_limit_per_minute, burst: config.rate_limit_burst, now })
+      : undefined
   const rateLimited = (ctx: Pick<CallContext, "transport" | "remoteAddress">): Reply | undefined => {
     if (!limiter || ctx.transport === "internal" || !ctx.remoteAddress) return undefined
     const waitMs = limiter.take(ctx.remoteAddress)
     if (waitMs === 0) return undefined
-    const wire = toWireError(new RateLimited({ per_minute: config.rate_limit_per_minute, retry_after_seconds: Math.max(1, Math.ceil(waitMs / 1000)) }))
+    const wire = toWireError(
+      new RateLimited({
+        per_minute: config.rate_limit_per_minute,
+        retry_after_seconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      }),
+    )
     return { envelope: errorEnvelope(wire), http: wire.http }
   }
   /**
@@ -103,8 +111,12 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     if (syncRoadStarted || !config.fast_path || config.otlp_endpoint !== undefined) return Promise.resolve()
     syncRoadStarted = true
     return runtime.runPromise(warmStateServices).then(
-      (services) => { answerWarm = answerFromWarmState(services, observedNow) },
-      () => { syncRoadStarted = false },
+      (services) => {
+        answerWarm = answerFromWarmState(services, observedNow)
+      },
+      () => {
+        syncRoadStarted = false
+      },
     )
   }
   const ready = () => runtime.runPromise(Effect.void).then(startSyncRoad)
@@ -116,10 +128,12 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     }
     const now = answerWarm?.(command, params, ctx)
     if (now) return now
-    const reply = runtime.runPromise(Ids.use((ids) => {
-      const call = callContext(ctx, ctx.requestId ?? ids.requestId())
-      return observe(command, call, dispatch(command, params, call))
-    }))
+    const reply = runtime.runPromise(
+      Ids.use((ids) => {
+        const call = callContext(ctx, ctx.requestId ?? ids.requestId())
+        return observe(command, call, dispatch(command, params, call))
+      }),
+    )
     return syncRoadStarted ? reply : reply.finally(startSyncRoad)
   }
   return {
@@ -134,14 +148,23 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
       }
     },
     log: (level, message, fields = {}) => {
-      const eff = level === "error" ? Effect.logError(message) : level === "warn" ? Effect.logWarning(message) : Effect.logInfo(message)
+      const eff =
+        level === "error"
+          ? Effect.logError(message)
+          : level === "warn"
+            ? Effect.logWarning(message)
+            : Effect.logInfo(message)
       runtime.runFork(eff.pipe(Effect.annotateLogs(fields)))
     },
-    subscribe: (filter, onEvent, options) => runtime.runSync(Events.use((e) => Effect.succeed(e.subscribe(filter, onEvent, options)))),
+    subscribe: (filter, onEvent, options) =>
+      runtime.runSync(Events.use((e) => Effect.succeed(e.subscribe(filter, onEvent, options)))),
     whoami: (token, options = {}) =>
       runtime.runPromise(
         ProtectionGuard.use((g) => g.identify(token, options.opHost)).pipe(
-          Effect.map((who): Reply<WhoAmI> => ({ envelope: okEnvelope({ op_host: who.opHost, setup_client_id: who.clientId }), http: 200 })),
+          Effect.map((who): Reply<WhoAmI> => ({
+            envelope: okEnvelope({ op_host: who.opHost, setup_client_id: who.clientId }),
+            http: 200,
+          })),
           Effect.catch((e: OxdError) => {
             const wire = toWireError(e)
             return Effect.succeed({ envelope: errorEnvelope(wire, wire.details), http: wire.http })
@@ -150,18 +173,17 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
             Ids.use((ids) => {
               const requestId = ids.requestId()
               return Effect.as(
-                Effect.logError("whoami crashed").pipe(Effect.annotateLogs({ ...describeDefect(cause), request_id: requestId })),
+                Effect.logError("whoami crashed").pipe(
+                  Effect.annotateLogs({ ...describeDefect(cause), request_id: requestId }),
+                ),
                 { envelope: errorEnvelope(defectError(requestId)), http: 500 },
               )
-            })),
+            }),
+          ),
         ),
       ),
     health: () =>
-      runtime
-        .runPromise(
-          Database.use((d) => d.status).pipe(Effect.map((s) => s.reachable)),
-        )
-        .catch(() => false),
+      runtime.runPromise(Database.use((d) => d.status).pipe(Effect.map((s) => s.reachable))).catch(() => false),
     readiness: () =>
       runtime
         .runPromise(Database.use((d) => d.status))

@@ -37,7 +37,19 @@ let effect: Oxd
  * Two setup clients' tokens and their sites (UMA, /photo and /document protected), a site without a setup client
  * (C), a site at the short-lived OP whose setup token has expired (D), and an RPT per site.
  */
-const w = { tokenA: "", tokenB: "", tokenD: "", siteA: "", siteB: "", siteC: "", siteD: "", rptA: "", rptB: "", rptC: "", rptD: "" }
+const w = {
+  tokenA: "",
+  tokenB: "",
+  tokenD: "",
+  siteA: "",
+  siteB: "",
+  siteC: "",
+  siteD: "",
+  rptA: "",
+  rptB: "",
+  rptC: "",
+  rptD: "",
+}
 
 beforeAll(async () => {
   op = await startOp()
@@ -57,8 +69,18 @@ beforeAll(async () => {
   w.siteA = await registerSite(fast, op, { ...UMA_SITE, protection_access_token: w.tokenA })
   w.siteB = await registerSite(fast, op, { ...UMA_SITE, protection_access_token: w.tokenB })
   w.siteC = await registerSite(fast, op, UMA_SITE)
-  for (const [site, token] of [[w.siteA, w.tokenA], [w.siteB, w.tokenB], [w.siteC, undefined]] as const) {
-    await ok(call(fast, "uma_rs_protect", { oxd_id: site, resources: photoAndDocument(), ...(token ? { protection_access_token: token } : {}) }))
+  for (const [site, token] of [
+    [w.siteA, w.tokenA],
+    [w.siteB, w.tokenB],
+    [w.siteC, undefined],
+  ] as const) {
+    await ok(
+      call(fast, "uma_rs_protect", {
+        oxd_id: site,
+        resources: photoAndDocument(),
+        ...(token ? { protection_access_token: token } : {}),
+      }),
+    )
   }
   w.rptA = (await rptFor(fast, w.siteA, "/photo", "GET", { protection_access_token: w.tokenA })).access_token
   w.rptB = (await rptFor(fast, w.siteB, "/photo", "GET", { protection_access_token: w.tokenB })).access_token
@@ -67,7 +89,9 @@ beforeAll(async () => {
   const expiresAt = Date.now() + CC_TTL * 1000
   w.tokenD = (await protectionToken(fast, shortOp)).token
   w.siteD = await registerSite(fast, shortOp, { ...UMA_SITE, protection_access_token: w.tokenD })
-  await ok(call(fast, "uma_rs_protect", { oxd_id: w.siteD, resources: photoAndDocument(), protection_access_token: w.tokenD }))
+  await ok(
+    call(fast, "uma_rs_protect", { oxd_id: w.siteD, resources: photoAndDocument(), protection_access_token: w.tokenD }),
+  )
   w.rptD = (await rptFor(fast, w.siteD, "/photo", "GET", { protection_access_token: w.tokenD })).access_token
   const checkD = { oxd_id: w.siteD, path: "/photo", http_method: "GET", rpt: w.rptD }
   await ok(fast.call("uma_rs_check_access", checkD, { transport: "https", protectionToken: w.tokenD }))
@@ -99,10 +123,25 @@ const resolve = (v: unknown, site: Site): unknown => {
 }
 /** Mostly the fitting value, else one of `others`, sometimes absent. */
 const field = (fitting: ReadonlyArray<unknown>, others: ReadonlyArray<unknown>) =>
-  fc.option(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fitting) }, { weight: 1, arbitrary: fc.constantFrom(...others) }), { nil: undefined, freq: 19 })
+  fc.option(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...fitting) },
+      { weight: 1, arbitrary: fc.constantFrom(...others) },
+    ),
+    { nil: undefined, freq: 19 },
+  )
 const sometimes = (...values: ReadonlyArray<unknown>) => fc.option(fc.constantFrom(...values), { nil: undefined })
 
-const otherOxdIds = ["@siteA", "@siteB", "@siteC", "@siteD", "00000000-0000-4000-8000-000000000000", "not-an-oxd-id", 42, ""]
+const otherOxdIds = [
+  "@siteA",
+  "@siteB",
+  "@siteC",
+  "@siteD",
+  "00000000-0000-4000-8000-000000000000",
+  "not-an-oxd-id",
+  42,
+  "",
+]
 const otherTokens = ["@tokenA", "@tokenB", "@tokenD", "an-inactive-token", "", 7]
 const checkAccess = fc.record({
   oxd_id: field(["@own.oxd_id"], otherOxdIds),
@@ -118,7 +157,13 @@ const authorizationUrl = fc.record({
   acr_values: sometimes(["basic"], "basic"),
   prompt: sometimes("login", "", 1),
   hd: sometimes("example.org"),
-  custom_parameters: sometimes({ login_hint: "a@b" }, { max_age: "60", ui_locales: null }, { state: "forged" }, { redirect_uri: "https://evil" }, "x"),
+  custom_parameters: sometimes(
+    { login_hint: "a@b" },
+    { max_age: "60", ui_locales: null },
+    { state: "forged" },
+    { redirect_uri: "https://evil" },
+    "x",
+  ),
   protection_access_token: field(["@own.token"], otherTokens),
 })
 const request = fc.record({
@@ -136,7 +181,11 @@ const build = (r: Request) => {
   const params: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) params[k] = resolve(v, r.site)
   const t = resolve(r.transportToken, r.site)
-  return { command: r.command, params, ctx: { transport: r.transport, protectionToken: typeof t === "string" ? t : undefined } }
+  return {
+    command: r.command,
+    params,
+    ctx: { transport: r.transport, protectionToken: typeof t === "string" ? t : undefined },
+  }
 }
 
 /**
@@ -148,7 +197,10 @@ const comparable = (reply: Reply) => {
   if (env.status === "error") return { http: reply.http, ...env }
   const data = { ...(env.data as Record<string, unknown>) }
   if (typeof data["ticket"] === "string") {
-    data["www-authenticate_header"] = String(data["www-authenticate_header"]).replace(data["ticket"] as string, "<ticket>")
+    data["www-authenticate_header"] = String(data["www-authenticate_header"]).replace(
+      data["ticket"] as string,
+      "<ticket>",
+    )
     data["ticket"] = "<ticket>"
   }
   if (typeof data["authorization_url"] === "string") {
@@ -163,27 +215,36 @@ const comparable = (reply: Reply) => {
 
 describe("the synchronous road answers as the Effect road", () => {
   it("serves only commands that declare fromWarmState, which are the ones generated here", () => {
-    expect(Object.values(commands).filter((c) => c.fromWarmState).map((c) => c.name).sort()).toEqual(["get_authorization_url", "uma_rs_check_access"])
+    expect(
+      Object.values(commands)
+        .filter((c) => c.fromWarmState)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(["get_authorization_url", "uma_rs_check_access"])
   })
 
-  it("gives every synchronous answer exactly as the Effect road gives it, errors included", async () => {
-    const synchronous: Record<string, number> = {}
-    await fc.assert(
-      fc.asyncProperty(request, async (r) => {
-        const { command, params, ctx } = build(r)
-        const first = await fast.call(command, params, ctx) // warms the caches the second call may answer from
-        const second = fast.call(command, params, ctx)
-        const viaEffect = effect.call(command, params, ctx)
-        expect(viaEffect).toBeInstanceOf(Promise) // fast_path: false never answers synchronously
-        const expected = comparable(await viaEffect)
-        if (!(second instanceof Promise)) synchronous[command] = (synchronous[command] ?? 0) + 1
-        expect(comparable(await second)).toEqual(expected)
-        expect(comparable(first)).toEqual(expected)
-      }),
-      { seed: SEED, numRuns: RUNS },
-    )
-    // the property held over answers the synchronous road actually gave, for each command it serves
-    expect(synchronous["uma_rs_check_access"]).toBeGreaterThan(RUNS / 40)
-    expect(synchronous["get_authorization_url"]).toBeGreaterThan(RUNS / 40)
-  }, TIMEOUT)
+  it(
+    "gives every synchronous answer exactly as the Effect road gives it, errors included",
+    async () => {
+      const synchronous: Record<string, number> = {}
+      await fc.assert(
+        fc.asyncProperty(request, async (r) => {
+          const { command, params, ctx } = build(r)
+          const first = await fast.call(command, params, ctx) // warms the caches the second call may answer from
+          const second = fast.call(command, params, ctx)
+          const viaEffect = effect.call(command, params, ctx)
+          expect(viaEffect).toBeInstanceOf(Promise) // fast_path: false never answers synchronously
+          const expected = comparable(await viaEffect)
+          if (!(second instanceof Promise)) synchronous[command] = (synchronous[command] ?? 0) + 1
+          expect(comparable(await second)).toEqual(expected)
+          expect(comparable(first)).toEqual(expected)
+        }),
+        { seed: SEED, numRuns: RUNS },
+      )
+      // the property held over answers the synchronous road actually gave, for each command it serves
+      expect(synchronous["uma_rs_check_access"]).toBeGreaterThan(RUNS / 40)
+      expect(synchronous["get_authorization_url"]).toBeGreaterThan(RUNS / 40)
+    },
+    TIMEOUT,
+  )
 })

@@ -46,7 +46,13 @@ describe("gatherWritesThisTurn", () => {
   it("a socket gathered while the held writes leave belongs to the next turn", async () => {
     const log: string[] = []
     const b = recorder("b", log)
-    const a = { ...recorder("a", log), uncork: () => { log.push("a uncork"); gatherWritesThisTurn(b) } }
+    const a = {
+      ...recorder("a", log),
+      uncork: () => {
+        log.push("a uncork")
+        gatherWritesThisTurn(b)
+      },
+    }
     gatherWritesThisTurn(a)
     await nextTurn()
     expect(log).toEqual(["a cork", "a uncork", "b cork"])

@@ -18,7 +18,8 @@ const send = (res: ServerResponse, status: number, type: string, body: string, h
 }
 const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string>) =>
   send(res, status, "application/json; charset=utf-8", JSON.stringify(body), headers)
-const sendError = (res: ServerResponse, wire: WireError, headers: Record<string, string>) => sendJson(res, wire.http, errorEnvelope(wire), headers)
+const sendError = (res: ServerResponse, wire: WireError, headers: Record<string, string>) =>
+  sendJson(res, wire.http, errorEnvelope(wire), headers)
 
 /** With metrics_token set, /metrics answers only a request bearing it. */
 const metricsAllowed = (token: string | undefined, authorization: string | undefined): boolean => {
@@ -43,25 +44,36 @@ export const serveObservability = async (
   const isMetrics = path === METRICS_PATH && oxd.config.metrics_enabled
   if (!isMetrics && path !== LIVE_PATH && path !== READY_PATH) return false
   if (req.method !== "GET" && req.method !== "HEAD") {
-    sendError(res, edgeRefusal("bad_request", `${path} answers GET and HEAD only.`, 405), { ...headers, Allow: "GET, HEAD" })
+    sendError(res, edgeRefusal("bad_request", `${path} answers GET and HEAD only.`, 405), {
+      ...headers,
+      Allow: "GET, HEAD",
+    })
     return true
   }
   if (isMetrics && !metricsAllowed(oxd.config.metrics_token, req.headers.authorization)) {
-    sendError(res, edgeRefusal("unauthorized", `${METRICS_PATH} needs Authorization: Bearer <metrics_token>.`), { ...headers, "WWW-Authenticate": 'Bearer realm="metrics"' })
+    sendError(res, edgeRefusal("unauthorized", `${METRICS_PATH} needs Authorization: Bearer <metrics_token>.`), {
+      ...headers,
+      "WWW-Authenticate": 'Bearer realm="metrics"',
+    })
   } else if (isMetrics) {
     send(res, 200, "text/plain; version=0.0.4; charset=utf-8", await oxd.metricsText(), headers)
   } else if (path === LIVE_PATH) {
     sendJson(res, 200, { status: "ok" }, headers)
   } else {
     const { ready, checks } = await oxd.readiness()
-    sendJson(res, ready ? 200 : 503, {
-      status: ready ? "ready" : "not_ready",
-      checks: {
-        database: checks.database ? "ok" : "unreachable",
-        migrations: checks.migrations ? "current" : checks.database ? "not_current" : "unknown",
-        accepting: checks.accepting ? "yes" : "stopping",
+    sendJson(
+      res,
+      ready ? 200 : 503,
+      {
+        status: ready ? "ready" : "not_ready",
+        checks: {
+          database: checks.database ? "ok" : "unreachable",
+          migrations: checks.migrations ? "current" : checks.database ? "not_current" : "unknown",
+          accepting: checks.accepting ? "yes" : "stopping",
+        },
       },
-    }, headers)
+      headers,
+    )
   }
   return true
 }
@@ -73,12 +85,23 @@ export interface AdminServer {
 }
 
 /** The admin port (admin_port, plain HTTP on admin_bind_address): metrics and health for TCP-only deployments. */
-export const startAdminServer = async (oxd: Oxd, opts: { readonly host?: string; readonly port?: number } = {}): Promise<AdminServer> => {
+export const startAdminServer = async (
+  oxd: Oxd,
+  opts: { readonly host?: string; readonly port?: number } = {},
+): Promise<AdminServer> => {
   const host = opts.host ?? oxd.config.admin_bind_address
   const server: Server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000 }, (req, res) => {
     serveObservability(oxd, req, res)
       .then((served) => {
-        if (!served) sendError(res, edgeRefusal("no_such_endpoint", `The admin port serves GET ${METRICS_PATH}, ${LIVE_PATH} and ${READY_PATH}.`), {})
+        if (!served)
+          sendError(
+            res,
+            edgeRefusal(
+              "no_such_endpoint",
+              `The admin port serves GET ${METRICS_PATH}, ${LIVE_PATH} and ${READY_PATH}.`,
+            ),
+            {},
+          )
       })
       .catch(() => {
         if (!res.headersSent) sendError(res, edgeRefusal("failed", "The admin port failed to answer."), {})

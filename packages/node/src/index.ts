@@ -1,5 +1,12 @@
 export { runServerCli, serverUsage, resolveFromCwd, stopOnSignals, type ServerProgram } from "./runServerCli.js"
-export { serveObservability, startAdminServer, METRICS_PATH, LIVE_PATH, READY_PATH, type AdminServer } from "./httpEndpoints.js"
+export {
+  serveObservability,
+  startAdminServer,
+  METRICS_PATH,
+  LIVE_PATH,
+  READY_PATH,
+  type AdminServer,
+} from "./httpEndpoints.js"
 export { gatherWritesThisTurn, type Corkable } from "./gatherWrites.js"
 export { loadRestTls, certificateNames, RestTlsError, type RestTls } from "./tls.js"
 export { serverTlsPolicy, TLS_CIPHERS } from "./tlsPolicy.js"

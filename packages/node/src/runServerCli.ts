@@ -18,7 +18,10 @@ export interface ServerProgram {
 /** A relative file: database or state folder is relative to where the user ran the command (pnpm: INIT_CWD). */
 export const resolveFromCwd = (config: Config, cwd: string): Config => {
   const path = config.database_url.startsWith("file:") ? config.database_url.slice("file:".length) : undefined
-  const database_url = path !== undefined && !path.startsWith(":") && !isAbsolute(path) ? `file:${resolve(cwd, path)}` : config.database_url
+  const database_url =
+    path !== undefined && !path.startsWith(":") && !isAbsolute(path)
+      ? `file:${resolve(cwd, path)}`
+      : config.database_url
   return { ...config, database_url, rest_tls_dir: resolve(cwd, config.rest_tls_dir) }
 }
 
@@ -41,7 +44,11 @@ const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, "//***@")
  * The life of a server process: --help, configuration (exit 2 with the key at fault), the store, the edges,
  * a "ready" line, and on SIGINT/SIGTERM a graceful stop (stop accepting, finish in-flight work, close the store).
  */
-export const runServerCli = async (p: ServerProgram, argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>) => {
+export const runServerCli = async (
+  p: ServerProgram,
+  argv: ReadonlyArray<string>,
+  env: Readonly<Record<string, string | undefined>>,
+) => {
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(serverUsage(p))
     return
@@ -58,7 +65,13 @@ export const runServerCli = async (p: ServerProgram, argv: ReadonlyArray<string>
   try {
     await oxd.ready()
     const edges = await p.start(oxd, config)
-    const admin = config.admin_port > 0 ? await startAdminServer(oxd).catch(async (e: unknown) => { await edges.close(); throw e }) : undefined
+    const admin =
+      config.admin_port > 0
+        ? await startAdminServer(oxd).catch(async (e: unknown) => {
+            await edges.close()
+            throw e
+          })
+        : undefined
     if (admin) oxd.log("info", `admin port (metrics, health) on ${admin.url}`)
     running = { close: () => Promise.all([edges.close(), admin?.close()]).then(() => undefined) }
   } catch (e) {
@@ -68,19 +81,33 @@ export const runServerCli = async (p: ServerProgram, argv: ReadonlyArray<string>
     if (e instanceof StoreFailed && e.operation === "open database") {
       // the driver's own words (refused, unknown host, authentication failed…); never the URL's password
       const why = (e.cause instanceof Error ? e.cause.message : String(e.cause)).replace(/\/\/[^@/\s]*@/g, "//***@")
-      return fail(1, `Cannot open the database ${redactUrl(config.database_url)}: ${why}. Check database_url (--database-url) and that the database answers.`)
+      return fail(
+        1,
+        `Cannot open the database ${redactUrl(config.database_url)}: ${why}. Check database_url (--database-url) and that the database answers.`,
+      )
     }
-    if (err.code === "EADDRINUSE") return fail(1, `Cannot listen: ${err.message}. Another process uses that port; pick another with ${p.portFlag} (or --admin-port).`)
-    if (err.code === "EACCES") return fail(1, `Cannot listen: ${err.message}. Ports below 1024 need privileges; pick another with ${p.portFlag}.`)
+    if (err.code === "EADDRINUSE")
+      return fail(
+        1,
+        `Cannot listen: ${err.message}. Another process uses that port; pick another with ${p.portFlag} (or --admin-port).`,
+      )
+    if (err.code === "EACCES")
+      return fail(
+        1,
+        `Cannot listen: ${err.message}. Ports below 1024 need privileges; pick another with ${p.portFlag}.`,
+      )
     throw e
   }
   oxd.log("info", `${p.name} ready`, { database: redactUrl(config.database_url) })
-  stopOnSignals(async () => {
-    // readiness turns 503 first, so a load balancer stops sending while the edges finish what they have
-    oxd.drain()
-    await running.close()
-    await oxd.dispose()
-  }, (m) => oxd.log("info", m))
+  stopOnSignals(
+    async () => {
+      // readiness turns 503 first, so a load balancer stops sending while the edges finish what they have
+      oxd.drain()
+      await running.close()
+      await oxd.dispose()
+    },
+    (m) => oxd.log("info", m),
+  )
 }
 
 const fail = (code: number, message: string) => {
@@ -96,7 +123,10 @@ export const stopOnSignals = (close: () => Promise<void>, log: (m: string) => vo
     stopping = true
     log(`${signal} received: stopping`)
     setTimeout(() => process.exit(1), 15_000).unref()
-    close().then(() => process.exit(0), () => process.exit(1))
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
   }
   process.once("SIGINT", () => stop("SIGINT"))
   process.once("SIGTERM", () => stop("SIGTERM"))

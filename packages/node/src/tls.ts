@@ -70,7 +70,9 @@ export const loadRestTls = async (opts: {
 
 const readConfigured = (certFile: string | undefined, keyFile: string | undefined): RestTls => {
   if (!certFile || !keyFile) {
-    throw new RestTlsError(`"rest_tls_cert_file" and "rest_tls_key_file" go together: give both, or neither to use a generated self-signed certificate`)
+    throw new RestTlsError(
+      `"rest_tls_cert_file" and "rest_tls_key_file" go together: give both, or neither to use a generated self-signed certificate`,
+    )
   }
   const read = (file: string, key: string) => {
     try {
@@ -93,7 +95,8 @@ const readConfigured = (certFile: string | undefined, keyFile: string | undefine
   } catch {
     throw new RestTlsError(`"rest_tls_key_file" ${keyFile} holds no PEM private key`)
   }
-  if (!matches) throw new RestTlsError(`"rest_tls_key_file" ${keyFile} is not the key of the certificate in ${certFile}`)
+  if (!matches)
+    throw new RestTlsError(`"rest_tls_key_file" ${keyFile} is not the key of the certificate in ${certFile}`)
   return { certPem, keyPem, fingerprint: cert.fingerprint256, certFile: resolve(certFile), origin: "configured" }
 }
 
@@ -135,11 +138,16 @@ const generateSelfSigned = async (names: ReadonlyArray<string>): Promise<{ certP
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension(names.map((value) => ({ type: isIP(value) ? ("ip" as const) : ("dns" as const), value }))),
+      new x509.SubjectAlternativeNameExtension(
+        names.map((value) => ({ type: isIP(value) ? ("ip" as const) : ("dns" as const), value })),
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   })
   const der = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey))
   const b64 = der.toString("base64").replace(/.{64}/g, "$&\n").replace(/\n$/, "")
-  return { certPem: `${cert.toString("pem")}\n`, keyPem: `-----BEGIN PRIVATE KEY-----\n${b64}\n-----END PRIVATE KEY-----\n` }
+  return {
+    certPem: `${cert.toString("pem")}\n`,
+    keyPem: `-----BEGIN PRIVATE KEY-----\n${b64}\n-----END PRIVATE KEY-----\n`,
+  }
 }

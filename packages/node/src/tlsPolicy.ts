@@ -20,7 +20,9 @@ export const TLS_CIPHERS = [
 ].join(":")
 
 /** The protocol versions and suites of every TLS server of oxd (REST and WebSocket): one policy, set here. */
-export const serverTlsPolicy = (config: Pick<Config, "tls_min_version">): Pick<TlsOptions, "minVersion" | "ciphers"> => ({
+export const serverTlsPolicy = (
+  config: Pick<Config, "tls_min_version">,
+): Pick<TlsOptions, "minVersion" | "ciphers"> => ({
   minVersion: config.tls_min_version,
   ciphers: TLS_CIPHERS,
 })

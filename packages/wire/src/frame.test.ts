@@ -39,11 +39,14 @@ describe("asciiJson", () => {
   })
 
   it("keeps any JSON value (fast-check)", () => {
-    fc.assert(fc.property(fc.jsonValue({ stringUnit: "binary" }), (v) => {
-      const escaped = asciiJson(JSON.stringify(v))
-      expect(Buffer.byteLength(escaped)).toBe(escaped.length) // ASCII only
-      expect(JSON.parse(escaped)).toEqual(JSON.parse(JSON.stringify(v)))
-    }), { seed: 7, numRuns: 300 })
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "binary" }), (v) => {
+        const escaped = asciiJson(JSON.stringify(v))
+        expect(Buffer.byteLength(escaped)).toBe(escaped.length) // ASCII only
+        expect(JSON.parse(escaped)).toEqual(JSON.parse(JSON.stringify(v)))
+      }),
+      { seed: 7, numRuns: 300 },
+    )
   })
 })
 
@@ -115,7 +118,8 @@ describe("LegacyBodyReader (T3: UTF-16 units or UTF-8 bytes)", () => {
   })
 
   it("reads either unit byte by byte (a slow sender), walking each byte once", () => {
-    for (const frame of [byUnits(NON_ASCII), byBytes(NON_ASCII)]) expect(trickle(frame)).toMatchObject({ json: NON_ASCII, at: frame.length })
+    for (const frame of [byUnits(NON_ASCII), byBytes(NON_ASCII)])
+      expect(trickle(frame)).toMatchObject({ json: NON_ASCII, at: frame.length })
   })
 
   it("a body whose first N bytes are themselves a whole JSON object: the next byte decides", () => {
@@ -127,13 +131,22 @@ describe("LegacyBodyReader (T3: UTF-16 units or UTF-8 bytes)", () => {
     // byte 10 is the space: a byte-counting client's next frame would start with a digit, so this is 10 units
     expect(readOne(frame)).toEqual({ json, bytes: 11 })
     // the same 10 bytes with a digit after (a byte-counting client's next frame): 10 bytes
-    expect(readOne(Buffer.concat([byBytes('{"a":"é"}'), Buffer.from("0002")]))).toEqual({ json: '{"a":"é"}', bytes: 10 })
+    expect(readOne(Buffer.concat([byBytes('{"a":"é"}'), Buffer.from("0002")]))).toEqual({
+      json: '{"a":"é"}',
+      bytes: 10,
+    })
     // the documented limit: the same UTF-16 stream split exactly after byte 10 is read as 10 bytes
     expect(readOne(frame.subarray(0, 14))).toEqual({ json: '{"a":"é"}', bytes: 10 })
   })
 
   it("finds the value's end by its structure: braces, brackets and quotes inside strings do not count", () => {
-    for (const json of ['{"a":"é}","b":"{["}', '{"a":"\\"é}\\""}', '["é",{"b":"]"}]', '"é \\" }"', '{"a":{"b":["ü",{}]}}']) {
+    for (const json of [
+      '{"a":"é}","b":"{["}',
+      '{"a":"\\"é}\\""}',
+      '["é",{"b":"]"}]',
+      '"é \\" }"',
+      '{"a":{"b":["ü",{}]}}',
+    ]) {
       expect(readOne(byUnits(json)), json).toMatchObject({ json })
       expect(readOne(byBytes(json)), json).toMatchObject({ json })
     }
@@ -141,7 +154,10 @@ describe("LegacyBodyReader (T3: UTF-16 units or UTF-8 bytes)", () => {
 
   it("takes a byte-counted body with whitespace around its value", () => {
     const json = ' \n{"a":"ü"}\t '
-    expect(readOne(Buffer.concat([byBytes(json), Buffer.from("0009")]))).toEqual({ json, bytes: Buffer.byteLength(json) })
+    expect(readOne(Buffer.concat([byBytes(json), Buffer.from("0009")]))).toEqual({
+      json,
+      bytes: Buffer.byteLength(json),
+    })
     expect(readOne(byUnits(json))).toEqual({ json, bytes: Buffer.byteLength(json) })
   })
 
@@ -158,7 +174,9 @@ describe("LegacyBodyReader (T3: UTF-16 units or UTF-8 bytes)", () => {
 
   it("refuses invalid UTF-8 (T15) in either reading", () => {
     const bad = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) // {"a":"\xc3("}
-    expect(new LegacyBodyReader().read(Buffer.concat([Buffer.from("0010"), bad]), 4, 10)).toEqual({ error: "the message is not valid UTF-8" })
+    expect(new LegacyBodyReader().read(Buffer.concat([Buffer.from("0010"), bad]), 4, 10)).toEqual({
+      error: "the message is not valid UTF-8",
+    })
     // not a value that closes within 6 bytes: read in units, the 0xff is no lead byte
     const units = Buffer.concat([Buffer.from("0006"), Buffer.from([0x7b, 0x22, 0xc3, 0xa9, 0xff, 0x22, 0x7d])])
     expect(new LegacyBodyReader().read(units, 4, 6)).toEqual({ error: "the message is not valid UTF-8" })
@@ -167,7 +185,9 @@ describe("LegacyBodyReader (T3: UTF-16 units or UTF-8 bytes)", () => {
   it("refuses a UTF-16 length that ends between the two units of an emoji", () => {
     const json = '{"a":"😀"}' // 10 units
     const frame = Buffer.from(`0007${json}`, "utf8")
-    expect(new LegacyBodyReader().read(frame, 4, 7)).toEqual({ error: expect.stringMatching(/between the two UTF-16 units/) })
+    expect(new LegacyBodyReader().read(frame, 4, 7)).toEqual({
+      error: expect.stringMatching(/between the two UTF-16 units/),
+    })
   })
 
   it("reads at most 3 bytes a unit", () => {
@@ -181,12 +201,21 @@ describe("LegacyBodyReader (T3: UTF-16 units or UTF-8 bytes)", () => {
 describe("LegacyReplyReader (a client's side)", () => {
   it("reads replies in UTF-16 units (SocketProcessor.java:76-88), in bytes, escaped, and wider than 4 digits, split anywhere", () => {
     const big = JSON.stringify({ status: "ok", data: { blob: "z".repeat(12_000) } })
-    const stream = Buffer.concat([byUnits(NON_ASCII), byBytes(NON_ASCII), legacyFrame(NON_ASCII), legacyFrame(big), byUnits(NON_ASCII)])
+    const stream = Buffer.concat([
+      byUnits(NON_ASCII),
+      byBytes(NON_ASCII),
+      legacyFrame(NON_ASCII),
+      legacyFrame(big),
+      byUnits(NON_ASCII),
+    ])
     for (const step of [1, 5, 64, stream.length]) {
       const reader = new LegacyReplyReader()
       const out = []
       for (let i = 0; i < stream.length; i += step) out.push(...reader.push(stream.subarray(i, i + step)))
-      expect(out.map((r) => JSON.parse(r.json) as unknown), `step ${step}`).toEqual([NON_ASCII, NON_ASCII, NON_ASCII, big, NON_ASCII].map((j) => JSON.parse(j) as unknown))
+      expect(
+        out.map((r) => JSON.parse(r.json) as unknown),
+        `step ${step}`,
+      ).toEqual([NON_ASCII, NON_ASCII, NON_ASCII, big, NON_ASCII].map((j) => JSON.parse(j) as unknown))
       expect(out.map((r) => r.wide)).toEqual([false, false, false, true, false])
       expect(out[0]!.raw.toString("utf8")).toBe(NON_ASCII)
     }
@@ -196,39 +225,53 @@ describe("LegacyReplyReader (a client's side)", () => {
     expect(() => new LegacyReplyReader().push(Buffer.from('12{"status":"ok"}'))).toThrow(/length prefix/)
     expect(() => new LegacyReplyReader().push(Buffer.from("1234567890"))).toThrow(/not a number/)
     expect(() => new LegacyReplyReader(100).push(Buffer.from("0101{"))).toThrow(/over 100/)
-    expect(() => new LegacyReplyReader().push(Buffer.from([0x30, 0x30, 0x30, 0x32, 0x22, 0xff]))).toThrow(/not valid UTF-8/)
+    expect(() => new LegacyReplyReader().push(Buffer.from([0x30, 0x30, 0x30, 0x32, 0x22, 0xff]))).toThrow(
+      /not valid UTF-8/,
+    )
   })
 })
 
 describe("LegacyBodyReader: any JSON, either unit, any chunking (fast-check)", () => {
   const runs = { seed: Number(process.env["FUZZ_SEED"] ?? 7), numRuns: Number(process.env["FUZZ_RUNS"] ?? 300) }
   /** Any JSON text a client may send (fast-check's strings are full Unicode), at most 9999 units and bytes. */
-  const text = fc.jsonValue({ maxDepth: 3, stringUnit: "binary" }).map((v) => JSON.stringify({ command: "x", params: v })).filter((s) => Buffer.byteLength(s) <= MAX_4_DIGIT_LENGTH)
+  const text = fc
+    .jsonValue({ maxDepth: 3, stringUnit: "binary" })
+    .map((v) => JSON.stringify({ command: "x", params: v }))
+    .filter((s) => Buffer.byteLength(s) <= MAX_4_DIGIT_LENGTH)
 
   it("a UTF-16-counted and a byte-counted body read back the JSON, with a next frame behind or nothing", () => {
-    fc.assert(fc.property(text, fc.boolean(), fc.boolean(), (json, units, more) => {
-      const frame = units ? byUnits(json) : byBytes(json)
-      const stream = more ? Buffer.concat([frame, byUnits('{"command":"next"}')]) : frame
-      expect(readOne(stream)).toEqual({ json, bytes: Buffer.byteLength(json) })
-      // and a byte at a time
-      expect(trickle(frame)).toMatchObject({ json, at: frame.length })
-    }), runs)
+    fc.assert(
+      fc.property(text, fc.boolean(), fc.boolean(), (json, units, more) => {
+        const frame = units ? byUnits(json) : byBytes(json)
+        const stream = more ? Buffer.concat([frame, byUnits('{"command":"next"}')]) : frame
+        expect(readOne(stream)).toEqual({ json, bytes: Buffer.byteLength(json) })
+        // and a byte at a time
+        expect(trickle(frame)).toMatchObject({ json, at: frame.length })
+      }),
+      runs,
+    )
   })
 
   it("with whitespace around the JSON too, once the whole frame is in", () => {
     const space = fc.string({ unit: fc.constantFrom(" ", "\n", "\t", "\r"), maxLength: 6 })
-    fc.assert(fc.property(text, space, space, fc.boolean(), fc.boolean(), (core, before, after, units, more) => {
-      const json = before + core + after
-      const frame = units ? byUnits(json) : byBytes(json)
-      const stream = more ? Buffer.concat([frame, byBytes('{"command":"next","p":"é"}')]) : frame
-      expect(readOne(stream)).toEqual({ json, bytes: Buffer.byteLength(json) })
-    }), runs)
+    fc.assert(
+      fc.property(text, space, space, fc.boolean(), fc.boolean(), (core, before, after, units, more) => {
+        const json = before + core + after
+        const frame = units ? byUnits(json) : byBytes(json)
+        const stream = more ? Buffer.concat([frame, byBytes('{"command":"next","p":"é"}')]) : frame
+        expect(readOne(stream)).toEqual({ json, bytes: Buffer.byteLength(json) })
+      }),
+      runs,
+    )
   })
 
   it("what legacyFrame writes reads back the same value", () => {
-    fc.assert(fc.property(text, (json) => {
-      const r = readOne(legacyFrame(json))
-      expect(r && "json" in r && JSON.parse(r.json)).toEqual(JSON.parse(json))
-    }), runs)
+    fc.assert(
+      fc.property(text, (json) => {
+        const r = readOne(legacyFrame(json))
+        expect(r && "json" in r && JSON.parse(r.json)).toEqual(JSON.parse(json))
+      }),
+      runs,
+    )
   })
 })

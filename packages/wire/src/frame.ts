@@ -136,7 +136,16 @@ export class LegacyBodyReader {
       if (at >= buf.length) break
       const lead = buf[at]!
       // a character's bytes and UTF-16 units, by its lead byte (the decoder below checks the bytes that follow)
-      const size = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+      const size =
+        lead < 0x80
+          ? 1
+          : lead >= 0xc2 && lead <= 0xdf
+            ? 2
+            : lead >= 0xe0 && lead <= 0xef
+              ? 3
+              : lead >= 0xf0 && lead <= 0xf4
+                ? 4
+                : 0
       if (size === 0) return { error: INVALID_UTF8 }
       const n = size === 4 ? 2 : 1
       if (units + n > length) return { error: "the length prefix ends between the two UTF-16 units of one character" }

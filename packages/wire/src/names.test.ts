@@ -13,7 +13,9 @@ describe("names", () => {
   })
 
   it("turn any wire name into a method and back (lower-case words joined by _)", () => {
-    const wireName = fc.array(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), { minLength: 1, maxLength: 6 }).map((w) => w.join("_"))
+    const wireName = fc
+      .array(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), { minLength: 1, maxLength: 6 })
+      .map((w) => w.join("_"))
     fc.assert(fc.property(wireName, (name) => commandOfMethod(procedureName(name)) === name))
   })
 })

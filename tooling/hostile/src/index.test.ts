@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest"
-import { bytesOf, deepArrayJson, INJECTION_STRINGS, loadCorpus, paramCases, partBytes, POLLUTION_KEYS, prototypePolluted, WRONG_TYPE_VALUES } from "./index.js"
+import {
+  bytesOf,
+  deepArrayJson,
+  INJECTION_STRINGS,
+  loadCorpus,
+  paramCases,
+  partBytes,
+  POLLUTION_KEYS,
+  prototypePolluted,
+  WRONG_TYPE_VALUES,
+} from "./index.js"
 
 describe("the corpus", () => {
   for (const transport of ["tcp", "http", "ws"] as const) {
@@ -16,7 +26,9 @@ describe("the corpus", () => {
     expect(partBytes({ json: { a: 1 } }, { frameJson: true }).toString()).toBe('0007{"a":1}')
     expect(partBytes({ json: { a: 1 } }).toString()).toBe('{"a":1}')
     expect(partBytes({ hex: "00 ff" })).toEqual(Buffer.from([0, 255]))
-    expect(bytesOf([{ repeat: "ab", times: 3, prefix: "<", suffix: ">", framed: true }]).toString()).toBe("0008<ababab>")
+    expect(bytesOf([{ repeat: "ab", times: 3, prefix: "<", suffix: ">", framed: true }]).toString()).toBe(
+      "0008<ababab>",
+    )
     // the largest-frame case is exactly 9999 bytes
     const largest = loadCorpus("tcp").find((c) => c.name.startsWith("a largest frame"))!
     expect(bytesOf(largest.parts).length).toBe(4 + 9999)

@@ -20,7 +20,13 @@ export type Part =
   /** TCP: these bytes behind their 4-digit length */
   | { readonly frameHex: string }
   /** prefix + repeat × times + suffix (big payloads without big files); a TCP frame when `framed` */
-  | { readonly repeat: string; readonly times: number; readonly prefix?: string; readonly suffix?: string; readonly framed?: boolean }
+  | {
+      readonly repeat: string
+      readonly times: number
+      readonly prefix?: string
+      readonly suffix?: string
+      readonly framed?: boolean
+    }
 
 export const lengthPrefix = (n: number) => Buffer.from(String(n).padStart(4, "0"), "ascii")
 const framed = (body: Buffer) => Buffer.concat([lengthPrefix(body.length), body])
@@ -91,7 +97,9 @@ export const CORPUS_DIR = fileURLToPath(new URL("../corpus", import.meta.url))
 export function loadCorpus<K extends keyof Corpus>(transport: K): Corpus[K] {
   const dir = `${CORPUS_DIR}/${transport}`
   const cases: Array<Record<string, unknown>> = []
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const parsed = JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as { cases: Array<Record<string, unknown>> }
     for (const c of parsed.cases) cases.push({ ...c, file })
   }
@@ -105,7 +113,7 @@ export function loadCorpus<K extends keyof Corpus>(transport: K): Corpus[K] {
 export const INJECTION_STRINGS: ReadonlyArray<string> = [
   "' OR 1=1 --",
   "'; DROP TABLE sites; --",
-  "\" OR \"\"=\"",
+  '" OR ""="',
   "x\r\nSet-Cookie: oxd=pwned",
   "x\r\n\r\nHTTP/1.1 200 OK",
   "javascript:alert(1)",
@@ -130,11 +138,26 @@ export const POLLUTION_KEYS: ReadonlyArray<string> = ["__proto__", "constructor"
 
 /** A value of every JSON type, edge sizes included. */
 export const WRONG_TYPE_VALUES: ReadonlyArray<unknown> = [
-  0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2,
-  true, false, null,
-  [], [null], [1, "a", {}], Array.from({ length: 1000 }, (_, i) => i),
-  {}, { a: { b: { c: {} } } }, { "": "" },
-  "", " ", "x".repeat(4000), "日本語😀",
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  true,
+  false,
+  null,
+  [],
+  [null],
+  [1, "a", {}],
+  Array.from({ length: 1000 }, (_, i) => i),
+  {},
+  { a: { b: { c: {} } } },
+  { "": "" },
+  "",
+  " ",
+  "x".repeat(4000),
+  "日本語😀",
 ]
 
 /** Nested arrays `depth` deep, as JSON text (built without recursion). */
@@ -177,15 +200,31 @@ export function paramCases(commands: ReadonlyArray<CommandShape>): ParamCase[] {
   for (const c of commands) {
     const fields = Object.keys(c.params.fields ?? {})
     for (const field of fields) {
-      WRONG_TYPE_VALUES.forEach((v, i) => cases.push({ name: `${c.name}.${field} wrong type #${i}`, command: c.name, params: withKey(BASE, field, v) }))
-      INJECTION_STRINGS.forEach((v, i) => cases.push({ name: `${c.name}.${field} injection #${i}`, command: c.name, params: withKey(BASE, field, v) }))
+      WRONG_TYPE_VALUES.forEach((v, i) =>
+        cases.push({ name: `${c.name}.${field} wrong type #${i}`, command: c.name, params: withKey(BASE, field, v) }),
+      )
+      INJECTION_STRINGS.forEach((v, i) =>
+        cases.push({ name: `${c.name}.${field} injection #${i}`, command: c.name, params: withKey(BASE, field, v) }),
+      )
       for (const key of POLLUTION_KEYS) {
-        cases.push({ name: `${c.name}.${field}.${key}`, command: c.name, params: withKey(BASE, field, withKey({}, key, { oxd_id: "polluted", polluted: true })) })
-        cases.push({ name: `${c.name}.${field}[].${key}`, command: c.name, params: withKey(BASE, field, [withKey({}, key, { polluted: true })]) })
+        cases.push({
+          name: `${c.name}.${field}.${key}`,
+          command: c.name,
+          params: withKey(BASE, field, withKey({}, key, { oxd_id: "polluted", polluted: true })),
+        })
+        cases.push({
+          name: `${c.name}.${field}[].${key}`,
+          command: c.name,
+          params: withKey(BASE, field, [withKey({}, key, { polluted: true })]),
+        })
       }
     }
     for (const key of POLLUTION_KEYS) {
-      cases.push({ name: `${c.name} top-level ${key}`, command: c.name, params: withKey({}, key, { ...BASE, op_host: "https://127.0.0.1:1", polluted: true }) })
+      cases.push({
+        name: `${c.name} top-level ${key}`,
+        command: c.name,
+        params: withKey({}, key, { ...BASE, op_host: "https://127.0.0.1:1", polluted: true }),
+      })
     }
   }
   return cases
@@ -193,12 +232,25 @@ export function paramCases(commands: ReadonlyArray<CommandShape>): ParamCase[] {
 
 /** Names that are not commands: empty, huge, prototype members, injection strings, near misses. */
 export const UNKNOWN_COMMANDS: ReadonlyArray<string> = [
-  "", " ", "no_such_command", "GET_AUTHORIZATION_URLS", "get-authorization-url", "get_authorization_url ", "x".repeat(5000),
-  "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "__defineGetter__",
+  "",
+  " ",
+  "no_such_command",
+  "GET_AUTHORIZATION_URLS",
+  "get-authorization-url",
+  "get_authorization_url ",
+  "x".repeat(5000),
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "__defineGetter__",
   ...INJECTION_STRINGS.filter((s) => s.length > 0),
 ]
 
 /** Whether Object.prototype was polluted (a test asserts it stays false). */
 export const prototypePolluted = (): boolean =>
-  ({} as Record<string, unknown>)["polluted"] !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, "polluted") ||
+  (({}) as Record<string, unknown>)["polluted"] !== undefined ||
+  Object.prototype.hasOwnProperty.call(Object.prototype, "polluted") ||
   ({} as Record<string, unknown>)["oxd_id"] !== undefined

@@ -55,9 +55,18 @@ export const lmConf = (c: LlngConfigInput): Record<string, unknown> => ({
   globalStorage: "Apache::Session::File",
   globalStorageOptions: fileStorage(c.dataDir),
   persistentStorage: "Apache::Session::File",
-  persistentStorageOptions: { Directory: join(c.dataDir, "psessions"), LockDirectory: join(c.dataDir, "psessions", "lock") },
+  persistentStorageOptions: {
+    Directory: join(c.dataDir, "psessions"),
+    LockDirectory: join(c.dataDir, "psessions", "lock"),
+  },
   localSessionStorage: "Cache::FileCache",
-  localSessionStorageOptions: { cache_root: join(c.dataDir, "cache"), namespace: "lemonldap-ng-sessions", default_expires_in: 600, directory_umask: "007", cache_depth: 3 },
+  localSessionStorageOptions: {
+    cache_root: join(c.dataDir, "cache"),
+    namespace: "lemonldap-ng-sessions",
+    default_expires_in: 600,
+    directory_umask: "007",
+    cache_depth: 3,
+  },
   locationRules: {},
   issuerDBOpenIDConnectActivation: 1,
   issuerDBOpenIDConnectPath: "^/oauth2/",
@@ -96,7 +105,12 @@ status = 0
 
 /** nginx in the foreground: TLS on 127.0.0.1:`port`, the portal passed to the FastCGI server's socket. */
 export const nginxConf = (o: {
-  readonly dir: string; readonly port: number; readonly cert: string; readonly key: string; readonly socket: string; readonly asRoot: boolean
+  readonly dir: string
+  readonly port: number
+  readonly cert: string
+  readonly key: string
+  readonly socket: string
+  readonly asRoot: boolean
   /** The issuer's path ("" or "/a/b"): requests under it reach the portal without it (LLNG serves the issuer at its root). */
   readonly issuerPath: string
 }): string => `${o.asRoot ? "user root;\n" : ""}daemon off;

@@ -1,5 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process"
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs"
 import { generateKeyPairSync, randomBytes } from "node:crypto"
 import { request } from "node:https"
 import { tmpdir } from "node:os"
@@ -24,7 +34,8 @@ export const findNginx = (): string | undefined => NGINX_CANDIDATES.find((f) => 
  * Whether LemonLDAP::NG can be started here. Without it: under CI=true this throws (CI installs it, so its absence is
  * a broken CI, not a reason to skip); elsewhere it returns the reason to print with the skip.
  */
-export const lemonldapAvailability = (): { readonly available: true } | { readonly available: false; readonly reason: string } => {
+export const lemonldapAvailability = ():
+  { readonly available: true } | { readonly available: false; readonly reason: string } => {
   const missing = [
     existsSync(LLNG_FASTCGI_SERVER) ? undefined : LLNG_FASTCGI_SERVER,
     existsSync(LLNG_ISSUER_MODULE) ? undefined : LLNG_ISSUER_MODULE,
@@ -71,10 +82,15 @@ export interface RunningLemonldap {
 /** llng-fastcgi-server refuses to run as root: as root it runs as www-data (or nobody), which must own the folder. */
 const serviceUser = (): { name: string; uid: number; gid: number; group: string } | undefined => {
   if (process.getuid?.() !== 0) return undefined
-  const passwd = readFileSync("/etc/passwd", "utf8").split("\n").map((l) => l.split(":"))
-  const groups = readFileSync("/etc/group", "utf8").split("\n").map((l) => l.split(":"))
+  const passwd = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .map((l) => l.split(":"))
+  const groups = readFileSync("/etc/group", "utf8")
+    .split("\n")
+    .map((l) => l.split(":"))
   const entry = passwd.find((f) => f[0] === "www-data") ?? passwd.find((f) => f[0] === "nobody")
-  if (!entry) throw new Error("running as root, and neither a www-data nor a nobody user exists to run llng-fastcgi-server as")
+  if (!entry)
+    throw new Error("running as root, and neither a www-data nor a nobody user exists to run llng-fastcgi-server as")
   const group = groups.find((g) => g[2] === entry[3])?.[0]
   if (!group) throw new Error(`no group with id ${entry[3]} for ${entry[0]}`)
   return { name: entry[0]!, uid: Number(entry[2]), gid: Number(entry[3]), group }
@@ -82,11 +98,14 @@ const serviceUser = (): { name: string; uid: number; gid: number; group: string 
 
 const chownTree = (dir: string, uid: number, gid: number) => {
   chownSync(dir, uid, gid)
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) chownSync(join(e.parentPath, e.name), uid, gid)
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    chownSync(join(e.parentPath, e.name), uid, gid)
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())))
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  )
 
 /** GET over TLS trusting `ca`: status and body. */
 const get = (url: string, ca: string) =>
@@ -113,19 +132,26 @@ export const startLemonldap = async (options: LemonldapOptions = {}): Promise<Ru
   if (!availability.available) throw new Error(availability.reason)
   const nginx = findNginx()!
   const issuerPath = (options.issuerPath ?? "").replace(/\/+$/, "")
-  if (issuerPath && !/^(\/[A-Za-z0-9._~-]+)+$/.test(issuerPath)) throw new Error(`issuerPath ${issuerPath}: expected /segment[/segment…]`)
+  if (issuerPath && !/^(\/[A-Za-z0-9._~-]+)+$/.test(issuerPath))
+    throw new Error(`issuerPath ${issuerPath}: expected /segment[/segment…]`)
   const root = mkdtempSync(join(tmpdir(), "oxd-llng-"))
   const children: ChildProcess[] = []
   // kill both process groups if the test process ends without stop(): no server outlives its tests
   const killAll = (signal: NodeJS.Signals) => {
     for (const c of children) {
-      try { if (c.pid) process.kill(-c.pid, signal) } catch { /* already gone */ }
+      try {
+        if (c.pid) process.kill(-c.pid, signal)
+      } catch {
+        /* already gone */
+      }
     }
   }
   const onExit = () => killAll("SIGKILL")
   process.once("exit", onExit)
   let log = ""
-  const keep = (d: Buffer) => { log = (log + d.toString()).slice(-8000) }
+  const keep = (d: Buffer) => {
+    log = (log + d.toString()).slice(-8000)
+  }
   const cleanup = async () => {
     killAll("SIGTERM")
     const killer = setTimeout(() => killAll("SIGKILL"), 5000)
@@ -138,20 +164,43 @@ export const startLemonldap = async (options: LemonldapOptions = {}): Promise<Ru
     const certs = await ensureCertificates(join(root, "tls-state"))
     const data = join(root, "data")
     const confDir = join(root, "conf")
-    for (const d of [confDir, join(data, "sessions", "lock"), join(data, "psessions", "lock"), join(data, "cache"), join(root, "tmp")]) mkdirSync(d, { recursive: true })
+    for (const d of [
+      confDir,
+      join(data, "sessions", "lock"),
+      join(data, "psessions", "lock"),
+      join(data, "cache"),
+      join(root, "tmp"),
+    ])
+      mkdirSync(d, { recursive: true })
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
     const socket = join(root, "llng.sock")
     const iniFile = join(root, "lemonldap-ng.ini")
     writeFileSync(iniFile, lemonldapIni(confDir, options.logLevel ?? "warn"))
     const user = serviceUser()
 
-    const fastcgi = spawn(LLNG_FASTCGI_SERVER, [
-      "--foreground", "-n", "1", "-s", socket, "-p", join(root, "llng.pid"), ...(user ? ["-u", user.name, "-g", user.group] : []),
-    ], {
-      detached: true, // its own process group: stop() ends the FCGI manager and its worker together
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, PERL5LIB: PERL_DIR, LLNG_DEFAULTCONFFILE: iniFile, LLNG_DEFAULTLOGGER: "Lemonldap::NG::Common::Logger::Std" },
-    })
+    const fastcgi = spawn(
+      LLNG_FASTCGI_SERVER,
+      [
+        "--foreground",
+        "-n",
+        "1",
+        "-s",
+        socket,
+        "-p",
+        join(root, "llng.pid"),
+        ...(user ? ["-u", user.name, "-g", user.group] : []),
+      ],
+      {
+        detached: true, // its own process group: stop() ends the FCGI manager and its worker together
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          PERL5LIB: PERL_DIR,
+          LLNG_DEFAULTCONFFILE: iniFile,
+          LLNG_DEFAULTLOGGER: "Lemonldap::NG::Common::Logger::Std",
+        },
+      },
+    )
     children.push(fastcgi)
     fastcgi.stdout?.on("data", keep)
     fastcgi.stderr?.on("data", keep)
@@ -161,25 +210,61 @@ export const startLemonldap = async (options: LemonldapOptions = {}): Promise<Ru
       const port = await freePort()
       const portal = `https://127.0.0.1:${port}/`
       const issuer = `https://127.0.0.1:${port}${issuerPath}`
-      writeFileSync(join(confDir, "lmConf-1.json"), JSON.stringify(lmConf({
-        portal, issuer, dataDir: data, clientMetadataPlugin: options.clientMetadataPlugin ?? true,
-        signingKeyPem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-        signingPublicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
-        keyId: randomBytes(6).toString("hex"),
-      }), null, 2))
+      writeFileSync(
+        join(confDir, "lmConf-1.json"),
+        JSON.stringify(
+          lmConf({
+            portal,
+            issuer,
+            dataDir: data,
+            clientMetadataPlugin: options.clientMetadataPlugin ?? true,
+            signingKeyPem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+            signingPublicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+            keyId: randomBytes(6).toString("hex"),
+          }),
+          null,
+          2,
+        ),
+      )
       if (user) chownTree(root, user.uid, user.gid)
       const nginxFile = join(root, "nginx.conf")
-      writeFileSync(nginxFile, nginxConf({ dir: root, port, cert: join(certs.dir, "server.pem"), key: join(certs.dir, "server-key.pem"), socket, asRoot: user !== undefined, issuerPath }))
-      const server = spawn(nginx, ["-c", nginxFile, "-p", root, "-e", join(root, "nginx-error.log")], { detached: true, stdio: ["ignore", "pipe", "pipe"] })
+      writeFileSync(
+        nginxFile,
+        nginxConf({
+          dir: root,
+          port,
+          cert: join(certs.dir, "server.pem"),
+          key: join(certs.dir, "server-key.pem"),
+          socket,
+          asRoot: user !== undefined,
+          issuerPath,
+        }),
+      )
+      const server = spawn(nginx, ["-c", nginxFile, "-p", root, "-e", join(root, "nginx-error.log")], {
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      })
       children.push(server)
       server.stdout?.on("data", keep)
       server.stderr?.on("data", keep)
-      const ready = await waitReady(`${issuer}/.well-known/openid-configuration`, certs.caPem, [fastcgi, server], options.startTimeoutMs ?? 30_000, () => `${log}\n${readTail(join(root, "nginx-error.log"))}`)
-        .then(() => undefined, (e: unknown) => e as Error)
+      const ready = await waitReady(
+        `${issuer}/.well-known/openid-configuration`,
+        certs.caPem,
+        [fastcgi, server],
+        options.startTimeoutMs ?? 30_000,
+        () => `${log}\n${readTail(join(root, "nginx-error.log"))}`,
+      ).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      )
       if (ready) {
         const bindFailed = /Address already in use|bind\(\) to/.test(readTail(join(root, "nginx-error.log")))
         if (attempt < 3 && bindFailed && fastcgi.exitCode === null) {
-          try { process.kill(-server.pid!, "SIGKILL") } catch { /* gone */ }
+          try {
+            process.kill(-server.pid!, "SIGKILL")
+          } catch {
+            /* gone */
+          }
           await exited(server)
           children.splice(children.indexOf(server), 1)
           continue
@@ -204,24 +289,38 @@ export const startLemonldap = async (options: LemonldapOptions = {}): Promise<Ru
 }
 
 const readTail = (file: string) => {
-  try { return statSync(file).size ? readFileSync(file, "utf8").slice(-4000) : "" } catch { return "" }
+  try {
+    return statSync(file).size ? readFileSync(file, "utf8").slice(-4000) : ""
+  } catch {
+    return ""
+  }
 }
 
 /** Resolves once discovery answers 200; rejects when a process exits first or nothing answers in time. */
-const waitReady = async (url: string, ca: string, processes: ReadonlyArray<ChildProcess>, timeoutMs: number, log: () => string) => {
+const waitReady = async (
+  url: string,
+  ca: string,
+  processes: ReadonlyArray<ChildProcess>,
+  timeoutMs: number,
+  log: () => string,
+) => {
   const deadline = Date.now() + timeoutMs
   let last: string
   for (;;) {
     const dead = processes.find((p) => p.exitCode !== null || p.signalCode !== null)
-    if (dead) throw new Error(`${dead.spawnfile} exited (${dead.exitCode ?? dead.signalCode}) before LemonLDAP::NG answered:\n${log()}`)
+    if (dead)
+      throw new Error(
+        `${dead.spawnfile} exited (${dead.exitCode ?? dead.signalCode}) before LemonLDAP::NG answered:\n${log()}`,
+      )
     try {
       const r = await get(url, ca)
-      if (r.status === 200 && r.body.includes("\"issuer\"")) return
+      if (r.status === 200 && r.body.includes('"issuer"')) return
       last = `${r.status} ${r.body.slice(0, 300)}`
     } catch (e) {
       last = String(e)
     }
-    if (Date.now() > deadline) throw new Error(`LemonLDAP::NG did not answer GET ${url} in time (last: ${last}):\n${log()}`)
+    if (Date.now() > deadline)
+      throw new Error(`LemonLDAP::NG did not answer GET ${url} in time (last: ${last}):\n${log()}`)
     await new Promise((r) => setTimeout(r, 200))
   }
 }

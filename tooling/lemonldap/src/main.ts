@@ -27,18 +27,26 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(HELP)
 } else {
-  const op = await startLemonldap({ logLevel: values["log-level"], clientMetadataPlugin: !values.raw, ...(values["issuer-path"] ? { issuerPath: values["issuer-path"] } : {}) })
-  process.stdout.write([
-    "LemonLDAP::NG is ready.",
-    `  issuer   ${op.issuer}`,
-    `  portal   ${op.portal}`,
-    `  CA file  ${op.caFile}`,
-    `  users    ${op.users.map((u) => `${u}/${u}`).join(", ")}`,
-    "oxd-server needs --trusted-ca-file <CA file> --allowed-op-hosts <issuer origin>; sites need",
-    "client_token_endpoint_auth_method=client_secret_post (docs/providers.md). Ctrl-C stops it.",
-    "",
-  ].join("\n"))
-  const stop = () => { void op.stop().then(() => process.exit(0)) }
+  const op = await startLemonldap({
+    logLevel: values["log-level"],
+    clientMetadataPlugin: !values.raw,
+    ...(values["issuer-path"] ? { issuerPath: values["issuer-path"] } : {}),
+  })
+  process.stdout.write(
+    [
+      "LemonLDAP::NG is ready.",
+      `  issuer   ${op.issuer}`,
+      `  portal   ${op.portal}`,
+      `  CA file  ${op.caFile}`,
+      `  users    ${op.users.map((u) => `${u}/${u}`).join(", ")}`,
+      "oxd-server needs --trusted-ca-file <CA file> --allowed-op-hosts <issuer origin>; sites need",
+      "client_token_endpoint_auth_method=client_secret_post (docs/providers.md). Ctrl-C stops it.",
+      "",
+    ].join("\n"),
+  )
+  const stop = () => {
+    void op.stop().then(() => process.exit(0))
+  }
   process.once("SIGINT", stop)
   process.once("SIGTERM", stop)
 }

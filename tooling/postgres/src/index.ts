@@ -21,7 +21,9 @@ export const findPostgresBin = (): string | undefined => {
   if (fromEnv) return hasBinaries(fromEnv) ? fromEnv : undefined
   const root = "/usr/lib/postgresql"
   if (!existsSync(root)) return undefined
-  const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a))
   return versions.map((v) => join(root, v, "bin")).find(hasBinaries)
 }
 
@@ -31,9 +33,11 @@ const hasBinaries = (dir: string) => existsSync(join(dir, "initdb")) && existsSy
  * Whether tests needing PostgreSQL can run. Without the binaries: under CI=true this throws (CI installs them, so
  * their absence is a broken CI, not a reason to skip); elsewhere it returns the reason to print with the skip.
  */
-export const postgresAvailability = (): { readonly available: true } | { readonly available: false; readonly reason: string } => {
+export const postgresAvailability = ():
+  { readonly available: true } | { readonly available: false; readonly reason: string } => {
   if (findPostgresBin()) return { available: true }
-  const reason = "PostgreSQL binaries not found (apt-get install postgresql, or set OXD_PG_BIN to the folder of initdb and postgres)"
+  const reason =
+    "PostgreSQL binaries not found (apt-get install postgresql, or set OXD_PG_BIN to the folder of initdb and postgres)"
   if (process.env["CI"] === "true") throw new Error(`${reason}: required under CI=true`)
   return { available: false, reason }
 }
@@ -41,7 +45,9 @@ export const postgresAvailability = (): { readonly available: true } | { readonl
 /** initdb refuses to run as root: as root the server runs as the `postgres` user (Debian's package makes it), else nobody. */
 const serverUser = (): { uid: number; gid: number } | undefined => {
   if (process.getuid?.() !== 0) return undefined
-  const passwd = readFileSync("/etc/passwd", "utf8").split("\n").map((l) => l.split(":"))
+  const passwd = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .map((l) => l.split(":"))
   const entry = passwd.find((f) => f[0] === "postgres") ?? passwd.find((f) => f[0] === "nobody")
   if (!entry) throw new Error("running as root, and neither a postgres nor a nobody user exists to run PostgreSQL as")
   return { uid: Number(entry[2]), gid: Number(entry[3]) }
@@ -53,14 +59,17 @@ const run = (cmd: string, args: ReadonlyArray<string>, user: { uid: number; gid:
     let err = ""
     child.stderr.on("data", (d: Buffer) => (err += d.toString()))
     child.once("error", reject)
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}: ${err.slice(-2000)}`))))
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}: ${err.slice(-2000)}`)),
+    )
   })
 
 /** Resolves once the server answers `select 1`; rejects when it exits first or does not answer in time. */
 const waitReady = async (server: ChildProcess, url: string, timeoutMs: number, log: () => string) => {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`postgres exited (${server.exitCode ?? server.signalCode}): ${log()}`)
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`postgres exited (${server.exitCode ?? server.signalCode}): ${log()}`)
     const client = new pg.Client({ connectionString: url })
     client.on("error", () => {})
     try {
@@ -70,14 +79,17 @@ const waitReady = async (server: ChildProcess, url: string, timeoutMs: number, l
       return
     } catch (e) {
       await client.end().catch(() => {})
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections in time: ${String(e)}\n${log()}`, { cause: e })
+      if (Date.now() > deadline)
+        throw new Error(`postgres did not accept connections in time: ${String(e)}\n${log()}`, { cause: e })
       await new Promise((r) => setTimeout(r, 100))
     }
   }
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())))
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  )
 
 /**
  * Starts a PostgreSQL server for tests: a fresh cluster in a temporary folder, trust authentication for user `oxd`,
@@ -100,16 +112,37 @@ export const startPostgres = async (options: { readonly startTimeoutMs?: number 
   // immediate shutdown (SIGQUIT) if the test process ends without stop(): no server outlives its tests
   const onExit = () => child?.kill("SIGQUIT")
   try {
-    await run(join(bin, "initdb"), ["-D", data, "-U", "oxd", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"], user)
+    await run(
+      join(bin, "initdb"),
+      ["-D", data, "-U", "oxd", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"],
+      user,
+    )
     // the port is free when chosen, but another process may take it before postgres binds: then try another
     let started: { server: ChildProcess; port: number; url: string } | undefined
     for (let attempt = 1; !started; attempt++) {
       const port = await freePort()
-      const server = spawn(join(bin, "postgres"), [
-        "-D", data, "-p", String(port), "-k", root,
-        "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-        "-c", "max_connections=200",
-      ], { stdio: ["ignore", "ignore", "pipe"], ...user })
+      const server = spawn(
+        join(bin, "postgres"),
+        [
+          "-D",
+          data,
+          "-p",
+          String(port),
+          "-k",
+          root,
+          "-c",
+          "listen_addresses=127.0.0.1",
+          "-c",
+          "fsync=off",
+          "-c",
+          "synchronous_commit=off",
+          "-c",
+          "full_page_writes=off",
+          "-c",
+          "max_connections=200",
+        ],
+        { stdio: ["ignore", "ignore", "pipe"], ...user },
+      )
       child = server
       process.once("exit", onExit)
       let log = ""

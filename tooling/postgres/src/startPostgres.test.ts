@@ -34,7 +34,9 @@ describe.skipIf(!availability.available)("startPostgres", () => {
       await query(a, "insert into t values (42)")
       expect(await query(a, "select x from t")).toEqual([{ x: 42 }])
       await expect(query(b, "select x from t")).rejects.toThrow(/does not exist/)
-      const [{ dir }] = (await query(server.url, "select current_setting('data_directory') as dir")) as [{ dir: string }]
+      const [{ dir }] = (await query(server.url, "select current_setting('data_directory') as dir")) as [
+        { dir: string },
+      ]
       expect(existsSync(dir)).toBe(true)
       await server.stop()
       expect(existsSync(dir)).toBe(false)

@@ -1,14 +1,14 @@
-import type { Account, FindAccount } from "oidc-provider";
+import type { Account, FindAccount } from "oidc-provider"
 
 export interface TestUser {
-  readonly username: string;
-  readonly password: string;
+  readonly username: string
+  readonly password: string
   /** Stable subject identifier; deliberately different from the username so clients can't confuse them. */
-  readonly sub: string;
-  readonly claims: Readonly<Record<string, unknown>>;
+  readonly sub: string
+  readonly claims: Readonly<Record<string, unknown>>
 }
 
-const updatedAt = 1_700_000_000;
+const updatedAt = 1_700_000_000
 
 export const TEST_USERS: ReadonlyArray<TestUser> = Object.freeze([
   {
@@ -50,19 +50,19 @@ export const TEST_USERS: ReadonlyArray<TestUser> = Object.freeze([
       updated_at: updatedAt,
     },
   },
-]);
+])
 
 export function authenticate(username: string, password: string): TestUser | undefined {
-  const user = TEST_USERS.find((u) => u.username === username);
-  return user && user.password === password ? user : undefined;
+  const user = TEST_USERS.find((u) => u.username === username)
+  return user && user.password === password ? user : undefined
 }
 
 /** oidc-provider filters the returned claims by granted scopes/claims, so we return them all. */
 export const findAccount: FindAccount = (_ctx, sub): Account | undefined => {
-  const user = TEST_USERS.find((u) => u.sub === sub);
-  if (!user) return undefined;
+  const user = TEST_USERS.find((u) => u.sub === sub)
+  if (!user) return undefined
   return {
     accountId: user.sub,
     claims: () => ({ sub: user.sub, ...user.claims }),
-  };
-};
+  }
+}

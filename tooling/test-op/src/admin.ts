@@ -1,13 +1,13 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBody, sendJson } from "./http.js";
-import { parseDiscoveryRewrite } from "./discovery.js";
-import { parseFault } from "./fault.js";
-import { MISBEHAVIOUR_KINDS, isMisbehaviourKind } from "./misbehave.js";
-import type { TestOp } from "./server.js";
-import { parsePolicy } from "./uma/policies.js";
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { readBody, sendJson } from "./http.js"
+import { parseDiscoveryRewrite } from "./discovery.js"
+import { parseFault } from "./fault.js"
+import { MISBEHAVIOUR_KINDS, isMisbehaviourKind } from "./misbehave.js"
+import type { TestOp } from "./server.js"
+import { parsePolicy } from "./uma/policies.js"
 
 /** Prefix of the control API; not an OIDC path, so it can't clash with provider routes. */
-export const ADMIN_PREFIX = "/__test/";
+export const ADMIN_PREFIX = "/__test/"
 
 /**
  * HTTP twin of the TestOp JS API, for driving the OP from another process:
@@ -30,89 +30,100 @@ export const ADMIN_PREFIX = "/__test/";
  * CORS preflight, which we never grant — so web pages can't poke the OP).
  */
 export async function handleAdmin(op: TestOp, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = new URL(req.url ?? "/", "https://op.invalid").pathname.slice(ADMIN_PREFIX.length);
-  const route = `${req.method ?? "GET"} ${path}`;
+  const path = new URL(req.url ?? "/", "https://op.invalid").pathname.slice(ADMIN_PREFIX.length)
+  const route = `${req.method ?? "GET"} ${path}`
   try {
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown> = {}
     if (req.method === "POST") {
       if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
-        return sendJson(res, 415, { error: "unsupported_media_type", error_description: "send Content-Type: application/json" });
+        return sendJson(res, 415, {
+          error: "unsupported_media_type",
+          error_description: "send Content-Type: application/json",
+        })
       }
-      const raw = await readBody(req);
-      const parsed: unknown = raw.trim() ? JSON.parse(raw) : {};
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new TypeError("body must be a JSON object");
-      body = parsed as Record<string, unknown>;
+      const raw = await readBody(req)
+      const parsed: unknown = raw.trim() ? JSON.parse(raw) : {}
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+        throw new TypeError("body must be a JSON object")
+      body = parsed as Record<string, unknown>
     }
 
     switch (route) {
       case "GET info":
-        return sendJson(res, 200, { issuer: op.issuer, port: op.port, ca_file: op.caFile, users: op.users });
+        return sendJson(res, 200, { issuer: op.issuer, port: op.port, ca_file: op.caFile, users: op.users })
       case "GET misbehave":
-        return sendJson(res, 200, { pending: op.pendingMisbehaviours() });
+        return sendJson(res, 200, { pending: op.pendingMisbehaviours() })
       case "POST misbehave": {
-        const kind = body.kind;
+        const kind = body.kind
         if (!isMisbehaviourKind(kind)) {
-          return sendJson(res, 400, { error: "invalid_request", error_description: `kind must be one of ${MISBEHAVIOUR_KINDS.join(", ")}` });
+          return sendJson(res, 400, {
+            error: "invalid_request",
+            error_description: `kind must be one of ${MISBEHAVIOUR_KINDS.join(", ")}`,
+          })
         }
-        const clientId = body.client_id ?? body.clientId;
-        if (clientId !== undefined && typeof clientId !== "string") throw new TypeError("client_id must be a string");
-        if (body.once !== undefined && typeof body.once !== "boolean") throw new TypeError("once must be a boolean");
-        if (body.seconds !== undefined && typeof body.seconds !== "number") throw new TypeError("seconds must be a number");
+        const clientId = body.client_id ?? body.clientId
+        if (clientId !== undefined && typeof clientId !== "string") throw new TypeError("client_id must be a string")
+        if (body.once !== undefined && typeof body.once !== "boolean") throw new TypeError("once must be a boolean")
+        if (body.seconds !== undefined && typeof body.seconds !== "number")
+          throw new TypeError("seconds must be a number")
         op.misbehave({
           kind,
           ...(clientId !== undefined ? { clientId } : {}),
           ...(body.once !== undefined ? { once: body.once } : {}),
           ...(body.seconds !== undefined ? { seconds: body.seconds } : {}),
-        });
-        return sendJson(res, 200, { pending: op.pendingMisbehaviours() });
+        })
+        return sendJson(res, 200, { pending: op.pendingMisbehaviours() })
       }
       case "POST rotate-keys": {
-        const keepOld = body.keep_old ?? body.keepOld;
-        if (keepOld !== undefined && typeof keepOld !== "boolean") throw new TypeError("keep_old must be a boolean");
-        return sendJson(res, 200, await op.rotateKeys(keepOld === undefined ? {} : { keepOld }));
+        const keepOld = body.keep_old ?? body.keepOld
+        if (keepOld !== undefined && typeof keepOld !== "boolean") throw new TypeError("keep_old must be a boolean")
+        return sendJson(res, 200, await op.rotateKeys(keepOld === undefined ? {} : { keepOld }))
       }
       case "GET counters":
-        return sendJson(res, 200, op.counters());
+        return sendJson(res, 200, op.counters())
       case "POST reset":
-        op.reset();
-        return sendJson(res, 200, { ok: true });
+        op.reset()
+        return sendJson(res, 200, { ok: true })
       case "POST uma/policy": {
-        if (typeof body.scope !== "string" || !body.scope) throw new TypeError("scope must be a non-empty string");
-        op.uma.setPolicy(body.scope, parsePolicy(body));
-        return sendJson(res, 200, { policies: op.uma.policies() });
+        if (typeof body.scope !== "string" || !body.scope) throw new TypeError("scope must be a non-empty string")
+        op.uma.setPolicy(body.scope, parsePolicy(body))
+        return sendJson(res, 200, { policies: op.uma.policies() })
       }
       case "GET uma/policy":
-        return sendJson(res, 200, op.uma.policies());
+        return sendJson(res, 200, op.uma.policies())
       case "POST uma/reset":
-        op.uma.reset();
-        return sendJson(res, 200, { ok: true });
+        op.uma.reset()
+        return sendJson(res, 200, { ok: true })
       case "POST uma/rpt-ttl":
-        if (typeof body.seconds !== "number") throw new TypeError("seconds must be a number");
-        op.uma.setRptTtl(body.seconds);
-        return sendJson(res, 200, { ok: true, seconds: body.seconds });
+        if (typeof body.seconds !== "number") throw new TypeError("seconds must be a number")
+        op.uma.setRptTtl(body.seconds)
+        return sendJson(res, 200, { ok: true, seconds: body.seconds })
       case "GET fault":
-        return sendJson(res, 200, { fault: op.currentFault() });
+        return sendJson(res, 200, { fault: op.currentFault() })
       case "POST fault":
-        op.fault(body.mode === "none" || body.mode === null ? null : parseFault(body));
-        return sendJson(res, 200, { fault: op.currentFault() });
+        op.fault(body.mode === "none" || body.mode === null ? null : parseFault(body))
+        return sendJson(res, 200, { fault: op.currentFault() })
       case "GET quirks":
-        return sendJson(res, 200, { quirks: op.currentQuirks() });
+        return sendJson(res, 200, { quirks: op.currentQuirks() })
       case "POST quirks":
-        if (!Array.isArray(body.quirks)) throw new TypeError("quirks must be a list");
-        op.quirks(body.quirks);
-        return sendJson(res, 200, { quirks: op.currentQuirks() });
+        if (!Array.isArray(body.quirks)) throw new TypeError("quirks must be a list")
+        op.quirks(body.quirks)
+        return sendJson(res, 200, { quirks: op.currentQuirks() })
       case "GET discovery":
-        return sendJson(res, 200, { rewrite: op.currentDiscoveryRewrite() });
+        return sendJson(res, 200, { rewrite: op.currentDiscoveryRewrite() })
       case "POST discovery":
-        op.rewriteDiscovery(parseDiscoveryRewrite(body));
-        return sendJson(res, 200, { rewrite: op.currentDiscoveryRewrite() });
+        op.rewriteDiscovery(parseDiscoveryRewrite(body))
+        return sendJson(res, 200, { rewrite: op.currentDiscoveryRewrite() })
       case "GET uma/resources":
-        return sendJson(res, 200, op.uma.resources());
+        return sendJson(res, 200, op.uma.resources())
       default:
-        return sendJson(res, 404, { error: "not_found", error_description: `no admin route ${route}` });
+        return sendJson(res, 404, { error: "not_found", error_description: `no admin route ${route}` })
     }
   } catch (err) {
-    const description = err instanceof Error ? err.message : String(err);
-    return sendJson(res, err instanceof TypeError || err instanceof SyntaxError ? 400 : 500, { error: "invalid_request", error_description: description });
+    const description = err instanceof Error ? err.message : String(err)
+    return sendJson(res, err instanceof TypeError || err instanceof SyntaxError ? 400 : 500, {
+      error: "invalid_request",
+      error_description: description,
+    })
   }
 }

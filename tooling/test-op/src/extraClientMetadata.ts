@@ -1,5 +1,5 @@
-import { errors, type Configuration } from "oidc-provider";
-import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js";
+import { errors, type Configuration } from "oidc-provider"
+import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js"
 
 /**
  * Client metadata beyond OpenID Connect Registration that this OP keeps, like the OPs it stands in for:
@@ -11,9 +11,10 @@ export const EXTRA_CLIENT_METADATA: NonNullable<Configuration["extraClientMetada
   properties: [...(UMA_CLIENT_METADATA.properties ?? []), "oxAuthTrustedClient"],
   validator(ctx, key, value, metadata) {
     if (key === "oxAuthTrustedClient") {
-      if (value !== undefined && value !== "true" && value !== "false") throw new errors.InvalidClientMetadata('oxAuthTrustedClient must be "true" or "false"');
-      return;
+      if (value !== undefined && value !== "true" && value !== "false")
+        throw new errors.InvalidClientMetadata('oxAuthTrustedClient must be "true" or "false"')
+      return
     }
-    return UMA_CLIENT_METADATA.validator?.(ctx, key, value, metadata);
+    return UMA_CLIENT_METADATA.validator?.(ctx, key, value, metadata)
   },
-};
+}

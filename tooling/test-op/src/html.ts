@@ -1,6 +1,6 @@
 /** Minimal, dependency-free HTML for the interaction pages. Everything interpolated goes through esc(). */
 export function esc(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 export function page(title: string, body: string): string {
@@ -21,5 +21,5 @@ button{margin-top:1rem;padding:.5rem 1.2rem}.error{color:#b00020}.hint{color:#66
 ${body}
 </body>
 </html>
-`;
+`
 }

@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
-import { defaultStateDir } from "./certs.js";
-import { assertLoopbackHost } from "./loopback.js";
+import { parseArgs } from "node:util"
+import { defaultStateDir } from "./certs.js"
+import { assertLoopbackHost } from "./loopback.js"
 
 const HELP = `oxd-test-op — a real OpenID Provider (oidc-provider) on HTTPS loopback, for tests and trying oxd-ts
 
@@ -19,7 +19,7 @@ Control API (JSON, POSTs need Content-Type: application/json):
   GET  /__test/misbehave     POST /__test/reset
   UMA: POST /__test/uma/policy {"scope","kind","name"?,"value"?}   GET /__test/uma/policy
        POST /__test/uma/rpt-ttl {"seconds"}   POST /__test/uma/reset   GET /__test/uma/resources
-`;
+`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,24 +31,24 @@ async function main(): Promise<void> {
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
-  });
+  })
   if (values.help) {
-    process.stdout.write(HELP);
-    return;
+    process.stdout.write(HELP)
+    return
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  assertLoopbackHost(values.host);
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`)
+  assertLoopbackHost(values.host)
 
   // Loaded lazily so --help and argument errors don't pull in oidc-provider (and its Node 20 warning).
-  const { startTestOp } = await import("./server.js");
-  const time = () => new Date().toISOString().slice(11, 23);
+  const { startTestOp } = await import("./server.js")
+  const time = () => new Date().toISOString().slice(11, 23)
   const op = await startTestOp({
     port,
     host: values.host,
     stateDir: values["state-dir"] ?? defaultStateDir(),
     ...(values.quiet ? {} : { log: (line: string) => console.log(`${time()} ${line}`) }),
-  });
+  })
 
   console.log(`
 oxd test OP is up
@@ -67,26 +67,26 @@ ${op.users.map((u) => `  ${u.username.padEnd(8)} / ${u.password.padEnd(16)} sub=
 
 Dynamic client registration is open: POST ${op.issuer}/reg
 Press Ctrl+C to stop.
-`);
+`)
 
-  let closing = false;
+  let closing = false
   const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    console.log(`${time()} ${signal} received, shutting down`);
+    if (closing) return
+    closing = true
+    console.log(`${time()} ${signal} received, shutting down`)
     op.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        console.error(err);
-        process.exit(1);
+        console.error(err)
+        process.exit(1)
       },
-    );
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+    )
+  }
+  process.on("SIGINT", () => shutdown("SIGINT"))
+  process.on("SIGTERM", () => shutdown("SIGTERM"))
 }
 
 main().catch((err: unknown) => {
-  console.error(`oxd-test-op: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+  console.error(`oxd-test-op: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})

@@ -1,162 +1,166 @@
-import { randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import type Provider from "oidc-provider";
-import { TEST_USERS, type TestUser } from "./accounts.js";
-import { ADMIN_PREFIX, handleAdmin } from "./admin.js";
-import { MemoryStore } from "./adapter.js";
-import { ensureCertificates } from "./certs.js";
-import { Counters } from "./counters.js";
-import { DiscoveryRewrites, type DiscoveryRewrite } from "./discovery.js";
-import { applyFault, Faults, type Fault } from "./fault.js";
-import { sendHtml } from "./http.js";
-import { handleInteraction, isInteractionPath } from "./interactions.js";
-import { KeyRing, type SigningAlg } from "./keys.js";
-import { assertLoopbackHost } from "./loopback.js";
-import { Misbehaviours, type Misbehaviour } from "./misbehave.js";
-import { Rogue } from "./rogue.js";
-import { Quirks, type Quirk } from "./quirks.js";
-import { DEFAULT_TTL, createProvider, supportedScopes, type TtlOptions } from "./provider.js";
-import type { UmaContext } from "./uma/context.js";
-import { createUmaControl, type UmaControl } from "./uma/control.js";
-import { Policies } from "./uma/policies.js";
-import { handleUma, isUmaPath } from "./uma/router.js";
-import { DEFAULT_UMA_TTL, UmaStore, type UmaTtlOptions } from "./uma/store.js";
+import { randomBytes } from "node:crypto"
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { createServer, type Server } from "node:https"
+import type { AddressInfo } from "node:net"
+import type Provider from "oidc-provider"
+import { TEST_USERS, type TestUser } from "./accounts.js"
+import { ADMIN_PREFIX, handleAdmin } from "./admin.js"
+import { MemoryStore } from "./adapter.js"
+import { ensureCertificates } from "./certs.js"
+import { Counters } from "./counters.js"
+import { DiscoveryRewrites, type DiscoveryRewrite } from "./discovery.js"
+import { applyFault, Faults, type Fault } from "./fault.js"
+import { sendHtml } from "./http.js"
+import { handleInteraction, isInteractionPath } from "./interactions.js"
+import { KeyRing, type SigningAlg } from "./keys.js"
+import { assertLoopbackHost } from "./loopback.js"
+import { Misbehaviours, type Misbehaviour } from "./misbehave.js"
+import { Rogue } from "./rogue.js"
+import { Quirks, type Quirk } from "./quirks.js"
+import { DEFAULT_TTL, createProvider, supportedScopes, type TtlOptions } from "./provider.js"
+import type { UmaContext } from "./uma/context.js"
+import { createUmaControl, type UmaControl } from "./uma/control.js"
+import { Policies } from "./uma/policies.js"
+import { handleUma, isUmaPath } from "./uma/router.js"
+import { DEFAULT_UMA_TTL, UmaStore, type UmaTtlOptions } from "./uma/store.js"
 
 export interface StartTestOpOptions {
   /** 0 (default) picks a free port. */
-  port?: number;
+  port?: number
   /** Loopback only: 127.0.0.1 (default), ::1 or localhost. */
-  host?: string;
+  host?: string
   /** Where the CA and server certificate live; default `<cwd>/.oxd/test-op`. */
-  stateDir?: string;
+  stateDir?: string
   /** Scopes to support on top of SCOPES (unknown scopes are dropped from tokens by oidc-provider). */
-  extraScopes?: readonly string[];
+  extraScopes?: readonly string[]
   /** Token lifetimes in seconds, merged over DEFAULT_TTL and DEFAULT_UMA_TTL (e.g. `{ ClientCredentials: 2, RPT: 1 }`). */
-  ttl?: Partial<TtlOptions & UmaTtlOptions>;
+  ttl?: Partial<TtlOptions & UmaTtlOptions>
   /** Receives one line per request (method, path, status, ms). Silent by default. */
-  log?: (line: string) => void;
+  log?: (line: string) => void
   /**
    * A path the issuer ends with, e.g. "/api/oidc": the OP is served under it (https://127.0.0.1:<port>/api/oidc), as
    * an OP mounted in a larger application is. The control API, the login pages and UMA also answer at the root.
    */
-  mountPath?: string;
+  mountPath?: string
   /** Receives internal errors; default console.error. */
-  onError?: (message: string, err: unknown) => void;
+  onError?: (message: string, err: unknown) => void
 }
 
 export interface RotateKeysResult {
   /** The new RS256 kid (the default ID token alg). */
-  kid: string;
+  kid: string
   /** New kid per algorithm. */
-  kids: Record<SigningAlg, string>;
+  kids: Record<SigningAlg, string>
 }
 
 export interface TestOp {
-  readonly issuer: string;
-  readonly port: number;
+  readonly issuer: string
+  readonly port: number
   /** PEM file of the CA that signed the server certificate; trust this, e.g. NODE_EXTRA_CA_CERTS. */
-  readonly caFile: string;
-  readonly caPem: string;
-  readonly users: ReadonlyArray<TestUser>;
+  readonly caFile: string
+  readonly caPem: string
+  readonly users: ReadonlyArray<TestUser>
   /** The current oidc-provider instance (replaced by rotateKeys). */
-  readonly provider: Provider;
-  misbehave(m: Misbehaviour): void;
+  readonly provider: Provider
+  misbehave(m: Misbehaviour): void
   /** Makes the OP down, slow, answer garbage or HTTP 500 (see fault.ts); `null` lifts it. The control API is never faulted. */
-  fault(f: Fault | null): void;
+  fault(f: Fault | null): void
   /** The fault in force and how many requests it hit. */
-  currentFault(): (Fault & { hits: number }) | null;
+  currentFault(): (Fault & { hits: number }) | null
   /** Rewrites fields of the discovery documents (see discovery.ts), e.g. an endpoint on another host; `null` lifts it. */
-  rewriteDiscovery(rewrite: DiscoveryRewrite | null): void;
+  rewriteDiscovery(rewrite: DiscoveryRewrite | null): void
   /** The discovery rewrite in force. */
-  currentDiscoveryRewrite(): DiscoveryRewrite;
-  pendingMisbehaviours(): Misbehaviour[];
+  currentDiscoveryRewrite(): DiscoveryRewrite
+  pendingMisbehaviours(): Misbehaviour[]
   /** Makes this OP an attacker's: forged introspection answers, chosen client_ids (rogue.ts). Cleared by reset(). */
-  readonly rogue: Pick<Rogue, "forgeIntrospection" | "registerNextAs">;
+  readonly rogue: Pick<Rogue, "forgeIntrospection" | "registerNextAs">
   /** Registers clients as some other OPs do (quirks.ts); `[]` (or reset()) lifts them. */
-  quirks(quirks: readonly Quirk[]): void;
-  currentQuirks(): Quirk[];
+  quirks(quirks: readonly Quirk[]): void
+  currentQuirks(): Quirk[]
   /** New signing keys (RS256 and ES256) that sign from now on; old ones stay in the JWKS unless keepOld is false. */
-  rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>;
+  rotateKeys(opts?: { keepOld?: boolean }): Promise<RotateKeysResult>
   /** Requests per oidc-provider route since start/reset, e.g. { discovery: 1, jwks: 2, "token.refresh_token": 1 }. */
-  counters(): Record<string, number>;
+  counters(): Record<string, number>
   /** The UMA 2.0 authorization server on the same origin: policies, RPT lifetime, registered resources. */
-  readonly uma: UmaControl;
+  readonly uma: UmaControl
   /** Clears misbehaviours, faults, discovery rewrites, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
-  reset(): void;
-  close(): Promise<void>;
+  reset(): void
+  close(): Promise<void>
 }
 
 export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp> {
-  const host = opts.host ?? "127.0.0.1";
-  assertLoopbackHost(host);
-  const mountPath = (opts.mountPath ?? "").replace(/\/+$/, "");
-  if (mountPath && !/^(\/[A-Za-z0-9._~-]+)+$/.test(mountPath)) throw new TypeError("mountPath must be a path such as /api/oidc");
-  const { RPT, PermissionTicket, PCT, ...oidcTtl } = opts.ttl ?? {};
-  const umaTtlOptions = umaTtl({ RPT, PermissionTicket, PCT });
-  const [certs, keys] = await Promise.all([ensureCertificates(opts.stateDir), KeyRing.create()]);
-  const onError = opts.onError ?? ((message, err) => console.error(`[test-op] ${message}:`, err));
+  const host = opts.host ?? "127.0.0.1"
+  assertLoopbackHost(host)
+  const mountPath = (opts.mountPath ?? "").replace(/\/+$/, "")
+  if (mountPath && !/^(\/[A-Za-z0-9._~-]+)+$/.test(mountPath))
+    throw new TypeError("mountPath must be a path such as /api/oidc")
+  const { RPT, PermissionTicket, PCT, ...oidcTtl } = opts.ttl ?? {}
+  const umaTtlOptions = umaTtl({ RPT, PermissionTicket, PCT })
+  const [certs, keys] = await Promise.all([ensureCertificates(opts.stateDir), KeyRing.create()])
+  const onError = opts.onError ?? ((message, err) => console.error(`[test-op] ${message}:`, err))
 
-  const misbehaviours = new Misbehaviours();
-  const faults = new Faults();
-  const counters = new Counters();
-  const rogue = new Rogue();
-  const quirks = new Quirks();
-  const discovery = new DiscoveryRewrites();
+  const misbehaviours = new Misbehaviours()
+  const faults = new Faults()
+  const counters = new Counters()
+  const rogue = new Rogue()
+  const quirks = new Quirks()
+  const discovery = new DiscoveryRewrites()
   // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
-  let op: TestOp | undefined;
-  let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
-  let provider: Provider | undefined;
+  let op: TestOp | undefined
+  let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined
+  let provider: Provider | undefined
 
   const server: Server = createServer({ key: certs.keyPem, cert: certs.certPem }, (req, res) => {
-    const started = Date.now();
+    const started = Date.now()
     if (opts.log) {
-      const log = opts.log;
-      res.on("finish", () => log(`${req.method} ${req.url?.split("?")[0]} ${res.statusCode} ${Date.now() - started}ms`));
+      const log = opts.log
+      res.on("finish", () => log(`${req.method} ${req.url?.split("?")[0]} ${res.statusCode} ${Date.now() - started}ms`))
     }
-    if (mountPath && (req.url === mountPath || req.url?.startsWith(`${mountPath}/`) || req.url?.startsWith(`${mountPath}?`))) {
+    if (
+      mountPath &&
+      (req.url === mountPath || req.url?.startsWith(`${mountPath}/`) || req.url?.startsWith(`${mountPath}?`))
+    ) {
       // as a mounted app sees it; oidc-provider builds its endpoint URLs from originalUrl's prefix
-      (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
-      req.url = req.url.slice(mountPath.length) || "/";
+      ;(req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url
+      req.url = req.url.slice(mountPath.length) || "/"
     }
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    if (!op || !provider || !handler) return sendHtml(res, 503, "starting");
-    if (path.startsWith(ADMIN_PREFIX)) return void handleAdmin(op, req, res);
-    const fault = faults.take(path);
+    const path = (req.url ?? "/").split("?")[0] ?? "/"
+    if (!op || !provider || !handler) return sendHtml(res, 503, "starting")
+    if (path.startsWith(ADMIN_PREFIX)) return void handleAdmin(op, req, res)
+    const fault = faults.take(path)
     if (fault) {
-      counters.inc(`fault.${fault.mode}`);
-      return applyFault(fault, req, res, () => route(req, res, path));
+      counters.inc(`fault.${fault.mode}`)
+      return applyFault(fault, req, res, () => route(req, res, path))
     }
-    return route(req, res, path);
-  });
+    return route(req, res, path)
+  })
   const route = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    if (!provider || !handler) return sendHtml(res, 503, "starting");
-    if (isUmaPath(path)) return void handleUma(uma, req, res).catch((err) => fail(res, err));
-    if (rogue.handles(req, path)) return void rogue.answer(req, res).catch((err) => fail(res, err));
+    if (!provider || !handler) return sendHtml(res, 503, "starting")
+    if (isUmaPath(path)) return void handleUma(uma, req, res).catch((err) => fail(res, err))
+    if (rogue.handles(req, path)) return void rogue.answer(req, res).catch((err) => fail(res, err))
     if (isInteractionPath(path)) {
-      counters.inc("interaction");
-      return void handleInteraction(provider, req, res).catch((err) => fail(res, err));
+      counters.inc("interaction")
+      return void handleInteraction(provider, req, res).catch((err) => fail(res, err))
     }
-    return handler(req, res);
-  };
+    return handler(req, res)
+  }
   const fail = (res: ServerResponse, err: unknown) => {
-    onError("request failed", err);
-    if (!res.headersSent) sendHtml(res, 500, "internal error");
-    else res.destroy();
-  };
+    onError("request failed", err)
+    if (!res.headersSent) sendHtml(res, 500, "internal error")
+    else res.destroy()
+  }
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", reject)
     server.listen(opts.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const issuer = `https://${host.includes(":") ? `[${host}]` : host}:${port}${mountPath}`;
+      server.off("error", reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const issuer = `https://${host.includes(":") ? `[${host}]` : host}:${port}${mountPath}`
 
-  const scopes = supportedScopes(opts.extraScopes ?? []);
+  const scopes = supportedScopes(opts.extraScopes ?? [])
   const uma: UmaContext = {
     issuer,
     store: new UmaStore(umaTtlOptions),
@@ -166,7 +170,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     scopes,
     discovery,
     provider: () => provider as Provider,
-  };
+  }
   const deps = {
     issuer,
     keys,
@@ -181,19 +185,19 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     discovery,
     onError,
     uma,
-  };
+  }
   const install = () => {
-    provider = createProvider(deps);
-    handler = provider.callback();
-  };
+    provider = createProvider(deps)
+    handler = provider.callback()
+  }
   try {
-    install();
+    install()
   } catch (err) {
-    server.close();
-    throw err;
+    server.close()
+    throw err
   }
 
-  const umaControl = createUmaControl(uma);
+  const umaControl = createUmaControl(uma)
   op = {
     issuer,
     port,
@@ -201,7 +205,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     caPem: certs.caPem,
     users: TEST_USERS,
     get provider() {
-      return provider as Provider;
+      return provider as Provider
     },
     misbehave: (m) => misbehaviours.add(m),
     fault: (f) => faults.set(f),
@@ -213,37 +217,38 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     quirks: (q) => quirks.set(q),
     currentQuirks: () => quirks.current(),
     async rotateKeys({ keepOld = true } = {}) {
-      const kids = await keys.rotate(keepOld);
+      const kids = await keys.rotate(keepOld)
       // oidc-provider fixes its JWKS at construction, so swap in a fresh instance over the same store.
-      install();
-      return { kid: kids.RS256, kids };
+      install()
+      return { kid: kids.RS256, kids }
     },
     counters: () => counters.snapshot(),
     uma: umaControl,
     reset() {
-      misbehaviours.clear();
-      rogue.clear();
-      quirks.clear();
-      faults.set(null);
-      discovery.set(null);
-      counters.reset();
-      umaControl.reset();
+      misbehaviours.clear()
+      rogue.clear()
+      quirks.clear()
+      faults.set(null)
+      discovery.set(null)
+      counters.reset()
+      umaControl.reset()
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections(); // keep-alive sockets would hold close() open
+        server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections() // keep-alive sockets would hold close() open
       }),
-  };
-  return op;
+  }
+  return op
 }
 
 function umaTtl(overrides: Partial<UmaTtlOptions>): UmaTtlOptions {
-  const ttl = { ...DEFAULT_UMA_TTL };
+  const ttl = { ...DEFAULT_UMA_TTL }
   for (const [key, value] of Object.entries(overrides) as Array<[keyof UmaTtlOptions, number | undefined]>) {
-    if (value === undefined) continue;
-    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw new TypeError(`ttl.${key} must be a positive number`);
-    ttl[key] = value;
+    if (value === undefined) continue
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+      throw new TypeError(`ttl.${key} must be a positive number`)
+    ttl[key] = value
   }
-  return ttl;
+  return ttl
 }

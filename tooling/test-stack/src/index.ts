@@ -27,13 +27,15 @@ export type Stack<E extends Edge = Edge> = {
 
 export const startStack = async <E extends Edge = Edge>(op: TestOp, opts: StackOptions<E> = {}): Promise<Stack<E>> => {
   const edges = new Set<Edge>(opts.edges ?? ["tcp", "rest", "ws"])
-  const oxd = makeOxd(makeConfig({
-    database_url: ":memory:",
-    log_level: "error",
-    trusted_ca_file: op.caFile,
-    allowed_op_hosts: [opOrigin(op)],
-    ...opts.config,
-  }))
+  const oxd = makeOxd(
+    makeConfig({
+      database_url: ":memory:",
+      log_level: "error",
+      trusted_ca_file: op.caFile,
+      allowed_op_hosts: [opOrigin(op)],
+      ...opts.config,
+    }),
+  )
   const started: Array<{ close(): Promise<void> }> = []
   const close = async () => {
     await Promise.all(started.splice(0).map((s) => s.close()))
@@ -46,7 +48,9 @@ export const startStack = async <E extends Edge = Edge>(op: TestOp, opts: StackO
     if (tcp) started.push(tcp)
     const rest = edges.has("rest") ? await startRestServer(oxd, on) : undefined
     if (rest) started.push(rest)
-    const ws = edges.has("ws") ? await startWsServer(oxd, { ...on, ...(rest?.tls ? { tls: rest.tls } : {}) }) : undefined
+    const ws = edges.has("ws")
+      ? await startWsServer(oxd, { ...on, ...(rest?.tls ? { tls: rest.tls } : {}) })
+      : undefined
     if (ws) started.push(ws)
     return disposable({ oxd, tcp, rest, ws, close }, close) as unknown as Stack<E>
   } catch (e) {

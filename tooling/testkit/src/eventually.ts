@@ -13,7 +13,10 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * Polls `check` until it holds: returns a value other than `false`, `undefined` or `null`, and does not throw (so an
  * `expect(...)` inside works). Resolves to that value; rejects once `timeoutMs` has passed, with the last error.
  */
-export const eventually = async <A>(check: () => A | Promise<A>, opts: EventuallyOptions = {}): Promise<Exclude<A, false | undefined | null>> => {
+export const eventually = async <A>(
+  check: () => A | Promise<A>,
+  opts: EventuallyOptions = {},
+): Promise<Exclude<A, false | undefined | null>> => {
   const { timeoutMs = 10_000, intervalMs = 20 } = opts
   const end = Date.now() + timeoutMs
   for (;;) {
@@ -26,7 +29,10 @@ export const eventually = async <A>(check: () => A | Promise<A>, opts: Eventuall
     }
     if (Date.now() >= end) {
       const why = opts.message ?? `still not so after ${timeoutMs} ms`
-      throw new Error(last instanceof Error ? `${why}: ${last.message}` : why, last instanceof Error ? { cause: last } : undefined)
+      throw new Error(
+        last instanceof Error ? `${why}: ${last.message}` : why,
+        last instanceof Error ? { cause: last } : undefined,
+      )
     }
     await pause(intervalMs)
   }

@@ -6,7 +6,8 @@ import { disposable } from "./disposable.js"
  * Where the test OP keeps its CA and certificate: one per package (`<package>/.oxd/test-op`, git-ignored), generated
  * once and shared by its test files. vitest runs in the package's folder; OXD_TEST_OP_STATE_DIR overrides.
  */
-export const testOpStateDir = (): string => process.env["OXD_TEST_OP_STATE_DIR"] ?? join(process.cwd(), ".oxd", "test-op")
+export const testOpStateDir = (): string =>
+  process.env["OXD_TEST_OP_STATE_DIR"] ?? join(process.cwd(), ".oxd", "test-op")
 
 /** The real test OP on loopback (never a mock), with the package's state dir; `await using` closes it. */
 export const startOp = async (opts: StartTestOpOptions = {}): Promise<TestOp & AsyncDisposable> => {

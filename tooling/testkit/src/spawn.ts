@@ -32,15 +32,24 @@ const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === nul
  * `ready`, resolves once that line is printed, and rejects with the output if the process exits or is slow first.
  */
 export const spawnNode = async (opts: SpawnOptions): Promise<Spawned> => {
-  const child = spawn(process.execPath, [...opts.args], { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawn(process.execPath, [...opts.args], {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
   let out = ""
-  child.stdout!.on("data", (d: Buffer) => { out += d.toString() })
-  child.stderr!.on("data", (d: Buffer) => { out += d.toString() })
+  child.stdout!.on("data", (d: Buffer) => {
+    out += d.toString()
+  })
+  child.stderr!.on("data", (d: Buffer) => {
+    out += d.toString()
+  })
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
   const waitFor = async (re: RegExp, ms = opts.timeoutMs ?? 60_000): Promise<RegExpExecArray> => {
-    const seen = await eventually(() => re.exec(out) ?? (running(child) ? undefined : ("exited" as const)), { timeoutMs: ms, intervalMs: 25 }).catch(
-      (e: Error) => e.message,
-    )
+    const seen = await eventually(() => re.exec(out) ?? (running(child) ? undefined : ("exited" as const)), {
+      timeoutMs: ms,
+      intervalMs: 25,
+    }).catch((e: Error) => e.message)
     if (typeof seen !== "string") return seen
     const why = seen === "exited" ? `the process exited (${child.exitCode ?? child.signalCode})` : seen
     throw new Error(`did not see ${re} in the output (${why}):\n${out.slice(-3000)}`)
@@ -50,7 +59,14 @@ export const spawnNode = async (opts: SpawnOptions): Promise<Spawned> => {
     child.kill(signal)
     await exited
   }
-  const spawned: Spawned = { child, output: () => out, waitFor, exited, stop, [Symbol.asyncDispose]: () => stop("SIGKILL") }
+  const spawned: Spawned = {
+    child,
+    output: () => out,
+    waitFor,
+    exited,
+    stop,
+    [Symbol.asyncDispose]: () => stop("SIGKILL"),
+  }
   if (opts.ready) {
     try {
       await waitFor(opts.ready)

@@ -28,27 +28,45 @@ describe("frames", () => {
 describe("eventually", () => {
   it("retries through falsy answers and throws until the check holds, and returns its value", async () => {
     let n = 0
-    await expect(eventually(() => { n++; if (n < 3) throw new Error("not yet"); return n < 5 ? false : n })).resolves.toBe(5)
+    await expect(
+      eventually(() => {
+        n++
+        if (n < 3) throw new Error("not yet")
+        return n < 5 ? false : n
+      }),
+    ).resolves.toBe(5)
   })
 
   it("gives up after the timeout with the last error", async () => {
-    await expect(eventually(() => { throw new Error("never") }, { timeoutMs: 60, message: "the flag" })).rejects.toThrow("the flag: never")
+    await expect(
+      eventually(
+        () => {
+          throw new Error("never")
+        },
+        { timeoutMs: 60, message: "the flag" },
+      ),
+    ).rejects.toThrow("the flag: never")
   })
 })
 
 describe("disposable", () => {
   it("closes once when the block ends, also when it throws", async () => {
     let closed = 0
-    const open = () => disposable({ name: "r" }, async () => { closed++ })
+    const open = () =>
+      disposable({ name: "r" }, async () => {
+        closed++
+      })
     {
       await using r = open()
       expect(r.name).toBe("r")
     }
     expect(closed).toBe(1)
-    await expect((async () => {
-      await using _r = open()
-      throw new Error("boom")
-    })()).rejects.toThrow("boom")
+    await expect(
+      (async () => {
+        await using _r = open()
+        throw new Error("boom")
+      })(),
+    ).rejects.toThrow("boom")
     expect(closed).toBe(2)
     const twice = open()
     await twice[Symbol.asyncDispose]()
@@ -61,7 +79,10 @@ describe("spawnNode", () => {
   it("resolves at the ready line and stops the process when disposed", async () => {
     let pid: number | undefined
     {
-      await using p = await spawnNode({ args: ["-e", "console.log('ready on ' + 42); setInterval(() => {}, 1000)"], ready: /ready on (\d+)/ })
+      await using p = await spawnNode({
+        args: ["-e", "console.log('ready on ' + 42); setInterval(() => {}, 1000)"],
+        ready: /ready on (\d+)/,
+      })
       expect((await p.waitFor(/ready on (\d+)/))[1]).toBe("42")
       pid = p.child.pid
       expect(p.child.exitCode).toBeNull()
@@ -71,7 +92,9 @@ describe("spawnNode", () => {
   })
 
   it("rejects with the output when the process exits before its ready line", async () => {
-    await expect(spawnNode({ args: ["-e", "console.error('cannot start: port taken'); process.exit(3)"], ready: /ready/ })).rejects.toThrow(/exited \(3\)[\s\S]*cannot start: port taken/)
+    await expect(
+      spawnNode({ args: ["-e", "console.error('cannot start: port taken'); process.exit(3)"], ready: /ready/ }),
+    ).rejects.toThrow(/exited \(3\)[\s\S]*cannot start: port taken/)
   })
 })
 
@@ -80,7 +103,10 @@ describe("freePort", () => {
     const port = await freePort()
     expect(port).toBeGreaterThan(0)
     const server = createServer()
-    await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(port, "127.0.0.1", resolve) })
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject)
+      server.listen(port, "127.0.0.1", resolve)
+    })
     expect((server.address() as { port: number }).port).toBe(port)
     await new Promise((r) => server.close(r))
   })

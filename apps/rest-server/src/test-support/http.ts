@@ -31,8 +31,12 @@ export const send = (server: RestServer, path: string, opts: SendOptions = {}): 
   new Promise((resolve, reject) => {
     const url = new URL(path, server.url)
     const isObject = opts.body !== undefined && typeof opts.body === "object" && !Buffer.isBuffer(opts.body)
-    const payload = opts.body === undefined ? undefined : isObject ? JSON.stringify(opts.body) : (opts.body as string | Buffer)
-    const headers: Record<string, string> = { ...(isObject ? { "Content-Type": "application/json" } : {}), ...opts.headers }
+    const payload =
+      opts.body === undefined ? undefined : isObject ? JSON.stringify(opts.body) : (opts.body as string | Buffer)
+    const headers: Record<string, string> = {
+      ...(isObject ? { "Content-Type": "application/json" } : {}),
+      ...opts.headers,
+    }
     if (payload !== undefined && !opts.chunked) headers["Content-Length"] = String(Buffer.byteLength(payload))
     const options = { method: opts.method ?? "POST", headers, agent: false as const }
     const onResponse = (res: IncomingMessage) => {
@@ -41,7 +45,11 @@ export const send = (server: RestServer, path: string, opts: SendOptions = {}): 
       res.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8")
         let body: unknown
-        try { body = text ? JSON.parse(text) : undefined } catch { body = undefined }
+        try {
+          body = text ? JSON.parse(text) : undefined
+        } catch {
+          body = undefined
+        }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body })
       })
       res.on("error", reject)
@@ -50,8 +58,12 @@ export const send = (server: RestServer, path: string, opts: SendOptions = {}): 
       ? httpsRequest(url, { ...options, ca: server.tls.certPem }, onResponse)
       : httpRequest(url, options, onResponse)
     let answered = false
-    req.on("response", () => { answered = true })
-    req.on("error", (e) => { if (!answered) reject(e) })
+    req.on("response", () => {
+      answered = true
+    })
+    req.on("error", (e) => {
+      if (!answered) reject(e)
+    })
     if (payload !== undefined && opts.chunked) {
       const buf = Buffer.from(payload)
       const step = 16_384
@@ -70,20 +82,29 @@ export interface TestRest {
 /** A REST server on 127.0.0.1:0 over its own core (in-memory store unless told), HTTPS with a generated certificate. */
 export const startTestRest = async (config: Partial<Config> = {}, opts: RestServerOptions = {}): Promise<TestRest> => {
   const dir = mkdtempSync(join(tmpdir(), "oxd-rest-test-"))
-  const oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", rest_tls_dir: join(dir, "tls"), ...config }))
+  const oxd = makeOxd(
+    makeConfig({ database_url: ":memory:", log_level: "error", rest_tls_dir: join(dir, "tls"), ...config }),
+  )
   await oxd.ready()
   const server = await startRestServer(oxd, { host: "127.0.0.1", port: 0, ...opts })
   return {
     oxd,
     server,
     send: (path, o) => send(server, path, o),
-    close: async () => { await server.close(); await oxd.dispose() },
+    close: async () => {
+      await server.close()
+      await oxd.dispose()
+    },
   }
 }
 
 /** The error code of an oxd error envelope (and that it is one). */
 export const errorCode = (r: RawReply): string => {
-  if (r.body?.status !== "error" || typeof r.body?.data?.error !== "string" || typeof r.body?.data?.error_description !== "string") {
+  if (
+    r.body?.status !== "error" ||
+    typeof r.body?.data?.error !== "string" ||
+    typeof r.body?.data?.error_description !== "string"
+  ) {
     throw new Error(`expected an oxd error envelope, got HTTP ${r.status}: ${r.text.slice(0, 300)}`)
   }
   return r.body.data.error as string

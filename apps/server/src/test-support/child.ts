@@ -35,26 +35,77 @@ export interface ChildServer {
 }
 
 /** Starts oxd-server on `database` (a file path, or a database URL such as postgres://…) trusting the OP's CA and allowing its origin; extra flags after. Resolves once it is ready. */
-export const startServer = async (op: TestOp, database: string, extra: ReadonlyArray<string> = [], env: Record<string, string> = {}): Promise<ChildServer> => {
+export const startServer = async (
+  op: TestOp,
+  database: string,
+  extra: ReadonlyArray<string> = [],
+  env: Record<string, string> = {},
+): Promise<ChildServer> => {
   const dir = tempDir("oxd-child-")
   const args = [
-    "--port", "0", "--rest-port", "0", "--ws-port", "0", "--rest-plain-http", "--ws-plain",
-    "--database-url", /^[a-z]+:/.test(database) ? database : `file:${database}`, "--trusted-ca-file", op.caFile, "--rest-tls-dir", join(dir, "tls"),
-    "--allowed-op-hosts", new URL(op.issuer).origin, // the test OP is on loopback: refused unless listed
+    "--port",
+    "0",
+    "--rest-port",
+    "0",
+    "--ws-port",
+    "0",
+    "--rest-plain-http",
+    "--ws-plain",
+    "--database-url",
+    /^[a-z]+:/.test(database) ? database : `file:${database}`,
+    "--trusted-ca-file",
+    op.caFile,
+    "--rest-tls-dir",
+    join(dir, "tls"),
+    "--allowed-op-hosts",
+    new URL(op.issuer).origin, // the test OP is on loopback: refused unless listed
     ...extra,
   ]
-  const { child, output, exited, waitFor } = await spawnNode({ args: ["--conditions=source", "--import", "tsx", main, ...args], cwd: root, env, ready: /oxd-server ready/ })
+  const { child, output, exited, waitFor } = await spawnNode({
+    args: ["--conditions=source", "--import", "tsx", main, ...args],
+    cwd: root,
+    env,
+    ready: /oxd-server ready/,
+  })
   const tcpPort = Number((await waitFor(/legacy TCP protocol on 127\.0\.0\.1:(\d+)/))[1])
   const restUrl = (await waitFor(/REST API on (http:\/\/127\.0\.0\.1:\d+)/))[1]!
   const wsUrl = (await waitFor(/WebSocket API \(tRPC\) on (ws:\/\/127\.0\.0\.1:\d+)/))[1]!
   const clients: Array<{ close(): Promise<void> }> = []
   const keep = <C extends { close(): Promise<void> }>(c: C) => (clients.push(c), c)
   return {
-    child, tcpPort, restUrl, wsUrl, exited, waitFor, output,
-    tcp: (token) => keep(createOxdClient({ transport: "tcp", port: tcpPort, poolSize: 1, timeoutMs: 30_000, ...(token ? { token } : {}) })),
-    https: (token) => keep(createOxdClient({ transport: "https", baseUrl: restUrl, timeoutMs: 30_000, ...(token ? { token } : {}) })),
-    ws: (token) => keep(createOxdClient({ transport: "ws", url: wsUrl, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket, timeoutMs: 30_000, retryDelayMs: () => 60_000, ...(token ? { token } : {}) })),
-    closeClients: async () => { await Promise.all(clients.splice(0).map((c) => c.close().catch(() => undefined))) },
+    child,
+    tcpPort,
+    restUrl,
+    wsUrl,
+    exited,
+    waitFor,
+    output,
+    tcp: (token) =>
+      keep(
+        createOxdClient({
+          transport: "tcp",
+          port: tcpPort,
+          poolSize: 1,
+          timeoutMs: 30_000,
+          ...(token ? { token } : {}),
+        }),
+      ),
+    https: (token) =>
+      keep(createOxdClient({ transport: "https", baseUrl: restUrl, timeoutMs: 30_000, ...(token ? { token } : {}) })),
+    ws: (token) =>
+      keep(
+        createOxdClient({
+          transport: "ws",
+          url: wsUrl,
+          WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+          timeoutMs: 30_000,
+          retryDelayMs: () => 60_000,
+          ...(token ? { token } : {}),
+        }),
+      ),
+    closeClients: async () => {
+      await Promise.all(clients.splice(0).map((c) => c.close().catch(() => undefined)))
+    },
   }
 }
 
@@ -62,7 +113,11 @@ export const startServer = async (op: TestOp, database: string, extra: ReadonlyA
 export type AdminServer = ChildServer & { readonly adminUrl: string }
 
 /** startServer with the admin port on a free port (the flag needs a number: 0 turns the admin port off). */
-export const startServerWithAdmin = async (op: TestOp, database: string, extra: ReadonlyArray<string> = []): Promise<AdminServer> => {
+export const startServerWithAdmin = async (
+  op: TestOp,
+  database: string,
+  extra: ReadonlyArray<string> = [],
+): Promise<AdminServer> => {
   const port = await freePort()
   const server = await startServer(op, database, ["--admin-port", String(port), ...extra])
   return Object.assign(server, { adminUrl: `http://127.0.0.1:${port}` })

@@ -17,9 +17,18 @@ export interface CollectedSpan {
   readonly raw: string
 }
 
-interface OtlpValue { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number }
-interface OtlpAttribute { key: string; value: OtlpValue }
-const valueOf = (v: OtlpValue): unknown => v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.boolValue ?? v.doubleValue
+interface OtlpValue {
+  stringValue?: string
+  intValue?: string | number
+  boolValue?: boolean
+  doubleValue?: number
+}
+interface OtlpAttribute {
+  key: string
+  value: OtlpValue
+}
+const valueOf = (v: OtlpValue): unknown =>
+  v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.boolValue ?? v.doubleValue
 
 export const startOtlpCollector = async () => {
   const spans: CollectedSpan[] = []
@@ -31,12 +40,19 @@ export const startOtlpCollector = async () => {
       const text = Buffer.concat(chunks).toString("utf8")
       if (req.method !== "POST" || req.url !== "/v1/traces") return void res.writeHead(404).end()
       bodies.push(text)
-      const data = JSON.parse(text) as { resourceSpans: Array<{ resource?: { attributes?: OtlpAttribute[] }; scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }> }
+      const data = JSON.parse(text) as {
+        resourceSpans: Array<{
+          resource?: { attributes?: OtlpAttribute[] }
+          scopeSpans: Array<{ spans: Array<Record<string, unknown>> }>
+        }>
+      }
       for (const rs of data.resourceSpans) {
         const service = rs.resource?.attributes?.find((a) => a.key === "service.name")?.value.stringValue
         for (const ss of rs.scopeSpans) {
           for (const s of ss.spans) {
-            const attributes = Object.fromEntries(((s["attributes"] ?? []) as OtlpAttribute[]).map((a) => [a.key, valueOf(a.value)]))
+            const attributes = Object.fromEntries(
+              ((s["attributes"] ?? []) as OtlpAttribute[]).map((a) => [a.key, valueOf(a.value)]),
+            )
             spans.push({
               traceId: String(s["traceId"]),
               spanId: String(s["spanId"]),

@@ -7,7 +7,10 @@ import { startTcpServer, type TcpServer } from "../TcpServer.js"
  * A core and a TcpServer on 127.0.0.1 (a port chosen by the OS) for the tests of one file: `use` gets both once they are up.
  * After the file, `closeClients` runs first (the file's open connections), then the server and the core stop.
  */
-export const startCoreAndServer = (use: (oxd: Oxd, server: TcpServer) => void, closeClients: () => void = () => undefined) => {
+export const startCoreAndServer = (
+  use: (oxd: Oxd, server: TcpServer) => void,
+  closeClients: () => void = () => undefined,
+) => {
   let oxd: Oxd | undefined
   let server: TcpServer | undefined
   beforeAll(async () => {

@@ -7,7 +7,14 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { makeConfig, makeOxd, type Config, type Oxd } from "@oxd/core"
 import { headlessLogin, type TestOp } from "@oxd/test-op"
-import { createTRPCClient, createWSClient, TRPCClientError, wsLink, type TRPCClient, type TRPCWebSocketClient } from "@trpc/client"
+import {
+  createTRPCClient,
+  createWSClient,
+  TRPCClientError,
+  wsLink,
+  type TRPCClient,
+  type TRPCWebSocketClient,
+} from "@trpc/client"
 import { WebSocket } from "ws"
 import type { AppRouter } from "../router.js"
 import { startWsServer, type WsServer, type WsServerOptions } from "../WsServer.js"
@@ -23,28 +30,40 @@ export interface Running {
   close(): Promise<void>
 }
 
-export const startServer = async (op: TestOp, opts: { config?: Partial<Config>; server?: WsServerOptions } = {}): Promise<Running> => {
-  const oxd = makeOxd(makeConfig({
-    database_url: ":memory:",
-    log_level: "error",
-    trusted_ca_file: op.caFile,
-    allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
-    rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-ws-")), "tls"),
-    ...opts.config,
-  }))
+export const startServer = async (
+  op: TestOp,
+  opts: { config?: Partial<Config>; server?: WsServerOptions } = {},
+): Promise<Running> => {
+  const oxd = makeOxd(
+    makeConfig({
+      database_url: ":memory:",
+      log_level: "error",
+      trusted_ca_file: op.caFile,
+      allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
+      rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-ws-")), "tls"),
+      ...opts.config,
+    }),
+  )
   await oxd.ready()
   const server = await startWsServer(oxd, { host: "127.0.0.1", port: 0, ...opts.server })
-  return { oxd, server, close: async () => { await server.close(); await oxd.dispose() } }
+  return {
+    oxd,
+    server,
+    close: async () => {
+      await server.close()
+      await oxd.dispose()
+    },
+  }
 }
 
 /** The `ws` WebSocket class, trusting `ca` (the server's self-signed certificate) when given. */
 export const webSocketClass = (ca?: string): typeof globalThis.WebSocket =>
   (ca
     ? class extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { ca })
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols, { ca })
+        }
       }
-    }
     : WebSocket) as unknown as typeof globalThis.WebSocket
 
 export interface Client {
@@ -70,7 +89,11 @@ export const oxdError = async (call: Promise<unknown>) => {
     await call
   } catch (e) {
     if (!(e instanceof TRPCClientError)) throw e
-    const data = e.data as { oxd: { error: string; error_description: string; details?: unknown }; code: string; httpStatus: number }
+    const data = e.data as {
+      oxd: { error: string; error_description: string; details?: unknown }
+      code: string
+      httpStatus: number
+    }
     return { ...data.oxd, code: data.code, httpStatus: data.httpStatus, message: e.message }
   }
   throw new Error("expected the call to fail")
@@ -89,14 +112,16 @@ export const setupClient = async (c: Client, op: TestOp) => {
 }
 
 export const registerSite = async (c: Client, op: TestOp, params: Record<string, unknown> = {}) =>
-  (await c.trpc.registerSite.mutate({
-    op_host: op.issuer,
-    authorization_redirect_uri: REDIRECT_URI,
-    post_logout_redirect_uri: POST_LOGOUT_URI,
-    scope: ["openid", "profile", "offline_access"],
-    grant_types: ["authorization_code", "refresh_token"],
-    ...params,
-  })).oxd_id
+  (
+    await c.trpc.registerSite.mutate({
+      op_host: op.issuer,
+      authorization_redirect_uri: REDIRECT_URI,
+      post_logout_redirect_uri: POST_LOGOUT_URI,
+      scope: ["openid", "profile", "offline_access"],
+      grant_types: ["authorization_code", "refresh_token"],
+      ...params,
+    })
+  ).oxd_id
 
 /** get_authorization_url, a headless login as alice, get_tokens_by_code. */
 export const signIn = async (c: Client, op: TestOp, oxdId: string) => {
@@ -104,4 +129,3 @@ export const signIn = async (c: Client, op: TestOp, oxdId: string) => {
   const { code, state } = await headlessLogin(authorization_url, { ca: op.caPem })
   return c.trpc.getTokensByCode.mutate({ oxd_id: oxdId, code, state: state ?? "" })
 }
-

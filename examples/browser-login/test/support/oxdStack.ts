@@ -26,7 +26,10 @@ export interface OxdStack {
  * The test OP (HTTPS, its own CA) and one oxd core in-process, served as the REST API and the WebSocket API on
  * loopback with plain HTTP; CORS allows the page's origin only.
  */
-export const startOxdStack = async (opts: { readonly pageOrigin: string; readonly stateDir: string }): Promise<OxdStack> => {
+export const startOxdStack = async (opts: {
+  readonly pageOrigin: string
+  readonly stateDir: string
+}): Promise<OxdStack> => {
   const op = await startTestOp({ stateDir: opts.stateDir })
   const opSpkiHash = spkiHash(readFileSync(join(opts.stateDir, "tls", "server.pem"), "utf8"))
   const stack = await startStack(op, {
@@ -37,7 +40,11 @@ export const startOxdStack = async (opts: { readonly pageOrigin: string; readonl
     throw e
   })
   return {
-    op, oxd: stack.oxd, rest: stack.rest, ws: stack.ws, opSpkiHash,
+    op,
+    oxd: stack.oxd,
+    rest: stack.rest,
+    ws: stack.ws,
+    opSpkiHash,
     close: async () => {
       await stack.close()
       await op.close()
@@ -67,10 +74,19 @@ export const registerSite = async (stack: OxdStack, redirectUri: string): Promis
   const op_host = stack.op.issuer
   const setup = await call("setup_client", { op_host, authorization_redirect_uri: redirectUri })
   const { access_token } = await call("get_client_token", {
-    op_host, client_id: setup["client_id"], client_secret: setup["client_secret"], scope: ["uma_protection"],
+    op_host,
+    client_id: setup["client_id"],
+    client_secret: setup["client_secret"],
+    scope: ["uma_protection"],
   })
-  const site = await call("register_site", {
-    op_host, authorization_redirect_uri: redirectUri, scope: ["openid", "profile", "email"],
-  }, String(access_token))
+  const site = await call(
+    "register_site",
+    {
+      op_host,
+      authorization_redirect_uri: redirectUri,
+      scope: ["openid", "profile", "email"],
+    },
+    String(access_token),
+  )
   return { oxdId: String(site["oxd_id"]), protectionToken: String(access_token) }
 }

@@ -29,7 +29,10 @@ export const serveStatic = async (root: string): Promise<StaticServer> => {
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" })
+        res.writeHead(200, {
+          "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+          "Cache-Control": "no-store",
+        })
         res.end(req.method === "HEAD" ? undefined : body)
       },
       () => res.writeHead(404, { "Content-Type": "text/plain" }).end("not found"),
@@ -42,9 +45,10 @@ export const serveStatic = async (root: string): Promise<StaticServer> => {
   const { port } = server.address() as AddressInfo
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }

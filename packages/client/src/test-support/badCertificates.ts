@@ -21,10 +21,17 @@ const selfSigned = async (name: string, notBefore: Date, notAfter: Date) => {
     notAfter,
     keys,
     signingAlgorithm: alg,
-    extensions: [new x509.SubjectAlternativeNameExtension([name === "127.0.0.1" ? { type: "ip", value: name } : { type: "dns", value: name }])],
+    extensions: [
+      new x509.SubjectAlternativeNameExtension([
+        name === "127.0.0.1" ? { type: "ip", value: name } : { type: "dns", value: name },
+      ]),
+    ],
   })
   const der = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey))
-  return { certPem: cert.toString("pem"), keyPem: `-----BEGIN PRIVATE KEY-----\n${der.toString("base64").replace(/.{64}/g, "$&\n").replace(/\n$/, "")}\n-----END PRIVATE KEY-----\n` }
+  return {
+    certPem: cert.toString("pem"),
+    keyPem: `-----BEGIN PRIVATE KEY-----\n${der.toString("base64").replace(/.{64}/g, "$&\n").replace(/\n$/, "")}\n-----END PRIVATE KEY-----\n`,
+  }
 }
 
 export interface BadTlsServer {
@@ -37,14 +44,19 @@ export interface BadTlsServer {
 
 export const startBadTlsServer = async (fault: "expired" | "other-name"): Promise<BadTlsServer> => {
   const now = Date.now()
-  const { certPem, keyPem } = fault === "expired"
-    ? await selfSigned("127.0.0.1", new Date(now - 30 * DAY), new Date(now - DAY))
-    : await selfSigned("oxd.example", new Date(now - DAY), new Date(now + 30 * DAY))
+  const { certPem, keyPem } =
+    fault === "expired"
+      ? await selfSigned("127.0.0.1", new Date(now - 30 * DAY), new Date(now - DAY))
+      : await selfSigned("oxd.example", new Date(now - DAY), new Date(now + 30 * DAY))
   const server: Server = createServer({ cert: certPem, key: keyPem }, (_, res) => res.end())
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     certPem,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

@@ -18,7 +18,10 @@ export type Servers = Stack & {
 /** TCP with protection on, so every transport asks for the same token. */
 export const startServers = async (op: TestOp): Promise<Servers> => {
   const stack = await startStack(op, {
-    config: { protect_commands_with_access_token: true, rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-client-")), "tls") },
+    config: {
+      protect_commands_with_access_token: true,
+      rest_tls_dir: join(mkdtempSync(join(tmpdir(), "oxd-client-")), "tls"),
+    },
   })
   return Object.assign(stack, { certFile: stack.rest.tls!.certFile })
 }

@@ -102,7 +102,7 @@ const FILE_REPORTERS: ReadonlyArray<ReporterName> = ["junit", "json", "tap"]
 export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
   let values
   try {
-    ({ values } = parseArgs({
+    ;({ values } = parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
@@ -145,22 +145,37 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
     const named = /^(tcp|https|ws)=(.+)$/.exec(v)
     const transport: TransportName | undefined = named
       ? (named[1] as TransportName)
-      : transports.length === 1 ? transports[0] : transportOfAddress(v)
-    if (!transport) throw new UsageError(`--target ${v}: say which transport it is for (tcp=${v}, https=…, ws=…), or give one --transport`)
-    if (targets[transport]) throw new UsageError(`--target: two addresses for ${transport} (${targets[transport]} and ${named ? named[2] : v})`)
+      : transports.length === 1
+        ? transports[0]
+        : transportOfAddress(v)
+    if (!transport)
+      throw new UsageError(
+        `--target ${v}: say which transport it is for (tcp=${v}, https=…, ws=…), or give one --transport`,
+      )
+    if (targets[transport])
+      throw new UsageError(
+        `--target: two addresses for ${transport} (${targets[transport]} and ${named ? named[2] : v})`,
+      )
     targets[transport] = named ? named[2]! : v
   }
-  const chosen = transports.length ? transports : TRANSPORTS.filter((t) => targets[t]).length ? TRANSPORTS.filter((t) => targets[t]) : [...TRANSPORTS]
+  const chosen = transports.length
+    ? transports
+    : TRANSPORTS.filter((t) => targets[t]).length
+      ? TRANSPORTS.filter((t) => targets[t])
+      : [...TRANSPORTS]
   for (const t of Object.keys(targets) as TransportName[]) {
-    if (!chosen.includes(t)) throw new UsageError(`--target ${t}=${targets[t]} but --transport ${t} is not among ${chosen.join(", ")}`)
+    if (!chosen.includes(t))
+      throw new UsageError(`--target ${t}=${targets[t]} but --transport ${t} is not among ${chosen.join(", ")}`)
   }
 
-  if (!isProfile(values.profile)) throw new UsageError(`--profile ${values.profile}: expected one of ${PROFILES.join(", ")}`)
+  if (!isProfile(values.profile))
+    throw new UsageError(`--profile ${values.profile}: expected one of ${PROFILES.join(", ")}`)
   const named = TRANSPORTS.filter((t) => transports.includes(t) || targets[t] !== undefined)
 
   const reporters: ReporterName[] = []
   for (const r of values.reporter.flatMap((v) => v.split(","))) {
-    if (!(REPORTERS as ReadonlyArray<string>).includes(r)) throw new UsageError(`--reporter ${r}: expected one of ${REPORTERS.join(", ")}`)
+    if (!(REPORTERS as ReadonlyArray<string>).includes(r))
+      throw new UsageError(`--reporter ${r}: expected one of ${REPORTERS.join(", ")}`)
     if (!reporters.includes(r as ReporterName)) reporters.push(r as ReporterName)
   }
   if (reporters.length === 0) reporters.push("table")
@@ -169,7 +184,10 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const bare: string[] = []
   for (const v of values.out) {
     const named = /^(table|tap|junit|json)=(.+)$/.exec(v)
-    if (!named) { bare.push(v); continue }
+    if (!named) {
+      bare.push(v)
+      continue
+    }
     const r = named[1] as ReporterName
     if (r === "table") throw new UsageError("--out table=…: the table reporter writes to stdout")
     if (!reporters.includes(r)) reporters.push(r)
@@ -178,11 +196,14 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
   if (bare.length) {
     const candidates = reporters.filter((r) => FILE_REPORTERS.includes(r) && outs[r] === undefined)
     if (bare.length > 1 || candidates.length !== 1) {
-      throw new UsageError(`--out ${bare.join(", ")}: ${candidates.length === 0 ? "no file reporter (junit, json, tap) to write it; add --reporter junit" : "say which reporter each file is for: --out junit=report.xml --out json=result.json"}`)
+      throw new UsageError(
+        `--out ${bare.join(", ")}: ${candidates.length === 0 ? "no file reporter (junit, json, tap) to write it; add --reporter junit" : "say which reporter each file is for: --out junit=report.xml --out json=result.json"}`,
+      )
     }
     outs[candidates[0]!] = bare[0]!
   }
-  if (reporters.includes("junit") && !outs.junit) throw new UsageError("--reporter junit writes XML to a file: add --out <file>")
+  if (reporters.includes("junit") && !outs.junit)
+    throw new UsageError("--reporter junit writes XML to a file: add --out <file>")
 
   if (values.login !== undefined && !(LOGIN_KINDS as ReadonlyArray<string>).includes(values.login)) {
     throw new UsageError(`--login ${values.login}: expected one of ${LOGIN_KINDS.join(", ")}`)
@@ -194,12 +215,15 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
   }
 
   const timeout = values.timeout === undefined ? (login === "manual" ? 600 : 60) : Number(values.timeout)
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout ${values.timeout}: expected a number of seconds > 0`)
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError(`--timeout ${values.timeout}: expected a number of seconds > 0`)
   const opPort = Number(values["op-port"])
-  if (!Number.isInteger(opPort) || opPort < 0 || opPort > 65535) throw new UsageError(`--op-port ${values["op-port"]}: expected a port number`)
+  if (!Number.isInteger(opPort) || opPort < 0 || opPort > 65535)
+    throw new UsageError(`--op-port ${values["op-port"]}: expected a port number`)
   if (values.op !== undefined) {
     const url = URL.parse(values.op)
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) throw new UsageError(`--op ${values.op}: expected the OP's issuer URL, e.g. https://op.example.com`)
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
+      throw new UsageError(`--op ${values.op}: expected the OP's issuer URL, e.g. https://op.example.com`)
   }
 
   return {

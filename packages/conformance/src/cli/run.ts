@@ -25,27 +25,44 @@ const listScenarios = () =>
 
 /** The bundled test OP started in this process, with the login the options ask for. */
 const startBundledOp = async (opts: CliOptions, io: CliIo, say: (line: string) => void) => {
-  const [{ startTestOp }, { testOpDriver }] = await Promise.all([import("@oxd/test-op"), import("../drivers/testOp.js")])
+  const [{ startTestOp }, { testOpDriver }] = await Promise.all([
+    import("@oxd/test-op"),
+    import("../drivers/testOp.js"),
+  ])
   const op = await startTestOp({ port: opts.opPort, stateDir: resolve(io.cwd, opts.opStateDir ?? ".oxd/test-op") })
   const base = testOpDriver(op)
   const manual = opts.login === "manual" ? manualLogin({ input: io.stdin, output: io.stderr }) : undefined
-  const form = { username: opts.username, password: opts.password, usernameField: opts.usernameField, passwordField: opts.passwordField, ca: [op.caPem] }
+  const form = {
+    username: opts.username,
+    password: opts.password,
+    usernameField: opts.usernameField,
+    passwordField: opts.passwordField,
+    ca: [op.caPem],
+  }
   const driver: OpDriver = {
     ...base,
     login: manual ? manual.login : opts.login === "form" ? (url) => formLogin(url, form) : base.login,
   }
-  say([
-    "No --op given: started the bundled test OP in this process.",
-    `  issuer   ${op.issuer}`,
-    `  CA file  ${op.caFile}`,
-    "The server under test must trust that CA to reach the OP: start it with",
-    `  --trusted-ca-file ${op.caFile}   (oxd-ts; or NODE_EXTRA_CA_CERTS=${op.caFile} for a Node-based server)`,
-    `  --allowed-op-hosts ${new URL(op.issuer).origin}   (oxd-ts: the OP is on loopback, refused unless listed)`,
-    "Scenarios send op_host with every registration, so the server needs no --default-op-host. The CA is kept in",
-    "--op-state-dir across runs; fix the issuer with --op-port, or start the OP yourself (pnpm test-op) and pass --op.",
-    "",
-  ].join("\n"))
-  return { driver, close: async () => { manual?.close(); await op.close() } }
+  say(
+    [
+      "No --op given: started the bundled test OP in this process.",
+      `  issuer   ${op.issuer}`,
+      `  CA file  ${op.caFile}`,
+      "The server under test must trust that CA to reach the OP: start it with",
+      `  --trusted-ca-file ${op.caFile}   (oxd-ts; or NODE_EXTRA_CA_CERTS=${op.caFile} for a Node-based server)`,
+      `  --allowed-op-hosts ${new URL(op.issuer).origin}   (oxd-ts: the OP is on loopback, refused unless listed)`,
+      "Scenarios send op_host with every registration, so the server needs no --default-op-host. The CA is kept in",
+      "--op-state-dir across runs; fix the issuer with --op-port, or start the OP yourself (pnpm test-op) and pass --op.",
+      "",
+    ].join("\n"),
+  )
+  return {
+    driver,
+    close: async () => {
+      manual?.close()
+      await op.close()
+    },
+  }
 }
 
 /** The CLI: parses argv, runs the suite, writes the reports; the process exit code. */
@@ -54,12 +71,23 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
   let ca: string[]
   try {
     opts = parseCliArgs(argv)
-    if (opts.help) { io.stdout.write(HELP); return 0 }
-    if (opts.list) { io.stdout.write(listScenarios()); return 0 }
+    if (opts.help) {
+      io.stdout.write(HELP)
+      return 0
+    }
+    if (opts.list) {
+      io.stdout.write(listScenarios())
+      return 0
+    }
     const unknown = unknownSelectors([...opts.only, ...opts.skip])
-    if (unknown.length) throw new UsageError(`no scenario id or tag ${unknown.map((u) => `"${u}"`).join(", ")} (see --list)`)
+    if (unknown.length)
+      throw new UsageError(`no scenario id or tag ${unknown.map((u) => `"${u}"`).join(", ")} (see --list)`)
     ca = opts.caFiles.map((f) => {
-      try { return readFileSync(resolve(io.cwd, f), "utf8") } catch (e) { throw new UsageError(`--ca ${f}: ${describeError(e)}`) }
+      try {
+        return readFileSync(resolve(io.cwd, f), "utf8")
+      } catch (e) {
+        throw new UsageError(`--ca ${f}: ${describeError(e)}`)
+      }
     })
   } catch (e) {
     if (!(e instanceof UsageError)) throw e
@@ -70,7 +98,9 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
   // progress and the summary go to stderr when stdout carries a machine-readable report
   const machineOnStdout = opts.reporters.some((r) => (r === "tap" || r === "json") && !opts.outs[r])
   const progress = machineOnStdout ? io.stderr : io.stdout
-  const say = (line: string) => { progress.write(`${line}\n`) }
+  const say = (line: string) => {
+    progress.write(`${line}\n`)
+  }
 
   let op: { driver: OpDriver; close(): Promise<void> | void }
   try {
@@ -78,17 +108,29 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
       const connected = await connectOp(opts.op, {
         ca,
         ...(opts.login ? { login: opts.login } : {}),
-        form: { username: opts.username, password: opts.password, usernameField: opts.usernameField, passwordField: opts.passwordField },
+        form: {
+          username: opts.username,
+          password: opts.password,
+          usernameField: opts.usernameField,
+          passwordField: opts.passwordField,
+        },
         manual: { input: io.stdin, output: io.stderr },
       })
-      const management = connected.clientManagement === undefined ? "" : `; RFC 7592 client management ${connected.clientManagement ? "offered" : "not offered (update_site scenarios are skipped)"}`
-      say(`OP ${connected.driver.issuer}: control API ${connected.admin ? "found (ID-token faults, key rotation, UMA policies)" : "absent (scenarios driving the OP are skipped)"}; UMA 2 ${connected.uma ? "offered" : "not offered"}${management}; login: ${connected.login}`)
+      const management =
+        connected.clientManagement === undefined
+          ? ""
+          : `; RFC 7592 client management ${connected.clientManagement ? "offered" : "not offered (update_site scenarios are skipped)"}`
+      say(
+        `OP ${connected.driver.issuer}: control API ${connected.admin ? "found (ID-token faults, key rotation, UMA policies)" : "absent (scenarios driving the OP are skipped)"}; UMA 2 ${connected.uma ? "offered" : "not offered"}${management}; login: ${connected.login}`,
+      )
       op = connected
     } else {
       op = await startBundledOp(opts, io, say)
     }
   } catch (e) {
-    io.stderr.write(`oxd-conformance: ${e instanceof OpUnavailable ? e.message : `the OP could not be set up: ${describeError(e)}`}\n`)
+    io.stderr.write(
+      `oxd-conformance: ${e instanceof OpUnavailable ? e.message : `the OP could not be set up: ${describeError(e)}`}\n`,
+    )
     return 1
   }
 
@@ -106,7 +148,10 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
       skip: opts.skip,
       timeout: opts.timeout,
       ...(opts.authMethod ? { authMethod: opts.authMethod } : {}),
-      onProgress: (e) => { const line = progressLine(e); if (line !== undefined) say(line) },
+      onProgress: (e) => {
+        const line = progressLine(e)
+        if (line !== undefined) say(line)
+      },
     })
     for (const r of opts.reporters) {
       const text = report(r, result)
@@ -122,7 +167,8 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
         io.stdout.write(text)
       }
     }
-    if (result.passed + result.failed === 0) say("Nothing was checked: every scenario was skipped (see the reasons above).")
+    if (result.passed + result.failed === 0)
+      say("Nothing was checked: every scenario was skipped (see the reasons above).")
     say(summaryLine(result))
     return result.failed > 0 || result.passed === 0 ? 1 : 0
   } finally {

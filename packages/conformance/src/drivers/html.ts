@@ -48,7 +48,12 @@ export const parseForms = (html: string, base: URL): Form[] => {
       if (tag === "select") {
         const options = [...content.matchAll(/<option\b([^>]*)>([^<]*)/gi)]
         const chosen = options.find((o) => hasFlag(o[1] ?? "", "selected")) ?? options[0]
-        if (name && chosen) fields.push({ name, value: decodeEntities(attr(chosen[1] ?? "", "value") ?? chosen[2] ?? "").trim(), type: "select" })
+        if (name && chosen)
+          fields.push({
+            name,
+            value: decodeEntities(attr(chosen[1] ?? "", "value") ?? chosen[2] ?? "").trim(),
+            type: "select",
+          })
         continue
       }
       if (tag === "textarea") {
@@ -57,7 +62,10 @@ export const parseForms = (html: string, base: URL): Form[] => {
       }
       const type = (attr(a, "type") ?? "text").toLowerCase()
       if (type === "password") hasPassword = true
-      if (type === "submit" || type === "image") { buttons.push({ name, value, label: value }); continue }
+      if (type === "submit" || type === "image") {
+        buttons.push({ name, value, label: value })
+        continue
+      }
       if (type === "reset" || type === "button" || type === "file") continue
       if ((type === "checkbox" || type === "radio") && !hasFlag(a, "checked")) continue
       if (name) fields.push({ name, value: type === "checkbox" && attr(a, "value") === undefined ? "on" : value, type })
@@ -68,7 +76,8 @@ export const parseForms = (html: string, base: URL): Form[] => {
 }
 
 /** A boolean attribute (disabled, checked, selected), outside quoted values. */
-const hasFlag = (attrs: string, name: string): boolean => new RegExp(`(?:^|\\s)${name}(?:\\s|=|/|$)`, "i").test(attrs.replace(/"[^"]*"|'[^']*'/g, ""))
+const hasFlag = (attrs: string, name: string): boolean =>
+  new RegExp(`(?:^|\\s)${name}(?:\\s|=|/|$)`, "i").test(attrs.replace(/"[^"]*"|'[^']*'/g, ""))
 
 const attr = (attrs: string, name: string): string | undefined => {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(attrs)
@@ -77,12 +86,15 @@ const attr = (attrs: string, name: string): string | undefined => {
 
 /** The visible text of some HTML, squeezed (for error messages). */
 export const text = (html: string): string =>
-  decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim()
+  decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]+>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim()
 
 export const decodeEntities = (s: string): string => {
   const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " }
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+    if (e[0] === "#")
+      return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
     return named[e.toLowerCase()] ?? whole
   })
 }

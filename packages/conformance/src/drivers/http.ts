@@ -23,47 +23,74 @@ export interface SendOptions {
 export const send = (method: string, url: URL, opts: SendOptions = {}): Promise<Page> => {
   // a browser's Accept: an OP may answer its login pages in JSON to a client that lists JSON (LemonLDAP::NG does,
   // for any Accept naming application/json, whatever its q)
-  const headers: http.OutgoingHttpHeaders = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "user-agent": "oxd-conformance", ...opts.headers }
+  const headers: http.OutgoingHttpHeaders = {
+    accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "user-agent": "oxd-conformance",
+    ...opts.headers,
+  }
   const cookie = opts.jar?.header(url)
   if (cookie) headers["cookie"] = cookie
   if (opts.body !== undefined) headers["content-length"] = Buffer.byteLength(opts.body)
   const secure = url.protocol === "https:"
   const lib = secure ? https : http
   return new Promise((resolve, reject) => {
-    const req = lib.request(url, { method, headers, agent: false, ...(secure && opts.ca ? { ca: [...opts.ca] } : {}) }, (res) => {
-      opts.jar?.store(url, res.headers["set-cookie"] ?? [])
-      const chunks: Buffer[] = []
-      res.on("data", (c: Buffer) => chunks.push(c))
-      res.on("end", () => resolve({
-        status: res.statusCode ?? 0,
-        location: res.headers.location,
-        contentType: String(res.headers["content-type"] ?? ""),
-        body: Buffer.concat(chunks).toString("utf8"),
-        url,
-      }))
-      res.on("error", reject)
-    })
-    req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new Error(`no answer from ${url.origin} within ${opts.timeoutMs ?? 30_000} ms`)))
+    const req = lib.request(
+      url,
+      { method, headers, agent: false, ...(secure && opts.ca ? { ca: [...opts.ca] } : {}) },
+      (res) => {
+        opts.jar?.store(url, res.headers["set-cookie"] ?? [])
+        const chunks: Buffer[] = []
+        res.on("data", (c: Buffer) => chunks.push(c))
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            location: res.headers.location,
+            contentType: String(res.headers["content-type"] ?? ""),
+            body: Buffer.concat(chunks).toString("utf8"),
+            url,
+          }),
+        )
+        res.on("error", reject)
+      },
+    )
+    req.setTimeout(opts.timeoutMs ?? 30_000, () =>
+      req.destroy(new Error(`no answer from ${url.origin} within ${opts.timeoutMs ?? 30_000} ms`)),
+    )
     req.on("error", reject)
     req.end(opts.body)
   })
 }
 
 /** GET or POST JSON; the parsed body (undefined when it is not JSON). */
-export const sendJson = async (method: "GET" | "POST", url: URL, opts: SendOptions & { readonly json?: unknown } = {}) => {
+export const sendJson = async (
+  method: "GET" | "POST",
+  url: URL,
+  opts: SendOptions & { readonly json?: unknown } = {},
+) => {
   const page = await send(method, url, {
     ...opts,
-    headers: { accept: "application/json", ...(opts.json !== undefined ? { "content-type": "application/json" } : {}), ...opts.headers },
+    headers: {
+      accept: "application/json",
+      ...(opts.json !== undefined ? { "content-type": "application/json" } : {}),
+      ...opts.headers,
+    },
     ...(opts.json !== undefined ? { body: JSON.stringify(opts.json) } : {}),
   })
   let json: unknown
-  try { json = JSON.parse(page.body) } catch { json = undefined }
+  try {
+    json = JSON.parse(page.body)
+  } catch {
+    json = undefined
+  }
   return { ...page, json }
 }
 
 /** Just enough of RFC 6265 for a login: host-only and Domain cookies, path, expiry. */
 export class CookieJar {
-  readonly #cookies = new Map<string, { name: string; value: string; host: string; domain: boolean; path: string; expires: number; secure: boolean }>()
+  readonly #cookies = new Map<
+    string,
+    { name: string; value: string; host: string; domain: boolean; path: string; expires: number; secure: boolean }
+  >()
 
   store(url: URL, setCookies: ReadonlyArray<string>): void {
     for (const line of setCookies) {
@@ -86,7 +113,10 @@ export class CookieJar {
         else if (key === "secure") secure = true
         else if (key === "domain" && v) {
           const d = v.replace(/^\./, "").toLowerCase()
-          if (url.hostname === d || url.hostname.endsWith(`.${d}`)) { host = d; domain = true }
+          if (url.hostname === d || url.hostname.endsWith(`.${d}`)) {
+            host = d
+            domain = true
+          }
         }
       }
       const id = `${host};${name};${path}`
@@ -98,8 +128,13 @@ export class CookieJar {
   header(url: URL): string {
     const now = Date.now()
     return [...this.#cookies.values()]
-      .filter((c) => c.expires > now && (!c.secure || url.protocol === "https:") && pathMatches(url.pathname, c.path) &&
-        (url.hostname === c.host || (c.domain && url.hostname.endsWith(`.${c.host}`))))
+      .filter(
+        (c) =>
+          c.expires > now &&
+          (!c.secure || url.protocol === "https:") &&
+          pathMatches(url.pathname, c.path) &&
+          (url.hostname === c.host || (c.domain && url.hostname.endsWith(`.${c.host}`))),
+      )
       .sort((a, b) => b.path.length - a.path.length)
       .map((c) => `${c.name}=${c.value}`)
       .join("; ")

@@ -52,20 +52,31 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
   let issuer: string
   let registrationEndpoint: string | undefined
   try {
-    const discovery = await sendJson("GET", under(issuerUrl, ".well-known/openid-configuration"), { ca, timeoutMs: 10_000 })
+    const discovery = await sendJson("GET", under(issuerUrl, ".well-known/openid-configuration"), {
+      ca,
+      timeoutMs: 10_000,
+    })
     const doc = discovery.json as { issuer?: unknown } | undefined
     if (discovery.status !== 200 || typeof doc?.issuer !== "string") {
-      throw new Error(`GET /.well-known/openid-configuration answered ${discovery.status}${typeof doc?.issuer === "string" ? "" : " without an issuer"}`)
+      throw new Error(
+        `GET /.well-known/openid-configuration answered ${discovery.status}${typeof doc?.issuer === "string" ? "" : " without an issuer"}`,
+      )
     }
     issuer = doc.issuer
     const reg = (doc as { registration_endpoint?: unknown }).registration_endpoint
     registrationEndpoint = typeof reg === "string" ? reg : undefined
   } catch (e) {
     const why = reasonOf(e)
-    throw new OpUnavailable(`the OP ${issuerUrl} cannot be used: ${why}${/certificate|self.signed|CERT_/i.test(why) ? " (trust its CA with --ca <file>)" : ""}`)
+    throw new OpUnavailable(
+      `the OP ${issuerUrl} cannot be used: ${why}${/certificate|self.signed|CERT_/i.test(why) ? " (trust its CA with --ca <file>)" : ""}`,
+    )
   }
   const probe = async (path: string) => {
-    try { return await sendJson("GET", under(issuer, path), { ca, timeoutMs: 10_000 }) } catch { return undefined }
+    try {
+      return await sendJson("GET", under(issuer, path), { ca, timeoutMs: 10_000 })
+    } catch {
+      return undefined
+    }
   }
   const [info, uma] = await Promise.all([probe("__test/info"), probe(".well-known/uma2-configuration")])
   const admin = info?.status === 200 && typeof (info.json as { issuer?: unknown } | undefined)?.issuer === "string"
@@ -73,23 +84,31 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
 
   const post = async (path: string, json: unknown) => {
     const r = await sendJson("POST", under(issuer, `__test/${path}`), { ca, json })
-    if (r.status !== 200) throw new Error(`the OP's control API refused POST /__test/${path}: ${r.status} ${r.body.slice(0, 200)}`)
+    if (r.status !== 200)
+      throw new Error(`the OP's control API refused POST /__test/${path}: ${r.status} ${r.body.slice(0, 200)}`)
     return r.json as Record<string, unknown>
   }
   if (admin) await post("reset", {})
-  const clientManagement = registrationEndpoint ? await probeClientManagement(registrationEndpoint, opts.redirectUri ?? "https://client.example.org/cb", ca) : undefined
+  const clientManagement = registrationEndpoint
+    ? await probeClientManagement(registrationEndpoint, opts.redirectUri ?? "https://client.example.org/cb", ca)
+    : undefined
 
   const login = opts.login ?? (admin ? "test-op" : "form")
-  const manual = login === "manual" ? manualLogin(opts.manual ?? { input: process.stdin, output: process.stderr }) : undefined
+  const manual =
+    login === "manual" ? manualLogin(opts.manual ?? { input: process.stdin, output: process.stderr }) : undefined
   const form: FormLoginOptions = { ...opts.form, ca }
   // the test OP's headless login is a form login with its field names and users (alice / alice-password): the
   // form driver does it without loading the test OP's code (oidc-provider) into this process
   const loginFn: OpDriver["login"] = async (url) => (manual ? manual.login(url) : formLogin(url, form))
 
   const umaDriver: UmaDriver = {
-    setPolicy: async (scope, policy) => { await post("uma/policy", { scope, ...policy }) },
+    setPolicy: async (scope, policy) => {
+      await post("uma/policy", { scope, ...policy })
+    },
     gatherClaims: (url, claims) => gatherClaimsByForm(url, claims, { ca }),
-    setRptTtl: async (seconds) => { await post("uma/rpt-ttl", { seconds }) },
+    setRptTtl: async (seconds) => {
+      await post("uma/rpt-ttl", { seconds })
+    },
     introspections: async () => {
       const r = await sendJson("GET", under(issuer, "__test/counters"), { ca })
       return Number((r.json as Record<string, unknown> | undefined)?.["uma.introspection"] ?? 0)
@@ -102,8 +121,12 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
     login: loginFn,
     ...(admin
       ? {
-          misbehave: async (fault: IdTokenFault) => { await post("misbehave", { kind: fault, once: true }) },
-          rotateKeys: async () => { await post("rotate-keys", {}) },
+          misbehave: async (fault: IdTokenFault) => {
+            await post("misbehave", { kind: fault, once: true })
+          },
+          rotateKeys: async () => {
+            await post("rotate-keys", {})
+          },
           ...(offersUma ? { uma: umaDriver } : {}),
         }
       : {}),
@@ -116,17 +139,31 @@ export const connectOp = async (issuerUrl: string, opts: ConnectOpOptions = {}):
  * dozens), whose answer has a registration_client_uri or not (RFC 7591 §3.2.1); deleted again when it has one
  * (RFC 7592 §2.3). An OP that refuses the probe is assumed to offer it (the scenarios then say what fails).
  */
-const probeClientManagement = async (endpoint: string, redirectUri: string, ca: ReadonlyArray<string> | undefined): Promise<boolean> => {
+const probeClientManagement = async (
+  endpoint: string,
+  redirectUri: string,
+  ca: ReadonlyArray<string> | undefined,
+): Promise<boolean> => {
   try {
     const r = await sendJson("POST", new URL(endpoint), {
-      ca, timeoutMs: 10_000,
-      json: { redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"], client_name: "oxd-conformance probe: RFC 7592 client management?" },
+      ca,
+      timeoutMs: 10_000,
+      json: {
+        redirect_uris: [redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        client_name: "oxd-conformance probe: RFC 7592 client management?",
+      },
     })
     const answer = r.json as { registration_client_uri?: unknown; registration_access_token?: unknown } | undefined
     if (r.status !== 201 && r.status !== 200) return true
     if (typeof answer?.registration_client_uri !== "string") return false
     if (typeof answer.registration_access_token === "string") {
-      await send("DELETE", new URL(answer.registration_client_uri), { ca, timeoutMs: 10_000, headers: { authorization: `Bearer ${answer.registration_access_token}` } }).catch(() => undefined)
+      await send("DELETE", new URL(answer.registration_client_uri), {
+        ca,
+        timeoutMs: 10_000,
+        headers: { authorization: `Bearer ${answer.registration_access_token}` },
+      }).catch(() => undefined)
     }
     return true
   } catch {

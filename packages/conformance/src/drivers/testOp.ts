@@ -13,7 +13,9 @@ export const testOpDriver = (op: TestOp): OpDriver => ({
     return { code: r.code, state: r.state }
   },
   misbehave: async (fault) => op.misbehave({ kind: fault, once: true }),
-  rotateKeys: async () => { await op.rotateKeys() },
+  rotateKeys: async () => {
+    await op.rotateKeys()
+  },
   uma: {
     setPolicy: async (scope, policy) => op.uma.setPolicy(scope, policy),
     gatherClaims: async (url, claims) => {

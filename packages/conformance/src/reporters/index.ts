@@ -7,7 +7,13 @@ export const REPORTERS: ReadonlyArray<ReporterName> = ["table", "tap", "junit", 
 
 const mark = { passed: "✓", failed: "✗", skipped: "−", "not-in-profile": "○", "left-out": "○" } as const
 
-type Counts = { readonly passed: number; readonly failed: number; readonly skipped: number; readonly notInProfile?: number; readonly profile?: Profile }
+type Counts = {
+  readonly passed: number
+  readonly failed: number
+  readonly skipped: number
+  readonly notInProfile?: number
+  readonly profile?: Profile
+}
 
 /** The last line of a run: `N passed, M failed, K skipped` (`, P not in the reference profile` when there are). */
 export const summaryLine = (r: Counts): string =>
@@ -30,7 +36,8 @@ export const progressLine = (e: ProgressEvent): string | undefined => {
         const n = leftOut(r).length
         return `${mark.passed} ${r.transport} ${r.id} ${r.ms} ms${n ? ` (${n} hardening check${n > 1 ? "s" : ""} left out)` : ""}`
       }
-      if (r.status === "failed") return `${mark.failed} ${r.transport} ${r.id} ${r.ms} ms — ${r.message}${r.failedSource ? ` [${describeSource(r.failedSource)}]` : ""}`
+      if (r.status === "failed")
+        return `${mark.failed} ${r.transport} ${r.id} ${r.ms} ms — ${r.message}${r.failedSource ? ` [${describeSource(r.failedSource)}]` : ""}`
       if (r.status === "not-in-profile") return `${mark["not-in-profile"]} ${r.transport} ${r.id} ${r.reason}`
       return `${mark.skipped} ${r.transport} ${r.id} skipped: ${r.reason}`
     }
@@ -49,9 +56,12 @@ const count = (results: ReadonlyArray<ScenarioResult>) => ({
 })
 
 const cell = (r: ScenarioResult | undefined) =>
-  r === undefined ? ""
-    : r.status === "skipped" ? `${mark.skipped} skipped`
-      : r.status === "not-in-profile" ? `${mark["not-in-profile"]} not in profile`
+  r === undefined
+    ? ""
+    : r.status === "skipped"
+      ? `${mark.skipped} skipped`
+      : r.status === "not-in-profile"
+        ? `${mark["not-in-profile"]} not in profile`
         : `${mark[r.status]} ${r.ms} ms`
 
 /** The scenario's own assertions (not its helpers' set-up steps). */
@@ -60,7 +70,10 @@ const ownAssertions = (r: ScenarioResult): ReadonlyArray<AssertionRecord> =>
 
 /** reference, hardening, or reference+hardening when its assertions mix both. */
 const sourceKinds = (results: ReadonlyArray<ScenarioResult>): string => {
-  const kinds = new Set([results[0]!.source.kind, ...results.flatMap((r) => ownAssertions(r).map((a) => a.source.kind))])
+  const kinds = new Set([
+    results[0]!.source.kind,
+    ...results.flatMap((r) => ownAssertions(r).map((a) => a.source.kind)),
+  ])
   return kinds.size > 1 ? "reference+hardening" : [...kinds][0]!
 }
 
@@ -69,7 +82,9 @@ const hardeningChecks = (suite: SuiteResult): string[] => {
   const lines = new Set<string>()
   for (const r of suite.transports.flatMap((t) => t.results)) {
     if (r.source.kind === "hardening") lines.add(`${r.id} (whole scenario): ${r.source.reason}`)
-    else for (const a of ownAssertions(r)) if (a.source.kind === "hardening") lines.add(`${r.id}: ${a.what} — ${a.source.reason}`)
+    else
+      for (const a of ownAssertions(r))
+        if (a.source.kind === "hardening") lines.add(`${r.id}: ${a.what} — ${a.source.reason}`)
   }
   return [...lines]
 }
@@ -84,11 +99,25 @@ export const tableReport = (suite: SuiteResult): string => {
   const resultsOf = (id: string) => suite.transports.flatMap((t) => t.results.filter((r) => r.id === id))
   const rows = [
     ["scenario", "source", ...transports],
-    ...ids.map((id) => [id, sourceKinds(resultsOf(id)), ...suite.transports.map((t) => cell(t.results.find((r) => r.id === id)))]),
+    ...ids.map((id) => [
+      id,
+      sourceKinds(resultsOf(id)),
+      ...suite.transports.map((t) => cell(t.results.find((r) => r.id === id))),
+    ]),
   ]
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
-  const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()
-  const out = [describeProfile(suite.profile), "", line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)]
+  const line = (row: string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd()
+  const out = [
+    describeProfile(suite.profile),
+    "",
+    line(rows[0]!),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.slice(1).map(line),
+  ]
 
   const unreachable = new Set(suite.transports.filter((t) => t.unreachable).map((t) => t.transport))
   const failures = suite.transports.flatMap((t) => t.results).filter((r) => r.status === "failed")
@@ -97,7 +126,10 @@ export const tableReport = (suite: SuiteResult): string => {
     for (const t of suite.transports) {
       const failed = t.results.filter((r) => r.status === "failed")
       if (unreachable.has(t.transport) && failed.length) {
-        out.push(`${mark.failed} the ${t.transport} target ${t.target} does not answer: ${t.unreachable}`, `    every scenario: ${failed.map((r) => r.id).join(", ")}`)
+        out.push(
+          `${mark.failed} the ${t.transport} target ${t.target} does not answer: ${t.unreachable}`,
+          `    every scenario: ${failed.map((r) => r.id).join(", ")}`,
+        )
       }
     }
     for (const f of failures) {
@@ -117,12 +149,18 @@ export const tableReport = (suite: SuiteResult): string => {
   }
   const hardening = hardeningChecks(suite)
   if (hardening.length) {
-    out.push("", suite.profile === "reference"
-      ? "Hardening checks left out (not oxd 3.1.4 behaviour; --profile strict checks them):"
-      : "Hardening checks (oxd-ts's own, beyond oxd 3.1.4: a 3.1.4 server fails them):")
+    out.push(
+      "",
+      suite.profile === "reference"
+        ? "Hardening checks left out (not oxd 3.1.4 behaviour; --profile strict checks them):"
+        : "Hardening checks (oxd-ts's own, beyond oxd 3.1.4: a 3.1.4 server fails them):",
+    )
     for (const h of hardening) out.push(`${suite.profile === "reference" ? mark["left-out"] : "+"} ${h}`)
   }
-  out.push("", `OP ${suite.op.issuer} (control API: ${suite.op.control ? "yes" : "no"}, UMA: ${suite.op.uma ? "yes" : "no"}); ${(suite.ms / 1000).toFixed(1)} s`)
+  out.push(
+    "",
+    `OP ${suite.op.issuer} (control API: ${suite.op.control ? "yes" : "no"}, UMA: ${suite.op.uma ? "yes" : "no"}); ${(suite.ms / 1000).toFixed(1)} s`,
+  )
   return `${out.join("\n")}\n`
 }
 
@@ -146,8 +184,11 @@ export const tapReport = (suite: SuiteResult): string => {
       return
     }
     out.push(
-      `${r.status === "passed" ? "ok" : "not ok"} ${i + 1} - ${name}`, "  ---",
-      `  checks: ${yamlString(r.checks)}`, `  source: ${yamlString(describeSource(r.source))}`, `  duration_ms: ${r.ms}`,
+      `${r.status === "passed" ? "ok" : "not ok"} ${i + 1} - ${name}`,
+      "  ---",
+      `  checks: ${yamlString(r.checks)}`,
+      `  source: ${yamlString(describeSource(r.source))}`,
+      `  duration_ms: ${r.ms}`,
     )
     const own = ownAssertions(r)
     if (own.length) out.push("  assertions:", ...own.map((a) => `    - ${yamlString(assertionLine(a, r.source))}`))
@@ -161,10 +202,16 @@ export const tapReport = (suite: SuiteResult): string => {
   return `${out.join("\n")}\n`
 }
 
+// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry at all
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 const xml = (s: string) =>
-  // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry at all
-  s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")
+  s
+    .replace(NOT_IN_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
     .replace(/\n/g, "&#10;")
 const seconds = (ms: number) => (ms / 1000).toFixed(3)
 
@@ -194,16 +241,20 @@ export const junitReport = (suite: SuiteResult): string => {
       const ran = r.status === "passed" || r.status === "failed"
       out.push(`    <testcase name="${xml(r.id)}" classname="${xml(t.transport)}" time="${seconds(ran ? r.ms : 0)}">`)
       const props = [
-        `<property name="checks" value="${xml(r.checks)}"/>`, `<property name="title" value="${xml(r.title)}"/>`,
+        `<property name="checks" value="${xml(r.checks)}"/>`,
+        `<property name="title" value="${xml(r.title)}"/>`,
         `<property name="source" value="${xml(describeSource(r.source))}"/>`,
         ...ownAssertions(r).map((a) => `<property name="assertion" value="${xml(assertionLine(a, r.source))}"/>`),
       ]
       out.push(`      <properties>${props.join("")}</properties>`)
       if (r.status === "failed") {
         const source = r.failedSource ? `\nsource: ${describeSource(r.failedSource)}` : ""
-        out.push(`      <failure message="${xml(r.message)}" type="ScenarioFailure">${xml(`${r.message}\nchecks: ${r.checks}${source}`)}</failure>`)
+        out.push(
+          `      <failure message="${xml(r.message)}" type="ScenarioFailure">${xml(`${r.message}\nchecks: ${r.checks}${source}`)}</failure>`,
+        )
       }
-      if (r.status === "skipped" || r.status === "not-in-profile") out.push(`      <skipped message="${xml(r.reason)}"/>`)
+      if (r.status === "skipped" || r.status === "not-in-profile")
+        out.push(`      <skipped message="${xml(r.reason)}"/>`)
       out.push(`    </testcase>`)
     }
     out.push(`  </testsuite>`)
@@ -217,4 +268,10 @@ export const jsonReport = (suite: SuiteResult): string =>
   `${JSON.stringify({ tool: "oxd-conformance", summary: { passed: suite.passed, failed: suite.failed, skipped: suite.skipped, notInProfile: suite.notInProfile }, ...suite }, null, 2)}\n`
 
 export const report = (name: ReporterName, suite: SuiteResult): string =>
-  name === "table" ? tableReport(suite) : name === "tap" ? tapReport(suite) : name === "junit" ? junitReport(suite) : jsonReport(suite)
+  name === "table"
+    ? tableReport(suite)
+    : name === "tap"
+      ? tapReport(suite)
+      : name === "junit"
+        ? junitReport(suite)
+        : jsonReport(suite)

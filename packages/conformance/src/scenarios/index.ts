@@ -1,6 +1,14 @@
 import type { Scenario } from "../scenario.js"
 import { unknownCommand, missingParam, unknownOxdId } from "./errors/errors.js"
-import { badAtHash, badSignature, expiredIdToken, unknownKid, wrongAudience, wrongIssuer, wrongNonce } from "./id-token/faults.js"
+import {
+  badAtHash,
+  badSignature,
+  expiredIdToken,
+  unknownKid,
+  wrongAudience,
+  wrongIssuer,
+  wrongNonce,
+} from "./id-token/faults.js"
 import { keyRotation } from "./id-token/key-rotation.js"
 import { codeFlow } from "./oidc/code-flow.js"
 import { registerSite } from "./oidc/register-site.js"
@@ -18,12 +26,41 @@ import { crossSiteState, expiredState, reusedState, wrongState } from "./state/s
 
 /** Every scenario, in the order a run reports them. */
 export const scenarios: ReadonlyArray<Scenario> = [
-  registerSite, setupClient, codeFlow, updateSite, updateSiteRegistration, removeSite, unknownParams, nonAsciiParams,
-  wrongState, reusedState, crossSiteState, expiredState,
-  badSignature, wrongNonce, wrongAudience, expiredIdToken, wrongIssuer, badAtHash, unknownKid, keyRotation,
-  unknownOxdId, missingParam, unknownCommand,
-  blankProtectionToken, otherClientToken,
+  registerSite,
+  setupClient,
+  codeFlow,
+  updateSite,
+  updateSiteRegistration,
+  removeSite,
+  unknownParams,
+  nonAsciiParams,
+  wrongState,
+  reusedState,
+  crossSiteState,
+  expiredState,
+  badSignature,
+  wrongNonce,
+  wrongAudience,
+  expiredIdToken,
+  wrongIssuer,
+  badAtHash,
+  unknownKid,
+  keyRotation,
+  unknownOxdId,
+  missingParam,
+  unknownCommand,
+  blankProtectionToken,
+  otherClientToken,
   restartSurvival,
-  umaFlow, umaNeedInfo, umaDenied, umaInvalidTicket, umaOverwrite, umaDuplicateMethod, umaUnprotectedPath, umaBadParams,
-  umaExpiredRpt, umaIntrospectionCache, umaScopeExpression,
+  umaFlow,
+  umaNeedInfo,
+  umaDenied,
+  umaInvalidTicket,
+  umaOverwrite,
+  umaDuplicateMethod,
+  umaUnprotectedPath,
+  umaBadParams,
+  umaExpiredRpt,
+  umaIntrospectionCache,
+  umaScopeExpression,
 ]

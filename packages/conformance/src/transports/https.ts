@@ -23,6 +23,8 @@ export const httpsTransport = (opts: {
       const reply = await client.callAny(command, inHeader ? rest : params, { token: inHeader ? token : null })
       return reply as Envelope
     },
-    close: async () => { await opts.onClose?.() },
+    close: async () => {
+      await opts.onClose?.()
+    },
   }
 }

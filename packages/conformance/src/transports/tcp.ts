@@ -20,7 +20,8 @@ export class UnitFrames {
     for (;;) {
       const digits = /^\d*/.exec(this.#text)![0].length
       if (digits === this.#text.length) return out
-      if (digits < 4) throw new Error(`the frame does not start with a 4-digit length: ${JSON.stringify(this.#text.slice(0, 20))}`)
+      if (digits < 4)
+        throw new Error(`the frame does not start with a 4-digit length: ${JSON.stringify(this.#text.slice(0, 20))}`)
       const length = Number(this.#text.slice(0, digits))
       if (this.#text.length < digits + length) return out
       out.push(this.#text.slice(digits, digits + length))
@@ -34,7 +35,11 @@ export class UnitFrames {
  * as the reference does, independent of the server's code so the suite judges any oxd server. Calls go one at a
  * time over one connection, as the Java client does.
  */
-export const tcpTransport = (opts: { readonly host: string; readonly port: number; readonly timeoutMs?: number }): Transport => {
+export const tcpTransport = (opts: {
+  readonly host: string
+  readonly port: number
+  readonly timeoutMs?: number
+}): Transport => {
   let socket: Socket | undefined
   let frames = new UnitFrames()
   let waiting: { resolve: (e: Envelope) => void; reject: (e: Error) => void } | undefined
@@ -68,18 +73,36 @@ export const tcpTransport = (opts: { readonly host: string; readonly port: numbe
       frames = new UnitFrames()
       const s = connect({ host: opts.host, port: opts.port }, () => resolve(s))
       s.on("data", onData)
-      s.on("error", (e) => { waiting?.reject(e); waiting = undefined; reject(e) })
-      s.on("close", () => { waiting?.reject(new Error("the server closed the connection before replying")); waiting = undefined; socket = undefined })
+      s.on("error", (e) => {
+        waiting?.reject(e)
+        waiting = undefined
+        reject(e)
+      })
+      s.on("close", () => {
+        waiting?.reject(new Error("the server closed the connection before replying"))
+        waiting = undefined
+        socket = undefined
+      })
       socket = s
     })
 
   const once = async (command: string, params: Record<string, unknown>): Promise<Envelope> => {
     const s = await open()
     return new Promise<Envelope>((resolve, reject) => {
-      const timer = setTimeout(() => { waiting = undefined; s.destroy(); reject(new Error(`no reply to ${command} within ${opts.timeoutMs ?? 30000} ms`)) }, opts.timeoutMs ?? 30000)
+      const timer = setTimeout(() => {
+        waiting = undefined
+        s.destroy()
+        reject(new Error(`no reply to ${command} within ${opts.timeoutMs ?? 30000} ms`))
+      }, opts.timeoutMs ?? 30000)
       waiting = {
-        resolve: (e) => { clearTimeout(timer); resolve(e) },
-        reject: (e) => { clearTimeout(timer); reject(e) },
+        resolve: (e) => {
+          clearTimeout(timer)
+          resolve(e)
+        },
+        reject: (e) => {
+          clearTimeout(timer)
+          reject(e)
+        },
       }
       s.write(unitFrame(JSON.stringify({ command, params })))
     })
@@ -92,6 +115,9 @@ export const tcpTransport = (opts: { readonly host: string; readonly port: numbe
       queue = next.catch(() => undefined)
       return next
     },
-    close: async () => { socket?.end(); socket = undefined },
+    close: async () => {
+      socket?.end()
+      socket = undefined
+    },
   }
 }

@@ -17,10 +17,12 @@ export const wsTransport = (opts: {
   readonly token?: string
   readonly timeoutMs?: number
 }): Transport =>
-  clientTransport(createOxdClient({
-    transport: "ws",
-    url: opts.url,
-    ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
-    ...(opts.token ? { token: opts.token } : {}),
-    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-  }))
+  clientTransport(
+    createOxdClient({
+      transport: "ws",
+      url: opts.url,
+      ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
+      ...(opts.token ? { token: opts.token } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    }),
+  )

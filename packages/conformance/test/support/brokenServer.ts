@@ -15,11 +15,19 @@ export const startBrokenServer = async (upstream: { readonly host: string; reado
   const exchanged = new Map<string, Record<string, unknown>>()
 
   const toFake = (v: unknown): unknown =>
-    typeof v === "string" ? fakeOf.get(v) ?? v
-      : Array.isArray(v) ? v.map(toFake)
-        : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toFake(x)])) : v
+    typeof v === "string"
+      ? (fakeOf.get(v) ?? v)
+      : Array.isArray(v)
+        ? v.map(toFake)
+        : v && typeof v === "object"
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toFake(x)]))
+          : v
 
-  const handle = async (call: (c: string, p: Record<string, unknown>) => Promise<Envelope>, command: string, params: Record<string, unknown>): Promise<Envelope> => {
+  const handle = async (
+    call: (c: string, p: Record<string, unknown>) => Promise<Envelope>,
+    command: string,
+    params: Record<string, unknown>,
+  ): Promise<Envelope> => {
     const fakeId = typeof params["oxd_id"] === "string" ? params["oxd_id"] : undefined
     const forwarded = fakeId && realOf.has(fakeId) ? { ...params, oxd_id: realOf.get(fakeId) } : params
     const state = String(params["state"] ?? "")
@@ -47,23 +55,37 @@ export const startBrokenServer = async (upstream: { readonly host: string; reado
       for (const body of frames.push(chunk)) {
         const { command, params } = JSON.parse(body) as { command: string; params?: Record<string, unknown> }
         queue = queue.then(async () => {
-          const reply = await handle((c, p) => real.call(c, p), command, params ?? {})
-            .catch((e: unknown): Envelope => ({ status: "error", data: { error: "internal_error", error_description: String(e) } }))
+          const reply = await handle((c, p) => real.call(c, p), command, params ?? {}).catch(
+            (e: unknown): Envelope => ({
+              status: "error",
+              data: { error: "internal_error", error_description: String(e) },
+            }),
+          )
           if (!socket.destroyed) socket.write(unitFrame(JSON.stringify(reply)))
         })
       }
     })
     socket.on("error", () => undefined)
-    socket.on("close", () => { void real.close() })
+    socket.on("close", () => {
+      void real.close()
+    })
   }
 
   const sockets = new Set<Socket>()
-  const server = createServer((socket) => { sockets.add(socket); socket.on("close", () => sockets.delete(socket)); serve(socket) })
+  const server = createServer((socket) => {
+    sockets.add(socket)
+    socket.on("close", () => sockets.delete(socket))
+    serve(socket)
+  })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
   const address = server.address()
   const port = typeof address === "object" && address ? address.port : 0
   return {
     port,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); for (const s of sockets) s.destroy() }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const s of sockets) s.destroy()
+      }),
   }
 }

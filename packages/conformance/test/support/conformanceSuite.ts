@@ -14,7 +14,10 @@ export const scenarioEnv = (op: TestOp, target: Target): Env => ({
 })
 
 /** A test OP and the targets `startTargets` brings up on it, for the tests of one file: `use` gets both; both stop after the file. */
-export const startOpAndTargets = <T extends { close(): Promise<void> }>(startTargets: (op: TestOp) => Promise<T>, use: (op: TestOp, targets: T) => void) => {
+export const startOpAndTargets = <T extends { close(): Promise<void> }>(
+  startTargets: (op: TestOp) => Promise<T>,
+  use: (op: TestOp, targets: T) => void,
+) => {
   let op: TestOp | undefined
   let targets: T | undefined
   beforeAll(async () => {
@@ -32,7 +35,10 @@ export const startOpAndTargets = <T extends { close(): Promise<void> }>(startTar
  * Every scenario, in both profiles, against the targets `startTargets` brings up on a test OP for this file.
  * Our own server: both profiles must be green (reference: what oxd 3.1.4 does; strict: our hardening on top).
  */
-export const conformanceSuite = (title: string, startTargets: (op: TestOp) => Promise<{ target: Target; close(): Promise<void> }>) => {
+export const conformanceSuite = (
+  title: string,
+  startTargets: (op: TestOp) => Promise<{ target: Target; close(): Promise<void> }>,
+) => {
   let op: TestOp
   let targets: Awaited<ReturnType<typeof startTargets>>
   startOpAndTargets(startTargets, (o, t) => ([op, targets] = [o, t]))

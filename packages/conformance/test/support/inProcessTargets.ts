@@ -17,15 +17,24 @@ export interface Edge<S extends { readonly port: number; close(): Promise<void> 
  * allowing its origin: the main server (always protected), a short-state-expiry one on the same store, and a restart that
  * keeps the port.
  */
-export const startInProcessTargets = async <S extends { readonly port: number; close(): Promise<void> }>(op: TestOp, edge: Edge<S>) => {
-  interface Running { oxd: Oxd; server: S }
+export const startInProcessTargets = async <S extends { readonly port: number; close(): Promise<void> }>(
+  op: TestOp,
+  edge: Edge<S>,
+) => {
+  interface Running {
+    oxd: Oxd
+    server: S
+  }
   const start = async (config: Config, port = 0): Promise<Running> => {
     const oxd = makeOxd(config)
     await oxd.ready()
     const server = await edge.listen(oxd, { host: "127.0.0.1", port })
     return { oxd, server }
   }
-  const stop = async (r: Running) => { await r.server.close(); await r.oxd.dispose() }
+  const stop = async (r: Running) => {
+    await r.server.close()
+    await r.oxd.dispose()
+  }
 
   const dir = mkdtempSync(join(tmpdir(), `oxd-conformance-${edge.name}-`))
   const base = makeConfig({
@@ -51,6 +60,8 @@ export const startInProcessTargets = async <S extends { readonly port: number; c
   }
   return {
     target,
-    close: async () => { await Promise.all([stop(main), stop(short)]) },
+    close: async () => {
+      await Promise.all([stop(main), stop(short)])
+    },
   }
 }

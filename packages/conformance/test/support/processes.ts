@@ -17,17 +17,26 @@ const newest = (dir: string, keep: (f: string) => boolean): number =>
 /** Fails clearly when the CLI or the server is not built, or the CLI's build is older than its sources. */
 export const assertBuilt = (): void => {
   for (const file of [CLI, SERVER]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: build first (pnpm turbo run build --filter @oxd/conformance...)`)
+    if (!existsSync(file))
+      throw new Error(`${file} is missing: build first (pnpm turbo run build --filter @oxd/conformance...)`)
   }
-  const built = Math.max(newest(join(pkg, "dist"), (f) => f.endsWith(".js")), existsSync(join(pkg, ".cache")) ? newest(join(pkg, ".cache"), () => true) : 0)
+  const built = Math.max(
+    newest(join(pkg, "dist"), (f) => f.endsWith(".js")),
+    existsSync(join(pkg, ".cache")) ? newest(join(pkg, ".cache"), () => true) : 0,
+  )
   if (newest(join(pkg, "src"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")) > built) {
-    throw new Error("packages/conformance/dist is older than src: build first (pnpm turbo run build --filter @oxd/conformance)")
+    throw new Error(
+      "packages/conformance/dist is older than src: build first (pnpm turbo run build --filter @oxd/conformance)",
+    )
   }
 }
 
 const children = new Set<ChildProcess>()
 /** Kills what the tests started and did not stop themselves. */
-export const killChildren = () => { for (const c of children) c.kill("SIGKILL"); children.clear() }
+export const killChildren = () => {
+  for (const c of children) c.kill("SIGKILL")
+  children.clear()
+}
 
 /** Runs the conformance CLI in its own process to the end. */
 export const runCli = (args: ReadonlyArray<string>, opts: { readonly cwd?: string; readonly stdin?: string } = {}) =>
@@ -37,10 +46,17 @@ export const runCli = (args: ReadonlyArray<string>, opts: { readonly cwd?: strin
     children.add(child)
     let stdout = ""
     let stderr = ""
-    child.stdout.on("data", (d: Buffer) => { stdout += d.toString() })
-    child.stderr.on("data", (d: Buffer) => { stderr += d.toString() })
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString()
+    })
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString()
+    })
     child.stdin.end(opts.stdin ?? "")
-    child.on("close", (code) => { children.delete(child); resolve({ code, stdout, stderr, ms: Date.now() - started }) })
+    child.on("close", (code) => {
+      children.delete(child)
+      resolve({ code, stdout, stderr, ms: Date.now() - started })
+    })
   })
 
 /** oxd-server from its built CLI, in its own process: the addresses it logs once ready. */

@@ -6,7 +6,10 @@ import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import type { TestOp } from "@oxd/test-op"
 import { tcpTransport, type Target } from "../../src/index.js"
 
-interface Running { oxd: Oxd; server: TcpServer }
+interface Running {
+  oxd: Oxd
+  server: TcpServer
+}
 
 const start = async (config: Config, port = 0): Promise<Running> => {
   const oxd = makeOxd(config)
@@ -14,7 +17,10 @@ const start = async (config: Config, port = 0): Promise<Running> => {
   const server = await startTcpServer(oxd, { host: "127.0.0.1", port })
   return { oxd, server }
 }
-const stop = async (r: Running) => { await r.server.close(); await r.oxd.dispose() }
+const stop = async (r: Running) => {
+  await r.server.close()
+  await r.oxd.dispose()
+}
 
 /**
  * Our TCP server in-process, on a fresh SQLite file, trusting the test OP's CA and allowing its origin: the main server, plus a
@@ -49,6 +55,8 @@ export const startTcpTargets = async (op: TestOp) => {
   return {
     plain,
     protectedTarget,
-    close: async () => { await Promise.all([stop(main), stop(guarded), stop(short)]) },
+    close: async () => {
+      await Promise.all([stop(main), stop(guarded), stop(short)])
+    },
   }
 }

@@ -51,7 +51,11 @@ export class ExpiringCache<V> {
   readonly #inFlight = new Map<string, Deferred.Deferred<V | undefined, unknown>>()
   #moves = 0
 
-  constructor(readonly options: ExpiringCacheOptions<V>, readonly clock: Clock.Clock, readonly scope: Scope.Scope) {}
+  constructor(
+    readonly options: ExpiringCacheOptions<V>,
+    readonly clock: Clock.Clock,
+    readonly scope: Scope.Scope,
+  ) {}
 
   /** A cache on the current Clock, its lookups in the current Scope (a layer's, when made while building one). */
   static make<V>(options: ExpiringCacheOptions<V>): Effect.Effect<ExpiringCache<V>, never, Scope.Scope> {
@@ -126,28 +130,42 @@ export class ExpiringCache<V> {
   }
 
   /** Starts the lookup in the cache's scope; its result goes to the deferred every caller of the key awaits. */
-  #lookup<E, R>(key: string, lookup: Effect.Effect<V | undefined, E, R>): Effect.Effect<Deferred.Deferred<V | undefined, E>, never, R> {
+  #lookup<E, R>(
+    key: string,
+    lookup: Effect.Effect<V | undefined, E, R>,
+  ): Effect.Effect<Deferred.Deferred<V | undefined, E>, never, R> {
     return Effect.suspend(() => {
       const flight = Deferred.makeUnsafe<V | undefined, E>()
       this.#inFlight.set(key, flight as Deferred.Deferred<V | undefined, unknown>)
       const run = lookup.pipe(
-        Effect.onExit((exit: Exit.Exit<V | undefined, E>) => Effect.sync(() => {
-          // not overtaken by delete or clear (a write): an overtaken value may predate the write, so it is not kept
-          const current = this.#inFlight.get(key) === flight
-          if (current) this.#inFlight.delete(key)
-          if (current && exit._tag === "Success") this.#store(key, exit.value)
-          Deferred.doneUnsafe(flight, exit)
-        })),
+        Effect.onExit((exit: Exit.Exit<V | undefined, E>) =>
+          Effect.sync(() => {
+            // not overtaken by delete or clear (a write): an overtaken value may predate the write, so it is not kept
+            const current = this.#inFlight.get(key) === flight
+            if (current) this.#inFlight.delete(key)
+            if (current && exit._tag === "Success") this.#store(key, exit.value)
+            Deferred.doneUnsafe(flight, exit)
+          }),
+        ),
       )
       return Effect.as(Effect.forkIn(run, this.scope), flight)
     })
   }
 
   /** The lookup in the background while the entry answers; a failed one leaves the entry to serve out its life. */
-  #refresh<E, R>(key: string, hit: Entry<V>, lookup: Effect.Effect<V | undefined, E, R>): Effect.Effect<unknown, never, R> {
-    return this.#lookup(key, Effect.tapError(lookup, () => Effect.sync(() => {
-      if (this.#entries.get(key) === hit) hit.refreshAt = Infinity
-    })))
+  #refresh<E, R>(
+    key: string,
+    hit: Entry<V>,
+    lookup: Effect.Effect<V | undefined, E, R>,
+  ): Effect.Effect<unknown, never, R> {
+    return this.#lookup(
+      key,
+      Effect.tapError(lookup, () =>
+        Effect.sync(() => {
+          if (this.#entries.get(key) === hit) hit.refreshAt = Infinity
+        }),
+      ),
+    )
   }
 
   #store(key: string, value: V | undefined): void {

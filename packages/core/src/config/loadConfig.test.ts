@@ -56,7 +56,11 @@ describe("loadConfig", () => {
 
   it("layers defaults < config file < environment < flags", () => {
     const file = configFile({ port: 9001, log_level: "warn", bind_address: "0.0.0.0" })
-    expect(loadConfig({ argv: ["--config", file] })).toMatchObject({ port: 9001, log_level: "warn", bind_address: "0.0.0.0" })
+    expect(loadConfig({ argv: ["--config", file] })).toMatchObject({
+      port: 9001,
+      log_level: "warn",
+      bind_address: "0.0.0.0",
+    })
     const withEnv = loadConfig({ argv: ["--config", file], env: { OXD_PORT: "9002" } })
     expect(withEnv).toMatchObject({ port: 9002, log_level: "warn" })
     const withFlag = loadConfig({ argv: ["--config", file, "--port", "9003"], env: { OXD_PORT: "9002" } })
@@ -79,9 +83,15 @@ describe("loadConfig", () => {
       protect_commands_with_access_token: true,
       port: 1234,
     })
-    expect(loadConfig({ argv: ["--protect-commands-with-access-token", "false"] }).protect_commands_with_access_token).toBe(false)
-    expect(loadConfig({ argv: ["--protect-commands-with-access-token=no"] }).protect_commands_with_access_token).toBe(false)
-    expect(loadConfig({ env: { OXD_PROTECT_COMMANDS_WITH_ACCESS_TOKEN: "yes" } }).protect_commands_with_access_token).toBe(true)
+    expect(
+      loadConfig({ argv: ["--protect-commands-with-access-token", "false"] }).protect_commands_with_access_token,
+    ).toBe(false)
+    expect(loadConfig({ argv: ["--protect-commands-with-access-token=no"] }).protect_commands_with_access_token).toBe(
+      false,
+    )
+    expect(
+      loadConfig({ env: { OXD_PROTECT_COMMANDS_WITH_ACCESS_TOKEN: "yes" } }).protect_commands_with_access_token,
+    ).toBe(true)
   })
 
   it("rejects a bool that is not one, naming the key and the source", () => {
@@ -91,15 +101,21 @@ describe("loadConfig", () => {
   })
 
   it("splits list values from the environment on commas, trimming and dropping empties", () => {
-    const c = loadConfig({ env: { OXD_DEFAULT_SCOPE: "openid, profile,,uma_protection ", OXD_DEFAULT_ACR_VALUES: "basic" } })
+    const c = loadConfig({
+      env: { OXD_DEFAULT_SCOPE: "openid, profile,,uma_protection ", OXD_DEFAULT_ACR_VALUES: "basic" },
+    })
     expect(c.default_scope).toEqual(["openid", "profile", "uma_protection"])
     expect(c.default_acr_values).toEqual(["basic"])
   })
 
   it("reads protection_scope as a list, and the one scope older configurations give as a string", () => {
     expect(loadConfig({ env: { OXD_PROTECTION_SCOPE: "uma_protection" } }).protection_scope).toEqual(["uma_protection"])
-    expect(loadConfig({ argv: ["--config", configFile({ protection_scope: "uma_protection" })] }).protection_scope).toEqual(["uma_protection"])
-    expect(loadConfig({ argv: ["--config", configFile({ protection_scope: ["oxd"] })] }).protection_scope).toEqual(["oxd"])
+    expect(
+      loadConfig({ argv: ["--config", configFile({ protection_scope: "uma_protection" })] }).protection_scope,
+    ).toEqual(["uma_protection"])
+    expect(loadConfig({ argv: ["--config", configFile({ protection_scope: ["oxd"] })] }).protection_scope).toEqual([
+      "oxd",
+    ])
     expect(() => loadConfig({ argv: ["--config", configFile({ protection_scope: [] })] })).toThrow(/protection_scope/)
   })
 
@@ -110,16 +126,27 @@ describe("loadConfig", () => {
 
   it("reads allowed_op_hosts (empty by default: any public OP) from the environment and flags", () => {
     expect(loadConfig({}).allowed_op_hosts).toEqual([])
-    expect(loadConfig({ env: { OXD_ALLOWED_OP_HOSTS: "https://op.example.com, https://*.example.org,https://127.0.0.1:9443" } }).allowed_op_hosts)
-      .toEqual(["https://op.example.com", "https://*.example.org", "https://127.0.0.1:9443"])
-    expect(loadConfig({ argv: ["--allowed-op-hosts", "https://[::1]:9443"] }).allowed_op_hosts).toEqual(["https://[::1]:9443"])
+    expect(
+      loadConfig({
+        env: { OXD_ALLOWED_OP_HOSTS: "https://op.example.com, https://*.example.org,https://127.0.0.1:9443" },
+      }).allowed_op_hosts,
+    ).toEqual(["https://op.example.com", "https://*.example.org", "https://127.0.0.1:9443"])
+    expect(loadConfig({ argv: ["--allowed-op-hosts", "https://[::1]:9443"] }).allowed_op_hosts).toEqual([
+      "https://[::1]:9443",
+    ])
   })
 
   it("rejects an allowed_op_hosts entry that is not an https origin or wildcard host, naming the entry and the source", () => {
-    const e = configError(() => loadConfig({ env: { OXD_ALLOWED_OP_HOSTS: "https://op.example.com,http://idp.example.com" } }))
-    expect(e.message).toBe('Invalid configuration for "allowed_op_hosts" (from OXD_ALLOWED_OP_HOSTS): entry "http://idp.example.com" must start with https:// (the OP is only ever called over HTTPS)')
+    const e = configError(() =>
+      loadConfig({ env: { OXD_ALLOWED_OP_HOSTS: "https://op.example.com,http://idp.example.com" } }),
+    )
+    expect(e.message).toBe(
+      'Invalid configuration for "allowed_op_hosts" (from OXD_ALLOWED_OP_HOSTS): entry "http://idp.example.com" must start with https:// (the OP is only ever called over HTTPS)',
+    )
     const file = configFile({ allowed_op_hosts: ["https://op.example.com/oxauth"] })
-    expect(configError(() => loadConfig({ argv: ["--config", file] })).message).toContain('entry "https://op.example.com/oxauth" must be an origin')
+    expect(configError(() => loadConfig({ argv: ["--config", file] })).message).toContain(
+      'entry "https://op.example.com/oxauth" must be an origin',
+    )
   })
 
   it("rejects OXD_PORT=abc, naming the key and the environment variable", () => {
@@ -189,15 +216,23 @@ describe("loadConfig", () => {
   })
 
   it("rejects a config file that is not a JSON object", () => {
-    expect(configError(() => loadConfig({ argv: ["--config", configFile("[1,2]")] })).message).toContain("must hold a JSON object")
-    expect(configError(() => loadConfig({ argv: ["--config", configFile("{not json")] })).message).toContain("Cannot read config file")
-    expect(configError(() => loadConfig({ argv: ["--config", join(dir, "absent.json")] })).message).toContain("Cannot read config file")
+    expect(configError(() => loadConfig({ argv: ["--config", configFile("[1,2]")] })).message).toContain(
+      "must hold a JSON object",
+    )
+    expect(configError(() => loadConfig({ argv: ["--config", configFile("{not json")] })).message).toContain(
+      "Cannot read config file",
+    )
+    expect(configError(() => loadConfig({ argv: ["--config", join(dir, "absent.json")] })).message).toContain(
+      "Cannot read config file",
+    )
   })
 
   it("accepts a fractional state_expiration_in_minutes from every source", () => {
     expect(loadConfig({ argv: ["--state-expiration-in-minutes", "0.5"] }).state_expiration_in_minutes).toBe(0.5)
     expect(loadConfig({ env: { OXD_STATE_EXPIRATION_IN_MINUTES: "2.25" } }).state_expiration_in_minutes).toBe(2.25)
-    expect(loadConfig({ argv: ["--config", configFile({ state_expiration_in_minutes: 0.1 })] }).state_expiration_in_minutes).toBe(0.1)
+    expect(
+      loadConfig({ argv: ["--config", configFile({ state_expiration_in_minutes: 0.1 })] }).state_expiration_in_minutes,
+    ).toBe(0.1)
   })
 
   it("rejects a state_expiration_in_minutes of zero or less", () => {
@@ -218,6 +253,9 @@ describe("parseArgs", () => {
     expect(parseArgs(["--help"]).help).toBe(true)
     expect(parseArgs(["-h"]).help).toBe(true)
     expect(parseArgs(["--config=/x.json"]).configFile).toBe("/x.json")
-    expect(parseArgs(["--config", "/y.json", "--port", "5"])).toMatchObject({ configFile: "/y.json", values: { port: "5" } })
+    expect(parseArgs(["--config", "/y.json", "--port", "5"])).toMatchObject({
+      configFile: "/y.json",
+      values: { port: "5" },
+    })
   })
 })

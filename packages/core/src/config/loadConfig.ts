@@ -16,12 +16,14 @@ const coerce = (spec: KeySpec, raw: unknown, source: string): unknown => {
   if (typeof raw !== "string") return raw
   switch (spec.type) {
     case "int": {
-      if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`${source}: "${spec.name}" must be a whole number, got "${raw}"`)
+      if (!/^-?\d+$/.test(raw.trim()))
+        throw new ConfigError(`${source}: "${spec.name}" must be a whole number, got "${raw}"`)
       return Number(raw)
     }
     case "number": {
       const n = Number(raw.trim())
-      if (raw.trim() === "" || !Number.isFinite(n)) throw new ConfigError(`${source}: "${spec.name}" must be a number, got "${raw}"`)
+      if (raw.trim() === "" || !Number.isFinite(n))
+        throw new ConfigError(`${source}: "${spec.name}" must be a number, got "${raw}"`)
       return n
     }
     case "bool": {
@@ -31,7 +33,10 @@ const coerce = (spec: KeySpec, raw: unknown, source: string): unknown => {
       throw new ConfigError(`${source}: "${spec.name}" must be true or false, got "${raw}"`)
     }
     case "list":
-      return raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0)
+      return raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
     default:
       return raw
   }
@@ -51,8 +56,13 @@ export const parseArgs = (argv: ReadonlyArray<string>): ParsedArgs => {
   const byFlag = new Map<string, KeySpec>(configKeys.map((k) => [flagName(k.name), k]))
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
-    if (arg === "--help" || arg === "-h") { help = true; continue }
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined]
+    if (arg === "--help" || arg === "-h") {
+      help = true
+      continue
+    }
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined]
     const value = inline ?? argv[i + 1]
     if (flag === "--config") {
       if (value === undefined) throw new ConfigError(`--config needs a file path`)
@@ -62,7 +72,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): ParsedArgs => {
     }
     const spec = byFlag.get(flag)
     if (!spec) throw new ConfigError(`Unknown option ${flag}. Run with --help to see the options.`)
-    if (spec.type === "bool" && (inline === undefined && (value === undefined || value.startsWith("--")))) {
+    if (spec.type === "bool" && inline === undefined && (value === undefined || value.startsWith("--"))) {
       values[spec.name] = "true"
       continue
     }
@@ -87,7 +97,10 @@ export const loadConfig = (opts: {
   const merged: Record<string, unknown> = {}
   const sourceOf: Record<string, string> = {}
   for (const spec of configKeys) {
-    if (spec.default !== undefined) { merged[spec.name] = spec.default; sourceOf[spec.name] = "default" }
+    if (spec.default !== undefined) {
+      merged[spec.name] = spec.default
+      sourceOf[spec.name] = "default"
+    }
   }
   const file = args.configFile ?? env["OXD_CONFIG"]
   if (file) {
@@ -110,7 +123,10 @@ export const loadConfig = (opts: {
   }
   for (const spec of configKeys) {
     const v = env[envName(spec.name)]
-    if (v !== undefined && v !== "") { merged[spec.name] = coerce(spec, v, envName(spec.name)); sourceOf[spec.name] = envName(spec.name) }
+    if (v !== undefined && v !== "") {
+      merged[spec.name] = coerce(spec, v, envName(spec.name))
+      sourceOf[spec.name] = envName(spec.name)
+    }
   }
   for (const [k, v] of Object.entries(args.values)) {
     const spec = configKeys.find((s) => s.name === k)!
@@ -129,16 +145,26 @@ export const loadConfig = (opts: {
     const text = e instanceof Error ? e.message : String(e)
     const key = /at \["([^"]+)"\]/.exec(text)?.[1]
     const where = key ? ` (from ${sourceOf[key] ?? "default"})` : ""
-    const what = text.split("\n").find((l) => l.trim())?.trim() ?? ""
+    const what =
+      text
+        .split("\n")
+        .find((l) => l.trim())
+        ?.trim() ?? ""
     throw new ConfigError(`Invalid configuration${key ? ` for "${key}"` : ""}${where}: ${what}`)
   }
   // checked here, not in the schema: a schema message would quote the value, and this one is a secret
-  const keyProblem = config.secrets_encryption_key === undefined ? undefined : secretKeyProblem(config.secrets_encryption_key)
-  if (keyProblem) throw new ConfigError(`Invalid configuration for "secrets_encryption_key" (from ${sourceOf["secrets_encryption_key"] ?? "default"}): it ${keyProblem}`)
+  const keyProblem =
+    config.secrets_encryption_key === undefined ? undefined : secretKeyProblem(config.secrets_encryption_key)
+  if (keyProblem)
+    throw new ConfigError(
+      `Invalid configuration for "secrets_encryption_key" (from ${sourceOf["secrets_encryption_key"] ?? "default"}): it ${keyProblem}`,
+    )
   try {
     parseAllowedOpHosts(config.allowed_op_hosts)
   } catch (e) {
-    throw new ConfigError(`Invalid configuration for "allowed_op_hosts" (from ${sourceOf["allowed_op_hosts"] ?? "default"}): ${(e as Error).message}`)
+    throw new ConfigError(
+      `Invalid configuration for "allowed_op_hosts" (from ${sourceOf["allowed_op_hosts"] ?? "default"}): ${(e as Error).message}`,
+    )
   }
   return config
 }
@@ -149,7 +175,10 @@ export const makeConfig = (overrides: Partial<Config> = {}): Config => loadConfi
 export const configHelp = (): string =>
   configKeys
     .map((k) => {
-      const d = k.default === undefined ? "" : ` (default: ${Array.isArray(k.default) ? k.default.join(",") : String(k.default)})`
+      const d =
+        k.default === undefined
+          ? ""
+          : ` (default: ${Array.isArray(k.default) ? k.default.join(",") : String(k.default)})`
       return `  ${flagName(k.name).padEnd(40)} ${k.doc}${d}\n  ${"".padEnd(40)} env ${envName(k.name)}`
     })
     .join("\n")

@@ -16,10 +16,16 @@ const MAX_AGE_MS = 60 * 60 * 1000
  */
 export class JwksCache {
   readonly #inflight = new Map<string, Promise<JWTVerifyGetKey>>()
-  private constructor(private readonly fetch: FetchFn, private readonly keys: ExpiringCache<JWTVerifyGetKey>) {}
+  private constructor(
+    private readonly fetch: FetchFn,
+    private readonly keys: ExpiringCache<JWTVerifyGetKey>,
+  ) {}
 
   static make(fetch: FetchFn, maxEntries = 256): Effect.Effect<JwksCache, never, Scope.Scope> {
-    return Effect.map(ExpiringCache.make<JWTVerifyGetKey>({ max: maxEntries, ttlMs: MAX_AGE_MS, name: "jwks", refreshAhead: false }), (keys) => new JwksCache(fetch, keys))
+    return Effect.map(
+      ExpiringCache.make<JWTVerifyGetKey>({ max: maxEntries, ttlMs: MAX_AGE_MS, name: "jwks", refreshAhead: false }),
+      (keys) => new JwksCache(fetch, keys),
+    )
   }
 
   /** A jose key resolver for one OP. */

@@ -23,7 +23,13 @@ beforeAll(async () => {
     published.push({ ...(await exportJWK(publicKey)), kid, alg, use: "sig" })
   }
   rogue = (await generateKeyPair("RS256")).privateKey
-  expectations = { issuer: ISSUER, clientId: CLIENT_ID, nonce: NONCE, clockToleranceSeconds: 60, keys: createLocalJWKSet({ keys: published }) }
+  expectations = {
+    issuer: ISSUER,
+    clientId: CLIENT_ID,
+    nonce: NONCE,
+    clockToleranceSeconds: 60,
+    keys: createLocalJWKSet({ keys: published }),
+  }
 })
 
 const now = () => Math.floor(Date.now() / 1000)
@@ -40,7 +46,9 @@ const claims = (over: JWTPayload = {}): JWTPayload => ({
 
 const sign = (payload: JWTPayload, opts: { alg?: Alg; key?: webcrypto.CryptoKey; kid?: string } = {}) => {
   const alg = opts.alg ?? "RS256"
-  return new SignJWT(payload).setProtectedHeader({ alg, kid: opts.kid ?? keys[alg].kid }).sign(opts.key ?? keys[alg].privateKey)
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg, kid: opts.kid ?? keys[alg].kid })
+    .sign(opts.key ?? keys[alg].privateKey)
 }
 
 const validate = (token: string, over: Partial<IdTokenExpectations> = {}) =>
@@ -48,14 +56,24 @@ const validate = (token: string, over: Partial<IdTokenExpectations> = {}) =>
 
 /** The failure of a validation (fails the test when it passes). */
 const rejection = (token: string, over: Partial<IdTokenExpectations> = {}) =>
-  Effect.runPromise(Effect.flip(validateIdToken(token, { ...expectations, ...over }))) as Promise<{ _tag: string; reason?: string; message: string }>
+  Effect.runPromise(Effect.flip(validateIdToken(token, { ...expectations, ...over }))) as Promise<{
+    _tag: string
+    reason?: string
+    message: string
+  }>
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url")
 
 describe("validateIdToken", () => {
   it("accepts a well-formed token and returns its claims", async () => {
     const payload = await validate(await sign(claims({ email: "alice@example.org" })))
-    expect(payload).toMatchObject({ iss: ISSUER, aud: CLIENT_ID, sub: "248289761001", nonce: NONCE, email: "alice@example.org" })
+    expect(payload).toMatchObject({
+      iss: ISSUER,
+      aud: CLIENT_ID,
+      sub: "248289761001",
+      nonce: NONCE,
+      email: "alice@example.org",
+    })
   })
 
   it("accepts an ES256 token", async () => {
@@ -79,7 +97,9 @@ describe("validateIdToken", () => {
   })
 
   it("rejects a token signed by a key the OP does not publish with reason bad_signature", async () => {
-    expect(await rejection(await sign(claims(), { key: rogue, kid: "rogue" }))).toMatchObject({ reason: "bad_signature" })
+    expect(await rejection(await sign(claims(), { key: rogue, kid: "rogue" }))).toMatchObject({
+      reason: "bad_signature",
+    })
     // the OP's kid, but another key behind it
     expect(await rejection(await sign(claims(), { key: rogue }))).toMatchObject({ reason: "bad_signature" })
   })
@@ -92,7 +112,9 @@ describe("validateIdToken", () => {
   })
 
   it("rejects HS256 with reason bad_signature", async () => {
-    const token = await new SignJWT(claims()).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode("a-client-secret-of-32-bytes-len!"))
+    const token = await new SignJWT(claims())
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(new TextEncoder().encode("a-client-secret-of-32-bytes-len!"))
     expect(await rejection(token)).toMatchObject({ _tag: "IdTokenRejected", reason: "bad_signature" })
   })
 
@@ -143,7 +165,9 @@ describe("validateIdToken", () => {
   })
 
   it("rejects a token expired within the tolerance when the tolerance is zero", async () => {
-    expect(await rejection(await sign(claims({ iat: now() - 600, exp: now() - 30 })), { clockToleranceSeconds: 0 })).toMatchObject({ reason: "expired" })
+    expect(
+      await rejection(await sign(claims({ iat: now() - 600, exp: now() - 30 })), { clockToleranceSeconds: 0 }),
+    ).toMatchObject({ reason: "expired" })
   })
 
   it("rejects an iat in the future beyond the tolerance", async () => {
@@ -200,15 +224,21 @@ describe("validateIdToken", () => {
 
   it("accepts a matching c_hash", async () => {
     const code = "Qcb0Orv1zh30vL1MPRsbm-diHiMwcLyZvn1arpZv-Jxf_11jnpEX3Tgfvk"
-    expect((await validate(await sign(claims({ c_hash: "LDktKdoQak3Pk0cnXxCltA" })), { code })).c_hash).toBe("LDktKdoQak3Pk0cnXxCltA")
+    expect((await validate(await sign(claims({ c_hash: "LDktKdoQak3Pk0cnXxCltA" })), { code })).c_hash).toBe(
+      "LDktKdoQak3Pk0cnXxCltA",
+    )
   })
 })
 
 describe("hashClaim", () => {
   it("matches the OIDC Core examples (at_hash A.4, c_hash A.3)", () => {
     expect(hashClaim("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y", "RS256")).toBe("77QmUPtjPfzWtF2AnpK9RQ")
-    expect(hashClaim("Qcb0Orv1zh30vL1MPRsbm-diHiMwcLyZvn1arpZv-Jxf_11jnpEX3Tgfvk", "RS256")).toBe("LDktKdoQak3Pk0cnXxCltA")
-    expect(hashClaim("Qcb0Orv1zh30vL1MPRsbm-diHiMwcLyZvn1arpZv-Jxf_11jnpEX3Tgfvk", "ES256")).toBe("LDktKdoQak3Pk0cnXxCltA")
+    expect(hashClaim("Qcb0Orv1zh30vL1MPRsbm-diHiMwcLyZvn1arpZv-Jxf_11jnpEX3Tgfvk", "RS256")).toBe(
+      "LDktKdoQak3Pk0cnXxCltA",
+    )
+    expect(hashClaim("Qcb0Orv1zh30vL1MPRsbm-diHiMwcLyZvn1arpZv-Jxf_11jnpEX3Tgfvk", "ES256")).toBe(
+      "LDktKdoQak3Pk0cnXxCltA",
+    )
   })
 
   it("uses the left half of SHA-384 / SHA-512 for the 384 / 512 algorithms and EdDSA", () => {

@@ -1,6 +1,11 @@
 import { Clock, Effect } from "effect"
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose"
-import { AccessTokenHashMismatch, AuthorizationCodeHashMismatch, IdTokenRejected, type OpHostNotAllowed } from "../errors.js"
+import {
+  AccessTokenHashMismatch,
+  AuthorizationCodeHashMismatch,
+  IdTokenRejected,
+  type OpHostNotAllowed,
+} from "../errors.js"
 import { notAllowed } from "../services/opErrors.js"
 import { hashClaim } from "./hashClaim.js"
 
@@ -27,9 +32,12 @@ const classify = (e: unknown): IdTokenRejected | OpHostNotAllowed => {
     if (e.claim === "aud") return reject("bad_audience", "aud does not contain this site's client_id")
     return reject("unknown", `claim ${e.claim} failed validation: ${e.reason}`)
   }
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return reject("bad_signature", "signature does not verify with the OP's key")
-  if (e instanceof joseErrors.JWKSNoMatchingKey) return reject("bad_signature", "signed with a key the OP does not publish")
-  if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JOSENotSupported) return reject("bad_signature", "unsupported or disallowed signing algorithm")
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed)
+    return reject("bad_signature", "signature does not verify with the OP's key")
+  if (e instanceof joseErrors.JWKSNoMatchingKey)
+    return reject("bad_signature", "signed with a key the OP does not publish")
+  if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JOSENotSupported)
+    return reject("bad_signature", "unsupported or disallowed signing algorithm")
   // no JWS at all (the reference's parser fails on it) vs. a JWS whose claims are of the wrong shape
   if (e instanceof joseErrors.JWSInvalid) return reject("malformed", "malformed ID token")
   if (e instanceof joseErrors.JWTInvalid) return reject("unknown", `malformed ID token claims: ${e.message}`)
@@ -41,7 +49,10 @@ const classify = (e: unknown): IdTokenRejected | OpHostNotAllowed => {
  * nonce, and at_hash / c_hash when present. alg "none" is never accepted for a code-flow ID token.
  */
 export const validateIdToken = Effect.fnUntraced(function* (idToken: string, x: IdTokenExpectations) {
-  const header = yield* Effect.try({ try: () => decodeProtectedHeader(idToken), catch: () => reject("malformed", "malformed ID token header") })
+  const header = yield* Effect.try({
+    try: () => decodeProtectedHeader(idToken),
+    catch: () => reject("malformed", "malformed ID token header"),
+  })
   const alg = header.alg ?? "none"
   if (alg === "none" || alg.startsWith("HS")) {
     // HS* would need the client secret as key; oxd sites use asymmetric OP keys
@@ -50,9 +61,14 @@ export const validateIdToken = Effect.fnUntraced(function* (idToken: string, x: 
   // exp and iat are judged on the Clock (jose's currentDate), as every other time in core
   const atMs = yield* Clock.currentTimeMillis
   const { payload } = yield* Effect.tryPromise({
-    try: () => jwtVerify(idToken, x.keys, {
-      issuer: x.issuer, audience: x.clientId, clockTolerance: x.clockToleranceSeconds, requiredClaims: ["iat", "exp", "sub"], currentDate: new Date(atMs),
-    }),
+    try: () =>
+      jwtVerify(idToken, x.keys, {
+        issuer: x.issuer,
+        audience: x.clientId,
+        clockTolerance: x.clockToleranceSeconds,
+        requiredClaims: ["iat", "exp", "sub"],
+        currentDate: new Date(atMs),
+      }),
     catch: classify,
   })
   yield* checkClaims(payload, x, alg, Math.floor(atMs / 1000))
@@ -62,12 +78,18 @@ export const validateIdToken = Effect.fnUntraced(function* (idToken: string, x: 
 const checkClaims = Effect.fnUntraced(function* (p: JWTPayload, x: IdTokenExpectations, alg: string, now: number) {
   const aud = Array.isArray(p.aud) ? p.aud : [p.aud]
   if (aud.length > 1 && p["azp"] === undefined) return yield* reject("bad_audience", "several audiences and no azp")
-  if (p["azp"] !== undefined && p["azp"] !== x.clientId) return yield* reject("bad_audience", "azp is not this site's client_id")
-  if (typeof p.iat !== "number" || p.iat > now + x.clockToleranceSeconds) return yield* reject("unknown", "iat is missing or in the future")
+  if (p["azp"] !== undefined && p["azp"] !== x.clientId)
+    return yield* reject("bad_audience", "azp is not this site's client_id")
+  if (typeof p.iat !== "number" || p.iat > now + x.clockToleranceSeconds)
+    return yield* reject("unknown", "iat is missing or in the future")
   if (x.nonce !== undefined && p["nonce"] !== x.nonce) {
     return yield* reject("bad_nonce", "nonce does not match the one sent in the authorization request")
   }
-  if (x.accessToken !== undefined && typeof p["at_hash"] === "string" && p["at_hash"] !== hashClaim(x.accessToken, alg)) {
+  if (
+    x.accessToken !== undefined &&
+    typeof p["at_hash"] === "string" &&
+    p["at_hash"] !== hashClaim(x.accessToken, alg)
+  ) {
     return yield* new AccessTokenHashMismatch()
   }
   if (x.code !== undefined && typeof p["c_hash"] === "string" && p["c_hash"] !== hashClaim(x.code, alg)) {

@@ -4,7 +4,9 @@ import { describeDefect, redactSecrets } from "../safety/redact.js"
 
 /** A message part as text: oxd's own strings as written, anything else (an Error, an object) redacted. */
 const text = (m: unknown): string =>
-  typeof m === "string" ? m : redactSecrets(m instanceof Error ? `${m.name}: ${m.message}` : JSON.stringify(m) ?? String(m))
+  typeof m === "string"
+    ? m
+    : redactSecrets(m instanceof Error ? `${m.name}: ${m.message}` : (JSON.stringify(m) ?? String(m)))
 
 /**
  * Lines go to the sink, which writes them off the event loop and gathers those that arrive while a write is under way
@@ -35,7 +37,11 @@ const isoTime = (date: Date): string => {
  */
 export const jsonLineLogger = Logger.make<unknown, void>(({ message, logLevel, cause, fiber, date }) => {
   const parts = Array.isArray(message) ? message : [message]
-  const line: Record<string, unknown> = { time: isoTime(date), level: logLevel.toUpperCase(), msg: parts.length === 1 ? text(parts[0]) : parts.map(text).join(" ") }
+  const line: Record<string, unknown> = {
+    time: isoTime(date),
+    level: logLevel.toUpperCase(),
+    msg: parts.length === 1 ? text(parts[0]) : parts.map(text).join(" "),
+  }
   const annotations = fiber.getRef(References.CurrentLogAnnotations)
   for (const k in annotations) if (!(k in line)) line[k] = annotations[k]
   if (cause.reasons.length > 0) Object.assign(line, describeDefect(cause))
@@ -48,5 +54,7 @@ export const jsonLineLogger = Logger.make<unknown, void>(({ message, logLevel, c
  * (commandLogJson), none named time, level or msg. The caller applies the minimum log level.
  */
 export const writeJsonInfoLine = (msg: string, fieldsJson: string): void => {
-  write(`{"time":"${isoTime(new Date())}","level":"INFO","msg":${JSON.stringify(msg)}${fieldsJson.length > 0 ? `,${fieldsJson}` : ""}}`)
+  write(
+    `{"time":"${isoTime(new Date())}","level":"INFO","msg":${JSON.stringify(msg)}${fieldsJson.length > 0 ? `,${fieldsJson}` : ""}}`,
+  )
 }

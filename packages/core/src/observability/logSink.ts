@@ -49,7 +49,14 @@ const enqueue = (text: string) => {
 
 const next = () => {
   if (droppedSinceReport > 0 && queuedBytes < MAX_PENDING_BYTES / 2) {
-    queue.push(JSON.stringify({ time: new Date().toISOString(), level: "WARN", msg: "log lines dropped: the output was too slow", dropped: droppedSinceReport }))
+    queue.push(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "WARN",
+        msg: "log lines dropped: the output was too slow",
+        dropped: droppedSinceReport,
+      }),
+    )
     droppedSinceReport = 0
   }
   if (queue.length === 0) {

@@ -17,9 +17,13 @@ describe("OxdMetrics", () => {
     const text = m.render()
     expect(text).toContain("# TYPE oxd_commands_total counter")
     expect(line(text, 'oxd_commands_total{command="register_site",transport="tcp",outcome="ok"}')).toMatch(/ 2$/)
-    expect(line(text, 'oxd_commands_total{command="register_site",transport="tcp",outcome="invalid_op_host"}')).toMatch(/ 1$/)
+    expect(line(text, 'oxd_commands_total{command="register_site",transport="tcp",outcome="invalid_op_host"}')).toMatch(
+      / 1$/,
+    )
     expect(text).toContain("# TYPE oxd_command_duration_seconds histogram")
-    expect(line(text, 'oxd_command_duration_seconds_bucket{command="register_site",transport="tcp",le="0.025"}')).toMatch(/ 2$/)
+    expect(
+      line(text, 'oxd_command_duration_seconds_bucket{command="register_site",transport="tcp",le="0.025"}'),
+    ).toMatch(/ 2$/)
     expect(line(text, 'oxd_command_duration_seconds_count{command="register_site",transport="tcp"}')).toMatch(/ 3$/)
     expect(line(text, 'oxd_op_requests_total{host="https://op.example",endpoint="token",outcome="2xx"}')).toMatch(/ 1$/)
     expect(line(text, 'oxd_open_connections{transport="tcp"}')).toMatch(/ 5$/)
@@ -43,8 +47,12 @@ describe("OxdMetrics", () => {
     m.render()
     cacheStats.hit("metrics-test")
     const text = m.render()
-    expect(line(text, 'oxd_cache_requests_total{cache="metrics-test",result="hit"}')).toBe(`oxd_cache_requests_total{cache="metrics-test",result="hit"} ${before.hit + 3}`)
-    expect(line(text, 'oxd_cache_requests_total{cache="metrics-test",result="miss"}')).toBe(`oxd_cache_requests_total{cache="metrics-test",result="miss"} ${before.miss + 1}`)
+    expect(line(text, 'oxd_cache_requests_total{cache="metrics-test",result="hit"}')).toBe(
+      `oxd_cache_requests_total{cache="metrics-test",result="hit"} ${before.hit + 3}`,
+    )
+    expect(line(text, 'oxd_cache_requests_total{cache="metrics-test",result="miss"}')).toBe(
+      `oxd_cache_requests_total{cache="metrics-test",result="miss"} ${before.miss + 1}`,
+    )
   })
 
   it("bounds a label's values: past 64 distinct ones they are reported as other", () => {
@@ -68,11 +76,15 @@ describe("OxdMetrics", () => {
     const waiting = m.render()
     expect(waiting).not.toContain(".invalid")
     expect(waiting).not.toContain('host="other"') // still waiting for a registration that may come
-    expect(line(waiting, 'oxd_op_requests_total{host="https://op.example",endpoint="token",outcome="2xx"}')).toMatch(/ 1$/)
+    expect(line(waiting, 'oxd_op_requests_total{host="https://op.example",endpoint="token",outcome="2xx"}')).toMatch(
+      / 1$/,
+    )
     now += PENDING_OP_CALL_MS
     const settled = m.render()
     expect(settled).not.toContain(".invalid")
-    expect(line(settled, 'oxd_op_requests_total{host="other",endpoint="discovery",outcome="unreachable"}')).toMatch(/ 300$/)
+    expect(line(settled, 'oxd_op_requests_total{host="other",endpoint="discovery",outcome="unreachable"}')).toMatch(
+      / 300$/,
+    )
     expect(line(settled, 'oxd_op_request_duration_seconds_count{host="other",endpoint="discovery"}')).toMatch(/ 300$/)
     // 300 more bogus origins add no series
     const lines = settled.split("\n").length
@@ -80,7 +92,9 @@ describe("OxdMetrics", () => {
     now += PENDING_OP_CALL_MS
     const after = m.render()
     expect(after.split("\n").length).toBe(lines)
-    expect(line(after, 'oxd_op_requests_total{host="other",endpoint="discovery",outcome="unreachable"}')).toMatch(/ 600$/)
+    expect(line(after, 'oxd_op_requests_total{host="other",endpoint="discovery",outcome="unreachable"}')).toMatch(
+      / 600$/,
+    )
   })
 
   it("counts the calls made before an OP's first site is stored (discovery, registration) under its origin", () => {
@@ -91,17 +105,28 @@ describe("OxdMetrics", () => {
     now += 1000
     m.registerOp("https://new-op.example:8443")
     const text = m.render()
-    expect(line(text, 'oxd_op_requests_total{host="https://new-op.example:8443",endpoint="discovery",outcome="2xx"}')).toMatch(/ 1$/)
-    expect(line(text, 'oxd_op_requests_total{host="https://new-op.example:8443",endpoint="registration",outcome="2xx"}')).toMatch(/ 1$/)
+    expect(
+      line(text, 'oxd_op_requests_total{host="https://new-op.example:8443",endpoint="discovery",outcome="2xx"}'),
+    ).toMatch(/ 1$/)
+    expect(
+      line(text, 'oxd_op_requests_total{host="https://new-op.example:8443",endpoint="registration",outcome="2xx"}'),
+    ).toMatch(/ 1$/)
     expect(text).not.toContain('host="other"')
   })
 
   it("keeps at most 1,000 calls waiting: past that the oldest count as other at once", () => {
     const m = new OxdMetrics({ now: () => 0 })
     for (let i = 0; i < 1500; i++) m.opRequest(`https://h${i}.invalid`, "discovery", "unreachable", 0.01)
-    expect(line(m.render(), 'oxd_op_requests_total{host="other",endpoint="discovery",outcome="unreachable"}')).toMatch(/ 500$/)
+    expect(line(m.render(), 'oxd_op_requests_total{host="other",endpoint="discovery",outcome="unreachable"}')).toMatch(
+      / 500$/,
+    )
     m.registerOp("https://h1499.invalid") // still waiting: counted under its origin
-    expect(line(m.render(), 'oxd_op_requests_total{host="https://h1499.invalid",endpoint="discovery",outcome="unreachable"}')).toMatch(/ 1$/)
+    expect(
+      line(
+        m.render(),
+        'oxd_op_requests_total{host="https://h1499.invalid",endpoint="discovery",outcome="unreachable"}',
+      ),
+    ).toMatch(/ 1$/)
     m.registerOp("https://h0.invalid") // long counted as other: stays there
     expect(m.render()).not.toContain('host="https://h0.invalid"')
   })

@@ -20,7 +20,13 @@ export const PENDING_OP_CALL_MS = 60_000
 /** Calls waiting so at most; past it the oldest are counted as "other" at once. */
 const MAX_PENDING_OP_CALLS = 1000
 
-interface PendingOpCall { readonly host: string; readonly endpoint: string; readonly outcome: string; readonly seconds: number; readonly at: number }
+interface PendingOpCall {
+  readonly host: string
+  readonly endpoint: string
+  readonly outcome: string
+  readonly seconds: number
+  readonly at: number
+}
 
 type Attrs = Readonly<Record<string, string>>
 type Kind = "counter" | "gauge" | "histogram"
@@ -28,7 +34,8 @@ type Kind = "counter" | "gauge" | "histogram"
 const HELP: Record<string, string> = {
   oxd_commands_total: "Commands answered, by command, transport and outcome (ok or the error code)",
   oxd_command_duration_seconds: "Time to answer a command, by command and transport",
-  oxd_op_requests_total: "HTTP calls to OPs and UMA authorization servers, by origin, endpoint kind and outcome (status class or error)",
+  oxd_op_requests_total:
+    "HTTP calls to OPs and UMA authorization servers, by origin, endpoint kind and outcome (status class or error)",
   oxd_op_request_duration_seconds: "Time of one call to an OP or UMA authorization server (retries included)",
   oxd_cache_requests_total: "Lookups in core's caches, by cache and result (hit or miss)",
   oxd_open_connections: "Connections open now, by transport",
@@ -53,7 +60,13 @@ export class OxdMetrics {
   readonly #seen = new Map<string, Set<string>>()
   readonly #connections = new Map<number, { readonly transport: string; readonly count: () => number }>()
   /** command → transport → outcome → its two series: no key string built per command */
-  readonly #commandSeries = new Map<string, Map<string, Map<string, { readonly count: Metric.Metric<number, unknown>; readonly duration: Metric.Metric<number, unknown> }>>>()
+  readonly #commandSeries = new Map<
+    string,
+    Map<
+      string,
+      Map<string, { readonly count: Metric.Metric<number, unknown>; readonly duration: Metric.Metric<number, unknown> }>
+    >
+  >()
   readonly #knownOps = new Set<string>()
   /** Calls to origins not known yet, oldest first. */
   #pendingOpCalls: PendingOpCall[] = []
@@ -77,11 +90,12 @@ export class OxdMetrics {
     let m = this.#series.get(key)
     if (!m) {
       const options = { description: HELP[name], attributes }
-      m = kind === "counter"
-        ? Metric.counter(name, options)
-        : kind === "gauge"
-          ? Metric.gauge(name, options)
-          : Metric.histogram(name, { ...options, boundaries: SECONDS })
+      m =
+        kind === "counter"
+          ? Metric.counter(name, options)
+          : kind === "gauge"
+            ? Metric.gauge(name, options)
+            : Metric.histogram(name, { ...options, boundaries: SECONDS })
       this.#series.set(key, m)
     }
     return m
@@ -100,7 +114,11 @@ export class OxdMetrics {
     let series = byOutcome.get(outcome)
     if (!series) {
       series = {
-        count: this.#metric("counter", "oxd_commands_total", { command, transport, outcome: this.bounded("outcome", outcome) }),
+        count: this.#metric("counter", "oxd_commands_total", {
+          command,
+          transport,
+          outcome: this.bounded("outcome", outcome),
+        }),
         duration: this.#metric("histogram", "oxd_command_duration_seconds", { command, transport }),
       }
       // outcomes past the label's bound all share "other"'s series; the map stays as bounded as the label
@@ -148,7 +166,10 @@ export class OxdMetrics {
   #settlePendingOpCalls(now: number) {
     const pending = this.#pendingOpCalls
     let settled = 0
-    while (settled < pending.length && (pending.length - settled > MAX_PENDING_OP_CALLS || now - pending[settled]!.at >= PENDING_OP_CALL_MS)) {
+    while (
+      settled < pending.length &&
+      (pending.length - settled > MAX_PENDING_OP_CALLS || now - pending[settled]!.at >= PENDING_OP_CALL_MS)
+    ) {
       const c = pending[settled++]!
       this.#recordOp("other", c.endpoint, c.outcome, c.seconds)
     }
@@ -170,7 +191,8 @@ export class OxdMetrics {
   render(): string {
     this.#settlePendingOpCalls(this.#now())
     const byTransport = new Map<string, number>()
-    for (const { transport, count } of this.#connections.values()) byTransport.set(transport, (byTransport.get(transport) ?? 0) + count())
+    for (const { transport, count } of this.#connections.values())
+      byTransport.set(transport, (byTransport.get(transport) ?? 0) + count())
     for (const [transport, n] of byTransport) this.#add("gauge", "oxd_open_connections", { transport }, n)
     for (const [cache, { hit, miss }] of cacheStats.snapshot()) {
       // the registry is process-wide: set each counter to its total (a counter's update adds)

@@ -10,7 +10,11 @@ describe("the command's log fields", () => {
       callContext({ transport: "ws", remoteAddress: "::ffff:127.0.0.1" }, "r"),
     ]
     for (const ctx of contexts) {
-      for (const [outcome, ms] of [["ok", 0.0123456], ["invalid_state", 12], ['"odd"', 1e-7]] as const) {
+      for (const [outcome, ms] of [
+        ["ok", 0.0123456],
+        ["invalid_state", 12],
+        ['"odd"', 1e-7],
+      ] as const) {
         const fromText = JSON.parse(`{${commandLogJson("uma_rs_check_access", ctx, outcome, ms)}}`) as unknown
         expect(fromText).toEqual(commandLogFields("uma_rs_check_access", ctx, outcome, ms))
       }

@@ -10,7 +10,12 @@ export const commandLabel = (name: string): string => resolveCommand(name)?.name
 export const outcomeOf = (reply: Reply): string => (reply.envelope.status === "ok" ? "ok" : reply.envelope.data.error)
 
 /** The fields of the one info line per command ("command"): never params. */
-export const commandLogFields = (command: string, ctx: CallContext, outcome: string, ms: number): Record<string, unknown> => ({
+export const commandLogFields = (
+  command: string,
+  ctx: CallContext,
+  outcome: string,
+  ms: number,
+): Record<string, unknown> => ({
   request_id: ctx.requestId,
   transport: ctx.transport,
   command,
@@ -26,14 +31,16 @@ export const commandLogFields = (command: string, ctx: CallContext, outcome: str
  */
 export const commandLogJson = (command: string, ctx: CallContext, outcome: string, ms: number): string =>
   `"request_id":${JSON.stringify(ctx.requestId)},"transport":"${ctx.transport}","command":"${command}","outcome":${JSON.stringify(outcome)},"duration_ms":${
-    Math.round(ms * 1000) / 1000}${ctx.remoteAddress ? `,"remote_address":${JSON.stringify(ctx.remoteAddress)}` : ""}`
+    Math.round(ms * 1000) / 1000
+  }${ctx.remoteAddress ? `,"remote_address":${JSON.stringify(ctx.remoteAddress)}` : ""}`
 
 /**
  * Wraps one dispatch: counts and times it, logs one info line (request id, transport, command, outcome, duration,
  * remote address; never params), and with tracing on runs it in a span `oxd.<command>` whose attributes are
  * those same fields. Without tracing no span is made: a span per call is a sizeable share of a cached check.
  */
-export const observeCommand = (metrics: OxdMetrics, tracing: boolean) =>
+export const observeCommand =
+  (metrics: OxdMetrics, tracing: boolean) =>
   <R>(name: string, ctx: CallContext, run: Effect.Effect<Reply, never, R>): Effect.Effect<Reply, never, R> => {
     const command = commandLabel(name)
     const observed = Effect.suspend(() => {

@@ -13,7 +13,9 @@ export interface OpSpan {
   fail(error: string): void
 }
 
-export const OpTracing = Context.Reference<OpSpans | undefined>("@oxd/core/OpTracing", { defaultValue: () => undefined })
+export const OpTracing = Context.Reference<OpSpans | undefined>("@oxd/core/OpTracing", {
+  defaultValue: () => undefined,
+})
 
 const EVALUATE = "~effect/Effect/evaluate"
 type Primitive<X> = { [EVALUATE](fiber: unknown): X }
@@ -24,7 +26,12 @@ const nowNs = (): bigint => BigInt(Math.round((performance.timeOrigin + performa
 const sanitizedExit = (exit: Exit.Exit<unknown, unknown>): Exit.Exit<unknown, unknown> => {
   if (exit._tag === "Success" || Cause.hasInterruptsOnly(exit.cause)) return exit
   const e = Cause.squash(exit.cause)
-  const tag = typeof (e as { _tag?: unknown } | null)?._tag === "string" ? String((e as { _tag: string })._tag) : e instanceof Error ? e.name : typeof e
+  const tag =
+    typeof (e as { _tag?: unknown } | null)?._tag === "string"
+      ? String((e as { _tag: string })._tag)
+      : e instanceof Error
+        ? e.name
+        : typeof e
   const safe = new Error(e instanceof Error ? redactSecrets(e.message).slice(0, 300) : "")
   safe.name = tag
   safe.stack = `${tag}: ${safe.message}`
@@ -39,7 +46,11 @@ const safeValue = (v: unknown): unknown => (typeof v === "string" ? redactSecret
  * the current span is kept in an AsyncLocalStorage while a fiber runs, so the OP calls that openid-client makes from
  * Promise-land get their spans under the right command.
  */
-export const tracingLayer = (options: { readonly endpoint: string; readonly serviceName: string; readonly exportIntervalMs?: number }) => {
+export const tracingLayer = (options: {
+  readonly endpoint: string
+  readonly serviceName: string
+  readonly exportIntervalMs?: number
+}) => {
   const current = new AsyncLocalStorage<Tracer.AnySpan>()
   const tracer = Effect.gen(function* () {
     const otlp = yield* OtlpTracer.make({
@@ -54,12 +65,19 @@ export const tracingLayer = (options: { readonly endpoint: string; readonly serv
       span.end = (endTime, exit) => end(endTime, sanitizedExit(exit))
       span.attribute = (key, value) => attribute(key, safeValue(value))
       span.event = (name, startTime, attributes) =>
-        event(redactSecrets(name), startTime, attributes && Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, safeValue(v)])))
+        event(
+          redactSecrets(name),
+          startTime,
+          attributes && Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, safeValue(v)])),
+        )
       return span
     }
     return Tracer.make({
       span: (o) => wrap(otlp.span(o)),
-      context: <X>(primitive: Tracer.EffectPrimitive<X>, fiber: { readonly cache: { readonly span: Tracer.AnySpan | undefined } }): X => {
+      context: <X>(
+        primitive: Tracer.EffectPrimitive<X>,
+        fiber: { readonly cache: { readonly span: Tracer.AnySpan | undefined } },
+      ): X => {
         const p = primitive as unknown as Primitive<X>
         const span = fiber.cache.span
         return span ? current.run(span, () => p[EVALUATE](fiber)) : p[EVALUATE](fiber)
@@ -85,7 +103,9 @@ export const tracingLayer = (options: { readonly endpoint: string; readonly serv
       try {
         const u = new URL(url)
         where = `${u.origin}${u.pathname}`
-      } catch { /* left "invalid" */ }
+      } catch {
+        /* left "invalid" */
+      }
       span.attribute("url.full", where)
       span.attribute("oxd.op.endpoint", endpoint)
       return {

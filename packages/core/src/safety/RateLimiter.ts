@@ -5,7 +5,14 @@
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; at: number }>()
   readonly #perMs: number
-  constructor(private readonly opts: { readonly perMinute: number; readonly burst: number; readonly maxKeys?: number; readonly now: () => number }) {
+  constructor(
+    private readonly opts: {
+      readonly perMinute: number
+      readonly burst: number
+      readonly maxKeys?: number
+      readonly now: () => number
+    },
+  ) {
     this.#perMs = opts.perMinute / 60_000
   }
 
@@ -43,6 +50,11 @@ export const bucketKey = (address: string): string => {
   const [head = "", tail = ""] = address.split("::")
   const left = head ? head.split(":") : []
   const right = tail ? tail.split(":") : []
-  const full = address.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left
-  return `${full.slice(0, 4).map((h) => h.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`
+  const full = address.includes("::")
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left
+  return `${full
+    .slice(0, 4)
+    .map((h) => h.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`
 }

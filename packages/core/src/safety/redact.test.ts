@@ -17,7 +17,9 @@ describe("redactSecrets", () => {
   })
 
   it("masks short values named as secrets", () => {
-    const out = redactSecrets(`boom with client_secret=hunter2, "access_token": "abc", Authorization: Bearer xyz; password: pw1`)
+    const out = redactSecrets(
+      `boom with client_secret=hunter2, "access_token": "abc", Authorization: Bearer xyz; password: pw1`,
+    )
     expect(out).not.toMatch(/hunter2|abc|xyz|pw1/)
     expect(out).toContain("client_secret=[redacted]")
   })
@@ -33,6 +35,9 @@ describe("describeDefect", () => {
   })
 
   it("says nothing of a thrown value that is not an Error (it could be a secret)", () => {
-    expect(describeDefect(Cause.die(opaque))).toEqual({ error: "string", detail: "(a value that is not an Error was thrown)" })
+    expect(describeDefect(Cause.die(opaque))).toEqual({
+      error: "string",
+      detail: "(a value that is not an Error was thrown)",
+    })
   })
 })

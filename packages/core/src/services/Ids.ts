@@ -20,10 +20,13 @@ export const pooledRandomBytes = (() => {
 })()
 
 /** Unguessable identifiers: oxd_id is a random UUID v4 (122 random bits). States are sealed (sealedState.ts). */
-export class Ids extends Context.Service<Ids, {
-  oxdId(): string
-  requestId(): string
-}>()("@oxd/core/Ids") {
+export class Ids extends Context.Service<
+  Ids,
+  {
+    oxdId(): string
+    requestId(): string
+  }
+>()("@oxd/core/Ids") {
   static readonly layer = Layer.succeed(
     Ids,
     Ids.of({

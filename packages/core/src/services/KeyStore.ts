@@ -9,9 +9,12 @@ import { InvalidParams } from "../errors.js"
  * Private keys for private_key_jwt client authentication, from the configured JWKS file (key_store_file). A key it
  * cannot give is the reference's internal_error: its crypto provider fails signing (BaseOperation.java:107-110; audit GC9).
  */
-export class KeyStore extends Context.Service<KeyStore, {
-  signingKey(kid: string, alg: string): Effect.Effect<{ key: webcrypto.CryptoKey; kid: string }, InvalidParams>
-}>()("@oxd/core/KeyStore") {
+export class KeyStore extends Context.Service<
+  KeyStore,
+  {
+    signingKey(kid: string, alg: string): Effect.Effect<{ key: webcrypto.CryptoKey; kid: string }, InvalidParams>
+  }
+>()("@oxd/core/KeyStore") {
   static readonly layer = Layer.effect(
     KeyStore,
     Effect.gen(function* () {
@@ -27,12 +30,19 @@ export class KeyStore extends Context.Service<KeyStore, {
               return yield* new InvalidParams({
                 code: "internal_error",
                 field: "key_id",
-                detail: key_store_file ? `names no private key in the key store (${kid})` : "cannot be used: the server has no key_store_file configured",
+                detail: key_store_file
+                  ? `names no private key in the key store (${kid})`
+                  : "cannot be used: the server has no key_store_file configured",
               })
             }
             const key = yield* Effect.tryPromise({
               try: () => importJWK(jwk, alg) as Promise<webcrypto.CryptoKey>,
-              catch: () => new InvalidParams({ code: "internal_error", field: "algorithm", detail: `${alg} does not fit key ${kid}` }),
+              catch: () =>
+                new InvalidParams({
+                  code: "internal_error",
+                  field: "algorithm",
+                  detail: `${alg} does not fit key ${kid}`,
+                }),
             })
             return { key, kid }
           }),

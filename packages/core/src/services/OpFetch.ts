@@ -19,45 +19,58 @@ export type FetchFn = (url: string, init?: OpRequestInit) => Promise<Response>
  */
 export class OpFetch extends Context.Service<OpFetch, { readonly fetch: FetchFn }>()("@oxd/core/OpFetch") {
   /** `transport` replaces the network under the retries and the breaker (tests that must not reach any host). */
-  static readonly layerWith = (override?: Transport, metrics?: OxdMetrics) => Layer.effect(
-    OpFetch,
-    Effect.gen(function* () {
-      const config = yield* OxdConfig
-      const timeoutMs = config.op_timeout_in_seconds * 1000
-      const extraCa = config.trusted_ca_file ? readFileSync(config.trusted_ca_file, "utf8") : undefined
-      // built once: a `ca` list in the connect options would parse every root certificate again for each connection
-      const secureContext = extraCa ? createSecureContext({ ca: [...rootCertificates, extraCa] }) : undefined
-      const policy = makeOpHostPolicy(config.allowed_op_hosts)
-      // undici is loaded on the first request to the OP, not at start-up (it weighs on the cold start: bench/README.md)
-      let client: Promise<{ agent: Agent; fetch: typeof UndiciFetch }> | undefined
-      const undici = () =>
-        (client ??= import("undici").then(({ Agent, Pool, buildConnector, fetch }) => ({
-          agent: new Agent({
-            // a pool per origin, whose connections check where they go (a redirect's origin included)
-            factory: (origin: string | URL, opts: object) => new Pool(origin, {
-              ...opts,
-              connect: guardedConnector(policy, String(origin), buildConnector, { ...(secureContext ? { secureContext } : {}), timeout: timeoutMs }),
+  static readonly layerWith = (override?: Transport, metrics?: OxdMetrics) =>
+    Layer.effect(
+      OpFetch,
+      Effect.gen(function* () {
+        const config = yield* OxdConfig
+        const timeoutMs = config.op_timeout_in_seconds * 1000
+        const extraCa = config.trusted_ca_file ? readFileSync(config.trusted_ca_file, "utf8") : undefined
+        // built once: a `ca` list in the connect options would parse every root certificate again for each connection
+        const secureContext = extraCa ? createSecureContext({ ca: [...rootCertificates, extraCa] }) : undefined
+        const policy = makeOpHostPolicy(config.allowed_op_hosts)
+        // undici is loaded on the first request to the OP, not at start-up (it weighs on the cold start: bench/README.md)
+        let client: Promise<{ agent: Agent; fetch: typeof UndiciFetch }> | undefined
+        const undici = () =>
+          (client ??= import("undici").then(({ Agent, Pool, buildConnector, fetch }) => ({
+            agent: new Agent({
+              // a pool per origin, whose connections check where they go (a redirect's origin included)
+              factory: (origin: string | URL, opts: object) =>
+                new Pool(origin, {
+                  ...opts,
+                  connect: guardedConnector(policy, String(origin), buildConnector, {
+                    ...(secureContext ? { secureContext } : {}),
+                    timeout: timeoutMs,
+                  }),
+                }),
+              headersTimeout: timeoutMs,
+              bodyTimeout: timeoutMs,
+              keepAliveTimeout: 10_000,
+              connections: 64,
             }),
-            headersTimeout: timeoutMs,
-            bodyTimeout: timeoutMs,
-            keepAliveTimeout: 10_000,
-            connections: 64,
+            fetch,
+          })))
+        yield* Effect.addFinalizer(() =>
+          Effect.promise(async () => {
+            if (client) await (await client).agent.close()
           }),
-          fetch,
-        })))
-      yield* Effect.addFinalizer(() => Effect.promise(async () => {
-        if (client) await (await client).agent.close()
-      }))
-      const transport: Transport = async (url, init) => {
-        const { agent, fetch } = await undici()
-        return fetch(url, { ...(init as object), dispatcher: agent } as Parameters<typeof fetch>[1]) as unknown as Promise<Response>
-      }
-      const clock = yield* Clock.Clock
-      const breaker = new CircuitBreaker({ failures: config.op_breaker_failures, cooldownMs: config.op_breaker_cooldown_in_seconds * 1000, now: () => clock.currentTimeMillisUnsafe() })
-      const fetch: FetchFn = resilientFetch(override ?? transport, { timeoutMs, retries: config.op_retries, breaker })
-      return OpFetch.of({ fetch: checked(policy, observed(fetch, metrics, yield* OpTracing)) })
-    }),
-  )
+        )
+        const transport: Transport = async (url, init) => {
+          const { agent, fetch } = await undici()
+          return fetch(url, { ...(init as object), dispatcher: agent } as Parameters<
+            typeof fetch
+          >[1]) as unknown as Promise<Response>
+        }
+        const clock = yield* Clock.Clock
+        const breaker = new CircuitBreaker({
+          failures: config.op_breaker_failures,
+          cooldownMs: config.op_breaker_cooldown_in_seconds * 1000,
+          now: () => clock.currentTimeMillisUnsafe(),
+        })
+        const fetch: FetchFn = resilientFetch(override ?? transport, { timeoutMs, retries: config.op_retries, breaker })
+        return OpFetch.of({ fetch: checked(policy, observed(fetch, metrics, yield* OpTracing)) })
+      }),
+    )
 
   static readonly layer = OpFetch.layerWith()
 }
@@ -66,17 +79,24 @@ export class OpFetch extends Context.Service<OpFetch, { readonly fetch: FetchFn 
  * The connector of one origin's pool: an origin refused by its URL alone (not allowed, a literal IP that is not
  * public) gets no connection; a host name is resolved by the policy's look-up, which refuses it by its addresses.
  */
-const guardedConnector = (policy: OpHostPolicy, origin: string, build: typeof BuildConnector, options: BuildConnector.BuildOptions): BuildConnector.connector => {
+const guardedConnector = (
+  policy: OpHostPolicy,
+  origin: string,
+  build: typeof BuildConnector,
+  options: BuildConnector.BuildOptions,
+): BuildConnector.connector => {
   const refused = policy.checkUrl(origin)
   const connect = build({ ...options, lookup: policy.lookupFor(new URL(origin).origin) })
   return (opts, callback) => (refused ? callback(refused, null) : connect(opts, callback))
 }
 
 /** A request the policy refuses by its URL fails before anything else (no retry, no breaker, no metric series). */
-const checked = (policy: OpHostPolicy, fetch: FetchFn): FetchFn => (url, init) => {
-  const refused = policy.checkUrl(url)
-  return refused ? Promise.reject(refused) : fetch(url, init)
-}
+const checked =
+  (policy: OpHostPolicy, fetch: FetchFn): FetchFn =>
+  (url, init) => {
+    const refused = policy.checkUrl(url)
+    return refused ? Promise.reject(refused) : fetch(url, init)
+  }
 
 /** Why a call got no answer, as a label: a small fixed set. */
 const failureOf = (e: unknown): string => {
@@ -97,7 +117,8 @@ const observed = (fetch: FetchFn, metrics: OxdMetrics | undefined, spans: OpSpan
     const started = performance.now()
     const endpoint = opEndpointKind(url)
     const span = spans?.start(init?.method ?? "GET", url, endpoint)
-    const done = (outcome: string) => metrics?.opRequest(originOf(url), endpoint, outcome, (performance.now() - started) / 1000)
+    const done = (outcome: string) =>
+      metrics?.opRequest(originOf(url), endpoint, outcome, (performance.now() - started) / 1000)
     try {
       const res = await fetch(url, init)
       done(`${Math.floor(res.status / 100)}xx`)

@@ -25,9 +25,14 @@ afterAll(async () => {
 /** A setup client of `oxd` and a token of it with `scope` (get_client_token always adds openid, as the reference). */
 const setupAndToken = async (oxd: Oxd, scope: ReadonlyArray<string>, opHost = op.issuer) => {
   const setup = await ok(call(oxd, "setup_client", { op_host: opHost, authorization_redirect_uri: REDIRECT_URI }))
-  const { access_token, scope: granted } = await ok<{ access_token: string; scope: string }>(call(oxd, "get_client_token", {
-    op_host: opHost, client_id: setup["client_id"], client_secret: setup["client_secret"], scope,
-  }))
+  const { access_token, scope: granted } = await ok<{ access_token: string; scope: string }>(
+    call(oxd, "get_client_token", {
+      op_host: opHost,
+      client_id: setup["client_id"],
+      client_secret: setup["client_secret"],
+      scope,
+    }),
+  )
   return { setup, token: access_token, granted: granted.split(" ") }
 }
 /** A site command on a protected call, as REST makes every call. */
@@ -53,7 +58,14 @@ describe("the protection scope", () => {
 
   it("refuses a token with neither with protection_access_token_insufficient_scope naming both", async () => {
     const { token } = await setupAndToken(guarded, ["openid"])
-    const e = await failure(call(guarded, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: token }))
+    const e = await failure(
+      call(
+        guarded,
+        "register_site",
+        { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI },
+        { protectionToken: token },
+      ),
+    )
     expect(e).toMatchObject({ error: "protection_access_token_insufficient_scope", http: 403 })
     expect(e.error_description).toContain('"oxd" or "uma_protection"')
   })
@@ -87,11 +99,34 @@ describe("the protection token's introspection and the site's setup client", () 
   it("X20: answers the OP refusing the protection token's introspection with http_status_<status>", async () => {
     const fresh = oxdFor(op, { protect_commands_with_access_token: true })
     try {
-      const real = await ok(call(fresh, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
-      const { access_token } = await ok<{ access_token: string }>(call(fresh, "get_client_token", { op_host: op.issuer, client_id: real["client_id"], client_secret: real["client_secret"], scope: ["oxd"] }))
+      const real = await ok(
+        call(fresh, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }),
+      )
+      const { access_token } = await ok<{ access_token: string }>(
+        call(fresh, "get_client_token", {
+          op_host: op.issuer,
+          client_id: real["client_id"],
+          client_secret: real["client_secret"],
+          scope: ["oxd"],
+        }),
+      )
       // the latest setup client at this OP: the same client, with a secret the OP refuses
-      await ok(call(fresh, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_id: real["client_id"], client_secret: "not-its-secret" }))
-      const e = await failure(call(fresh, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: access_token }))
+      await ok(
+        call(fresh, "setup_client", {
+          op_host: op.issuer,
+          authorization_redirect_uri: REDIRECT_URI,
+          client_id: real["client_id"],
+          client_secret: "not-its-secret",
+        }),
+      )
+      const e = await failure(
+        call(
+          fresh,
+          "register_site",
+          { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI },
+          { protectionToken: access_token },
+        ),
+      )
       expect(e.error).toBe("http_status_401")
       expect(e.error_description).toContain("invalid_client")
     } finally {
@@ -116,14 +151,26 @@ describe("register_site's token with protection off", () => {
   it("R12: refuses a bogus token with inactive_protection_access_token, registering nothing", async () => {
     await setupAndToken(open, ["oxd"]) // a setup client at the OP to ask it
     const before = op.counters()["registration"] ?? 0
-    const e = await failure(call(open, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, protection_access_token: "bogus" }))
+    const e = await failure(
+      call(open, "register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        protection_access_token: "bogus",
+      }),
+    )
     expect(e).toMatchObject({ error: "inactive_protection_access_token", http: 403 })
     expect(op.counters()["registration"] ?? 0).toBe(before)
   })
 
   it("R12: refuses a token without a protection scope with protection_access_token_insufficient_scope", async () => {
     const { token } = await setupAndToken(open, ["openid"])
-    const e = await failure(call(open, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, protection_access_token: token }))
+    const e = await failure(
+      call(open, "register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        protection_access_token: token,
+      }),
+    )
     expect(e).toMatchObject({ error: "protection_access_token_insufficient_scope", http: 403 })
   })
 
@@ -132,10 +179,14 @@ describe("register_site's token with protection off", () => {
     const b = await setupAndToken(open, ["oxd"])
     const oxdId = await registerSite(open, op, { protection_access_token: a.token })
     await ok(asProtected(open, "get_authorization_url", { oxd_id: oxdId }, a.token))
-    expect(await failure(asProtected(open, "get_authorization_url", { oxd_id: oxdId }, b.token))).toMatchObject({ error: "invalid_protection_access_token" })
+    expect(await failure(asProtected(open, "get_authorization_url", { oxd_id: oxdId }, b.token))).toMatchObject({
+      error: "invalid_protection_access_token",
+    })
     // without a token: registered unprotected, as before
     const unbound = await registerSite(open, op)
-    expect(await failure(asProtected(open, "get_authorization_url", { oxd_id: unbound }, a.token))).toMatchObject({ error: "no_setup_client_for_oxd_id" })
+    expect(await failure(asProtected(open, "get_authorization_url", { oxd_id: unbound }, a.token))).toMatchObject({
+      error: "no_setup_client_for_oxd_id",
+    })
   })
 
   it("X21: other commands ignore a token with protection off", async () => {
@@ -149,11 +200,21 @@ describe("op_host without a scheme under protection", () => {
   it("sets up, gets a token and registers a site at a bare op_host; the site is its setup client's, and whoami says so", async () => {
     const bare = new URL(op.issuer).host
     const { setup, token } = await setupAndToken(guarded, ["oxd"], bare)
-    const data = await ok<{ oxd_id: string; op_host: string }>(call(guarded, "register_site", { op_host: bare, authorization_redirect_uri: REDIRECT_URI }, { protectionToken: token }))
+    const data = await ok<{ oxd_id: string; op_host: string }>(
+      call(
+        guarded,
+        "register_site",
+        { op_host: bare, authorization_redirect_uri: REDIRECT_URI },
+        { protectionToken: token },
+      ),
+    )
     expect(data).toEqual({ oxd_id: expect.stringMatching(UUID_V4), op_host: bare })
     await ok(call(guarded, "get_authorization_url", { oxd_id: data.oxd_id }, { protectionToken: token }))
     for (const opHost of [bare, op.issuer, undefined]) {
-      expect((await guarded.whoami(token, { opHost })).envelope).toEqual({ status: "ok", data: { op_host: op.issuer, setup_client_id: setup["client_id"] } })
+      expect((await guarded.whoami(token, { opHost })).envelope).toEqual({
+        status: "ok",
+        data: { op_host: op.issuer, setup_client_id: setup["client_id"] },
+      })
     }
   })
 })

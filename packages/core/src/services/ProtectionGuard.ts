@@ -5,7 +5,12 @@ import type { Protection } from "../Command.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
-  InvalidIntrospectionResponse, NoSetupClientForSite, ProtectionTokenInactive, ProtectionTokenInvalid, ProtectionTokenMissing, type OxdError,
+  InvalidIntrospectionResponse,
+  NoSetupClientForSite,
+  ProtectionTokenInactive,
+  ProtectionTokenInvalid,
+  ProtectionTokenMissing,
+  type OxdError,
 } from "../errors.js"
 import { siteAuthMethod } from "./clientAuthMethods.js"
 import { OpenIdProvider } from "./OpenIdProvider.js"
@@ -21,21 +26,28 @@ import { VouchCache, type Vouched } from "./VouchCache.js"
  * client there. A setup client is the pair (OP, client_id): an OP vouches only for its own clients, and another OP may
  * hand out the same client_id. Returns that setup client (register_site ties the new site to it).
  */
-export class ProtectionGuard extends Context.Service<ProtectionGuard, {
-  check(protection: Protection, ctx: CallContext, params: Record<string, unknown>): Effect.Effect<SetupClientRef | undefined, OxdError>
-  /**
-   * The setup client a protection token was issued to, checked as `check` does (active, the protection scope, a
-   * setup client of this server at the OP that introspected it); introspected at `opHost`, else at each OP with a
-   * setup client.
-   */
-  identify(token: string | undefined, opHost?: string): Effect.Effect<SetupClientRef, OxdError>
-  /**
-   * `check` answered from this instance's caches alone, synchronously, when they let it pass: the setup client,
-   * or null when the command needs no token. undefined when the caches cannot say (a miss, an entry due
-   * for refresh) or the call would be refused: then `check` must run (it refreshes, refuses, and says why).
-   */
-  peek(protection: Protection, ctx: CallContext, params: Record<string, unknown>): SetupClientRef | null | undefined
-}>()("@oxd/core/ProtectionGuard") {
+export class ProtectionGuard extends Context.Service<
+  ProtectionGuard,
+  {
+    check(
+      protection: Protection,
+      ctx: CallContext,
+      params: Record<string, unknown>,
+    ): Effect.Effect<SetupClientRef | undefined, OxdError>
+    /**
+     * The setup client a protection token was issued to, checked as `check` does (active, the protection scope, a
+     * setup client of this server at the OP that introspected it); introspected at `opHost`, else at each OP with a
+     * setup client.
+     */
+    identify(token: string | undefined, opHost?: string): Effect.Effect<SetupClientRef, OxdError>
+    /**
+     * `check` answered from this instance's caches alone, synchronously, when they let it pass: the setup client,
+     * or null when the command needs no token. undefined when the caches cannot say (a miss, an entry due
+     * for refresh) or the call would be refused: then `check` must run (it refreshes, refuses, and says why).
+     */
+    peek(protection: Protection, ctx: CallContext, params: Record<string, unknown>): SetupClientRef | null | undefined
+  }
+>()("@oxd/core/ProtectionGuard") {
   static readonly layer = Layer.effect(
     ProtectionGuard,
     Effect.gen(function* () {
@@ -76,14 +88,21 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
       const introspectNow = (setup: Site, token: string, opKey: string, digest: string) =>
         Effect.gen(function* () {
           const r = yield* op.introspect(
-            { opHost: setup.opHost, opDiscoveryPath: setup.opDiscoveryPath, clientId: setup.clientId, clientSecret: setup.clientSecret, authMethod: siteAuthMethod(setup) },
+            {
+              opHost: setup.opHost,
+              opDiscoveryPath: setup.opDiscoveryPath,
+              clientId: setup.clientId,
+              clientSecret: setup.clientSecret,
+              authMethod: siteAuthMethod(setup),
+            },
             token,
           )
           if (r["active"] !== true) {
             vouched.rememberInactive(opKey, digest)
             return yield* new ProtectionTokenInactive()
           }
-          if (typeof r["client_id"] !== "string") return yield* new InvalidIntrospectionResponse({ detail: "active token without client_id" })
+          if (typeof r["client_id"] !== "string")
+            return yield* new InvalidIntrospectionResponse({ detail: "active token without client_id" })
           return {
             clientId: r["client_id"],
             scopes: typeof r["scope"] === "string" ? r["scope"].split(" ").filter(Boolean) : [],
@@ -100,10 +119,17 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
        * first, as the reference does (ValidationService.java:138-146; audit X18).
        */
       const ownerAt = (opHost: string, v: Vouched): Effect.Effect<Site, OxdError> =>
-        Effect.flatMap(failIf(scopeRefusal(v, config.protection_scope)), () => Effect.flatMap(sites.findSetup(opHost, v.clientId), (owner): Effect.Effect<Site, OxdError> =>
-          owner
-            ? Effect.succeed(owner)
-            : Effect.fail(new ProtectionTokenInvalid({ detail: "the token was not issued to a setup client of this server at this OP" }))))
+        Effect.flatMap(failIf(scopeRefusal(v, config.protection_scope)), () =>
+          Effect.flatMap(sites.findSetup(opHost, v.clientId), (owner): Effect.Effect<Site, OxdError> =>
+            owner
+              ? Effect.succeed(owner)
+              : Effect.fail(
+                  new ProtectionTokenInvalid({
+                    detail: "the token was not issued to a setup client of this server at this OP",
+                  }),
+                ),
+          ),
+        )
 
       const NONE = Effect.succeed(undefined)
       /** The site's rules (protectionRules.ts) on the stores and the OP: each refusal is this road's failure. */
@@ -127,7 +153,10 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
           const asGiven = requestedOpHost(params["op_host"], config)
           const opHost = asGiven && normalizeOpHost(asGiven)
           const anySetup = opHost ? yield* sites.latestSetup(opHost) : undefined
-          if (!opHost || !anySetup) return yield* new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
+          if (!opHost || !anySetup)
+            return yield* new ProtectionTokenInvalid({
+              detail: "no setup client is registered at this OP: call setup_client first",
+            })
           return yield* ownerAt(opHost, yield* introspectWith(anySetup, token))
         })
 
@@ -150,9 +179,12 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
         peek: (protection, ctx, params) => {
           const token = presentedToken(ctx.transport, ctx.protectionToken, params)
           switch (stepOf(protection, ctx, token)) {
-            case "pass": return null
-            case "missing": return undefined
-            case "register": return undefined
+            case "pass":
+              return null
+            case "missing":
+              return undefined
+            case "register":
+              return undefined
             case "site": {
               const oxdId = params["oxd_id"]
               return typeof oxdId === "string" ? peekSite(oxdId, token!) : undefined
@@ -163,23 +195,33 @@ export class ProtectionGuard extends Context.Service<ProtectionGuard, {
           const token = presentedToken(ctx.transport, ctx.protectionToken, params)
           // no generator on the per-command path: plain flatMaps cost less, and every check below still runs
           switch (stepOf(protection, ctx, token)) {
-            case "pass": return NONE
-            case "missing": return Effect.fail(new ProtectionTokenMissing())
-            case "register": return checkRegister(params, token!)
-            case "site": return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token!))
+            case "pass":
+              return NONE
+            case "missing":
+              return Effect.fail(new ProtectionTokenMissing())
+            case "register":
+              return checkRegister(params, token!)
+            case "site":
+              return Effect.flatMap(sites.get(String(params["oxd_id"] ?? "")), (site) => checkSite(site, token!))
           }
         },
         identify: (token, opHost) =>
           Effect.gen(function* () {
             if (!token) return yield* new ProtectionTokenMissing()
             const hosts = opHost ? [normalizeOpHost(opHost)] : yield* sites.setupOpHosts()
-            let refusal: OxdError = new ProtectionTokenInvalid({ detail: "no setup client is registered at this OP: call setup_client first" })
+            let refusal: OxdError = new ProtectionTokenInvalid({
+              detail: "no setup client is registered at this OP: call setup_client first",
+            })
             for (const host of hosts) {
               const setup = yield* sites.latestSetup(host)
               if (!setup) continue
               // a token of another OP is inactive (or unknown) here: try the next OP
               const v = yield* introspectWith(setup, token).pipe(
-                Effect.catch((e: OxdError) => Effect.sync(() => { refusal = e })),
+                Effect.catch((e: OxdError) =>
+                  Effect.sync(() => {
+                    refusal = e
+                  }),
+                ),
               )
               if (!v) continue
               // the owner is looked up at the OP that vouched, never at another one

@@ -37,7 +37,8 @@ const openRow = (cipher: SecretCipher, row: Site): Effect.Effect<Site, StoreFail
     },
     catch: (cause) => new StoreFailed({ operation: "decrypt site secrets", cause }),
   })
-const openMaybe = (cipher: SecretCipher, row: Site | undefined) => (row ? openRow(cipher, row) : Effect.succeed(undefined))
+const openMaybe = (cipher: SecretCipher, row: Site | undefined) =>
+  row ? openRow(cipher, row) : Effect.succeed(undefined)
 
 /**
  * Sites read by the commands are kept in memory `site_cache_seconds` (default SITE_CACHE_MS), at most SITE_CACHE_MAX
@@ -53,25 +54,28 @@ const setupKey = (opHost: string, clientId: string) => `${opHost.length}:${opHos
 export const siteCacheMs = (config: { readonly site_cache_seconds: number }) => config.site_cache_seconds * 1000
 
 /** Registered sites and setup clients, keyed by oxd_id. Every write is committed before it returns. */
-export class SiteStore extends Context.Service<SiteStore, {
-  get(oxdId: string): Effect.Effect<Site, UnknownOxdId | StoreFailed>
-  /** The site if it is in this instance's cache now (fresh), synchronously; undefined says nothing more. */
-  peek(oxdId: string): Site | undefined
-  /** A setup client by (OP, client_id), if cached now; as peek. */
-  peekSetup(opHost: string, clientId: string): Site | undefined
-  insert(site: NewSite): Effect.Effect<Site, StoreFailed>
-  update(oxdId: string, patch: SitePatch): Effect.Effect<Site, UnknownOxdId | StoreFailed>
-  remove(oxdId: string): Effect.Effect<boolean, StoreFailed>
-  /**
-   * The setup client registered at this OP with this client_id (a protection token names its client; only the OP
-   * that issued it can say so, and another OP may hand out the same client_id).
-   */
-  findSetup(opHost: string, clientId: string): Effect.Effect<Site | undefined, StoreFailed>
-  /** The newest setup client on an OP: it authenticates introspection of tokens not yet tied to a site. */
-  latestSetup(opHost: string): Effect.Effect<Site | undefined, StoreFailed>
-  /** The OPs that have a setup client here (identifying a protection token without an op_host). */
-  setupOpHosts(): Effect.Effect<ReadonlyArray<string>, StoreFailed>
-}>()("@oxd/core/SiteStore") {
+export class SiteStore extends Context.Service<
+  SiteStore,
+  {
+    get(oxdId: string): Effect.Effect<Site, UnknownOxdId | StoreFailed>
+    /** The site if it is in this instance's cache now (fresh), synchronously; undefined says nothing more. */
+    peek(oxdId: string): Site | undefined
+    /** A setup client by (OP, client_id), if cached now; as peek. */
+    peekSetup(opHost: string, clientId: string): Site | undefined
+    insert(site: NewSite): Effect.Effect<Site, StoreFailed>
+    update(oxdId: string, patch: SitePatch): Effect.Effect<Site, UnknownOxdId | StoreFailed>
+    remove(oxdId: string): Effect.Effect<boolean, StoreFailed>
+    /**
+     * The setup client registered at this OP with this client_id (a protection token names its client; only the OP
+     * that issued it can say so, and another OP may hand out the same client_id).
+     */
+    findSetup(opHost: string, clientId: string): Effect.Effect<Site | undefined, StoreFailed>
+    /** The newest setup client on an OP: it authenticates introspection of tokens not yet tied to a site. */
+    latestSetup(opHost: string): Effect.Effect<Site | undefined, StoreFailed>
+    /** The OPs that have a setup client here (identifying a protection token without an op_host). */
+    setupOpHosts(): Effect.Effect<ReadonlyArray<string>, StoreFailed>
+  }
+>()("@oxd/core/SiteStore") {
   static readonly layer = Layer.effect(
     SiteStore,
     Effect.gen(function* () {
@@ -79,8 +83,18 @@ export class SiteStore extends Context.Service<SiteStore, {
       const config = yield* OxdConfig
       const cipher = makeSecretCipher(config.secrets_encryption_key)
       // rows are cached opened (decrypted once), and dropped after a write through this process touched them
-      const byOxdId = yield* ExpiringCache.make<Site>({ max: SITE_CACHE_MAX, ttlMs: siteCacheMs(config), name: "site", freeze: true })
-      const setupByOpClient = yield* ExpiringCache.make<Site>({ max: SITE_CACHE_MAX, ttlMs: siteCacheMs(config), name: "site", freeze: true })
+      const byOxdId = yield* ExpiringCache.make<Site>({
+        max: SITE_CACHE_MAX,
+        ttlMs: siteCacheMs(config),
+        name: "site",
+        freeze: true,
+      })
+      const setupByOpClient = yield* ExpiringCache.make<Site>({
+        max: SITE_CACHE_MAX,
+        ttlMs: siteCacheMs(config),
+        name: "site",
+        freeze: true,
+      })
       /** After a write (even a failed one): what it touched is read from the database again. */
       const written = (oxdId: string, kind?: Site["kind"]) =>
         Effect.sync(() => {
@@ -94,9 +108,14 @@ export class SiteStore extends Context.Service<SiteStore, {
         if (change.table !== "uma_resources") setupByOpClient.clear()
       })
       const get = (oxdId: string) =>
-        byOxdId.get(oxdId, query("read site", (rows) => rows.sites.byOxdId(oxdId)).pipe(
-          Effect.flatMap((row) => openMaybe(cipher, row)),
-        )).pipe(Effect.flatMap((row) => (row ? Effect.succeed(row) : Effect.fail(new UnknownOxdId({ oxd_id: oxdId })))))
+        byOxdId
+          .get(
+            oxdId,
+            query("read site", (rows) => rows.sites.byOxdId(oxdId)).pipe(
+              Effect.flatMap((row) => openMaybe(cipher, row)),
+            ),
+          )
+          .pipe(Effect.flatMap((row) => (row ? Effect.succeed(row) : Effect.fail(new UnknownOxdId({ oxd_id: oxdId })))))
       return SiteStore.of({
         get,
         peek: (oxdId) => byOxdId.peek(oxdId),
@@ -104,15 +123,16 @@ export class SiteStore extends Context.Service<SiteStore, {
         insert: Effect.fnUntraced(function* (site: NewSite) {
           const now = yield* Clock.currentTimeMillis
           const row = { ...site, createdAt: now, updatedAt: now }
-          yield* query("insert site", (rows) => rows.sites.insert(sealRow(cipher, site.oxdId, row))).pipe(Effect.ensuring(written(site.oxdId, site.kind)))
+          yield* query("insert site", (rows) => rows.sites.insert(sealRow(cipher, site.oxdId, row))).pipe(
+            Effect.ensuring(written(site.oxdId, site.kind)),
+          )
           return row
         }),
         update: Effect.fnUntraced(function* (oxdId: string, patch: SitePatch) {
           const now = yield* Clock.currentTimeMillis
           const row = yield* query("update site", (rows) =>
-            rows.sites.update(oxdId, { ...sealRow(cipher, oxdId, patch), updatedAt: now })).pipe(
-            Effect.ensuring(written(oxdId)),
-          )
+            rows.sites.update(oxdId, { ...sealRow(cipher, oxdId, patch), updatedAt: now }),
+          ).pipe(Effect.ensuring(written(oxdId)))
           if (!row) return yield* new UnknownOxdId({ oxd_id: oxdId })
           return yield* openRow(cipher, row)
         }),
@@ -120,15 +140,17 @@ export class SiteStore extends Context.Service<SiteStore, {
           return yield* query("remove site", (rows) => rows.sites.remove(oxdId)).pipe(Effect.ensuring(written(oxdId)))
         }),
         findSetup: (opHost, clientId) =>
-          setupByOpClient.get(setupKey(opHost, clientId), query("find setup client", (rows) => rows.sites.setupAt(opHost, clientId)).pipe(
-            Effect.flatMap((row) => openMaybe(cipher, row)),
-          )),
+          setupByOpClient.get(
+            setupKey(opHost, clientId),
+            query("find setup client", (rows) => rows.sites.setupAt(opHost, clientId)).pipe(
+              Effect.flatMap((row) => openMaybe(cipher, row)),
+            ),
+          ),
         latestSetup: (opHost) =>
           query("find setup client", (rows) => rows.sites.latestSetup(opHost)).pipe(
             Effect.flatMap((row) => openMaybe(cipher, row)),
           ),
-        setupOpHosts: () =>
-          query("list setup OPs", (rows) => rows.sites.setupOpHosts(16)),
+        setupOpHosts: () => query("list setup OPs", (rows) => rows.sites.setupOpHosts(16)),
       })
     }),
   )

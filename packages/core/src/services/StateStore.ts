@@ -29,18 +29,25 @@ export const STATE_KEY = "state_key"
  * one writes nothing and survives a restart; consume() records its use in one INSERT, so of two concurrent
  * attempts (any instance) exactly one gets it.
  */
-export class StateStore extends Context.Service<StateStore, {
-  issue(req: { readonly oxdId: string; readonly purpose?: Purpose; readonly pkce: boolean }): Effect.Effect<PendingRequest, StoreFailed>
-  /** issue, synchronously on the wall clock, once the state key is loaded (answers from memory); else undefined. */
-  issueNow(oxdId: string, pkce: boolean): PendingRequest | undefined
-  /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
-  consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
-  /**
-   * What consume would refuse (unknown, expired, used), without taking the state: for a command that fails before
-   * using it, so a bad state is still the error reported first while a good one stays usable.
-   */
-  check(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<void, InvalidState | StoreFailed>
-}>()("@oxd/core/StateStore") {
+export class StateStore extends Context.Service<
+  StateStore,
+  {
+    issue(req: {
+      readonly oxdId: string
+      readonly purpose?: Purpose
+      readonly pkce: boolean
+    }): Effect.Effect<PendingRequest, StoreFailed>
+    /** issue, synchronously on the wall clock, once the state key is loaded (answers from memory); else undefined. */
+    issueNow(oxdId: string, pkce: boolean): PendingRequest | undefined
+    /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
+    consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
+    /**
+     * What consume would refuse (unknown, expired, used), without taking the state: for a command that fails before
+     * using it, so a bad state is still the error reported first while a good one stays usable.
+     */
+    check(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<void, InvalidState | StoreFailed>
+  }
+>()("@oxd/core/StateStore") {
   static readonly layer = Layer.effect(
     StateStore,
     Effect.gen(function* () {
@@ -60,26 +67,36 @@ export class StateStore extends Context.Service<StateStore, {
         ready
           ? Effect.succeed(ready)
           : Effect.flatMap(Clock.currentTimeMillis, (now) =>
-            Effect.tryPromise({
-              try: async () => (ready ??= makeStateSealer(await serverSecret(store, cipher, STATE_KEY, now))),
-              catch: (cause) => new StoreFailed({ operation: "read the state key", cause }),
-            })))
+              Effect.tryPromise({
+                try: async () => (ready ??= makeStateSealer(await serverSecret(store, cipher, STATE_KEY, now))),
+                catch: (cause) => new StoreFailed({ operation: "read the state key", cause }),
+              }),
+            ),
+      )
 
-      const issued = (seal: StateSealer, oxdId: string, purpose: Purpose, pkce: boolean, now: number): PendingRequest =>
-        ({ purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, now + ttl) })
+      const issued = (
+        seal: StateSealer,
+        oxdId: string,
+        purpose: Purpose,
+        pkce: boolean,
+        now: number,
+      ): PendingRequest => ({ purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, now + ttl) })
 
       return StateStore.of({
         issue: Effect.fnUntraced(function* ({ oxdId, purpose = "authorization", pkce }) {
           const seal = yield* sealer
           return issued(seal, oxdId, purpose, pkce, yield* Clock.currentTimeMillis)
         }),
-        issueNow: (oxdId, pkce) => ready && issued(ready, oxdId, "authorization", pkce, clock.currentTimeMillisUnsafe()),
+        issueNow: (oxdId, pkce) =>
+          ready && issued(ready, oxdId, "authorization", pkce, clock.currentTimeMillisUnsafe()),
         check: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)
           if (opened === "unknown") return yield* new InvalidState({ reason: "unknown" })
           if (opened.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
-          const seen = yield* query("read authorization request", (rows) => rows.requests.find({ state, oxdId, purpose }))
+          const seen = yield* query("read authorization request", (rows) =>
+            rows.requests.find({ state, oxdId, purpose }),
+          )
           if (seen) return yield* new InvalidState({ reason: "used" })
         }),
         consume: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
@@ -87,13 +104,25 @@ export class StateStore extends Context.Service<StateStore, {
           const opened = (yield* sealer).open(oxdId, purpose, state)
           if (opened === "unknown") return yield* new InvalidState({ reason: "unknown" })
           if (opened.expiresAt <= now) return yield* new InvalidState({ reason: "expired" })
-          const used = { state, oxdId, purpose, nonce: "", codeVerifier: null, createdAt: now, expiresAt: opened.expiresAt, consumedAt: now }
+          const used = {
+            state,
+            oxdId,
+            purpose,
+            nonce: "",
+            codeVerifier: null,
+            createdAt: now,
+            expiresAt: opened.expiresAt,
+            consumedAt: now,
+          }
           if (!(yield* query("record the use of a state", (rows) => rows.requests.insertUsed(used)))) {
             return yield* new InvalidState({ reason: "used" })
           }
           // purge old uses now and then, off the caller's path
           if (Math.random() < 0.01) {
-            yield* query("purge used states", (rows) => rows.requests.purgeExpiredBefore(now - TOMBSTONE_MS)).pipe(Effect.ignore, Effect.forkIn(scope))
+            yield* query("purge used states", (rows) => rows.requests.purgeExpiredBefore(now - TOMBSTONE_MS)).pipe(
+              Effect.ignore,
+              Effect.forkIn(scope),
+            )
           }
           return { purpose, oxdId, ...opened }
         }),

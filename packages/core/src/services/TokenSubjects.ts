@@ -25,14 +25,21 @@ export interface IssuedTokens {
  * In the database (token_subjects): every instance on the store sees it, and a restart keeps it. Each record lasts
  * as long as its token may (bounded by the *_subject_max_age_in_seconds keys); without one, nothing is checked.
  */
-export class TokenSubjects extends Context.Service<TokenSubjects, {
-  /** Records `sub` for the access token and, when there is one, the refresh token. */
-  remember(oxdId: string, sub: string, tokens: IssuedTokens): Effect.Effect<void, StoreFailed>
-  /** The sub recorded for this refresh token of the site, unless unknown or expired. */
-  ofRefreshToken(oxdId: string, refreshToken: string): Effect.Effect<string | undefined, StoreFailed>
-  /** Fails when a sub is recorded for this access token of the site and the userinfo claims name another (or none). */
-  checkUserInfo(oxdId: string, accessToken: string, claims: Readonly<Record<string, unknown>>): Effect.Effect<void, UserInfoSubjectMismatch | StoreFailed>
-}>()("@oxd/core/TokenSubjects") {
+export class TokenSubjects extends Context.Service<
+  TokenSubjects,
+  {
+    /** Records `sub` for the access token and, when there is one, the refresh token. */
+    remember(oxdId: string, sub: string, tokens: IssuedTokens): Effect.Effect<void, StoreFailed>
+    /** The sub recorded for this refresh token of the site, unless unknown or expired. */
+    ofRefreshToken(oxdId: string, refreshToken: string): Effect.Effect<string | undefined, StoreFailed>
+    /** Fails when a sub is recorded for this access token of the site and the userinfo claims name another (or none). */
+    checkUserInfo(
+      oxdId: string,
+      accessToken: string,
+      claims: Readonly<Record<string, unknown>>,
+    ): Effect.Effect<void, UserInfoSubjectMismatch | StoreFailed>
+  }
+>()("@oxd/core/TokenSubjects") {
   static readonly layer = Layer.effect(
     TokenSubjects,
     Effect.gen(function* () {
@@ -45,24 +52,45 @@ export class TokenSubjects extends Context.Service<TokenSubjects, {
       const skewMs = config.clock_skew_in_seconds * 1000
       /** How long the access token may be used: its expires_in, plus the OP's clock skew, within the maximum. */
       const accessLifetime = (expiresIn: number | null | undefined) =>
-        typeof expiresIn === "number" && Number.isFinite(expiresIn) && expiresIn > 0 ? Math.min(expiresIn * 1000 + skewMs, accessMaxMs) : accessMaxMs
+        typeof expiresIn === "number" && Number.isFinite(expiresIn) && expiresIn > 0
+          ? Math.min(expiresIn * 1000 + skewMs, accessMaxMs)
+          : accessMaxMs
       let lastPurge = Number.NEGATIVE_INFINITY
 
       const find = (oxdId: string, kind: TokenSubjectRow["kind"], token: string) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          query("read a token's subject", (rows) => rows.subjects.find({ oxdId, kind, tokenHash: tokenDigest(token) }, now)))
+          query("read a token's subject", (rows) =>
+            rows.subjects.find({ oxdId, kind, tokenHash: tokenDigest(token) }, now),
+          ),
+        )
 
       return TokenSubjects.of({
         remember: Effect.fnUntraced(function* (oxdId, sub, tokens) {
           const now = yield* Clock.currentTimeMillis
           const records: Array<TokenSubjectRow> = [
-            { oxdId, kind: "access", tokenHash: tokenDigest(tokens.accessToken), sub, expiresAt: now + accessLifetime(tokens.expiresIn) },
+            {
+              oxdId,
+              kind: "access",
+              tokenHash: tokenDigest(tokens.accessToken),
+              sub,
+              expiresAt: now + accessLifetime(tokens.expiresIn),
+            },
           ]
-          if (tokens.refreshToken) records.push({ oxdId, kind: "refresh", tokenHash: tokenDigest(tokens.refreshToken), sub, expiresAt: now + refreshMaxMs })
+          if (tokens.refreshToken)
+            records.push({
+              oxdId,
+              kind: "refresh",
+              tokenHash: tokenDigest(tokens.refreshToken),
+              sub,
+              expiresAt: now + refreshMaxMs,
+            })
           yield* query("record a token's subject", (rows) => rows.subjects.upsert(records))
           if (now - lastPurge >= PURGE_EVERY_MS) {
             lastPurge = now
-            yield* query("purge expired token subjects", (rows) => rows.subjects.purgeExpiredBefore(now)).pipe(Effect.ignore, Effect.forkIn(scope))
+            yield* query("purge expired token subjects", (rows) => rows.subjects.purgeExpiredBefore(now)).pipe(
+              Effect.ignore,
+              Effect.forkIn(scope),
+            )
           }
         }),
         ofRefreshToken: (oxdId, refreshToken) => find(oxdId, "refresh", refreshToken),

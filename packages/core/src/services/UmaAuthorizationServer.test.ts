@@ -119,8 +119,16 @@ describe("UmaAuthorizationServer PAT", () => {
       const started = Date.now()
       let checks = 0
       while (Date.now() - started < 8_000) {
-        const r = await call(shortOxd, "uma_rs_check_access", { oxd_id: site, path: "/photo", http_method: "GET", rpt: access_token })
-        expect(r.envelope, `check ${checks} after ${Date.now() - started} ms`).toEqual({ status: "ok", data: { access: "granted", "www-authenticate_header": null, ticket: null } })
+        const r = await call(shortOxd, "uma_rs_check_access", {
+          oxd_id: site,
+          path: "/photo",
+          http_method: "GET",
+          rpt: access_token,
+        })
+        expect(r.envelope, `check ${checks} after ${Date.now() - started} ms`).toEqual({
+          status: "ok",
+          data: { access: "granted", "www-authenticate_header": null, ticket: null },
+        })
         checks++
         await sleep(500)
       }
@@ -139,17 +147,25 @@ describe("UmaAuthorizationServer discovery", () => {
   it("reports an op_host without /.well-known/uma2-configuration as no_uma_discovery_response", async () => {
     // a real client of the OP, but op_host names a path of it where no UMA document is served (404)
     const client = await registerAtOp(op, { grant_types: UMA_SITE.grant_types, scope: UMA_SITE.scope.join(" ") })
-    const site = await ok<{ oxd_id: string }>(call(oxd, "register_site", {
-      op_host: `${op.issuer}/no-uma-here`,
-      client_id: client["client_id"],
-      client_secret: client["client_secret"],
-      authorization_redirect_uri: "https://rp.example.org/callback",
-    }))
+    const site = await ok<{ oxd_id: string }>(
+      call(oxd, "register_site", {
+        op_host: `${op.issuer}/no-uma-here`,
+        client_id: client["client_id"],
+        client_secret: client["client_secret"],
+        authorization_redirect_uri: "https://rp.example.org/callback",
+      }),
+    )
     const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: site.oxd_id, resources: photoAndDocument() }))
     expect(e).toMatchObject({ error: "no_uma_discovery_response", http: 500 })
     expect(e.error_description).toContain("uma2-configuration")
     expect(e.error_description).toContain("404")
-    const again = await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: site.oxd_id, ticket: "t", claims_redirect_uri: "https://client.example.org/claims-cb" }))
+    const again = await failure(
+      call(oxd, "uma_rp_get_claims_gathering_url", {
+        oxd_id: site.oxd_id,
+        ticket: "t",
+        claims_redirect_uri: "https://client.example.org/claims-cb",
+      }),
+    )
     expect(again.error).toBe("no_uma_discovery_response")
   })
 })

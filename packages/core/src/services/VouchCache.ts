@@ -34,8 +34,17 @@ export class VouchCache {
   /** `ttlMs` 0: nothing is kept (every call introspects; concurrent ones still share one). */
   static make(ttlMs: number): Effect.Effect<VouchCache, never, Scope.Scope> {
     return Effect.gen(function* () {
-      const active = yield* ExpiringCache.make<Vouched>({ max: VouchCache.MAX, ttlMs, name: "protection", expiresAt: (v) => v.expiresAt })
-      const inactive = yield* ExpiringCache.make<ExpiringCache<true>>({ max: VouchCache.OPS_MAX, ttlMs: Infinity, refreshAhead: false })
+      const active = yield* ExpiringCache.make<Vouched>({
+        max: VouchCache.MAX,
+        ttlMs,
+        name: "protection",
+        expiresAt: (v) => v.expiresAt,
+      })
+      const inactive = yield* ExpiringCache.make<ExpiringCache<true>>({
+        max: VouchCache.OPS_MAX,
+        ttlMs: Infinity,
+        refreshAhead: false,
+      })
       return new VouchCache(ttlMs, active, inactive)
     })
   }
@@ -72,7 +81,11 @@ export class VouchCache {
     if (ttlMs <= 0) return
     let op = this.inactive.peek(opKey)
     if (!op) {
-      op = new ExpiringCache<true>({ max: VouchCache.INACTIVE_MAX, ttlMs, refreshAhead: false }, this.active.clock, this.active.scope)
+      op = new ExpiringCache<true>(
+        { max: VouchCache.INACTIVE_MAX, ttlMs, refreshAhead: false },
+        this.active.clock,
+        this.active.scope,
+      )
       this.inactive.set(opKey, op)
     }
     op.set(digest, true)

@@ -4,13 +4,18 @@ import { describe, expect, it } from "vitest"
 import { makeAuthorizationUrls, MAX_KEY_CHARS, MAX_TEMPLATES } from "./authorizationUrls.js"
 
 const config = (endpoint: string, clientId = "client-1") =>
-  new oidc.Configuration({ issuer: "https://op.example", authorization_endpoint: endpoint }, clientId, { client_secret: "s" })
-const openidClient = (cfg: oidc.Configuration, params: Record<string, string>) => oidc.buildAuthorizationUrl(cfg, params).href
+  new oidc.Configuration({ issuer: "https://op.example", authorization_endpoint: endpoint }, clientId, {
+    client_secret: "s",
+  })
+const openidClient = (cfg: oidc.Configuration, params: Record<string, string>) =>
+  oidc.buildAuthorizationUrl(cfg, params).href
 const b64 = (n: number) => randomBytes(n).toString("base64url")
 
 const counting = () => {
   let builds = 0
-  const urls = makeAuthorizationUrls((cfg: oidc.Configuration, p: Record<string, string>) => (builds++, openidClient(cfg, p)))
+  const urls = makeAuthorizationUrls(
+    (cfg: oidc.Configuration, p: Record<string, string>) => (builds++, openidClient(cfg, p)),
+  )
   return { urls, builds: () => builds }
 }
 
@@ -35,7 +40,11 @@ describe("login URLs from a template", () => {
     expect(builds()).toBe(1)
     // without PKCE, other parameters, another configuration: a template each
     const other = config("https://op.example/authorize", "client-2")
-    for (const [c, p] of [[cfg, login({}, false)], [cfg, login({ prompt: "login", acr_values: "otp basic" })], [other, login()]] as const) {
+    for (const [c, p] of [
+      [cfg, login({}, false)],
+      [cfg, login({ prompt: "login", acr_values: "otp basic" })],
+      [other, login()],
+    ] as const) {
       expect(urls(c, p)).toBe(openidClient(c, p))
       const again = { ...p, state: b64(39), nonce: b64(16) }
       expect(urls(c, again)).toBe(openidClient(c, again))
@@ -61,7 +70,15 @@ describe("login URLs from a template", () => {
       login(),
       login({ prompt: "login" }),
       { ...login(), redirect_uri: "https://rp.example/other" },
-      { scope: "openid profile", response_type: "code", redirect_uri: "https://rp.example/cb?x=1&y=é", state: b64(39), nonce: b64(16), code_challenge: b64(32), code_challenge_method: "S256" },
+      {
+        scope: "openid profile",
+        response_type: "code",
+        redirect_uri: "https://rp.example/cb?x=1&y=é",
+        state: b64(39),
+        nonce: b64(16),
+        code_challenge: b64(32),
+        code_challenge_method: "S256",
+      },
       login({}, false),
     ]
     for (let round = 0; round < 3; round++) {

@@ -20,7 +20,11 @@ interface Template {
 /** A configuration's templates by set of other parameters, and the set its last login used (names, values). */
 interface ConfigTemplates {
   readonly byKey: Map<string, Template | null>
-  last?: { readonly names: ReadonlyArray<string>; readonly values: ReadonlyArray<string | undefined>; readonly template: Template | null }
+  last?: {
+    readonly names: ReadonlyArray<string>
+    readonly values: ReadonlyArray<string | undefined>
+    readonly template: Template | null
+  }
 }
 
 /**

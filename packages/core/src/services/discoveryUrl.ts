@@ -9,7 +9,9 @@ export const discoveryUrl = (opHost: string, path: string | null | undefined): s
   const base = opHost.replace(/\/+$/, "")
   const p = (path ?? "").trim().replace(/^\/+|\/+$/g, "")
   if (p === "") return `${base}${DEFAULT_DISCOVERY_PATH}`
-  return p.startsWith(".well-known/") || p.includes("/.well-known/") ? `${base}/${p}` : `${base}/${p}${DEFAULT_DISCOVERY_PATH}`
+  return p.startsWith(".well-known/") || p.includes("/.well-known/")
+    ? `${base}/${p}`
+    : `${base}/${p}${DEFAULT_DISCOVERY_PATH}`
 }
 
 /** Whether the document is at the standard place, so OpenID discovery proper (openid-client) applies. */

@@ -21,18 +21,22 @@ export const endpointOf = (operation: string): string => {
 
 /** What to check at the OP; `authMethod` is the client's token_endpoint_auth_method, when the call authenticates. */
 export const adviceFor = (operation: string, authMethod: string | undefined, status: number | undefined): string => {
-  if (status !== undefined && status >= 500) return "The OP failed answering it (a server error): check the OP's logs, or retry later."
+  if (status !== undefined && status >= 500)
+    return "The OP failed answering it (a server error): check the OP's logs, or retry later."
   const method = authMethod ?? "client_secret_basic"
   const grant = GRANTS[operation]
   if (grant) {
     return `Check at the OP that the client may use the ${grant} grant (its allowed grant types) and that it authenticates with ${method} (its token_endpoint_auth_method; register_site's client_token_endpoint_auth_method or default_token_endpoint_auth_method).`
   }
-  if (operation === "introspection") return `Check at the OP that the client may introspect tokens and that it authenticates with ${method} (its token_endpoint_auth_method).`
-  if (operation === "userinfo") return "Check that the access token is valid at the OP and was granted the openid scope."
+  if (operation === "introspection")
+    return `Check at the OP that the client may introspect tokens and that it authenticates with ${method} (its token_endpoint_auth_method).`
+  if (operation === "userinfo")
+    return "Check that the access token is valid at the OP and was granted the openid scope."
   if (operation === "registration") {
     return "Check that the OP allows dynamic client registration (open, without an initial access token) and accepts the metadata sent: redirect URIs, grant types, token_endpoint_auth_method."
   }
-  if (operation.startsWith("registration ")) return "Check the site's registration access token and that the OP supports client management (RFC 7592)."
+  if (operation.startsWith("registration "))
+    return "Check the site's registration access token and that the OP supports client management (RFC 7592)."
   return "Check the OP's configuration for this client."
 }
 

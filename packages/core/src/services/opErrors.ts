@@ -1,6 +1,15 @@
 import * as oidc from "openid-client"
 import {
-  IdTokenRejected, NoAccessToken, NoIdToken, OpAnswerUnusable, OpDiscoveryFailed, OperationFailed, OpHostNotAllowed, OpRejected, OpUnreachable, type OxdError,
+  IdTokenRejected,
+  NoAccessToken,
+  NoIdToken,
+  OpAnswerUnusable,
+  OpDiscoveryFailed,
+  OperationFailed,
+  OpHostNotAllowed,
+  OpRejected,
+  OpUnreachable,
+  type OxdError,
 } from "../errors.js"
 import { adviceFor, endpointOf, isRegistrationProblem } from "./opEndpoints.js"
 import { refusalIn } from "./opHosts/OpHostPolicy.js"
@@ -9,7 +18,8 @@ import { CircuitOpenError } from "./opResilience.js"
 const describe = (e: unknown, depth = 0): string => {
   if (!(e instanceof Error)) return String(e)
   if (e instanceof CircuitOpenError) return e.message
-  if (e.name === "TimeoutError" || e.name === "AbortError" || (e as { code?: unknown }).code === "OAUTH_TIMEOUT") return "the request timed out"
+  if (e.name === "TimeoutError" || e.name === "AbortError" || (e as { code?: unknown }).code === "OAUTH_TIMEOUT")
+    return "the request timed out"
   const cause = (e as { cause?: unknown }).cause
   if (e.message === "fetch failed" && cause instanceof Error) {
     const code = (cause as { code?: string }).code
@@ -22,7 +32,9 @@ const describe = (e: unknown, depth = 0): string => {
 
 /** An OP that could not be reached at all (as opposed to one that answered something unusable). */
 export const isConnectivityFailure = (detail: string): boolean =>
-  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timed out|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT|other side closed|circuit open/.test(detail)
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timed out|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT|other side closed|circuit open/.test(
+    detail,
+  )
 
 /** A request allowed_op_hosts refused (OpFetch threw it; fetch, openid-client or jose wrapped it), as the oxd error. */
 export const notAllowed = (operation: string, e: unknown): OpHostNotAllowed | undefined => {
@@ -58,8 +70,19 @@ export interface ForClient {
 }
 
 /** An answer of the OP that is no OAuth answer: named by endpoint, status and body, with what to check. */
-export const unusableAnswer = (operation: string, client: ForClient | undefined, status: number | undefined, body: string): OpAnswerUnusable =>
-  new OpAnswerUnusable({ operation, endpoint: endpointOf(operation), ...(status !== undefined ? { status } : {}), body, advice: adviceFor(operation, client?.authMethod, status) })
+export const unusableAnswer = (
+  operation: string,
+  client: ForClient | undefined,
+  status: number | undefined,
+  body: string,
+): OpAnswerUnusable =>
+  new OpAnswerUnusable({
+    operation,
+    endpoint: endpointOf(operation),
+    ...(status !== undefined ? { status } : {}),
+    body,
+    advice: adviceFor(operation, client?.authMethod, status),
+  })
 
 /** An argument openid-client refused before sending anything (e.g. '"metadata.client_secret" must be a string'). */
 const isLocalArgumentError = (e: unknown): e is TypeError =>
@@ -70,28 +93,48 @@ const isLocalArgumentError = (e: unknown): e is TypeError =>
  * (OpAnswerUnusable: the OP answered, so it is not unreachable), a request that could not even be made here
  * (OperationFailed: nothing was sent), or an OP that could not be reached (OpUnreachable).
  */
-export const toOpError = (operation: string, client?: ForClient) => (e: unknown): OpRejected | OpUnreachable | OpAnswerUnusable | OpHostNotAllowed | OperationFailed => {
-  const refused = notAllowed(operation, e)
-  if (refused) return refused
-  const advice = (error: string, status: number) => (isRegistrationProblem(error) ? { advice: adviceFor(operation, client?.authMethod, status) } : {})
-  if (e instanceof oidc.ResponseBodyError) {
-    return new OpRejected({ operation, op_error: e.error, op_error_description: e.error_description ?? "", op_status: e.status, ...advice(e.error, e.status) })
+export const toOpError =
+  (operation: string, client?: ForClient) =>
+  (e: unknown): OpRejected | OpUnreachable | OpAnswerUnusable | OpHostNotAllowed | OperationFailed => {
+    const refused = notAllowed(operation, e)
+    if (refused) return refused
+    const advice = (error: string, status: number) =>
+      isRegistrationProblem(error) ? { advice: adviceFor(operation, client?.authMethod, status) } : {}
+    if (e instanceof oidc.ResponseBodyError) {
+      return new OpRejected({
+        operation,
+        op_error: e.error,
+        op_error_description: e.error_description ?? "",
+        op_status: e.status,
+        ...advice(e.error, e.status),
+      })
+    }
+    if (e instanceof oidc.WWWAuthenticateChallengeError) {
+      // e.g. invalid_client answered with 401 and a Bearer/Basic challenge instead of a JSON body
+      const params = e.cause[0]?.parameters
+      const error = params?.error ?? "unauthorized"
+      return new OpRejected({
+        operation,
+        op_error: error,
+        op_error_description: params?.error_description ?? "the OP refused the client's credentials",
+        op_status: e.status,
+        ...advice(error === "unauthorized" ? "invalid_client" : error, e.status),
+      })
+    }
+    const answer = answerIn(e)
+    if (answer) return unusableAnswer(operation, client, answer.status, bodyOf(answer))
+    if (e instanceof oidc.ClientError && e.code === "OAUTH_PARSE_ERROR")
+      return unusableAnswer(operation, client, undefined, "a body that is not JSON")
+    if (e instanceof oidc.ClientError && e.code === "OAUTH_INVALID_RESPONSE")
+      return unusableAnswer(operation, client, undefined, `an answer oxd cannot use (${innerMessage(e)})`)
+    if (isLocalArgumentError(e)) {
+      return new OperationFailed({
+        operation: `The ${operation} request`,
+        detail: `it could not be made, nothing was sent to the OP: ${e.message}. Check the site's client (its token_endpoint_auth_method and client_secret)`,
+      })
+    }
+    return new OpUnreachable({ operation, detail: describe(e) })
   }
-  if (e instanceof oidc.WWWAuthenticateChallengeError) {
-    // e.g. invalid_client answered with 401 and a Bearer/Basic challenge instead of a JSON body
-    const params = e.cause[0]?.parameters
-    const error = params?.error ?? "unauthorized"
-    return new OpRejected({ operation, op_error: error, op_error_description: params?.error_description ?? "the OP refused the client's credentials", op_status: e.status, ...advice(error === "unauthorized" ? "invalid_client" : error, e.status) })
-  }
-  const answer = answerIn(e)
-  if (answer) return unusableAnswer(operation, client, answer.status, bodyOf(answer))
-  if (e instanceof oidc.ClientError && e.code === "OAUTH_PARSE_ERROR") return unusableAnswer(operation, client, undefined, "a body that is not JSON")
-  if (e instanceof oidc.ClientError && e.code === "OAUTH_INVALID_RESPONSE") return unusableAnswer(operation, client, undefined, `an answer oxd cannot use (${innerMessage(e)})`)
-  if (isLocalArgumentError(e)) {
-    return new OperationFailed({ operation: `The ${operation} request`, detail: `it could not be made, nothing was sent to the OP: ${e.message}. Check the site's client (its token_endpoint_auth_method and client_secret)` })
-  }
-  return new OpUnreachable({ operation, detail: describe(e) })
-}
 
 /** The claim a check failed on: openid-client keeps oauth4webapi's error, with the claim, as its cause. */
 const failedClaim = (e: unknown): string | undefined => {
@@ -108,16 +151,25 @@ const failedClaim = (e: unknown): string | undefined => {
  */
 const innerMessage = (e: unknown): string => {
   let message = e instanceof Error ? e.message : String(e)
-  for (let c: unknown = (e as { cause?: unknown }).cause, depth = 0; c instanceof Error && depth < 4; c = c.cause, depth++) message = c.message
+  for (
+    let c: unknown = (e as { cause?: unknown }).cause, depth = 0;
+    c instanceof Error && depth < 4;
+    c = c.cause, depth++
+  )
+    message = c.message
   return message
 }
 
 const missing = (e: unknown, property: "id_token" | "access_token"): boolean =>
-  e instanceof oidc.ClientError && e.code === "OAUTH_INVALID_RESPONSE" && innerMessage(e).includes(`"response" body "${property}" property`)
+  e instanceof oidc.ClientError &&
+  e.code === "OAUTH_INVALID_RESPONSE" &&
+  innerMessage(e).includes(`"response" body "${property}" property`)
 
 /** A token response without the token the caller needs: no_id_token / no_access_token, not an unreachable OP. */
-export const noIdToken = (e: unknown): NoIdToken | undefined => (missing(e, "id_token") ? new NoIdToken({ source: "op" }) : undefined)
-export const noAccessToken = (e: unknown): NoAccessToken | undefined => (missing(e, "access_token") ? new NoAccessToken() : undefined)
+export const noIdToken = (e: unknown): NoIdToken | undefined =>
+  missing(e, "id_token") ? new NoIdToken({ source: "op" }) : undefined
+export const noAccessToken = (e: unknown): NoAccessToken | undefined =>
+  missing(e, "access_token") ? new NoAccessToken() : undefined
 
 /** oauth4webapi's words for a token that cannot be parsed as a JWT at all. */
 const NOT_A_JWT = /^Invalid JWT$|failed to parse JWT (Header|Payload)|JWT (Header|Payload) must be a top level object/
@@ -127,8 +179,13 @@ export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
   if (!(e instanceof oidc.ClientError)) return undefined
   const claim = failedClaim(e)
   if (e.code === "OAUTH_JWT_CLAIM_COMPARISON_FAILED") {
-    if (claim === "nonce") return new IdTokenRejected({ reason: "bad_nonce", detail: "nonce does not match the one sent in the authorization request" })
-    if (claim === "aud" || claim === "azp") return new IdTokenRejected({ reason: "bad_audience", detail: `${claim} does not name this site's client_id` })
+    if (claim === "nonce")
+      return new IdTokenRejected({
+        reason: "bad_nonce",
+        detail: "nonce does not match the one sent in the authorization request",
+      })
+    if (claim === "aud" || claim === "azp")
+      return new IdTokenRejected({ reason: "bad_audience", detail: `${claim} does not name this site's client_id` })
     if (claim === "iss") return new IdTokenRejected({ reason: "bad_issuer", detail: "iss is not the OP's issuer" })
     return new IdTokenRejected({ reason: "unknown", detail: e.message })
   }
@@ -139,7 +196,8 @@ export const idTokenFailure = (e: unknown): IdTokenRejected | undefined => {
   if (e.code === "OAUTH_INVALID_RESPONSE" || e.code === "OAUTH_PARSE_ERROR") {
     // a required claim missing or of the wrong type, or an unparsable ID token (e.message is generic)
     const inner = innerMessage(e)
-    if (NOT_A_JWT.test(inner)) return new IdTokenRejected({ reason: "malformed", detail: `the ID token is not a JWT (${inner})` })
+    if (NOT_A_JWT.test(inner))
+      return new IdTokenRejected({ reason: "malformed", detail: `the ID token is not a JWT (${inner})` })
     if (e.code === "OAUTH_PARSE_ERROR") return undefined
     if (claim === "nonce" || /"nonce"/.test(inner)) return new IdTokenRejected({ reason: "bad_nonce", detail: inner })
     if (/JWT|ID Token|id_token/.test(inner)) return new IdTokenRejected({ reason: "unknown", detail: inner })
@@ -168,6 +226,7 @@ export const withoutOpText = (e: OxdError): OxdError => {
       ...(e.passthrough ? { passthrough: true } : {}),
     })
   }
-  if (e._tag === "OpDiscoveryFailed" && e.op_text !== undefined) return new OpDiscoveryFailed({ op_host: e.op_host, detail: e.detail })
+  if (e._tag === "OpDiscoveryFailed" && e.op_text !== undefined)
+    return new OpDiscoveryFailed({ op_host: e.op_host, detail: e.detail })
   return e
 }

@@ -13,8 +13,14 @@ export type Transport = (url: string, init: RequestInit) => Promise<Response>
 export class CircuitOpenError extends Error {
   override readonly name = "CircuitOpenError"
   readonly code = "OXD_CIRCUIT_OPEN"
-  constructor(readonly origin: string, readonly retryInMs: number, failures: number) {
-    super(`circuit open for ${origin} after ${failures} consecutive failures, retrying in ${Math.max(1, Math.ceil(retryInMs / 1000))}s`)
+  constructor(
+    readonly origin: string,
+    readonly retryInMs: number,
+    failures: number,
+  ) {
+    super(
+      `circuit open for ${origin} after ${failures} consecutive failures, retrying in ${Math.max(1, Math.ceil(retryInMs / 1000))}s`,
+    )
   }
 }
 
@@ -29,7 +35,9 @@ const MAX_CIRCUITS = 1024
 export class CircuitBreaker {
   readonly #circuits = new Map<string, Circuit>()
   /** `now`: the Clock's time in ms (OpFetch passes the one its layer was built on). */
-  constructor(private readonly opts: { readonly failures: number; readonly cooldownMs: number; readonly now: () => number }) {}
+  constructor(
+    private readonly opts: { readonly failures: number; readonly cooldownMs: number; readonly now: () => number },
+  ) {}
 
   #now() {
     return this.opts.now()
@@ -56,7 +64,10 @@ export class CircuitBreaker {
     const failures = (c?.failures ?? 0) + 1
     const open = c?.state === "half-open" || failures >= this.opts.failures
     this.#circuits.delete(key) // re-inserted last: the map stays in least-recently-failed order
-    this.#circuits.set(key, open ? { state: "open", until: this.#now() + this.opts.cooldownMs, failures } : { state: "closed", failures })
+    this.#circuits.set(
+      key,
+      open ? { state: "open", until: this.#now() + this.opts.cooldownMs, failures } : { state: "closed", failures },
+    )
     if (this.#circuits.size > MAX_CIRCUITS) this.#circuits.delete(this.#circuits.keys().next().value!)
   }
 
@@ -92,7 +103,8 @@ export interface ResilienceOptions {
  * told its outcome, and a retry of idempotent reads after a connection failure or a 5xx answer, never after the
  * deadline passed and never for other calls (a code exchange or a registration is sent once).
  */
-export const resilientFetch = (transport: Transport, opts: ResilienceOptions) =>
+export const resilientFetch =
+  (transport: Transport, opts: ResilienceOptions) =>
   async (url: string, init: OpRequestInit = {}): Promise<Response> => {
     const { idempotent, ...rest } = init
     const deadline = AbortSignal.timeout(opts.timeoutMs)
@@ -110,7 +122,8 @@ export const resilientFetch = (transport: Transport, opts: ResilienceOptions) =>
         // a connection allowed_op_hosts refused: the server's own decision, not a failing OP (no breaker, no retry)
         if (refusalIn(e)) throw e
         // a caller that gives up says nothing about the OP, unless it gave up on a timeout (openid-client's own)
-        if (!rest.signal?.aborted || (rest.signal.reason as Error | undefined)?.name === "TimeoutError") opts.breaker.failure(key)
+        if (!rest.signal?.aborted || (rest.signal.reason as Error | undefined)?.name === "TimeoutError")
+          opts.breaker.failure(key)
         if (attempt >= attempts || isAbort(e) || !(await pause(opts, started, signal))) throw e
         continue
       }
@@ -121,7 +134,8 @@ export const resilientFetch = (transport: Transport, opts: ResilienceOptions) =>
       opts.breaker.failure(key)
       if (attempt >= attempts || !RETRYABLE_STATUS.has(res.status) || !timeForRetry(opts, started, signal)) return res
       await res.body?.cancel().catch(() => undefined)
-      if (!(await pause(opts, started, signal))) throw new Error(`the OP answered HTTP ${res.status} and the time to retry ran out`)
+      if (!(await pause(opts, started, signal)))
+        throw new Error(`the OP answered HTTP ${res.status} and the time to retry ran out`)
     }
   }
 

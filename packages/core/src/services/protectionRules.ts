@@ -11,15 +11,22 @@ import type { Vouched } from "./VouchCache.js"
 
 /** The site's setup client id, or why the site has none (the reference's no_setup_client_for_oxd_id, ValidationService.java:128-130; audit X13). */
 export const setupClientIdOf = (site: Site): string | NoSetupClientForSite =>
-  site.setupClientId ? site.setupClientId : new NoSetupClientForSite({ detail: "the site was registered without a protection token" })
+  site.setupClientId
+    ? site.setupClientId
+    : new NoSetupClientForSite({ detail: "the site was registered without a protection token" })
 
 /** The site's setup client as the store found it at the site's own OP, or the refusal when it is gone. */
 export const setupFound = (setup: Site | undefined): Site | NoSetupClientForSite =>
   setup ?? new NoSetupClientForSite({ detail: "the site's setup client no longer exists" })
 
 /** The scope rule: the OP's answer names one of the accepted protection scopes, or the refusal. */
-export const scopeRefusal = (v: Vouched, accepted: ReadonlyArray<string>): ProtectionTokenInsufficientScope | undefined =>
-  hasProtectionScope(v.scopes, accepted) ? undefined : new ProtectionTokenInsufficientScope({ required: describeProtectionScopes(accepted) })
+export const scopeRefusal = (
+  v: Vouched,
+  accepted: ReadonlyArray<string>,
+): ProtectionTokenInsufficientScope | undefined =>
+  hasProtectionScope(v.scopes, accepted)
+    ? undefined
+    : new ProtectionTokenInsufficientScope({ required: describeProtectionScopes(accepted) })
 
 /**
  * Whether the OP's answer for a token authorises the site's setup client: scope, then owner, in the reference's
@@ -31,4 +38,6 @@ export const authorises = (
   accepted: ReadonlyArray<string>,
 ): ProtectionTokenInsufficientScope | ProtectionTokenInvalid | undefined =>
   scopeRefusal(v, accepted) ??
-    (v.clientId === setup.clientId ? undefined : new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" }))
+  (v.clientId === setup.clientId
+    ? undefined
+    : new ProtectionTokenInvalid({ detail: "the token was issued to another client than this site's setup client" }))

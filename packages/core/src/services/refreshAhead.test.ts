@@ -15,7 +15,9 @@ const oxdWith = (overrides: Parameters<typeof oxdFor>[1], options: Parameters<ty
   opened.push(oxd)
   return oxd
 }
-beforeAll(async () => { op = await startOp() })
+beforeAll(async () => {
+  op = await startOp()
+})
 afterAll(async () => {
   for (const o of opened) await o.dispose()
   await op?.close()
@@ -80,13 +82,21 @@ describe("inactive protection tokens (V7 of the security review)", () => {
     const site = await registerSite(oxd, op, {}, { protectionToken: token })
     const before = op.counters()
     for (let i = 0; i < 20; i++) {
-      const r = await call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "a-token-the-op-never-issued" })
+      const r = await call(
+        oxd,
+        "get_authorization_url",
+        { oxd_id: site },
+        { protectionToken: "a-token-the-op-never-issued" },
+      )
       expect(r.envelope).toMatchObject({ status: "error", data: { error: "inactive_protection_access_token" } })
     }
     expect(delta(op, before, "introspection")).toBe(1)
     // the same burst at once: one introspection too (the callers share the one in flight)
-    const burst = await Promise.all(Array.from({ length: 20 }, () =>
-      call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "another-token-the-op-never-issued" })))
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "another-token-the-op-never-issued" }),
+      ),
+    )
     expect(burst.every((r) => r.envelope.status === "error")).toBe(true)
     expect(delta(op, before, "introspection")).toBe(2)
     await ok(call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: token }))
@@ -97,7 +107,8 @@ describe("inactive protection tokens (V7 of the security review)", () => {
     const { token } = await protectionToken(oxd, op)
     const site = await registerSite(oxd, op, {}, { protectionToken: token })
     const before = op.counters()
-    for (let i = 0; i < 3; i++) await call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "dead-token" })
+    for (let i = 0; i < 3; i++)
+      await call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: "dead-token" })
     expect(delta(op, before, "introspection")).toBe(3)
   })
 })

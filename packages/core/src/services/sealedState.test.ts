@@ -26,7 +26,14 @@ describe("sealed states", () => {
 
   it("refuse what is not a state of this shape: wrong length, characters outside base64url", () => {
     const { state } = sealer.seal("site", "authorization", false, 1_000)
-    for (const bad of ["", state.slice(1), `${state}A`, `${state.slice(0, -1)}=`, `${state.slice(0, -1)}+`, `${state.slice(0, -1)}\u0000`]) {
+    for (const bad of [
+      "",
+      state.slice(1),
+      `${state}A`,
+      `${state.slice(0, -1)}=`,
+      `${state.slice(0, -1)}+`,
+      `${state.slice(0, -1)}\u0000`,
+    ]) {
       expect(sealer.open("site", "authorization", bad)).toBe("unknown")
     }
   })
@@ -50,9 +57,18 @@ describe("sealed states", () => {
   it("are MACed with HMAC-SHA512 exactly (RFC 2104), whatever the oxd_id's length or characters", () => {
     for (const k of [randomBytes(32), randomBytes(1), randomBytes(128)]) {
       const prf = makePrf(k, "oxd-state/v2\0")
-      for (const oxdId of ["", "site", "c0ffee00-1234-4abc-8def-0123456789ab", "é".repeat(50), "x".repeat(5_000), "site"]) {
+      for (const oxdId of [
+        "",
+        "site",
+        "c0ffee00-1234-4abc-8def-0123456789ab",
+        "é".repeat(50),
+        "x".repeat(5_000),
+        "site",
+      ]) {
         const body = randomBytes(24)
-        expect(prf(body, oxdId)).toBe(createHmac("sha512", k).update("oxd-state/v2\0").update(body).update(oxdId).digest("base64url"))
+        expect(prf(body, oxdId)).toBe(
+          createHmac("sha512", k).update("oxd-state/v2\0").update(body).update(oxdId).digest("base64url"),
+        )
       }
     }
   })

@@ -78,7 +78,10 @@ export const makeStateSealer = (key: Buffer): StateSealer => {
   // written whole by each seal and encoded before it returns
   const body = Buffer.alloc(BODY_BYTES)
   // the verifier: 43 characters, the least RFC 7636 allows
-  const derived = (d: string, pkce: boolean) => ({ nonce: d.slice(MAC_CHARS, NONCE_END), codeVerifier: pkce ? d.slice(NONCE_END) : null })
+  const derived = (d: string, pkce: boolean) => ({
+    nonce: d.slice(MAC_CHARS, NONCE_END),
+    codeVerifier: pkce ? d.slice(NONCE_END) : null,
+  })
   return {
     seal(oxdId, purpose, pkce, expiresAt) {
       pooledRandomBytes(RANDOM_BYTES).copy(body, 0)

@@ -34,9 +34,12 @@ export const presentedToken = (
 ): string | undefined => {
   const fromTransport = nonEmpty(transportToken)
   switch (transportProtection[transport].token) {
-    case "transport": return fromTransport
-    case "params-first": return nonEmpty(params?.["protection_access_token"]) ?? fromTransport
-    case "transport-first": return fromTransport ?? nonEmpty(params?.["protection_access_token"])
+    case "transport":
+      return fromTransport
+    case "params-first":
+      return nonEmpty(params?.["protection_access_token"]) ?? fromTransport
+    case "transport-first":
+      return fromTransport ?? nonEmpty(params?.["protection_access_token"])
   }
 }
 

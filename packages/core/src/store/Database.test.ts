@@ -18,12 +18,27 @@ const fileLayer = () => {
   const stores = Layer.mergeAll(SiteStore.layer, ResourceStore.layer).pipe(Layer.provide(Layer.merge(db, configLayer)))
   return Layer.merge(db, stores)
 }
-const run = <A, E>(effect: Effect.Effect<A, E, Database | SiteStore | ResourceStore>) => Effect.runPromise(effect.pipe(Effect.provide(fileLayer())))
+const run = <A, E>(effect: Effect.Effect<A, E, Database | SiteStore | ResourceStore>) =>
+  Effect.runPromise(effect.pipe(Effect.provide(fileLayer())))
 
 const site = (oxdId: string): NewSite => ({
-  oxdId, kind: "site", opHost: "https://op.example.org", opDiscoveryPath: null, clientId: `client-${oxdId}`, clientSecret: "s",
-  registrationAccessToken: null, registrationClientUri: null, clientIdIssuedAt: null, clientSecretExpiresAt: null, setupClientId: null,
-  authorizationRedirectUri: "https://rp.example.org/cb", postLogoutRedirectUri: null, scope: ["openid"], acrValues: [], metadata: {}, lastIdToken: null,
+  oxdId,
+  kind: "site",
+  opHost: "https://op.example.org",
+  opDiscoveryPath: null,
+  clientId: `client-${oxdId}`,
+  clientSecret: "s",
+  registrationAccessToken: null,
+  registrationClientUri: null,
+  clientIdIssuedAt: null,
+  clientSecretExpiresAt: null,
+  setupClientId: null,
+  authorizationRedirectUri: "https://rp.example.org/cb",
+  postLogoutRedirectUri: null,
+  scope: ["openid"],
+  acrValues: [],
+  metadata: {},
+  lastIdToken: null,
 })
 
 const pragmas = (client: Client) =>
@@ -35,36 +50,58 @@ const pragmas = (client: Client) =>
 
 describe("Database on a file", () => {
   it("runs in WAL mode with a busy timeout and synchronous=FULL, on every pooled connection", () =>
-    Effect.runPromise(Effect.gen(function* () {
-      const dir = mkdtempSync(join(tmpdir(), "oxd-db-"))
-      const store = yield* Effect.promise(() => openSqlite(`file:${join(dir, "oxd.db")}`, migrationsFolder("sqlite")))
-      const client = store.client
-      expect(yield* pragmas(client)).toEqual({ journal: "wal", busy: 5000, synchronous: 2 })
-      // a transaction holds one connection: the client opens another for the next statement
-      const tx = yield* Effect.promise(() => client.transaction("write"))
-      try {
+    Effect.runPromise(
+      Effect.gen(function* () {
+        const dir = mkdtempSync(join(tmpdir(), "oxd-db-"))
+        const store = yield* Effect.promise(() => openSqlite(`file:${join(dir, "oxd.db")}`, migrationsFolder("sqlite")))
+        const client = store.client
         expect(yield* pragmas(client)).toEqual({ journal: "wal", busy: 5000, synchronous: 2 })
-      } finally {
-        yield* Effect.promise(() => tx.rollback())
-        yield* Effect.promise(() => store.close())
-      }
-    })))
+        // a transaction holds one connection: the client opens another for the next statement
+        const tx = yield* Effect.promise(() => client.transaction("write"))
+        try {
+          expect(yield* pragmas(client)).toEqual({ journal: "wal", busy: 5000, synchronous: 2 })
+        } finally {
+          yield* Effect.promise(() => tx.rollback())
+          yield* Effect.promise(() => store.close())
+        }
+      }),
+    ))
 
   it("commits concurrent site writes and resource replacements without SQLITE_BUSY", () =>
-    run(Effect.gen(function* () {
-      const sites = yield* SiteStore
-      const resources = yield* ResourceStore
-      const n = 60
-      yield* Effect.forEach(Array.from({ length: n }, (_, i) => i), (i) =>
-        i % 2
-          ? Effect.asVoid(sites.insert(site(`s-${i}`)))
-          : resources.replace(`s-${i}`, [
-            { path: "/a", httpMethods: ["GET"], scopes: ["read"], ticketScopes: null, scopeExpression: null, resourceId: `r-${i}-1` },
-            { path: "/b", httpMethods: ["POST"], scopes: ["write"], ticketScopes: null, scopeExpression: null, resourceId: `r-${i}-2` },
-          ]), { concurrency: "unbounded", discard: true })
-      for (let i = 0; i < n; i++) {
-        if (i % 2) expect((yield* sites.get(`s-${i}`)).clientId).toBe(`client-s-${i}`)
-        else expect(yield* resources.list(`s-${i}`)).toHaveLength(2)
-      }
-    })))
+    run(
+      Effect.gen(function* () {
+        const sites = yield* SiteStore
+        const resources = yield* ResourceStore
+        const n = 60
+        yield* Effect.forEach(
+          Array.from({ length: n }, (_, i) => i),
+          (i) =>
+            i % 2
+              ? Effect.asVoid(sites.insert(site(`s-${i}`)))
+              : resources.replace(`s-${i}`, [
+                  {
+                    path: "/a",
+                    httpMethods: ["GET"],
+                    scopes: ["read"],
+                    ticketScopes: null,
+                    scopeExpression: null,
+                    resourceId: `r-${i}-1`,
+                  },
+                  {
+                    path: "/b",
+                    httpMethods: ["POST"],
+                    scopes: ["write"],
+                    ticketScopes: null,
+                    scopeExpression: null,
+                    resourceId: `r-${i}-2`,
+                  },
+                ]),
+          { concurrency: "unbounded", discard: true },
+        )
+        for (let i = 0; i < n; i++) {
+          if (i % 2) expect((yield* sites.get(`s-${i}`)).clientId).toBe(`client-s-${i}`)
+          else expect(yield* resources.list(`s-${i}`)).toHaveLength(2)
+        }
+      }),
+    ))
 })

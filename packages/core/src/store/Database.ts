@@ -11,7 +11,8 @@ import { openSqlite } from "./sqlite/open.js"
 export type Dialect = "sqlite" | "postgres"
 
 /** `postgres:`/`postgresql:` → PostgreSQL; anything else (`file:`, `:memory:`, `libsql:`, `http(s):`, `ws(s):`) → libsql. */
-export const dialectOf = (databaseUrl: string): Dialect => (/^postgres(ql)?:/i.test(databaseUrl) ? "postgres" : "sqlite")
+export const dialectOf = (databaseUrl: string): Dialect =>
+  /^postgres(ql)?:/i.test(databaseUrl) ? "postgres" : "sqlite"
 
 /** Migrations ship beside src/ and dist/ (drizzle-kit output, committed), one folder per dialect. */
 export const migrationsFolder = (dialect: Dialect) =>
@@ -19,7 +20,9 @@ export const migrationsFolder = (dialect: Dialect) =>
 
 /** The `when` of every migration shipped (drizzle records it as the created_at of each one it applied). */
 export const shippedMigrations = (folder: string): ReadonlyArray<number> =>
-  (JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as { entries: Array<{ when: number }> }).entries.map((e) => e.when)
+  (
+    JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as { entries: Array<{ when: number }> }
+  ).entries.map((e) => e.when)
 
 export interface DatabaseStatus {
   readonly reachable: boolean
@@ -33,37 +36,44 @@ const DOWN: DatabaseStatus = { reachable: false, migrationsCurrent: false }
 export const openStore = (databaseUrl: string): Promise<StoreHandle> => {
   const dialect = dialectOf(databaseUrl)
   return dialect === "postgres"
-    // loaded only for PostgreSQL: pg and drizzle's pg-core are a tenth of a SQLite server's start-up
-    ? import("./pg/open.js").then(({ openPostgres }) => openPostgres(databaseUrl, migrationsFolder(dialect)))
+    ? // loaded only for PostgreSQL: pg and drizzle's pg-core are a tenth of a SQLite server's start-up
+      import("./pg/open.js").then(({ openPostgres }) => openPostgres(databaseUrl, migrationsFolder(dialect)))
     : openSqlite(databaseUrl, migrationsFolder(dialect))
 }
 
 /** The store's statements plus one way to run them: failures become StoreFailed naming the operation. */
-export class Database extends Context.Service<Database, {
-  readonly dialect: Dialect
-  readonly rows: Rows
-  query<A>(operation: string, f: (rows: Rows) => Promise<A>): Effect.Effect<A, StoreFailed>
-  /**
-   * For readiness: reachable = `SELECT 1` answered within 2 s; migrationsCurrent = the migrations applied to the
-   * database are exactly the ones this build ships. Never fails.
-   */
-  readonly status: Effect.Effect<DatabaseStatus>
-  /**
-   * Follows the changes other instances write (PostgreSQL only; best effort): caches drop what changed at once.
-   * Stops when the scope closes.
-   */
-  watch(listener: (change: Change) => void): Effect.Effect<void, never, Scope.Scope>
-}>()("@oxd/core/Database") {
+export class Database extends Context.Service<
+  Database,
+  {
+    readonly dialect: Dialect
+    readonly rows: Rows
+    query<A>(operation: string, f: (rows: Rows) => Promise<A>): Effect.Effect<A, StoreFailed>
+    /**
+     * For readiness: reachable = `SELECT 1` answered within 2 s; migrationsCurrent = the migrations applied to the
+     * database are exactly the ones this build ships. Never fails.
+     */
+    readonly status: Effect.Effect<DatabaseStatus>
+    /**
+     * Follows the changes other instances write (PostgreSQL only; best effort): caches drop what changed at once.
+     * Stops when the scope closes.
+     */
+    watch(listener: (change: Change) => void): Effect.Effect<void, never, Scope.Scope>
+  }
+>()("@oxd/core/Database") {
   static readonly layer = Layer.effect(
     Database,
     Effect.gen(function* () {
       const { database_url, secrets_encryption_key } = yield* OxdConfig
       const dialect = dialectOf(database_url)
       const store = yield* Effect.acquireRelease(
-        Effect.tryPromise({ try: () => openStore(database_url), catch: (cause) => new StoreFailed({ operation: "open database", cause }) }),
+        Effect.tryPromise({
+          try: () => openStore(database_url),
+          catch: (cause) => new StoreFailed({ operation: "open database", cause }),
+        }),
         (s) => Effect.promise(() => s.close().catch(() => {})),
       )
-      for (const warning of atRestWarnings(database_url, secrets_encryption_key !== undefined)) yield* Effect.logWarning(warning)
+      for (const warning of atRestWarnings(database_url, secrets_encryption_key !== undefined))
+        yield* Effect.logWarning(warning)
       const shipped = shippedMigrations(migrationsFolder(dialect))
       const status = Effect.tryPromise(async (): Promise<DatabaseStatus> => {
         await store.ping()
@@ -78,7 +88,13 @@ export class Database extends Context.Service<Database, {
         dialect,
         rows: store.rows,
         status,
-        watch: (listener) => Effect.asVoid(Effect.acquireRelease(Effect.sync(() => store.watch(listener)), (stop) => Effect.sync(stop))),
+        watch: (listener) =>
+          Effect.asVoid(
+            Effect.acquireRelease(
+              Effect.sync(() => store.watch(listener)),
+              (stop) => Effect.sync(stop),
+            ),
+          ),
         query: (operation, f) =>
           Effect.tryPromise({ try: () => f(store.rows), catch: (cause) => new StoreFailed({ operation, cause }) }),
       })
@@ -86,4 +102,5 @@ export class Database extends Context.Service<Database, {
   )
 }
 
-const sameList = (a: ReadonlyArray<number>, b: ReadonlyArray<number>) => a.length === b.length && a.every((x, i) => x === b[i])
+const sameList = (a: ReadonlyArray<number>, b: ReadonlyArray<number>) =>
+  a.length === b.length && a.every((x, i) => x === b[i])

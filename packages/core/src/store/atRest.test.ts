@@ -18,7 +18,9 @@ import { openSqlite, sqliteFilePath } from "./sqlite/open.js"
 const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8).padStart(4, "0")
 
 let umask: number
-beforeEach(() => { umask = process.umask(0o022) })
+beforeEach(() => {
+  umask = process.umask(0o022)
+})
 afterEach(() => {
   process.umask(umask)
   vi.restoreAllMocks()
@@ -31,17 +33,32 @@ describe("the SQLite file store at rest", () => {
     const bare = createClient({ url: `file:${join(root, "bare.db")}` })
     await bare.execute("PRAGMA journal_mode = WAL")
     await bare.execute("create table t (x)")
-    expect([modeOf(join(root, "bare.db")), modeOf(join(root, "bare.db-wal")), modeOf(join(root, "bare.db-shm"))]).toEqual(["0644", "0644", "0644"])
+    expect([
+      modeOf(join(root, "bare.db")),
+      modeOf(join(root, "bare.db-wal")),
+      modeOf(join(root, "bare.db-shm")),
+    ]).toEqual(["0644", "0644", "0644"])
     bare.close()
 
     const db = join(root, "state", "oxd", "oxd.db")
     const store = await openSqlite(`file:${db}`, migrationsFolder("sqlite"))
     try {
       // a write after the migrations: the WAL holds rows now
-      await store.rows.secrets.insertIfAbsent({ name: "at-rest-test", value: "plaintext secret", createdAt: Date.now() })
-      expect({ db: modeOf(db), wal: modeOf(`${db}-wal`), shm: modeOf(`${db}-shm`) }).toEqual({ db: "0600", wal: "0600", shm: "0600" })
+      await store.rows.secrets.insertIfAbsent({
+        name: "at-rest-test",
+        value: "plaintext secret",
+        createdAt: Date.now(),
+      })
+      expect({ db: modeOf(db), wal: modeOf(`${db}-wal`), shm: modeOf(`${db}-shm`) }).toEqual({
+        db: "0600",
+        wal: "0600",
+        shm: "0600",
+      })
       expect(statSync(`${db}-wal`).size).toBeGreaterThan(0)
-      expect({ state: modeOf(join(root, "state")), oxd: modeOf(join(root, "state", "oxd")) }).toEqual({ state: "0700", oxd: "0700" })
+      expect({ state: modeOf(join(root, "state")), oxd: modeOf(join(root, "state", "oxd")) }).toEqual({
+        state: "0700",
+        oxd: "0700",
+      })
     } finally {
       await store.close()
     }
@@ -66,7 +83,11 @@ describe("warnings at start", () => {
     await oxd.ready()
     await oxd.dispose()
     vi.restoreAllMocks()
-    return lines.flatMap((l) => l.split("\n")).map((l) => JSON.parse(l) as { level: string; msg: string }).filter((l) => l.level === "WARN").map((l) => l.msg)
+    return lines
+      .flatMap((l) => l.split("\n"))
+      .map((l) => JSON.parse(l) as { level: string; msg: string })
+      .filter((l) => l.level === "WARN")
+      .map((l) => l.msg)
   }
   const fileUrl = () => `file:${join(mkdtempSync(join(tmpdir(), "oxd-at-rest-")), "oxd.db")}`
 
@@ -78,7 +99,9 @@ describe("warnings at start", () => {
   })
 
   it("says nothing with secrets_encryption_key set, nor for an in-memory store", async () => {
-    expect(await startWarnings({ database_url: fileUrl(), secrets_encryption_key: "a passphrase of sixteen+ characters" })).toEqual([])
+    expect(
+      await startWarnings({ database_url: fileUrl(), secrets_encryption_key: "a passphrase of sixteen+ characters" }),
+    ).toEqual([])
     expect(await startWarnings({ database_url: ":memory:" })).toEqual([])
   })
 
@@ -87,7 +110,12 @@ describe("warnings at start", () => {
     const path = sqliteFilePath(url)!
     await startWarnings({ database_url: url, secrets_encryption_key: "a passphrase of sixteen+ characters" })
     chmodSync(path, 0o644)
-    const warnings = await startWarnings({ database_url: url, secrets_encryption_key: "a passphrase of sixteen+ characters" })
-    expect(warnings).toEqual([`Other users of this machine can read the database: ${path} (mode 0644). Run chmod 600 on the database file and its -wal and -shm files.`])
+    const warnings = await startWarnings({
+      database_url: url,
+      secrets_encryption_key: "a passphrase of sixteen+ characters",
+    })
+    expect(warnings).toEqual([
+      `Other users of this machine can read the database: ${path} (mode 0644). Run chmod 600 on the database file and its -wal and -shm files.`,
+    ])
   })
 })

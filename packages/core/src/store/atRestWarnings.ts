@@ -25,10 +25,14 @@ export const atRestWarnings = (databaseUrl: string, secretsKeySet: boolean): Rea
     return mode ? [`${f} (mode ${mode})`] : []
   })
   if (loose.length > 0) {
-    warnings.push(`Other users of this machine can read the database: ${loose.join(", ")}. Run chmod 600 on the database file and its -wal and -shm files.`)
+    warnings.push(
+      `Other users of this machine can read the database: ${loose.join(", ")}. Run chmod 600 on the database file and its -wal and -shm files.`,
+    )
   }
   if (!secretsKeySet) {
-    warnings.push(`The database file ${path} keeps client secrets, registration access tokens, ID tokens and the state key in plaintext: set secrets_encryption_key (e.g. the output of openssl rand -base64 32) to encrypt them.`)
+    warnings.push(
+      `The database file ${path} keeps client secrets, registration access tokens, ID tokens and the state key in plaintext: set secrets_encryption_key (e.g. the output of openssl rand -base64 32) to encrypt them.`,
+    )
   }
   return warnings
 }

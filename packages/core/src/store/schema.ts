@@ -38,7 +38,9 @@ export const authorizationRequests = sqliteTable(
   {
     state: text("state").primaryKey(),
     oxdId: text("oxd_id").notNull(),
-    purpose: text("purpose", { enum: ["authorization", "claims_gathering"] }).notNull().default("authorization"),
+    purpose: text("purpose", { enum: ["authorization", "claims_gathering"] })
+      .notNull()
+      .default("authorization"),
     nonce: text("nonce").notNull(),
     codeVerifier: text("code_verifier"),
     createdAt: integer("created_at").notNull(),

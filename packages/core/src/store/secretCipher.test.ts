@@ -21,7 +21,9 @@ describe("secretCipher (AES-256-GCM at rest)", () => {
     const c = makeSecretCipher(rawKey)
     const sealed = c.seal("s3cret", "sites/x/clientSecret")
     expect(() => c.open(sealed, "sites/y/clientSecret")).toThrow(/cannot be decrypted/)
-    expect(() => makeSecretCipher(randomBytes(32).toString("base64")).open(sealed, "sites/x/clientSecret")).toThrow(/not the key it was written with/)
+    expect(() => makeSecretCipher(randomBytes(32).toString("base64")).open(sealed, "sites/x/clientSecret")).toThrow(
+      /not the key it was written with/,
+    )
     expect(() => c.open(`${SEALED_PREFIX}AAAA`, "sites/x/clientSecret")).toThrow(/damaged/)
   })
 

@@ -23,7 +23,9 @@ export interface SecretCipher {
 
 /** What is wrong with a configured key, never quoting it; undefined when usable. */
 export const secretKeyProblem = (key: string): string | undefined =>
-  rawKey(key) || key.length >= 16 ? undefined : "must be base64 of 32 random bytes or a passphrase of at least 16 characters"
+  rawKey(key) || key.length >= 16
+    ? undefined
+    : "must be base64 of 32 random bytes or a passphrase of at least 16 characters"
 
 const rawKey = (key: string): Buffer | undefined => {
   if (!/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(key)) return undefined
@@ -39,7 +41,8 @@ export const makeSecretCipher = (key: string | undefined): SecretCipher => {
       enabled: false,
       seal: (plain) => plain,
       open: (stored) => {
-        if (stored.startsWith(SEALED_PREFIX)) throw new SecretCipherError("a stored secret is encrypted, but no secrets_encryption_key is configured")
+        if (stored.startsWith(SEALED_PREFIX))
+          throw new SecretCipherError("a stored secret is encrypted, but no secrets_encryption_key is configured")
         return stored
       },
     }
@@ -66,7 +69,9 @@ export const makeSecretCipher = (key: string | undefined): SecretCipher => {
         decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
         return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8")
       } catch {
-        throw new SecretCipherError("a stored secret cannot be decrypted: secrets_encryption_key is not the key it was written with")
+        throw new SecretCipherError(
+          "a stored secret cannot be decrypted: secrets_encryption_key is not the key it was written with",
+        )
       }
     },
   }

@@ -10,7 +10,11 @@ export const serverSecret = async (rows: Rows, cipher: SecretCipher, name: strin
   const context = `server_secrets/${name}`
   let row = await rows.secrets.get(name)
   if (!row) {
-    await rows.secrets.insertIfAbsent({ name, value: cipher.seal(randomBytes(32).toString("base64url"), context), createdAt: now })
+    await rows.secrets.insertIfAbsent({
+      name,
+      value: cipher.seal(randomBytes(32).toString("base64url"), context),
+      createdAt: now,
+    })
     row = await rows.secrets.get(name)
     if (!row) throw new Error(`server secret ${name} could not be stored`)
   }

@@ -12,7 +12,9 @@ import { describeEachStore } from "../test-support/storeBackends.js"
 import { Database, dialectOf } from "./Database.js"
 
 const runtimeFor = (database_url: string) =>
-  ManagedRuntime.make(Database.layer.pipe(Layer.provide(OxdConfig.layer(makeConfig({ database_url, log_level: "error" })))))
+  ManagedRuntime.make(
+    Database.layer.pipe(Layer.provide(OxdConfig.layer(makeConfig({ database_url, log_level: "error" })))),
+  )
 
 const statusOf = (rt: ReturnType<typeof runtimeFor>) => rt.runPromise(Database.use((d) => d.status))
 
@@ -40,14 +42,24 @@ describe("dialectOf", () => {
   it("picks PostgreSQL for postgres: and postgresql: URLs, libsql for every other form", () => {
     expect(dialectOf("postgres://u:p@db:5432/oxd")).toBe("postgres")
     expect(dialectOf("postgresql://db/oxd?sslmode=require")).toBe("postgres")
-    for (const url of ["file:.oxd/oxd.db", ":memory:", "libsql://db.turso.io", "http://127.0.0.1:8080", "https://x", "ws://x", "wss://x"]) {
+    for (const url of [
+      "file:.oxd/oxd.db",
+      ":memory:",
+      "libsql://db.turso.io",
+      "http://127.0.0.1:8080",
+      "https://x",
+      "ws://x",
+      "wss://x",
+    ]) {
       expect(dialectOf(url)).toBe("sqlite")
     }
   })
 })
 
 const dirs: string[] = []
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
 
 describeEachStore("Database.status", (backend) => {
   const url = async () => {
@@ -90,7 +102,9 @@ describe.skipIf(!pgAvailable.available)("Database.status on a PostgreSQL server 
       await server.stop()
       expect(await statusOf(rt)).toEqual({ reachable: false, migrationsCurrent: false })
       // and a store call fails as StoreFailed, not as a crash
-      const e = await rt.runPromise(Effect.flip(Database.use((d) => d.query("read site", (rows) => rows.sites.byOxdId("x")))))
+      const e = await rt.runPromise(
+        Effect.flip(Database.use((d) => d.query("read site", (rows) => rows.sites.byOxdId("x")))),
+      )
       expect(e._tag).toBe("StoreFailed")
     } finally {
       await rt.dispose()

@@ -10,7 +10,12 @@ export const sqlOn = async (url: string, statement: string, args: ReadonlyArray<
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     try {
-      return (await client.query(statement.replace(/\?/g, (_, i: number) => `$${statement.slice(0, i).split("?").length}`), [...args])).rows as Array<Record<string, unknown>>
+      return (
+        await client.query(
+          statement.replace(/\?/g, (_, i: number) => `$${statement.slice(0, i).split("?").length}`),
+          [...args],
+        )
+      ).rows as Array<Record<string, unknown>>
     } finally {
       await client.end()
     }

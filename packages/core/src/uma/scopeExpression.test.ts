@@ -38,7 +38,9 @@ describe("scope_expression evaluation", () => {
   })
 
   it("ignores granted scopes that are not in data", () => {
-    expect(evaluateScopeExpression(RULE, DATA, new Set(["view", "http://photoz.example.com/dev/actions/print"]))).toBe(false)
+    expect(evaluateScopeExpression(RULE, DATA, new Set(["view", "http://photoz.example.com/dev/actions/print"]))).toBe(
+      false,
+    )
   })
 
   it("gives the same answers when the compiled rule is reused (cache keyed by the rule)", () => {

@@ -35,7 +35,11 @@ export const scopeExpressionProblem = (rule: unknown, data: ReadonlyArray<string
 const compiled = new Map<string, (d: unknown) => unknown>()
 const COMPILED_MAX = 10_000
 
-export const evaluateScopeExpression = (rule: unknown, data: ReadonlyArray<string>, granted: ReadonlySet<string>): boolean => {
+export const evaluateScopeExpression = (
+  rule: unknown,
+  data: ReadonlyArray<string>,
+  granted: ReadonlySet<string>,
+): boolean => {
   const key = JSON.stringify(rule)
   let f = compiled.get(key)
   if (!f) {

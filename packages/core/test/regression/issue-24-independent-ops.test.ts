@@ -12,7 +12,18 @@ import type { TestOp } from "@oxd/test-op"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import type { Config } from "../../src/config/OxdConfig.js"
 import type { Oxd } from "../../src/makeOxd.js"
-import { authorize, call, failure, ok, opJson, oxdFor, POST_LOGOUT_URI, registerSite, signIn, startOp } from "../support.js"
+import {
+  authorize,
+  call,
+  failure,
+  ok,
+  opJson,
+  oxdFor,
+  POST_LOGOUT_URI,
+  registerSite,
+  signIn,
+  startOp,
+} from "../support.js"
 
 let op: TestOp
 const opened: Oxd[] = []
@@ -40,7 +51,9 @@ const getPage = (o: TestOp, url: string) =>
       const chunks: Buffer[] = []
       res.on("data", (c: Buffer) => chunks.push(c))
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }))
-    }).on("error", reject).end()
+    })
+      .on("error", reject)
+      .end()
   })
 
 /** An error an OP's answer produced must not read as unreachability. */
@@ -58,7 +71,10 @@ describe("the auth method is sent at registration and used at the token endpoint
   it("the quirk is real: a client registered without the method is public there (so omitting it would break the login)", async () => {
     op.quirks(["public_when_auth_method_omitted"])
     const discovery = await opJson(op, `${op.issuer}/.well-known/openid-configuration`)
-    const res = await opJson(op, discovery.body.registration_endpoint, { method: "POST", body: { redirect_uris: ["https://rp.example.org/callback"] } })
+    const res = await opJson(op, discovery.body.registration_endpoint, {
+      method: "POST",
+      body: { redirect_uris: ["https://rp.example.org/callback"] },
+    })
     expect(res.body).toMatchObject({ token_endpoint_auth_method: "none" })
     expect(res.body.client_secret).toBeUndefined()
   })
@@ -69,12 +85,17 @@ describe("the auth method is sent at registration and used at the token endpoint
     op.rewriteDiscovery({ openid: { code_challenge_methods_supported: null } })
     const other = await fresh({ database_url: ":memory:" })
     const otherSite = await registerSite(other, op, { client_token_endpoint_auth_method: "none" })
-    for (const [server, id] of [[oxd, site], [other, otherSite]] as const) {
+    for (const [server, id] of [
+      [oxd, site],
+      [other, otherSite],
+    ] as const) {
       const { code, state, authorizationUrl } = await authorize(server, op, id)
       const q = new URL(authorizationUrl).searchParams
       expect(q.get("code_challenge_method")).toBe("S256")
       expect(q.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/)
-      const tokens = await ok<{ access_token: string; id_token: string }>(call(server, "get_tokens_by_code", { oxd_id: id, code, state }))
+      const tokens = await ok<{ access_token: string; id_token: string }>(
+        call(server, "get_tokens_by_code", { oxd_id: id, code, state }),
+      )
       expect(tokens.id_token.split(".")).toHaveLength(3)
     }
   })
@@ -89,19 +110,38 @@ describe("the auth method is sent at registration and used at the token endpoint
 
   it("an OP answering a registration without the secret a confidential client needs: register_site fails at once, saying what to configure", async () => {
     op.quirks(["registration_without_secret"])
-    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: "https://rp.example.org/callback" }))
+    const e = await failure(
+      call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: "https://rp.example.org/callback" }),
+    )
     expect(e).toMatchObject({ error: "internal_error", http: 500 })
-    expect(e.error_description).toMatch(/^register_site failed: the OP registered client \S+ with token_endpoint_auth_method client_secret_basic and no client_secret: /)
+    expect(e.error_description).toMatch(
+      /^register_site failed: the OP registered client \S+ with token_endpoint_auth_method client_secret_basic and no client_secret: /,
+    )
     expect(e.error_description).toContain("client_token_endpoint_auth_method none")
     expect(e.error_description).toContain("Configure the OP to issue client secrets")
     // setup_client checks its clients the same way
-    expect(await failure(call(oxd, "setup_client", { op_host: op.issuer, authorization_redirect_uri: "https://rp.example.org/callback" })))
-      .toMatchObject({ error: "internal_error", error_description: expect.stringMatching(/^setup_client failed: the OP registered client/) })
+    expect(
+      await failure(
+        call(oxd, "setup_client", {
+          op_host: op.issuer,
+          authorization_redirect_uri: "https://rp.example.org/callback",
+        }),
+      ),
+    ).toMatchObject({
+      error: "internal_error",
+      error_description: expect.stringMatching(/^setup_client failed: the OP registered client/),
+    })
   })
 
   it("a method a site cannot use is refused before anything is registered", async () => {
     const before = op.counters()["registration"] ?? 0
-    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: "https://rp.example.org/callback", client_token_endpoint_auth_method: "private_key_jwt" }))
+    const e = await failure(
+      call(oxd, "register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: "https://rp.example.org/callback",
+        client_token_endpoint_auth_method: "private_key_jwt",
+      }),
+    )
     expect(e).toMatchObject({ error: "bad_request", http: 400 })
     expect(e.error_description).toContain('"client_token_endpoint_auth_method" cannot be used by a site here')
     expect(op.counters()["registration"] ?? 0).toBe(before)
@@ -121,23 +161,33 @@ describe("an OP that answered is not unreachable (point 2)", () => {
     const e = await failure(call(oxd, "get_tokens_by_code", { oxd_id: site, code, state }))
     expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toBe(
-      "The OP's token endpoint answered the token request with HTTP 403 and an empty body, not an OAuth answer. Check at the OP that the client may use "
-      + "the authorization_code grant (its allowed grant types) and that it authenticates with client_secret_basic (its token_endpoint_auth_method; "
-      + "register_site's client_token_endpoint_auth_method or default_token_endpoint_auth_method).",
+      "The OP's token endpoint answered the token request with HTTP 403 and an empty body, not an OAuth answer. Check at the OP that the client may use " +
+        "the authorization_code grant (its allowed grant types) and that it authenticates with client_secret_basic (its token_endpoint_auth_method; " +
+        "register_site's client_token_endpoint_auth_method or default_token_endpoint_auth_method).",
     )
     expect(e.error_description).not.toMatch(NOT_UNREACHABLE)
   })
 
   it("the same for client_credentials (get_client_token) and a refresh, and http_status_403 for introspection (passed through, as the reference)", async () => {
-    const site = await registerSite(oxd, op, { grant_types: ["authorization_code", "refresh_token", "client_credentials"] })
+    const site = await registerSite(oxd, op, {
+      grant_types: ["authorization_code", "refresh_token", "client_credentials"],
+    })
     const signed = await signIn(oxd, op, site)
     op.fault({ mode: "forbidden", paths: ["/token"] })
-    const refresh = await failure(call(oxd, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token: signed.refresh_token }))
+    const refresh = await failure(
+      call(oxd, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token: signed.refresh_token }),
+    )
     expect(refresh).toMatchObject({ error: "internal_error" })
-    expect(refresh.error_description).toMatch(/token endpoint answered the refresh request with HTTP 403 and an empty body.*refresh_token grant/)
-    const introspection = await failure(call(oxd, "introspect_access_token", { oxd_id: site, access_token: signed.access_token }))
+    expect(refresh.error_description).toMatch(
+      /token endpoint answered the refresh request with HTTP 403 and an empty body.*refresh_token grant/,
+    )
+    const introspection = await failure(
+      call(oxd, "introspect_access_token", { oxd_id: site, access_token: signed.access_token }),
+    )
     expect(introspection).toMatchObject({ error: "http_status_403" })
-    expect(introspection.error_description).toMatch(/introspection endpoint answered the introspection request with HTTP 403/)
+    expect(introspection.error_description).toMatch(
+      /introspection endpoint answered the introspection request with HTTP 403/,
+    )
     for (const d of [refresh.error_description, introspection.error_description]) expect(d).not.toMatch(NOT_UNREACHABLE)
   })
 
@@ -147,7 +197,9 @@ describe("an OP that answered is not unreachable (point 2)", () => {
     op.fault({ mode: "http500", paths: ["/token"] })
     const e = await failure(call(oxd, "get_tokens_by_code", { oxd_id: site, code, state }))
     expect(e).toMatchObject({ error: "internal_error", http: 502 })
-    expect(e.error_description).toMatch(/^The OP's token endpoint answered the token request with HTTP 500 and a text\/html body, not an OAuth answer\. The OP failed/)
+    expect(e.error_description).toMatch(
+      /^The OP's token endpoint answered the token request with HTTP 500 and a text\/html body, not an OAuth answer\. The OP failed/,
+    )
   })
 
   it("an OP that cannot be reached still says so: discovery (no_connect_discovery_response) and the token endpoint (internal_error, 502)", async () => {
@@ -155,7 +207,9 @@ describe("an OP that answered is not unreachable (point 2)", () => {
     const issuer = closed.issuer
     await closed.close()
     const other = await fresh({ allowed_op_hosts: [new URL(op.issuer).origin, new URL(issuer).origin] })
-    const e = await failure(call(other, "register_site", { op_host: issuer, authorization_redirect_uri: "https://rp.example.org/callback" }))
+    const e = await failure(
+      call(other, "register_site", { op_host: issuer, authorization_redirect_uri: "https://rp.example.org/callback" }),
+    )
     expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
     expect(e.error_description).toMatch(/could not be used for discovery: ECONNREFUSED/)
 
@@ -185,11 +239,17 @@ describe("the state is kept when get_tokens_by_code fails before calling the tok
     const e = await failure(call(b, "get_tokens_by_code", { oxd_id: site, code, state }))
     expect(e).toMatchObject({ error: "no_connect_discovery_response" })
     expect(e.error_description).toContain("it answered HTTP 403 and an empty body, not a discovery document")
-    expect(await failure(call(b, "get_tokens_by_code", { oxd_id: site, code, state: `${state.slice(0, -2)}xx` }))).toMatchObject({ error: "bad_request" })
+    expect(
+      await failure(call(b, "get_tokens_by_code", { oxd_id: site, code, state: `${state.slice(0, -2)}xx` })),
+    ).toMatchObject({ error: "bad_request" })
     op.reset()
-    expect((await ok<{ access_token: string }>(call(b, "get_tokens_by_code", { oxd_id: site, code, state }))).access_token).toEqual(expect.any(String))
+    expect(
+      (await ok<{ access_token: string }>(call(b, "get_tokens_by_code", { oxd_id: site, code, state }))).access_token,
+    ).toEqual(expect.any(String))
     // used once: still single-use
-    expect(await failure(call(b, "get_tokens_by_code", { oxd_id: site, code, state }))).toMatchObject({ error: "bad_request" })
+    expect(await failure(call(b, "get_tokens_by_code", { oxd_id: site, code, state }))).toMatchObject({
+      error: "bad_request",
+    })
   })
 })
 
@@ -211,12 +271,26 @@ describe("handled well, kept so (point 3)", () => {
   })
 
   it("discovery listing client_credentials under response_types_supported: registration, login and client token work", async () => {
-    op.rewriteDiscovery({ openid: { response_types_supported: ["code", "id_token", "code id_token", "client_credentials"] } })
+    op.rewriteDiscovery({
+      openid: { response_types_supported: ["code", "id_token", "code id_token", "client_credentials"] },
+    })
     const other = await fresh({ database_url: ":memory:" })
     const site = await registerSite(other, op, { grant_types: ["authorization_code", "client_credentials"] })
     expect((await signIn(other, op, site)).access_token).toEqual(expect.any(String))
-    const setup = await ok(call(other, "setup_client", { op_host: op.issuer, authorization_redirect_uri: "https://rp.example.org/callback" }))
-    await ok(call(other, "get_client_token", { op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], scope: ["openid"] }))
+    const setup = await ok(
+      call(other, "setup_client", {
+        op_host: op.issuer,
+        authorization_redirect_uri: "https://rp.example.org/callback",
+      }),
+    )
+    await ok(
+      call(other, "get_client_token", {
+        op_host: op.issuer,
+        client_id: setup["client_id"],
+        client_secret: setup["client_secret"],
+        scope: ["openid"],
+      }),
+    )
   })
 
   it("an OP keeping only a singular post_logout_redirect_uri: register_site, the login and the logout URI work, and the OP accepts that URI", async () => {

@@ -10,7 +10,20 @@ import type { Config } from "../../src/config/OxdConfig.js"
 import { makeConfig } from "../../src/config/loadConfig.js"
 import { makeOxd, type Oxd } from "../../src/makeOxd.js"
 import type { Transport } from "../../src/services/opResilience.js"
-import { authorize, call, failure, ok, opJson, opOrigin, oxdFor, REDIRECT_URI, registerAtOp, registerSite, signIn, startOp } from "../support.js"
+import {
+  authorize,
+  call,
+  failure,
+  ok,
+  opJson,
+  opOrigin,
+  oxdFor,
+  REDIRECT_URI,
+  registerAtOp,
+  registerSite,
+  signIn,
+  startOp,
+} from "../support.js"
 import { photoAndDocument, registerUmaSite } from "../uma.js"
 
 let op: TestOp
@@ -38,7 +51,8 @@ const fresh = (over: Partial<Config> = {}) => {
   opened.push(oxd)
   return oxd
 }
-const setupClient = (oxd: Oxd, opHost: string) => call(oxd, "setup_client", { op_host: opHost, authorization_redirect_uri: REDIRECT_URI })
+const setupClient = (oxd: Oxd, opHost: string) =>
+  call(oxd, "setup_client", { op_host: opHost, authorization_redirect_uri: REDIRECT_URI })
 const requests = (o: TestOp) => Object.values(o.counters()).reduce((a, b) => a + b, 0)
 
 describe("allowed_op_hosts: the OP named in op_host", () => {
@@ -59,7 +73,11 @@ describe("allowed_op_hosts: the OP named in op_host", () => {
 
   it("refuses the same address in other spellings: decimal, hex, IPv4-mapped IPv6", async () => {
     const unlisted = fresh({ allowed_op_hosts: [] })
-    for (const host of [`https://2130706433:${op.port}`, `https://0x7f.1:${op.port}`, `https://[::ffff:127.0.0.1]:${op.port}`]) {
+    for (const host of [
+      `https://2130706433:${op.port}`,
+      `https://0x7f.1:${op.port}`,
+      `https://[::ffff:127.0.0.1]:${op.port}`,
+    ]) {
       const e = await failure(setupClient(unlisted, host))
       expect(e.error).toBe("invalid_op_host")
       expect(e.error_description).toMatch(/(127\.0\.0\.1|::ffff:7f00:1) is a loopback address/)
@@ -80,7 +98,9 @@ describe("allowed_op_hosts: the OP named in op_host", () => {
     expect(e).toMatchObject({ error: "invalid_op_host", http: 400 })
     expect(e.error_description).toContain("its origin is not in allowed_op_hosts")
     expect(e.error_description).toContain(`add the origin ${opOrigin(other)} to allowed_op_hosts`)
-    expect((await failure(setupClient(listed, "https://op.example.com"))).error_description).toContain("add the origin https://op.example.com")
+    expect((await failure(setupClient(listed, "https://op.example.com"))).error_description).toContain(
+      "add the origin https://op.example.com",
+    )
     expect(requests(other)).toBe(0)
   })
 
@@ -90,7 +110,10 @@ describe("allowed_op_hosts: the OP named in op_host", () => {
       urls.push(url)
       return Promise.resolve(new Response("{}", { status: 404 }))
     }
-    const oxd = makeOxd(makeConfig({ database_url: ":memory:", log_level: "error", allowed_op_hosts: ["https://*.example.com"] }), { opTransport: recording })
+    const oxd = makeOxd(
+      makeConfig({ database_url: ":memory:", log_level: "error", allowed_op_hosts: ["https://*.example.com"] }),
+      { opTransport: recording },
+    )
     opened.push(oxd)
     expect((await failure(setupClient(oxd, "https://op.example.com"))).error).toBe("no_connect_discovery_response") // allowed: the request went out
     expect(urls).toEqual(["https://op.example.com/.well-known/openid-configuration"])
@@ -162,18 +185,31 @@ describe("allowed_op_hosts: every endpoint a discovery document names", () => {
   it("token_endpoint (get_client_token, a command without a token)", async () => {
     const c = await registerAtOp(op, { grant_types: ["client_credentials"], response_types: [], redirect_uris: [] })
     const oxd = await advertising("token_endpoint")
-    await refusedAt(call(oxd, "get_client_token", { op_host: op.issuer, client_id: c["client_id"], client_secret: c["client_secret"] }), `${other.issuer}/token`)
+    await refusedAt(
+      call(oxd, "get_client_token", {
+        op_host: op.issuer,
+        client_id: c["client_id"],
+        client_secret: c["client_secret"],
+      }),
+      `${other.issuer}/token`,
+    )
   })
 
   it("registration_endpoint (register_site)", async () => {
     const oxd = await advertising("registration_endpoint")
-    await refusedAt(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }), `${other.issuer}/reg`)
+    await refusedAt(
+      call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }),
+      `${other.issuer}/reg`,
+    )
   })
 
   it("introspection_endpoint (introspect_access_token)", async () => {
     const oxd = await advertising("introspection_endpoint")
     const oxdId = await registerSite(oxd, op)
-    await refusedAt(call(oxd, "introspect_access_token", { oxd_id: oxdId, access_token: "any" }), `${other.issuer}/token/introspection`)
+    await refusedAt(
+      call(oxd, "introspect_access_token", { oxd_id: oxdId, access_token: "any" }),
+      `${other.issuer}/token/introspection`,
+    )
   })
 
   it("jwks_uri (the ID token of get_tokens_by_code is not checked against keys from another host)", async () => {
@@ -187,17 +223,24 @@ describe("allowed_op_hosts: every endpoint a discovery document names", () => {
     op.rewriteDiscovery({ uma: { resource_registration_endpoint: other.uma.endpoints.resourceRegistration } })
     const oxd = fresh()
     const oxdId = await registerUmaSite(oxd, op)
-    await refusedAt(call(oxd, "uma_rs_protect", { oxd_id: oxdId, resources: photoAndDocument() }), other.uma.endpoints.resourceRegistration)
+    await refusedAt(
+      call(oxd, "uma_rs_protect", { oxd_id: oxdId, resources: photoAndDocument() }),
+      other.uma.endpoints.resourceRegistration,
+    )
   })
 })
 
 describe("commands without a token do not relay the OP's free text", () => {
   it("get_client_token: the OAuth error code and HTTP status, not the description", async () => {
     const c = await registerAtOp(op, { grant_types: ["client_credentials"], response_types: [], redirect_uris: [] })
-    const e = await failure(call(fresh(), "get_client_token", { op_host: op.issuer, client_id: c["client_id"], client_secret: "wrong" }))
+    const e = await failure(
+      call(fresh(), "get_client_token", { op_host: op.issuer, client_id: c["client_id"], client_secret: "wrong" }),
+    )
     // GC5 / X9: the reference's internal_error (GetClientTokenOperation.java:75-97)
     expect(e).toMatchObject({ error: "internal_error", http: 400 })
-    expect(e.error_description).toBe('The OP refused client_credentials with "invalid_client" (HTTP 401); its description is not passed on to commands that need no protection token.')
+    expect(e.error_description).toBe(
+      'The OP refused client_credentials with "invalid_client" (HTTP 401); its description is not passed on to commands that need no protection token.',
+    )
   })
 
   it("setup_client: the same for a registration the OP refuses; register_site (a protected command) still tells the OP's words", async () => {
@@ -206,7 +249,9 @@ describe("commands without a token do not relay the OP's free text", () => {
     const unauthenticated = await failure(call(oxd, "setup_client", params))
     // SC10 / X9: the reference's internal_error (RegisterSiteOperation.java:286)
     expect(unauthenticated).toMatchObject({ error: "internal_error", http: 400 })
-    expect(unauthenticated.error_description).toBe('The OP refused registration with "invalid_client_metadata" (HTTP 400); its description is not passed on to commands that need no protection token.')
+    expect(unauthenticated.error_description).toBe(
+      'The OP refused registration with "invalid_client_metadata" (HTTP 400); its description is not passed on to commands that need no protection token.',
+    )
     const protectedOne = await failure(call(oxd, "register_site", params))
     expect(protectedOne.error_description).toMatch(/^The OP refused registration with "invalid_client_metadata": .+/)
   })

@@ -45,8 +45,9 @@ describe("expiry", () => {
     const site = await registerSite(oxd, op, {}, { protectionToken: token })
     await ok(call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: token })) // vouched for, and cached
     await sleep(2600)
-    expect(await failure(call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: token })))
-      .toMatchObject({ error: "inactive_protection_access_token", http: 403 })
+    expect(
+      await failure(call(oxd, "get_authorization_url", { oxd_id: site }, { protectionToken: token })),
+    ).toMatchObject({ error: "inactive_protection_access_token", http: 403 })
   })
 
   // GR3 · reference: the AS's refusal as http_status_<status> (RpGetRptOperation.java:41-44)

@@ -51,7 +51,9 @@ describe("every command fails within op_timeout_in_seconds, with a clear error",
     op.fault({ mode: "down" })
     const e = await timed(clientToken(await fresh()))
     expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 502 })
-    expect(e.error_description).toMatch(/could not be used for discovery: (UND_ERR_SOCKET|ECONNRESET|other side closed)/)
+    expect(e.error_description).toMatch(
+      /could not be used for discovery: (UND_ERR_SOCKET|ECONNRESET|other side closed)/,
+    )
     expect(e.ms).toBeLessThan(WITHIN_MS)
   })
 
@@ -102,14 +104,25 @@ describe("every command fails within op_timeout_in_seconds, with a clear error",
     const site = await registerUmaSite(oxd, op)
     await protect(oxd, site)
     op.fault({ mode: "down", paths: ["/uma/"] })
-    expect(await timed(call(oxd, "uma_rs_protect", { oxd_id: site, resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }], overwrite: true })))
-      .toMatchObject({ error: "internal_error", http: 502 })
-    const e = await timed(call(oxd, "uma_rs_check_access", { oxd_id: site, path: "/photo", http_method: "GET", rpt: "" }))
+    expect(
+      await timed(
+        call(oxd, "uma_rs_protect", {
+          oxd_id: site,
+          resources: [{ path: "/x", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }],
+          overwrite: true,
+        }),
+      ),
+    ).toMatchObject({ error: "internal_error", http: 502 })
+    const e = await timed(
+      call(oxd, "uma_rs_check_access", { oxd_id: site, path: "/photo", http_method: "GET", rpt: "" }),
+    )
     expect(e).toMatchObject({ error: "internal_error", http: 502 })
     expect(e.ms).toBeLessThan(WITHIN_MS)
     op.reset()
     // what was protected before is still protected
-    expect(await ok(call(oxd, "uma_rs_check_access", { oxd_id: site, path: "/photo", http_method: "GET", rpt: "" }))).toMatchObject({ access: "denied" })
+    expect(
+      await ok(call(oxd, "uma_rs_check_access", { oxd_id: site, path: "/photo", http_method: "GET", rpt: "" })),
+    ).toMatchObject({ access: "denied" })
   })
 })
 
@@ -126,7 +139,9 @@ describe("retries only where safe", () => {
     const { access_token } = await ok<{ access_token: string }>(clientToken(oxd))
     op.reset()
     op.fault({ mode: "down", paths: ["/token/introspection"], times: 1 })
-    expect(await ok<{ active: boolean }>(call(oxd, "introspect_access_token", { oxd_id: site, access_token }))).toMatchObject({ active: true })
+    expect(
+      await ok<{ active: boolean }>(call(oxd, "introspect_access_token", { oxd_id: site, access_token })),
+    ).toMatchObject({ active: true })
     expect(op.counters()).toMatchObject({ "fault.down": 1, introspection: 1 })
   })
 
@@ -148,10 +163,13 @@ describe("circuit breaker per OP", () => {
     await ok(clientToken(oxd))
     op.reset()
     op.fault({ mode: "down", paths: ["/token"] })
-    for (let i = 0; i < 3; i++) expect(await failure(clientToken(oxd))).toMatchObject({ error: "internal_error", http: 502 })
+    for (let i = 0; i < 3; i++)
+      expect(await failure(clientToken(oxd))).toMatchObject({ error: "internal_error", http: 502 })
     const fast = await timed(clientToken(oxd))
     expect(fast).toMatchObject({ error: "internal_error", http: 502 })
-    expect(fast.error_description).toMatch(/circuit open for https:\/\/127\.0\.0\.1:\d+ after 3 consecutive failures, retrying in 1s/)
+    expect(fast.error_description).toMatch(
+      /circuit open for https:\/\/127\.0\.0\.1:\d+ after 3 consecutive failures, retrying in 1s/,
+    )
     expect(op.counters()["fault.down"]).toBe(3) // the 4th call never reached the OP
     // the OP comes back; after the cooldown one probe goes through and service resumes
     op.fault(null)

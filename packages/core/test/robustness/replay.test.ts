@@ -17,12 +17,16 @@ describe("state, nonce and oxd_id", () => {
     const site = await registerSite(oxd, op)
     const seen = { state: new Set<string>(), nonce: new Set<string>(), code_challenge: new Set<string>() }
     for (let i = 0; i < 300; i++) {
-      const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: site }))
+      const { authorization_url } = await ok<{ authorization_url: string }>(
+        call(oxd, "get_authorization_url", { oxd_id: site }),
+      )
       const q = new URL(authorization_url).searchParams
       for (const k of ["state", "nonce", "code_challenge"] as const) {
         const v = q.get(k) ?? ""
         // a sealed state: 16 random bytes, expiry, flags, version and a 126-bit MAC; the nonce 132 bits; the challenge 32 bytes; base64url
-        expect(v).toMatch({ state: /^[A-Za-z0-9_-]{53}$/, nonce: /^[A-Za-z0-9_-]{22}$/, code_challenge: /^[A-Za-z0-9_-]{43}$/ }[k])
+        expect(v).toMatch(
+          { state: /^[A-Za-z0-9_-]{53}$/, nonce: /^[A-Za-z0-9_-]{22}$/, code_challenge: /^[A-Za-z0-9_-]{43}$/ }[k],
+        )
         seen[k].add(v)
       }
     }
@@ -40,7 +44,9 @@ describe("state, nonce and oxd_id", () => {
     const b = await registerSite(oxd, op)
     const { code, state } = await authorize(oxd, op, a)
     // TC6/TC4: the reference's bad_request "'state' is not registered." (ErrorResponseCode.java:25), the reason after it
-    expect(await failure(call(oxd, "get_tokens_by_code", { oxd_id: b, code, state }))).toMatchObject({ error: "bad_request" })
+    expect(await failure(call(oxd, "get_tokens_by_code", { oxd_id: b, code, state }))).toMatchObject({
+      error: "bad_request",
+    })
     await ok(call(oxd, "get_tokens_by_code", { oxd_id: a, code, state }))
     const replay = await failure(call(oxd, "get_tokens_by_code", { oxd_id: a, code, state }))
     expect(replay).toMatchObject({ error: "bad_request" })
@@ -50,8 +56,12 @@ describe("state, nonce and oxd_id", () => {
   it("two concurrent redemptions of one state: exactly one wins", async () => {
     const a = await registerSite(oxd, op)
     const { code, state } = await authorize(oxd, op, a)
-    const replies = await Promise.all(Array.from({ length: 8 }, () => call(oxd, "get_tokens_by_code", { oxd_id: a, code, state })))
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => call(oxd, "get_tokens_by_code", { oxd_id: a, code, state })),
+    )
     expect(replies.filter((r) => r.envelope.status === "ok")).toHaveLength(1)
-    expect(replies.filter((r) => r.envelope.status === "error" && /already used/.test(r.envelope.data.error_description))).toHaveLength(7)
+    expect(
+      replies.filter((r) => r.envelope.status === "error" && /already used/.test(r.envelope.data.error_description)),
+    ).toHaveLength(7)
   })
 })

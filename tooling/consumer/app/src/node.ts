@@ -24,9 +24,12 @@ const ca = env("OXD_CA_FILE")
 const client = (transport: Transport, token?: string): OxdClient => {
   const auth = token === undefined ? {} : { token }
   switch (transport) {
-    case "tcp": return createOxdClient({ transport, host: tcpHost, port: Number(tcpPort), ...auth })
-    case "https": return createOxdClient({ transport, baseUrl: restUrl, ca, ...auth })
-    case "ws": return createOxdClient({ transport, url: wsUrl, ca, ...auth })
+    case "tcp":
+      return createOxdClient({ transport, host: tcpHost, port: Number(tcpPort), ...auth })
+    case "https":
+      return createOxdClient({ transport, baseUrl: restUrl, ca, ...auth })
+    case "ws":
+      return createOxdClient({ transport, url: wsUrl, ca, ...auth })
   }
 }
 
@@ -35,7 +38,9 @@ const login = async (transport: Transport) => {
   const anon = client(transport)
   const setup = await anon.setupClient({ op_host: opHost, authorization_redirect_uri: redirect })
   const { access_token: token } = await anon.getClientToken({
-    op_host: opHost, client_id: setup.client_id, client_secret: setup.client_secret ?? "",
+    op_host: opHost,
+    client_id: setup.client_id,
+    client_secret: setup.client_secret ?? "",
   })
   await anon.close()
   const oxd = client(transport, token)
@@ -53,7 +58,15 @@ const login = async (transport: Transport) => {
     } catch (e) {
       reuse = e instanceof OxdError ? `OxdError ${e.error}` : `other: ${String(e)}`
     }
-    return { transport, oxd_id, sub: claims.claims["sub"]?.[0], id_token: tokens.id_token.split(".").length === 3, reuse, ms: Date.now() - started, token }
+    return {
+      transport,
+      oxd_id,
+      sub: claims.claims["sub"]?.[0],
+      id_token: tokens.id_token.split(".").length === 3,
+      reuse,
+      ms: Date.now() - started,
+      token,
+    }
   } finally {
     await oxd.close()
   }
@@ -71,4 +84,10 @@ for (const transport of transports) {
 // @oxd/client-rest, with the last setup client's token and site (its certificate trusted with NODE_EXTRA_CA_CERTS)
 const rest = createOxdRestClient({ baseUrl: restUrl, token: lastToken })
 const url = await rest.call("get_authorization_url", { oxd_id: lastOxdId })
-console.log(JSON.stringify({ transport: "client-rest", status: url.status, authorization_url: url.status === "ok" && url.data.authorization_url.startsWith(`${opHost}/`) }))
+console.log(
+  JSON.stringify({
+    transport: "client-rest",
+    status: url.status,
+    authorization_url: url.status === "ok" && url.data.authorization_url.startsWith(`${opHost}/`),
+  }),
+)

@@ -19,11 +19,25 @@ export const bundleSize = async (projectDir: string, specifier: string): Promise
   const entry = join(projectDir, `bundle-${specifier.replace(/[^a-z0-9]+/gi, "_")}.js`)
   writeFileSync(entry, `export * from ${JSON.stringify(specifier)}\n`)
   const result = await build({
-    entryPoints: [entry], absWorkingDir: projectDir, bundle: true, platform: "browser", format: "esm", minify: true,
-    write: false, metafile: true, logLevel: "silent", target: "es2022",
+    entryPoints: [entry],
+    absWorkingDir: projectDir,
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    target: "es2022",
   })
   const code = result.outputFiles[0]!.contents
-  const nodeBuiltins = Object.values(result.metafile.inputs)
-    .flatMap((i) => i.imports.filter((imp) => imp.path.startsWith("node:") || imp.external).map((imp) => imp.path))
-  return { entry: specifier, minified: code.byteLength, gzip: gzipSync(code).byteLength, nodeBuiltins: [...new Set(nodeBuiltins)] }
+  const nodeBuiltins = Object.values(result.metafile.inputs).flatMap((i) =>
+    i.imports.filter((imp) => imp.path.startsWith("node:") || imp.external).map((imp) => imp.path),
+  )
+  return {
+    entry: specifier,
+    minified: code.byteLength,
+    gzip: gzipSync(code).byteLength,
+    nodeBuiltins: [...new Set(nodeBuiltins)],
+  }
 }

@@ -13,14 +13,18 @@ export interface Publishable {
 
 /** Every workspace package that is not private: what `pnpm -r publish` publishes. */
 export const publishable = (): Publishable[] =>
-  ["packages", "apps", "tooling", "examples"].flatMap((group) =>
-    existsSync(join(ROOT, group))
-      ? readdirSync(join(ROOT, group), { withFileTypes: true })
-          .filter((d) => d.isDirectory() && existsSync(join(ROOT, group, d.name, "package.json")))
-          .map((d) => join(ROOT, group, d.name))
-      : [],
-  )
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, unknown> }))
+  ["packages", "apps", "tooling", "examples"]
+    .flatMap((group) =>
+      existsSync(join(ROOT, group))
+        ? readdirSync(join(ROOT, group), { withFileTypes: true })
+            .filter((d) => d.isDirectory() && existsSync(join(ROOT, group, d.name, "package.json")))
+            .map((d) => join(ROOT, group, d.name))
+        : [],
+    )
+    .map((dir) => ({
+      dir,
+      manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, unknown>,
+    }))
     .filter((p) => p.manifest["private"] !== true)
     .map((p) => ({ ...p, name: String(p.manifest["name"]) }))
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -29,7 +33,11 @@ export const publishable = (): Publishable[] =>
  * `pnpm pack` as a publish packs: its prepack builds the package (turbo, cached), workspace:* becomes the version,
  * publishConfig applies. One at a time: concurrent turbo runs in one repository would race on its cache.
  */
-export const packAll = async (pkgs: ReadonlyArray<Publishable>, dest: string, onPacked: (name: string, ms: number) => void): Promise<Map<string, string>> => {
+export const packAll = async (
+  pkgs: ReadonlyArray<Publishable>,
+  dest: string,
+  onPacked: (name: string, ms: number) => void,
+): Promise<Map<string, string>> => {
   const tarballs = new Map<string, string>()
   for (const p of pkgs) {
     const r = await run("pnpm", ["pack", "--pack-destination", dest, "--json"], { cwd: p.dir })

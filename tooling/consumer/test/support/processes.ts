@@ -15,7 +15,12 @@ const started = new Set<Started>()
  * An installed bin as the user starts it, `npx <bin> …` in the project's folder. Its own process group, so stopping
  * it stops what npx started too.
  */
-export const startBin = (cwd: string, bin: string, args: ReadonlyArray<string>, env: NodeJS.ProcessEnv = {}): Started => {
+export const startBin = (
+  cwd: string,
+  bin: string,
+  args: ReadonlyArray<string>,
+  env: NodeJS.ProcessEnv = {},
+): Started => {
   const child = spawn("npx", ["--no", "--", bin, ...args], {
     cwd,
     detached: true,
@@ -23,8 +28,12 @@ export const startBin = (cwd: string, bin: string, args: ReadonlyArray<string>, 
     env: strangerEnv(env),
   })
   let out = ""
-  child.stdout!.on("data", (d: Buffer) => { out += d.toString() })
-  child.stderr!.on("data", (d: Buffer) => { out += d.toString() })
+  child.stdout!.on("data", (d: Buffer) => {
+    out += d.toString()
+  })
+  child.stderr!.on("data", (d: Buffer) => {
+    out += d.toString()
+  })
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()))
   const s: Started = {
     child,
@@ -42,8 +51,18 @@ export const startBin = (cwd: string, bin: string, args: ReadonlyArray<string>, 
     stop: async () => {
       started.delete(s)
       if (child.exitCode !== null || child.signalCode !== null) return
-      try { process.kill(-child.pid!, "SIGTERM") } catch { return }
-      const killer = setTimeout(() => { try { process.kill(-child.pid!, "SIGKILL") } catch { /* gone */ } }, 10_000)
+      try {
+        process.kill(-child.pid!, "SIGTERM")
+      } catch {
+        return
+      }
+      const killer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL")
+        } catch {
+          /* gone */
+        }
+      }, 10_000)
       await exited
       clearTimeout(killer)
     },
@@ -53,4 +72,6 @@ export const startBin = (cwd: string, bin: string, args: ReadonlyArray<string>, 
 }
 
 /** Stops every process startBin started and nobody stopped (test cleanup). */
-export const stopAll = async (): Promise<void> => { await Promise.all([...started].map((s) => s.stop())) }
+export const stopAll = async (): Promise<void> => {
+  await Promise.all([...started].map((s) => s.stop()))
+}

@@ -7,16 +7,27 @@ import { explain, run, strangerEnv } from "./run.js"
  * of one of them on another never reaches the registry, even if someone owns that name there), third-party packages
  * by version from the registry. npm's cache is kept between runs, so a second run installs from it.
  */
-export const npmInstall = async (dir: string, tarballs: ReadonlyMap<string, string>, registryDeps: Record<string, string>) => {
+export const npmInstall = async (
+  dir: string,
+  tarballs: ReadonlyMap<string, string>,
+  registryDeps: Record<string, string>,
+) => {
   const ours = Object.fromEntries([...tarballs].map(([name, file]) => [name, `file:${file}`]))
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({
-    name: "oxd-consumer-app",
-    version: "1.0.0",
-    private: true,
-    type: "module",
-    dependencies: { ...ours, ...registryDeps },
-    overrides: ours,
-  }, null, 2)}\n`)
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify(
+      {
+        name: "oxd-consumer-app",
+        version: "1.0.0",
+        private: true,
+        type: "module",
+        dependencies: { ...ours, ...registryDeps },
+        overrides: ours,
+      },
+      null,
+      2,
+    )}\n`,
+  )
   const r = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], {
     cwd: dir,
     env: strangerEnv(),
@@ -27,7 +38,9 @@ export const npmInstall = async (dir: string, tarballs: ReadonlyMap<string, stri
 
 /** Where npm took each installed @oxd package from (package-lock.json's `resolved`). */
 export const oxdResolved = (dir: string): Record<string, string> => {
-  const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string; link?: boolean }> }
+  const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { resolved?: string; link?: boolean }>
+  }
   return Object.fromEntries(
     Object.entries(lock.packages)
       .filter(([path]) => /(^|\/)node_modules\/@oxd\//.test(path))

@@ -1,13 +1,14 @@
-import * as client from "openid-client";
-import { headlessLogin, type HeadlessLoginOptions } from "../headlessLogin.js";
-import { startTestOp, type StartTestOpOptions, type TestOp } from "../server.js";
+import * as client from "openid-client"
+import { headlessLogin, type HeadlessLoginOptions } from "../headlessLogin.js"
+import { startTestOp, type StartTestOpOptions, type TestOp } from "../server.js"
 
-export const REDIRECT_URI = "https://client.example.org/cb";
+export const REDIRECT_URI = "https://client.example.org/cb"
 
 export function startOp(opts: StartTestOpOptions = {}): Promise<TestOp> {
-  const stateDir = process.env.OXD_TEST_OP_STATE_DIR;
-  if (!stateDir || !process.env.NODE_EXTRA_CA_CERTS) throw new Error("run the tests through vitest.config.ts (it prepares the CA)");
-  return startTestOp({ stateDir, ...opts });
+  const stateDir = process.env.OXD_TEST_OP_STATE_DIR
+  if (!stateDir || !process.env.NODE_EXTRA_CA_CERTS)
+    throw new Error("run the tests through vitest.config.ts (it prepares the CA)")
+  return startTestOp({ stateDir, ...opts })
 }
 
 /** Registers a confidential web client via RFC 7591 with openid-client. */
@@ -18,13 +19,13 @@ export function register(op: TestOp, metadata: Partial<client.ClientMetadata> = 
     response_types: ["code"],
     post_logout_redirect_uris: ["https://client.example.org/logged-out"],
     ...metadata,
-  });
+  })
 }
 
 export interface CodeFlowResult {
-  tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
-  nonce: string;
-  state: string;
+  tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>
+  nonce: string
+  state: string
 }
 
 /** Full authorization code flow with PKCE, nonce and state, logging in headlessly. */
@@ -33,9 +34,9 @@ export async function codeFlow(
   config: client.Configuration,
   opts: { scope?: string; login?: Partial<HeadlessLoginOptions>; params?: Record<string, string> } = {},
 ): Promise<CodeFlowResult> {
-  const verifier = client.randomPKCECodeVerifier();
-  const nonce = client.randomNonce();
-  const state = client.randomState();
+  const verifier = client.randomPKCECodeVerifier()
+  const nonce = client.randomNonce()
+  const state = client.randomState()
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: REDIRECT_URI,
     scope: opts.scope ?? "openid profile email",
@@ -44,18 +45,18 @@ export async function codeFlow(
     nonce,
     state,
     ...opts.params,
-  });
-  const { redirectUrl } = await headlessLogin(url.href, { ca: op.caPem, ...opts.login });
+  })
+  const { redirectUrl } = await headlessLogin(url.href, { ca: op.caPem, ...opts.login })
   const tokens = await client.authorizationCodeGrant(config, new URL(redirectUrl), {
     pkceCodeVerifier: verifier,
     expectedNonce: nonce,
     expectedState: state,
-  });
-  return { tokens, nonce, state };
+  })
+  return { tokens, nonce, state }
 }
 
 export async function getJson(url: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const res = await fetch(url, init)
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : undefined }
 }

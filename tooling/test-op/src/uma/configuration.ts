@@ -1,16 +1,16 @@
-import type { ServerResponse } from "node:http";
-import { sendJson } from "../http.js";
-import { CLIENT_AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES } from "../provider.js";
-import { CLAIM_TOKEN_FORMATS } from "./claimTokens.js";
-import { endpoint, type UmaContext } from "./context.js";
-import { UMA_PATHS, UMA_TICKET_GRANT } from "./paths.js";
+import type { ServerResponse } from "node:http"
+import { sendJson } from "../http.js"
+import { CLIENT_AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES } from "../provider.js"
+import { CLAIM_TOKEN_FORMATS } from "./claimTokens.js"
+import { endpoint, type UmaContext } from "./context.js"
+import { UMA_PATHS, UMA_TICKET_GRANT } from "./paths.js"
 
 /**
  * UMA 2.0 AS metadata (UMA Grant §2, FedAuthz §2): RFC 8414 fields for the OP's own endpoints, plus the
  * UMA endpoints. `introspection_endpoint` is the UMA one (PAT as Bearer), not oidc-provider's.
  */
 export function umaConfiguration(uma: UmaContext): Record<string, unknown> {
-  const provider = uma.provider();
+  const provider = uma.provider()
   return {
     issuer: uma.issuer,
     authorization_endpoint: provider.urlFor("authorization"),
@@ -29,9 +29,9 @@ export function umaConfiguration(uma: UmaContext): Record<string, unknown> {
     uma_profiles_supported: [],
     /** Not standard metadata (Gluu-like); lists the claim_token_format values the token endpoint accepts. */
     claim_token_formats_supported: [...CLAIM_TOKEN_FORMATS],
-  };
+  }
 }
 
 export function handleConfiguration(uma: UmaContext, res: ServerResponse): void {
-  sendJson(res, 200, uma.discovery.apply("uma", umaConfiguration(uma)));
+  sendJson(res, 200, uma.discovery.apply("uma", umaConfiguration(uma)))
 }

@@ -1,19 +1,19 @@
-import type Provider from "oidc-provider";
-import { errors, type TokenEndpointGrantContext } from "oidc-provider";
-import { CLAIM_TOKEN_FORMATS, ClaimTokenError, claimsOnly, verifyClaimToken } from "./claimTokens.js";
-import { endpoint, type UmaContext } from "./context.js";
-import { UMA_PATHS, UMA_TICKET_GRANT } from "./paths.js";
-import type { Claims, Permission, Ticket } from "./store.js";
+import type Provider from "oidc-provider"
+import { errors, type TokenEndpointGrantContext } from "oidc-provider"
+import { CLAIM_TOKEN_FORMATS, ClaimTokenError, claimsOnly, verifyClaimToken } from "./claimTokens.js"
+import { endpoint, type UmaContext } from "./context.js"
+import { UMA_PATHS, UMA_TICKET_GRANT } from "./paths.js"
+import type { Claims, Permission, Ticket } from "./store.js"
 
 interface UmaGrantParams {
-  ticket?: string;
-  claim_token?: string;
-  claim_token_format?: string;
-  pct?: string;
-  rpt?: string;
+  ticket?: string
+  claim_token?: string
+  claim_token_format?: string
+  pct?: string
+  rpt?: string
 }
 
-const PARAMS = ["ticket", "claim_token", "claim_token_format", "pct", "rpt", "scope"];
+const PARAMS = ["ticket", "claim_token", "claim_token_format", "pct", "rpt", "scope"]
 
 /**
  * The UMA grant (UMA 2.0 Grant §3.3) at the OP's own token endpoint. oidc-provider authenticates the
@@ -21,56 +21,66 @@ const PARAMS = ["ticket", "claim_token", "claim_token_format", "pct", "rpt", "sc
  * every Provider instance (rotateKeys builds a new one).
  */
 export function registerUmaGrant(provider: Provider, uma: UmaContext): void {
-  provider.registerGrantType<UmaGrantParams>(UMA_TICKET_GRANT, (ctx) => umaGrant(uma, ctx), PARAMS);
+  provider.registerGrantType<UmaGrantParams>(UMA_TICKET_GRANT, (ctx) => umaGrant(uma, ctx), PARAMS)
 }
 
 async function umaGrant(uma: UmaContext, ctx: TokenEndpointGrantContext<UmaGrantParams>): Promise<void> {
-  const { client, params } = ctx.oidc;
-  const { store, policies } = uma;
-  const clientId = client.clientId;
-  if (!params.ticket) throw new errors.InvalidRequest("missing required parameter 'ticket'");
+  const { client, params } = ctx.oidc
+  const { store, policies } = uma
+  const clientId = client.clientId
+  if (!params.ticket) throw new errors.InvalidRequest("missing required parameter 'ticket'")
 
-  const peeked = store.tickets.get(params.ticket);
+  const peeked = store.tickets.get(params.ticket)
   if (!peeked || (peeked.clientId !== undefined && peeked.clientId !== clientId)) {
-    throw new errors.InvalidGrant("permission ticket unknown, expired, already used or bound to another client");
+    throw new errors.InvalidGrant("permission ticket unknown, expired, already used or bound to another client")
   }
-  const permissions = requestedPermissions(uma, peeked, params.scope);
+  const permissions = requestedPermissions(uma, peeked, params.scope)
 
-  let pushed: Claims = {};
+  let pushed: Claims = {}
   if (params.claim_token) {
     try {
-      pushed = await verifyClaimToken(uma, params.claim_token, params.claim_token_format);
+      pushed = await verifyClaimToken(uma, params.claim_token, params.claim_token_format)
     } catch (err) {
-      if (!(err instanceof ClaimTokenError)) throw err;
-      throw err.error === "invalid_request" ? new errors.InvalidRequest(err.message) : new errors.InvalidGrant(err.message);
+      if (!(err instanceof ClaimTokenError)) throw err
+      throw err.error === "invalid_request"
+        ? new errors.InvalidRequest(err.message)
+        : new errors.InvalidGrant(err.message)
     }
   }
-  const pct = params.pct ? store.pcts.get(params.pct) : undefined;
-  const pctClaims = pct?.clientId === clientId ? pct.claims : undefined; // unknown or foreign PCTs are ignored
+  const pct = params.pct ? store.pcts.get(params.pct) : undefined
+  const pctClaims = pct?.clientId === clientId ? pct.claims : undefined // unknown or foreign PCTs are ignored
 
   // Single use: taken only now, after every await, so two concurrent requests can't both redeem it.
-  const ticket = store.tickets.take(params.ticket);
-  if (ticket !== peeked) throw new errors.InvalidGrant("permission ticket already used");
-  if (permissions.length === 0) throw new errors.InvalidGrant("the ticket's resources are no longer registered");
+  const ticket = store.tickets.take(params.ticket)
+  if (ticket !== peeked) throw new errors.InvalidGrant("permission ticket already used")
+  if (permissions.length === 0) throw new errors.InvalidGrant("the ticket's resources are no longer registered")
 
-  const claims: Claims = { ...pctClaims, ...ticket.claims, ...pushed };
+  const claims: Claims = { ...pctClaims, ...ticket.claims, ...pushed }
   const decision = policies.decide(
     permissions.flatMap((p) => p.resource_scopes),
     claims,
-  );
+  )
 
   if (decision.kind === "deny") {
-    ctx.status = 403;
-    ctx.body = { error: "request_denied", error_description: `denied by policy for scope(s) ${decision.scopes.join(" ")}` };
-    return;
+    ctx.status = 403
+    ctx.body = {
+      error: "request_denied",
+      error_description: `denied by policy for scope(s) ${decision.scopes.join(" ")}`,
+    }
+    return
   }
 
   if (decision.kind === "need_info") {
-    const next = store.issueTicket({ permissions: ticket.permissions, owner: ticket.owner, clientId, claims: { ...ticket.claims, ...pushed } });
-    const redirectUser = new URL(endpoint(uma, UMA_PATHS.claimsInteraction));
-    redirectUser.searchParams.set("client_id", clientId);
-    redirectUser.searchParams.set("ticket", next);
-    ctx.status = 403;
+    const next = store.issueTicket({
+      permissions: ticket.permissions,
+      owner: ticket.owner,
+      clientId,
+      claims: { ...ticket.claims, ...pushed },
+    })
+    const redirectUser = new URL(endpoint(uma, UMA_PATHS.claimsInteraction))
+    redirectUser.searchParams.set("client_id", clientId)
+    redirectUser.searchParams.set("ticket", next)
+    ctx.status = 403
     ctx.body = {
       error: "need_info",
       error_description: "the requesting party must provide more claims",
@@ -83,15 +93,15 @@ async function umaGrant(uma: UmaContext, ctx: TokenEndpointGrantContext<UmaGrant
         name,
       })),
       redirect_user: redirectUser.href,
-    };
-    return;
+    }
+    return
   }
 
-  const previous = params.rpt ? store.rpts.get(params.rpt) : undefined;
-  const upgradeFrom = previous?.clientId === clientId ? previous : undefined; // unknown/foreign RPTs: upgraded false
-  const { value, rpt } = store.issueRpt(clientId, permissions, upgradeFrom?.permissions);
-  const nothingNew = Object.keys(ticket.claims).length === 0 && Object.keys(pushed).length === 0;
-  const pctValue = pctClaims && nothingNew && params.pct ? params.pct : store.issuePct(clientId, claimsOnly(claims));
+  const previous = params.rpt ? store.rpts.get(params.rpt) : undefined
+  const upgradeFrom = previous?.clientId === clientId ? previous : undefined // unknown/foreign RPTs: upgraded false
+  const { value, rpt } = store.issueRpt(clientId, permissions, upgradeFrom?.permissions)
+  const nothingNew = Object.keys(ticket.claims).length === 0 && Object.keys(pushed).length === 0
+  const pctValue = pctClaims && nothingNew && params.pct ? params.pct : store.issuePct(clientId, claimsOnly(claims))
 
   ctx.body = {
     access_token: value,
@@ -99,7 +109,7 @@ async function umaGrant(uma: UmaContext, ctx: TokenEndpointGrantContext<UmaGrant
     expires_in: Math.round((rpt.expiresAt - Date.now()) / 1000),
     pct: pctValue,
     upgraded: upgradeFrom !== undefined,
-  };
+  }
 }
 
 /**
@@ -107,17 +117,18 @@ async function umaGrant(uma: UmaContext, ctx: TokenEndpointGrantContext<UmaGrant
  * ticket's resources that registered them; a scope no such resource has is invalid_scope.
  */
 function requestedPermissions(uma: UmaContext, ticket: Ticket, scope: string | undefined): Permission[] {
-  const extra = (scope ?? "").split(" ").filter(Boolean);
-  const out: Permission[] = [];
-  const matched = new Set<string>();
+  const extra = (scope ?? "").split(" ").filter(Boolean)
+  const out: Permission[] = []
+  const matched = new Set<string>()
   for (const p of ticket.permissions) {
-    const resource = uma.store.resources.get(p.resource_id);
-    if (!resource) continue;
-    const added = extra.filter((s) => resource.resource_scopes.includes(s));
-    added.forEach((s) => matched.add(s));
-    out.push({ resource_id: p.resource_id, resource_scopes: [...new Set([...p.resource_scopes, ...added])] });
+    const resource = uma.store.resources.get(p.resource_id)
+    if (!resource) continue
+    const added = extra.filter((s) => resource.resource_scopes.includes(s))
+    added.forEach((s) => matched.add(s))
+    out.push({ resource_id: p.resource_id, resource_scopes: [...new Set([...p.resource_scopes, ...added])] })
   }
-  const unmatched = extra.filter((s) => !matched.has(s));
-  if (unmatched.length) throw new errors.InvalidScope("requested scope not registered for the ticket's resources", unmatched.join(" "));
-  return out;
+  const unmatched = extra.filter((s) => !matched.has(s))
+  if (unmatched.length)
+    throw new errors.InvalidScope("requested scope not registered for the ticket's resources", unmatched.join(" "))
+  return out
 }

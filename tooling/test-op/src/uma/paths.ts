@@ -5,10 +5,10 @@ export const UMA_PATHS = Object.freeze({
   permission: "/uma/permission",
   introspection: "/uma/introspection",
   claimsInteraction: "/uma/claims_gathering",
-});
+})
 
 /** UMA 2.0 Grant §3.3.1. */
-export const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket";
+export const UMA_TICKET_GRANT = "urn:ietf:params:oauth:grant-type:uma-ticket"
 
 /** The PAT scope (UMA FedAuthz §1.3). */
-export const UMA_PROTECTION_SCOPE = "uma_protection";
+export const UMA_PROTECTION_SCOPE = "uma_protection"

@@ -5,7 +5,10 @@ import { createOxdClient as createWsClient, DEFAULT_CONNECT_TIMEOUT_MS } from "@
 
 export const signIn = async (code: string, state: string): Promise<string> => {
   const https = createHttpsClient({ transport: "https", baseUrl: "https://127.0.0.1:8443", token: () => "token" })
-  const { oxd_id } = await https.registerSite({ authorization_redirect_uri: "https://rp.example/cb", scope: ["openid"] })
+  const { oxd_id } = await https.registerSite({
+    authorization_redirect_uri: "https://rp.example/cb",
+    scope: ["openid"],
+  })
   const tokens = await https.getTokensByCode({ oxd_id, code, state })
   const info: GetUserInfoResult = await https.getUserInfo({ oxd_id, access_token: tokens.access_token })
   // @ts-expect-error -- a misspelt method
@@ -20,9 +23,21 @@ export const signIn = async (code: string, state: string): Promise<string> => {
 }
 
 export const follow = (onEvent: (e: OxdEvent) => void): (() => void) => {
-  const ws = createWsClient({ transport: "ws", url: "wss://127.0.0.1:8445", WebSocket, connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS })
+  const ws = createWsClient({
+    transport: "ws",
+    url: "wss://127.0.0.1:8445",
+    WebSocket,
+    connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
+  })
   void ws.trpc.getAuthorizationUrl.mutate({ oxd_id: "o" }).then((r) => r.authorization_url.length)
-  return ws.events({}, { onEvent: (e) => { if (e.type === "tokens_issued") onEvent(e) } })
+  return ws.events(
+    {},
+    {
+      onEvent: (e) => {
+        if (e.type === "tokens_issued") onEvent(e)
+      },
+    },
+  )
 }
 
 export const either = async (): Promise<void> => {

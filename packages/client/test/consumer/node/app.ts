@@ -5,12 +5,21 @@ import { WebSocket } from "ws"
 
 export const main = async (ca: string): Promise<void> => {
   const tcp = createOxdClient({ transport: "tcp", port: 8099 })
-  const setup = await tcp.setupClient({ op_host: "https://op.example", authorization_redirect_uri: "https://rp.example/cb" })
+  const setup = await tcp.setupClient({
+    op_host: "https://op.example",
+    authorization_redirect_uri: "https://rp.example/cb",
+  })
   const secret: string | null = setup.client_secret
   const { access_token } = await tcp.getClientToken({ client_id: setup.client_id, client_secret: secret })
   const options: NodeHttpsOptions = { transport: "https", baseUrl: "https://127.0.0.1:8443", ca, token: access_token }
   const https = createOxdClient(options)
-  const ws = createOxdClient({ transport: "ws", url: "wss://127.0.0.1:8445", ca, token: access_token, connectTimeoutMs: 2000 })
+  const ws = createOxdClient({
+    transport: "ws",
+    url: "wss://127.0.0.1:8445",
+    ca,
+    token: access_token,
+    connectTimeoutMs: 2000,
+  })
   // the `ws` package's class, with no cast
   const plain = createBrowserClient({ transport: "ws", url: "ws://127.0.0.1:8445", WebSocket })
   try {

@@ -6,7 +6,9 @@ export const keyRotation = scenario({
   title: "after the OP rotates its signing key, ID tokens with the new kid are accepted (JWKS refetched)",
   checks: "get_tokens_by_code: status ok for an ID token signed with a kid published after the server cached the JWKS",
   tags: ["oidc", "id-token"],
-  source: reference("S/service/PublicOpKeyService.java:36-59: keys are cached per (JWKS URI, kid); a kid not in the cache is fetched from the OP's JWKS"),
+  source: reference(
+    "S/service/PublicOpKeyService.java:36-59: keys are cached per (JWKS URI, kid); a kid not in the cache is fetched from the OP's JWKS",
+  ),
   commands: ["register_site", "get_authorization_url", "get_tokens_by_code"],
   skip: (env) => (env.op.rotateKeys ? undefined : "the OP cannot be told to rotate its keys"),
   async run(t: Ctx) {

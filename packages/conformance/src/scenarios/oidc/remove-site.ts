@@ -6,7 +6,9 @@ export const removeSite = scenario({
   title: "remove_site forgets the site: its oxd_id stops working",
   checks: "remove_site: data.oxd_id; then get_authorization_url → invalid_oxd_id",
   tags: ["oidc"],
-  source: reference("S/op/RemoveSiteOperation.java:28-34, C/response/RemoveSiteResponse.java:10-11; then invalid_oxd_id (C/ErrorResponseCode.java:42, S/op/GetAuthorizationUrlOperation.java:40)"),
+  source: reference(
+    "S/op/RemoveSiteOperation.java:28-34, C/response/RemoveSiteResponse.java:10-11; then invalid_oxd_id (C/ErrorResponseCode.java:42, S/op/GetAuthorizationUrlOperation.java:40)",
+  ),
   commands: ["register_site", "remove_site", "get_authorization_url"],
   async run(t: Ctx) {
     const oxdId = await t.registerSite()

@@ -5,5 +5,7 @@ export const needsUmaAs = (env: Env): string | undefined =>
   env.op.offersUma === false ? "the OP publishes no UMA 2 configuration (/.well-known/uma2-configuration)" : undefined
 
 /** Scenarios that set the AS's policies, RPT lifetime or read its counters need an AS the suite can drive. */
-export const needsDrivableUma = (why: string) => (env: Env): string | undefined =>
-  needsUmaAs(env) ?? (env.op.uma ? undefined : why)
+export const needsDrivableUma =
+  (why: string) =>
+  (env: Env): string | undefined =>
+    needsUmaAs(env) ?? (env.op.uma ? undefined : why)

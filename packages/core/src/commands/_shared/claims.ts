@@ -3,5 +3,8 @@ export const toClaimLists = (claims: Record<string, unknown>): Record<string, Re
   Object.fromEntries(
     Object.entries(claims)
       .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "object" ? JSON.stringify(x) : String(x)))]),
+      .map(([k, v]) => [
+        k,
+        (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "object" ? JSON.stringify(x) : String(x))),
+      ]),
   )

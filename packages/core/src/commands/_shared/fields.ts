@@ -17,13 +17,17 @@ const scalarText = SchemaTransformation.transform<string, string | number | bool
  * JSON text (256 → "256", true → "true"); an object or array is a malformed param (audit X3, internal_error).
  * `to` checks the text (e.g. Schema.NonEmptyString); annotations describe the param.
  */
-export const textOf = <To extends Schema.Codec<string, string>>(to: To, annotations: { readonly description?: string } = {}) =>
-  Scalar.annotate(annotations).pipe(Schema.decodeTo(to, scalarText))
+export const textOf = <To extends Schema.Codec<string, string>>(
+  to: To,
+  annotations: { readonly description?: string } = {},
+) => Scalar.annotate(annotations).pipe(Schema.decodeTo(to, scalarText))
 
 export const Text = textOf(Schema.String)
 export const NonEmptyText = textOf(Schema.NonEmptyString)
 
-export const OxdId = textOf(Schema.NonEmptyString, { description: "The oxd_id returned by register_site (or setup_client)." })
+export const OxdId = textOf(Schema.NonEmptyString, {
+  description: "The oxd_id returned by register_site (or setup_client).",
+})
 
 /** A list of strings (numbers and booleans as their text, as Text); a lone string is accepted as a one-item list, since some clients send one. */
 export const StringList = Schema.Union([Schema.Array(Text), Schema.String]).pipe(

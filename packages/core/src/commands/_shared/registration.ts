@@ -11,12 +11,20 @@ import { Flag, list, optional, present, ProtectionAccessToken, StringList, Text 
 const Uri = Text
 /** The params register_site and setup_client share (shared/spec/001, Register Site). */
 export const RegistrationFields = {
-  authorization_redirect_uri: optional(Uri).annotate({ description: "Where the OP sends the user back with the code (an http(s) URL). Required unless the server has a default." }),
-  redirect_uris: optional(StringList).annotate({
-    description: "Further redirect URIs to register beside authorization_redirect_uri (post_logout_redirect_uri is then registered as one too, as oxd 3.1 does).",
+  authorization_redirect_uri: optional(Uri).annotate({
+    description:
+      "Where the OP sends the user back with the code (an http(s) URL). Required unless the server has a default.",
   }),
-  op_host: optional(Text).annotate({ description: "Issuer URL of the OpenID Provider; the server's default_op_host when absent." }),
-  op_discovery_path: optional(Text).annotate({ description: "Discovery document path when not /.well-known/openid-configuration." }),
+  redirect_uris: optional(StringList).annotate({
+    description:
+      "Further redirect URIs to register beside authorization_redirect_uri (post_logout_redirect_uri is then registered as one too, as oxd 3.1 does).",
+  }),
+  op_host: optional(Text).annotate({
+    description: "Issuer URL of the OpenID Provider; the server's default_op_host when absent.",
+  }),
+  op_discovery_path: optional(Text).annotate({
+    description: "Discovery document path when not /.well-known/openid-configuration.",
+  }),
   post_logout_redirect_uri: optional(Uri),
   application_type: optional(Text),
   response_types: optional(StringList),
@@ -26,7 +34,8 @@ export const RegistrationFields = {
   client_name: optional(Text),
   client_jwks_uri: optional(Text),
   client_token_endpoint_auth_method: optional(Text).annotate({
-    description: "How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method.",
+    description:
+      "How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method.",
   }),
   client_token_endpoint_auth_signing_alg: optional(Text),
   client_request_uris: optional(StringList),
@@ -38,12 +47,20 @@ export const RegistrationFields = {
   ui_locales: optional(StringList),
   claims_locales: optional(StringList),
   claims_redirect_uri: optional(StringList),
-  client_id: optional(Text).annotate({ description: "Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does)." }),
+  client_id: optional(Text).annotate({
+    description:
+      "Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does).",
+  }),
   client_secret: optional(Text),
   client_registration_access_token: optional(Text),
   client_registration_client_uri: optional(Text),
-  trusted_client: optional(Flag).annotate({ description: "true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it." }),
-  oxd_rp_programming_language: optional(Text).annotate({ description: "The application's language, kept with the site (as oxd 3.1 does); never sent to the OP." }),
+  trusted_client: optional(Flag).annotate({
+    description:
+      "true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it.",
+  }),
+  oxd_rp_programming_language: optional(Text).annotate({
+    description: "The application's language, kept with the site (as oxd 3.1 does); never sent to the OP.",
+  }),
   protection_access_token: ProtectionAccessToken,
 }
 const _RegistrationStruct = Schema.Struct(RegistrationFields)
@@ -71,22 +88,38 @@ export interface Plan {
 }
 
 /** Defaults from the configuration fill what the caller left out; the result is what gets registered. */
-export const planRegistration = (p: RegistrationParams, config: Config, extra?: { grantTypes?: ReadonlyArray<string>; scope?: ReadonlyArray<string> }) =>
+export const planRegistration = (
+  p: RegistrationParams,
+  config: Config,
+  extra?: { grantTypes?: ReadonlyArray<string>; scope?: ReadonlyArray<string> },
+) =>
   Effect.gen(function* () {
     const opHostAsGiven = requestedOpHost(p.op_host, config)
     if (!opHostAsGiven) return yield* new MissingOpHost()
     const opHost = normalizeOpHost(opHostAsGiven)
-    const redirectUri = present(p.authorization_redirect_uri) ? p.authorization_redirect_uri : config.default_authorization_redirect_uri
+    const redirectUri = present(p.authorization_redirect_uri)
+      ? p.authorization_redirect_uri
+      : config.default_authorization_redirect_uri
     if (!redirectUri) {
-      return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "is required: the URL the OP redirects the user to after login" })
+      return yield* new InvalidParams({
+        code: "invalid_authorization_redirect_uri",
+        field: "authorization_redirect_uri",
+        detail: "is required: the URL the OP redirects the user to after login",
+      })
     }
     // the reference takes what java.net.URL parses (Utils.isValidUrl): a custom scheme (com.example.app:/cb) is refused (audit R5/SC5)
     if (!/^https?:$/i.test(URL.parse(redirectUri)?.protocol ?? "")) {
-      return yield* new InvalidParams({ code: "invalid_authorization_redirect_uri", field: "authorization_redirect_uri", detail: "must be an absolute URL, http or https" })
+      return yield* new InvalidParams({
+        code: "invalid_authorization_redirect_uri",
+        field: "authorization_redirect_uri",
+        detail: "must be an absolute URL, http or https",
+      })
     }
     yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
     // always sent: RFC 7591's default for an omitted one is client_secret_basic, but some OPs register a public client
-    const authMethod = present(p.client_token_endpoint_auth_method) ? p.client_token_endpoint_auth_method : config.default_token_endpoint_auth_method
+    const authMethod = present(p.client_token_endpoint_auth_method)
+      ? p.client_token_endpoint_auth_method
+      : config.default_token_endpoint_auth_method
     if (!isSiteAuthMethod(authMethod)) {
       return yield* new InvalidParams({
         code: "bad_request",
@@ -97,13 +130,22 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
     const union = (a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined) => [...new Set([...a, ...(b ?? [])])]
     const scope = union(list(p.scope) ?? config.default_scope, extra?.scope)
     // RegisterSiteOperation.java:200-206, ERC:54 (audit R6)
-    if (scope.length === 0) return yield* new InvalidParams({ code: "invalid_scope", field: "scope", detail: "is empty and default_scope is empty: Invalid scope parameter (empty or blank)." })
+    if (scope.length === 0)
+      return yield* new InvalidParams({
+        code: "invalid_scope",
+        field: "scope",
+        detail: "is empty and default_scope is empty: Invalid scope parameter (empty or blank).",
+      })
     const acrValues = list(p.acr_values) ?? config.default_acr_values
     const responseTypes = list(p.response_types) ?? config.default_response_types
     const grantTypes = union(list(p.grant_types) ?? config.default_grant_types, extra?.grantTypes)
-    const postLogout = present(p.post_logout_redirect_uri) ? p.post_logout_redirect_uri : config.default_post_logout_redirect_uri ?? null
+    const postLogout = present(p.post_logout_redirect_uri)
+      ? p.post_logout_redirect_uri
+      : (config.default_post_logout_redirect_uri ?? null)
     const frontchannel = list(p.client_frontchannel_logout_uris) ?? list(p.client_logout_uris)
-    const sector = Array.isArray(p.client_sector_identifier_uri) ? p.client_sector_identifier_uri[0] : p.client_sector_identifier_uri
+    const sector = Array.isArray(p.client_sector_identifier_uri)
+      ? p.client_sector_identifier_uri[0]
+      : p.client_sector_identifier_uri
     // further redirect URIs, with the post-logout URI among them when there are some (RegisterSiteOperation.java:169-177)
     const further = list(p.redirect_uris)
     const redirectUris = [...new Set([redirectUri, ...(further ?? []), ...(further && postLogout ? [postLogout] : [])])]
@@ -116,7 +158,10 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
       ["client_name", present(p.client_name) ? p.client_name : undefined],
       ["jwks_uri", present(p.client_jwks_uri) ? p.client_jwks_uri : undefined],
       ["token_endpoint_auth_method", authMethod],
-      ["token_endpoint_auth_signing_alg", present(p.client_token_endpoint_auth_signing_alg) ? p.client_token_endpoint_auth_signing_alg : undefined],
+      [
+        "token_endpoint_auth_signing_alg",
+        present(p.client_token_endpoint_auth_signing_alg) ? p.client_token_endpoint_auth_signing_alg : undefined,
+      ],
       ["request_uris", list(p.client_request_uris)],
       ["frontchannel_logout_uri", frontchannel?.[0]],
       ["sector_identifier_uri", present(sector) ? sector : undefined],
@@ -128,7 +173,16 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
       ["oxAuthTrustedClient", p.trusted_client === true ? "true" : undefined],
     ]
     const metadata = Object.fromEntries(entries.filter(([, v]) => v !== undefined))
-    const plan: Plan = { opHost, opHostAsGiven, opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path ?? null, redirectUri, postLogoutRedirectUri: postLogout, scope, acrValues, metadata }
+    const plan: Plan = {
+      opHost,
+      opHostAsGiven,
+      opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : (config.default_op_discovery_path ?? null),
+      redirectUri,
+      postLogoutRedirectUri: postLogout,
+      scope,
+      acrValues,
+      metadata,
+    }
     return plan
   })
 
@@ -137,7 +191,10 @@ export const planRegistration = (p: RegistrationParams, config: Config, extra?: 
  * withLocalFields. `defaultName` when the caller named none: the reference's "oxd client for rp: <oxd_id>"
  * (RegisterSiteOperation.java:295-299).
  */
-export const registrationBody = (plan: Plan, defaultName: string): Record<string, unknown> => ({ client_name: defaultName, ...plan.metadata })
+export const registrationBody = (plan: Plan, defaultName: string): Record<string, unknown> => ({
+  client_name: defaultName,
+  ...plan.metadata,
+})
 
 /** The reference's name of a client registered for a site (RegisterSiteOperation.java:295). */
 export const defaultClientName = (oxdId: string) => `oxd client for rp: ${oxdId}`
@@ -168,7 +225,8 @@ export const siteFromRegistration = (
   opDiscoveryPath: plan.opDiscoveryPath,
   clientId: reg.client_id,
   clientSecret: typeof reg["client_secret"] === "string" ? reg["client_secret"] : null,
-  registrationAccessToken: typeof reg["registration_access_token"] === "string" ? reg["registration_access_token"] : null,
+  registrationAccessToken:
+    typeof reg["registration_access_token"] === "string" ? reg["registration_access_token"] : null,
   registrationClientUri: typeof reg["registration_client_uri"] === "string" ? reg["registration_client_uri"] : null,
   clientIdIssuedAt: typeof reg["client_id_issued_at"] === "number" ? reg["client_id_issued_at"] : null,
   clientSecretExpiresAt: typeof reg["client_secret_expires_at"] === "number" ? reg["client_secret_expires_at"] : null,
@@ -179,7 +237,9 @@ export const siteFromRegistration = (
   acrValues: plan.acrValues,
   metadata: {
     ...metadata,
-    ...(typeof reg["token_endpoint_auth_method"] === "string" ? { token_endpoint_auth_method: reg["token_endpoint_auth_method"] } : {}),
+    ...(typeof reg["token_endpoint_auth_method"] === "string"
+      ? { token_endpoint_auth_method: reg["token_endpoint_auth_method"] }
+      : {}),
   },
   lastIdToken: null,
 })
@@ -190,17 +250,29 @@ export const siteFromRegistration = (
  * client_secret. An answer that cannot work fails register_site at once, as the reference's does for a client without
  * a secret (RegisterSiteOperation.java:277-286: internal_error), rather than at the first login.
  */
-export const checkRegisteredClient = (reg: RegistrationResponse, sent: Record<string, unknown>, operation = "register_site") =>
+export const checkRegisteredClient = (
+  reg: RegistrationResponse,
+  sent: Record<string, unknown>,
+  operation = "register_site",
+) =>
   Effect.suspend(() => {
     const asked = String(sent["token_endpoint_auth_method"] ?? "client_secret_basic")
     const registered = typeof reg["token_endpoint_auth_method"] === "string" ? reg["token_endpoint_auth_method"] : asked
     const secret = typeof reg["client_secret"] === "string" && reg["client_secret"].length > 0
     const what = `the OP registered client ${reg.client_id} with token_endpoint_auth_method ${registered}${registered === asked ? "" : ` (${asked} was asked)`} and ${secret ? "a" : "no"} client_secret`
-    const after = operation === "update_site" ? "The site is left as it was, though the OP holds the update" : "That client is not kept: remove it at the OP"
+    const after =
+      operation === "update_site"
+        ? "The site is left as it was, though the OP holds the update"
+        : "That client is not kept: remove it at the OP"
     const fail = (fix: string) => Effect.fail(new OperationFailed({ operation, detail: `${what}: ${fix}. ${after}` }))
-    if (!isSiteAuthMethod(registered)) return fail(`oxd-ts cannot authenticate with that method (it can: ${SITE_AUTH_METHODS.join(", ")}). Configure the OP to allow ${asked} for dynamically registered clients`)
+    if (!isSiteAuthMethod(registered))
+      return fail(
+        `oxd-ts cannot authenticate with that method (it can: ${SITE_AUTH_METHODS.join(", ")}). Configure the OP to allow ${asked} for dynamically registered clients`,
+      )
     if (registered !== "none" && !secret) {
-      return fail("a client that authenticates with a secret cannot work without one. Configure the OP to issue client secrets to registered clients, or register a public client: client_token_endpoint_auth_method none (or default_token_endpoint_auth_method none), used with PKCE")
+      return fail(
+        "a client that authenticates with a secret cannot work without one. Configure the OP to issue client secrets to registered clients, or register a public client: client_token_endpoint_auth_method none (or default_token_endpoint_auth_method none), used with PKCE",
+      )
     }
     return Effect.succeed(registered)
   })
@@ -215,8 +287,12 @@ export const existingClient = (p: RegistrationParams) =>
     const reg: RegistrationResponse = {
       client_id: p.client_id,
       client_secret: p.client_secret,
-      ...(present(p.client_registration_access_token) ? { registration_access_token: p.client_registration_access_token } : {}),
-      ...(present(p.client_registration_client_uri) ? { registration_client_uri: p.client_registration_client_uri } : {}),
+      ...(present(p.client_registration_access_token)
+        ? { registration_access_token: p.client_registration_access_token }
+        : {}),
+      ...(present(p.client_registration_client_uri)
+        ? { registration_client_uri: p.client_registration_client_uri }
+        : {}),
     }
     return reg
   })

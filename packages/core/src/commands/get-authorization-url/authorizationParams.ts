@@ -22,8 +22,14 @@ const REFUSED: ReadonlyMap<string, string> = new Map([
   ["response_type", REGISTERED],
   ["scope", "has a parameter of its own: pass scope"],
   // a request object (by value or by reference) replaces every other parameter, the server's state, nonce and PKCE included
-  ["request", "would replace the whole authorization request (state, nonce, PKCE, redirect_uri) with one the server did not make"],
-  ["request_uri", "would replace the whole authorization request (state, nonce, PKCE, redirect_uri) with one the server did not make"],
+  [
+    "request",
+    "would replace the whole authorization request (state, nonce, PKCE, redirect_uri) with one the server did not make",
+  ],
+  [
+    "request_uri",
+    "would replace the whole authorization request (state, nonce, PKCE, redirect_uri) with one the server did not make",
+  ],
   // fragment, form_post, web_message, jwt…: the code would not come back as the site's redirect URI expects it
   ["response_mode", "would change how the OP returns the code to the redirect URI"],
   // OIDC Core §7.2.1: client metadata sent with the request, in place of the site's registration
@@ -34,12 +40,19 @@ const REFUSED: ReadonlyMap<string, string> = new Map([
  * The caller's custom_parameters, or the refusal naming the first that would change the protocol (both roads use it).
  * A null value is no parameter, as in the reference (org.json's JSONObject.put drops it).
  */
-export const customParameters = (p: Pick<typeof Params.Type, "custom_parameters">): Readonly<Record<string, string>> | InvalidParams => {
+export const customParameters = (
+  p: Pick<typeof Params.Type, "custom_parameters">,
+): Readonly<Record<string, string>> | InvalidParams => {
   const custom: Record<string, string> = {}
   for (const [key, value] of Object.entries(p.custom_parameters ?? {})) {
     if (value === null) continue
     const why = REFUSED.get(key)
-    if (why !== undefined) return new InvalidParams({ code: "bad_request", field: `custom_parameters.${key}`, detail: `is not allowed: it ${why}` })
+    if (why !== undefined)
+      return new InvalidParams({
+        code: "bad_request",
+        field: `custom_parameters.${key}`,
+        detail: `is not allowed: it ${why}`,
+      })
     Object.defineProperty(custom, key, { value, enumerable: true, configurable: true, writable: true })
   }
   return custom
@@ -82,6 +95,8 @@ export const authorizationParams = (
     ...(Object.keys(custom).length > 0 ? { custom_response_headers: customResponseHeaders(custom) } : {}),
     // S256 (RFC 7636 §4.2): BASE64URL(SHA-256(verifier)), with node:crypto's one-shot hash (WebCrypto's digest costs
     // several times more per call)
-    ...(sealed.codeVerifier ? { code_challenge: hash("sha256", sealed.codeVerifier, "base64url"), code_challenge_method: "S256" } : {}),
+    ...(sealed.codeVerifier
+      ? { code_challenge: hash("sha256", sealed.codeVerifier, "base64url"), code_challenge_method: "S256" }
+      : {}),
   }
 }

@@ -2,7 +2,15 @@ import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
 import type { Reply } from "../../envelope.js"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, REDIRECT_URI, registerAtOp, registerSite, startOpOxdAndSite } from "../../../test/support.js"
+import {
+  call,
+  failure,
+  ok,
+  REDIRECT_URI,
+  registerAtOp,
+  registerSite,
+  startOpOxdAndSite,
+} from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -41,7 +49,9 @@ describe("get_authorization_url", () => {
   })
 
   it("requests the scopes given, as a list or a single string", async () => {
-    expect((await urlOf({ oxd_id: oxdId, scope: ["openid", "profile"] })).searchParams.get("scope")).toBe("openid profile")
+    expect((await urlOf({ oxd_id: oxdId, scope: ["openid", "profile"] })).searchParams.get("scope")).toBe(
+      "openid profile",
+    )
     expect((await urlOf({ oxd_id: oxdId, scope: "openid" })).searchParams.get("scope")).toBe("openid")
   })
 
@@ -63,20 +73,34 @@ describe("get_authorization_url", () => {
   it("uses the acr_values registered with the site when none are given", async () => {
     // the test OP accepts no default_acr_values at registration, so the site uses a client registered beforehand
     const client = await registerAtOp(op)
-    const withAcr = await registerSite(oxd, op, { acr_values: ["basic"], client_id: client["client_id"], client_secret: client["client_secret"] })
+    const withAcr = await registerSite(oxd, op, {
+      acr_values: ["basic"],
+      client_id: client["client_id"],
+      client_secret: client["client_secret"],
+    })
     expect((await urlOf({ oxd_id: withAcr })).searchParams.get("acr_values")).toBe("basic")
     expect((await urlOf({ oxd_id: oxdId })).searchParams.has("acr_values")).toBe(false)
   })
 
   it("passes custom_parameters that only ask the OP something, beside the server's own values", async () => {
     const claims = JSON.stringify({ id_token: { acr: { essential: true } } })
-    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { login_hint: "alice", ui_locales: "fr", max_age: "60", claims } })).searchParams
+    const q = (
+      await urlOf({
+        oxd_id: oxdId,
+        custom_parameters: { login_hint: "alice", ui_locales: "fr", max_age: "60", claims },
+      })
+    ).searchParams
     expect(q.get("login_hint")).toBe("alice")
     expect(q.get("ui_locales")).toBe("fr")
     expect(q.get("max_age")).toBe("60")
     expect(q.get("claims")).toBe(claims)
     // and together, as the reference sends them (GetAuthorizationUrlOperation.java:70-72, oxAuth Util.mapAsString)
-    expect(JSON.parse(q.get("custom_response_headers")!)).toEqual([{ login_hint: "alice" }, { ui_locales: "fr" }, { max_age: "60" }, { claims }])
+    expect(JSON.parse(q.get("custom_response_headers")!)).toEqual([
+      { login_hint: "alice" },
+      { ui_locales: "fr" },
+      { max_age: "60" },
+      { claims },
+    ])
     expect(q.getAll("state")).toHaveLength(1)
     expect(q.getAll("redirect_uri")).toEqual([REDIRECT_URI])
     expect(q.get("response_type")).toBe("code")
@@ -84,35 +108,60 @@ describe("get_authorization_url", () => {
   })
 
   const REFUSED = [
-    "state", "nonce", "code_challenge", "code_challenge_method", "redirect_uri", "client_id", "response_type", "scope",
-    "request", "request_uri", "response_mode", "registration",
+    "state",
+    "nonce",
+    "code_challenge",
+    "code_challenge_method",
+    "redirect_uri",
+    "client_id",
+    "response_type",
+    "scope",
+    "request",
+    "request_uri",
+    "response_mode",
+    "registration",
   ]
 
-  it.each(REFUSED)("refuses custom_parameters.%s with bad_request naming it (never dropped, never passed on)", async (key) => {
-    const r = await oxd.dispatch("get_authorization_url", { oxd_id: oxdId, custom_parameters: { login_hint: "alice", [key]: "https://evil.example.org/x" } }, { transport: "internal" })
-    const e = await failure(r)
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
-    expect(e.error_description).toMatch(new RegExp(`^Invalid params: "custom_parameters\\.${key}" is not allowed: it .+`))
-  })
+  it.each(REFUSED)(
+    "refuses custom_parameters.%s with bad_request naming it (never dropped, never passed on)",
+    async (key) => {
+      const r = await oxd.dispatch(
+        "get_authorization_url",
+        { oxd_id: oxdId, custom_parameters: { login_hint: "alice", [key]: "https://evil.example.org/x" } },
+        { transport: "internal" },
+      )
+      const e = await failure(r)
+      expect(e).toMatchObject({ error: "bad_request", http: 400 })
+      expect(e.error_description).toMatch(
+        new RegExp(`^Invalid params: "custom_parameters\\.${key}" is not allowed: it .+`),
+      )
+    },
+  )
 
   // audit item 8: one custom_response_headers parameter, a JSON array of one-member objects (GetAuthorizationUrlOperation.java:70-72)
   it("sends custom_parameters as the reference's custom_response_headers JSON array, and none without them", async () => {
-    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { param1: "value1", "x-tenant": "a b&c" } })).searchParams
+    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { param1: "value1", "x-tenant": "a b&c" } }))
+      .searchParams
     expect(q.get("custom_response_headers")).toBe('[{"param1":"value1"},{"x-tenant":"a b&c"}]')
     expect(q.get("param1")).toBe("value1")
     expect((await urlOf({ oxd_id: oxdId })).searchParams.has("custom_response_headers")).toBe(false)
-    expect((await urlOf({ oxd_id: oxdId, custom_parameters: {} })).searchParams.has("custom_response_headers")).toBe(false)
+    expect((await urlOf({ oxd_id: oxdId, custom_parameters: {} })).searchParams.has("custom_response_headers")).toBe(
+      false,
+    )
   })
 
   // GA3: Jackson reads a number or boolean for a Map<String,String> value as its text; org.json drops a null value
   it("GA3: sends custom_parameters numbers and booleans as text, and leaves null ones out", async () => {
-    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { max_age: 60, trusted: true, gone: null } })).searchParams
+    const q = (await urlOf({ oxd_id: oxdId, custom_parameters: { max_age: 60, trusted: true, gone: null } }))
+      .searchParams
     expect(q.get("max_age")).toBe("60")
     expect(q.get("trusted")).toBe("true")
     expect(q.has("gone")).toBe(false)
     expect(JSON.parse(q.get("custom_response_headers")!)).toEqual([{ max_age: "60" }, { trusted: "true" }])
     // a refused name with a null value is no parameter: nothing to refuse
-    expect((await urlOf({ oxd_id: oxdId, custom_parameters: { state: null } })).searchParams.getAll("state")).toHaveLength(1)
+    expect(
+      (await urlOf({ oxd_id: oxdId, custom_parameters: { state: null } })).searchParams.getAll("state"),
+    ).toHaveLength(1)
   })
 
   // hd: Google's hosted domain, sent as &hd= (GetAuthorizationUrlParams.java:25-26, GetAuthorizationUrlOperation.java:66-68)
@@ -130,7 +179,9 @@ describe("get_authorization_url", () => {
   })
 
   it("answers custom_parameters that are objects with internal_error (X3)", async () => {
-    const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, custom_parameters: { max_age: { a: 5 } } }))
+    const e = await failure(
+      call(oxd, "get_authorization_url", { oxd_id: oxdId, custom_parameters: { max_age: { a: 5 } } }),
+    )
     expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain("custom_parameters")
   })
@@ -157,14 +208,22 @@ describe("get_authorization_url", () => {
 // Answered on the synchronous road (fromWarmState.ts): once the site and the OP's discovery are cached and the state key is loaded,
 // the URL is built synchronously, the same URL the handler builds, and a login through it completes.
 const REFUSED_ON_BOTH_ROADS = ["request_uri", "response_mode", "state", "redirect_uri"]
-const callNow = (params: Record<string, unknown>) => oxd.call("get_authorization_url", params, { transport: "internal" })
+const callNow = (params: Record<string, unknown>) =>
+  oxd.call("get_authorization_url", params, { transport: "internal" })
 const urlIn = (reply: Reply) => new URL((reply.envelope.data as { authorization_url: string }).authorization_url)
 /** The URL's parameters without the random ones. */
-const fixedParams = (url: URL) => [...url.searchParams].filter(([k]) => !["state", "nonce", "code_challenge"].includes(k)).sort()
+const fixedParams = (url: URL) =>
+  [...url.searchParams].filter(([k]) => !["state", "nonce", "code_challenge"].includes(k)).sort()
 
 describe("get_authorization_url answered on the synchronous road", () => {
   // hd and custom_parameters (custom_response_headers) included: the same rules on both roads
-  const params = { prompt: "login", acr_values: ["basic"], scope: ["openid", "profile"], hd: "example.org", custom_parameters: { ui_hint: "x", max_age: 60 } }
+  const params = {
+    prompt: "login",
+    acr_values: ["basic"],
+    scope: ["openid", "profile"],
+    hd: "example.org",
+    custom_parameters: { ui_hint: "x", max_age: 60 },
+  }
 
   it("builds, synchronously once warm, the URL the handler builds", async () => {
     const p = { ...params, oxd_id: oxdId }
@@ -192,16 +251,19 @@ describe("get_authorization_url answered on the synchronous road", () => {
     expect(tokens["access_token"]).toEqual(expect.any(String))
   })
 
-  it.each(REFUSED_ON_BOTH_ROADS)("refuses custom_parameters.%s once warm too: the same rule, answered by the handler", async (key) => {
-    const p = { ...params, oxd_id: oxdId }
-    await ok(callNow(p))
-    expect(callNow(p)).not.toBeInstanceOf(Promise) // warm: this call shape is answered on the synchronous road
-    const reply = callNow({ ...p, custom_parameters: { ui_hint: "x", [key]: "fragment" } })
-    expect(reply).toBeInstanceOf(Promise)
-    const e = await failure(reply)
-    expect(e).toMatchObject({ error: "bad_request", http: 400 })
-    expect(e.error_description).toContain(`"custom_parameters.${key}" is not allowed`)
-  })
+  it.each(REFUSED_ON_BOTH_ROADS)(
+    "refuses custom_parameters.%s once warm too: the same rule, answered by the handler",
+    async (key) => {
+      const p = { ...params, oxd_id: oxdId }
+      await ok(callNow(p))
+      expect(callNow(p)).not.toBeInstanceOf(Promise) // warm: this call shape is answered on the synchronous road
+      const reply = callNow({ ...p, custom_parameters: { ui_hint: "x", [key]: "fragment" } })
+      expect(reply).toBeInstanceOf(Promise)
+      const e = await failure(reply)
+      expect(e).toMatchObject({ error: "bad_request", http: 400 })
+      expect(e.error_description).toContain(`"custom_parameters.${key}" is not allowed`)
+    },
+  )
 
   it("leaves an unknown site to the handler, which refuses it", async () => {
     const reply = callNow({ oxd_id: "unknown" })

@@ -32,14 +32,63 @@ afterAll(async () => {
 
 /** Parameters the server sets itself, or refuses in custom_parameters: custom keys are drawn from outside them. */
 const SERVER_PARAMS = new Set([
-  "client_id", "response_type", "redirect_uri", "scope", "state", "nonce", "code_challenge", "code_challenge_method",
-  "acr_values", "prompt", "hd", "custom_response_headers", "request", "request_uri", "response_mode", "registration",
+  "client_id",
+  "response_type",
+  "redirect_uri",
+  "scope",
+  "state",
+  "nonce",
+  "code_challenge",
+  "code_challenge_method",
+  "acr_values",
+  "prompt",
+  "hd",
+  "custom_response_headers",
+  "request",
+  "request_uri",
+  "response_mode",
+  "registration",
 ])
 
-const tricky = fc.constantFrom("&", "#", "=", "?", "+", "%", "%26", " ", "\r", "\n", "\r\n", "\u0000", "/", ";", "é", "😀", "\u2028", "\ud800", "a", "Z", "0", "_", "-", ".", "~")
-const text = fc.oneof(fc.string({ unit: tricky, maxLength: 12 }), fc.string({ unit: "binary", maxLength: 8 }), fc.string({ maxLength: 8 }))
+const tricky = fc.constantFrom(
+  "&",
+  "#",
+  "=",
+  "?",
+  "+",
+  "%",
+  "%26",
+  " ",
+  "\r",
+  "\n",
+  "\r\n",
+  "\u0000",
+  "/",
+  ";",
+  "é",
+  "😀",
+  "\u2028",
+  "\ud800",
+  "a",
+  "Z",
+  "0",
+  "_",
+  "-",
+  ".",
+  "~",
+)
+const text = fc.oneof(
+  fc.string({ unit: tricky, maxLength: 12 }),
+  fc.string({ unit: "binary", maxLength: 8 }),
+  fc.string({ maxLength: 8 }),
+)
 const key = text.filter((k) => !SERVER_PARAMS.has(k))
-const value = fc.oneof({ weight: 6, arbitrary: text }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer() }, { weight: 1, arbitrary: fc.boolean() })
+const value = fc.oneof(
+  { weight: 6, arbitrary: text },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.boolean() },
+)
 const params = fc.record(
   {
     scope: fc.array(text, { minLength: 1, maxLength: 3 }),
@@ -54,7 +103,9 @@ type Params = typeof params extends fc.Arbitrary<infer P> ? P : never
 
 /** The query a URLSearchParams reference gives for `p` (the per-login values and client_id read from `actual`). */
 const reference = (p: Params, actual: URLSearchParams): URLSearchParams => {
-  const custom = Object.entries(p.custom_parameters ?? {}).filter((e): e is [string, string | number | boolean] => e[1] !== null).map(([k, v]) => [k, String(v)] as const)
+  const custom = Object.entries(p.custom_parameters ?? {})
+    .filter((e): e is [string, string | number | boolean] => e[1] !== null)
+    .map(([k, v]) => [k, String(v)] as const)
   const q = new URLSearchParams()
   for (const [k, v] of custom) q.append(k, v)
   q.append("client_id", actual.get("client_id")!)
@@ -83,7 +134,8 @@ const check = (p: Params, href: string) => {
   expect(pieces(href.slice(at + 1))).toEqual(pieces(reference(p, actual).toString()))
 }
 
-const urlOf = async (reply: Reply | Promise<Reply>) => (await ok<{ authorization_url: string }>(reply)).authorization_url
+const urlOf = async (reply: Reply | Promise<Reply>) =>
+  (await ok<{ authorization_url: string }>(reply)).authorization_url
 
 describe(`the login URL against a URLSearchParams reference (fast-check, seed ${fuzz.seed}, ${fuzz.numRuns} runs)`, () => {
   it("encodes every parameter and lets none through unencoded, on both roads, built afresh and from its template", async () => {
@@ -100,7 +152,9 @@ describe(`the login URL against a URLSearchParams reference (fast-check, seed ${
   })
 
   it("is the reference also for the reference's plain call (no optional parameters but scope)", async () => {
-    const href = await urlOf(oxd.dispatch("get_authorization_url", { oxd_id: oxdId, scope: ["openid"] }, { transport: "internal" }))
+    const href = await urlOf(
+      oxd.dispatch("get_authorization_url", { oxd_id: oxdId, scope: ["openid"] }, { transport: "internal" }),
+    )
     check({ scope: ["openid"] }, href)
   })
 })

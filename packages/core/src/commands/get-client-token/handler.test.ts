@@ -28,7 +28,9 @@ describe("get_client_token", () => {
   })
 
   it("gives a token the OP reports active and issued to the client", async () => {
-    const { access_token } = await ok<{ access_token: string }>(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["oxd"] }))
+    const { access_token } = await ok<{ access_token: string }>(
+      call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["oxd"] }),
+    )
     const setup = await ok(call(oxd, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
     const r = await ok(call(oxd, "introspect_access_token", { oxd_id: setup["oxd_id"], access_token }))
     expect(r).toMatchObject({ active: true, client_id: client.client_id })
@@ -39,16 +41,35 @@ describe("get_client_token", () => {
   // either method; that Basic is then not used is shown against LemonLDAP::NG, whose Basic parsing fails on these
   // credentials (packages/conformance/test/lemonldap.test.ts)
   it("authenticates with client_secret_post when asked, as the client was registered", async () => {
-    const setup = await ok(call(oxd, "setup_client", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, client_token_endpoint_auth_method: "client_secret_post" }))
-    const post = { op_host: op.issuer, client_id: setup["client_id"], client_secret: setup["client_secret"], authentication_method: "client_secret_post" }
+    const setup = await ok(
+      call(oxd, "setup_client", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        client_token_endpoint_auth_method: "client_secret_post",
+      }),
+    )
+    const post = {
+      op_host: op.issuer,
+      client_id: setup["client_id"],
+      client_secret: setup["client_secret"],
+      authentication_method: "client_secret_post",
+    }
     expect(await ok(call(oxd, "get_client_token", post))).toMatchObject({ access_token: expect.any(String) })
-    expect((await failure(call(oxd, "get_client_token", { ...post, client_secret: "wrong" }))).error_description).toContain("invalid_client")
+    expect(
+      (await failure(call(oxd, "get_client_token", { ...post, client_secret: "wrong" }))).error_description,
+    ).toContain("invalid_client")
   })
 
   // the reference always asks for openid besides the scopes given (GetClientTokenOperation.java:100-108)
   it("requests the scopes given, with openid", async () => {
-    expect(String((await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["openid"] })))["scope"])).toBe("openid")
-    expect(String((await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["oxd"] })))["scope"]).split(" ").sort()).toEqual(["openid", "oxd"])
+    expect(
+      String((await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["openid"] })))["scope"]),
+    ).toBe("openid")
+    expect(
+      String((await ok(call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["oxd"] })))["scope"])
+        .split(" ")
+        .sort(),
+    ).toEqual(["openid", "oxd"])
   })
 
   // GC10: a token response without access_token is the reference's internal_error (GetClientTokenOperation.java:84-87,97)
@@ -65,13 +86,17 @@ describe("get_client_token", () => {
 
   // GC5 / X9: the OP's refusal is the reference's internal_error (GetClientTokenOperation.java:75-97)
   it("GC5: answers a wrong client_secret with internal_error carrying the OP's error code", async () => {
-    const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, client_secret: "wrong" }))
+    const e = await failure(
+      call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, client_secret: "wrong" }),
+    )
     expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_client")
   })
 
   it("GC5: answers an unknown client_id with internal_error", async () => {
-    const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: "nobody", client_secret: "x" }))
+    const e = await failure(
+      call(oxd, "get_client_token", { op_host: op.issuer, client_id: "nobody", client_secret: "x" }),
+    )
     expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain("invalid_client")
   })
@@ -79,7 +104,9 @@ describe("get_client_token", () => {
   // GC4: the reference sends the request without a secret; the OP refuses: internal_error (GetClientTokenOperation.java:72,97)
   it("GC4: answers a missing client_secret with internal_error naming it", async () => {
     for (const secret of [undefined, null, ""]) {
-      const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, client_secret: secret }))
+      const e = await failure(
+        call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, client_secret: secret }),
+      )
       expect(e).toMatchObject({ error: "internal_error", http: 400 })
       expect(e.error_description).toContain('"client_secret"')
     }
@@ -113,7 +140,15 @@ describe("get_client_token", () => {
 
   // GC9: the reference's crypto provider fails without the key: internal_error (BaseOperation.java:107-110)
   it("GC9: answers private_key_jwt without a key store with internal_error naming key_id", async () => {
-    const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, authentication_method: "private_key_jwt", algorithm: "RS256", key_id: "k1" }))
+    const e = await failure(
+      call(oxd, "get_client_token", {
+        op_host: op.issuer,
+        client_id: client.client_id,
+        authentication_method: "private_key_jwt",
+        algorithm: "RS256",
+        key_id: "k1",
+      }),
+    )
     expect(e.error).toBe("internal_error")
     expect(e.error_description).toContain('"key_id"')
   })
@@ -131,7 +166,15 @@ describe("get_client_token", () => {
   })
 
   it("rejects private_key_jwt with algorithm XX999 with invalid_algorithm", async () => {
-    const e = await failure(call(oxd, "get_client_token", { op_host: op.issuer, client_id: client.client_id, authentication_method: "private_key_jwt", algorithm: "XX999", key_id: "k1" }))
+    const e = await failure(
+      call(oxd, "get_client_token", {
+        op_host: op.issuer,
+        client_id: client.client_id,
+        authentication_method: "private_key_jwt",
+        algorithm: "XX999",
+        key_id: "k1",
+      }),
+    )
     expect(e.error).toBe("invalid_algorithm")
   })
 })

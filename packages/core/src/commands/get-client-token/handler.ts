@@ -13,29 +13,49 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const op = yield* OpenIdProvider
   const opHostAsGiven = requestedOpHost(p.op_host, config)
   if (!opHostAsGiven) return yield* new MissingOpHost()
-  const base = { opHost: normalizeOpHost(opHostAsGiven), opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path, clientId: p.client_id }
+  const base = {
+    opHost: normalizeOpHost(opHostAsGiven),
+    opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path,
+    clientId: p.client_id,
+  }
   let client: OpClient
   if (p.authentication_method === "private_key_jwt") {
     // no algorithm: the reference's SignatureAlgorithm.fromString(null) is null, invalid_algorithm (GetClientTokenOperation.java:55-58; GC6)
     if (!present(p.algorithm)) return yield* new InvalidAlgorithm({ algorithm: "" })
     yield* checkAlgorithm(p.algorithm)
     // no key_id: the reference signs with none and fails, internal_error (:66; GC8)
-    if (!present(p.key_id)) return yield* new InvalidParams({ code: "internal_error", field: "key_id", detail: "is required with authentication_method private_key_jwt" })
+    if (!present(p.key_id))
+      return yield* new InvalidParams({
+        code: "internal_error",
+        field: "key_id",
+        detail: "is required with authentication_method private_key_jwt",
+      })
     const key = yield* (yield* KeyStore).signingKey(p.key_id, p.algorithm)
     client = { ...base, authMethod: "private_key_jwt", privateKey: key }
   } else {
     // the reference sends the token request without a secret and fails, internal_error (:72, :97; GC4)
-    if (!present(p.client_secret)) return yield* new InvalidParams({ code: "internal_error", field: "client_secret", detail: "is required" })
+    if (!present(p.client_secret))
+      return yield* new InvalidParams({ code: "internal_error", field: "client_secret", detail: "is required" })
     // client_secret_post for an OP whose client is registered so (RFC 6749 §2.3.1, RFC 7591 §2): some OPs' Basic
     // parsing fails on credentials whose base64 holds + or / (LemonLDAP::NG 2.16); anything else: the reference's Basic
-    client = { ...base, clientSecret: p.client_secret, authMethod: p.authentication_method === "client_secret_post" ? "client_secret_post" : "client_secret_basic" }
+    client = {
+      ...base,
+      clientSecret: p.client_secret,
+      authMethod: p.authentication_method === "client_secret_post" ? "client_secret_post" : "client_secret_basic",
+    }
   }
   // the reference always asks for openid besides the caller's scopes (GetClientTokenOperation.java:100-108); with none
   // given, oxd-ts asks for the protection scopes, the token this command is for (the reference: openid alone)
-  const tokens = yield* op.clientCredentials(client, [...new Set(["openid", ...(list(p.scope) ?? config.protection_scope)])]).pipe(
-    // the reference answers a token response without access_token with internal_error (:84-87, :97; GC10)
-    Effect.catchTag("NoAccessToken", () => Effect.fail(new OpUnreachable({ operation: "client_credentials", detail: "the OP's token response has no access_token" }))),
-  )
+  const tokens = yield* op
+    .clientCredentials(client, [...new Set(["openid", ...(list(p.scope) ?? config.protection_scope)])])
+    .pipe(
+      // the reference answers a token response without access_token with internal_error (:84-87, :97; GC10)
+      Effect.catchTag("NoAccessToken", () =>
+        Effect.fail(
+          new OpUnreachable({ operation: "client_credentials", detail: "the OP's token response has no access_token" }),
+        ),
+      ),
+    )
   return {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,

@@ -2,7 +2,17 @@ import type { TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
 import { googleLogoutUri } from "./googleLogout.js"
-import { call, failure, ok, opJson, oxdFor, POST_LOGOUT_URI, registerSite, signIn, startOpOxdAndSite } from "../../../test/support.js"
+import {
+  call,
+  failure,
+  ok,
+  opJson,
+  oxdFor,
+  POST_LOGOUT_URI,
+  registerSite,
+  signIn,
+  startOpOxdAndSite,
+} from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -29,7 +39,14 @@ describe("get_logout_uri", () => {
 
   it("prefers the id_token_hint, post_logout_redirect_uri and state given", async () => {
     await signIn(oxd, op, oxdId)
-    const q = (await logoutUri({ oxd_id: oxdId, id_token_hint: "given.id.token", post_logout_redirect_uri: "https://rp.example.org/elsewhere", state: "s-1" })).searchParams
+    const q = (
+      await logoutUri({
+        oxd_id: oxdId,
+        id_token_hint: "given.id.token",
+        post_logout_redirect_uri: "https://rp.example.org/elsewhere",
+        state: "s-1",
+      })
+    ).searchParams
     expect(q.get("id_token_hint")).toBe("given.id.token")
     expect(q.get("post_logout_redirect_uri")).toBe("https://rp.example.org/elsewhere")
     expect(q.get("state")).toBe("s-1")
@@ -53,7 +70,9 @@ describe("get_logout_uri", () => {
         const fresh = oxdFor(op, { support_google_logout }) // its own discovery cache: it reads the rewritten document
         try {
           const site = await registerSite(fresh, op)
-          expect(await failure(call(fresh, "get_logout_uri", { oxd_id: site }))).toMatchObject({ error: "no_end_session_endpoint_at_op" })
+          expect(await failure(call(fresh, "get_logout_uri", { oxd_id: site }))).toMatchObject({
+            error: "no_end_session_endpoint_at_op",
+          })
         } finally {
           await fresh.dispose()
         }
@@ -69,10 +88,12 @@ describe("get_logout_uri", () => {
 // the tests (loopback only): the URL the handler answers is built here, the gate on the host checked above and here.
 describe("googleLogoutUri (LO3)", () => {
   it("answers the reference's Google logout URL, continuing to the post-logout URI", () => {
-    expect(googleLogoutUri("https://accounts.google.com", "https://rp.example.org/bye", true))
-      .toBe("https://www.google.com/accounts/Logout?continue=https://appengine.google.com/_ah/logout?continue=https%3A%2F%2Frp.example.org%2Fbye")
-    expect(googleLogoutUri("https://accounts.google.com", null, true))
-      .toBe("https://www.google.com/accounts/Logout?continue=https://appengine.google.com/_ah/logout?continue=")
+    expect(googleLogoutUri("https://accounts.google.com", "https://rp.example.org/bye", true)).toBe(
+      "https://www.google.com/accounts/Logout?continue=https://appengine.google.com/_ah/logout?continue=https%3A%2F%2Frp.example.org%2Fbye",
+    )
+    expect(googleLogoutUri("https://accounts.google.com", null, true)).toBe(
+      "https://www.google.com/accounts/Logout?continue=https://appengine.google.com/_ah/logout?continue=",
+    )
   })
 
   it("is off for other OPs and with support_google_logout false", () => {

@@ -3,8 +3,12 @@ import { OxdId, optional, ProtectionAccessToken } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
-  id_token_hint: optional(Schema.String).annotate({ description: "The user's ID token; the site's last one when absent." }),
-  post_logout_redirect_uri: optional(Schema.String).annotate({ description: "Where the OP sends the user after logout; the registered one when absent." }),
+  id_token_hint: optional(Schema.String).annotate({
+    description: "The user's ID token; the site's last one when absent.",
+  }),
+  post_logout_redirect_uri: optional(Schema.String).annotate({
+    description: "Where the OP sends the user after logout; the registered one when absent.",
+  }),
   state: optional(Schema.String),
   session_state: optional(Schema.String),
   protection_access_token: ProtectionAccessToken,

@@ -1,7 +1,17 @@
 import type { MisbehaviourKind, TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { authorize, call, failure, jwtClaims, ok, registerSite, type SignedIn, signIn, startOpOxdAndSite } from "../../../test/support.js"
+import {
+  authorize,
+  call,
+  failure,
+  jwtClaims,
+  ok,
+  registerSite,
+  type SignedIn,
+  signIn,
+  startOpOxdAndSite,
+} from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -74,7 +84,9 @@ describe("get_tokens_by_code", () => {
     const doomed = await registerSite(oxd, op)
     const { code, state } = await authorize(oxd, op, doomed)
     await ok(call(oxd, "remove_site", { oxd_id: doomed }))
-    expect(await failure(call(oxd, "get_tokens_by_code", { oxd_id: doomed, code, state }))).toMatchObject({ error: "invalid_oxd_id" })
+    expect(await failure(call(oxd, "get_tokens_by_code", { oxd_id: doomed, code, state }))).toMatchObject({
+      error: "invalid_oxd_id",
+    })
   })
 
   it("rejects a missing code or state with bad_request naming it", async () => {
@@ -93,7 +105,9 @@ describe("get_tokens_by_code", () => {
     expect(e).toMatchObject({ error: "internal_error", http: 500 })
     expect(e.error_description).toContain("invalid_grant")
     // hardening (TC8): the reference lets the state be retried after a failed exchange; here it is used once
-    expect((await failure(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code: "not-a-code", state }))).error_description).toContain("already used")
+    expect(
+      (await failure(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code: "not-a-code", state }))).error_description,
+    ).toContain("already used")
   })
 
   // reference: every ID token fault but the nonce is invalid_id_token_unknown (Validator.java:157-160 wraps them);
@@ -112,7 +126,10 @@ describe("get_tokens_by_code", () => {
   ]
   for (const [kind, row, code, fragment] of misbehaviours) {
     it(`${row}: rejects an ID token with ${kind} with ${code}, the reason in the description`, async () => {
-      const hint = async () => new URL((await ok<{ uri: string }>(call(oxd, "get_logout_uri", { oxd_id: oxdId }))).uri).searchParams.get("id_token_hint")
+      const hint = async () =>
+        new URL((await ok<{ uri: string }>(call(oxd, "get_logout_uri", { oxd_id: oxdId }))).uri).searchParams.get(
+          "id_token_hint",
+        )
       const before = await hint()
       const { code: authCode, state } = await authorize(oxd, op, oxdId)
       op.misbehave({ kind, once: true })

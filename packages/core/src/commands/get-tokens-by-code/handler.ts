@@ -23,26 +23,45 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   yield* beforeTheState(op.readyToAuthenticate(client))
   // consumed before the exchange: a replayed response fails even if the first exchange is still running
   const pending = yield* states.consume(p.oxd_id, p.state)
-  const { tokens, claims } = yield* op.exchangeCode(client, {
-    code: p.code,
-    state: p.state,
-    nonce: pending.nonce,
-    codeVerifier: pending.codeVerifier,
-    redirectUri: site.authorizationRedirectUri ?? "",
-  }).pipe(
-    // the OP refusing the code: the reference's operation returns null there (GetTokensByCodeOperation.java:98-101)
-    Effect.catchTag("OpRejected", refusedAsInternalError("The code exchange", "the OP refused the authorization code")),
-  )
+  const { tokens, claims } = yield* op
+    .exchangeCode(client, {
+      code: p.code,
+      state: p.state,
+      nonce: pending.nonce,
+      codeVerifier: pending.codeVerifier,
+      redirectUri: site.authorizationRedirectUri ?? "",
+    })
+    .pipe(
+      // the OP refusing the code: the reference's operation returns null there (GetTokensByCodeOperation.java:98-101)
+      Effect.catchTag(
+        "OpRejected",
+        refusedAsInternalError("The code exchange", "the OP refused the authorization code"),
+      ),
+    )
   const idToken = tokens.id_token ?? ""
   const sub = claims["sub"]
-  yield* Effect.all([
-    sites.update(site.oxdId, { lastIdToken: idToken }),
-    // get_user_info refuses a userinfo answer about another subject than this ID token's (OpenID Connect Core 5.3.2)
-    typeof sub === "string"
-      ? (yield* TokenSubjects).remember(site.oxdId, sub, { accessToken: tokens.access_token, expiresIn: tokens.expires_in, refreshToken: tokens.refresh_token })
-      : Effect.void,
-  ], { concurrency: "unbounded", discard: true })
-  yield* Events.publish({ type: "tokens_issued", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId, expires_in: tokens.expires_in ?? null, refresh_token_issued: tokens.refresh_token !== undefined })
+  yield* Effect.all(
+    [
+      sites.update(site.oxdId, { lastIdToken: idToken }),
+      // get_user_info refuses a userinfo answer about another subject than this ID token's (OpenID Connect Core 5.3.2)
+      typeof sub === "string"
+        ? (yield* TokenSubjects).remember(site.oxdId, sub, {
+            accessToken: tokens.access_token,
+            expiresIn: tokens.expires_in,
+            refreshToken: tokens.refresh_token,
+          })
+        : Effect.void,
+    ],
+    { concurrency: "unbounded", discard: true },
+  )
+  yield* Events.publish({
+    type: "tokens_issued",
+    oxd_id: site.oxdId,
+    op_host: site.opHost,
+    setup_client_id: site.setupClientId,
+    expires_in: tokens.expires_in ?? null,
+    refresh_token_issued: tokens.refresh_token !== undefined,
+  })
   return {
     access_token: tokens.access_token,
     // the reference's -1 when the OP gives no expires_in (GetTokensByCodeOperation)

@@ -6,12 +6,19 @@ export const Params = Schema.Struct({
   code: Schema.NonEmptyString.annotate({ description: "The code from the OP's redirect." }),
   state: Schema.NonEmptyString.annotate({ description: "The state from the OP's redirect; accepted once." }),
   protection_access_token: ProtectionAccessToken,
-}).annotate({ description: "Exchanges the code for tokens and validates the ID token fully (signature, iss, aud, azp, exp, iat, nonce, at_hash)." })
+}).annotate({
+  description:
+    "Exchanges the code for tokens and validates the ID token fully (signature, iss, aud, azp, exp, iat, nonce, at_hash).",
+})
 
 export const Result = Schema.Struct({
   access_token: Schema.String,
-  expires_in: Schema.Int.annotate({ description: "Seconds the access token lives; -1 when the OP does not say (as oxd 3.1 answers)." }),
+  expires_in: Schema.Int.annotate({
+    description: "Seconds the access token lives; -1 when the OP does not say (as oxd 3.1 answers).",
+  }),
   refresh_token: Schema.NullOr(Schema.String),
   id_token: Schema.String,
-  id_token_claims: ClaimLists.annotate({ description: "The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them)." }),
+  id_token_claims: ClaimLists.annotate({
+    description: "The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them).",
+  }),
 })

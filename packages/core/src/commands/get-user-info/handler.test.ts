@@ -11,7 +11,9 @@ startOpOxdAndSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 describe("get_user_info", () => {
   it("returns the user's claims, each as a list of strings", async () => {
     const { access_token } = await signIn(oxd, op, oxdId)
-    const { claims } = await ok<{ claims: Record<string, unknown> }>(call(oxd, "get_user_info", { oxd_id: oxdId, access_token }))
+    const { claims } = await ok<{ claims: Record<string, unknown> }>(
+      call(oxd, "get_user_info", { oxd_id: oxdId, access_token }),
+    )
     expect(claims).toMatchObject({
       sub: ["248289761001"],
       name: ["Alice Example"],
@@ -28,7 +30,9 @@ describe("get_user_info", () => {
   it("returns only the claims of the granted scopes", async () => {
     const narrow = await registerSite(oxd, op, { scope: ["openid", "email"] })
     const { access_token } = await signIn(oxd, op, narrow)
-    const { claims } = await ok<{ claims: Record<string, unknown> }>(call(oxd, "get_user_info", { oxd_id: narrow, access_token }))
+    const { claims } = await ok<{ claims: Record<string, unknown> }>(
+      call(oxd, "get_user_info", { oxd_id: narrow, access_token }),
+    )
     expect(claims["email"]).toEqual(["alice@example.org"])
     expect(claims["name"]).toBeUndefined()
   })
@@ -53,15 +57,25 @@ describe("get_user_info", () => {
   // UI2 · reference: ok with claims {} — the request goes without a token and the OP's refusal is swallowed (UserInfoClient.java:85)
   it("UI2: a missing or empty access_token is answered ok with no claims, without asking the OP", async () => {
     const before = op.counters()["userinfo"] ?? 0
-    for (const params of [{ oxd_id: oxdId }, { oxd_id: oxdId, access_token: "" }, { oxd_id: oxdId, access_token: null }]) {
-      expect(await ok(call(oxd, "get_user_info", params))).toEqual({ claims: {}, refresh_token: null, access_token: null })
+    for (const params of [
+      { oxd_id: oxdId },
+      { oxd_id: oxdId, access_token: "" },
+      { oxd_id: oxdId, access_token: null },
+    ]) {
+      expect(await ok(call(oxd, "get_user_info", params))).toEqual({
+        claims: {},
+        refresh_token: null,
+        access_token: null,
+      })
     }
     expect(op.counters()["userinfo"] ?? 0).toBe(before)
   })
 
   // UI1 · reference: invalid_oxd_id (GetUserInfoOperation.java:33), before anything else: also without an access_token
   it("UI1: rejects an unknown oxd_id with invalid_oxd_id", async () => {
-    expect((await failure(call(oxd, "get_user_info", { oxd_id: "nope", access_token: "x" }))).error).toBe("invalid_oxd_id")
+    expect((await failure(call(oxd, "get_user_info", { oxd_id: "nope", access_token: "x" }))).error).toBe(
+      "invalid_oxd_id",
+    )
     expect((await failure(call(oxd, "get_user_info", { oxd_id: "nope" }))).error).toBe("invalid_oxd_id")
   })
 })

@@ -8,7 +8,11 @@ import { opClientOf } from "../_shared/siteClient.js"
 import type { Params, Result } from "./schema.js"
 
 /** The reference's reply (GetUserInfoResponse): the claims, and two fields it never fills. */
-const reply = (claims: Record<string, unknown>): typeof Result.Type => ({ claims: toClaimLists(claims), refresh_token: null, access_token: null })
+const reply = (claims: Record<string, unknown>): typeof Result.Type => ({
+  claims: toClaimLists(claims),
+  refresh_token: null,
+  access_token: null,
+})
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const site = yield* (yield* SiteStore).get(p.oxd_id)

@@ -4,12 +4,16 @@ import { ClaimLists, OxdId, optional, ProtectionAccessToken } from "../_shared/f
 export const Params = Schema.Struct({
   oxd_id: OxdId,
   // not required: the reference asks the OP without one and answers its refusal as no claims
-  access_token: optional(Schema.String).annotate({ description: "The user's access token; without one (or with one the OP refuses) the claims are {}." }),
+  access_token: optional(Schema.String).annotate({
+    description: "The user's access token; without one (or with one the OP refuses) the claims are {}.",
+  }),
   protection_access_token: ProtectionAccessToken,
 }).annotate({ description: "Fetches the user's claims from the OP's userinfo endpoint." })
 
 export const Result = Schema.Struct({
-  claims: ClaimLists.annotate({ description: "Each claim as a list of strings, as oxd 3.1 returns them; {} when the OP refused the access token." }),
+  claims: ClaimLists.annotate({
+    description: "Each claim as a list of strings, as oxd 3.1 returns them; {} when the OP refused the access token.",
+  }),
   refresh_token: Schema.Null.annotate({ description: "Always null (oxd 3.1's reply has the field)." }),
   access_token: Schema.Null.annotate({ description: "Always null (oxd 3.1's reply has the field)." }),
 })

@@ -5,7 +5,17 @@ import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Config } from "../../config/OxdConfig.js"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, registerAtOp, registerSite, signIn, startOp, type SignedIn } from "../../../test/support.js"
+import {
+  call,
+  failure,
+  ok,
+  oxdFor,
+  registerAtOp,
+  registerSite,
+  signIn,
+  startOp,
+  type SignedIn,
+} from "../../../test/support.js"
 
 // OpenID Connect Core 5.3.2: a userinfo answer whose sub is not the ID token's must not be used. The test OP is made
 // to answer another user's (bob's) claims for alice's access token (misbehaviour userinfo_other_subject).
@@ -35,11 +45,14 @@ const another = (overrides: Partial<Config> = {}) => {
   return o
 }
 const clientIdOf = (t: SignedIn) => t.id_token_claims["aud"]![0]!
-const userInfo = (on: Oxd, site: string, access_token: string) => call(on, "get_user_info", { oxd_id: site, access_token })
+const userInfo = (on: Oxd, site: string, access_token: string) =>
+  call(on, "get_user_info", { oxd_id: site, access_token })
 const subOf = async (on: Oxd, site: string, access_token: string) =>
   (await ok<{ claims: Record<string, ReadonlyArray<string>> }>(userInfo(on, site, access_token))).claims["sub"]
 const refresh = (site: string, refresh_token: string | null) =>
-  ok<{ access_token: string; refresh_token: string }>(call(oxd, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token }))
+  ok<{ access_token: string; refresh_token: string }>(
+    call(oxd, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token }),
+  )
 
 /** The OP answers bob's claims for the next userinfo request of this client; the call must be refused for it. */
 const expectRefusedForBob = async (on: Oxd, site: string, t: SignedIn, accessToken = t.access_token) => {
@@ -72,7 +85,10 @@ describe("get_user_info against the ID token's sub", () => {
     // one client at the OP, two servers with their own databases: the token comes from the first
     const client = await registerAtOp(op)
     const issuer = another()
-    const issuedBy = await registerSite(issuer, op, { client_id: client["client_id"], client_secret: client["client_secret"] })
+    const issuedBy = await registerSite(issuer, op, {
+      client_id: client["client_id"],
+      client_secret: client["client_secret"],
+    })
     const alice = await signIn(issuer, op, issuedBy)
     const site = await registerSite(oxd, op, { client_id: client["client_id"], client_secret: client["client_secret"] })
     op.misbehave({ kind: "userinfo_other_subject", clientId: client["client_id"] })
@@ -125,7 +141,9 @@ describe("refreshed access tokens", () => {
     const site = await registerSite(forgetful, op)
     const alice = await signIn(forgetful, op, site)
     await new Promise((r) => setTimeout(r, 1_100))
-    const { access_token } = await ok<{ access_token: string }>(call(forgetful, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token: alice.refresh_token }))
+    const { access_token } = await ok<{ access_token: string }>(
+      call(forgetful, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token: alice.refresh_token }),
+    )
     await expectRefusedForBob(forgetful, site, alice, access_token)
   })
 
@@ -135,7 +153,9 @@ describe("refreshed access tokens", () => {
     const alice = await signIn(forgetful, op, site)
     await new Promise((r) => setTimeout(r, 1_100))
     op.misbehave({ kind: "no_id_token", clientId: clientIdOf(alice) })
-    const { access_token } = await ok<{ access_token: string }>(call(forgetful, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token: alice.refresh_token }))
+    const { access_token } = await ok<{ access_token: string }>(
+      call(forgetful, "get_access_token_by_refresh_token", { oxd_id: site, refresh_token: alice.refresh_token }),
+    )
     op.misbehave({ kind: "userinfo_other_subject", clientId: clientIdOf(alice) })
     expect(await subOf(forgetful, site, access_token)).toEqual([BOB])
   })
@@ -143,7 +163,9 @@ describe("refreshed access tokens", () => {
   it("refuse a refreshed ID token about another sub than the sign-in's with invalid_id_token_unknown (OpenID Connect Core 12.2)", async () => {
     const alice = await signIn(oxd, op, oxdId)
     op.misbehave({ kind: "wrong_sub", clientId: clientIdOf(alice) })
-    const e = await failure(call(oxd, "get_access_token_by_refresh_token", { oxd_id: oxdId, refresh_token: alice.refresh_token }))
+    const e = await failure(
+      call(oxd, "get_access_token_by_refresh_token", { oxd_id: oxdId, refresh_token: alice.refresh_token }),
+    )
     expect(op.pendingMisbehaviours()).toEqual([])
     expect(e).toMatchObject({ error: "invalid_id_token_unknown", http: 500 })
     expect(e.error_description).toContain("sub")

@@ -16,7 +16,21 @@ describe("introspect_access_token", () => {
     const before = op.counters()["introspection"] ?? 0
     const r = await ok(call(oxd, "introspect_access_token", { oxd_id: oxdId, access_token }))
     expect(op.counters()["introspection"]).toBe(before + 1)
-    expect(Object.keys(r).sort()).toEqual(["acr_values", "active", "aud", "client_id", "exp", "iat", "iss", "jti", "scope", "scopes", "sub", "token_type", "username"])
+    expect(Object.keys(r).sort()).toEqual([
+      "acr_values",
+      "active",
+      "aud",
+      "client_id",
+      "exp",
+      "iat",
+      "iss",
+      "jti",
+      "scope",
+      "scopes",
+      "sub",
+      "token_type",
+      "username",
+    ])
     expect(r).toMatchObject({
       active: true,
       client_id: id_token_claims["aud"]![0],
@@ -35,8 +49,19 @@ describe("introspect_access_token", () => {
   it("reports a token the OP does not know as inactive, every other field null", async () => {
     const r = await ok(call(oxd, "introspect_access_token", { oxd_id: oxdId, access_token: "not-a-token" }))
     expect(r).toEqual({
-      active: false, scopes: null, scope: null, client_id: null, username: null, token_type: null, exp: null, iat: null,
-      sub: null, aud: null, iss: null, jti: null, acr_values: null,
+      active: false,
+      scopes: null,
+      scope: null,
+      client_id: null,
+      username: null,
+      token_type: null,
+      exp: null,
+      iat: null,
+      sub: null,
+      aud: null,
+      iss: null,
+      jti: null,
+      acr_values: null,
     })
   })
 
@@ -65,6 +90,8 @@ describe("introspect_access_token", () => {
   })
 
   it("rejects an unknown oxd_id with invalid_oxd_id", async () => {
-    expect((await failure(call(oxd, "introspect_access_token", { oxd_id: "nope", access_token: "x" }))).error).toBe("invalid_oxd_id")
+    expect((await failure(call(oxd, "introspect_access_token", { oxd_id: "nope", access_token: "x" }))).error).toBe(
+      "invalid_oxd_id",
+    )
   })
 })

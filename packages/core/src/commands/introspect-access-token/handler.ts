@@ -8,7 +8,11 @@ const text = (v: unknown): string | null => (typeof v === "string" ? v : null)
 const seconds = (v: unknown): number | null => (typeof v === "number" && Number.isSafeInteger(v) ? v : null)
 /** A scope as RFC 7662 gives it (space-separated) or as Gluu does (a list), as a list. */
 const scopeList = (v: unknown): ReadonlyArray<string> | null =>
-  typeof v === "string" ? v.split(" ").filter(Boolean) : Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : null
+  typeof v === "string"
+    ? v.split(" ").filter(Boolean)
+    : Array.isArray(v)
+      ? v.filter((s): s is string => typeof s === "string")
+      : null
 
 /**
  * The OP's answer in the shape of the reference's reply, oxAuth's IntrospectionResponse (oxAuth 3.1.4
@@ -30,7 +34,12 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     exp: seconds(r["exp"]),
     iat: seconds(r["iat"]),
     sub: text(r["sub"]),
-    aud: typeof aud === "string" ? aud : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === "string").join(" ") : null,
+    aud:
+      typeof aud === "string"
+        ? aud
+        : Array.isArray(aud)
+          ? aud.filter((a): a is string => typeof a === "string").join(" ")
+          : null,
     iss: text(r["iss"]),
     jti: text(r["jti"]),
     acr_values: text(r["acr_values"]),

@@ -13,7 +13,9 @@ export const Params = Schema.Struct({
  */
 export const Result = Schema.Struct({
   active: Schema.Boolean,
-  scopes: Schema.NullOr(Schema.Array(Schema.String)).annotate({ description: "The token's scopes (the older name; the same as scope)." }),
+  scopes: Schema.NullOr(Schema.Array(Schema.String)).annotate({
+    description: "The token's scopes (the older name; the same as scope).",
+  }),
   scope: Schema.NullOr(Schema.Array(Schema.String)).annotate({ description: "The token's scopes, as a list." }),
   client_id: Schema.NullOr(Schema.String),
   username: Schema.NullOr(Schema.String),

@@ -19,7 +19,18 @@ describe("introspect_rpt", () => {
     const { access_token } = await rptFor(oxd, oxdId, "/photo", "POST")
     const now = Math.floor(Date.now() / 1000)
     const r = await ok(introspect(access_token))
-    expect(Object.keys(r)).toEqual(["active", "exp", "iat", "nbf", "permissions", "client_id", "sub", "aud", "iss", "jti"])
+    expect(Object.keys(r)).toEqual([
+      "active",
+      "exp",
+      "iat",
+      "nbf",
+      "permissions",
+      "client_id",
+      "sub",
+      "aud",
+      "iss",
+      "jti",
+    ])
     expect(r).toMatchObject({ nbf: null, sub: null, jti: null, client_id: expect.any(String), iss: op.issuer })
     expect(r["active"]).toBe(true)
     expect(r["exp"]).toBeGreaterThan(now)
@@ -30,12 +41,25 @@ describe("introspect_rpt", () => {
   it("lists every permission of an upgraded RPT", async () => {
     const first = await rptFor(oxd, oxdId, "/photo", "GET")
     const second = await rptFor(oxd, oxdId, "/document", "GET", { rpt: first.access_token })
-    const { permissions } = await ok<{ permissions: Array<{ resource_id: string; resource_scopes: string[] }> }>(introspect(second.access_token))
+    const { permissions } = await ok<{ permissions: Array<{ resource_id: string; resource_scopes: string[] }> }>(
+      introspect(second.access_token),
+    )
     expect(permissions.map((p) => p.resource_id).sort()).toEqual([ids["/photo GET"], ids["/document GET"]].sort())
     for (const p of permissions) expect(p.resource_scopes).toEqual(["view"])
   })
 
-  const INACTIVE = { active: false, exp: null, iat: null, nbf: null, permissions: null, client_id: null, sub: null, aud: null, iss: null, jti: null }
+  const INACTIVE = {
+    active: false,
+    exp: null,
+    iat: null,
+    nbf: null,
+    permissions: null,
+    client_id: null,
+    sub: null,
+    aud: null,
+    iss: null,
+    jti: null,
+  }
 
   it("answers active false, every other field null, for an RPT the AS does not know", async () => {
     expect(await ok(introspect("not-an-rpt"))).toEqual(INACTIVE)

@@ -15,8 +15,13 @@ export const correctRptIntrospection = (r: Introspection): typeof Result.Type =>
   iat: int(r["iat"]),
   nbf: int(r["nbf"]),
   permissions: Array.isArray(r["permissions"])
-    ? (r["permissions"] as ReadonlyArray<unknown>).filter((p): p is Record<string, unknown> => typeof p === "object" && p !== null)
-      .map((p) => ({ resource_id: str(p["resource_id"]), resource_scopes: strings(p["resource_scopes"]), exp: int(p["exp"]) }))
+    ? (r["permissions"] as ReadonlyArray<unknown>)
+        .filter((p): p is Record<string, unknown> => typeof p === "object" && p !== null)
+        .map((p) => ({
+          resource_id: str(p["resource_id"]),
+          resource_scopes: strings(p["resource_scopes"]),
+          exp: int(p["exp"]),
+        }))
     : null,
   client_id: str(r["client_id"]),
   sub: str(r["sub"]),

@@ -5,7 +5,19 @@ import { createClient } from "@libsql/client"
 import type { TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { call, failure, ok, oxdFor, POST_LOGOUT_URI, REDIRECT_URI, registerAtOp, registerSite, signIn, startOpAndOxd, UUID_V4 } from "../../../test/support.js"
+import {
+  call,
+  failure,
+  ok,
+  oxdFor,
+  POST_LOGOUT_URI,
+  REDIRECT_URI,
+  registerAtOp,
+  registerSite,
+  signIn,
+  startOpAndOxd,
+  UUID_V4,
+} from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -13,7 +25,9 @@ startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 /** The client a site is registered as, as the OP holds it. */
 const clientAtOp = async (oxdId: string) => {
-  const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: oxdId }))
+  const { authorization_url } = await ok<{ authorization_url: string }>(
+    call(oxd, "get_authorization_url", { oxd_id: oxdId }),
+  )
   const client = await op.provider.Client.find(new URL(authorization_url).searchParams.get("client_id")!)
   return client!.metadata() as Record<string, any>
 }
@@ -35,7 +49,11 @@ describe("register_site", () => {
   })
 
   it("registers the grant_types asked for at the OP (authorization_code only: no refresh token)", async () => {
-    const oxdId = await registerSite(oxd, op, { client_name: "My RP", contacts: ["ops@example.org"], grant_types: ["authorization_code"] })
+    const oxdId = await registerSite(oxd, op, {
+      client_name: "My RP",
+      contacts: ["ops@example.org"],
+      grant_types: ["authorization_code"],
+    })
     const tokens = await signIn(oxd, op, oxdId)
     expect(tokens.access_token).toEqual(expect.any(String))
     expect(tokens.refresh_token).toBeNull()
@@ -60,7 +78,13 @@ describe("register_site", () => {
   })
 
   it("reports an op_discovery_path where the OP has no document with no_connect_discovery_response", async () => {
-    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, op_discovery_path: "oxauth", authorization_redirect_uri: REDIRECT_URI }))
+    const e = await failure(
+      call(oxd, "register_site", {
+        op_host: op.issuer,
+        op_discovery_path: "oxauth",
+        authorization_redirect_uri: REDIRECT_URI,
+      }),
+    )
     expect(e).toMatchObject({ error: "no_connect_discovery_response", http: 500 })
     expect(e.error_description).toContain("HTTP 404")
   })
@@ -88,9 +112,15 @@ describe("register_site", () => {
 
   // trusted_client: Gluu's custom attribute oxAuthTrustedClient=true skips consent (RegisterSiteOperation.java:320-322)
   it("sends trusted_client as Gluu's oxAuthTrustedClient custom attribute, and nothing when false", async () => {
-    expect((await clientAtOp(await registerSite(oxd, op, { trusted_client: true })))["oxAuthTrustedClient"]).toBe("true")
-    expect((await clientAtOp(await registerSite(oxd, op, { trusted_client: "true" })))["oxAuthTrustedClient"]).toBe("true")
-    expect((await clientAtOp(await registerSite(oxd, op, { trusted_client: false })))["oxAuthTrustedClient"]).toBeUndefined()
+    expect((await clientAtOp(await registerSite(oxd, op, { trusted_client: true })))["oxAuthTrustedClient"]).toBe(
+      "true",
+    )
+    expect((await clientAtOp(await registerSite(oxd, op, { trusted_client: "true" })))["oxAuthTrustedClient"]).toBe(
+      "true",
+    )
+    expect(
+      (await clientAtOp(await registerSite(oxd, op, { trusted_client: false })))["oxAuthTrustedClient"],
+    ).toBeUndefined()
     expect((await clientAtOp(await registerSite(oxd, op)))["oxAuthTrustedClient"]).toBeUndefined()
   })
 
@@ -111,7 +141,9 @@ describe("register_site", () => {
 
   // R5: the reference refuses what java.net.URL cannot parse, a custom scheme included (Utils.java:79-89, ERC:53)
   it("R5: refuses an authorization_redirect_uri with a custom scheme with invalid_authorization_redirect_uri", async () => {
-    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: "com.example.app:/callback" }))
+    const e = await failure(
+      call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: "com.example.app:/callback" }),
+    )
     expect(e).toMatchObject({ error: "invalid_authorization_redirect_uri", http: 400 })
   })
 
@@ -119,7 +151,9 @@ describe("register_site", () => {
   it("R6: refuses a registration without scope when default_scope is empty with invalid_scope", async () => {
     const noDefault = oxdFor(op, { default_scope: [] })
     try {
-      const e = await failure(call(noDefault, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
+      const e = await failure(
+        call(noDefault, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }),
+      )
       expect(e).toMatchObject({ error: "invalid_scope", http: 400 })
       expect(e.error_description).toContain("Invalid scope parameter (empty or blank).")
     } finally {
@@ -133,7 +167,9 @@ describe("register_site", () => {
     const fresh = oxdFor(op) // no cached discovery
     op.rewriteDiscovery({ openid: { registration_endpoint: null } })
     try {
-      const e = await failure(call(fresh, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))
+      const e = await failure(
+        call(fresh, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }),
+      )
       expect(e).toMatchObject({ error: "invalid_uma_request", http: 400 })
       expect(e.error_description).toContain("client_id and client_secret")
     } finally {
@@ -150,7 +186,9 @@ describe("register_site", () => {
     op.rewriteDiscovery({ openid: { response_types_supported: ["code", "client_credentials", "id_token"] } })
     try {
       const oxdId = await registerSite(fresh, op)
-      const { authorization_url } = await ok<{ authorization_url: string }>(call(fresh, "get_authorization_url", { oxd_id: oxdId }))
+      const { authorization_url } = await ok<{ authorization_url: string }>(
+        call(fresh, "get_authorization_url", { oxd_id: oxdId }),
+      )
       expect(new URL(authorization_url).searchParams.get("response_type")).toBe("code")
       const client = await op.provider.Client.find(new URL(authorization_url).searchParams.get("client_id")!)
       expect(client!.metadata()["response_types"]).toEqual(["code"])
@@ -164,7 +202,10 @@ describe("register_site", () => {
   it("uses an existing client with client_id and client_secret: no registration at the OP", async () => {
     const client = await registerAtOp(op)
     const before = op.counters()["registration"] ?? 0
-    const oxdId = await registerSite(oxd, op, { client_id: client["client_id"], client_secret: client["client_secret"] })
+    const oxdId = await registerSite(oxd, op, {
+      client_id: client["client_id"],
+      client_secret: client["client_secret"],
+    })
     expect(oxdId).toMatch(UUID_V4)
     expect(op.counters()["registration"] ?? 0).toBe(before)
     const tokens = await signIn(oxd, op, oxdId)
@@ -175,25 +216,37 @@ describe("register_site", () => {
   // op_host as given (RegisterSiteOperation.java:72-75, RegisterSiteResponse.java:12-15)
   it("R2: registers at an op_host given without a scheme (https:// prepended), answering op_host as given", async () => {
     const bare = new URL(op.issuer).host
-    const data = await ok<{ oxd_id: string; op_host: string }>(call(oxd, "register_site", { op_host: bare, authorization_redirect_uri: REDIRECT_URI }))
+    const data = await ok<{ oxd_id: string; op_host: string }>(
+      call(oxd, "register_site", { op_host: bare, authorization_redirect_uri: REDIRECT_URI }),
+    )
     expect(data).toEqual({ oxd_id: expect.stringMatching(UUID_V4), op_host: bare })
     expect((await signIn(oxd, op, data.oxd_id)).id_token_claims["iss"]).toEqual([op.issuer])
   })
 
   it("answers op_host beside oxd_id, as the reference's RegisterSiteResponse does", async () => {
-    expect(await ok(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI }))).toEqual({ oxd_id: expect.stringMatching(UUID_V4), op_host: op.issuer })
+    expect(
+      await ok(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI })),
+    ).toEqual({ oxd_id: expect.stringMatching(UUID_V4), op_host: op.issuer })
   })
 
   // R11 / X9: the OP refusing the registration is the reference's internal_error (RegisterSiteOperation.java:286, :104-109)
   it("R11: answers metadata the OP refuses with internal_error carrying the OP's error", async () => {
-    const e = await failure(call(oxd, "register_site", { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, response_types: ["no_such_type"] }))
+    const e = await failure(
+      call(oxd, "register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        response_types: ["no_such_type"],
+      }),
+    )
     expect(e).toMatchObject({ error: "internal_error", http: 400 })
     expect(e.error_description).toContain("invalid_client_metadata")
   })
 
   it("accepts a lone string where a list is expected", async () => {
     const oxdId = await registerSite(oxd, op, { scope: "openid", response_types: "code" })
-    const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: oxdId }))
+    const { authorization_url } = await ok<{ authorization_url: string }>(
+      call(oxd, "get_authorization_url", { oxd_id: oxdId }),
+    )
     expect(new URL(authorization_url).searchParams.get("scope")).toBe("openid")
   })
 })

@@ -35,7 +35,9 @@ describe("remove_site", () => {
     const oxdId = await registerSite(oxd, op)
     const { code, state } = await authorize(oxd, op, oxdId)
     await ok(call(oxd, "remove_site", { oxd_id: oxdId }))
-    expect((await failure(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code, state }))).error).toBe("invalid_oxd_id")
+    expect((await failure(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code, state }))).error).toBe(
+      "invalid_oxd_id",
+    )
   })
 
   // RM3: the site gone between lookup and delete is the reference's remove_site_failed (RemoveSiteOperation.java:30-33)

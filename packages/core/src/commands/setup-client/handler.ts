@@ -4,7 +4,16 @@ import { Ids } from "../../services/Ids.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { list } from "../_shared/fields.js"
-import { checkRegisteredClient, defaultClientName, existingClient, type Plan, planRegistration, registrationBody, siteFromRegistration, withLocalFields } from "../_shared/registration.js"
+import {
+  checkRegisteredClient,
+  defaultClientName,
+  existingClient,
+  type Plan,
+  planRegistration,
+  registrationBody,
+  siteFromRegistration,
+  withLocalFields,
+} from "../_shared/registration.js"
 import type { Params } from "./schema.js"
 
 /** The reference answers an unknown timestamp as 0 (Utils.date, oxd 3.1.4 Utils.java:71-73). */
@@ -24,18 +33,35 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
   const protection = { scope: config.protection_scope }
   // the setup client gets its tokens with client_credentials and its secret (get_client_token): never a public client
-  const setupAuth = (p.client_token_endpoint_auth_method ?? config.default_token_endpoint_auth_method) === "none" ? { client_token_endpoint_auth_method: "client_secret_basic" } : {}
-  const setupPlan = yield* planRegistration({ ...p, ...setupAuth, client_name: p.setup_client_name ?? null }, config, { ...protection, grantTypes: ["client_credentials"] })
-  const sitePlan = yield* planRegistration(p, config, list(p.grant_types) ? { ...protection, grantTypes: ["client_credentials"] } : protection)
+  const setupAuth =
+    (p.client_token_endpoint_auth_method ?? config.default_token_endpoint_auth_method) === "none"
+      ? { client_token_endpoint_auth_method: "client_secret_basic" }
+      : {}
+  const setupPlan = yield* planRegistration({ ...p, ...setupAuth, client_name: p.setup_client_name ?? null }, config, {
+    ...protection,
+    grantTypes: ["client_credentials"],
+  })
+  const sitePlan = yield* planRegistration(
+    p,
+    config,
+    list(p.grant_types) ? { ...protection, grantTypes: ["client_credentials"] } : protection,
+  )
   const setupOxdId = ids.oxdId()
   const siteOxdId = ids.oxdId()
   const existing = yield* existingClient(p)
   const register = (plan: Plan, oxdId: string) =>
-    Effect.tap(op.register(plan.opHost, plan.opDiscoveryPath, registrationBody(plan, defaultClientName(oxdId))), (reg) => checkRegisteredClient(reg, plan.metadata, "setup_client"))
+    Effect.tap(
+      op.register(plan.opHost, plan.opDiscoveryPath, registrationBody(plan, defaultClientName(oxdId))),
+      (reg) => checkRegisteredClient(reg, plan.metadata, "setup_client"),
+    )
   const setupReg = existing ?? (yield* register(setupPlan, setupOxdId))
   const siteReg = existing ?? (yield* register(sitePlan, siteOxdId))
-  const setup = yield* sites.insert(siteFromRegistration(setupOxdId, "setup", setupPlan, withLocalFields(setupPlan, p), setupReg, setupReg.client_id))
-  yield* sites.insert(siteFromRegistration(siteOxdId, "site", sitePlan, withLocalFields(sitePlan, p), siteReg, setupReg.client_id))
+  const setup = yield* sites.insert(
+    siteFromRegistration(setupOxdId, "setup", setupPlan, withLocalFields(setupPlan, p), setupReg, setupReg.client_id),
+  )
+  yield* sites.insert(
+    siteFromRegistration(siteOxdId, "site", sitePlan, withLocalFields(sitePlan, p), siteReg, setupReg.client_id),
+  )
   return {
     setup_client_oxd_id: setup.oxdId,
     client_id: setup.clientId,

@@ -9,12 +9,15 @@ let oxd: Oxd
 let oxdId: string
 startProtectedUmaSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 
-const gatheringUrl = (params: Record<string, unknown>) => call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: oxdId, ...params })
+const gatheringUrl = (params: Record<string, unknown>) =>
+  call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: oxdId, ...params })
 
 describe("uma_rp_get_claims_gathering_url", () => {
   it("builds the AS's claims-gathering URL with client_id, ticket, claims_redirect_uri and a state", async () => {
     const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
-    const { url, state } = await ok<{ url: string; state: string }>(gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }))
+    const { url, state } = await ok<{ url: string; state: string }>(
+      gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }),
+    )
     const u = new URL(url)
     expect(`${u.origin}${u.pathname}`).toBe(op.uma.endpoints.claimsInteraction)
     expect(u.searchParams.get("ticket")).toBe(ticket)
@@ -35,7 +38,13 @@ describe("uma_rp_get_claims_gathering_url", () => {
     expect(a.state).not.toBe(b.state)
     // stored: accepted once by uma_rp_get_rpt (here with the ticket still unspent), then used
     await ok(call(oxd, "uma_rp_get_rpt", { oxd_id: oxdId, ticket, state: a.state }))
-    const used = await failure(call(oxd, "uma_rp_get_rpt", { oxd_id: oxdId, ticket: await ticketFor(oxd, oxdId, "/photo", "GET"), state: a.state }))
+    const used = await failure(
+      call(oxd, "uma_rp_get_rpt", {
+        oxd_id: oxdId,
+        ticket: await ticketFor(oxd, oxdId, "/photo", "GET"),
+        state: a.state,
+      }),
+    )
     // GR8: refused with the reference's code for a state it does not know (ErrorResponseCode.java:25)
     expect(used).toMatchObject({ error: "bad_request", http: 400 })
     expect(used.error_description).toMatch(/^'state' is not registered\. /)
@@ -44,8 +53,16 @@ describe("uma_rp_get_claims_gathering_url", () => {
   // CG3 · reference: invalid_claims_redirect_uri_parameter for a blank one (ErrorResponseCode.java:64, RpGetGetClaimsGatheringUrlOperation.java:51-53)
   it("CG3: refuses a missing, empty or blank claims_redirect_uri with invalid_claims_redirect_uri_parameter", async () => {
     const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
-    for (const params of [{ ticket }, { ticket, claims_redirect_uri: "" }, { ticket, claims_redirect_uri: null }, { ticket, claims_redirect_uri: "  " }]) {
-      expect(await failure(gatheringUrl(params)), JSON.stringify(params)).toMatchObject({ error: "invalid_claims_redirect_uri_parameter", http: 400 })
+    for (const params of [
+      { ticket },
+      { ticket, claims_redirect_uri: "" },
+      { ticket, claims_redirect_uri: null },
+      { ticket, claims_redirect_uri: "  " },
+    ]) {
+      expect(await failure(gatheringUrl(params)), JSON.stringify(params)).toMatchObject({
+        error: "invalid_claims_redirect_uri_parameter",
+        http: 400,
+      })
     }
   })
 
@@ -63,11 +80,32 @@ describe("uma_rp_get_claims_gathering_url", () => {
   // (ErrorResponseCode.java:63, RpGetGetClaimsGatheringUrlOperation.java:31,48-50)
   it("CG1/CG2: refuses a missing or blank ticket with invalid_ticket_parameter, before the oxd_id; then invalid_oxd_id", async () => {
     for (const ticket of [undefined, "", "   "]) {
-      expect(await failure(gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI })), String(ticket)).toMatchObject({ error: "invalid_ticket_parameter", http: 400 })
-      expect(await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }))).toMatchObject({ error: "invalid_ticket_parameter" })
+      expect(
+        await failure(gatheringUrl({ ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI })),
+        String(ticket),
+      ).toMatchObject({ error: "invalid_ticket_parameter", http: 400 })
+      expect(
+        await failure(
+          call(oxd, "uma_rp_get_claims_gathering_url", {
+            oxd_id: "no-such-site",
+            ticket,
+            claims_redirect_uri: CLAIMS_REDIRECT_URI,
+          }),
+        ),
+      ).toMatchObject({ error: "invalid_ticket_parameter" })
     }
-    expect(await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket: "t", claims_redirect_uri: " " }))).toMatchObject({ error: "invalid_claims_redirect_uri_parameter" })
-    const e = await failure(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket: "t", claims_redirect_uri: CLAIMS_REDIRECT_URI }))
+    expect(
+      await failure(
+        call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: "no-such-site", ticket: "t", claims_redirect_uri: " " }),
+      ),
+    ).toMatchObject({ error: "invalid_claims_redirect_uri_parameter" })
+    const e = await failure(
+      call(oxd, "uma_rp_get_claims_gathering_url", {
+        oxd_id: "no-such-site",
+        ticket: "t",
+        claims_redirect_uri: CLAIMS_REDIRECT_URI,
+      }),
+    )
     expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
   })
 })

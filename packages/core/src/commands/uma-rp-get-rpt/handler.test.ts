@@ -2,7 +2,18 @@ import { gatherClaims, type TestOp } from "@oxd/test-op"
 import { afterEach, describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
 import { call, failure, ok, signIn } from "../../../test/support.js"
-import { check, CLAIMS_REDIRECT_URI, delta, ID_TOKEN_FORMAT, protect, registerUmaSite, rptFor, type RptResult, startProtectedUmaSite, ticketFor } from "../../../test/uma.js"
+import {
+  check,
+  CLAIMS_REDIRECT_URI,
+  delta,
+  ID_TOKEN_FORMAT,
+  protect,
+  registerUmaSite,
+  rptFor,
+  type RptResult,
+  startProtectedUmaSite,
+  ticketFor,
+} from "../../../test/uma.js"
 
 const UMA_GRANT = "token.urn:ietf:params:oauth:grant-type:uma-ticket"
 
@@ -12,9 +23,15 @@ let oxdId: string
 startProtectedUmaSite((o, x, id) => ([op, oxd, oxdId] = [o, x, id]))
 afterEach(() => op.uma.reset())
 
-const getRpt = (params: Record<string, unknown>, site = oxdId) => call(oxd, "uma_rp_get_rpt", { oxd_id: site, ...params })
+const getRpt = (params: Record<string, unknown>, site = oxdId) =>
+  call(oxd, "uma_rp_get_rpt", { oxd_id: site, ...params })
 
-interface NeedInfoDetails { error: string; ticket: string; required_claims: Array<Record<string, unknown>>; redirect_user: string }
+interface NeedInfoDetails {
+  error: string
+  ticket: string
+  required_claims: Array<Record<string, unknown>>
+  redirect_user: string
+}
 
 /** uma_rp_get_rpt answered need_info: the AS's answer from data.details. */
 const needInfo = async (params: Record<string, unknown>, site = oxdId): Promise<NeedInfoDetails> => {
@@ -29,7 +46,13 @@ const needInfo = async (params: Record<string, unknown>, site = oxdId): Promise<
 /** need_info → uma_rp_get_claims_gathering_url → the requesting party gives the claims at the AS. */
 const gather = async (site: string, claims: Record<string, string>) => {
   const details = await needInfo({ ticket: await ticketFor(oxd, site, "/photo", "GET") }, site)
-  const { url, state } = await ok<{ url: string; state: string }>(call(oxd, "uma_rp_get_claims_gathering_url", { oxd_id: site, ticket: details.ticket, claims_redirect_uri: CLAIMS_REDIRECT_URI }))
+  const { url, state } = await ok<{ url: string; state: string }>(
+    call(oxd, "uma_rp_get_claims_gathering_url", {
+      oxd_id: site,
+      ticket: details.ticket,
+      claims_redirect_uri: CLAIMS_REDIRECT_URI,
+    }),
+  )
   const back = await gatherClaims(url, claims, { ca: op.caPem })
   expect(back.state).toBe(state)
   return { ticket: back.ticket, state }
@@ -41,7 +64,12 @@ describe("uma_rp_get_rpt", () => {
   it("gets an RPT for a ticket: access_token, token_type as the AS wrote it, a pct, updated false — the reference's four fields", async () => {
     const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
     const rpt = await ok<RptResult>(getRpt({ ticket }))
-    expect(rpt).toEqual({ access_token: expect.any(String), token_type: "Bearer", pct: expect.any(String), updated: false })
+    expect(rpt).toEqual({
+      access_token: expect.any(String),
+      token_type: "Bearer",
+      pct: expect.any(String),
+      updated: false,
+    })
     expect((await check(oxd, oxdId, "/photo", "GET", rpt.access_token)).access).toBe("granted")
   })
 
@@ -60,7 +88,10 @@ describe("uma_rp_get_rpt", () => {
     op.uma.setPolicy("view", { kind: "deny" })
     const e = await failure(getRpt({ ticket: await ticketFor(oxd, oxdId, "/photo", "GET") }))
     expect(e).toMatchObject({ error: "http_status_403", http: 403 })
-    expect(JSON.parse(e.error_description)).toMatchObject({ error: "request_denied", error_description: expect.stringContaining("denied") })
+    expect(JSON.parse(e.error_description)).toMatchObject({
+      error: "request_denied",
+      error_description: expect.stringContaining("denied"),
+    })
   })
 
   // GR4 · reference: need_info + details = the AS's answer as UmaNeedInfoResponse: error, ticket, required_claims, redirect_user
@@ -74,7 +105,13 @@ describe("uma_rp_get_rpt", () => {
     expect(details.error).toBe("need_info")
     expect(details.ticket).toEqual(expect.any(String))
     expect(details.ticket).not.toBe(ticket)
-    expect(details.required_claims).toEqual([expect.objectContaining({ name: "country", friendly_name: "country", claim_token_format: expect.arrayContaining([ID_TOKEN_FORMAT]) })])
+    expect(details.required_claims).toEqual([
+      expect.objectContaining({
+        name: "country",
+        friendly_name: "country",
+        claim_token_format: expect.arrayContaining([ID_TOKEN_FORMAT]),
+      }),
+    ])
     expect(new URL(details.redirect_user).searchParams.get("ticket")).toBe(details.ticket)
   })
 
@@ -82,7 +119,13 @@ describe("uma_rp_get_rpt", () => {
     const alice = op.users.find((u) => u.username === "alice")!
     op.uma.setPolicy("view", { kind: "require_claim", name: "email", value: String(alice.claims["email"]) })
     const { id_token } = await signIn(oxd, op, oxdId)
-    const rpt = await ok<RptResult>(getRpt({ ticket: await ticketFor(oxd, oxdId, "/photo", "GET"), claim_token: id_token, claim_token_format: ID_TOKEN_FORMAT }))
+    const rpt = await ok<RptResult>(
+      getRpt({
+        ticket: await ticketFor(oxd, oxdId, "/photo", "GET"),
+        claim_token: id_token,
+        claim_token_format: ID_TOKEN_FORMAT,
+      }),
+    )
     expect((await check(oxd, oxdId, "/photo", "GET", rpt.access_token)).access).toBe("granted")
     expect(rpt.pct).toEqual(expect.any(String))
     // without the claims the policy wants more; with the pct the AS knows them
@@ -101,7 +144,13 @@ describe("uma_rp_get_rpt", () => {
   })
 
   it("reports a claim_token_format the AS does not support as http_status_400 with the AS's answer", async () => {
-    const e = await failure(getRpt({ ticket: await ticketFor(oxd, oxdId, "/photo", "GET"), claim_token: "eyJ.x.y", claim_token_format: "urn:example:unknown" }))
+    const e = await failure(
+      getRpt({
+        ticket: await ticketFor(oxd, oxdId, "/photo", "GET"),
+        claim_token: "eyJ.x.y",
+        claim_token_format: "urn:example:unknown",
+      }),
+    )
     expect(e).toMatchObject({ error: "http_status_400", http: 400 })
     expect(JSON.parse(e.error_description)).toMatchObject({ error: "invalid_request" })
   })
@@ -162,7 +211,9 @@ describe("uma_rp_get_rpt", () => {
     it("GR8: refuses a state never issued, or one from get_authorization_url, with bad_request", async () => {
       const ticket = await ticketFor(oxd, oxdId, "/photo", "GET")
       expect(await failure(getRpt({ ticket, state: "forged" }))).toMatchObject({ error: "bad_request", http: 400 })
-      const { authorization_url } = await ok<{ authorization_url: string }>(call(oxd, "get_authorization_url", { oxd_id: oxdId }))
+      const { authorization_url } = await ok<{ authorization_url: string }>(
+        call(oxd, "get_authorization_url", { oxd_id: oxdId }),
+      )
       const loginState = new URL(authorization_url).searchParams.get("state")!
       expect(await failure(getRpt({ ticket, state: loginState }))).toMatchObject({ error: "bad_request" })
       // the ticket was not spent on a refused state

@@ -6,13 +6,21 @@ import type { Introspection } from "../../services/UmaAuthorizationServer.js"
 import { evaluateScopeExpression } from "../../uma/scopeExpression.js"
 import type { Params, Result } from "./schema.js"
 
-interface GrantedPermission { readonly resource_id?: unknown; readonly resource_scopes?: unknown; readonly exp?: unknown }
+interface GrantedPermission {
+  readonly resource_id?: unknown
+  readonly resource_scopes?: unknown
+  readonly exp?: unknown
+}
 
 /**
  * Frozen: a shared constant, so the reply made of it is made once (answerFromWarmState) and its encoding reused. The
  * reference's reply always has its three fields, null when granted (RsCheckAccessResponse).
  */
-export const GRANTED: typeof Result.Type = Object.freeze({ access: "granted", "www-authenticate_header": null, ticket: null })
+export const GRANTED: typeof Result.Type = Object.freeze({
+  access: "granted",
+  "www-authenticate_header": null,
+  ticket: null,
+})
 
 /**
  * The request's method in upper case, or why the request cannot be checked: an empty method or path, the only
@@ -20,14 +28,28 @@ export const GRANTED: typeof Result.Type = Object.freeze({ access: "granted", "w
  * resource guards is invalid_request "Resource is not protected…".
  */
 export const requestedMethod = (p: typeof Params.Type): string | InvalidParams => {
-  if (p.http_method.length === 0) return new InvalidParams({ code: "invalid_http_method", field: "http_method", detail: "is empty" })
-  if (p.path.length === 0) return new InvalidParams({ code: "invalid_path_parameter", field: "path", detail: "is empty" })
+  if (p.http_method.length === 0)
+    return new InvalidParams({ code: "invalid_http_method", field: "http_method", detail: "is empty" })
+  if (p.path.length === 0)
+    return new InvalidParams({ code: "invalid_path_parameter", field: "path", detail: "is empty" })
   return p.http_method.toUpperCase()
 }
 
 /** The event every decided check publishes (never the RPT). */
-export const accessChecked = (site: Site, access: "granted" | "denied", path: string, method: string): OxdEventInput =>
-  ({ type: "access_checked", oxd_id: site.oxdId, op_host: site.opHost, setup_client_id: site.setupClientId, access, path, http_method: method })
+export const accessChecked = (
+  site: Site,
+  access: "granted" | "denied",
+  path: string,
+  method: string,
+): OxdEventInput => ({
+  type: "access_checked",
+  oxd_id: site.oxdId,
+  op_host: site.opHost,
+  setup_client_id: site.setupClientId,
+  access,
+  path,
+  http_method: method,
+})
 
 /** Whether an RPT's permissions open this resource: any one scope ("or"), or the scope_expression. */
 export const grants = (rpt: Introspection, resource: ProtectedResource, nowSeconds: number): boolean => {
@@ -40,6 +62,7 @@ export const grants = (rpt: Introspection, resource: ProtectedResource, nowSecon
     if (typeof p.exp === "number" && p.exp <= nowSeconds) continue
     if (Array.isArray(p.resource_scopes)) for (const s of p.resource_scopes) if (typeof s === "string") granted.add(s)
   }
-  if (resource.scopeExpression) return evaluateScopeExpression(resource.scopeExpression.rule, resource.scopeExpression.data, granted)
+  if (resource.scopeExpression)
+    return evaluateScopeExpression(resource.scopeExpression.rule, resource.scopeExpression.data, granted)
   return resource.scopes.some((s) => granted.has(s))
 }

@@ -27,12 +27,31 @@ beforeAll(async () => {
   await oxd.ready()
   token = (await protectionToken(oxd, op)).token
   oxdId = await registerSite(oxd, op, { ...UMA_SITE, protection_access_token: token })
-  await ok(call(oxd, "uma_rs_protect", { oxd_id: oxdId, protection_access_token: token, resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }] }))
-  rpt = (await ok<{ access_token: string }>(call(oxd, "uma_rp_get_rpt", {
-    oxd_id: oxdId,
-    protection_access_token: token,
-    ticket: (await ok<{ ticket: string }>(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", protection_access_token: token }))).ticket,
-  }))).access_token
+  await ok(
+    call(oxd, "uma_rs_protect", {
+      oxd_id: oxdId,
+      protection_access_token: token,
+      resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }],
+    }),
+  )
+  rpt = (
+    await ok<{ access_token: string }>(
+      call(oxd, "uma_rp_get_rpt", {
+        oxd_id: oxdId,
+        protection_access_token: token,
+        ticket: (
+          await ok<{ ticket: string }>(
+            call(oxd, "uma_rs_check_access", {
+              oxd_id: oxdId,
+              path: "/photo",
+              http_method: "GET",
+              protection_access_token: token,
+            }),
+          )
+        ).ticket,
+      }),
+    )
+  ).access_token
 })
 afterAll(async () => {
   await oxd?.dispose()
@@ -41,12 +60,20 @@ afterAll(async () => {
 
 /** reference: the three fields always, null when granted (RsCheckAccessResponse.java:12-17) */
 const GRANTED = { access: "granted", "www-authenticate_header": null, ticket: null }
-const checkParams = (extra: Record<string, unknown> = {}) => ({ oxd_id: oxdId, path: "/photo", http_method: "GET", rpt, protection_access_token: token, ...extra })
+const checkParams = (extra: Record<string, unknown> = {}) => ({
+  oxd_id: oxdId,
+  path: "/photo",
+  http_method: "GET",
+  rpt,
+  protection_access_token: token,
+  ...extra,
+})
 const callNow = (params: Record<string, unknown>, ctx: { protectionToken?: string; requestId?: string } = {}) =>
   oxd.call("uma_rs_check_access", params, { transport: "internal", ...ctx })
 /** A check answered the ordinary way first (it fills the caches), then one that should come from warm state. */
 const warm = async () => ok(callNow(checkParams()))
-const counter = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, "\\$&")} (\\d+)`, "m").exec(text)?.[1] ?? 0)
+const counter = (text: string, series: string) =>
+  Number(new RegExp(`^${series.replace(/[{}]/g, "\\$&")} (\\d+)`, "m").exec(text)?.[1] ?? 0)
 
 describe("uma_rs_check_access answered on the synchronous road", () => {
   it("answers a cached granted check synchronously, with the handler's reply", async () => {
@@ -59,7 +86,11 @@ describe("uma_rs_check_access answered on the synchronous road", () => {
     expect(now).toEqual(ordinary)
     // the granted reply is one shared value, frozen all through: made once, its encoding reusable by an edge
     expect(callNow(checkParams())).toBe(now)
-    expect([Object.isFrozen(now), Object.isFrozen((now as typeof ordinary).envelope), Object.isFrozen((now as typeof ordinary).envelope.data)]).toEqual([true, true, true])
+    expect([
+      Object.isFrozen(now),
+      Object.isFrozen((now as typeof ordinary).envelope),
+      Object.isFrozen((now as typeof ordinary).envelope.data),
+    ]).toEqual([true, true, true])
     // unknown extra params are ignored on this path too
     expect(callNow(checkParams({ extra: { deep: [1, 2] } }))).toEqual(ordinary)
     // dispatch gives the same reply (in a promise)
@@ -69,12 +100,24 @@ describe("uma_rs_check_access answered on the synchronous road", () => {
   it("publishes the same access_checked event, counts the command and its cache hits once", async () => {
     await warm()
     const events: OxdEvent[] = []
-    const stop = oxd.subscribe((e) => e.type === "access_checked", (e) => events.push(e))
+    const stop = oxd.subscribe(
+      (e) => e.type === "access_checked",
+      (e) => events.push(e),
+    )
     const before = await oxd.metricsText()
     const now = callNow(checkParams({ http_method: "get" })) as Reply
     stop()
     expect(now.envelope.status).toBe("ok")
-    expect(events).toEqual([expect.objectContaining({ type: "access_checked", oxd_id: oxdId, access: "granted", path: "/photo", http_method: "GET", setup_client_id: expect.any(String) })])
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "access_checked",
+        oxd_id: oxdId,
+        access: "granted",
+        path: "/photo",
+        http_method: "GET",
+        setup_client_id: expect.any(String),
+      }),
+    ])
     expect(JSON.stringify(events)).not.toContain(rpt)
     const after = await oxd.metricsText()
     const ok = 'oxd_commands_total{command="uma_rs_check_access",transport="internal",outcome="ok"}'
@@ -126,7 +169,9 @@ describe("uma_rs_check_access answered on the synchronous road", () => {
     const upper = callNow(checkParams({ path: "/PHOTO", http_method: "get" }))
     expect(upper).not.toBeInstanceOf(Promise)
     expect(upper).toEqual({ envelope: { status: "ok", data: GRANTED }, http: 200 })
-    expect(await oxd.dispatch("uma_rs_check_access", checkParams({ path: "/Photo" }), { transport: "internal" })).toEqual(upper)
+    expect(
+      await oxd.dispatch("uma_rs_check_access", checkParams({ path: "/Photo" }), { transport: "internal" }),
+    ).toEqual(upper)
   })
 
   it("leaves a denial to the handler (it needs a ticket from the AS)", async () => {
@@ -145,7 +190,14 @@ describe("uma_rs_check_access answered on the synchronous road", () => {
     expect(due).toBeInstanceOf(Promise)
     expect((await due).envelope).toEqual({ status: "ok", data: GRANTED })
     // the resource now needs another scope: the cached resources are gone with the write, the RPT no longer opens it
-    await ok(call(oxd, "uma_rs_protect", { oxd_id: oxdId, overwrite: true, protection_access_token: token, resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["edit"] }] }] }))
+    await ok(
+      call(oxd, "uma_rs_protect", {
+        oxd_id: oxdId,
+        overwrite: true,
+        protection_access_token: token,
+        resources: [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["edit"] }] }],
+      }),
+    )
     const after = callNow(checkParams())
     expect(after).toBeInstanceOf(Promise)
     expect(await ok(after)).toMatchObject({ access: "denied" })
@@ -168,8 +220,7 @@ describe("uma_rs_check_access answered on the synchronous road", () => {
       const replies = Array.from({ length: 4 }, () => limited.call("uma_rs_check_access", params, ctx))
       expect(replies.every((r) => !(r instanceof Promise))).toBe(true)
       const outcome = ({ envelope: e }: Reply) => (e.status === "ok" ? "granted" : e.data.error)
-      expect(replies.map((r) => outcome(r as Reply)))
-        .toEqual(["granted", "granted", "rate_limited", "rate_limited"])
+      expect(replies.map((r) => outcome(r as Reply))).toEqual(["granted", "granted", "rate_limited", "rate_limited"])
     } finally {
       await limited.dispose()
     }
@@ -177,4 +228,7 @@ describe("uma_rs_check_access answered on the synchronous road", () => {
 })
 
 /** The tests' helpers call without a token: this core requires one, so they get it from the transport. */
-const oxdWithToken = (): Oxd => ({ ...oxd, dispatch: (c, p, ctx) => oxd.dispatch(c, p, { ...ctx, protectionToken: token }) })
+const oxdWithToken = (): Oxd => ({
+  ...oxd,
+  dispatch: (c, p, ctx) => oxd.dispatch(c, p, { ...ctx, protectionToken: token }),
+})

@@ -2,7 +2,16 @@ import type { TestOp } from "@oxd/test-op"
 import { afterEach, describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
 import { call, failure, ok, oxdFor, testClock } from "../../../test/support.js"
-import { check, delta, protect, registerUmaSite, rptFor, sleep, startProtectedUmaSite, ticketFor } from "../../../test/uma.js"
+import {
+  check,
+  delta,
+  protect,
+  registerUmaSite,
+  rptFor,
+  sleep,
+  startProtectedUmaSite,
+  ticketFor,
+} from "../../../test/uma.js"
 
 const GRANTED = { access: "granted", "www-authenticate_header": null, ticket: null }
 
@@ -14,15 +23,27 @@ let ids: Record<string, string>
 startProtectedUmaSite((o, x, id, resources) => ([op, oxd, oxdId, ids] = [o, x, id, resources]))
 afterEach(() => op.uma.reset())
 
-const introspect = (rpt: string) => ok<{ active: boolean; permissions?: Array<{ resource_id: string; resource_scopes: string[] }> }>(call(oxd, "introspect_rpt", { oxd_id: oxdId, rpt }))
+const introspect = (rpt: string) =>
+  ok<{ active: boolean; permissions?: Array<{ resource_id: string; resource_scopes: string[] }> }>(
+    call(oxd, "introspect_rpt", { oxd_id: oxdId, rpt }),
+  )
 
 describe("uma_rs_check_access", () => {
   it("denies a request without an RPT, with a fresh ticket and the exact WWW-Authenticate header", async () => {
     for (const rpt of ["", undefined, null]) {
-      const r = await ok(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", ...(rpt === undefined ? {} : { rpt }) }))
+      const r = await ok(
+        call(oxd, "uma_rs_check_access", {
+          oxd_id: oxdId,
+          path: "/photo",
+          http_method: "GET",
+          ...(rpt === undefined ? {} : { rpt }),
+        }),
+      )
       expect(r["access"]).toBe("denied")
       expect(r["ticket"]).toEqual(expect.any(String))
-      expect(r["www-authenticate_header"]).toBe(`UMA realm="rs",as_uri="${op.issuer}",error="insufficient_scope",ticket="${r["ticket"]}"`)
+      expect(r["www-authenticate_header"]).toBe(
+        `UMA realm="rs",as_uri="${op.issuer}",error="insufficient_scope",ticket="${r["ticket"]}"`,
+      )
     }
     const [a, b] = [await ticketFor(oxd, oxdId, "/photo", "GET"), await ticketFor(oxd, oxdId, "/photo", "GET")]
     expect(a).not.toBe(b)
@@ -30,12 +51,16 @@ describe("uma_rs_check_access", () => {
 
   it("asks the ticket for the condition's ticketScopes (or its scopes when it has none)", async () => {
     const write = await rptFor(oxd, oxdId, "/photo", "POST")
-    expect((await introspect(write.access_token)).permissions).toEqual([expect.objectContaining({ resource_id: ids["/photo PUT POST"], resource_scopes: ["add"] })])
+    expect((await introspect(write.access_token)).permissions).toEqual([
+      expect.objectContaining({ resource_id: ids["/photo PUT POST"], resource_scopes: ["add"] }),
+    ])
     const read = await rptFor(oxd, oxdId, "/photo", "GET")
-    expect((await introspect(read.access_token)).permissions).toEqual([expect.objectContaining({ resource_id: ids["/photo GET"], resource_scopes: ["view"] })])
+    expect((await introspect(read.access_token)).permissions).toEqual([
+      expect.objectContaining({ resource_id: ids["/photo GET"], resource_scopes: ["view"] }),
+    ])
   })
 
-  it("grants an RPT holding one of the condition's scopes (\"or\" rule), for every method of the condition", async () => {
+  it('grants an RPT holding one of the condition\'s scopes ("or" rule), for every method of the condition', async () => {
     const { access_token } = await rptFor(oxd, oxdId, "/photo", "PUT") // the ticket asks for add only
     // reply · reference: the three fields always, null when granted (RsCheckAccessResponse.java:12-17)
     expect(await check(oxd, oxdId, "/photo", "PUT", access_token)).toEqual(GRANTED)
@@ -69,7 +94,9 @@ describe("uma_rs_check_access", () => {
     const r = await check(oxd, oxdId, "/photo", "GET", "not-an-rpt")
     expect(r.access).toBe("denied")
     expect(r.ticket).toEqual(expect.any(String))
-    expect(r["www-authenticate_header"]).toBe(`UMA realm="rs",as_uri="${op.issuer}",error="insufficient_scope",ticket="${r.ticket}"`)
+    expect(r["www-authenticate_header"]).toBe(
+      `UMA realm="rs",as_uri="${op.issuer}",error="insufficient_scope",ticket="${r.ticket}"`,
+    )
   })
 
   it("denies an expired RPT", async () => {
@@ -81,8 +108,13 @@ describe("uma_rs_check_access", () => {
 
   it("applies a scope_expression: granted only when the RPT's scopes satisfy the rule", async () => {
     const site = await registerUmaSite(oxd, op)
-    const expression = { rule: { and: [{ or: [{ var: 0 }, { var: 1 }] }, { var: 2 }] }, data: ["all", "add", "internal"] }
-    await protect(oxd, site, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: expression, ticketScopes: ["add"] }] }])
+    const expression = {
+      rule: { and: [{ or: [{ var: 0 }, { var: 1 }] }, { var: 2 }] },
+      data: ["all", "add", "internal"],
+    }
+    await protect(oxd, site, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: expression, ticketScopes: ["add"] }] },
+    ])
     const addOnly = await rptFor(oxd, site, "/photo", "GET")
     expect((await check(oxd, site, "/photo", "GET", addOnly.access_token)).access).toBe("denied")
     const addAndInternal = await rptFor(oxd, site, "/photo", "GET", { scope: ["internal"] })
@@ -91,13 +123,19 @@ describe("uma_rs_check_access", () => {
 
   // CA6 · reference: invalid_request with this description (RsCheckAccessOperation.java:50-57)
   it("CA6: refuses an unprotected path with invalid_request and the reference's description", async () => {
-    const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/unknown", http_method: "GET", rpt: "" }))
+    const e = await failure(
+      call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/unknown", http_method: "GET", rpt: "" }),
+    )
     expect(e).toMatchObject({ error: "invalid_request", http: 400 })
-    expect(e.error_description).toBe("Resource is not protected with path: /unknown and httpMethod: GET. Please protect your resource first with uma_rs_protect command. Check details on https://gluu.org/docs/oxd")
+    expect(e.error_description).toBe(
+      "Resource is not protected with path: /unknown and httpMethod: GET. Please protect your resource first with uma_rs_protect command. Check details on https://gluu.org/docs/oxd",
+    )
   })
 
   it("refuses a method the protected path does not guard with invalid_request", async () => {
-    const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "DELETE", rpt: "" }))
+    const e = await failure(
+      call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "DELETE", rpt: "" }),
+    )
     expect(e).toMatchObject({ error: "invalid_request", http: 400 })
     expect(e.error_description).toContain("Resource is not protected")
   })
@@ -106,18 +144,27 @@ describe("uma_rs_check_access", () => {
   // (ErrorResponseCode.java:61-62, RsCheckAccessOperation.java:129-135); CA4/CA5 — any other method or path is looked up
   // and, guarded by nothing, is invalid_request (RsCheckAccessOperation.java:50-57)
   it("CA2-CA5: a missing or empty http_method is invalid_http_method, path invalid_path_parameter; an odd one is not protected", async () => {
-    const missing = (params: Record<string, unknown>) => failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, rpt: "", ...params }))
+    const missing = (params: Record<string, unknown>) =>
+      failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, rpt: "", ...params }))
     expect((await missing({ path: "/photo" })).error).toBe("invalid_http_method")
     expect((await missing({ path: "/photo", http_method: "" })).error).toBe("invalid_http_method")
     expect((await missing({ http_method: "GET" })).error).toBe("invalid_path_parameter")
     expect((await missing({ http_method: "GET", path: "" })).error).toBe("invalid_path_parameter")
     expect((await missing({})).error).toBe("invalid_http_method")
-    expect(await missing({ path: "/photo", http_method: "FETCH" })).toMatchObject({ error: "invalid_request", error_description: expect.stringContaining("httpMethod: FETCH") })
-    expect(await missing({ path: "photo", http_method: "GET" })).toMatchObject({ error: "invalid_request", error_description: expect.stringContaining("path: photo") })
+    expect(await missing({ path: "/photo", http_method: "FETCH" })).toMatchObject({
+      error: "invalid_request",
+      error_description: expect.stringContaining("httpMethod: FETCH"),
+    })
+    expect(await missing({ path: "photo", http_method: "GET" })).toMatchObject({
+      error: "invalid_request",
+      error_description: expect.stringContaining("path: photo"),
+    })
   })
 
   it("refuses an unknown oxd_id with invalid_oxd_id", async () => {
-    const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: "no-such-site", path: "/photo", http_method: "GET", rpt: "" }))
+    const e = await failure(
+      call(oxd, "uma_rs_check_access", { oxd_id: "no-such-site", path: "/photo", http_method: "GET", rpt: "" }),
+    )
     expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
   })
 })
@@ -155,7 +202,8 @@ describe("uma_rs_check_access RPT cache", () => {
       await protect(uncached, site)
       const { access_token } = await rptFor(uncached, site, "/photo", "GET")
       const before = op.counters()
-      for (let i = 0; i < 5; i++) expect((await check(uncached, site, "/photo", "GET", access_token)).access).toBe("granted")
+      for (let i = 0; i < 5; i++)
+        expect((await check(uncached, site, "/photo", "GET", access_token)).access).toBe("granted")
       expect(delta(op, before, "uma.introspection")).toBe(5)
     } finally {
       await uncached.dispose()

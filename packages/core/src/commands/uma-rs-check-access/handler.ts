@@ -29,10 +29,14 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     const now = yield* Clock.currentTimeMillis
     if (grants(introspection, resource, Math.floor(now / 1000))) return yield* decided(GRANTED)
   }
-  const ticket = yield* as.permissionTicket(site, [{ resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes }]).pipe(
-    // the reference cannot read a refused ticket registration (RsCheckAccessOperation.java:121-123): internal_error
-    Effect.catchTag("OpRejected", refusedAsInternalError("The permission ticket registration", "the AS refused it")),
-  )
+  const ticket = yield* as
+    .permissionTicket(site, [
+      { resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes },
+    ])
+    .pipe(
+      // the reference cannot read a refused ticket registration (RsCheckAccessOperation.java:121-123): internal_error
+      Effect.catchTag("OpRejected", refusedAsInternalError("The permission ticket registration", "the AS refused it")),
+    )
   const { uma_realm } = yield* OxdConfig
   return yield* decided({
     access: "denied",

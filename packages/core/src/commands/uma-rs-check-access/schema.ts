@@ -3,15 +3,26 @@ import { OxdId, optional, ProtectionAccessToken } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
-  rpt: optional(Schema.String).annotate({ description: "The RPT the requesting party sent (Authorization: Bearer …); empty when it sent none." }),
+  rpt: optional(Schema.String).annotate({
+    description: "The RPT the requesting party sent (Authorization: Bearer …); empty when it sent none.",
+  }),
   // the method before the path, as the reference checks them
   http_method: Schema.String.annotate({ description: "The request's HTTP method (any letter case)." }),
-  path: Schema.String.annotate({ description: "The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it)." }),
+  path: Schema.String.annotate({
+    description: "The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it).",
+  }),
   protection_access_token: ProtectionAccessToken,
-}).annotate({ description: "Decides whether a request to a protected resource may proceed; when not, gets a permission ticket for the requester." })
+}).annotate({
+  description:
+    "Decides whether a request to a protected resource may proceed; when not, gets a permission ticket for the requester.",
+})
 
 export const Result = Schema.Struct({
   access: Schema.Literals(["granted", "denied"]),
-  "www-authenticate_header": Schema.NullOr(Schema.String).annotate({ description: "For a denied request: the WWW-Authenticate header to answer with (401); null when granted." }),
-  ticket: Schema.NullOr(Schema.String).annotate({ description: "For a denied request: the permission ticket; null when granted." }),
+  "www-authenticate_header": Schema.NullOr(Schema.String).annotate({
+    description: "For a denied request: the WWW-Authenticate header to answer with (401); null when granted.",
+  }),
+  ticket: Schema.NullOr(Schema.String).annotate({
+    description: "For a denied request: the permission ticket; null when granted.",
+  }),
 })

@@ -2,7 +2,15 @@ import type { TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
 import { call, failure, registerSite, startOpAndOxd } from "../../../test/support.js"
-import { check, delta, newResources, photoAndDocument, protect, registerUmaSite, resourceIds } from "../../../test/uma.js"
+import {
+  check,
+  delta,
+  newResources,
+  photoAndDocument,
+  protect,
+  registerUmaSite,
+  resourceIds,
+} from "../../../test/uma.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -10,7 +18,11 @@ startOpAndOxd((o, x) => ([op, oxd] = [o, x]))
 
 const EXPRESSION = {
   rule: { and: [{ or: [{ var: 0 }, { var: 1 }] }, { var: 2 }] },
-  data: ["http://photoz.example.com/dev/actions/all", "http://photoz.example.com/dev/actions/add", "http://photoz.example.com/dev/actions/internalClient"],
+  data: [
+    "http://photoz.example.com/dev/actions/all",
+    "http://photoz.example.com/dev/actions/add",
+    "http://photoz.example.com/dev/actions/internalClient",
+  ],
 }
 
 /** Calls uma_rs_protect expecting an error; also checks that nothing was registered at the AS. */
@@ -37,7 +49,9 @@ describe("uma_rs_protect", () => {
   it("stores a scope_expression at the AS, with its data as the resource's scopes", async () => {
     const oxdId = await registerUmaSite(oxd, op)
     const before = resourceIds(op)
-    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: EXPRESSION }] }])
+    await protect(oxd, oxdId, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: EXPRESSION }] },
+    ])
     const [created, ...rest] = newResources(op, before)
     expect(rest).toEqual([])
     expect(created).toMatchObject({ resource_scopes: EXPRESSION.data, scope_expression: EXPRESSION })
@@ -48,13 +62,20 @@ describe("uma_rs_protect", () => {
     await protect(oxd, oxdId)
     const ids = resourceIds(op)
     for (const overwrite of [undefined, false, null]) {
-      const e = await refused(oxdId, [{ path: "/other", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }], overwrite === undefined ? {} : { overwrite })
+      const e = await refused(
+        oxdId,
+        [{ path: "/other", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }],
+        overwrite === undefined ? {} : { overwrite },
+      )
       expect(e).toMatchObject({ error: "uma_protection_exists", http: 400 })
       expect(e.error_description).toContain("overwrite")
     }
     expect(resourceIds(op)).toEqual(ids)
     expect((await check(oxd, oxdId, "/photo", "GET")).access).toBe("denied")
-    expect((await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/other", http_method: "GET", rpt: "" }))).error).toBe("invalid_request")
+    expect(
+      (await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/other", http_method: "GET", rpt: "" })))
+        .error,
+    ).toBe("invalid_request")
   })
 
   it("with overwrite: true replaces the protection and deletes the old resources at the AS", async () => {
@@ -71,7 +92,9 @@ describe("uma_rs_protect", () => {
     expect(created).toHaveLength(1)
     expect(created[0]).toMatchObject({ owner: old[0]!.owner, resource_scopes: ["remove"] })
     // the old paths are no longer protected here either
-    const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }))
+    const e = await failure(
+      call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }),
+    )
     expect(e).toMatchObject({ error: "invalid_request", http: 400 })
     expect((await check(oxd, oxdId, "/album", "DELETE")).access).toBe("denied")
   })
@@ -89,14 +112,21 @@ describe("uma_rs_protect", () => {
 
   it("refuses a method listed twice for one path (any case, any condition) with http_method_not_unique", async () => {
     const oxdId = await registerUmaSite(oxd, op)
-    const sameCondition = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET", "get"], scopes: ["view"] }] }])
+    const sameCondition = await refused(oxdId, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET", "get"], scopes: ["view"] }] },
+    ])
     expect(sameCondition).toMatchObject({ error: "http_method_not_unique", http: 400 })
     expect(sameCondition.error_description).toContain("GET")
     expect(sameCondition.error_description).toContain("/photo")
-    const twoConditions = await refused(oxdId, [{
-      path: "/photo",
-      conditions: [{ httpMethods: ["GET", "POST"], scopes: ["view"] }, { httpMethods: ["post"], scopes: ["add"] }],
-    }])
+    const twoConditions = await refused(oxdId, [
+      {
+        path: "/photo",
+        conditions: [
+          { httpMethods: ["GET", "POST"], scopes: ["view"] },
+          { httpMethods: ["post"], scopes: ["add"] },
+        ],
+      },
+    ])
     expect(twoConditions).toMatchObject({ error: "http_method_not_unique", http: 400 })
     expect(twoConditions.error_description).toContain("POST")
   })
@@ -121,17 +151,27 @@ describe("uma_rs_protect", () => {
       { path: "/nothing", conditions: [] },
       { path: "/no-method", conditions: [{ httpMethods: [], scopes: ["view"] }] },
     ])
-    expect(newResources(op, before).map((r) => r.name).sort()).toEqual([" GET", "/no-method ", "photo FETCH"])
+    expect(
+      newResources(op, before)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([" GET", "/no-method ", "photo FETCH"])
     // FETCH on "photo" is protected now: a check gets a ticket
     expect(await check(oxd, oxdId, "photo", "fetch")).toMatchObject({ access: "denied", ticket: expect.any(String) })
-    const nothing = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/nothing", http_method: "GET", rpt: "" }))
+    const nothing = await failure(
+      call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/nothing", http_method: "GET", rpt: "" }),
+    )
     expect(nothing.error).toBe("invalid_request")
   })
 
   it("still needs a path and a method list in each entry (the reference fails on them too)", async () => {
     const oxdId = await registerUmaSite(oxd, op)
-    expect(await refused(oxdId, [{ conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }])).toMatchObject({ error: "invalid_path_parameter" })
-    expect(await refused(oxdId, [{ path: "/photo", conditions: [{ scopes: ["view"] }] }])).toMatchObject({ error: "invalid_http_method" })
+    expect(await refused(oxdId, [{ conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }])).toMatchObject({
+      error: "invalid_path_parameter",
+    })
+    expect(await refused(oxdId, [{ path: "/photo", conditions: [{ scopes: ["view"] }] }])).toMatchObject({
+      error: "invalid_http_method",
+    })
   })
 
   // P5 · reference: one path in two entries is accepted, methods counted per path (uma-rs ResourceValidator.isHttpMethodUniqueInPath)
@@ -156,14 +196,23 @@ describe("uma_rs_protect", () => {
     const oxdId = await registerUmaSite(oxd, op)
     const e = await refused(oxdId, [
       { path: "/document", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] },
-      { path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { frobnicate: [{ var: 0 }] }, data: ["view"] } }] },
+      {
+        path: "/photo",
+        conditions: [
+          { httpMethods: ["GET"], scope_expression: { rule: { frobnicate: [{ var: 0 }] }, data: ["view"] } },
+        ],
+      },
     ])
     expect(e).toMatchObject({ error: "invalid_scope_expressioin", http: 400 })
     expect(e.error_description).toContain("/photo")
     expect(e.error_description).toContain("frobnicate")
-    const notObject = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: "view", data: ["view"] } }] }])
+    const notObject = await refused(oxdId, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: "view", data: ["view"] } }] },
+    ])
     expect(notObject).toMatchObject({ error: "invalid_scope_expressioin" })
-    const noData = await refused(oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { var: 0 }, data: [] } }] }])
+    const noData = await refused(oxdId, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { var: 0 }, data: [] } }] },
+    ])
     expect(noData).toMatchObject({ error: "invalid_scope_expressioin" })
     // nothing was protected: a correct document is still accepted without overwrite
     await protect(oxd, oxdId)
@@ -173,10 +222,22 @@ describe("uma_rs_protect", () => {
   // P14: what was registered before the refusal is withdrawn (the reference leaves it; docs/compatibility.md)
   it("P9/P14: sends a condition with neither scopes nor scope_expression to the AS, and withdraws the rest when it refuses", async () => {
     const oxdId = await registerUmaSite(oxd, op)
-    for (const condition of [{ httpMethods: ["GET"] }, { httpMethods: ["GET"], scopes: [] }, { httpMethods: ["GET"], scopes: null }]) {
+    for (const condition of [
+      { httpMethods: ["GET"] },
+      { httpMethods: ["GET"], scopes: [] },
+      { httpMethods: ["GET"], scopes: null },
+    ]) {
       const before = op.counters()
       const ids = resourceIds(op)
-      const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: oxdId, resources: [{ path: "/document", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] }, { path: "/photo", conditions: [condition] }] }))
+      const e = await failure(
+        call(oxd, "uma_rs_protect", {
+          oxd_id: oxdId,
+          resources: [
+            { path: "/document", conditions: [{ httpMethods: ["GET"], scopes: ["view"] }] },
+            { path: "/photo", conditions: [condition] },
+          ],
+        }),
+      )
       // two registrations, then the withdrawal of the first (its DELETE counts there too)
       expect(delta(op, before, "uma.resource_registration"), JSON.stringify(condition)).toBe(3)
       // the AS's refusal reaches the caller (its code is the cross-cutting rule for an AS's HTTP error, X9)
@@ -188,13 +249,33 @@ describe("uma_rs_protect", () => {
   // P12 · reference: ticketScopes are not checked against the condition's scopes (RsProtectOperation.java:124-148)
   it("P12: accepts ticketScopes outside the condition's scopes; the AS then refuses the ticket at the check", async () => {
     const oxdId = await registerUmaSite(oxd, op)
-    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"], ticketScopes: ["view", "other"] }] }])
-    const e = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }))
+    await protect(oxd, oxdId, [
+      { path: "/photo", conditions: [{ httpMethods: ["GET"], scopes: ["view"], ticketScopes: ["view", "other"] }] },
+    ])
+    const e = await failure(
+      call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }),
+    )
     // CA9 · reference: a refused ticket registration is internal_error (RsCheckAccessOperation.java:121-123)
     expect(e).toMatchObject({ error: "internal_error", http: 500 })
     expect(e.error_description).toContain("invalid_scope")
     // a subset is fine, and a denied check then gets its ticket
-    await protect(oxd, oxdId, [{ path: "/photo", conditions: [{ httpMethods: ["GET"], scope_expression: { rule: { or: [{ var: 0 }, { var: 1 }] }, data: ["all", "add"] }, ticketScopes: ["add"] }] }], true)
+    await protect(
+      oxd,
+      oxdId,
+      [
+        {
+          path: "/photo",
+          conditions: [
+            {
+              httpMethods: ["GET"],
+              scope_expression: { rule: { or: [{ var: 0 }, { var: 1 }] }, data: ["all", "add"] },
+              ticketScopes: ["add"],
+            },
+          ],
+        },
+      ],
+      true,
+    )
     expect(await check(oxd, oxdId, "/photo", "GET")).toMatchObject({ access: "denied", ticket: expect.any(String) })
   })
 
@@ -206,15 +287,21 @@ describe("uma_rs_protect", () => {
     expect(e.error_description).toContain("client_credentials")
     expect(e.error_description).toContain("uma_protection")
     expect(delta(op, before, "uma.resource_registration")).toBe(0)
-    const notProtected = await failure(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }))
+    const notProtected = await failure(
+      call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "GET", rpt: "" }),
+    )
     expect(notProtected.error).toBe("invalid_request")
   })
 
   // P1/P2 · reference: the document is checked before the oxd_id (RsProtectOperation.java:124-150)
   it("P1/P2: refuses an unknown oxd_id with invalid_oxd_id, after the document: with no resources, invalid_uma_request", async () => {
-    const e = await failure(call(oxd, "uma_rs_protect", { oxd_id: "6F9619FF-8B86-D011-B42D-00CF4FC964FF", resources: photoAndDocument() }))
+    const e = await failure(
+      call(oxd, "uma_rs_protect", { oxd_id: "6F9619FF-8B86-D011-B42D-00CF4FC964FF", resources: photoAndDocument() }),
+    )
     expect(e).toMatchObject({ error: "invalid_oxd_id", http: 400 })
-    expect(await failure(call(oxd, "uma_rs_protect", { oxd_id: "6F9619FF-8B86-D011-B42D-00CF4FC964FF", resources: [] }))).toMatchObject({ error: "invalid_uma_request" })
+    expect(
+      await failure(call(oxd, "uma_rs_protect", { oxd_id: "6F9619FF-8B86-D011-B42D-00CF4FC964FF", resources: [] })),
+    ).toMatchObject({ error: "invalid_uma_request" })
     expect((await failure(call(oxd, "uma_rs_protect", { resources: photoAndDocument() }))).error).toBe("bad_request")
   })
 })

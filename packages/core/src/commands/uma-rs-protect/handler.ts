@@ -7,7 +7,7 @@ import type { Params } from "./schema.js"
 import { validateResources } from "./validate.js"
 
 /** One AS resource per path and condition, as oxd registers them; `rows` collects what was registered. */
-const registerAll = (site: Site, resources: typeof Params.Type["resources"], rows: NewProtectedResource[]) =>
+const registerAll = (site: Site, resources: (typeof Params.Type)["resources"], rows: NewProtectedResource[]) =>
   Effect.gen(function* () {
     const as = yield* UmaAuthorizationServer
     for (const r of resources) {
@@ -41,8 +41,12 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   if (existing.length > 0 && p.overwrite !== true) return yield* new UmaProtectionExists()
   const rows: NewProtectedResource[] = []
   // if a registration or the store fails, what was already registered is withdrawn at the AS
-  const withdraw = Effect.suspend(() => Effect.forEach(rows, (row) => as.deleteResource(site, row.resourceId).pipe(Effect.ignore), { discard: true }))
-  yield* Effect.andThen(registerAll(site, p.resources, rows), store.replace(site.oxdId, rows)).pipe(Effect.onError(() => withdraw))
+  const withdraw = Effect.suspend(() =>
+    Effect.forEach(rows, (row) => as.deleteResource(site, row.resourceId).pipe(Effect.ignore), { discard: true }),
+  )
+  yield* Effect.andThen(registerAll(site, p.resources, rows), store.replace(site.oxdId, rows)).pipe(
+    Effect.onError(() => withdraw),
+  )
   // the replaced ones go last, so a failure above leaves the old protection in force
   for (const old of existing) yield* as.deleteResource(site, old.resourceId).pipe(Effect.ignore)
   return { oxd_id: site.oxdId }

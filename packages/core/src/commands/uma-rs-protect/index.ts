@@ -7,6 +7,11 @@ export const UmaRsProtect = Command.make("uma_rs_protect", {
   params: Params,
   result: Result,
   protection: "site",
-  fieldCodes: { resources: "invalid_uma_request", path: "invalid_path_parameter", httpMethods: "invalid_http_method", scope_expression: "invalid_scope_expressioin" },
+  fieldCodes: {
+    resources: "invalid_uma_request",
+    path: "invalid_path_parameter",
+    httpMethods: "invalid_http_method",
+    scope_expression: "invalid_scope_expressioin",
+  },
   handler,
 })

@@ -8,7 +8,7 @@ import type { Params } from "./schema.js"
  * validate): resources not empty; each method once per path; a scope_expression must be one we can evaluate. Paths,
  * method names, conditions and scopes are otherwise registered as given (the AS judges them), as the reference does.
  */
-export const validateResources = Effect.fnUntraced(function* (resources: typeof Params.Type["resources"]) {
+export const validateResources = Effect.fnUntraced(function* (resources: (typeof Params.Type)["resources"]) {
   if (resources.length === 0) return yield* new InvalidUmaRequest({ detail: "resources is empty" })
   // per path across entries (uma-rs ResourceValidator); in any letter case, since checks match paths and methods so
   const seen = new Set<string>()

@@ -1,7 +1,18 @@
 import type { TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
-import { authorize, call, failure, ok, opJson, REDIRECT_URI, registerAtOp, registerSite, signIn, startOpAndOxd } from "../../../test/support.js"
+import {
+  authorize,
+  call,
+  failure,
+  ok,
+  opJson,
+  REDIRECT_URI,
+  registerAtOp,
+  registerSite,
+  signIn,
+  startOpAndOxd,
+} from "../../../test/support.js"
 
 let op: TestOp
 let oxd: Oxd
@@ -19,7 +30,9 @@ const siteWithKnownRegistration = async () => {
     client_registration_client_uri: client["registration_client_uri"],
   })
   const readAtOp = async () => {
-    const r = await opJson(op, client["registration_client_uri"], { headers: { authorization: `Bearer ${client["registration_access_token"]}` } })
+    const r = await opJson(op, client["registration_client_uri"], {
+      headers: { authorization: `Bearer ${client["registration_access_token"]}` },
+    })
     expect(r.status).toBe(200)
     return r.body as Record<string, any>
   }
@@ -31,7 +44,9 @@ describe("update_site", () => {
     const { oxdId, client, readAtOp } = await siteWithKnownRegistration()
     expect(await readAtOp()).toMatchObject({ redirect_uris: [REDIRECT_URI], client_name: "before" })
     const before = op.counters()["client_update"] ?? 0
-    const data = await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT, client_name: "after" }))
+    const data = await ok(
+      call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT, client_name: "after" }),
+    )
     expect(data).toEqual({ oxd_id: oxdId })
     expect(op.counters()["client_update"]).toBe(before + 1)
     const atOp = await readAtOp()
@@ -51,7 +66,13 @@ describe("update_site", () => {
 
   it("updates a site oxd registered itself, keeping it usable", async () => {
     const oxdId = await registerSite(oxd, op)
-    await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT, post_logout_redirect_uri: "https://rp.example.org/bye" }))
+    await ok(
+      call(oxd, "update_site", {
+        oxd_id: oxdId,
+        authorization_redirect_uri: NEW_REDIRECT,
+        post_logout_redirect_uri: "https://rp.example.org/bye",
+      }),
+    )
     const tokens = await signIn(oxd, op, oxdId)
     expect(tokens.access_token).toEqual(expect.any(String))
     const { uri } = await ok<{ uri: string }>(call(oxd, "get_logout_uri", { oxd_id: oxdId }))
@@ -69,7 +90,10 @@ describe("update_site", () => {
   // (UpdateSiteOperation.java:71-74, ERC:41)
   it("U2: refuses a site without a registration_client_uri with invalid_registration_client_url, changing nothing", async () => {
     const client = await registerAtOp(op)
-    const oxdId = await registerSite(oxd, op, { client_id: client["client_id"], client_secret: client["client_secret"] })
+    const oxdId = await registerSite(oxd, op, {
+      client_id: client["client_id"],
+      client_secret: client["client_secret"],
+    })
     const before = op.counters()["client_update"] ?? 0
     const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, scope: ["openid", "email"] }))
     expect(e).toMatchObject({ error: "invalid_registration_client_url" })
@@ -93,7 +117,13 @@ describe("update_site", () => {
   it("registers redirect_uris, with post_logout_redirect_uri among them; an update without them keeps them", async () => {
     const { oxdId, readAtOp } = await siteWithKnownRegistration()
     const more = ["https://rp.example.org/callback2"]
-    await ok(call(oxd, "update_site", { oxd_id: oxdId, redirect_uris: more, post_logout_redirect_uri: "https://rp.example.org/bye" }))
+    await ok(
+      call(oxd, "update_site", {
+        oxd_id: oxdId,
+        redirect_uris: more,
+        post_logout_redirect_uri: "https://rp.example.org/bye",
+      }),
+    )
     expect((await readAtOp())["redirect_uris"]).toEqual([REDIRECT_URI, ...more, "https://rp.example.org/bye"])
     await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT }))
     expect((await readAtOp())["redirect_uris"]).toEqual([NEW_REDIRECT, ...more, "https://rp.example.org/bye"])
@@ -103,14 +133,18 @@ describe("update_site", () => {
 
   it("rejects client_token_endpoint_auth_signing_alg XX999 with invalid_algorithm", async () => {
     const oxdId = await registerSite(oxd, op)
-    const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, client_token_endpoint_auth_signing_alg: "XX999" }))
+    const e = await failure(
+      call(oxd, "update_site", { oxd_id: oxdId, client_token_endpoint_auth_signing_alg: "XX999" }),
+    )
     expect(e).toMatchObject({ error: "invalid_algorithm", http: 400 })
   })
 
   // U4 / X9: the OP refusing the update is the reference's internal_error (UpdateSiteOperation.java:94)
   it("U4: answers the OP's refusal of the new metadata with internal_error, and changes nothing locally", async () => {
     const { oxdId, readAtOp } = await siteWithKnownRegistration()
-    const e = await failure(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: "not-a-url:/x", client_name: "x" }))
+    const e = await failure(
+      call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: "not-a-url:/x", client_name: "x" }),
+    )
     expect(e.error).toBe("internal_error")
     expect((await readAtOp())["redirect_uris"]).toEqual([REDIRECT_URI])
     const { authorizationUrl } = await authorize(oxd, op, oxdId)

@@ -46,7 +46,9 @@ describe("OpHostPolicy.checkUrl: what is refused before any connection", () => {
     expect(policy.checkUrl("https://127.0.0.1:9444/token")?.detail).toContain("its origin is not in allowed_op_hosts")
     expect(policy.checkUrl("https://login.example.com/token")).toBeUndefined()
     expect(policy.checkUrl("https://example.com/token")?.detail).toContain("its origin is not in allowed_op_hosts")
-    expect(policy.checkUrl("https://op.other.org/token")?.detail).toContain("add the origin https://op.other.org to allowed_op_hosts")
+    expect(policy.checkUrl("https://op.other.org/token")?.detail).toContain(
+      "add the origin https://op.other.org to allowed_op_hosts",
+    )
   })
 
   it("is found again under the wrappers fetch and openid-client put around it", () => {
@@ -58,11 +60,16 @@ describe("OpHostPolicy.checkUrl: what is refused before any connection", () => {
 })
 
 describe("OpHostPolicy.lookupFor: the addresses a connection resolves to (no second look-up to race)", () => {
-  it.each([true, false])("refuses a name that resolves to loopback for an origin not written out (all: %s)", async (all) => {
-    const r = await resolve("https://localhost:9443", [], "localhost", all)
-    expect(refusalIn(r.err)).toBeInstanceOf(OpHostRefused)
-    expect(refusalIn(r.err)!.detail).toMatch(/^localhost resolves to a loopback address \((127\.0\.0\.1|::1)\); add the origin https:\/\/localhost:9443 to allowed_op_hosts/)
-  })
+  it.each([true, false])(
+    "refuses a name that resolves to loopback for an origin not written out (all: %s)",
+    async (all) => {
+      const r = await resolve("https://localhost:9443", [], "localhost", all)
+      expect(refusalIn(r.err)).toBeInstanceOf(OpHostRefused)
+      expect(refusalIn(r.err)!.detail).toMatch(
+        /^localhost resolves to a loopback address \((127\.0\.0\.1|::1)\); add the origin https:\/\/localhost:9443 to allowed_op_hosts/,
+      )
+    },
+  )
 
   it("refuses it also when only another spelling of the address is listed: the origin is matched as written", async () => {
     const r = await resolve("https://localhost:9443", ["https://127.0.0.1:9443"], "localhost", true)

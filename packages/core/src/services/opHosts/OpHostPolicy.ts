@@ -4,7 +4,8 @@ import { addressKind, describeKind, ipLiteral } from "./addressKind.js"
 import { isAllowedOrigin, isListedOrigin, parseAllowedOpHosts } from "./allowedOpHosts.js"
 
 /** What the operator does about a refusal that listing fixes. */
-const fix = (origin: string) => `add the origin ${origin} to allowed_op_hosts (--allowed-op-hosts, OXD_ALLOWED_OP_HOSTS) if this server should use that OP`
+const fix = (origin: string) =>
+  `add the origin ${origin} to allowed_op_hosts (--allowed-op-hosts, OXD_ALLOWED_OP_HOSTS) if this server should use that OP`
 
 /**
  * A request to the OP that the server will not send. Thrown by OpFetch (before the request, or from the connection's
@@ -13,7 +14,10 @@ const fix = (origin: string) => `add the origin ${origin} to allowed_op_hosts (-
 export class OpHostRefused extends Error {
   override readonly name = "OpHostRefused"
   readonly code = "OXD_OP_HOST_NOT_ALLOWED"
-  constructor(readonly url: string, readonly detail: string) {
+  constructor(
+    readonly url: string,
+    readonly detail: string,
+  ) {
     super(`${url}: ${detail}`)
   }
 }
@@ -46,7 +50,8 @@ export const makeOpHostPolicy = (entries: ReadonlyArray<string>) => {
   const addressProblem = (origin: string, host: string, address: string): string | undefined => {
     const kind = addressKind(address)
     if (kind === undefined || kind === "public" || isListedOrigin(allowed, origin)) return undefined
-    const what = host === address ? `${host} is ${describeKind(kind)}` : `${host} resolves to ${describeKind(kind)} (${address})`
+    const what =
+      host === address ? `${host} is ${describeKind(kind)}` : `${host} resolves to ${describeKind(kind)} (${address})`
     return `${what}; ${fix(origin)}`
   }
 
@@ -56,7 +61,8 @@ export const makeOpHostPolicy = (entries: ReadonlyArray<string>) => {
     if (origin === undefined) return undefined // not a URL: fetch reports it
     const { protocol, hostname } = new URL(url)
     if (protocol !== "https:") return new OpHostRefused(url, "the OP is only ever called over HTTPS")
-    if (!isAllowedOrigin(allowed, origin)) return new OpHostRefused(url, `its origin is not in allowed_op_hosts; ${fix(origin)}`)
+    if (!isAllowedOrigin(allowed, origin))
+      return new OpHostRefused(url, `its origin is not in allowed_op_hosts; ${fix(origin)}`)
     const ip = ipLiteral(hostname)
     const problem = ip === undefined ? undefined : addressProblem(origin, ip, ip)
     return problem ? new OpHostRefused(url, problem) : undefined
@@ -66,18 +72,22 @@ export const makeOpHostPolicy = (entries: ReadonlyArray<string>) => {
    * The DNS look-up of connections to `origin` (net/tls `lookup`): every address the name resolves to is checked,
    * and a refusal fails the connection. Handles both shapes Node asks for (`all` with happy eyeballs, or one address).
    */
-  const lookupFor = (origin: string): LookupFunction => (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) return callback(err, "", 0)
-      for (const a of addresses) {
-        const problem = addressProblem(origin, hostname, a.address)
-        if (problem) return callback(new OpHostRefused(origin, problem) as NodeJS.ErrnoException, "", 0)
-      }
-      if (options.all) return callback(null, addresses)
-      const first = addresses[0]
-      return first ? callback(null, first.address, first.family) : callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0)
-    })
-  }
+  const lookupFor =
+    (origin: string): LookupFunction =>
+    (hostname, options, callback) => {
+      dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+        if (err) return callback(err, "", 0)
+        for (const a of addresses) {
+          const problem = addressProblem(origin, hostname, a.address)
+          if (problem) return callback(new OpHostRefused(origin, problem) as NodeJS.ErrnoException, "", 0)
+        }
+        if (options.all) return callback(null, addresses)
+        const first = addresses[0]
+        return first
+          ? callback(null, first.address, first.family)
+          : callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0)
+      })
+    }
 
   return { checkUrl, lookupFor }
 }

@@ -2,15 +2,7 @@ import { isIPv4, isIPv6 } from "node:net"
 
 /** What an IP address is, for deciding whether the server may call an OP there. Only "public" is allowed by default. */
 export type AddressKind =
-  | "public"
-  | "loopback"
-  | "private"
-  | "link-local"
-  | "shared"
-  | "unspecified"
-  | "multicast"
-  | "metadata"
-  | "reserved"
+  "public" | "loopback" | "private" | "link-local" | "shared" | "unspecified" | "multicast" | "metadata" | "reserved"
 
 const DESCRIPTIONS: Readonly<Record<AddressKind, string>> = {
   public: "a public address",

@@ -4,7 +4,13 @@ import { isAllowedOrigin, isListedOrigin, parseAllowedOpHosts } from "./allowedO
 const origin = (url: string) => new URL(url).origin
 
 describe("allowed_op_hosts: matching an origin", () => {
-  const allowed = parseAllowedOpHosts(["https://op.example.com", "https://127.0.0.1:9443", "https://*.example.org", "https://*.idp.example.net:8443", "https://[::1]:9443/"])
+  const allowed = parseAllowedOpHosts([
+    "https://op.example.com",
+    "https://127.0.0.1:9443",
+    "https://*.example.org",
+    "https://*.idp.example.net:8443",
+    "https://[::1]:9443/",
+  ])
 
   it("an exact origin matches itself only: same host, same port", () => {
     expect(isAllowedOrigin(allowed, origin("https://op.example.com/.well-known/openid-configuration"))).toBe(true)

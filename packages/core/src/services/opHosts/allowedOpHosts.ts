@@ -23,11 +23,19 @@ const entryProblem = (entry: string): string | undefined => {
   }
   if (url.protocol !== "https:") return "must start with https:// (the OP is only ever called over HTTPS)"
   if (url.username || url.password) return "must not carry a user name or password"
-  if ((url.pathname !== "/" || /^https:\/\/[^/]+\/./.test(entry)) || url.search || url.hash || entry.includes("?") || entry.includes("#")) {
+  if (
+    url.pathname !== "/" ||
+    /^https:\/\/[^/]+\/./.test(entry) ||
+    url.search ||
+    url.hash ||
+    entry.includes("?") ||
+    entry.includes("#")
+  ) {
     return "must be an origin (https://host or https://host:port), without a path, query or fragment"
   }
   if (entry.includes("*") && !wildcard) return "may hold * only as the first label: https://*.example.com"
-  if (wildcard && entry.indexOf("*", "https://*".length) >= 0) return "may hold one * only, as the first label: https://*.example.com"
+  if (wildcard && entry.indexOf("*", "https://*".length) >= 0)
+    return "may hold one * only, as the first label: https://*.example.com"
   if (wildcard && (ipLiteral(url.hostname) !== undefined || !url.hostname.slice(2).includes("."))) {
     return "must name a domain under the *, with at least two labels: https://*.example.com"
   }
@@ -55,7 +63,9 @@ export const isAllowedOrigin = (allowed: AllowedOpHosts, origin: string): boolea
   const url = new URL(origin)
   if (url.protocol !== "https:" || ipLiteral(url.hostname) !== undefined) return false
   // the suffix starts with a dot: a.example.com and a.b.example.com match *.example.com, example.com does not
-  return allowed.wildcards.some((w) => w.port === url.port && url.hostname.endsWith(w.suffix) && url.hostname.length > w.suffix.length)
+  return allowed.wildcards.some(
+    (w) => w.port === url.port && url.hostname.endsWith(w.suffix) && url.hostname.length > w.suffix.length,
+  )
 }
 
 /** Whether the origin is written out in allowed_op_hosts: only then may it be at a non-public address. */

@@ -10,7 +10,8 @@ describe("normalizeOpHost", () => {
   })
 
   it("keeps an op_host that has an http(s) scheme as it is", () => {
-    for (const h of ["https://op.example.com", "http://op.example.com", "HTTPS://op.example.com/"]) expect(normalizeOpHost(h)).toBe(h)
+    for (const h of ["https://op.example.com", "http://op.example.com", "HTTPS://op.example.com/"])
+      expect(normalizeOpHost(h)).toBe(h)
   })
 })
 

@@ -15,7 +15,9 @@ const RETRY_MS = 1000
 export const pgChangeFeed = (url: string, pool: pg.Pool) => {
   const me = randomUUID()
   const listeners = new Set<(change: Change) => void>()
-  const emit = (change: Change) => { for (const l of listeners) l(change) }
+  const emit = (change: Change) => {
+    for (const l of listeners) l(change)
+  }
   let client: pg.Client | undefined
   let closed = false
   let retry: NodeJS.Timeout | undefined
@@ -23,7 +25,11 @@ export const pgChangeFeed = (url: string, pool: pg.Pool) => {
   let firstAttempt = true
 
   const retryLater = () => {
-    if (!closed && !retry) retry = setTimeout(() => { retry = undefined; void connect() }, RETRY_MS).unref()
+    if (!closed && !retry)
+      retry = setTimeout(() => {
+        retry = undefined
+        void connect()
+      }, RETRY_MS).unref()
   }
   const connect = async (): Promise<void> => {
     if (closed || client) return

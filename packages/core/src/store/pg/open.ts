@@ -17,7 +17,12 @@ const MIGRATION_LOCK = 0x6f7864
 
 /** Opens a PostgreSQL database (`postgres://user:pass@host:port/db`, libpq query options such as sslmode) and migrates it. */
 export const openPostgres = async (url: string, migrationsFolder: string): Promise<StoreHandle> => {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_MAX,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+  })
   // an idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it
   pool.on("error", () => {})
   try {
@@ -39,7 +44,11 @@ export const openPostgres = async (url: string, migrationsFolder: string): Promi
       watch: feed.watch,
       ping: async () => void (await pool.query("select 1")),
       appliedMigrations: async () =>
-        (await pool.query<{ created_at: string }>("select created_at from drizzle.__drizzle_migrations order by created_at")).rows.map((r) => Number(r.created_at)),
+        (
+          await pool.query<{ created_at: string }>(
+            "select created_at from drizzle.__drizzle_migrations order by created_at",
+          )
+        ).rows.map((r) => Number(r.created_at)),
       close: async () => {
         await feed.close()
         await pool.end()

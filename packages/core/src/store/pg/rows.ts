@@ -3,7 +3,13 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.pg.js"
 
-const { authorizationRequests: requests, serverSecrets: secrets, sites, tokenSubjects: subjects, umaResources: resources } = schema
+const {
+  authorizationRequests: requests,
+  serverSecrets: secrets,
+  sites,
+  tokenSubjects: subjects,
+  umaResources: resources,
+} = schema
 
 const requestIs = (k: RequestKey) =>
   and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
@@ -21,15 +27,40 @@ const storable = (...keys: ReadonlyArray<string>) => keys.every((k) => !k.includ
 
 /** The stores' statements on PostgreSQL (node-postgres pool). */
 /** `changed`: told after each committed write to a site or its resources (the change feed's NOTIFY). */
-export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "sites" | "uma_resources", oxdId: string) => void = () => {}): Rows => ({
+export const pgRows = (
+  db: NodePgDatabase<typeof schema>,
+  changed: (table: "sites" | "uma_resources", oxdId: string) => void = () => {},
+): Rows => ({
   sites: {
-    byOxdId: async (oxdId) => !storable(oxdId) ? undefined : first(await db.select().from(sites).where(eq(sites.oxdId, oxdId))),
-    setupAt: async (opHost, clientId) => !storable(opHost) || !storable(clientId) ? undefined : first(await db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.clientId, clientId), eq(sites.kind, "setup"))).limit(1)),
+    byOxdId: async (oxdId) =>
+      !storable(oxdId) ? undefined : first(await db.select().from(sites).where(eq(sites.oxdId, oxdId))),
+    setupAt: async (opHost, clientId) =>
+      !storable(opHost) || !storable(clientId)
+        ? undefined
+        : first(
+            await db
+              .select()
+              .from(sites)
+              .where(and(eq(sites.opHost, opHost), eq(sites.clientId, clientId), eq(sites.kind, "setup")))
+              .limit(1),
+          ),
     latestSetup: async (opHost) =>
-      !storable(opHost) ? undefined : first(await db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1)),
+      !storable(opHost)
+        ? undefined
+        : first(
+            await db
+              .select()
+              .from(sites)
+              .where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup")))
+              .orderBy(desc(sites.createdAt))
+              .limit(1),
+          ),
     setupOpHosts: async (limit) =>
-      (await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit)).map((r) => r.opHost),
-    opHosts: async (limit) => (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit)).map((r) => r.opHost),
+      (await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit)).map(
+        (r) => r.opHost,
+      ),
+    opHosts: async (limit) =>
+      (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit)).map((r) => r.opHost),
     insert: async (row) => {
       await db.insert(sites).values(row)
       changed("sites", row.oxdId)
@@ -48,8 +79,10 @@ export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "site
   },
   requests: {
     // a state with NUL never reaches here: only a sealed state (base64url) is recorded
-    insertUsed: async (row) => (await db.insert(requests).values(row).onConflictDoNothing().returning({ state: requests.state })).length === 1,
-    find: async (key) => !storable(key.state, key.oxdId) ? undefined : first(await db.select().from(requests).where(requestIs(key))),
+    insertUsed: async (row) =>
+      (await db.insert(requests).values(row).onConflictDoNothing().returning({ state: requests.state })).length === 1,
+    find: async (key) =>
+      !storable(key.state, key.oxdId) ? undefined : first(await db.select().from(requests).where(requestIs(key))),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time))),
   },
   secrets: {
@@ -59,17 +92,27 @@ export const pgRows = (db: NodePgDatabase<typeof schema>, changed: (table: "site
   subjects: {
     upsert: async (rows) => {
       if (rows.length === 0) return
-      await db.insert(subjects).values([...rows]).onConflictDoUpdate({
-        target: [subjects.oxdId, subjects.kind, subjects.tokenHash],
-        set: { sub: sql`excluded.sub`, expiresAt: sql`excluded.expires_at` },
-      })
+      await db
+        .insert(subjects)
+        .values([...rows])
+        .onConflictDoUpdate({
+          target: [subjects.oxdId, subjects.kind, subjects.tokenHash],
+          set: { sub: sql`excluded.sub`, expiresAt: sql`excluded.expires_at` },
+        })
     },
     find: async (key, now) =>
-      !storable(key.oxdId) ? undefined : first(await db.select({ sub: subjects.sub }).from(subjects).where(and(subjectIs(key), gt(subjects.expiresAt, now))))?.sub,
+      !storable(key.oxdId)
+        ? undefined
+        : first(
+            await db
+              .select({ sub: subjects.sub })
+              .from(subjects)
+              .where(and(subjectIs(key), gt(subjects.expiresAt, now))),
+          )?.sub,
     purgeExpiredBefore: async (time) => void (await db.delete(subjects).where(lt(subjects.expiresAt, time))),
   },
   resources: {
-    list: async (oxdId) => !storable(oxdId) ? [] : db.select().from(resources).where(eq(resources.oxdId, oxdId)),
+    list: async (oxdId) => (!storable(oxdId) ? [] : db.select().from(resources).where(eq(resources.oxdId, oxdId))),
     replace: async (oxdId, rows) => {
       await db.transaction(async (tx) => {
         // two instances replacing one site's resources at once take turns (else both deletes, then both inserts)

@@ -59,7 +59,10 @@ const createPrivately = (path: string) => {
  * Opens a SQLite file (`file:`, `:memory:`) or a libsql server (`libsql:`, `http(s):`, `ws(s):` — sqld, Turso) and
  * applies the migrations. A file runs in WAL mode with a busy timeout and synchronous=FULL.
  */
-export const openSqlite = async (url: string, migrationsFolder: string): Promise<StoreHandle & { readonly client: Client }> => {
+export const openSqlite = async (
+  url: string,
+  migrationsFolder: string,
+): Promise<StoreHandle & { readonly client: Client }> => {
   const isFile = url.startsWith("file:")
   const path = sqliteFilePath(url)
   if (path) createPrivately(path)
@@ -79,7 +82,9 @@ export const openSqlite = async (url: string, migrationsFolder: string): Promise
       rows: sqliteRows(db),
       ping: async () => void (await client.execute("select 1")),
       appliedMigrations: async () =>
-        (await client.execute("select created_at from __drizzle_migrations order by created_at")).rows.map((r) => Number(r["created_at"])),
+        (await client.execute("select created_at from __drizzle_migrations order by created_at")).rows.map((r) =>
+          Number(r["created_at"]),
+        ),
       close: async () => client.close(),
       watch: () => () => {},
     }

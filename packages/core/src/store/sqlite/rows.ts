@@ -3,7 +3,13 @@ import type { LibSQLDatabase } from "drizzle-orm/libsql"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.js"
 
-const { authorizationRequests: requests, serverSecrets: secrets, sites, tokenSubjects: subjects, umaResources: resources } = schema
+const {
+  authorizationRequests: requests,
+  serverSecrets: secrets,
+  sites,
+  tokenSubjects: subjects,
+  umaResources: resources,
+} = schema
 
 const requestIs = (k: RequestKey) =>
   and(eq(requests.state, k.state), eq(requests.oxdId, k.oxdId), eq(requests.purpose, k.purpose))
@@ -15,12 +21,26 @@ const subjectIs = (k: TokenSubjectKey) =>
 export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
   sites: {
     byOxdId: (oxdId) => db.select().from(sites).where(eq(sites.oxdId, oxdId)).get(),
-    setupAt: (opHost, clientId) => db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.clientId, clientId), eq(sites.kind, "setup"))).get(),
+    setupAt: (opHost, clientId) =>
+      db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.opHost, opHost), eq(sites.clientId, clientId), eq(sites.kind, "setup")))
+        .get(),
     latestSetup: (opHost) =>
-      db.select().from(sites).where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup"))).orderBy(desc(sites.createdAt)).limit(1).get(),
+      db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.opHost, opHost), eq(sites.kind, "setup")))
+        .orderBy(desc(sites.createdAt))
+        .limit(1)
+        .get(),
     setupOpHosts: async (limit) =>
-      (await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit).all()).map((r) => r.opHost),
-    opHosts: async (limit) => (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit).all()).map((r) => r.opHost),
+      (
+        await db.selectDistinct({ opHost: sites.opHost }).from(sites).where(eq(sites.kind, "setup")).limit(limit).all()
+      ).map((r) => r.opHost),
+    opHosts: async (limit) =>
+      (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit).all()).map((r) => r.opHost),
     insert: async (row) => void (await db.insert(sites).values(row).run()),
     update: (oxdId, patch) => db.update(sites).set(patch).where(eq(sites.oxdId, oxdId)).returning().get(),
     remove: async (oxdId) => (await db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).rowsAffected > 0,
@@ -37,13 +57,23 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
   subjects: {
     upsert: async (rows) => {
       if (rows.length === 0) return
-      await db.insert(subjects).values([...rows]).onConflictDoUpdate({
-        target: [subjects.oxdId, subjects.kind, subjects.tokenHash],
-        set: { sub: sql`excluded.sub`, expiresAt: sql`excluded.expires_at` },
-      }).run()
+      await db
+        .insert(subjects)
+        .values([...rows])
+        .onConflictDoUpdate({
+          target: [subjects.oxdId, subjects.kind, subjects.tokenHash],
+          set: { sub: sql`excluded.sub`, expiresAt: sql`excluded.expires_at` },
+        })
+        .run()
     },
     find: async (key, now) =>
-      (await db.select({ sub: subjects.sub }).from(subjects).where(and(subjectIs(key), gt(subjects.expiresAt, now))).get())?.sub,
+      (
+        await db
+          .select({ sub: subjects.sub })
+          .from(subjects)
+          .where(and(subjectIs(key), gt(subjects.expiresAt, now)))
+          .get()
+      )?.sub,
     purgeExpiredBefore: async (time) => void (await db.delete(subjects).where(lt(subjects.expiresAt, time)).run()),
   },
   resources: {

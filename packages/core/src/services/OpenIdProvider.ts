@@ -274,9 +274,9 @@ export class OpenIdProvider extends Context.Service<
         return cfg
       }
       /**
-       * Configurations are reused per discovery document and client (building one per call was 6–10 % of a
-       * get_authorization_url): keyed by the document object, so a rediscovery starts afresh, and by everything of
-       * the client that goes into it. A client with a private key is built per call (its key object is no string key).
+       * Configurations are reused per discovery document and client (building one per call was a measurable share
+       * of a get_authorization_url; bench/README.md): keyed by the document object, so a rediscovery starts afresh,
+       * and by everything of the client that goes into it. A client with a private key is built per call (its key object is no string key).
        */
       const configurations = new WeakMap<ServerMetadata, Map<string, oidc.Configuration>>()
       const configuration = (c: OpClient, fetchWith: oidc.CustomFetch = customFetch) =>

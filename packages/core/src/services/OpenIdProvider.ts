@@ -276,7 +276,8 @@ export class OpenIdProvider extends Context.Service<
       /**
        * Configurations are reused per discovery document and client (building one per call was a measurable share
        * of a get_authorization_url; bench/README.md): keyed by the document object, so a rediscovery starts afresh,
-       * and by everything of the client that goes into it. A client with a private key is built per call (its key object is no string key).
+       * and by everything of the client that goes into it. A client with a private key is built per call (its key
+       * object is no string key).
        */
       const configurations = new WeakMap<ServerMetadata, Map<string, oidc.Configuration>>()
       const configuration = (c: OpClient, fetchWith: oidc.CustomFetch = customFetch) =>

@@ -47,12 +47,12 @@ for (const r of reports) {
     `  ${r.name}: ${json.numPassedTests ?? 0} passed, ${(json.numFailedTests ?? 0) + suiteErrors} failed, ${json.numPendingTests ?? 0} skipped`,
   )
 }
-const extraAt = process.argv.indexOf("--extra-failure")
-if (extraAt > 0) {
-  // a test run that did not get as far as a report (build or typecheck broke) must not read as green
-  if (failed === 0) failed = 1
-  console.log(`  ${process.argv[extraAt + 1]}`)
-}
+// a check outside the test reports (format, build, typecheck) that failed counts as one failure each: never green
+process.argv.forEach((arg, i) => {
+  if (arg !== "--extra-failure") return
+  failed += 1
+  console.log(`  ${process.argv[i + 1]}`)
+})
 const outAt = process.argv.indexOf("--out")
 if (outAt > 0) writeFileSync(process.argv[outAt + 1], JSON.stringify({ passed, failed, skipped, files }))
 if (files === 0) {

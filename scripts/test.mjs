@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite: build, typecheck every package (tests included), run every package's tests, then
-// print the one line CI reads. A failed build or typecheck counts as a failure even if no test failed.
+// print the one line CI reads. A failed format check, build or typecheck counts as a failure even if no test failed.
 import { spawnSync } from "node:child_process"
 
 const run = (cmd, args) =>
@@ -9,7 +9,9 @@ const summary = (args = []) => run(process.execPath, ["scripts/test-summary.mjs"
 
 summary(["--clean"])
 const started = Date.now()
-console.log(`oxd-ts tests on Node ${process.version}: build, typecheck, lint, test`)
+console.log(`oxd-ts tests on Node ${process.version}: format, build, typecheck, lint, test`)
+// one code style for the repository (.prettierrc.json; `pnpm format` applies it): a file off it fails the run
+const format = run("pnpm", ["exec", "prettier", "--check", "--log-level", "warn", "."])
 const turbo = run("pnpm", [
   "exec",
   "turbo",
@@ -24,6 +26,9 @@ const turbo = run("pnpm", [
 const counted = summary([
   "--out",
   ".test-summary.json",
+  ...(format !== 0
+    ? ["--extra-failure", "formatting: the files listed above are off the code style (pnpm format)"]
+    : []),
   ...(turbo !== 0 ? ["--extra-failure", "build or typecheck failed (see the log above)"] : []),
 ])
 console.log(`(${Math.round((Date.now() - started) / 1000)} s)`)

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import {
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -177,6 +178,11 @@ export const startLemonldap = async (options: LemonldapOptions = {}): Promise<Ru
     const iniFile = join(root, "lemonldap-ng.ini")
     writeFileSync(iniFile, lemonldapIni(confDir, options.logLevel ?? "warn"))
     const user = serviceUser()
+    // the plugin is loaded by the FastCGI user: from this instance's folder (its own), not from the checkout, whose
+    // parent folders that user may not be allowed to enter (a clone in a 0700 temp folder)
+    const perlDir = join(root, "perl")
+    cpSync(PERL_DIR, perlDir, { recursive: true })
+    if (user) chownTree(root, user.uid, user.gid)
 
     const fastcgi = spawn(
       LLNG_FASTCGI_SERVER,
@@ -195,7 +201,7 @@ export const startLemonldap = async (options: LemonldapOptions = {}): Promise<Ru
         stdio: ["ignore", "pipe", "pipe"],
         env: {
           ...process.env,
-          PERL5LIB: PERL_DIR,
+          PERL5LIB: perlDir,
           LLNG_DEFAULTCONFFILE: iniFile,
           LLNG_DEFAULTLOGGER: "Lemonldap::NG::Common::Logger::Std",
         },

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { aliases, commands } from "@oxd/core"
 import { restPath } from "@oxd/wire"
+import { undescribedFields } from "@oxd/testkit"
 import { Validator } from "@seriousme/openapi-schema-validator"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"
@@ -77,14 +78,39 @@ describe("the OpenAPI document", () => {
       expect.arrayContaining(["access_token", "id_token", "id_token_claims"]),
     )
     expect(schemas["GetTokensByCodeReply"]?.["properties"]).toEqual({
-      status: { type: "string", enum: ["ok"] },
-      data: { $ref: "#/components/schemas/GetTokensByCodeResult" },
+      status: { type: "string", enum: ["ok"], description: "ok: the command succeeded." },
+      data: { $ref: "#/components/schemas/GetTokensByCodeResult", description: "The result of get_tokens_by_code." },
     })
     expect(schemas["ErrorEnvelope"]?.["required"]).toEqual(["status", "data"])
     expect(schemas["ErrorData"]?.["required"]).toEqual(["error", "error_description"])
     expect(doc.components.securitySchemes["bearer"]).toMatchObject({ type: "http", scheme: "bearer" })
     // Schema.Int/Finite, never Schema.Number's "Infinity"/"NaN" strings
     expect(JSON.stringify(doc)).not.toContain("Infinity")
+  })
+
+  it("describes every field of every operation's body and replies, and of every schema (named in a failure)", () => {
+    const resolve = (ref: string) => doc.components.schemas[ref.slice("#/components/schemas/".length)]
+    const missing: string[] = []
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(methods)) {
+        const bodies = [
+          ["params", (op["requestBody"] as any)?.content?.["application/json"]?.schema],
+          ...Object.entries((op["responses"] ?? {}) as Record<string, any>).map(([status, r]) => [
+            `${status} reply`,
+            (r.$ref ? doc.components.responses[r.$ref.split("/").pop()] : r)?.content?.["application/json"]?.schema,
+          ]),
+        ] as const
+        for (const [what, schema] of bodies)
+          if (schema)
+            for (const f of undescribedFields(schema, resolve))
+              missing.push(`${method.toUpperCase()} ${path} (${String(op["operationId"])}) ${what}: ${f}`)
+      }
+    for (const [name, schema] of Object.entries(doc.components.schemas))
+      for (const f of undescribedFields(schema, resolve)) missing.push(`components.schemas.${name}: ${f}`)
+    expect(
+      missing,
+      `fields without a description (describe them in the command's schema.ts in packages/core — every command of the registry, new ones too — then pnpm --filter @oxd/rest-server openapi):\n${missing.join("\n")}`,
+    ).toEqual([])
   })
 
   it("is the committed apps/rest-server/openapi.json (regenerate: pnpm --filter @oxd/rest-server openapi)", () => {

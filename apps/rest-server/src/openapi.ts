@@ -99,7 +99,10 @@ const operation = (c: AnyCommand, wireName: string, components: Record<string, J
       type: "object",
       description: `The reply of ${c.name}: {"status":"ok","data":<${base}Result>}.`,
       required: ["status", "data"],
-      properties: { status: { type: "string", enum: ["ok"] }, data: ref("schemas", `${base}Result`) },
+      properties: {
+        status: { type: "string", enum: ["ok"], description: "ok: the command succeeded." },
+        data: { ...ref("schemas", `${base}Result`), description: `The result of ${c.name}.` },
+      },
     }
   }
   const alias = wireName !== c.name
@@ -179,7 +182,10 @@ export const buildOpenApiDocument = (): OpenApiDocument => {
     type: "object",
     description: 'Every error: {"status":"error","data":{"error":<code>,"error_description":<text>}}.',
     required: ["status", "data"],
-    properties: { status: { type: "string", enum: ["error"] }, data: ref("schemas", "ErrorData") },
+    properties: {
+      status: { type: "string", enum: ["error"], description: "error: the command failed; data says why." },
+      data: { ...ref("schemas", "ErrorData"), description: "The error code and what went wrong." },
+    },
   }
   const sortedSchemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)))
   return {

@@ -379,8 +379,12 @@ export interface components {
         };
         /** @description Every error: {"status":"error","data":{"error":<code>,"error_description":<text>}}. */
         ErrorEnvelope: {
-            /** @enum {string} */
+            /**
+             * @description error: the command failed; data says why.
+             * @enum {string}
+             */
             status: "error";
+            /** @description The error code and what went wrong. */
             data: components["schemas"]["ErrorData"];
         };
         /** @description Gets a new access token with a refresh token. */
@@ -398,11 +402,16 @@ export interface components {
         };
         /** @description The reply of get_access_token_by_refresh_token: {"status":"ok","data":<GetAccessTokenByRefreshTokenResult>}. */
         GetAccessTokenByRefreshTokenReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of get_access_token_by_refresh_token. */
             data: components["schemas"]["GetAccessTokenByRefreshTokenResult"];
         };
         GetAccessTokenByRefreshTokenResult: {
+            /** @description The new access token. */
             access_token: string;
             /** @description Seconds the access token lives; -1 when the OP does not say. */
             expires_in: number;
@@ -419,6 +428,7 @@ export interface components {
             oxd_id: string | number | boolean;
             /** @description Scopes to request; those registered with the site when absent. */
             scope?: (string | number | boolean)[] | string | null;
+            /** @description Authentication context classes to ask for (acr_values), e.g. ["duo"]; those registered with the site when absent. */
             acr_values?: (string | number | boolean)[] | string | null;
             /** @description e.g. login, to force re-authentication. */
             prompt?: string | number | boolean | null;
@@ -435,22 +445,29 @@ export interface components {
         };
         /** @description The reply of get_authorization_url: {"status":"ok","data":<GetAuthorizationUrlResult>}. */
         GetAuthorizationUrlReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of get_authorization_url. */
             data: components["schemas"]["GetAuthorizationUrlResult"];
         };
         GetAuthorizationUrlResult: {
+            /** @description The OP's authorization endpoint with the request (client_id, redirect_uri, response_type, scope, state, nonce, PKCE challenge…): send the user's browser there. */
             authorization_url: string;
         } & {
             [key: string]: unknown;
         };
         /** @description Obtains an access token by client credentials, e.g. the protection_access_token of the setup client. */
         GetClientTokenParams: {
+            /** @description The client to get a token for: the setup client's client_id (from setup_client) for a protection_access_token. */
             client_id: string | number | boolean;
             /** @description Required unless authentication_method is private_key_jwt. */
             client_secret?: string | number | boolean | null;
             /** @description Issuer URL; the server's default_op_host when absent. */
             op_host?: string | number | boolean | null;
+            /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
             /** @description Scopes to request; the protection scope (uma_protection) when absent. */
             scope?: (string | number | boolean)[] | string | null;
@@ -465,14 +482,22 @@ export interface components {
         };
         /** @description The reply of get_client_token: {"status":"ok","data":<GetClientTokenResult>}. */
         GetClientTokenReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of get_client_token. */
             data: components["schemas"]["GetClientTokenResult"];
         };
         GetClientTokenResult: {
+            /** @description The access token; the setup client's is the protection_access_token of the other commands (on REST: Authorization: Bearer <it>). */
             access_token: string;
+            /** @description Seconds the access token lives; null when the OP did not say. Get a new one before then. */
             expires_in: number | null;
+            /** @description The OP's refresh token; null when it issued none (the client credentials grant usually issues none). */
             refresh_token: string | null;
+            /** @description The scope the OP granted, space-separated as it wrote it; null when it did not say. */
             scope: string | null;
         } & {
             [key: string]: unknown;
@@ -485,7 +510,9 @@ export interface components {
             id_token_hint?: string | null;
             /** @description Where the OP sends the user after logout; the registered one when absent. */
             post_logout_redirect_uri?: string | null;
+            /** @description Sent to the OP as state; it gives it back on the redirect to post_logout_redirect_uri. */
             state?: string | null;
+            /** @description Sent to the OP as session_state (OpenID Connect Session Management). */
             session_state?: string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
@@ -494,11 +521,16 @@ export interface components {
         };
         /** @description The reply of get_logout_uri: {"status":"ok","data":<GetLogoutUriResult>}. */
         GetLogoutUriReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of get_logout_uri. */
             data: components["schemas"]["GetLogoutUriResult"];
         };
         GetLogoutUriResult: {
+            /** @description The OP's end-session URL with id_token_hint, post_logout_redirect_uri, state and session_state (those known): send the user's browser there. */
             uri: string;
         } & {
             [key: string]: unknown;
@@ -518,15 +550,22 @@ export interface components {
         };
         /** @description The reply of get_tokens_by_code: {"status":"ok","data":<GetTokensByCodeResult>}. */
         GetTokensByCodeReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of get_tokens_by_code. */
             data: components["schemas"]["GetTokensByCodeResult"];
         };
         GetTokensByCodeResult: {
+            /** @description The user's access token (get_user_info takes it). */
             access_token: string;
             /** @description Seconds the access token lives; -1 when the OP does not say (as oxd 3.1 answers). */
             expires_in: number;
+            /** @description For get_access_token_by_refresh_token; null when the OP issued none. */
             refresh_token: string | null;
+            /** @description The ID token (a JWT), validated; kept as the site's last one for get_logout_uri's id_token_hint. */
             id_token: string;
             /** @description The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them). */
             id_token_claims: {
@@ -548,8 +587,12 @@ export interface components {
         };
         /** @description The reply of get_user_info: {"status":"ok","data":<GetUserInfoResult>}. */
         GetUserInfoReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of get_user_info. */
             data: components["schemas"]["GetUserInfoResult"];
         };
         GetUserInfoResult: {
@@ -577,25 +620,40 @@ export interface components {
         };
         /** @description The reply of introspect_access_token: {"status":"ok","data":<IntrospectAccessTokenResult>}. */
         IntrospectAccessTokenReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of introspect_access_token. */
             data: components["schemas"]["IntrospectAccessTokenResult"];
         };
         IntrospectAccessTokenResult: {
+            /** @description Whether the token is active (RFC 7662): issued by this OP, not expired, not revoked. When false, the OP usually says nothing more. */
             active: boolean;
             /** @description The token's scopes (the older name; the same as scope). */
             scopes: string[] | null;
             /** @description The token's scopes, as a list. */
             scope: string[] | null;
+            /** @description The client the token was issued to; null when the OP gave none. */
             client_id: string | null;
+            /** @description A human-readable name of the user who authorised the token; null when the OP gave none. */
             username: string | null;
+            /** @description The token's type, e.g. bearer; null when the OP gave none. */
             token_type: string | null;
+            /** @description When the token expires, in seconds since 1970; null when the OP gave none. */
             exp: number | null;
+            /** @description When the token was issued, in seconds since 1970; null when the OP gave none. */
             iat: number | null;
+            /** @description The subject of the token, usually the user's identifier at the OP; null when the OP gave none. */
             sub: string | null;
+            /** @description The audience the token is meant for; null when the OP gave none. */
             aud: string | null;
+            /** @description The issuer of the token; null when the OP gave none. */
             iss: string | null;
+            /** @description The token's identifier; null when the OP gave none. */
             jti: string | null;
+            /** @description The authentication context class the user signed in with (a Gluu extension); null when the OP gave none. */
             acr_values: string | null;
         } & {
             [key: string]: unknown;
@@ -613,26 +671,43 @@ export interface components {
         };
         /** @description The reply of introspect_rpt: {"status":"ok","data":<IntrospectRptResult>}. */
         IntrospectRptReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of introspect_rpt. */
             data: components["schemas"]["IntrospectRptResult"];
         };
         IntrospectRptResult: {
+            /** @description Whether the RPT is active: false for an unknown, expired or revoked one (the other fields are then null). */
             active: boolean;
+            /** @description When the RPT expires, in seconds since 1970; null when the AS gave none. */
             exp: number | null;
+            /** @description When the RPT was issued, in seconds since 1970; null when the AS gave none. */
             iat: number | null;
+            /** @description Not to be used before, in seconds since 1970; null when the AS gave none. */
             nbf: number | null;
+            /** @description What the RPT grants: one entry per resource; null when the AS gave none. */
             permissions: ({
+                /** @description The resource's id at the AS (uma_rs_protect registered it); null when the AS gave none. */
                 resource_id: string | null;
+                /** @description The scopes granted on that resource; null when the AS gave none. */
                 resource_scopes: string[] | null;
+                /** @description When this permission expires, in seconds since 1970; null when the AS gave none. */
                 exp: number | null;
             } & {
                 [key: string]: unknown;
             })[] | null;
+            /** @description The client the RPT was issued to; null when the AS gave none. */
             client_id: string | null;
+            /** @description The requesting party the RPT was issued for; null when the AS gave none. */
             sub: string | null;
+            /** @description The audience of the RPT, one or a list, as the AS wrote it; null when the AS gave none. */
             aud: string | string[] | null;
+            /** @description The issuer of the RPT (the AS); null when the AS gave none. */
             iss: string | null;
+            /** @description The RPT's identifier; null when the AS gave none. */
             jti: string | null;
         } & {
             [key: string]: unknown;
@@ -647,29 +722,49 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
             post_logout_redirect_uri?: string | number | boolean | null;
+            /** @description web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
             application_type?: string | number | boolean | null;
+            /** @description The response types the client uses, e.g. ["code"]; default_response_types when absent. */
             response_types?: (string | number | boolean)[] | string | null;
+            /** @description The grant types the client may use, e.g. ["authorization_code", "refresh_token"]; default_grant_types when absent. */
             grant_types?: (string | number | boolean)[] | string | null;
+            /** @description Scopes registered for the client and asked for by get_authorization_url when it names none, e.g. ["openid", "profile"]; default_scope when absent. An empty result is invalid_scope. */
             scope?: (string | number | boolean)[] | string | null;
+            /** @description Authentication context classes to ask the OP for by default (registered as default_acr_values), e.g. ["basic"]; default_acr_values when absent. */
             acr_values?: (string | number | boolean)[] | string | null;
+            /** @description The client's name at the OP, shown to users; oxd client for rp: <oxd_id> when absent. */
             client_name?: string | number | boolean | null;
+            /** @description URL of the client's JSON Web Key Set (registered as jwks_uri), for OPs that encrypt to it or verify its signed requests. */
             client_jwks_uri?: string | number | boolean | null;
             /** @description How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
             client_token_endpoint_auth_method?: string | number | boolean | null;
+            /** @description The JWS algorithm of the client's token-endpoint authentication JWT (token_endpoint_auth_signing_alg): none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512; another is invalid_algorithm. */
             client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
+            /** @description request_uri values the client may use (registered as request_uris). */
             client_request_uris?: (string | number | boolean)[] | string | null;
+            /** @description The client's front-channel logout URL (OpenID Connect Front-Channel Logout): the first is registered as frontchannel_logout_uri. */
             client_frontchannel_logout_uris?: (string | number | boolean)[] | string | null;
+            /** @description The oxd 3.0 name of client_frontchannel_logout_uris, used when that is absent. */
             client_logout_uris?: (string | number | boolean)[] | string | null;
+            /** @description URL of the sector identifier document, for pairwise subject identifiers (registered as sector_identifier_uri); of a list, the first. */
             client_sector_identifier_uri?: string | number | boolean | (string | number | boolean)[] | null;
+            /** @description E-mail addresses of the people responsible for the client; default_contacts when absent. */
             contacts?: (string | number | boolean)[] | string | null;
+            /** @description Preferred languages of the user interface (BCP 47 tags, e.g. ["en", "fr-CA"]); kept with the site, not sent to the OP (as oxd 3.1 does). */
             ui_locales?: (string | number | boolean)[] | string | null;
+            /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP (as oxd 3.1 does). */
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description UMA: the URLs the authorization server may send the user back to after claims gathering (registered as claims_redirect_uri); uma_rp_get_claims_gathering_url names one of them. */
             claims_redirect_uri?: (string | number | boolean)[] | string | null;
             /** @description Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
             client_id?: string | number | boolean | null;
+            /** @description The secret of the existing client named by client_id: with both, no client is registered. */
             client_secret?: string | number | boolean | null;
+            /** @description The registration access token (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
             client_registration_access_token?: string | number | boolean | null;
+            /** @description The client configuration URL (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
             client_registration_client_uri?: string | number | boolean | null;
             /** @description true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
             trusted_client?: boolean | ("true" | "false") | number | null;
@@ -682,8 +777,12 @@ export interface components {
         };
         /** @description The reply of register_site: {"status":"ok","data":<RegisterSiteResult>}. */
         RegisterSiteReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of register_site. */
             data: components["schemas"]["RegisterSiteResult"];
         };
         RegisterSiteResult: {
@@ -705,11 +804,16 @@ export interface components {
         };
         /** @description The reply of remove_site: {"status":"ok","data":<RemoveSiteResult>}. */
         RemoveSiteReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of remove_site. */
             data: components["schemas"]["RemoveSiteResult"];
         };
         RemoveSiteResult: {
+            /** @description The oxd_id removed; it no longer works. */
             oxd_id: string;
         } & {
             [key: string]: unknown;
@@ -724,29 +828,49 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
             post_logout_redirect_uri?: string | number | boolean | null;
+            /** @description web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
             application_type?: string | number | boolean | null;
+            /** @description The response types the client uses, e.g. ["code"]; default_response_types when absent. */
             response_types?: (string | number | boolean)[] | string | null;
+            /** @description The grant types the client may use, e.g. ["authorization_code", "refresh_token"]; default_grant_types when absent. */
             grant_types?: (string | number | boolean)[] | string | null;
+            /** @description Scopes registered for the client and asked for by get_authorization_url when it names none, e.g. ["openid", "profile"]; default_scope when absent. An empty result is invalid_scope. */
             scope?: (string | number | boolean)[] | string | null;
+            /** @description Authentication context classes to ask the OP for by default (registered as default_acr_values), e.g. ["basic"]; default_acr_values when absent. */
             acr_values?: (string | number | boolean)[] | string | null;
+            /** @description The client's name at the OP, shown to users; oxd client for rp: <oxd_id> when absent. */
             client_name?: string | number | boolean | null;
+            /** @description URL of the client's JSON Web Key Set (registered as jwks_uri), for OPs that encrypt to it or verify its signed requests. */
             client_jwks_uri?: string | number | boolean | null;
             /** @description How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
             client_token_endpoint_auth_method?: string | number | boolean | null;
+            /** @description The JWS algorithm of the client's token-endpoint authentication JWT (token_endpoint_auth_signing_alg): none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512; another is invalid_algorithm. */
             client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
+            /** @description request_uri values the client may use (registered as request_uris). */
             client_request_uris?: (string | number | boolean)[] | string | null;
+            /** @description The client's front-channel logout URL (OpenID Connect Front-Channel Logout): the first is registered as frontchannel_logout_uri. */
             client_frontchannel_logout_uris?: (string | number | boolean)[] | string | null;
+            /** @description The oxd 3.0 name of client_frontchannel_logout_uris, used when that is absent. */
             client_logout_uris?: (string | number | boolean)[] | string | null;
+            /** @description URL of the sector identifier document, for pairwise subject identifiers (registered as sector_identifier_uri); of a list, the first. */
             client_sector_identifier_uri?: string | number | boolean | (string | number | boolean)[] | null;
+            /** @description E-mail addresses of the people responsible for the client; default_contacts when absent. */
             contacts?: (string | number | boolean)[] | string | null;
+            /** @description Preferred languages of the user interface (BCP 47 tags, e.g. ["en", "fr-CA"]); kept with the site, not sent to the OP (as oxd 3.1 does). */
             ui_locales?: (string | number | boolean)[] | string | null;
+            /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP (as oxd 3.1 does). */
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description UMA: the URLs the authorization server may send the user back to after claims gathering (registered as claims_redirect_uri); uma_rp_get_claims_gathering_url names one of them. */
             claims_redirect_uri?: (string | number | boolean)[] | string | null;
             /** @description Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
             client_id?: string | number | boolean | null;
+            /** @description The secret of the existing client named by client_id: with both, no client is registered. */
             client_secret?: string | number | boolean | null;
+            /** @description The registration access token (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
             client_registration_access_token?: string | number | boolean | null;
+            /** @description The client configuration URL (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
             client_registration_client_uri?: string | number | boolean | null;
             /** @description true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
             trusted_client?: boolean | ("true" | "false") | number | null;
@@ -761,19 +885,30 @@ export interface components {
         };
         /** @description The reply of setup_client: {"status":"ok","data":<SetupClientResult>}. */
         SetupClientReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of setup_client. */
             data: components["schemas"]["SetupClientResult"];
         };
         SetupClientResult: {
             /** @description oxd_id of the setup client. */
             setup_client_oxd_id: string;
+            /** @description The setup client's client_id at the OP: with client_secret, what get_client_token takes to issue the protection_access_token. */
             client_id: string;
+            /** @description The setup client's secret; null when the OP issued none. */
             client_secret: string | null;
+            /** @description The setup client's registration access token (RFC 7592); null when the OP gave none. */
             client_registration_access_token: string | null;
+            /** @description The setup client's configuration URL at the OP (RFC 7592); null when the OP gave none. */
             client_registration_client_uri: string | null;
+            /** @description When the OP issued client_id, in seconds since 1970; 0 when it did not say. */
             client_id_issued_at: number;
+            /** @description When client_secret expires, in seconds since 1970; 0 when it does not expire (or the OP did not say). */
             client_secret_expires_at: number;
+            /** @description The op_host the setup client is registered at, as given (or default_op_host). */
             op_host: string;
             /** @description Deprecated: oxd_id of an ordinary site registered alongside (use register_site). */
             oxd_id: string;
@@ -797,12 +932,18 @@ export interface components {
         };
         /** @description The reply of uma_rp_get_claims_gathering_url: {"status":"ok","data":<UmaRpGetClaimsGatheringUrlResult>}. */
         UmaRpGetClaimsGatheringUrlReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of uma_rp_get_claims_gathering_url. */
             data: components["schemas"]["UmaRpGetClaimsGatheringUrlResult"];
         };
         UmaRpGetClaimsGatheringUrlResult: {
+            /** @description The AS's claims-gathering page (claims_interaction_endpoint) with client_id, ticket, claims_redirect_uri and state: send the user's browser there. */
             url: string;
+            /** @description The state in that URL: the AS gives it back on the redirect to claims_redirect_uri, with a new ticket; pass both to uma_rp_get_rpt. */
             state: string;
         } & {
             [key: string]: unknown;
@@ -813,6 +954,7 @@ export interface components {
             oxd_id: string | number | boolean;
             /** @description The permission ticket (from the resource server's denial, or the claims-gathering redirect). */
             ticket?: string | null;
+            /** @description A token of claims about the requesting party pushed to the AS (e.g. the user's ID token), with claim_token_format. */
             claim_token?: string | null;
             /** @description The format of claim_token, e.g. http://openid.net/specs/openid-connect-core-1_0.html#IDToken (the AS requires it with claim_token) */
             claim_token_format?: string | null;
@@ -820,6 +962,7 @@ export interface components {
             pct?: string | null;
             /** @description An RPT to upgrade. */
             rpt?: string | null;
+            /** @description Scopes to ask for besides those the ticket names. */
             scope?: (string | number | boolean)[] | string | null;
             /** @description The state from uma_rp_get_claims_gathering_url, when coming back from claims gathering. */
             state?: string | null;
@@ -830,14 +973,20 @@ export interface components {
         };
         /** @description The reply of uma_rp_get_rpt: {"status":"ok","data":<UmaRpGetRptResult>}. */
         UmaRpGetRptReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of uma_rp_get_rpt. */
             data: components["schemas"]["UmaRpGetRptResult"];
         };
         UmaRpGetRptResult: {
+            /** @description The RPT: the requesting party's token, sent to the resource server as Authorization: Bearer <it>. */
             access_token: string;
             /** @description As the AS wrote it (Bearer when it wrote none). */
             token_type: string;
+            /** @description A persisted claims token for a later uma_rp_get_rpt (its pct param); null when the AS issued none. */
             pct: string | null;
             /** @description The AS's upgraded: true when the RPT passed in rpt was upgraded (oxd 3.1 names it updated). */
             updated: boolean;
@@ -861,12 +1010,19 @@ export interface components {
         };
         /** @description The reply of uma_rs_check_access: {"status":"ok","data":<UmaRsCheckAccessResult>}. */
         UmaRsCheckAccessReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of uma_rs_check_access. */
             data: components["schemas"]["UmaRsCheckAccessResult"];
         };
         UmaRsCheckAccessResult: {
-            /** @enum {string} */
+            /**
+             * @description granted: let the request through. denied: refuse it; when www-authenticate_header and ticket are given, answer 401 with that header, so the requester can get an RPT for the ticket (uma_rp_get_rpt).
+             * @enum {string}
+             */
             access: "granted" | "denied";
             /** @description For a denied request: the WWW-Authenticate header to answer with (401); null when granted. */
             "www-authenticate_header": string | null;
@@ -879,9 +1035,11 @@ export interface components {
         UmaRsProtectParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string | number | boolean;
+            /** @description The resources to protect: each a path and its conditions. */
             resources: ({
                 /** @description The path as the resource server sees it, e.g. /photo. */
                 path: string;
+                /** @description Who may do what on the path: each condition names HTTP methods and the scopes (or scope_expression) they need. */
                 conditions: ({
                     /** @description Methods this condition guards (GET, POST, PUT, DELETE, …); each at most once per path. */
                     httpMethods: string[];
@@ -891,6 +1049,7 @@ export interface components {
                     ticketScopes?: string[] | null;
                     /** @description Instead of scopes: a JsonLogic rule over scopes (Gluu extension). */
                     scope_expression?: ({
+                        /** @description A JsonLogic rule; {"var": i} stands for "the RPT grants data[i]". */
                         rule: unknown;
                         /** @description The scopes the rule refers to, by index. */
                         data: string[];
@@ -912,11 +1071,16 @@ export interface components {
         };
         /** @description The reply of uma_rs_protect: {"status":"ok","data":<UmaRsProtectResult>}. */
         UmaRsProtectReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of uma_rs_protect. */
             data: components["schemas"]["UmaRsProtectResult"];
         };
         UmaRsProtectResult: {
+            /** @description The oxd_id whose resources are now protected. */
             oxd_id: string;
         } & {
             [key: string]: unknown;
@@ -925,27 +1089,45 @@ export interface components {
         UpdateSiteParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string | number | boolean;
+            /** @description The redirect URI to register in place of the site's (http or https). */
             authorization_redirect_uri?: string | number | boolean | null;
             /** @description The further redirect URIs (replacing those registered), with post_logout_redirect_uri among them when given, as oxd 3.1 does. */
             redirect_uris?: (string | number | boolean)[] | string | null;
+            /** @description The URL the OP may send the user to after logout, in place of the site's. */
             post_logout_redirect_uri?: string | number | boolean | null;
+            /** @description The client's front-channel logout URL: the first is registered as frontchannel_logout_uri. */
             client_frontchannel_logout_uris?: (string | number | boolean)[] | string | null;
+            /** @description The oxd 3.0 name of client_frontchannel_logout_uris, used when that is absent. */
             client_logout_uris?: (string | number | boolean)[] | string | null;
+            /** @description The response types the client uses, e.g. ["code"]. */
             response_types?: (string | number | boolean)[] | string | null;
+            /** @description The name oxd 3.1's documentation gives response_types; used when that is absent. */
             response_type?: (string | number | boolean)[] | string | null;
+            /** @description The grant types the client may use, e.g. ["authorization_code", "refresh_token"]. */
             grant_types?: (string | number | boolean)[] | string | null;
+            /** @description The scopes to register for the client, in place of the site's. */
             scope?: (string | number | boolean)[] | string | null;
+            /** @description The authentication context classes to ask for by default (default_acr_values), in place of the site's. */
             acr_values?: (string | number | boolean)[] | string | null;
+            /** @description The client's name at the OP, shown to users. */
             client_name?: string | number | boolean | null;
             /** @description Requested client lifetime (milliseconds since 1970, as oxd documents it). */
             client_secret_expires_at?: number | null;
+            /** @description URL of the client's JSON Web Key Set (registered as jwks_uri). */
             client_jwks_uri?: string | number | boolean | null;
+            /** @description How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none. */
             client_token_endpoint_auth_method?: string | number | boolean | null;
+            /** @description The JWS algorithm of the client's token-endpoint authentication JWT: none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512. */
             client_token_endpoint_auth_signing_alg?: string | number | boolean | null;
+            /** @description request_uri values the client may use (registered as request_uris). */
             client_request_uris?: (string | number | boolean)[] | string | null;
+            /** @description URL of the sector identifier document, for pairwise subject identifiers; of a list, the first. */
             client_sector_identifier_uri?: string | number | boolean | (string | number | boolean)[] | null;
+            /** @description E-mail addresses of the people responsible for the client. */
             contacts?: (string | number | boolean)[] | string | null;
+            /** @description Preferred languages of the user interface (BCP 47 tags); kept with the site, not sent to the OP. */
             ui_locales?: (string | number | boolean)[] | string | null;
+            /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
             claims_locales?: (string | number | boolean)[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
@@ -954,11 +1136,16 @@ export interface components {
         };
         /** @description The reply of update_site: {"status":"ok","data":<UpdateSiteResult>}. */
         UpdateSiteReply: {
-            /** @enum {string} */
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
             status: "ok";
+            /** @description The result of update_site. */
             data: components["schemas"]["UpdateSiteResult"];
         };
         UpdateSiteResult: {
+            /** @description The oxd_id of the updated site. */
             oxd_id: string;
         } & {
             [key: string]: unknown;

@@ -30,6 +30,12 @@ const atom = (ast: SchemaAST.AST, indent: string): string => {
   return ast._tag === "Union" && ast.types.length > 1 ? `(${text})` : text
 }
 
+/** A description annotated on the key (`annotateKey`: Unknown's JSON Schema keeps only that one) wins. */
+const keyDescription = (ast: SchemaAST.AST): string | undefined => {
+  const d = ast.context?.annotations?.["description"]
+  return typeof d === "string" ? d : undefined
+}
+
 const objectType = (ast: SchemaAST.Objects, indent: string): string => {
   const inner = `${indent}  `
   const lines: string[] = []
@@ -37,7 +43,7 @@ const objectType = (ast: SchemaAST.Objects, indent: string): string => {
     const readonly = ps.type.context?.isMutable ? "" : "readonly "
     const optional = SchemaAST.isOptional(ps.type) ? "?" : ""
     lines.push(
-      `${jsDoc(SchemaAST.resolveDescription(ps.type), inner)}${inner}${readonly}${key(ps.name)}${optional}: ${render(ps.type, inner)}`,
+      `${jsDoc(keyDescription(ps.type) ?? SchemaAST.resolveDescription(ps.type), inner)}${inner}${readonly}${key(ps.name)}${optional}: ${render(ps.type, inner)}`,
     )
   }
   for (const is of ast.indexSignatures)

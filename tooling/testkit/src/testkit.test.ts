@@ -1,6 +1,17 @@
 import { createServer } from "node:net"
 import { describe, expect, it } from "vitest"
-import { byteFrame, disposable, eventually, freePort, lengthPrefix, spawnNode, takeFrames, unitFrame } from "./index.js"
+import {
+  byteFrame,
+  disposable,
+  eventually,
+  freePort,
+  lengthPrefix,
+  spawnNode,
+  takeFrames,
+  undescribedFields,
+  unitFrame,
+  type JsonSchemaNode,
+} from "./index.js"
 
 describe("frames", () => {
   it("count UTF-16 units or bytes, as the two kinds of client do", () => {
@@ -109,5 +120,37 @@ describe("freePort", () => {
     })
     expect((server.address() as { port: number }).port).toBe(port)
     await new Promise((r) => server.close(r))
+  })
+})
+
+describe("undescribedFields", () => {
+  it("names each property without a description, nested ones and those behind a $ref included", () => {
+    const defs: Record<string, JsonSchemaNode> = {
+      Named: { type: "object", description: "a named one", properties: { inner: { type: "string" } } },
+    }
+    const schema = {
+      type: "object",
+      properties: {
+        described: { type: "string", description: "has one" },
+        bare: { type: "string" },
+        blank: { type: "string", description: "  " },
+        byRef: { $ref: "#/$defs/Named" },
+        list: {
+          description: "a list",
+          anyOf: [{ type: "array", items: { type: "object", properties: { x: {} } } }, { type: "null" }],
+        },
+        map: { description: "a map", additionalProperties: { type: "object", properties: { y: { type: "string" } } } },
+      },
+    }
+    expect(undescribedFields(schema, (ref) => defs[ref.slice("#/$defs/".length)])).toEqual([
+      "bare",
+      "blank",
+      "byRef.inner",
+      "list[].x",
+      "map{}.y",
+    ])
+    expect(undescribedFields({ $ref: "#/$defs/Gone" }, () => undefined)).toEqual([
+      "(root) ($ref #/$defs/Gone not found)",
+    ])
   })
 })

@@ -13,29 +13,49 @@ export type SetupClientParams = {
   readonly op_host?: string | number | boolean | null | undefined
   /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
   readonly post_logout_redirect_uri?: string | number | boolean | null | undefined
+  /** web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
   readonly application_type?: string | number | boolean | null | undefined
+  /** The response types the client uses, e.g. ["code"]; default_response_types when absent. */
   readonly response_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The grant types the client may use, e.g. ["authorization_code", "refresh_token"]; default_grant_types when absent. */
   readonly grant_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Scopes registered for the client and asked for by get_authorization_url when it names none, e.g. ["openid", "profile"]; default_scope when absent. An empty result is invalid_scope. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Authentication context classes to ask the OP for by default (registered as default_acr_values), e.g. ["basic"]; default_acr_values when absent. */
   readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The client's name at the OP, shown to users; oxd client for rp: <oxd_id> when absent. */
   readonly client_name?: string | number | boolean | null | undefined
+  /** URL of the client's JSON Web Key Set (registered as jwks_uri), for OPs that encrypt to it or verify its signed requests. */
   readonly client_jwks_uri?: string | number | boolean | null | undefined
   /** How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
   readonly client_token_endpoint_auth_method?: string | number | boolean | null | undefined
+  /** The JWS algorithm of the client's token-endpoint authentication JWT (token_endpoint_auth_signing_alg): none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512; another is invalid_algorithm. */
   readonly client_token_endpoint_auth_signing_alg?: string | number | boolean | null | undefined
+  /** request_uri values the client may use (registered as request_uris). */
   readonly client_request_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The client's front-channel logout URL (OpenID Connect Front-Channel Logout): the first is registered as frontchannel_logout_uri. */
   readonly client_frontchannel_logout_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The oxd 3.0 name of client_frontchannel_logout_uris, used when that is absent. */
   readonly client_logout_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** URL of the sector identifier document, for pairwise subject identifiers (registered as sector_identifier_uri); of a list, the first. */
   readonly client_sector_identifier_uri?: string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined
+  /** E-mail addresses of the people responsible for the client; default_contacts when absent. */
   readonly contacts?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Preferred languages of the user interface (BCP 47 tags, e.g. ["en", "fr-CA"]); kept with the site, not sent to the OP (as oxd 3.1 does). */
   readonly ui_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP (as oxd 3.1 does). */
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** UMA: the URLs the authorization server may send the user back to after claims gathering (registered as claims_redirect_uri); uma_rp_get_claims_gathering_url names one of them. */
   readonly claims_redirect_uri?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
   readonly client_id?: string | number | boolean | null | undefined
+  /** The secret of the existing client named by client_id: with both, no client is registered. */
   readonly client_secret?: string | number | boolean | null | undefined
+  /** The registration access token (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
   readonly client_registration_access_token?: string | number | boolean | null | undefined
+  /** The client configuration URL (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
   readonly client_registration_client_uri?: string | number | boolean | null | undefined
   /** true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
   readonly trusted_client?: boolean | "true" | "false" | number | null | undefined
@@ -51,12 +71,19 @@ export type SetupClientParams = {
 export type SetupClientResult = {
   /** oxd_id of the setup client. */
   readonly setup_client_oxd_id: string
+  /** The setup client's client_id at the OP: with client_secret, what get_client_token takes to issue the protection_access_token. */
   readonly client_id: string
+  /** The setup client's secret; null when the OP issued none. */
   readonly client_secret: string | null
+  /** The setup client's registration access token (RFC 7592); null when the OP gave none. */
   readonly client_registration_access_token: string | null
+  /** The setup client's configuration URL at the OP (RFC 7592); null when the OP gave none. */
   readonly client_registration_client_uri: string | null
+  /** When the OP issued client_id, in seconds since 1970; 0 when it did not say. */
   readonly client_id_issued_at: number
+  /** When client_secret expires, in seconds since 1970; 0 when it does not expire (or the OP did not say). */
   readonly client_secret_expires_at: number
+  /** The op_host the setup client is registered at, as given (or default_op_host). */
   readonly op_host: string
   /** Deprecated: oxd_id of an ordinary site registered alongside (use register_site). */
   readonly oxd_id: string
@@ -66,11 +93,13 @@ export type SetupClientResult = {
 
 /** The params of `get_client_token`: Get an access token by client credentials (the protection_access_token for the other commands). */
 export type GetClientTokenParams = {
+  /** The client to get a token for: the setup client's client_id (from setup_client) for a protection_access_token. */
   readonly client_id: string | number | boolean
   /** Required unless authentication_method is private_key_jwt. */
   readonly client_secret?: string | number | boolean | null | undefined
   /** Issuer URL; the server's default_op_host when absent. */
   readonly op_host?: string | number | boolean | null | undefined
+  /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
   /** Scopes to request; the protection scope (uma_protection) when absent. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
@@ -84,9 +113,13 @@ export type GetClientTokenParams = {
 
 /** The `data` of `get_client_token`'s ok reply. */
 export type GetClientTokenResult = {
+  /** The access token; the setup client's is the protection_access_token of the other commands (on REST: Authorization: Bearer <it>). */
   readonly access_token: string
+  /** Seconds the access token lives; null when the OP did not say. Get a new one before then. */
   readonly expires_in: number | null
+  /** The OP's refresh token; null when it issued none (the client credentials grant usually issues none). */
   readonly refresh_token: string | null
+  /** The scope the OP granted, space-separated as it wrote it; null when it did not say. */
   readonly scope: string | null
 }
 
@@ -102,20 +135,31 @@ export type IntrospectAccessTokenParams = {
 
 /** The `data` of `introspect_access_token`'s ok reply. */
 export type IntrospectAccessTokenResult = {
+  /** Whether the token is active (RFC 7662): issued by this OP, not expired, not revoked. When false, the OP usually says nothing more. */
   readonly active: boolean
   /** The token's scopes (the older name; the same as scope). */
   readonly scopes: ReadonlyArray<string> | null
   /** The token's scopes, as a list. */
   readonly scope: ReadonlyArray<string> | null
+  /** The client the token was issued to; null when the OP gave none. */
   readonly client_id: string | null
+  /** A human-readable name of the user who authorised the token; null when the OP gave none. */
   readonly username: string | null
+  /** The token's type, e.g. bearer; null when the OP gave none. */
   readonly token_type: string | null
+  /** When the token expires, in seconds since 1970; null when the OP gave none. */
   readonly exp: number | null
+  /** When the token was issued, in seconds since 1970; null when the OP gave none. */
   readonly iat: number | null
+  /** The subject of the token, usually the user's identifier at the OP; null when the OP gave none. */
   readonly sub: string | null
+  /** The audience the token is meant for; null when the OP gave none. */
   readonly aud: string | null
+  /** The issuer of the token; null when the OP gave none. */
   readonly iss: string | null
+  /** The token's identifier; null when the OP gave none. */
   readonly jti: string | null
+  /** The authentication context class the user signed in with (a Gluu extension); null when the OP gave none. */
   readonly acr_values: string | null
 }
 
@@ -129,29 +173,49 @@ export type RegisterSiteParams = {
   readonly op_host?: string | number | boolean | null | undefined
   /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
   readonly post_logout_redirect_uri?: string | number | boolean | null | undefined
+  /** web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
   readonly application_type?: string | number | boolean | null | undefined
+  /** The response types the client uses, e.g. ["code"]; default_response_types when absent. */
   readonly response_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The grant types the client may use, e.g. ["authorization_code", "refresh_token"]; default_grant_types when absent. */
   readonly grant_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Scopes registered for the client and asked for by get_authorization_url when it names none, e.g. ["openid", "profile"]; default_scope when absent. An empty result is invalid_scope. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Authentication context classes to ask the OP for by default (registered as default_acr_values), e.g. ["basic"]; default_acr_values when absent. */
   readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The client's name at the OP, shown to users; oxd client for rp: <oxd_id> when absent. */
   readonly client_name?: string | number | boolean | null | undefined
+  /** URL of the client's JSON Web Key Set (registered as jwks_uri), for OPs that encrypt to it or verify its signed requests. */
   readonly client_jwks_uri?: string | number | boolean | null | undefined
   /** How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method. */
   readonly client_token_endpoint_auth_method?: string | number | boolean | null | undefined
+  /** The JWS algorithm of the client's token-endpoint authentication JWT (token_endpoint_auth_signing_alg): none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512; another is invalid_algorithm. */
   readonly client_token_endpoint_auth_signing_alg?: string | number | boolean | null | undefined
+  /** request_uri values the client may use (registered as request_uris). */
   readonly client_request_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The client's front-channel logout URL (OpenID Connect Front-Channel Logout): the first is registered as frontchannel_logout_uri. */
   readonly client_frontchannel_logout_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The oxd 3.0 name of client_frontchannel_logout_uris, used when that is absent. */
   readonly client_logout_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** URL of the sector identifier document, for pairwise subject identifiers (registered as sector_identifier_uri); of a list, the first. */
   readonly client_sector_identifier_uri?: string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined
+  /** E-mail addresses of the people responsible for the client; default_contacts when absent. */
   readonly contacts?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Preferred languages of the user interface (BCP 47 tags, e.g. ["en", "fr-CA"]); kept with the site, not sent to the OP (as oxd 3.1 does). */
   readonly ui_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP (as oxd 3.1 does). */
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** UMA: the URLs the authorization server may send the user back to after claims gathering (registered as claims_redirect_uri); uma_rp_get_claims_gathering_url names one of them. */
   readonly claims_redirect_uri?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does). */
   readonly client_id?: string | number | boolean | null | undefined
+  /** The secret of the existing client named by client_id: with both, no client is registered. */
   readonly client_secret?: string | number | boolean | null | undefined
+  /** The registration access token (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
   readonly client_registration_access_token?: string | number | boolean | null | undefined
+  /** The client configuration URL (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it. */
   readonly client_registration_client_uri?: string | number | boolean | null | undefined
   /** true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it. */
   readonly trusted_client?: boolean | "true" | "false" | number | null | undefined
@@ -173,27 +237,45 @@ export type RegisterSiteResult = {
 export type UpdateSiteParams = {
   /** The oxd_id returned by register_site (or setup_client). */
   readonly oxd_id: string | number | boolean
+  /** The redirect URI to register in place of the site's (http or https). */
   readonly authorization_redirect_uri?: string | number | boolean | null | undefined
   /** The further redirect URIs (replacing those registered), with post_logout_redirect_uri among them when given, as oxd 3.1 does. */
   readonly redirect_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The URL the OP may send the user to after logout, in place of the site's. */
   readonly post_logout_redirect_uri?: string | number | boolean | null | undefined
+  /** The client's front-channel logout URL: the first is registered as frontchannel_logout_uri. */
   readonly client_frontchannel_logout_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The oxd 3.0 name of client_frontchannel_logout_uris, used when that is absent. */
   readonly client_logout_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The response types the client uses, e.g. ["code"]. */
   readonly response_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The name oxd 3.1's documentation gives response_types; used when that is absent. */
   readonly response_type?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The grant types the client may use, e.g. ["authorization_code", "refresh_token"]. */
   readonly grant_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The scopes to register for the client, in place of the site's. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The authentication context classes to ask for by default (default_acr_values), in place of the site's. */
   readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** The client's name at the OP, shown to users. */
   readonly client_name?: string | number | boolean | null | undefined
   /** Requested client lifetime (milliseconds since 1970, as oxd documents it). */
   readonly client_secret_expires_at?: number | null | undefined
+  /** URL of the client's JSON Web Key Set (registered as jwks_uri). */
   readonly client_jwks_uri?: string | number | boolean | null | undefined
+  /** How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none. */
   readonly client_token_endpoint_auth_method?: string | number | boolean | null | undefined
+  /** The JWS algorithm of the client's token-endpoint authentication JWT: none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512. */
   readonly client_token_endpoint_auth_signing_alg?: string | number | boolean | null | undefined
+  /** request_uri values the client may use (registered as request_uris). */
   readonly client_request_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** URL of the sector identifier document, for pairwise subject identifiers; of a list, the first. */
   readonly client_sector_identifier_uri?: string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined
+  /** E-mail addresses of the people responsible for the client. */
   readonly contacts?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Preferred languages of the user interface (BCP 47 tags); kept with the site, not sent to the OP. */
   readonly ui_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
@@ -201,6 +283,7 @@ export type UpdateSiteParams = {
 
 /** The `data` of `update_site`'s ok reply. */
 export type UpdateSiteResult = {
+  /** The oxd_id of the updated site. */
   readonly oxd_id: string
 }
 
@@ -214,6 +297,7 @@ export type RemoveSiteParams = {
 
 /** The `data` of `remove_site`'s ok reply. */
 export type RemoveSiteResult = {
+  /** The oxd_id removed; it no longer works. */
   readonly oxd_id: string
 }
 
@@ -223,6 +307,7 @@ export type GetAuthorizationUrlParams = {
   readonly oxd_id: string | number | boolean
   /** Scopes to request; those registered with the site when absent. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Authentication context classes to ask for (acr_values), e.g. ["duo"]; those registered with the site when absent. */
   readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** e.g. login, to force re-authentication. */
   readonly prompt?: string | number | boolean | null | undefined
@@ -238,6 +323,7 @@ export type GetAuthorizationUrlParams = {
 
 /** The `data` of `get_authorization_url`'s ok reply. */
 export type GetAuthorizationUrlResult = {
+  /** The OP's authorization endpoint with the request (client_id, redirect_uri, response_type, scope, state, nonce, PKCE challenge…): send the user's browser there. */
   readonly authorization_url: string
 }
 
@@ -255,10 +341,13 @@ export type GetTokensByCodeParams = {
 
 /** The `data` of `get_tokens_by_code`'s ok reply. */
 export type GetTokensByCodeResult = {
+  /** The user's access token (get_user_info takes it). */
   readonly access_token: string
   /** Seconds the access token lives; -1 when the OP does not say (as oxd 3.1 answers). */
   readonly expires_in: number
+  /** For get_access_token_by_refresh_token; null when the OP issued none. */
   readonly refresh_token: string | null
+  /** The ID token (a JWT), validated; kept as the site's last one for get_logout_uri's id_token_hint. */
   readonly id_token: string
   /** The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them). */
   readonly id_token_claims: {
@@ -280,6 +369,7 @@ export type GetAccessTokenByRefreshTokenParams = {
 
 /** The `data` of `get_access_token_by_refresh_token`'s ok reply. */
 export type GetAccessTokenByRefreshTokenResult = {
+  /** The new access token. */
   readonly access_token: string
   /** Seconds the access token lives; -1 when the OP does not say. */
   readonly expires_in: number
@@ -319,7 +409,9 @@ export type GetLogoutUriParams = {
   readonly id_token_hint?: string | null | undefined
   /** Where the OP sends the user after logout; the registered one when absent. */
   readonly post_logout_redirect_uri?: string | null | undefined
+  /** Sent to the OP as state; it gives it back on the redirect to post_logout_redirect_uri. */
   readonly state?: string | null | undefined
+  /** Sent to the OP as session_state (OpenID Connect Session Management). */
   readonly session_state?: string | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
@@ -327,6 +419,7 @@ export type GetLogoutUriParams = {
 
 /** The `data` of `get_logout_uri`'s ok reply. */
 export type GetLogoutUriResult = {
+  /** The OP's end-session URL with id_token_hint, post_logout_redirect_uri, state and session_state (those known): send the user's browser there. */
   readonly uri: string
 }
 
@@ -334,9 +427,11 @@ export type GetLogoutUriResult = {
 export type UmaRsProtectParams = {
   /** The oxd_id returned by register_site (or setup_client). */
   readonly oxd_id: string | number | boolean
+  /** The resources to protect: each a path and its conditions. */
   readonly resources: ReadonlyArray<{
     /** The path as the resource server sees it, e.g. /photo. */
     readonly path: string
+    /** Who may do what on the path: each condition names HTTP methods and the scopes (or scope_expression) they need. */
     readonly conditions: ReadonlyArray<{
       /** Methods this condition guards (GET, POST, PUT, DELETE, …); each at most once per path. */
       readonly httpMethods: ReadonlyArray<string>
@@ -361,6 +456,7 @@ export type UmaRsProtectParams = {
 
 /** The `data` of `uma_rs_protect`'s ok reply. */
 export type UmaRsProtectResult = {
+  /** The oxd_id whose resources are now protected. */
   readonly oxd_id: string
 }
 
@@ -380,6 +476,7 @@ export type UmaRsCheckAccessParams = {
 
 /** The `data` of `uma_rs_check_access`'s ok reply. */
 export type UmaRsCheckAccessResult = {
+  /** granted: let the request through. denied: refuse it; when www-authenticate_header and ticket are given, answer 401 with that header, so the requester can get an RPT for the ticket (uma_rp_get_rpt). */
   readonly access: "granted" | "denied"
   /** For a denied request: the WWW-Authenticate header to answer with (401); null when granted. */
   readonly "www-authenticate_header": string | null
@@ -399,19 +496,32 @@ export type IntrospectRptParams = {
 
 /** The `data` of `introspect_rpt`'s ok reply. */
 export type IntrospectRptResult = {
+  /** Whether the RPT is active: false for an unknown, expired or revoked one (the other fields are then null). */
   readonly active: boolean
+  /** When the RPT expires, in seconds since 1970; null when the AS gave none. */
   readonly exp: number | null
+  /** When the RPT was issued, in seconds since 1970; null when the AS gave none. */
   readonly iat: number | null
+  /** Not to be used before, in seconds since 1970; null when the AS gave none. */
   readonly nbf: number | null
+  /** What the RPT grants: one entry per resource; null when the AS gave none. */
   readonly permissions: ReadonlyArray<{
+    /** The resource's id at the AS (uma_rs_protect registered it); null when the AS gave none. */
     readonly resource_id: string | null
+    /** The scopes granted on that resource; null when the AS gave none. */
     readonly resource_scopes: ReadonlyArray<string> | null
+    /** When this permission expires, in seconds since 1970; null when the AS gave none. */
     readonly exp: number | null
   }> | null
+  /** The client the RPT was issued to; null when the AS gave none. */
   readonly client_id: string | null
+  /** The requesting party the RPT was issued for; null when the AS gave none. */
   readonly sub: string | null
+  /** The audience of the RPT, one or a list, as the AS wrote it; null when the AS gave none. */
   readonly aud: string | ReadonlyArray<string> | null
+  /** The issuer of the RPT (the AS); null when the AS gave none. */
   readonly iss: string | null
+  /** The RPT's identifier; null when the AS gave none. */
   readonly jti: string | null
 }
 
@@ -421,6 +531,7 @@ export type UmaRpGetRptParams = {
   readonly oxd_id: string | number | boolean
   /** The permission ticket (from the resource server's denial, or the claims-gathering redirect). */
   readonly ticket?: string | null | undefined
+  /** A token of claims about the requesting party pushed to the AS (e.g. the user's ID token), with claim_token_format. */
   readonly claim_token?: string | null | undefined
   /** The format of claim_token, e.g. http://openid.net/specs/openid-connect-core-1_0.html#IDToken (the AS requires it with claim_token) */
   readonly claim_token_format?: string | null | undefined
@@ -428,6 +539,7 @@ export type UmaRpGetRptParams = {
   readonly pct?: string | null | undefined
   /** An RPT to upgrade. */
   readonly rpt?: string | null | undefined
+  /** Scopes to ask for besides those the ticket names. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** The state from uma_rp_get_claims_gathering_url, when coming back from claims gathering. */
   readonly state?: string | null | undefined
@@ -437,9 +549,11 @@ export type UmaRpGetRptParams = {
 
 /** The `data` of `uma_rp_get_rpt`'s ok reply. */
 export type UmaRpGetRptResult = {
+  /** The RPT: the requesting party's token, sent to the resource server as Authorization: Bearer <it>. */
   readonly access_token: string
   /** As the AS wrote it (Bearer when it wrote none). */
   readonly token_type: string
+  /** A persisted claims token for a later uma_rp_get_rpt (its pct param); null when the AS issued none. */
   readonly pct: string | null
   /** The AS's upgraded: true when the RPT passed in rpt was upgraded (oxd 3.1 names it updated). */
   readonly updated: boolean
@@ -459,7 +573,9 @@ export type UmaRpGetClaimsGatheringUrlParams = {
 
 /** The `data` of `uma_rp_get_claims_gathering_url`'s ok reply. */
 export type UmaRpGetClaimsGatheringUrlResult = {
+  /** The AS's claims-gathering page (claims_interaction_endpoint) with client_id, ticket, claims_redirect_uri and state: send the user's browser there. */
   readonly url: string
+  /** The state in that URL: the AS gives it back on the redirect to claims_redirect_uri, with a new ticket; pass both to uma_rp_get_rpt. */
   readonly state: string
 }
 

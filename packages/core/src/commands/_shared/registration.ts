@@ -25,35 +25,87 @@ export const RegistrationFields = {
   op_discovery_path: optional(Text).annotate({
     description: "Discovery document path when not /.well-known/openid-configuration.",
   }),
-  post_logout_redirect_uri: optional(Uri),
-  application_type: optional(Text),
-  response_types: optional(StringList),
-  grant_types: optional(StringList),
-  scope: optional(StringList),
-  acr_values: optional(StringList),
-  client_name: optional(Text),
-  client_jwks_uri: optional(Text),
+  post_logout_redirect_uri: optional(Uri).annotate({
+    description:
+      "Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none.",
+  }),
+  application_type: optional(Text).annotate({
+    description: "web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent.",
+  }),
+  response_types: optional(StringList).annotate({
+    description: 'The response types the client uses, e.g. ["code"]; default_response_types when absent.',
+  }),
+  grant_types: optional(StringList).annotate({
+    description:
+      'The grant types the client may use, e.g. ["authorization_code", "refresh_token"]; default_grant_types when absent.',
+  }),
+  scope: optional(StringList).annotate({
+    description:
+      'Scopes registered for the client and asked for by get_authorization_url when it names none, e.g. ["openid", "profile"]; default_scope when absent. An empty result is invalid_scope.',
+  }),
+  acr_values: optional(StringList).annotate({
+    description:
+      'Authentication context classes to ask the OP for by default (registered as default_acr_values), e.g. ["basic"]; default_acr_values when absent.',
+  }),
+  client_name: optional(Text).annotate({
+    description: "The client's name at the OP, shown to users; oxd client for rp: <oxd_id> when absent.",
+  }),
+  client_jwks_uri: optional(Text).annotate({
+    description:
+      "URL of the client's JSON Web Key Set (registered as jwks_uri), for OPs that encrypt to it or verify its signed requests.",
+  }),
   client_token_endpoint_auth_method: optional(Text).annotate({
     description:
       "How the client authenticates at the token endpoint, sent to the OP and used for token, refresh and introspection calls: client_secret_basic, client_secret_post, client_secret_jwt or none (a public client: no secret, PKCE S256). Default: default_token_endpoint_auth_method.",
   }),
-  client_token_endpoint_auth_signing_alg: optional(Text),
-  client_request_uris: optional(StringList),
-  client_frontchannel_logout_uris: optional(StringList),
-  /** 3.0 name of client_frontchannel_logout_uris */
-  client_logout_uris: optional(StringList),
-  client_sector_identifier_uri: optional(Schema.Union([Text, Schema.Array(Text)])),
-  contacts: optional(StringList),
-  ui_locales: optional(StringList),
-  claims_locales: optional(StringList),
-  claims_redirect_uri: optional(StringList),
+  client_token_endpoint_auth_signing_alg: optional(Text).annotate({
+    description:
+      "The JWS algorithm of the client's token-endpoint authentication JWT (token_endpoint_auth_signing_alg): none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512; another is invalid_algorithm.",
+  }),
+  client_request_uris: optional(StringList).annotate({
+    description: "request_uri values the client may use (registered as request_uris).",
+  }),
+  client_frontchannel_logout_uris: optional(StringList).annotate({
+    description:
+      "The client's front-channel logout URL (OpenID Connect Front-Channel Logout): the first is registered as frontchannel_logout_uri.",
+  }),
+  client_logout_uris: optional(StringList).annotate({
+    description: "The oxd 3.0 name of client_frontchannel_logout_uris, used when that is absent.",
+  }),
+  client_sector_identifier_uri: optional(Schema.Union([Text, Schema.Array(Text)])).annotate({
+    description:
+      "URL of the sector identifier document, for pairwise subject identifiers (registered as sector_identifier_uri); of a list, the first.",
+  }),
+  contacts: optional(StringList).annotate({
+    description: "E-mail addresses of the people responsible for the client; default_contacts when absent.",
+  }),
+  ui_locales: optional(StringList).annotate({
+    description:
+      'Preferred languages of the user interface (BCP 47 tags, e.g. ["en", "fr-CA"]); kept with the site, not sent to the OP (as oxd 3.1 does).',
+  }),
+  claims_locales: optional(StringList).annotate({
+    description:
+      "Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP (as oxd 3.1 does).",
+  }),
+  claims_redirect_uri: optional(StringList).annotate({
+    description:
+      "UMA: the URLs the authorization server may send the user back to after claims gathering (registered as claims_redirect_uri); uma_rp_get_claims_gathering_url names one of them.",
+  }),
   client_id: optional(Text).annotate({
     description:
       "Use this existing client instead of registering one, with client_secret; without client_secret it is ignored and a client is registered (as oxd 3.1 does).",
   }),
-  client_secret: optional(Text),
-  client_registration_access_token: optional(Text),
-  client_registration_client_uri: optional(Text),
+  client_secret: optional(Text).annotate({
+    description: "The secret of the existing client named by client_id: with both, no client is registered.",
+  }),
+  client_registration_access_token: optional(Text).annotate({
+    description:
+      "The registration access token (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it.",
+  }),
+  client_registration_client_uri: optional(Text).annotate({
+    description:
+      "The client configuration URL (RFC 7592) of the existing client given by client_id and client_secret; update_site needs it.",
+  }),
   trusted_client: optional(Flag).annotate({
     description:
       "true: registered with oxAuthTrustedClient (a Gluu OP then skips the consent page); other OPs ignore it.",

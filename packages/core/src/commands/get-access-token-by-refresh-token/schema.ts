@@ -14,7 +14,7 @@ export const Params = Schema.Struct({
 }).annotate({ description: "Gets a new access token with a refresh token." })
 
 export const Result = Schema.Struct({
-  access_token: Schema.String,
+  access_token: Schema.String.annotate({ description: "The new access token." }),
   expires_in: Schema.Int.annotate({ description: "Seconds the access token lives; -1 when the OP does not say." }),
   refresh_token: Schema.NullOr(Schema.String).annotate({
     description: "The OP's new refresh token; null when it issued none (the one sent stays valid then).",

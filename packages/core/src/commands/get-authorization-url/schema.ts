@@ -6,7 +6,10 @@ export const Params = Schema.Struct({
   scope: optional(StringList).annotate({
     description: "Scopes to request; those registered with the site when absent.",
   }),
-  acr_values: optional(StringList),
+  acr_values: optional(StringList).annotate({
+    description:
+      'Authentication context classes to ask for (acr_values), e.g. ["duo"]; those registered with the site when absent.',
+  }),
   prompt: optional(Text).annotate({ description: "e.g. login, to force re-authentication." }),
   hd: optional(Text).annotate({ description: "Google's hosted domain parameter, sent as hd." }),
   custom_parameters: optional(Schema.Record(Schema.String, Schema.NullOr(Text))).annotate({
@@ -19,5 +22,8 @@ export const Params = Schema.Struct({
 })
 
 export const Result = Schema.Struct({
-  authorization_url: Schema.String,
+  authorization_url: Schema.String.annotate({
+    description:
+      "The OP's authorization endpoint with the request (client_id, redirect_uri, response_type, scope, state, nonce, PKCE challenge…): send the user's browser there.",
+  }),
 })

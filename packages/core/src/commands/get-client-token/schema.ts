@@ -1,11 +1,16 @@
 import { Schema } from "effect"
-import { NonEmptyText, optional, StringList, Text } from "../_shared/fields.js"
+import { optional, StringList, Text, textOf } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
-  client_id: NonEmptyText,
+  client_id: textOf(Schema.NonEmptyString, {
+    description:
+      "The client to get a token for: the setup client's client_id (from setup_client) for a protection_access_token.",
+  }),
   client_secret: optional(Text).annotate({ description: "Required unless authentication_method is private_key_jwt." }),
   op_host: optional(Text).annotate({ description: "Issuer URL; the server's default_op_host when absent." }),
-  op_discovery_path: optional(Text),
+  op_discovery_path: optional(Text).annotate({
+    description: "Discovery document path when not /.well-known/openid-configuration.",
+  }),
   scope: optional(StringList).annotate({
     description: "Scopes to request; the protection scope (uma_protection) when absent.",
   }),
@@ -22,8 +27,17 @@ export const Params = Schema.Struct({
 })
 
 export const Result = Schema.Struct({
-  access_token: Schema.String,
-  expires_in: Schema.NullOr(Schema.Int),
-  refresh_token: Schema.NullOr(Schema.String),
-  scope: Schema.NullOr(Schema.String),
+  access_token: Schema.String.annotate({
+    description:
+      "The access token; the setup client's is the protection_access_token of the other commands (on REST: Authorization: Bearer <it>).",
+  }),
+  expires_in: Schema.NullOr(Schema.Int).annotate({
+    description: "Seconds the access token lives; null when the OP did not say. Get a new one before then.",
+  }),
+  refresh_token: Schema.NullOr(Schema.String).annotate({
+    description: "The OP's refresh token; null when it issued none (the client credentials grant usually issues none).",
+  }),
+  scope: Schema.NullOr(Schema.String).annotate({
+    description: "The scope the OP granted, space-separated as it wrote it; null when it did not say.",
+  }),
 })

@@ -12,12 +12,16 @@ export const Params = Schema.Struct({
 })
 
 export const Result = Schema.Struct({
-  access_token: Schema.String,
+  access_token: Schema.String.annotate({ description: "The user's access token (get_user_info takes it)." }),
   expires_in: Schema.Int.annotate({
     description: "Seconds the access token lives; -1 when the OP does not say (as oxd 3.1 answers).",
   }),
-  refresh_token: Schema.NullOr(Schema.String),
-  id_token: Schema.String,
+  refresh_token: Schema.NullOr(Schema.String).annotate({
+    description: "For get_access_token_by_refresh_token; null when the OP issued none.",
+  }),
+  id_token: Schema.String.annotate({
+    description: "The ID token (a JWT), validated; kept as the site's last one for get_logout_uri's id_token_hint.",
+  }),
   id_token_claims: ClaimLists.annotate({
     description: "The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them).",
   }),

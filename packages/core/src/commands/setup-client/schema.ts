@@ -15,13 +15,29 @@ export const Params = Schema.Struct({
 const Timestamp = Schema.Int
 export const Result = Schema.Struct({
   setup_client_oxd_id: Schema.String.annotate({ description: "oxd_id of the setup client." }),
-  client_id: Schema.String,
-  client_secret: Schema.NullOr(Schema.String),
-  client_registration_access_token: Schema.NullOr(Schema.String),
-  client_registration_client_uri: Schema.NullOr(Schema.String),
-  client_id_issued_at: Timestamp,
-  client_secret_expires_at: Timestamp,
-  op_host: Schema.String,
+  client_id: Schema.String.annotate({
+    description:
+      "The setup client's client_id at the OP: with client_secret, what get_client_token takes to issue the protection_access_token.",
+  }),
+  client_secret: Schema.NullOr(Schema.String).annotate({
+    description: "The setup client's secret; null when the OP issued none.",
+  }),
+  client_registration_access_token: Schema.NullOr(Schema.String).annotate({
+    description: "The setup client's registration access token (RFC 7592); null when the OP gave none.",
+  }),
+  client_registration_client_uri: Schema.NullOr(Schema.String).annotate({
+    description: "The setup client's configuration URL at the OP (RFC 7592); null when the OP gave none.",
+  }),
+  client_id_issued_at: Timestamp.annotate({
+    description: "When the OP issued client_id, in seconds since 1970; 0 when it did not say.",
+  }),
+  client_secret_expires_at: Timestamp.annotate({
+    description:
+      "When client_secret expires, in seconds since 1970; 0 when it does not expire (or the OP did not say).",
+  }),
+  op_host: Schema.String.annotate({
+    description: "The op_host the setup client is registered at, as given (or default_op_host).",
+  }),
   oxd_id: Schema.String.annotate({
     description: "Deprecated: oxd_id of an ordinary site registered alongside (use register_site).",
   }),

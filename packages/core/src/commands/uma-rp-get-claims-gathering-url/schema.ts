@@ -12,4 +12,13 @@ export const Params = Schema.Struct({
   description: "Builds the URL of the AS's claims-gathering page; the state in it is remembered for uma_rp_get_rpt.",
 })
 
-export const Result = Schema.Struct({ url: Schema.String, state: Schema.String })
+export const Result = Schema.Struct({
+  url: Schema.String.annotate({
+    description:
+      "The AS's claims-gathering page (claims_interaction_endpoint) with client_id, ticket, claims_redirect_uri and state: send the user's browser there.",
+  }),
+  state: Schema.String.annotate({
+    description:
+      "The state in that URL: the AS gives it back on the redirect to claims_redirect_uri, with a new ticket; pass both to uma_rp_get_rpt.",
+  }),
+})

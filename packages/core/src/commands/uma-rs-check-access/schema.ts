@@ -18,7 +18,10 @@ export const Params = Schema.Struct({
 })
 
 export const Result = Schema.Struct({
-  access: Schema.Literals(["granted", "denied"]),
+  access: Schema.Literals(["granted", "denied"]).annotate({
+    description:
+      "granted: let the request through. denied: refuse it; when www-authenticate_header and ticket are given, answer 401 with that header, so the requester can get an RPT for the ticket (uma_rp_get_rpt).",
+  }),
   "www-authenticate_header": Schema.NullOr(Schema.String).annotate({
     description: "For a denied request: the WWW-Authenticate header to answer with (401); null when granted.",
   }),

@@ -6,7 +6,8 @@ import type { Cors } from "./cors.js"
 import { replyStatus, type RestErrorStatus } from "./errorStatus.js"
 import { readJsonBody } from "./readJsonBody.js"
 import { forbiddenAccess, referenceBearer } from "./referenceBearer.js"
-import { sendEmpty, sendError, sendHtml, sendJson, sendText } from "./replies.js"
+import { docsAssets } from "./docsAssets.js"
+import { sendAsset, sendEmpty, sendError, sendHtml, sendJson, sendText } from "./replies.js"
 import { allowedMethods, type Route } from "./routes.js"
 
 type CommandRoute = Extract<Route, { kind: "command" }>
@@ -145,6 +146,11 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
         return sendJson(res, 200, opts.openApiText, headers)
       case "docs":
         return sendHtml(res, 200, opts.docsHtml, headers)
+      case "docsAsset": {
+        const asset = (await docsAssets()).get(path)
+        if (asset) return sendAsset(res, asset.type, asset.body, headers)
+        return sendError(res, edgeRefusal("no_such_endpoint", `No such endpoint: GET ${path}.`), headers)
+      }
       case "command":
         return answerCommand(req, res, route, headers, requestId, fail)
     }

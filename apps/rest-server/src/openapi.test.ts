@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, join } from "node:path"
 import { aliases, commands } from "@oxd/core"
 import { restPath } from "@oxd/wire"
 import { undescribedFields } from "@oxd/testkit"
 import { Validator } from "@seriousme/openapi-schema-validator"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { DOCS_CSP, DOCS_INIT_SCRIPT } from "./docsPage.js"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"
 import { startTestRest, type TestRest } from "./test-support/http.js"
 
@@ -147,15 +150,46 @@ describe("served", () => {
     }
   })
 
-  it("GET /docs is a self-contained page documenting every endpoint", async () => {
+  it("GET /docs is Swagger UI's page: its files from this server, no inline script, a CSP that allows nothing else", async () => {
     const r = await rest.send("/docs", { method: "GET" })
     expect(r.status).toBe(200)
     expect(r.headers["content-type"]).toBe("text/html; charset=utf-8")
-    expect(r.headers["content-security-policy"]).toContain("default-src 'none'")
-    for (const path of Object.keys(doc.paths)) expect(r.text).toContain(`<code>${path}</code>`)
-    expect(r.text).toContain("oxd_id")
-    expect(r.text).toContain("Bearer token")
-    // nothing loaded from elsewhere (the machine may be offline): no script, no stylesheet link, no remote src/href
-    expect(r.text).not.toMatch(/<script|<link|src=|href="https?:/i)
+    expect(r.headers["content-security-policy"]).toBe(DOCS_CSP)
+    expect(DOCS_CSP).toContain("default-src 'none'")
+    expect(DOCS_CSP).toContain("script-src 'self';")
+    expect(DOCS_CSP).not.toMatch(/unsafe-(inline|eval)/)
+    // every script is a file of this server (no inline script: the CSP would refuse it anyway), nothing from elsewhere
+    const scripts = [...r.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+    expect(scripts.map((m) => [m[1]!.trim(), m[2]!.trim()])).toEqual([
+      ['src="docs/swagger-ui-bundle.js"', ""],
+      ['src="docs/init.js"', ""],
+    ])
+    expect(r.text).not.toMatch(/(src|href)="(https?:)?\/\//i)
+    expect(r.text).toContain(`<title>${String(doc.info["title"])}</title>`)
+  })
+
+  it("serves Swagger UI's files from the swagger-ui-dist package, and init.js pointing at /openapi.json", async () => {
+    const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"))
+    const files = {
+      "/docs/swagger-ui-bundle.js": ["swagger-ui-bundle.js", "text/javascript; charset=utf-8"],
+      "/docs/swagger-ui.css": ["swagger-ui.css", "text/css; charset=utf-8"],
+      "/docs/favicon-32x32.png": ["favicon-32x32.png", "image/png"],
+    } as const
+    for (const [path, [file, type]] of Object.entries(files)) {
+      const r = await rest.send(path, { method: "GET" })
+      expect(r.status, path).toBe(200)
+      expect(r.headers["content-type"], path).toBe(type)
+      expect(r.headers["x-content-type-options"], path).toBe("nosniff")
+      expect(Number(r.headers["content-length"]), path).toBe(readFileSync(join(dist, file)).length)
+    }
+    const init = await rest.send("/docs/init.js", { method: "GET" })
+    expect(init.headers["content-type"]).toBe("text/javascript; charset=utf-8")
+    expect(init.text).toBe(DOCS_INIT_SCRIPT)
+    expect(init.text).toContain('new URL("openapi.json", document.baseURI)')
+    expect(init.text).toContain("validatorUrl: null")
+    // HEAD answers too; another path under /docs/ (a file of the package not served, a traversal) is 404
+    expect((await rest.send("/docs/swagger-ui.css", { method: "HEAD" })).status).toBe(200)
+    for (const path of ["/docs/index.html", "/docs/../package.json", "/docs/swagger-ui-bundle.js.map"])
+      expect((await rest.send(path, { method: "GET" })).status, path).toBe(404)
   })
 })

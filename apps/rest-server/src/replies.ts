@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http"
 import { errorEnvelope, type WireError } from "@oxd/core"
+import { DOCS_CSP } from "./docsPage.js"
 
 /** Headers on every answer: nothing cached (replies carry tokens), nothing sniffed. */
 const BASE_HEADERS = ["Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"] as const
@@ -21,7 +22,7 @@ interface HeldReply {
   readonly res: ServerResponse
   readonly status: number
   readonly headers: string[]
-  readonly body: string | undefined
+  readonly body: string | Buffer | undefined
 }
 let held: HeldReply[] = []
 
@@ -46,7 +47,7 @@ const sendHeld = () => {
  * write, was the largest cost of a cached check over HTTPS). The same as gatherWritesThisTurn over TCP and
  * WebSocket, but holding the reply itself: node:http's `res.end` uncorks its socket fully.
  */
-const send = (res: ServerResponse, status: number, headers: string[], body?: string) => {
+const send = (res: ServerResponse, status: number, headers: string[], body?: string | Buffer) => {
   if (held.length === 0) setImmediate(sendHeld)
   held.push({ res, status, headers, body })
 }
@@ -95,12 +96,28 @@ export const sendHtml = (
       "text/html; charset=utf-8",
       "Content-Length",
       String(Buffer.byteLength(html)),
-      // the page is static: no script, no outside resource, inline styles only
+      // the docs page: Swagger UI's files from this server, requests to it only
       "Content-Security-Policy",
-      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      DOCS_CSP,
     ),
     html,
   )
+}
+
+/**
+ * A file of the docs page (Swagger UI's bundle, stylesheet, icon, init.js): the same bytes until the package changes,
+ * and no secret in them, so a browser may keep them an hour.
+ */
+export const sendAsset = (
+  res: ServerResponse,
+  type: string,
+  body: Buffer,
+  headers: Readonly<Record<string, string>> = {},
+) => {
+  const list: string[] = ["X-Content-Type-Options", "nosniff", "Cache-Control", "public, max-age=3600"]
+  for (const name in headers) list.push(name, headers[name]!)
+  list.push("Content-Type", type, "Content-Length", String(body.length))
+  send(res, 200, list, body)
 }
 
 /** A plain-text answer: GET /health-check's `running`, the reference's body (no JSON, so not labelled JSON). */

@@ -1,5 +1,6 @@
 import { aliases, commands } from "@oxd/core"
 import { restPath } from "@oxd/wire"
+import { DOCS_ASSET_PATHS } from "./docsAssets.js"
 
 /** What a path of the REST API serves. Commands come from core's registry; nothing here knows one command. */
 export type Route =
@@ -7,12 +8,13 @@ export type Route =
   | { readonly kind: "health" }
   | { readonly kind: "openapi" }
   | { readonly kind: "docs" }
+  | { readonly kind: "docsAsset" }
 
 export const HEALTH_PATH = "/health-check"
 export const OPENAPI_PATH = "/openapi.json"
 export const DOCS_PATH = "/docs"
 
-/** POST /<command-with-dashes> for every command and every older name, plus the GET pages. */
+/** POST /<command-with-dashes> for every command and every older name, plus the GET pages (the docs page's files too). */
 export const restRoutes = (): ReadonlyMap<string, Route> => {
   const routes = new Map<string, Route>()
   for (const c of Object.values(commands))
@@ -23,6 +25,7 @@ export const restRoutes = (): ReadonlyMap<string, Route> => {
   routes.set(HEALTH_PATH, { kind: "health" })
   routes.set(OPENAPI_PATH, { kind: "openapi" })
   routes.set(DOCS_PATH, { kind: "docs" })
+  for (const path of DOCS_ASSET_PATHS) routes.set(path, { kind: "docsAsset" })
   return routes
 }
 

@@ -25,6 +25,8 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ]
 const RESULTS_DIR = new URL("../test-results/", import.meta.url)
+/** expect.poll waits 1 s by default: a try-it reply goes to the OP first */
+const POLL = { timeout: 30_000, interval: 100 }
 
 if (!HAS_CHROMIUM) console.warn(`[rest-server] the /docs browser tests are ${SKIP_REASON}`)
 
@@ -86,7 +88,8 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? "GET /docs in headless Chromium" :
   const openDocs = async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
+    // generous: the machine's two cores are shared with the other test files
+    page.setDefaultTimeout(30_000)
     const problems: string[] = []
     const requests: string[] = []
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`))
@@ -121,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? "GET /docs in headless Chromium" :
       const block = page.locator("#operations-default-get_tokens_by_code")
       await block.locator(".opblock-summary").click()
       await block.locator(".opblock-section-request-body button:has-text('Schema')").click()
-      await expect.poll(() => block.textContent()).toContain("The code from the OP's redirect.")
+      await expect.poll(() => block.textContent(), POLL).toContain("The code from the OP's redirect.")
       await screenshot(page, "docs-commands.png")
       expect(problems).toEqual([])
       const origin = new URL(rest.server.url).origin
@@ -141,7 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? "GET /docs in headless Chromium" :
 
       // no token yet: the server's 403 envelope, shown as it came
       await block.locator("button.execute").click()
-      await expect.poll(() => responses.textContent()).toContain('"error": "403"')
+      await expect.poll(() => responses.textContent(), POLL).toContain('"error": "403"')
 
       await page.click("button.btn.authorize")
       await page.fill(".auth-container input", token)
@@ -150,7 +153,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? "GET /docs in headless Chromium" :
 
       await block.locator("button.btn-clear").click()
       await block.locator("button.execute").click()
-      await expect.poll(() => responses.textContent()).toContain('"status": "ok"')
+      await expect.poll(() => responses.textContent(), POLL).toContain('"status": "ok"')
       // the reply: the OP's authorization endpoint with this site's request
       expect(await responses.textContent()).toContain(`"authorization_url": "${new URL(op.issuer).origin}/`)
       // the curl line the page shows carries the header the server read

@@ -1089,7 +1089,7 @@ export interface components {
         UpdateSiteParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
             oxd_id: string | number | boolean;
-            /** @description The redirect URI to register in place of the site's (http or https). */
+            /** @description The redirect URI to register in place of the site's (the OP judges it); the other registered ones stay. */
             authorization_redirect_uri?: string | number | boolean | null;
             /** @description The further redirect URIs (replacing those registered), with post_logout_redirect_uri among them when given, as oxd 3.1 does. */
             redirect_uris?: (string | number | boolean)[] | string | null;
@@ -1115,7 +1115,7 @@ export interface components {
             client_secret_expires_at?: number | null;
             /** @description URL of the client's JSON Web Key Set (registered as jwks_uri). */
             client_jwks_uri?: string | number | boolean | null;
-            /** @description How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none. */
+            /** @description How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none; the site's when absent. */
             client_token_endpoint_auth_method?: string | number | boolean | null;
             /** @description The JWS algorithm of the client's token-endpoint authentication JWT: none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512. */
             client_token_endpoint_auth_signing_alg?: string | number | boolean | null;

@@ -237,7 +237,7 @@ export type RegisterSiteResult = {
 export type UpdateSiteParams = {
   /** The oxd_id returned by register_site (or setup_client). */
   readonly oxd_id: string | number | boolean
-  /** The redirect URI to register in place of the site's (http or https). */
+  /** The redirect URI to register in place of the site's (the OP judges it); the other registered ones stay. */
   readonly authorization_redirect_uri?: string | number | boolean | null | undefined
   /** The further redirect URIs (replacing those registered), with post_logout_redirect_uri among them when given, as oxd 3.1 does. */
   readonly redirect_uris?: ReadonlyArray<string | number | boolean> | string | null | undefined
@@ -263,7 +263,7 @@ export type UpdateSiteParams = {
   readonly client_secret_expires_at?: number | null | undefined
   /** URL of the client's JSON Web Key Set (registered as jwks_uri). */
   readonly client_jwks_uri?: string | number | boolean | null | undefined
-  /** How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none. */
+  /** How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none; the site's when absent. */
   readonly client_token_endpoint_auth_method?: string | number | boolean | null | undefined
   /** The JWS algorithm of the client's token-endpoint authentication JWT: none, HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512. */
   readonly client_token_endpoint_auth_signing_alg?: string | number | boolean | null | undefined

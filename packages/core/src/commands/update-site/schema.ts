@@ -4,7 +4,8 @@ import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_sh
 export const Params = Schema.Struct({
   oxd_id: OxdId,
   authorization_redirect_uri: optional(Text).annotate({
-    description: "The redirect URI to register in place of the site's (http or https).",
+    description:
+      "The redirect URI to register in place of the site's (the OP judges it); the other registered ones stay.",
   }),
   redirect_uris: optional(StringList).annotate({
     description:
@@ -42,7 +43,7 @@ export const Params = Schema.Struct({
   }),
   client_token_endpoint_auth_method: optional(Text).annotate({
     description:
-      "How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none.",
+      "How the client authenticates at the token endpoint: client_secret_basic, client_secret_post, client_secret_jwt or none; the site's when absent.",
   }),
   client_token_endpoint_auth_signing_alg: optional(Text).annotate({
     description:

@@ -14,6 +14,8 @@ export const SCENARIOS = [
   "cold_start",
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
+export const STORES = ["sqlite", "postgres"] as const
+export type StoreName = (typeof STORES)[number]
 
 export interface BenchOptions {
   /** measured seconds of each run */
@@ -25,6 +27,8 @@ export interface BenchOptions {
   readonly transports: ReadonlyArray<TransportName>
   /** site counts of the scale runs */
   readonly sites: ReadonlyArray<number>
+  /** stores of the scale runs */
+  readonly stores: ReadonlyArray<StoreName>
   /** RSS check: commands to send (0: skipped) */
   readonly commands: number
   /** soak minutes (0: skipped) */
@@ -49,7 +53,11 @@ Usage: pnpm bench [options]        (builds what is needed, then runs node bench/
   --only <list>         comma-separated scenarios (default: all of them):
                           ${SCENARIOS.join(", ")}
   --transports <list>   tcp,https,ws (default: all three)
-  --sites <list>        site counts of the scale runs (default 10,100000; each seeded site holds 10 resources)
+  --sites <list>        site counts of the scale runs (default 10,100000; each seeded site holds 10 resources;
+                        e.g. 10,100000,1000000)
+  --stores <list>       stores of the scale runs: sqlite, postgres (default sqlite); postgres starts a throwaway
+                        PostgreSQL on loopback (Debian's postgresql package) and also measures two server instances
+                        on it, the load split between them
   --commands <n>        RSS check: n check_access commands spread over the transports, then the server's RSS
                         (e.g. --commands 1000000; default: skipped)
   --soak <minutes>      check_access on every transport for this long, the server's RSS sampled every 10 s
@@ -96,6 +104,7 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
       only: { type: "string" },
       transports: { type: "string" },
       sites: { type: "string" },
+      stores: { type: "string" },
       commands: { type: "string" },
       soak: { type: "string" },
       profile: { type: "boolean", default: false },
@@ -120,6 +129,10 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
     if (!(TRANSPORTS as ReadonlyArray<string>).includes(t))
       throw new UsageError(`--transports: unknown transport ${t} (tcp, https, ws)`)
   const sites = (list(values.sites) ?? ["10", "100000"]).map((s) => positive("sites", s, 10, 10))
+  const stores = list(values.stores) ?? ["sqlite"]
+  for (const s of stores)
+    if (!(STORES as ReadonlyArray<string>).includes(s))
+      throw new UsageError(`--stores: unknown store ${s} (${STORES.join(", ")})`)
   const duration = positive("duration", values.duration, quick ? 2 : 10, 0.5)
   return {
     duration,
@@ -128,6 +141,7 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
     only: new Set(only as ScenarioName[]),
     transports: transports as TransportName[],
     sites: [...new Set(sites)].sort((a, b) => a - b),
+    stores: [...new Set(stores)] as StoreName[],
     commands: Math.round(positive("commands", values.commands, 0)),
     soak: positive("soak", values.soak, 0),
     profile: values.profile,

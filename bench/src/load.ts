@@ -246,23 +246,31 @@ export const pacedLatencyFrom = (scheduled: number, previousReplyAt: number, sen
  * Closed loop: each connection sends its next request when the previous reply arrived, for `durationMs` after
  * `warmupMs`. With `rate`, each connection paces itself instead (open-loop schedule, coordinated omission counted).
  */
-export const runLoad = async (target: Target, workload: Workload, opts: LoadOptions): Promise<LoadResult> => {
-  const pool =
+export const runLoad = async (
+  targets: Target | ReadonlyArray<Target>,
+  workload: Workload,
+  opts: LoadOptions,
+): Promise<LoadResult> => {
+  // several targets (instances of one service): connection i goes to target i mod n, a round robin over connections
+  const all = Array.isArray(targets) ? (targets as ReadonlyArray<Target>) : [targets as Target]
+  const pools = all.map((target) =>
     target.transport === "https"
       ? new Pool(target.origin, {
-          connections: opts.connections,
+          connections: Math.ceil(opts.connections / all.length),
           pipelining: 1,
           connect: { ca: target.ca },
           keepAliveTimeout: 4_000,
         })
-      : undefined
+      : undefined,
+  )
   const open = (conn: number): Promise<Connection> => {
     const fixed = workload.call?.(conn)
+    const target = all[conn % all.length]!
     switch (target.transport) {
       case "tcp":
         return tcpConnection(target, fixed)
       case "https":
-        return Promise.resolve(httpsConnection(target, pool!, fixed))
+        return Promise.resolve(httpsConnection(target, pools[conn % all.length]!, fixed))
       case "ws":
         return wsConnection(target, fixed)
     }
@@ -341,7 +349,7 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
   if (ticker) clearInterval(ticker)
   clearTimeout(startTimer)
   await Promise.all(connections.map((c) => c.close().catch(() => undefined)))
-  await pool?.close()
+  await Promise.all(pools.map((p) => p?.close()))
   return {
     requests: counted,
     errors,

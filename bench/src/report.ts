@@ -13,6 +13,10 @@ export interface Measurement {
   readonly rate?: number
   /** scale runs: sites in the database */
   readonly sites?: number
+  /** scale runs: the store (sqlite, postgres) */
+  readonly store?: string
+  /** servers sharing the load (round robin over connections); 1 when absent */
+  readonly instances?: number
   readonly requests: number
   readonly errors: number
   readonly seconds: number
@@ -60,6 +64,7 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
     "p99.9 ms",
     "errors",
     "server CPU%",
+    "server µs/req",
     "server RSS MB",
     "OP CPU%",
     "loadgen CPU%",
@@ -72,6 +77,8 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
       m.section,
       m.scenario +
         (m.sites !== undefined ? ` [${m.sites} sites]` : "") +
+        (m.store !== undefined ? ` [${m.store}]` : "") +
+        (m.instances !== undefined && m.instances > 1 ? ` [${m.instances} instances]` : "") +
         (m.rate !== undefined ? ` [paced ${fmt(m.rate)}/s]` : ""),
       m.transport,
       String(m.connections),
@@ -82,6 +89,7 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
       ms(m.latency.p999),
       String(m.errors),
       fmt(m.server.cpuPct),
+      fmt(1000 * m.server.cpuMsPerRequest),
       fmt(m.server.rssMb),
       m.op ? fmt(m.op.cpuPct) : "",
       fmt(m.loadgenCpuPct),

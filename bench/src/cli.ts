@@ -10,6 +10,7 @@ export const SCENARIOS = [
   "get_tokens_by_code",
   "register_site",
   "introspection",
+  "peer",
   "scale",
   "cold_start",
 ] as const
@@ -72,6 +73,10 @@ Usage: pnpm bench [options]        (builds what is needed, then runs node bench/
   --quick               CI smoke: 2 s per transport, 8 connections, check_access only (unless --only says more)
   --out <dir>           where results go (default bench/results/<timestamp>/)
   --help                this text
+
+Scenario peer: Apache httpd + mod_auth_openidc (Debian's apache2 and libapache2-mod-auth-openidc, started on
+loopback in a temporary folder) protecting a static response with a bearer token introspected at the test OP and
+cached, beside the same response unprotected; and the CPU a login costs through it and through oxd.
 
 Results: a table on stdout, results.json, table.txt and chart.svg in the results directory. Every throughput is
 also given as a share of the echo ceiling: a minimal server of the same transport (framing + JSON, HTTPS POST,

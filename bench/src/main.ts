@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { HELP, parseBenchArgs, UsageError, type BenchOptions } from "./cli.js"
-import type { TransportName } from "./load.js"
+import type { TargetKind } from "./load.js"
 import { stopAllChildren } from "./proc.js"
 import { benchDir, repoDir, startTestOpProcess } from "./processes.js"
 import { latestProfile, readProfile, summariseProfile, type ProfileSummary } from "./profile.js"
@@ -22,9 +22,11 @@ import {
   startOxdServer,
   type ColdStart,
   type Ctx,
+  type Ceilings,
   type RssCheck,
   type Soak,
 } from "./run.js"
+import { peerSection, type LoginCost } from "./peer/section.js"
 import { scaleSection, type Scale } from "./scale.js"
 
 /** A share to one decimal: a rounded 40 % could be a missed 39.6 %. */
@@ -42,7 +44,7 @@ const evaluate = (
   extra: { cold?: ColdStart[]; rss?: RssCheck; soak?: Soak; scale?: Scale[] },
 ): Target[] => {
   const out: Target[] = []
-  const find = (section: string, scenario: string, t: TransportName, sites?: number) =>
+  const find = (section: string, scenario: string, t: TargetKind, sites?: number) =>
     rows.find(
       (m) =>
         m.section === section &&
@@ -203,6 +205,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
   let rss: RssCheck | undefined
   let soaked: Soak | undefined
   let scale: Scale[] | undefined
+  let logins: LoginCost[] | undefined
   let profile: { file: string; scenarios: Array<{ scenario: string } & ProfileSummary> } | undefined
   try {
     if (opts.only.has("cold_start")) {
@@ -211,7 +214,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     }
     const mainRuns =
       [...opts.only].some((s) => s !== "cold_start" && s !== "scale") || opts.commands > 0 || opts.soak > 0
-    let ceilings = new Map<TransportName, { throughput: number; p99: number }>()
+    let ceilings: Ceilings = new Map()
     if (mainRuns) {
       const server = await startOxdServer({
         dir: join(work, "main"),
@@ -228,6 +231,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
         const fx = await prepareFixture(server, op, 4)
         try {
           ceilings = (await mainSection(ctx, server, fx)).ceilings
+          if (opts.only.has("peer")) logins = await peerSection(ctx, ceilings, server, fx)
           if (opts.commands > 0) {
             log(`rss check: ${opts.commands} commands`)
             rss = await rssCheck(ctx, server, fx, opts.commands)
@@ -298,6 +302,16 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
           "",
         ]
       : []),
+    ...(logins && logins.length > 0
+      ? [
+          `CPU per login (${logins[0]!.logins} logins, 8 at a time; the OP's apart):`,
+          ...logins.map(
+            (l) =>
+              `  ${l.who}: ${l.rpUsPerLogin.toFixed(0)} µs, the OP ${l.opUsPerLogin.toFixed(0)} µs (${l.perSecond.toFixed(0)} logins/s)`,
+          ),
+          "",
+        ]
+      : []),
     ...(scale
       ? [
           "Scale (start: spawn → every port open; RSS after the check_access runs; a cached site: RSS growth per site read):",
@@ -351,6 +365,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     rss,
     soak: soaked,
     scale,
+    logins,
     profile,
     targets,
   }

@@ -1,13 +1,13 @@
-import type { TransportName } from "./load.js"
+import type { TargetKind } from "./load.js"
 import type { LatencySummary } from "./stats.js"
 
-export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale"
+export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale" | "peer"
 
 /** One measured run: a scenario on a transport, with the server's and the OP's cost and the ceiling it is held to. */
 export interface Measurement {
   readonly section: Section
   readonly scenario: string
-  readonly transport: TransportName
+  readonly transport: TargetKind
   readonly connections: number
   /** paced runs: requests per second asked for */
   readonly rate?: number
@@ -37,7 +37,7 @@ export interface Measurement {
   readonly otherCpuPct: number
   /** CPU the virtual machine's host took from this machine meanwhile (steal time), in % of one core. */
   readonly stealPct?: number
-  /** The echo ceiling of the same transport in this run. */
+  /** The ceiling it is held to in this run: the echo of the same transport, or the peer's unprotected twin. */
   readonly ceiling?: { readonly throughput: number; readonly p99: number }
   readonly note?: string
   readonly errorSamples?: ReadonlyArray<string>

@@ -106,6 +106,9 @@ const checkAccess =
   }
 export const granted = (fx: Fixture): Workload => ({ call: checkAccess(fx, true), expect: '"access":"granted"' })
 
+/** Ceiling runs by key (a transport, or a peer's own): what later runs are held to. */
+export type Ceilings = Map<string, { throughput: number; p99: number }>
+
 interface MeasureSpec {
   readonly section: Section
   readonly scenario: string
@@ -115,8 +118,12 @@ interface MeasureSpec {
   /** several: their CPU time and RSS are added up */
   readonly serverPid: number | ReadonlyArray<number>
   readonly serverName: string
+  /** the ceiling this run is held to, or sets (section "ceiling"); default: the target's transport */
+  readonly ceilingKey?: string
   /** scale runs: the store */
   readonly store?: string
+  /** servers of one service sharing the load (their pids in serverPid) */
+  readonly instances?: number
   /** the scenario calls the test OP / AS: its CPU is reported and counts as ours (else among the other processes) */
   readonly usesOp?: boolean
   readonly sites?: number
@@ -147,11 +154,7 @@ const waitForQuiet = async (ctx: Ctx, pids: ReadonlyArray<number>): Promise<numb
 }
 
 /** One run: the load, with the server's (and the OP's) CPU and RSS read from /proc over the measured window. */
-export const measure = async (
-  ctx: Ctx,
-  spec: MeasureSpec,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
-): Promise<Measurement> => {
+export const measure = async (ctx: Ctx, spec: MeasureSpec, ceilings: Ceilings): Promise<Measurement> => {
   let best: Measurement | undefined
   for (let i = 0; i < (spec.once ? 1 : ctx.opts.repeat); i++) {
     // the test OP is ours only where the scenario calls it: elsewhere its CPU (background work) is someone else's
@@ -166,7 +169,7 @@ export const measure = async (
     if (!best || (spec.load?.rate ? m.latency.p99 < best.latency.p99 : m.throughput > best.throughput)) best = m
   }
   if (spec.section === "ceiling")
-    ceilings.set(best!.transport, { throughput: best!.throughput, p99: best!.latency.p99 })
+    ceilings.set(spec.ceilingKey ?? best!.transport, { throughput: best!.throughput, p99: best!.latency.p99 })
   ctx.results.push(best!)
   return best!
 }
@@ -185,11 +188,7 @@ const sumSamples = (samples: ReadonlyArray<ProcSample>): ProcSample => ({
   at: samples[0]!.at,
 })
 
-const measureOnce = async (
-  ctx: Ctx,
-  spec: MeasureSpec,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
-): Promise<Measurement> => {
+const measureOnce = async (ctx: Ctx, spec: MeasureSpec, ceilings: Ceilings): Promise<Measurement> => {
   const monotonicUs = () => Number(process.hrtime.bigint() / 1000n)
   const sample = () => ({
     server: sumSamples(pidsOf(spec).map(procSample)),
@@ -213,7 +212,7 @@ const measureOnce = async (
   const perRequest = (a: ProcSample, z: ProcSample) =>
     r.requests > 0 ? ((z.cpuSeconds - a.cpuSeconds) * 1000) / r.requests : 0
   const transport = targetsOf(spec)[0]!.transport
-  const ceiling = spec.section === "ceiling" ? undefined : ceilings.get(transport)
+  const ceiling = spec.section === "ceiling" ? undefined : ceilings.get(spec.ceilingKey ?? transport)
   const m: Measurement = {
     section: spec.section,
     scenario: spec.scenario,
@@ -222,7 +221,7 @@ const measureOnce = async (
     ...(spec.load?.rate !== undefined ? { rate: spec.load.rate } : {}),
     ...(spec.sites !== undefined ? { sites: spec.sites } : {}),
     ...(spec.store !== undefined ? { store: spec.store } : {}),
-    ...(pidsOf(spec).length > 1 ? { instances: pidsOf(spec).length } : {}),
+    ...(spec.instances !== undefined ? { instances: spec.instances } : {}),
     requests: r.requests,
     errors: r.errors,
     seconds: r.seconds,
@@ -289,7 +288,7 @@ const CALIBRATION_WORK_US = [10, 40] as const
  * half its throughput for the latency target; then the per-request-introspection alternative over HTTPS.
  */
 export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture) => {
-  const ceilings = new Map<TransportName, { throughput: number; p99: number }>()
+  const ceilings: Ceilings = new Map()
   const echo =
     wants(ctx, "echo") || wants(ctx, "calibration")
       ? await startEcho(server.certFile, server.keyFile, ctx.env)

@@ -3,10 +3,10 @@ import { join } from "node:path"
 import { startPostgres } from "@oxd/test-postgres"
 import type { StoreName } from "./cli.js"
 import { prepareFixture, type Fixture } from "./fixtures.js"
-import { runLoad, type TransportName } from "./load.js"
+import { runLoad } from "./load.js"
 import { procSample } from "./proc.js"
 import { startOxdServer, type OxdServerProcess } from "./processes.js"
-import { granted, measure, oxdTarget, type Ctx } from "./run.js"
+import { granted, measure, oxdTarget, type Ceilings, type Ctx } from "./run.js"
 import { seededSiteIds, seedSites } from "./seed.js"
 
 /** core's site cache holds at most this many sites (SiteStore's SITE_CACHE_MAX): the RSS per cached site fills it. */
@@ -25,8 +25,6 @@ export interface Scale {
   /** RSS growth per site so read, in bytes (the site, its cache entry and what the command keeps of it) */
   readonly bytesPerCachedSite: number
 }
-
-type Ceilings = Map<TransportName, { throughput: number; p99: number }>
 
 /**
  * Scale: check_access on a few real sites while the store holds 10, 100,000, … sites (each seeded one with 10
@@ -129,6 +127,7 @@ const scaleRun = async (
               target: [oxdTarget(server, transport, fx.token), oxdTarget(second, transport, fx.token)],
               workload: granted(fx),
               serverPid: [server.child.pid, second.child.pid],
+              instances: 2,
             },
             ceilings,
           )

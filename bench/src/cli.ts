@@ -10,10 +10,13 @@ export const SCENARIOS = [
   "get_tokens_by_code",
   "register_site",
   "introspection",
+  "peer",
   "scale",
   "cold_start",
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
+export const STORES = ["sqlite", "postgres"] as const
+export type StoreName = (typeof STORES)[number]
 
 export interface BenchOptions {
   /** measured seconds of each run */
@@ -25,6 +28,8 @@ export interface BenchOptions {
   readonly transports: ReadonlyArray<TransportName>
   /** site counts of the scale runs */
   readonly sites: ReadonlyArray<number>
+  /** stores of the scale runs */
+  readonly stores: ReadonlyArray<StoreName>
   /** RSS check: commands to send (0: skipped) */
   readonly commands: number
   /** soak minutes (0: skipped) */
@@ -49,7 +54,11 @@ Usage: pnpm bench [options]        (builds what is needed, then runs node bench/
   --only <list>         comma-separated scenarios (default: all of them):
                           ${SCENARIOS.join(", ")}
   --transports <list>   tcp,https,ws (default: all three)
-  --sites <list>        site counts of the scale runs (default 10,100000; each seeded site holds 10 resources)
+  --sites <list>        site counts of the scale runs (default 10,100000; each seeded site holds 10 resources;
+                        e.g. 10,100000,1000000)
+  --stores <list>       stores of the scale runs: sqlite, postgres (default sqlite); postgres starts a throwaway
+                        PostgreSQL on loopback (Debian's postgresql package) and also measures two server instances
+                        on it, the load split between them
   --commands <n>        RSS check: n check_access commands spread over the transports, then the server's RSS
                         (e.g. --commands 1000000; default: skipped)
   --soak <minutes>      check_access on every transport for this long, the server's RSS sampled every 10 s
@@ -64,6 +73,10 @@ Usage: pnpm bench [options]        (builds what is needed, then runs node bench/
   --quick               CI smoke: 2 s per transport, 8 connections, check_access only (unless --only says more)
   --out <dir>           where results go (default bench/results/<timestamp>/)
   --help                this text
+
+Scenario peer: Apache httpd + mod_auth_openidc (Debian's apache2 and libapache2-mod-auth-openidc, started on
+loopback in a temporary folder) protecting a static response with a bearer token introspected at the test OP and
+cached, beside the same response unprotected; and the CPU a login costs through it and through oxd.
 
 Results: a table on stdout, results.json, table.txt and chart.svg in the results directory. Every throughput is
 also given as a share of the echo ceiling: a minimal server of the same transport (framing + JSON, HTTPS POST,
@@ -96,6 +109,7 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
       only: { type: "string" },
       transports: { type: "string" },
       sites: { type: "string" },
+      stores: { type: "string" },
       commands: { type: "string" },
       soak: { type: "string" },
       profile: { type: "boolean", default: false },
@@ -120,6 +134,10 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
     if (!(TRANSPORTS as ReadonlyArray<string>).includes(t))
       throw new UsageError(`--transports: unknown transport ${t} (tcp, https, ws)`)
   const sites = (list(values.sites) ?? ["10", "100000"]).map((s) => positive("sites", s, 10, 10))
+  const stores = list(values.stores) ?? ["sqlite"]
+  for (const s of stores)
+    if (!(STORES as ReadonlyArray<string>).includes(s))
+      throw new UsageError(`--stores: unknown store ${s} (${STORES.join(", ")})`)
   const duration = positive("duration", values.duration, quick ? 2 : 10, 0.5)
   return {
     duration,
@@ -128,6 +146,7 @@ export const parseBenchArgs = (argv: ReadonlyArray<string>): BenchOptions | "hel
     only: new Set(only as ScenarioName[]),
     transports: transports as TransportName[],
     sites: [...new Set(sites)].sort((a, b) => a - b),
+    stores: [...new Set(stores)] as StoreName[],
     commands: Math.round(positive("commands", values.commands, 0)),
     soak: positive("soak", values.soak, 0),
     profile: values.profile,

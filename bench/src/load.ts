@@ -8,6 +8,8 @@ import { Samples, type LatencySummary } from "./stats.js"
 
 export type TransportName = "tcp" | "https" | "ws"
 export const TRANSPORTS: ReadonlyArray<TransportName> = ["tcp", "https", "ws"]
+/** What a target speaks: one of oxd's transports, or plain HTTP GETs (the peer rows: Apache, an app's protected route). */
+export type TargetKind = TransportName | "http"
 
 /** Where a load goes: one transport of a server (ours, an echo ceiling or the introspecting alternative). */
 export type Target =
@@ -30,6 +32,14 @@ export type Target =
       readonly token?: (() => string) | undefined
       /** Call this procedure instead of the command's (the echo server's `echo`). */
       readonly procedure?: string
+    }
+  | {
+      readonly transport: "http"
+      /** http://127.0.0.1:<port> */
+      readonly origin: string
+      /** GET this, with these headers (an Authorization: Bearer …), on keep-alive connections */
+      readonly path: string
+      readonly headers?: Readonly<Record<string, string>>
     }
 
 /** One oxd command with its params. */
@@ -161,6 +171,35 @@ const httpsConnection = (
   }
 }
 
+/** A GET with fixed headers: the reply is its status line and body, so a 401 never passes for the expected body. */
+const httpGetConnection = (t: Extract<Target, { transport: "http" }>, pool: Pool): Connection => {
+  const headers = Object.entries(t.headers ?? {}).flat()
+  return {
+    send: () =>
+      new Promise((resolve, reject) => {
+        let status = 0
+        const chunks: Buffer[] = []
+        pool.dispatch(
+          { method: "GET", path: t.path, headers },
+          {
+            onConnect: () => undefined,
+            onHeaders: (statusCode: number) => {
+              status = statusCode
+              return true
+            },
+            onData: (chunk: Buffer) => {
+              chunks.push(chunk)
+              return true
+            },
+            onComplete: () => resolve(Buffer.concat([Buffer.from(`HTTP ${status} `), ...chunks])),
+            onError: reject,
+          },
+        )
+      }),
+    close: async () => undefined,
+  }
+}
+
 /** tRPC over WebSocket, spoken directly: connectionParams first, then mutations `{id, method, params:{path,input}}`. */
 const wsConnection = async (t: Extract<Target, { transport: "ws" }>, fixed: Call | undefined): Promise<Connection> => {
   const socket = new WebSocket(`${t.url}/?connectionParams=1`, { ca: t.ca, perMessageDeflate: false })
@@ -246,25 +285,35 @@ export const pacedLatencyFrom = (scheduled: number, previousReplyAt: number, sen
  * Closed loop: each connection sends its next request when the previous reply arrived, for `durationMs` after
  * `warmupMs`. With `rate`, each connection paces itself instead (open-loop schedule, coordinated omission counted).
  */
-export const runLoad = async (target: Target, workload: Workload, opts: LoadOptions): Promise<LoadResult> => {
-  const pool =
-    target.transport === "https"
+export const runLoad = async (
+  targets: Target | ReadonlyArray<Target>,
+  workload: Workload,
+  opts: LoadOptions,
+): Promise<LoadResult> => {
+  // several targets (instances of one service): connection i goes to target i mod n, a round robin over connections
+  const all = Array.isArray(targets) ? (targets as ReadonlyArray<Target>) : [targets as Target]
+  const pools = all.map((target) =>
+    target.transport === "https" || target.transport === "http"
       ? new Pool(target.origin, {
-          connections: opts.connections,
+          connections: Math.ceil(opts.connections / all.length),
           pipelining: 1,
-          connect: { ca: target.ca },
+          ...(target.transport === "https" ? { connect: { ca: target.ca } } : {}),
           keepAliveTimeout: 4_000,
         })
-      : undefined
+      : undefined,
+  )
   const open = (conn: number): Promise<Connection> => {
     const fixed = workload.call?.(conn)
+    const target = all[conn % all.length]!
     switch (target.transport) {
       case "tcp":
         return tcpConnection(target, fixed)
       case "https":
-        return Promise.resolve(httpsConnection(target, pool!, fixed))
+        return Promise.resolve(httpsConnection(target, pools[conn % all.length]!, fixed))
       case "ws":
         return wsConnection(target, fixed)
+      case "http":
+        return Promise.resolve(httpGetConnection(target, pools[conn % all.length]!))
     }
   }
   const expect = Buffer.from(workload.expect, "utf8")
@@ -341,7 +390,7 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
   if (ticker) clearInterval(ticker)
   clearTimeout(startTimer)
   await Promise.all(connections.map((c) => c.close().catch(() => undefined)))
-  await pool?.close()
+  await Promise.all(pools.map((p) => p?.close()))
   return {
     requests: counted,
     errors,

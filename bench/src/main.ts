@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { HELP, parseBenchArgs, UsageError, type BenchOptions } from "./cli.js"
-import type { TransportName } from "./load.js"
+import type { TargetKind } from "./load.js"
 import { stopAllChildren } from "./proc.js"
 import { benchDir, repoDir, startTestOpProcess } from "./processes.js"
 import { latestProfile, readProfile, summariseProfile, type ProfileSummary } from "./profile.js"
@@ -18,15 +18,16 @@ import {
   mainSection,
   prepareFixture,
   rssCheck,
-  scaleSection,
   soak,
   startOxdServer,
   type ColdStart,
   type Ctx,
+  type Ceilings,
   type RssCheck,
-  type Scale,
   type Soak,
 } from "./run.js"
+import { peerSection, type LoginCost } from "./peer/section.js"
+import { scaleSection, type Scale } from "./scale.js"
 
 /** A share to one decimal: a rounded 40 % could be a missed 39.6 %. */
 const share = (r: number) => `${(100 * r).toFixed(1)}%`
@@ -40,10 +41,10 @@ export interface Target {
 /** The targets of issue #8, each as measured in this run (undefined: not measured). */
 const evaluate = (
   rows: ReadonlyArray<Measurement>,
-  extra: { cold?: ColdStart[]; rss?: RssCheck; soak?: Soak },
+  extra: { cold?: ColdStart[]; rss?: RssCheck; soak?: Soak; scale?: Scale[] },
 ): Target[] => {
   const out: Target[] = []
-  const find = (section: string, scenario: string, t: TransportName, sites?: number) =>
+  const find = (section: string, scenario: string, t: TargetKind, sites?: number) =>
     rows.find(
       (m) =>
         m.section === section &&
@@ -92,16 +93,53 @@ const evaluate = (
     const ar = au && ratio(au)
     if (ar !== undefined)
       out.push({ target: `get_authorization_url ≥ 40% of the echo ceiling, ${t}`, figure: share(ar), met: ar >= 0.4 })
-    const scale = rows.filter((m) => m.section === "scale" && m.transport === t)
-    if (scale.length >= 2) {
-      const small = scale[0]!
-      const big = scale[scale.length - 1]!
-      const x = big.throughput / small.throughput
-      out.push({
-        target: `check_access at ${big.sites} sites within 20% of ${small.sites} sites, ${t}`,
-        figure: `${(100 * x).toFixed(0)}%`,
-        met: x >= 0.8,
-      })
+    for (const store of [...new Set(rows.filter((m) => m.section === "scale").map((m) => m.store))]) {
+      const scale = rows.filter(
+        (m) =>
+          m.section === "scale" &&
+          m.scenario.startsWith("check_access") &&
+          m.transport === t &&
+          m.store === store &&
+          m.instances === undefined,
+      )
+      if (scale.length >= 2) {
+        const small = scale[0]!
+        const big = scale[scale.length - 1]!
+        const x = big.throughput / small.throughput
+        out.push({
+          target: `check_access at ${big.sites} sites within 20% of ${small.sites} sites, ${t}, ${store}`,
+          figure: `${(100 * x).toFixed(0)}%`,
+          met: x >= 0.8,
+        })
+      }
+    }
+    // PostgreSQL against SQLite, each at the smallest size measured on both, one instance
+    const onStore = (store: string, scenario: string) =>
+      rows.filter(
+        (m) =>
+          m.section === "scale" &&
+          m.scenario.startsWith(scenario) &&
+          m.transport === t &&
+          m.store === store &&
+          m.instances === undefined,
+      )
+    for (const [scenario, within] of [
+      ["check_access", 0.1],
+      ["get_authorization_url", 0.2],
+    ] as const) {
+      const pg = onStore("postgres", scenario)
+      const lite = onStore("sqlite", scenario)
+      const size = pg.map((m) => m.sites).find((n) => lite.some((m) => m.sites === n))
+      const a = pg.find((m) => m.sites === size)
+      const b = lite.find((m) => m.sites === size)
+      if (a && b && b.throughput > 0) {
+        const x = a.throughput / b.throughput
+        out.push({
+          target: `${scenario} on PostgreSQL within ${100 * within}% of SQLite (${size} sites), ${t}`,
+          figure: `${(100 * x).toFixed(0)}% (${a.throughput.toFixed(0)} vs ${b.throughput.toFixed(0)} req/s)`,
+          met: x >= 1 - within,
+        })
+      }
     }
   }
   if (extra.rss) {
@@ -121,6 +159,20 @@ const evaluate = (
       target: `no RSS growth over a ${extra.soak.minutes}-minute soak`,
       figure: `mean RSS ${extra.soak.growthMb >= 0 ? "+" : ""}${extra.soak.growthMb.toFixed(1)} MB from the first half to the second (trend ${extra.soak.slopeMbPerMin.toFixed(2)} MB/min)`,
       met: extra.soak.growthMb <= 10,
+    })
+  }
+  for (const store of [...new Set(extra.scale?.map((s) => s.store) ?? [])]) {
+    const runs = extra.scale!.filter((s) => s.store === store)
+    const big = runs[runs.length - 1]!
+    out.push({
+      target: `server RSS ≤ 500 MB at ${big.sites} sites, ${store}`,
+      figure: `${big.rssMb.toFixed(0)} MB`,
+      met: big.rssMb <= 500,
+    })
+    out.push({
+      target: `start (spawn → every port open) ≤ 2 s at ${big.sites} sites, ${store}`,
+      figure: `${big.startMs.toFixed(0)} ms`,
+      met: big.startMs <= 2000,
     })
   }
   const restarts = extra.cold?.filter((c) => c.label.startsWith("restart")) ?? []
@@ -153,6 +205,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
   let rss: RssCheck | undefined
   let soaked: Soak | undefined
   let scale: Scale[] | undefined
+  let logins: LoginCost[] | undefined
   let profile: { file: string; scenarios: Array<{ scenario: string } & ProfileSummary> } | undefined
   try {
     if (opts.only.has("cold_start")) {
@@ -161,7 +214,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     }
     const mainRuns =
       [...opts.only].some((s) => s !== "cold_start" && s !== "scale") || opts.commands > 0 || opts.soak > 0
-    let ceilings = new Map<TransportName, { throughput: number; p99: number }>()
+    let ceilings: Ceilings = new Map()
     if (mainRuns) {
       const server = await startOxdServer({
         dir: join(work, "main"),
@@ -178,6 +231,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
         const fx = await prepareFixture(server, op, 4)
         try {
           ceilings = (await mainSection(ctx, server, fx)).ceilings
+          if (opts.only.has("peer")) logins = await peerSection(ctx, ceilings, server, fx)
           if (opts.commands > 0) {
             log(`rss check: ${opts.commands} commands`)
             rss = await rssCheck(ctx, server, fx, opts.commands)
@@ -234,6 +288,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     ...(cold ? { cold } : {}),
     ...(rss ? { rss } : {}),
     ...(soaked ? { soak: soaked } : {}),
+    ...(scale ? { scale } : {}),
   })
   const text = [
     table(ctx.results),
@@ -244,6 +299,29 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     ...(rss
       ? [
           `RSS after ${rss.commands} commands (${rss.seconds.toFixed(0)} s): ${rss.rssAfterMb.toFixed(0)} MB as the load ended, ${rss.rssSettledMb.toFixed(0)} MB at rest a minute later (before ${rss.rssBeforeMb.toFixed(0)} MB, peak ${rss.peakRssMb.toFixed(0)} MB), ${rss.errors} errors`,
+          "",
+        ]
+      : []),
+    ...(logins && logins.length > 0
+      ? [
+          `CPU per login (${logins[0]!.logins} logins, 8 at a time; the OP's apart):`,
+          ...logins.map(
+            (l) =>
+              `  ${l.who}: ${l.rpUsPerLogin.toFixed(0)} µs, the OP ${l.opUsPerLogin.toFixed(0)} µs (${l.perSecond.toFixed(0)} logins/s)`,
+          ),
+          "",
+        ]
+      : []),
+    ...(scale
+      ? [
+          "Scale (start: spawn → every port open; RSS after the check_access runs; a cached site: RSS growth per site read):",
+          ...scale.map(
+            (s) =>
+              `  ${s.store}, ${s.sites} sites: seeded in ${(s.seededMs / 1000).toFixed(1)} s, start ${s.startMs.toFixed(0)} ms, RSS ${s.rssMb.toFixed(0)} MB` +
+              (s.cachedSites > 0
+                ? `, ${s.cachedSites} more sites cached: ${(s.bytesPerCachedSite / 1024).toFixed(1)} KB each`
+                : ""),
+          ),
           "",
         ]
       : []),
@@ -287,6 +365,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     rss,
     soak: soaked,
     scale,
+    logins,
     profile,
     targets,
   }

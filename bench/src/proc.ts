@@ -87,7 +87,10 @@ export interface Child {
 
 /** Every process started and not yet exited: stopped together when the bench is interrupted. */
 const running = new Set<Child>()
-export const stopAllChildren = (): Promise<unknown> => Promise.all([...running].map((c) => c.stop(2_000)))
+/** Stops of processes not started by startNode (Apache): run with the others when the bench is interrupted. */
+export const otherStops = new Set<() => Promise<void>>()
+export const stopAllChildren = (): Promise<unknown> =>
+  Promise.all([...[...running].map((c) => c.stop(2_000)), ...[...otherStops].map((stop) => stop())])
 
 /**
  * Starts a Node program in its own process; its output is kept (bounded) for waitFor and error messages. With

@@ -77,8 +77,10 @@ export interface OxdServerProcess {
 }
 
 export interface OxdServerOptions {
-  /** Holds the database (oxd.db) and the generated certificate (rest-tls/). */
+  /** Holds the database (oxd.db, unless databaseUrl says another) and the generated certificate (rest-tls/). */
   readonly dir: string
+  /** The store (default: file:<dir>/oxd.db); a postgres:// URL for the PostgreSQL runs. */
+  readonly databaseUrl?: string
   readonly opCaFile: string
   /** The test OP's issuer: its origin is listed in allowed_op_hosts (on loopback, it is refused unless listed). */
   readonly opIssuer: string
@@ -104,7 +106,7 @@ export const startOxdServer = async (opts: OxdServerOptions): Promise<OxdServerP
       "--ws-port",
       String(wsPort),
       "--database-url",
-      `file:${join(opts.dir, "oxd.db")}`,
+      opts.databaseUrl ?? `file:${join(opts.dir, "oxd.db")}`,
       "--rest-tls-dir",
       join(opts.dir, "rest-tls"),
       "--trusted-ca-file",

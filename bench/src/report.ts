@@ -1,18 +1,22 @@
-import type { TransportName } from "./load.js"
+import type { TargetKind } from "./load.js"
 import type { LatencySummary } from "./stats.js"
 
-export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale"
+export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale" | "peer"
 
 /** One measured run: a scenario on a transport, with the server's and the OP's cost and the ceiling it is held to. */
 export interface Measurement {
   readonly section: Section
   readonly scenario: string
-  readonly transport: TransportName
+  readonly transport: TargetKind
   readonly connections: number
   /** paced runs: requests per second asked for */
   readonly rate?: number
   /** scale runs: sites in the database */
   readonly sites?: number
+  /** scale runs: the store (sqlite, postgres) */
+  readonly store?: string
+  /** servers sharing the load (round robin over connections); 1 when absent */
+  readonly instances?: number
   readonly requests: number
   readonly errors: number
   readonly seconds: number
@@ -33,7 +37,7 @@ export interface Measurement {
   readonly otherCpuPct: number
   /** CPU the virtual machine's host took from this machine meanwhile (steal time), in % of one core. */
   readonly stealPct?: number
-  /** The echo ceiling of the same transport in this run. */
+  /** The ceiling it is held to in this run: the echo of the same transport, or the peer's unprotected twin. */
   readonly ceiling?: { readonly throughput: number; readonly p99: number }
   readonly note?: string
   readonly errorSamples?: ReadonlyArray<string>
@@ -60,6 +64,7 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
     "p99.9 ms",
     "errors",
     "server CPU%",
+    "server µs/req",
     "server RSS MB",
     "OP CPU%",
     "loadgen CPU%",
@@ -72,6 +77,8 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
       m.section,
       m.scenario +
         (m.sites !== undefined ? ` [${m.sites} sites]` : "") +
+        (m.store !== undefined ? ` [${m.store}]` : "") +
+        (m.instances !== undefined && m.instances > 1 ? ` [${m.instances} instances]` : "") +
         (m.rate !== undefined ? ` [paced ${fmt(m.rate)}/s]` : ""),
       m.transport,
       String(m.connections),
@@ -82,6 +89,7 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
       ms(m.latency.p999),
       String(m.errors),
       fmt(m.server.cpuPct),
+      fmt(1000 * m.server.cpuMsPerRequest),
       fmt(m.server.rssMb),
       m.op ? fmt(m.op.cpuPct) : "",
       fmt(m.loadgenCpuPct),

@@ -28,7 +28,6 @@ import {
   childEnv,
 } from "./processes.js"
 import type { Measurement, Section } from "./report.js"
-import { seedSites } from "./seed.js"
 import { slope } from "./stats.js"
 
 export interface ColdStart {
@@ -61,11 +60,6 @@ export interface Soak {
   /** least-squares slope after the warm-up */
   readonly slopeMbPerMin: number
 }
-export interface Scale {
-  readonly sites: number
-  readonly seededMs: number
-}
-
 export interface Ctx {
   readonly opts: BenchOptions
   readonly op: TestOpProcess
@@ -81,7 +75,7 @@ const wants = (ctx: Ctx, s: ScenarioName) => ctx.opts.only.has(s)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** The target of one transport of our server; REST and WebSocket carry the setup client's protection token. */
-const oxdTarget = (server: OxdServerProcess, transport: TransportName, token: () => string): Target =>
+export const oxdTarget = (server: OxdServerProcess, transport: TransportName, token: () => string): Target =>
   transport === "tcp"
     ? { transport, ...server.tcp }
     : transport === "https"
@@ -110,15 +104,26 @@ const checkAccess =
       },
     }
   }
-const granted = (fx: Fixture): Workload => ({ call: checkAccess(fx, true), expect: '"access":"granted"' })
+export const granted = (fx: Fixture): Workload => ({ call: checkAccess(fx, true), expect: '"access":"granted"' })
+
+/** Ceiling runs by key (a transport, or a peer's own): what later runs are held to. */
+export type Ceilings = Map<string, { throughput: number; p99: number }>
 
 interface MeasureSpec {
   readonly section: Section
   readonly scenario: string
-  readonly target: Target
+  /** several: instances sharing the load, round robin over connections */
+  readonly target: Target | ReadonlyArray<Target>
   readonly workload: Workload
-  readonly serverPid: number
+  /** several: their CPU time and RSS are added up */
+  readonly serverPid: number | ReadonlyArray<number>
   readonly serverName: string
+  /** the ceiling this run is held to, or sets (section "ceiling"); default: the target's transport */
+  readonly ceilingKey?: string
+  /** scale runs: the store */
+  readonly store?: string
+  /** servers of one service sharing the load (their pids in serverPid) */
+  readonly instances?: number
   /** the scenario calls the test OP / AS: its CPU is reported and counts as ours (else among the other processes) */
   readonly usesOp?: boolean
   readonly sites?: number
@@ -149,18 +154,14 @@ const waitForQuiet = async (ctx: Ctx, pids: ReadonlyArray<number>): Promise<numb
 }
 
 /** One run: the load, with the server's (and the OP's) CPU and RSS read from /proc over the measured window. */
-export const measure = async (
-  ctx: Ctx,
-  spec: MeasureSpec,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
-): Promise<Measurement> => {
+export const measure = async (ctx: Ctx, spec: MeasureSpec, ceilings: Ceilings): Promise<Measurement> => {
   let best: Measurement | undefined
   for (let i = 0; i < (spec.once ? 1 : ctx.opts.repeat); i++) {
     // the test OP is ours only where the scenario calls it: elsewhere its CPU (background work) is someone else's
     if (ctx.opts.quietWait > 0)
       await waitForQuiet(
         ctx,
-        spec.usesOp ? [spec.serverPid, ctx.op.child.pid, process.pid] : [spec.serverPid, process.pid],
+        spec.usesOp ? [...pidsOf(spec), ctx.op.child.pid, process.pid] : [...pidsOf(spec), process.pid],
       )
     const m = await measureOnce(ctx, spec, ceilings)
     // the best of the repeats: the run least disturbed by whatever else the machine was doing; a paced run's
@@ -168,19 +169,29 @@ export const measure = async (
     if (!best || (spec.load?.rate ? m.latency.p99 < best.latency.p99 : m.throughput > best.throughput)) best = m
   }
   if (spec.section === "ceiling")
-    ceilings.set(best!.transport, { throughput: best!.throughput, p99: best!.latency.p99 })
+    ceilings.set(spec.ceilingKey ?? best!.transport, { throughput: best!.throughput, p99: best!.latency.p99 })
   ctx.results.push(best!)
   return best!
 }
 
-const measureOnce = async (
-  ctx: Ctx,
-  spec: MeasureSpec,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
-): Promise<Measurement> => {
+const pidsOf = (spec: MeasureSpec): ReadonlyArray<number> =>
+  typeof spec.serverPid === "number" ? [spec.serverPid] : spec.serverPid
+const targetsOf = (spec: MeasureSpec): ReadonlyArray<Target> =>
+  Array.isArray(spec.target) ? (spec.target as ReadonlyArray<Target>) : [spec.target as Target]
+
+/** Several processes as one: CPU times and RSS added up. */
+const sumSamples = (samples: ReadonlyArray<ProcSample>): ProcSample => ({
+  cpuSeconds: samples.reduce((a, x) => a + x.cpuSeconds, 0),
+  sysSeconds: samples.reduce((a, x) => a + x.sysSeconds, 0),
+  rssMb: samples.reduce((a, x) => a + x.rssMb, 0),
+  peakRssMb: samples.reduce((a, x) => a + x.peakRssMb, 0),
+  at: samples[0]!.at,
+})
+
+const measureOnce = async (ctx: Ctx, spec: MeasureSpec, ceilings: Ceilings): Promise<Measurement> => {
   const monotonicUs = () => Number(process.hrtime.bigint() / 1000n)
   const sample = () => ({
-    server: procSample(spec.serverPid),
+    server: sumSamples(pidsOf(spec).map(procSample)),
     op: procSample(ctx.op.child.pid),
     self: selfSample(),
     machine: machineBusySeconds(),
@@ -200,14 +211,17 @@ const measureOnce = async (
   const b = before ?? after
   const perRequest = (a: ProcSample, z: ProcSample) =>
     r.requests > 0 ? ((z.cpuSeconds - a.cpuSeconds) * 1000) / r.requests : 0
-  const ceiling = spec.section === "ceiling" ? undefined : ceilings.get(spec.target.transport)
+  const transport = targetsOf(spec)[0]!.transport
+  const ceiling = spec.section === "ceiling" ? undefined : ceilings.get(spec.ceilingKey ?? transport)
   const m: Measurement = {
     section: spec.section,
     scenario: spec.scenario,
-    transport: spec.target.transport,
+    transport,
     connections: spec.load?.connections ?? ctx.opts.connections,
     ...(spec.load?.rate !== undefined ? { rate: spec.load.rate } : {}),
     ...(spec.sites !== undefined ? { sites: spec.sites } : {}),
+    ...(spec.store !== undefined ? { store: spec.store } : {}),
+    ...(spec.instances !== undefined ? { instances: spec.instances } : {}),
     requests: r.requests,
     errors: r.errors,
     seconds: r.seconds,
@@ -237,7 +251,7 @@ const measureOnce = async (
   }
   const pct = m.ceiling ? ` (${((100 * m.throughput) / m.ceiling.throughput).toFixed(0)}% of ceiling)` : ""
   ctx.log(
-    `  ${m.section} ${m.scenario}${m.sites !== undefined ? ` [${m.sites} sites]` : ""}${m.rate !== undefined ? ` [paced ${m.rate.toFixed(0)}/s]` : ""} over ${m.transport}: ` +
+    `  ${m.section} ${m.scenario}${m.sites !== undefined ? ` [${m.sites} sites]` : ""}${m.store !== undefined ? ` [${m.store}${m.instances ? ` ×${m.instances}` : ""}]` : ""}${m.rate !== undefined ? ` [paced ${m.rate.toFixed(0)}/s]` : ""} over ${m.transport}: ` +
       `${m.throughput.toFixed(0)} req/s${pct}, p50 ${m.latency.p50.toFixed(2)} ms, p99 ${m.latency.p99.toFixed(2)} ms, ${m.errors} errors, ` +
       `server ${m.server.cpuPct.toFixed(0)}% CPU (${m.server.sysPct.toFixed(0)}% of it in the kernel, ${(m.server.cpuMsPerRequest * 1000).toFixed(0)} µs/request) ${m.server.rssMb.toFixed(0)} MB${m.op ? `, OP ${m.op.cpuPct.toFixed(0)}% CPU` : ""}, load generator ${m.loadgenCpuPct.toFixed(0)}% CPU, other processes ${m.otherCpuPct.toFixed(0)}% CPU` +
       (m.stealPct !== undefined && m.stealPct >= 1 ? `, host steal ${m.stealPct.toFixed(0)}%` : ""),
@@ -274,7 +288,7 @@ const CALIBRATION_WORK_US = [10, 40] as const
  * half its throughput for the latency target; then the per-request-introspection alternative over HTTPS.
  */
 export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture) => {
-  const ceilings = new Map<TransportName, { throughput: number; p99: number }>()
+  const ceilings: Ceilings = new Map()
   const echo =
     wants(ctx, "echo") || wants(ctx, "calibration")
       ? await startEcho(server.certFile, server.keyFile, ctx.env)
@@ -641,72 +655,6 @@ export const coldStart = async (ctx: Ctx): Promise<ColdStart[]> => {
     }
   }
   return runs
-}
-
-/**
- * Scale: check_access on a few real sites while the database holds 10 sites, then 100,000 sites (each seeded one
- * with 10 protected resources), written into the SQLite file directly between runs of a fresh server.
- */
-export const scaleSection = async (
-  ctx: Ctx,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
-): Promise<Scale[]> => {
-  const dir = join(ctx.work, "scale")
-  mkdirSync(dir, { recursive: true })
-  const first = await startOxdServer({
-    dir,
-    opCaFile: ctx.op.caFile,
-    opIssuer: ctx.op.issuer,
-    env: ctx.env,
-    serverArgs: ctx.opts.serverArgs,
-  })
-  const fx = await prepareFixture(first, ctx.op, 4).finally(() => first.stop())
-  try {
-    return await scaleRuns(ctx, ceilings, dir, fx)
-  } finally {
-    await fx.close()
-  }
-}
-
-const scaleRuns = async (
-  ctx: Ctx,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
-  dir: string,
-  fx: Fixture,
-): Promise<Scale[]> => {
-  const out: Scale[] = []
-  for (const total of ctx.opts.sites) {
-    const seeded = await seedSites(join(dir, "oxd.db"), total, ctx.op.issuer, ctx.log)
-    ctx.log(`scale: ${total} sites (${seeded.added} seeded in ${(seeded.ms / 1000).toFixed(1)} s)`)
-    out.push({ sites: total, seededMs: seeded.ms })
-    const server = await startOxdServer({
-      dir,
-      opCaFile: ctx.op.caFile,
-      opIssuer: ctx.op.issuer,
-      env: ctx.env,
-      serverArgs: ctx.opts.serverArgs,
-    })
-    try {
-      for (const transport of ctx.opts.transports) {
-        await measure(
-          ctx,
-          {
-            section: "scale",
-            scenario: "check_access granted (cached RPT)",
-            sites: total,
-            target: oxdTarget(server, transport, fx.token),
-            workload: granted(fx),
-            serverPid: server.child.pid,
-            serverName: "oxd-server",
-          },
-          ceilings,
-        )
-      }
-    } finally {
-      await server.stop()
-    }
-  }
-  return out
 }
 
 export { prepareFixture, startOxdServer }

@@ -22,6 +22,9 @@ export type { SiteView, SiteDetail } from "./admin/siteView.js"
 export type { ProtectionCheck } from "./admin/siteAdmin.js"
 export { sqliteFilePath } from "./store/sqlite/open.js"
 export { dialectOf } from "./store/Database.js"
+export { looseDatabaseFiles } from "./store/atRestWarnings.js"
+export { discoveryUrl } from "./services/discoveryUrl.js"
+export { normalizeOpHost } from "./services/opHosts/opHost.js"
 export {
   Events,
   EVENTS_RETAINED,

@@ -104,6 +104,22 @@ describe("oxd-server doctor", () => {
     })
   })
 
+  it("untrusted CA: trusted_ca_file of another CA (a second test OP's) names the file in the fix", async () => {
+    const other = await startOp({ stateDir: join(dir, "other-op") })
+    try {
+      expect(other.caPem).not.toBe(op.caPem)
+      const r = await doctor({ trusted_ca_file: other.caFile })
+      expect(r.failed).toEqual(["op.tls"])
+      expect(r.find("op.tls")?.fix).toContain(`trusted_ca_file (${other.caFile}) is not the CA that signed it`)
+      expect(r.find("op.discovery")).toMatchObject({
+        status: "skip",
+        message: "skipped: no trusted connection to the OP",
+      })
+    } finally {
+      await other.close()
+    }
+  })
+
   it("registration closed: the OP refuses registration (403), or advertises no registration_endpoint", async () => {
     op.fault({ mode: "forbidden", paths: ["/reg"] })
     const refused = await doctor()

@@ -35,7 +35,8 @@ export async function* checkOp(opHost: string, ctx: OpCheckContext): AsyncGenera
     answer = await probe(url)
   } catch (e) {
     const err = e instanceof ProbeError ? e : new ProbeError("ERROR", String(e))
-    if (isTlsTrustError(err)) {
+    const untrusted = isTlsTrustError(err)
+    if (untrusted) {
       yield bad(
         "fail",
         "op.tls",
@@ -55,8 +56,9 @@ export async function* checkOp(opHost: string, ctx: OpCheckContext): AsyncGenera
         opHost,
       )
     }
+    const why = untrusted ? "skipped: no trusted connection to the OP" : "skipped: the OP did not answer"
     for (const id of ["discovery", "clock", "registration", "grants", "scopes", "uma", "protection"])
-      yield skip(`op.${id}`, "skipped: the OP did not answer", opHost)
+      yield skip(`op.${id}`, why, opHost)
     return
   }
   yield https

@@ -229,6 +229,31 @@ describe("oxd-server doctor", () => {
   })
 })
 
+describe("oxd-server doctor on a terminal", () => {
+  it("shows the step in progress on the line being written, and colours the status; NO_COLOR turns both off", async () => {
+    const file = join(dir, "tty.json")
+    writeFileSync(file, JSON.stringify(base))
+    const onTerminal = async (env: Record<string, string>) => {
+      let text = ""
+      const code = await runDoctorCli("oxd-server", ["--config", file], env, {
+        isTTY: true,
+        write: (t: string) => (text += t),
+      })
+      return { code, text }
+    }
+    const tty = await onTerminal({})
+    expect(tty.code).toBe(0)
+    expect(tty.text).toContain(`\r\x1b[K… checking OP ${op.issuer}`)
+    expect(tty.text).toContain("\x1b[32mok  \x1b[0m op.discovery")
+    // what the terminal shows: each line from its last carriage return; no progress note is left on screen
+    const shown = tty.text.split("\n").map((l) => l.slice(l.lastIndexOf("\r") + 1).replaceAll("\x1b[K", ""))
+    expect(shown.filter((l) => l.includes("… checking"))).toEqual([])
+    expect(shown.filter((l) => l.includes("op.protection"))).toHaveLength(1)
+    const plain = await onTerminal({ NO_COLOR: "1" })
+    expect(plain.text).not.toContain("\x1b[")
+  })
+})
+
 describe("oxd-server doctor, the program", () => {
   it("exits 0 healthy and 1 with a fault, --help says what it checks", async () => {
     const file = join(dir, "program.json")

@@ -64,6 +64,7 @@ describe("oxd-server doctor", () => {
       "store.open",
       "store.migrations",
       "store.permissions",
+      "op.allowed",
       "op.tls",
       "op.discovery",
       "op.clock",
@@ -118,6 +119,16 @@ describe("oxd-server doctor", () => {
     } finally {
       await other.close()
     }
+  })
+
+  it("allowed_op_hosts: a loopback OP not listed is refused as the server refuses it, with the origin to add", async () => {
+    const r = await doctor({ allowed_op_hosts: [] })
+    expect(r.failed).toEqual(["op.allowed"])
+    expect(r.find("op.allowed")).toMatchObject({
+      message: expect.stringContaining("is a loopback address"),
+      fix: `add the origin ${opOrigin(op)} to allowed_op_hosts (--allowed-op-hosts, OXD_ALLOWED_OP_HOSTS) if this server should use that OP`,
+    })
+    expect(r.find("op.tls")).toMatchObject({ status: "skip" })
   })
 
   it("registration closed: the OP refuses registration (403), or advertises no registration_endpoint", async () => {

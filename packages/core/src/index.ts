@@ -25,6 +25,7 @@ export { dialectOf } from "./store/Database.js"
 export { looseDatabaseFiles } from "./store/atRestWarnings.js"
 export { discoveryUrl } from "./services/discoveryUrl.js"
 export { normalizeOpHost } from "./services/opHosts/opHost.js"
+export { makeOpHostPolicy, refusalIn, type OpHostPolicy } from "./services/opHosts/OpHostPolicy.js"
 export {
   Events,
   EVENTS_RETAINED,

@@ -1,6 +1,6 @@
 import { discoveryUrl, type Config, type ProtectionCheck } from "@oxd/core"
 import { bad, ok, skip, type CheckResult } from "./check.js"
-import { isTlsTrustError, jsonObject, ProbeError, type Probe } from "./probe.js"
+import { isTlsTrustError, jsonObject, NOT_ALLOWED, ProbeError, type Probe } from "./probe.js"
 
 const strings = (v: unknown): ReadonlyArray<string> | undefined =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined
@@ -22,20 +22,39 @@ export interface OpCheckContext {
   readonly protection: (() => Promise<ProtectionCheck>) | undefined
 }
 
+const allowedOk = (config: Config, opHost: string) =>
+  ok(
+    "op.allowed",
+    config.allowed_op_hosts.length > 0 ? "allowed by allowed_op_hosts" : "a public address (allowed_op_hosts empty)",
+    opHost,
+  )
+
 /**
- * An OP, in the order a first setup_client meets it: TLS trust, discovery, the clock, registration, grant types and
+ * An OP, in the order a first setup_client meets it: allowed_op_hosts, TLS trust, discovery, the clock, registration, grant types and
  * scopes, UMA, and a protection token for the setup client. A step that cannot run because an earlier one failed says so.
  */
 export async function* checkOp(opHost: string, ctx: OpCheckContext): AsyncGenerator<CheckResult> {
   const { config, probe } = ctx
   const url = discoveryUrl(opHost, config.default_op_discovery_path)
-  const https = url.startsWith("https:")
   let answer
   try {
     answer = await probe(url)
   } catch (e) {
     const err = e instanceof ProbeError ? e : new ProbeError("ERROR", String(e))
     const untrusted = isTlsTrustError(err)
+    if (err.code === NOT_ALLOWED) {
+      yield bad(
+        "fail",
+        "op.allowed",
+        `the server would not call ${url}: ${err.message.replace(/; add .*/, "")}`,
+        err.message.replace(/^.*; (add )/, "$1"),
+        opHost,
+      )
+      for (const id of ["tls", "discovery", "clock", "registration", "grants", "scopes", "uma", "protection"])
+        yield skip(`op.${id}`, "skipped: allowed_op_hosts refuses the OP", opHost)
+      return
+    }
+    yield allowedOk(config, opHost)
     if (untrusted) {
       yield bad(
         "fail",
@@ -47,7 +66,7 @@ export async function* checkOp(opHost: string, ctx: OpCheckContext): AsyncGenera
         opHost,
       )
     } else {
-      if (https) yield skip("op.tls", "not reached", opHost)
+      yield skip("op.tls", "not reached", opHost)
       yield bad(
         "fail",
         "op.reachable",
@@ -61,15 +80,9 @@ export async function* checkOp(opHost: string, ctx: OpCheckContext): AsyncGenera
       yield skip(`op.${id}`, why, opHost)
     return
   }
-  yield https
-    ? ok("op.tls", `certificate trusted (system CAs${config.trusted_ca_file ? " + trusted_ca_file" : ""})`, opHost)
-    : bad(
-        "warn",
-        "op.tls",
-        "plain http: tokens and secrets cross the network unencrypted",
-        "use the OP's https:// origin",
-        opHost,
-      )
+  // allowed_op_hosts admits https:// only: a plain-http OP was refused above
+  yield allowedOk(config, opHost)
+  yield ok("op.tls", `certificate trusted (system CAs${config.trusted_ca_file ? " + trusted_ca_file" : ""})`, opHost)
 
   const doc = answer.status === 200 ? jsonObject(answer.body) : undefined
   const issuer = doc?.["issuer"]

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http"
 import { request as httpsRequest } from "node:https"
 import { rootCertificates } from "node:tls"
+import { makeOpHostPolicy, refusalIn } from "@oxd/core"
 
 export interface ProbeAnswer {
   readonly status: number
@@ -27,14 +28,25 @@ export const isTlsTrustError = (e: ProbeError) => TLS_CODES.test(e.code)
 
 const MAX_BODY = 1 << 20
 
+/** The code of a probe the server's allowed_op_hosts would not send (its message says what to add). */
+export const NOT_ALLOWED = "OXD_OP_HOST_NOT_ALLOWED"
+
 /**
- * One HTTP(S) request to an OP as the server makes them: the system CAs plus trusted_ca_file, op_timeout_in_seconds.
- * A small probe of its own (not core's OpFetch) because it must tell a TLS failure from a refused connection.
+ * One HTTP(S) request to an OP as the server makes them: allowed_op_hosts (the URL, and every address a name resolves
+ * to), the system CAs plus trusted_ca_file, op_timeout_in_seconds. A small probe of its own (not core's OpFetch)
+ * because it must tell a TLS failure from a refused connection.
  */
-export const makeProbe = (opts: { readonly trustedCaFile: string | undefined; readonly timeoutMs: number }) => {
+export const makeProbe = (opts: {
+  readonly trustedCaFile: string | undefined
+  readonly timeoutMs: number
+  readonly allowedOpHosts: ReadonlyArray<string>
+}) => {
   const ca = opts.trustedCaFile ? [...rootCertificates, readFileSync(opts.trustedCaFile, "utf8")] : undefined
+  const policy = makeOpHostPolicy(opts.allowedOpHosts)
   return (url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
     new Promise<ProbeAnswer>((resolve, reject) => {
+      const refused = policy.checkUrl(url)
+      if (refused) return reject(new ProbeError(NOT_ALLOWED, refused.detail))
       const u = new URL(url)
       const send = u.protocol === "http:" ? httpRequest : httpsRequest
       const req = send(
@@ -43,6 +55,7 @@ export const makeProbe = (opts: { readonly trustedCaFile: string | undefined; re
           method: init.method ?? "GET",
           headers: { accept: "application/json", ...init.headers },
           timeout: opts.timeoutMs,
+          lookup: policy.lookupFor(u.origin),
           ...(u.protocol === "https:" && ca ? { ca } : {}),
         },
         (res) => {
@@ -67,9 +80,16 @@ export const makeProbe = (opts: { readonly trustedCaFile: string | undefined; re
       req.on("timeout", () => {
         req.destroy(new ProbeError("TIMEOUT", `no answer within ${opts.timeoutMs / 1000} s`))
       })
-      req.on("error", (e: NodeJS.ErrnoException) =>
-        reject(e instanceof ProbeError ? e : new ProbeError(e.code ?? "ERROR", e.message)),
-      )
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        const refusal = refusalIn(e)
+        reject(
+          e instanceof ProbeError
+            ? e
+            : refusal
+              ? new ProbeError(NOT_ALLOWED, refusal.detail)
+              : new ProbeError(e.code ?? "ERROR", e.message),
+        )
+      })
       req.end(init.body)
     })
 }

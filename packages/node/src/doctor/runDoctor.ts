@@ -39,7 +39,11 @@ export async function* runDoctor(config: Config, progress: Progress = () => {}):
       return
     }
     const sites = store.open ? await oxd.admin.listSites() : []
-    const probe = makeProbe({ trustedCaFile: config.trusted_ca_file, timeoutMs: config.op_timeout_in_seconds * 1000 })
+    const probe = makeProbe({
+      trustedCaFile: config.trusted_ca_file,
+      timeoutMs: config.op_timeout_in_seconds * 1000,
+      allowedOpHosts: config.allowed_op_hosts,
+    })
     for (const opHost of opHosts) {
       progress(`OP ${opHost}`)
       yield* checkOp(opHost, {

@@ -21,11 +21,9 @@ export { makeOxd, type Oxd, type OxdAdmin, type WhoAmI } from "./makeOxd.js"
 export type { SiteView, SiteDetail } from "./admin/siteView.js"
 export type { ProtectionCheck } from "./admin/siteAdmin.js"
 export { sqliteFilePath } from "./store/sqlite/open.js"
-export { dialectOf } from "./store/Database.js"
 export { looseDatabaseFiles } from "./store/atRestWarnings.js"
 export { discoveryUrl } from "./services/discoveryUrl.js"
-export { normalizeOpHost } from "./services/opHosts/opHost.js"
-export { makeOpHostPolicy, refusalIn, type OpHostPolicy } from "./services/opHosts/OpHostPolicy.js"
+export { makeOpHostPolicy, refusalIn } from "./services/opHosts/OpHostPolicy.js"
 export {
   Events,
   EVENTS_RETAINED,

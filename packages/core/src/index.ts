@@ -17,7 +17,13 @@ export { OxdConfig, ConfigSchema, type Config } from "./config/OxdConfig.js"
 export { loadConfig, makeConfig, configHelp, parseArgs, ConfigError } from "./config/loadConfig.js"
 export { configKeys } from "./config/keys.js"
 export { coreLayer, loggerLayer } from "./CoreLive.js"
-export { makeOxd, type Oxd, type WhoAmI } from "./makeOxd.js"
+export { makeOxd, type Oxd, type OxdAdmin, type WhoAmI } from "./makeOxd.js"
+export type { SiteView, SiteDetail } from "./admin/siteView.js"
+export type { ProtectionCheck } from "./admin/siteAdmin.js"
+export { sqliteFilePath } from "./store/sqlite/open.js"
+export { looseDatabaseFiles } from "./store/atRestWarnings.js"
+export { discoveryUrl } from "./services/discoveryUrl.js"
+export { makeOpHostPolicy, refusalIn } from "./services/opHosts/OpHostPolicy.js"
 export {
   Events,
   EVENTS_RETAINED,

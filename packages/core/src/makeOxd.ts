@@ -1,4 +1,13 @@
 import { Clock, Effect, ManagedRuntime } from "effect"
+import {
+  listSites,
+  protectionCheck,
+  removeSite,
+  showSite,
+  usedOpHosts,
+  type ProtectionCheck,
+} from "./admin/siteAdmin.js"
+import type { SiteDetail, SiteView } from "./admin/siteView.js"
 import { answerFromWarmState, warmStateServices, type EdgeContext } from "./answerFromWarmState.js"
 import { callContext, type CallContext } from "./CallContext.js"
 import type { Config } from "./config/OxdConfig.js"
@@ -57,9 +66,26 @@ export interface Oxd {
   metricsText(): Promise<string>
   /** Reports an edge's open connections (read at each scrape) in oxd_open_connections; returns the stop function. */
   trackConnections(transport: CallContext["transport"], count: () => number): () => void
+  /**
+   * For operators (`oxd-server sites`, `doctor`, the admin port): sites without their secrets, removal without a
+   * protection token, the OPs in use and whether their setup clients get a protection token. Rejects when the store
+   * fails (StoreFailed).
+   */
+  readonly admin: OxdAdmin
   /** Builds the services (opens the database, applies migrations); called before serving. */
   ready(): Promise<void>
   dispose(): Promise<void>
+}
+
+export interface OxdAdmin {
+  listSites(): Promise<ReadonlyArray<SiteView>>
+  /** undefined: no site has that oxd_id */
+  showSite(oxdId: string): Promise<SiteDetail | undefined>
+  /** false: no site had that oxd_id */
+  removeSite(oxdId: string): Promise<boolean>
+  /** default_op_host and every OP a stored site or setup client is registered at */
+  opHosts(): Promise<ReadonlyArray<string>>
+  protectionCheck(opHost: string): Promise<ProtectionCheck>
 }
 
 export interface Readiness {
@@ -192,6 +218,13 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
           const checks = { database: s.reachable, migrations: s.migrationsCurrent, accepting: !draining }
           return { ready: checks.database && checks.migrations && checks.accepting, checks }
         }),
+    admin: {
+      listSites: () => runtime.runPromise(listSites),
+      showSite: (oxdId) => runtime.runPromise(showSite(oxdId)),
+      removeSite: (oxdId) => runtime.runPromise(removeSite(oxdId)),
+      opHosts: () => runtime.runPromise(usedOpHosts),
+      protectionCheck: (opHost) => runtime.runPromise(protectionCheck(opHost)),
+    },
     drain: () => {
       draining = true
     },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { bearerToken, edgeRefusal, errorEnvelope, sameSecret, type Oxd, type WireError } from "@oxd/core"
+import { serveSiteAdmin, SITES_PATH } from "./siteAdminEndpoints.js"
 
 export const METRICS_PATH = "/metrics"
 export const LIVE_PATH = "/health/live"
@@ -84,7 +85,10 @@ export interface AdminServer {
   close(): Promise<void>
 }
 
-/** The admin port (admin_port, plain HTTP on admin_bind_address): metrics and health for TCP-only deployments. */
+/**
+ * The admin port (admin_port, plain HTTP on admin_bind_address): metrics and health for TCP-only deployments, and
+ * site administration when admin_token is set (siteAdminEndpoints.ts).
+ */
 export const startAdminServer = async (
   oxd: Oxd,
   opts: { readonly host?: string; readonly port?: number } = {},
@@ -92,13 +96,14 @@ export const startAdminServer = async (
   const host = opts.host ?? oxd.config.admin_bind_address
   const server: Server = createServer({ requestTimeout: 10_000, headersTimeout: 10_000 }, (req, res) => {
     serveObservability(oxd, req, res)
+      .then((served) => served || serveSiteAdmin(oxd, req, res))
       .then((served) => {
         if (!served)
           sendError(
             res,
             edgeRefusal(
               "no_such_endpoint",
-              `The admin port serves GET ${METRICS_PATH}, ${LIVE_PATH} and ${READY_PATH}.`,
+              `The admin port serves GET ${METRICS_PATH}, ${LIVE_PATH}, ${READY_PATH} and (with admin_token) ${SITES_PATH}.`,
             ),
             {},
           )

@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from "node:path"
 import { ConfigError, configHelp, loadConfig, makeOxd, StoreFailed, type Config, type Oxd } from "@oxd/core"
+import { runDoctorCli } from "./doctorCli.js"
 import { startAdminServer } from "./httpEndpoints.js"
+import { runSitesCli } from "./sitesCli.js"
 
 /** One server program: what it says about itself and how it starts its edges on a ready core. */
 export interface ServerProgram {
@@ -28,6 +30,8 @@ export const resolveFromCwd = (config: Config, cwd: string): Config => {
 export const serverUsage = (p: Pick<ServerProgram, "name" | "about">) => `${p.name} — ${p.about}
 
 Usage: ${p.name} [--config file.json] [options]
+       ${p.name} doctor [--json] [options]          checks the setup, one line per check (--help: what)
+       ${p.name} sites list|show <oxd_id>|remove <oxd_id> [--json] [options]
 
 Each option is also a config-file key (snake_case) and an environment variable (OXD_<KEY>).
 Precedence: flags > environment > config file > defaults.
@@ -49,6 +53,9 @@ export const runServerCli = async (
   argv: ReadonlyArray<string>,
   env: Readonly<Record<string, string | undefined>>,
 ) => {
+  // the operators' commands read the same configuration, then end with their own exit code
+  if (argv[0] === "doctor") return exitWhenWritten(await runDoctorCli(p.name, argv.slice(1), env))
+  if (argv[0] === "sites") return exitWhenWritten(await runSitesCli(p.name, argv.slice(1), env))
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(serverUsage(p))
     return
@@ -108,6 +115,11 @@ export const runServerCli = async (
     },
     (m) => oxd.log("info", m),
   )
+}
+
+const exitWhenWritten = async (code: number) => {
+  await new Promise<void>((resolve) => process.stdout.write("", () => resolve()))
+  process.exit(code)
 }
 
 const fail = (code: number, message: string) => {

@@ -16,7 +16,7 @@ export const ADMIN_PREFIX = "/__test/"
  *   GET  /__test/misbehave      pending misbehaviours
  *   POST /__test/rotate-keys    {"keep_old"?: true}  -> {"kid": "...", "kids": {...}}
  *   GET  /__test/counters       {"jwks": 2, "token": 1, "token.authorization_code": 1, ...}
- *   POST /__test/reset          clears misbehaviours, faults, discovery rewrites, counters and UMA policies/RPT lifetime
+ *   POST /__test/reset          clears misbehaviours, faults, the clock skew, discovery rewrites, counters and UMA policies/RPT lifetime
  *   POST /__test/uma/policy     {"scope": "...", "kind": "grant"|"deny"|"require_claim", "name"?, "value"?}
  *   GET  /__test/uma/policy     {"<scope>": policy, ...}
  *   POST /__test/uma/reset      clears UMA policies, restores the RPT lifetime
@@ -24,6 +24,8 @@ export const ADMIN_PREFIX = "/__test/"
  *   GET  /__test/uma/resources  every registered resource (with owner and scope_expression)
  *   POST /__test/fault          {"mode": "down"|"slow"|"garbage"|"http500"|"none", "delay_ms"?, "paths"?, "times"?}
  *   GET  /__test/fault          the fault in force (and how many requests it hit)
+ *   POST /__test/clock          {"skew_seconds": 600}  the Date header of every answer that far off; 0 puts it right
+ *   GET  /__test/clock          {"skew_seconds": …}
  *   POST /__test/discovery      {"openid"?: {field: value|null}, "uma"?: {…}}  rewrites the discovery documents; {} lifts
  *   GET  /__test/discovery      the rewrite in force
  * POSTs must send Content-Type: application/json (a browser can't do that cross-origin without a
@@ -103,6 +105,12 @@ export async function handleAdmin(op: TestOp, req: IncomingMessage, res: ServerR
       case "POST fault":
         op.fault(body.mode === "none" || body.mode === null ? null : parseFault(body))
         return sendJson(res, 200, { fault: op.currentFault() })
+      case "GET clock":
+        return sendJson(res, 200, { skew_seconds: op.currentClockSkew() })
+      case "POST clock":
+        if (typeof body.skew_seconds !== "number") throw new TypeError("skew_seconds must be a number")
+        op.skewClock(body.skew_seconds)
+        return sendJson(res, 200, { skew_seconds: op.currentClockSkew() })
       case "GET quirks":
         return sendJson(res, 200, { quirks: op.currentQuirks() })
       case "POST quirks":

@@ -103,3 +103,25 @@ describe("clock_ahead misbehaviour", () => {
     expect(claims.iat!).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 21)
   })
 })
+
+describe("clock skew: the OP's Date header off by a set amount", () => {
+  const offsetOf = async (url: string) => (Date.parse((await fetch(url)).headers.get("date") ?? "") - Date.now()) / 1000
+
+  it("skews the Date header of every answer (JS API and control API) until lifted or reset", async () => {
+    expect(Math.abs(await offsetOf(discovery()))).toBeLessThan(5)
+    op.skewClock(600)
+    expect(await offsetOf(discovery())).toBeGreaterThan(590)
+    expect((await admin("clock")).body).toEqual({ skew_seconds: 600 })
+    expect((await admin("clock", { skew_seconds: -3600 })).body).toEqual({ skew_seconds: -3600 })
+    expect(await offsetOf(`${op.issuer}/jwks`)).toBeLessThan(-3590)
+    op.reset()
+    expect(op.currentClockSkew()).toBe(0)
+    expect(Math.abs(await offsetOf(discovery()))).toBeLessThan(5)
+  })
+
+  it("refuses a skew that is not a number", async () => {
+    const r = await admin("clock", { skew_seconds: "ten" })
+    expect(r.status).toBe(400)
+    expect(r.body.error_description).toMatch(/skew_seconds/)
+  })
+})

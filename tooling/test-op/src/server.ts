@@ -72,6 +72,13 @@ export interface TestOp {
   /** The discovery rewrite in force. */
   currentDiscoveryRewrite(): DiscoveryRewrite
   pendingMisbehaviours(): Misbehaviour[]
+  /**
+   * Makes the OP's clock, as its answers' `Date` header shows it, `seconds` off (positive: ahead); 0 (or reset()) puts
+   * it right. Tokens keep the real time: this is the skew a client measures against the header, not a forged token.
+   */
+  skewClock(seconds: number): void
+  /** The skew in force, in seconds. */
+  currentClockSkew(): number
   /** Makes this OP an attacker's: forged introspection answers, chosen client_ids (rogue.ts). Cleared by reset(). */
   readonly rogue: Pick<Rogue, "forgeIntrospection" | "registerNextAs">
   /** Registers clients as some other OPs do (quirks.ts); `[]` (or reset()) lifts them. */
@@ -83,7 +90,7 @@ export interface TestOp {
   counters(): Record<string, number>
   /** The UMA 2.0 authorization server on the same origin: policies, RPT lifetime, registered resources. */
   readonly uma: UmaControl
-  /** Clears misbehaviours, faults, discovery rewrites, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
+  /** Clears misbehaviours, faults, the clock skew, discovery rewrites, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
   reset(): void
   close(): Promise<void>
 }
@@ -105,6 +112,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const rogue = new Rogue()
   const quirks = new Quirks()
   const discovery = new DiscoveryRewrites()
+  let clockSkewMs = 0
   // eslint-disable-next-line prefer-const -- assigned once the provider exists; the request handler reads it
   let op: TestOp | undefined
   let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined
@@ -125,6 +133,8 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
       req.url = req.url.slice(mountPath.length) || "/"
     }
     const path = (req.url ?? "/").split("?")[0] ?? "/"
+    // Node writes Date itself unless the header is set: a skewed clock sets it on every answer
+    if (clockSkewMs !== 0) res.setHeader("Date", new Date(Date.now() + clockSkewMs).toUTCString())
     if (!op || !provider || !handler) return sendHtml(res, 503, "starting")
     if (path.startsWith(ADMIN_PREFIX)) return void handleAdmin(op, req, res)
     const fault = faults.take(path)
@@ -213,6 +223,11 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     rewriteDiscovery: (r) => discovery.set(r),
     currentDiscoveryRewrite: () => discovery.current(),
     pendingMisbehaviours: () => misbehaviours.list(),
+    skewClock: (seconds) => {
+      if (typeof seconds !== "number" || !Number.isFinite(seconds)) throw new TypeError("seconds must be a number")
+      clockSkewMs = Math.round(seconds * 1000)
+    },
+    currentClockSkew: () => clockSkewMs / 1000,
     rogue,
     quirks: (q) => quirks.set(q),
     currentQuirks: () => quirks.current(),
@@ -230,6 +245,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
       quirks.clear()
       faults.set(null)
       discovery.set(null)
+      clockSkewMs = 0
       counters.reset()
       umaControl.reset()
     },

@@ -59,6 +59,8 @@ export const ConfigSchema = Schema.Struct({
   metrics_token: OptString,
   admin_port: Port,
   admin_bind_address: Schema.NonEmptyString,
+  // a guessable token would hand out every site: 16 characters at least
+  admin_token: Schema.optional(Schema.String.check(Schema.isMinLength(16))),
   otlp_endpoint: OptString,
   otlp_service_name: Schema.NonEmptyString,
   fast_path: Schema.Boolean,

@@ -255,6 +255,12 @@ export const configKeys = [
   },
   { name: "admin_bind_address", type: "string", default: "127.0.0.1", doc: "address the admin port listens on" },
   {
+    name: "admin_token",
+    type: "string",
+    default: undefined,
+    doc: "turns on site administration on the admin port (GET /sites, GET and DELETE /sites/<oxd_id>: what oxd-server sites does), for requests with Authorization: Bearer <admin_token> (401 otherwise; compared in constant time); unset: those paths answer 403. at least 16 characters: use a random value (openssl rand -base64 32)",
+  },
+  {
     name: "otlp_endpoint",
     type: "string",
     default: undefined,

@@ -11,6 +11,16 @@ const looseMode = (file: string): string | undefined => {
   }
 }
 
+/** The database file and its -wal and -shm files that others than the owner may use, with their modes (SQLite files only). */
+export const looseDatabaseFiles = (databaseUrl: string): ReadonlyArray<string> => {
+  const path = sqliteFilePath(databaseUrl)
+  if (!path) return []
+  return [path, `${path}-wal`, `${path}-shm`].flatMap((f) => {
+    const mode = looseMode(f)
+    return mode ? [`${f} (mode ${mode})`] : []
+  })
+}
+
 /**
  * What the operator must hear at start about a SQLite file store (logged once each as a warning): database files
  * other users can read (made by an older version, or by hand: new ones are created 0600), and secrets kept in
@@ -20,10 +30,7 @@ export const atRestWarnings = (databaseUrl: string, secretsKeySet: boolean): Rea
   const path = sqliteFilePath(databaseUrl)
   if (!path) return []
   const warnings: string[] = []
-  const loose = [path, `${path}-wal`, `${path}-shm`].flatMap((f) => {
-    const mode = looseMode(f)
-    return mode ? [`${f} (mode ${mode})`] : []
-  })
+  const loose = looseDatabaseFiles(databaseUrl)
   if (loose.length > 0) {
     warnings.push(
       `Other users of this machine can read the database: ${loose.join(", ")}. Run chmod 600 on the database file and its -wal and -shm files.`,

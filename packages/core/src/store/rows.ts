@@ -21,6 +21,8 @@ export interface Rows {
     setupOpHosts(limit: number): Promise<ReadonlyArray<string>>
     /** The OPs with any site or setup client here (distinct op_host, at most `limit`). */
     opHosts(limit: number): Promise<ReadonlyArray<string>>
+    /** Every site and setup client, oldest first (at most `limit`): for the operators' `sites list`. */
+    list(limit: number): Promise<ReadonlyArray<SiteRow>>
     insert(row: SiteRow): Promise<void>
     update(oxdId: string, patch: SitePatchRow): Promise<SiteRow | undefined>
     remove(oxdId: string): Promise<boolean>

@@ -61,6 +61,7 @@ export const pgRows = (
       ),
     opHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit)).map((r) => r.opHost),
+    list: (limit) => db.select().from(sites).orderBy(sites.createdAt, sites.oxdId).limit(limit),
     insert: async (row) => {
       await db.insert(sites).values(row)
       changed("sites", row.oxdId)

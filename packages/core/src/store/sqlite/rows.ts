@@ -41,6 +41,7 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
       ).map((r) => r.opHost),
     opHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit).all()).map((r) => r.opHost),
+    list: (limit) => db.select().from(sites).orderBy(sites.createdAt, sites.oxdId).limit(limit).all(),
     insert: async (row) => void (await db.insert(sites).values(row).run()),
     update: (oxdId, patch) => db.update(sites).set(patch).where(eq(sites.oxdId, oxdId)).returning().get(),
     remove: async (oxdId) => (await db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).rowsAffected > 0,

@@ -87,12 +87,12 @@ const exportConditionLists = (e: unknown): string[][] =>
     : []
 
 describe("the published packages, as a stranger installs them", () => {
-  it("are the eleven docs/packages.md lists, each with a README and the project's license", () => {
+  it("are the twelve docs/packages.md lists, each with a README and the project's license", () => {
     const documented = [
       ...readFileSync(join(ROOT, "docs", "packages.md"), "utf8").matchAll(/^\| `(@oxd\/[a-z-]+)` \|/gm),
     ].map((m) => m[1])
     expect(pkgs.map((p) => p.name)).toEqual([...documented].sort())
-    expect(pkgs).toHaveLength(11)
+    expect(pkgs).toHaveLength(12)
   })
 
   it("ship built JavaScript, declarations, bins, runtime assets, README and LICENSE only; manifests publish-ready", async () => {

@@ -14,3 +14,14 @@ export {
   type Verdict,
 } from "./protect.js"
 export { toResponse, type Reply } from "./reply.js"
+export {
+  createAuth,
+  type Auth,
+  type AuthOptions,
+  type AuthRequest,
+  type LoginOptions,
+  type SessionResult,
+} from "./auth.js"
+export type { Session, SessionMatch, SessionStore } from "./session.js"
+export { cookieSessionStore, memorySessionStore, type CookieStoreOptions } from "./stores.js"
+export type { CookieOptions } from "./cookies.js"

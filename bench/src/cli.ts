@@ -12,6 +12,7 @@ export const SCENARIOS = [
   "introspection",
   "scale",
   "cold_start",
+  "middleware",
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 

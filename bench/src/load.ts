@@ -8,6 +8,8 @@ import { Samples, type LatencySummary } from "./stats.js"
 
 export type TransportName = "tcp" | "https" | "ws"
 export const TRANSPORTS: ReadonlyArray<TransportName> = ["tcp", "https", "ws"]
+/** What a load speaks: an oxd transport, or plain HTTP GETs to an app (the middleware scenario). */
+export type LoadTransport = TransportName | "http"
 
 /** Where a load goes: one transport of a server (ours, an echo ceiling or the introspecting alternative). */
 export type Target =
@@ -30,6 +32,13 @@ export type Target =
       readonly token?: (() => string) | undefined
       /** Call this procedure instead of the command's (the echo server's `echo`). */
       readonly procedure?: string
+    }
+  | {
+      /** GET `path` of a plain-HTTP app with these headers (the middleware scenario: an app behind protect()). */
+      readonly transport: "http"
+      readonly origin: string
+      readonly path: string
+      readonly headers: ReadonlyArray<string>
     }
 
 /** One oxd command with its params. */
@@ -161,6 +170,36 @@ const httpsConnection = (
   }
 }
 
+/** HTTP GET over the run's undici Pool, as httpsConnection (its own dispatch handler: little load-generator garbage). */
+const httpGetConnection = (t: Extract<Target, { transport: "http" }>, pool: Pool): Connection => {
+  const request = { method: "GET" as const, path: t.path, headers: [...t.headers] }
+  return {
+    send: () =>
+      new Promise((resolve, reject) => {
+        let status = 0
+        const chunks: Buffer[] = []
+        pool.dispatch(request, {
+          onConnect: () => undefined,
+          onHeaders: (statusCode: number) => {
+            status = statusCode
+            return true
+          },
+          onData: (chunk: Buffer) => {
+            chunks.push(chunk)
+            return true
+          },
+          onComplete: () => {
+            const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+            // the status line counts: a 401 or 503 body never passes for a granted answer
+            resolve(status === 200 ? bytes : Buffer.from(`HTTP ${status} ${bytes.toString("utf8")}`))
+          },
+          onError: reject,
+        })
+      }),
+    close: async () => undefined,
+  }
+}
+
 /** tRPC over WebSocket, spoken directly: connectionParams first, then mutations `{id, method, params:{path,input}}`. */
 const wsConnection = async (t: Extract<Target, { transport: "ws" }>, fixed: Call | undefined): Promise<Connection> => {
   const socket = new WebSocket(`${t.url}/?connectionParams=1`, { ca: t.ca, perMessageDeflate: false })
@@ -248,11 +287,11 @@ export const pacedLatencyFrom = (scheduled: number, previousReplyAt: number, sen
  */
 export const runLoad = async (target: Target, workload: Workload, opts: LoadOptions): Promise<LoadResult> => {
   const pool =
-    target.transport === "https"
+    target.transport === "https" || target.transport === "http"
       ? new Pool(target.origin, {
           connections: opts.connections,
           pipelining: 1,
-          connect: { ca: target.ca },
+          ...(target.transport === "https" ? { connect: { ca: target.ca } } : {}),
           keepAliveTimeout: 4_000,
         })
       : undefined
@@ -265,6 +304,8 @@ export const runLoad = async (target: Target, workload: Workload, opts: LoadOpti
         return Promise.resolve(httpsConnection(target, pool!, fixed))
       case "ws":
         return wsConnection(target, fixed)
+      case "http":
+        return Promise.resolve(httpGetConnection(target, pool!))
     }
   }
   const expect = Buffer.from(workload.expect, "utf8")

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { HELP, parseBenchArgs, UsageError, type BenchOptions } from "./cli.js"
-import type { TransportName } from "./load.js"
+import type { LoadTransport } from "./load.js"
+import { middlewareSection } from "./middleware.js"
 import { stopAllChildren } from "./proc.js"
 import { benchDir, repoDir, startTestOpProcess } from "./processes.js"
 import { latestProfile, readProfile, summariseProfile, type ProfileSummary } from "./profile.js"
@@ -43,7 +44,7 @@ const evaluate = (
   extra: { cold?: ColdStart[]; rss?: RssCheck; soak?: Soak },
 ): Target[] => {
   const out: Target[] = []
-  const find = (section: string, scenario: string, t: TransportName, sites?: number) =>
+  const find = (section: string, scenario: string, t: LoadTransport, sites?: number) =>
     rows.find(
       (m) =>
         m.section === section &&
@@ -161,7 +162,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
     }
     const mainRuns =
       [...opts.only].some((s) => s !== "cold_start" && s !== "scale") || opts.commands > 0 || opts.soak > 0
-    let ceilings = new Map<TransportName, { throughput: number; p99: number }>()
+    let ceilings = new Map<LoadTransport, { throughput: number; p99: number }>()
     if (mainRuns) {
       const server = await startOxdServer({
         dir: join(work, "main"),
@@ -178,6 +179,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
         const fx = await prepareFixture(server, op, 4)
         try {
           ceilings = (await mainSection(ctx, server, fx)).ceilings
+          if (opts.only.has("middleware")) await middlewareSection(ctx, server, fx)
           if (opts.commands > 0) {
             log(`rss check: ${opts.commands} commands`)
             rss = await rssCheck(ctx, server, fx, opts.commands)

@@ -1,13 +1,13 @@
-import type { TransportName } from "./load.js"
+import type { LoadTransport } from "./load.js"
 import type { LatencySummary } from "./stats.js"
 
-export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale"
+export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale" | "middleware"
 
 /** One measured run: a scenario on a transport, with the server's and the OP's cost and the ceiling it is held to. */
 export interface Measurement {
   readonly section: Section
   readonly scenario: string
-  readonly transport: TransportName
+  readonly transport: LoadTransport
   readonly connections: number
   /** paced runs: requests per second asked for */
   readonly rate?: number

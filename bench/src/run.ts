@@ -6,7 +6,15 @@ import { headlessLogin } from "@oxd/test-op/headless-login"
 import { legacyFrame } from "@oxd/wire/frame"
 import type { BenchOptions, ScenarioName } from "./cli.js"
 import { prepareFixture, PROTECTED, REDIRECT_URI, type Fixture } from "./fixtures.js"
-import { runLoad, type Call, type LoadOptions, type Target, type TransportName, type Workload } from "./load.js"
+import {
+  runLoad,
+  type Call,
+  type LoadOptions,
+  type Target,
+  type LoadTransport,
+  type TransportName,
+  type Workload,
+} from "./load.js"
 import {
   cpuPercent,
   freePort,
@@ -152,7 +160,7 @@ const waitForQuiet = async (ctx: Ctx, pids: ReadonlyArray<number>): Promise<numb
 export const measure = async (
   ctx: Ctx,
   spec: MeasureSpec,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
+  ceilings: Map<LoadTransport, { throughput: number; p99: number }>,
 ): Promise<Measurement> => {
   let best: Measurement | undefined
   for (let i = 0; i < (spec.once ? 1 : ctx.opts.repeat); i++) {
@@ -176,7 +184,7 @@ export const measure = async (
 const measureOnce = async (
   ctx: Ctx,
   spec: MeasureSpec,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
+  ceilings: Map<LoadTransport, { throughput: number; p99: number }>,
 ): Promise<Measurement> => {
   const monotonicUs = () => Number(process.hrtime.bigint() / 1000n)
   const sample = () => ({
@@ -274,7 +282,7 @@ const CALIBRATION_WORK_US = [10, 40] as const
  * half its throughput for the latency target; then the per-request-introspection alternative over HTTPS.
  */
 export const mainSection = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture) => {
-  const ceilings = new Map<TransportName, { throughput: number; p99: number }>()
+  const ceilings = new Map<LoadTransport, { throughput: number; p99: number }>()
   const echo =
     wants(ctx, "echo") || wants(ctx, "calibration")
       ? await startEcho(server.certFile, server.keyFile, ctx.env)
@@ -649,7 +657,7 @@ export const coldStart = async (ctx: Ctx): Promise<ColdStart[]> => {
  */
 export const scaleSection = async (
   ctx: Ctx,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
+  ceilings: Map<LoadTransport, { throughput: number; p99: number }>,
 ): Promise<Scale[]> => {
   const dir = join(ctx.work, "scale")
   mkdirSync(dir, { recursive: true })
@@ -670,7 +678,7 @@ export const scaleSection = async (
 
 const scaleRuns = async (
   ctx: Ctx,
-  ceilings: Map<TransportName, { throughput: number; p99: number }>,
+  ceilings: Map<LoadTransport, { throughput: number; p99: number }>,
   dir: string,
   fx: Fixture,
 ): Promise<Scale[]> => {

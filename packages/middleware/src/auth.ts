@@ -1,6 +1,6 @@
-import { OxdError } from "@oxd/client"
 import { readCookie, setCookie, type CookieOptions } from "./cookies.js"
 import type { OxdCaller } from "./OxdCaller.js"
+import { oxdErrorOf } from "./oxdError.js"
 import { jsonReply, redirectReply, toResponse, type Reply } from "./reply.js"
 import { makeSealer } from "./seal.js"
 import { randomId, type Session, type SessionMatch, type SessionStore } from "./session.js"
@@ -169,7 +169,7 @@ export const createAuth = (options: AuthOptions) => {
       tokens = (await client.call("get_tokens_by_code", { oxd_id: oxdId, code, state })) as typeof tokens
     } catch (e) {
       // a state oxd refuses (used, expired: bad_request) or a code the OP refuses (http_status_400): sign in again
-      if (e instanceof OxdError && /^(bad_request$|http_status_4)/.test(e.error))
+      if (/^(bad_request$|http_status_4)/.test(oxdErrorOf(e)?.error ?? ""))
         return jsonReply(400, "invalid_grant", "This sign-in cannot be completed; sign in again.", clearLogin)
       return unavailable(e, "callback", clearLogin)
     }
@@ -215,7 +215,7 @@ export const createAuth = (options: AuthOptions) => {
     } catch (e) {
       options.onError?.(e, "refresh")
       // a refresh token the OP no longer honours ends the session; oxd unreachable keeps it while the token lasts
-      if (e instanceof OxdError) {
+      if (oxdErrorOf(e)) {
         await store.destroy(value, s)
         options.onSessionEnded?.({ reason: "refresh_failed", session: s })
         return { session: undefined, headers: [["set-cookie", clear(name)]] }

@@ -1,5 +1,5 @@
-import { OxdError } from "@oxd/client"
 import type { OxdCaller } from "./OxdCaller.js"
+import { oxdErrorOf } from "./oxdError.js"
 import { jsonReply, toResponse, type Reply } from "./reply.js"
 
 /** What protect() reads of a request: any framework's request reduces to this (a fetch Request does itself). */
@@ -71,11 +71,12 @@ export const protect = (options: ProtectOptions) => {
   const NOT_PROTECTED = /^Resource is not protected/
 
   const failure = (e: unknown, req: AccessRequest, path: string, method: string): Verdict => {
-    if (e instanceof OxdError && e.error === "invalid_request" && NOT_PROTECTED.test(e.error_description))
+    const oxd = oxdErrorOf(e)
+    if (oxd?.error === "invalid_request" && NOT_PROTECTED.test(oxd.description))
       return onUnprotected === "pass"
         ? { ok: true, decision: { access: "unprotected", path, method } }
         : refused(jsonReply(403, "forbidden", "This resource is not available."))
-    if (e instanceof OxdError && e.error === "request_denied")
+    if (oxd?.error === "request_denied")
       return refused(jsonReply(403, "request_denied", "The authorization server denied this request."))
     options.onError?.(e, req)
     return refused(

@@ -172,7 +172,7 @@ describe("the published packages, as a stranger installs them", () => {
     for (const [path, from] of Object.entries(resolved)) expect(from, path).toMatch(/^file:/)
   })
 
-  it("type-check a strict Node app and a strict browser app (DOM lib, no Node types) with skipLibCheck false", async () => {
+  it("type-check a strict Node app (with a use of @oxd/middleware) and a strict browser app (DOM lib, no Node types) with skipLibCheck false", async () => {
     const node = await run(process.execPath, [tsc, "-p", "tsconfig.node.json"], { cwd: project })
     progress(
       `tsc, Node app: ${node.code === 0 ? "clean" : `${(node.stdout.match(/error TS/g) ?? []).length} errors`} (${(node.ms / 1000).toFixed(1)} s)`,

@@ -120,13 +120,28 @@ describe("sessions", () => {
     // every access token is "about to expire" with a refresh window longer than its life
     const auth = authOver("tcp", { refreshBeforeSeconds: 100_000 })
     const { cookie } = await signIn(auth)
-    const before = await auth.session({ url: "/", cookie: cookie })
-    expect(before.session?.refreshToken).toEqual(expect.any(String))
-    const again = await auth.session({ url: "/", cookie: jar(cookie, before) })
-    expect(again.session!.accessToken).not.toBe(before.session!.accessToken)
-    expect(before.headers).toEqual([["set-cookie", expect.stringMatching(/^oxd_session=/)]])
-    // the new access token is the OP's: user info answers with it
-    expect((await auth.userInfo(again.session!))["sub"]).toEqual(["248289761001"])
+    // the same secret with the default window reads the session as it was signed in
+    const signedIn = (await authOver("tcp").session({ url: "/", cookie })).session!
+    const refreshed = await auth.session({ url: "/", cookie })
+    expect(signedIn.refreshToken).toEqual(expect.any(String))
+    expect(refreshed.session!.accessToken).not.toBe(signedIn.accessToken)
+    expect(refreshed.session!.expiresAt).toBeGreaterThanOrEqual(signedIn.expiresAt)
+    expect(refreshed.headers).toEqual([["set-cookie", expect.stringMatching(/^oxd_session=/)]])
+    // the new cookie holds the new token; the OP's user info answers with it
+    const next = await authOver("tcp").session({ url: "/", cookie: jar(cookie, refreshed) })
+    expect(next.session!.accessToken).toBe(refreshed.session!.accessToken)
+    expect((await auth.userInfo(next.session!))["sub"]).toEqual(["248289761001"])
+  })
+
+  it("refreshes once for requests that arrive together, and for a late request with the cookie from before", async () => {
+    const auth = authOver("tcp", { refreshBeforeSeconds: 100_000 })
+    const { cookie } = await signIn(auth)
+    const [a, b] = await Promise.all([auth.session({ url: "/", cookie }), auth.session({ url: "/", cookie })])
+    expect([a.session?.accessToken, b.session?.accessToken]).toEqual([expect.any(String), a.session?.accessToken])
+    // the browser's older cookie, sent once more after the refresh: the same fresh session, not a refused refresh
+    const late = await auth.session({ url: "/", cookie })
+    expect(late.session?.accessToken).toBe(a.session!.accessToken)
+    expect((await auth.userInfo(late.session!))["sub"]).toEqual(["248289761001"])
   })
 
   it("endSessions (the back-channel logout hook) ends the user's sessions in the cookie store and in a memory store", async () => {

@@ -199,29 +199,58 @@ export const createAuth = (options: AuthOptions) => {
     const s = await store.load(value)
     if (!s) return { session: undefined, headers: [["set-cookie", clear(name)]] }
     if (s.expiresAt - Date.now() > refreshBefore || !s.refreshToken) return { session: s, headers: [] }
-    try {
-      const r = (await client.call("get_access_token_by_refresh_token", {
-        oxd_id: oxdId,
-        refresh_token: s.refreshToken,
-      })) as { access_token: string; expires_in: number; refresh_token: string | null }
-      const fresh: Session = {
-        ...s,
-        accessToken: r.access_token,
-        refreshToken: r.refresh_token ?? s.refreshToken,
-        expiresAt: Date.now() + r.expires_in * 1000,
-      }
-      const next = await store.save(fresh, maxAge, value)
-      return { session: fresh, headers: [["set-cookie", sessionCookie(next)]] }
-    } catch (e) {
-      options.onError?.(e, "refresh")
-      // a refresh token the OP no longer honours ends the session; oxd unreachable keeps it while the token lasts
-      if (oxdErrorOf(e)) {
-        await store.destroy(value, s)
-        options.onSessionEnded?.({ reason: "refresh_failed", session: s })
-        return { session: undefined, headers: [["set-cookie", clear(name)]] }
-      }
-      return s.expiresAt > Date.now() ? { session: s, headers: [] } : { session: undefined, headers: [] }
+    const refreshed = await refreshOnce(s, value)
+    if (refreshed.ok) return { session: refreshed.session, headers: [["set-cookie", sessionCookie(refreshed.cookie)]] }
+    if (refreshed.refused) {
+      // a refresh token the OP no longer honours ends the session
+      await store.destroy(value, s)
+      options.onSessionEnded?.({ reason: "refresh_failed", session: s })
+      return { session: undefined, headers: [["set-cookie", clear(name)]] }
     }
+    // oxd unreachable: the session stays while its access token lasts
+    return s.expiresAt > Date.now() ? { session: s, headers: [] } : { session: undefined, headers: [] }
+  }
+
+  type Refreshed =
+    | { readonly ok: true; readonly session: Session; readonly cookie: string }
+    | { readonly ok: false; readonly refused: boolean }
+  /**
+   * One refresh per session and refresh token, shared by the requests that need it meanwhile and kept a little while
+   * after: requests arriving together, or a late one with the cookie from before the refresh, get the fresh session
+   * instead of spending the refresh token again (an OP that rotates refresh tokens refuses a used one, and that
+   * would end the session). In this process only.
+   */
+  const refreshes = new Map<string, Promise<Refreshed>>()
+  const REFRESH_REMEMBERED_MS = 30_000
+  const refreshOnce = (s: Session, cookie: string): Promise<Refreshed> => {
+    const key = `${s.id} ${s.refreshToken}`
+    const known = refreshes.get(key)
+    if (known) return known
+    const running = (async (): Promise<Refreshed> => {
+      try {
+        const r = (await client.call("get_access_token_by_refresh_token", {
+          oxd_id: oxdId,
+          refresh_token: s.refreshToken,
+        })) as { access_token: string; expires_in: number; refresh_token: string | null }
+        const fresh: Session = {
+          ...s,
+          accessToken: r.access_token,
+          refreshToken: r.refresh_token ?? s.refreshToken,
+          expiresAt: Date.now() + r.expires_in * 1000,
+        }
+        return { ok: true, session: fresh, cookie: await store.save(fresh, maxAge, cookie) }
+      } catch (e) {
+        options.onError?.(e, "refresh")
+        return { ok: false, refused: oxdErrorOf(e) !== undefined }
+      }
+    })()
+    refreshes.set(key, running)
+    void running.then((r) => {
+      // a failure is not remembered: the next request tries again
+      if (!r.ok) refreshes.delete(key)
+      else setTimeout(() => refreshes.delete(key), REFRESH_REMEMBERED_MS).unref?.()
+    })
+    return running
   }
 
   const logout = async (input: Request | AuthRequest): Promise<Reply> => {

@@ -57,6 +57,10 @@ const caller = (core: InProcessCore, options: InProcessOptions): Caller => ({
   close: () => Promise.resolve(),
 })
 
-/** A client calling the given core directly; `close()` leaves the core running (dispose it yourself). */
+/**
+ * A client calling the given core directly; `close()` leaves the core running (dispose it yourself). A call's
+ * `signal` is checked before it starts; `timeoutMs` does not apply (no transport to give up on: the core's own
+ * limits on its calls to the OP do).
+ */
 export const createOxdClient = (core: InProcessCore, options: InProcessOptions = {}): OxdClient =>
   makeClient(caller(core, options), {})

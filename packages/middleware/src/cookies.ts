@@ -16,7 +16,7 @@ export const readCookie = (header: string | null | undefined, name: string): str
 }
 
 export interface CookieOptions {
-  /** Default true. Browsers treat http://localhost and 127.0.0.1 as secure, so local development works too. */
+  /** Default true. Chromium keeps Secure cookies of http://localhost and 127.0.0.1 (the examples' tests rely on it). */
   readonly secure?: boolean
   /** Default "/". */
   readonly path?: string

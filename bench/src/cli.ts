@@ -13,6 +13,7 @@ export const SCENARIOS = [
   "peer",
   "scale",
   "cold_start",
+  "middleware",
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 export const STORES = ["sqlite", "postgres"] as const

@@ -41,3 +41,28 @@ describe("pnpm bench --quick", () => {
     expect(existsSync(join(out, "table.txt"))).toBe(true)
   })
 })
+
+describe("pnpm bench --quick --only middleware", () => {
+  it("measures a protected GET through @oxd/middleware over tcp, https, ws and in process, and the unprotected ceiling", () => {
+    const dir = join(out, "middleware")
+    const run = spawnSync(process.execPath, [main, "--quick", "--only", "middleware", "--out", dir], {
+      encoding: "utf8",
+      timeout: 170_000,
+    })
+    expect(run.status, `bench exited ${run.status}\n${run.stderr}\n${run.stdout}`).toBe(0)
+    const results = JSON.parse(readFileSync(join(dir, "results.json"), "utf8")) as Results
+    const rows = results.measurements.filter((m) => m.transport === "http")
+    expect(rows.map((m) => [m.section, m.scenario])).toEqual([
+      ["ceiling", "unprotected GET (no middleware)"],
+      ["middleware", "protected GET via middleware, oxd tcp"],
+      ["middleware", "protected GET via middleware, oxd https"],
+      ["middleware", "protected GET via middleware, oxd ws"],
+      ["middleware", "protected GET via middleware, oxd in-process"],
+    ])
+    // an answer other than 200 granted (a 401, a 503) counts as an error
+    for (const m of rows) {
+      expect(m.requests, m.scenario).toBeGreaterThan(0)
+      expect(m.errors, m.scenario).toBe(0)
+    }
+  })
+})

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { HELP, parseBenchArgs, UsageError, type BenchOptions } from "./cli.js"
 import type { TargetKind } from "./load.js"
+import { middlewareSection } from "./middleware.js"
 import { stopAllChildren } from "./proc.js"
 import { benchDir, repoDir, startTestOpProcess } from "./processes.js"
 import { latestProfile, readProfile, summariseProfile, type ProfileSummary } from "./profile.js"
@@ -161,6 +162,31 @@ const evaluate = (
       met: extra.soak.growthMb <= 10,
     })
   }
+  // the peer (issue 29): protection through the middleware against mod_auth_openidc in the same run
+  const modAuth = rows.find((m) => m.section === "peer" && m.scenario.startsWith("mod_auth_openidc"))
+  const nodeCeiling = rows.find((m) => m.section === "ceiling" && m.scenario.startsWith("unprotected GET"))
+  const viaMiddleware = (mode: string) =>
+    rows.find((m) => m.section === "middleware" && m.scenario.endsWith(`oxd ${mode}`))
+  const inProcess = viaMiddleware("in-process")
+  if (inProcess && modAuth)
+    out.push({
+      target: "protected GET through the middleware + in-process core ≥ mod_auth_openidc",
+      figure: `${inProcess.throughput.toFixed(0)} vs ${modAuth.throughput.toFixed(0)} req/s (${(inProcess.throughput / modAuth.throughput).toFixed(2)}×)`,
+      met: inProcess.throughput >= modAuth.throughput,
+    })
+  if (inProcess && nodeCeiling)
+    out.push({
+      target: "protected GET through the middleware + in-process core ≥ 85% of the unprotected Node handler",
+      figure: share(inProcess.throughput / nodeCeiling.throughput),
+      met: inProcess.throughput >= 0.85 * nodeCeiling.throughput,
+    })
+  const overTcp = viaMiddleware("tcp")
+  if (overTcp && modAuth)
+    out.push({
+      target: "protected GET through the middleware, oxd over tcp ≥ 0.8× mod_auth_openidc",
+      figure: `${(overTcp.throughput / modAuth.throughput).toFixed(2)}×`,
+      met: overTcp.throughput >= 0.8 * modAuth.throughput,
+    })
   for (const store of [...new Set(extra.scale?.map((s) => s.store) ?? [])]) {
     const runs = extra.scale!.filter((s) => s.store === store)
     const big = runs[runs.length - 1]!
@@ -232,6 +258,7 @@ const run = async (opts: BenchOptions, env: NodeJS.ProcessEnv) => {
         try {
           ceilings = (await mainSection(ctx, server, fx)).ceilings
           if (opts.only.has("peer")) logins = await peerSection(ctx, ceilings, server, fx)
+          if (opts.only.has("middleware")) await middlewareSection(ctx, ceilings, server, fx)
           if (opts.commands > 0) {
             log(`rss check: ${opts.commands} commands`)
             rss = await rssCheck(ctx, server, fx, opts.commands)

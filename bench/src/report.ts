@@ -1,7 +1,7 @@
 import type { TargetKind } from "./load.js"
 import type { LatencySummary } from "./stats.js"
 
-export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale" | "peer"
+export type Section = "ceiling" | "calibration" | "oxd" | "half-load" | "alternative" | "scale" | "peer" | "middleware"
 
 /** One measured run: a scenario on a transport, with the server's and the OP's cost and the ceiling it is held to. */
 export interface Measurement {

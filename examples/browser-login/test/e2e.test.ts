@@ -2,11 +2,11 @@
  * End to end: the page built with Vite, served on 127.0.0.1, signs alice in through the real test OP in headless
  * Chromium, over the REST API (https transport of @oxd/client) and over the WebSocket API.
  */
-import { existsSync } from "node:fs"
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { CHROMIUM, CHROMIUM_FLAGS, HAS_CHROMIUM } from "@oxd/testkit"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { build } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -14,19 +14,7 @@ import { registerSite, startOxdStack, type OxdStack } from "./support/oxdStack.j
 import { serveStatic, type StaticServer } from "./support/staticServer.js"
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url))
-const CHROMIUM = "/usr/bin/chromium"
-const HAS_CHROMIUM = existsSync(CHROMIUM)
 const SKIP_REASON = `SKIPPED: ${CHROMIUM} not found (Debian: apt-get install -y chromium)`
-/** The flags this machine needs (docs: /work/shared/STACK.md); playwright adds --headless and a fresh --user-data-dir. */
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-sync",
-]
 
 if (!HAS_CHROMIUM) console.warn(`[browser-login] the Chromium sign-in tests are ${SKIP_REASON}`)
 

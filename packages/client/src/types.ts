@@ -28,7 +28,7 @@ export type OxdMethods = {
 
 /** The same interface over every transport; results are the reply's `data`, errors throw OxdError. */
 export type OxdClient = OxdMethods & {
-  readonly transport: "tcp" | "https" | "ws"
+  readonly transport: "tcp" | "https" | "ws" | "in-process"
   /** Any command by wire name (older names such as update_site_registration too). */
   call<C extends CommandName>(command: C, params: ParamsOf<C>, options?: CallOptions): Promise<ResultOf<C>>
   call(command: string, params: Record<string, unknown>, options?: CallOptions): Promise<unknown>
@@ -38,7 +38,7 @@ export type OxdClient = OxdMethods & {
 
 /** How a transport runs one command: the reply's data, or an OxdError / OxdTransportError. */
 export interface Caller {
-  readonly transport: "tcp" | "https" | "ws"
+  readonly transport: "tcp" | "https" | "ws" | "in-process"
   call(command: string, params: Record<string, unknown>, options: CallOptions): Promise<unknown>
   close(): Promise<void>
 }

@@ -87,12 +87,12 @@ const exportConditionLists = (e: unknown): string[][] =>
     : []
 
 describe("the published packages, as a stranger installs them", () => {
-  it("are the eleven docs/packages.md lists, each with a README and the project's license", () => {
+  it("are the twelve docs/packages.md lists, each with a README and the project's license", () => {
     const documented = [
       ...readFileSync(join(ROOT, "docs", "packages.md"), "utf8").matchAll(/^\| `(@oxd\/[a-z-]+)` \|/gm),
     ].map((m) => m[1])
     expect(pkgs.map((p) => p.name)).toEqual([...documented].sort())
-    expect(pkgs).toHaveLength(11)
+    expect(pkgs).toHaveLength(12)
   })
 
   it("ship built JavaScript, declarations, bins, runtime assets, README and LICENSE only; manifests publish-ready", async () => {
@@ -172,7 +172,7 @@ describe("the published packages, as a stranger installs them", () => {
     for (const [path, from] of Object.entries(resolved)) expect(from, path).toMatch(/^file:/)
   })
 
-  it("type-check a strict Node app and a strict browser app (DOM lib, no Node types) with skipLibCheck false", async () => {
+  it("type-check a strict Node app (with a use of @oxd/middleware) and a strict browser app (DOM lib, no Node types) with skipLibCheck false", async () => {
     const node = await run(process.execPath, [tsc, "-p", "tsconfig.node.json"], { cwd: project })
     progress(
       `tsc, Node app: ${node.code === 0 ? "clean" : `${(node.stdout.match(/error TS/g) ?? []).length} errors`} (${(node.ms / 1000).toFixed(1)} s)`,

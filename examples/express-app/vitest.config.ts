@@ -1,0 +1,3 @@
+import { oxdVitestConfig } from "@oxd/vitest-config"
+
+export default oxdVitestConfig()

@@ -1,0 +1,3 @@
+import config from "@oxd/eslint-config"
+
+export default config

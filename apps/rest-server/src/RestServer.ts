@@ -8,6 +8,9 @@ import { renderDocsPage } from "./docsPage.js"
 import { makeRequestHandler } from "./handleRequest.js"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"
 import { restRoutes } from "./routes.js"
+import { dialect4 } from "./v4/dialect.js"
+import { buildOpenApi4Document } from "./v4/openapi.js"
+import { v4Routes } from "./v4/routes.js"
 import { certificateNames, loadRestTls, serverTlsPolicy, type RestTls } from "@oxd/node"
 
 export interface RestServer {
@@ -23,7 +26,12 @@ export interface RestServer {
 }
 
 export interface RestServerOptions {
-  /** Default: the config's bind_address, rest_port, rest_plain_http, rest_cors_origins, rest_max_body_bytes, rest_error_status. */
+  /**
+   * Which API: "3.1" (default), the oxd-https-extension API; "4", the oxd 4.x REST API (bare JSON replies, 4.x errors,
+   * 4.x paths), on rest4_port by default. Both on one core: the paths collide, so each generation has its listener.
+   */
+  readonly api?: "3.1" | "4"
+  /** Default: the config's bind_address, rest_port (rest4_port for api "4"), rest_plain_http, rest_cors_origins, rest_max_body_bytes, rest_error_status. */
   readonly host?: string
   readonly port?: number
   readonly plainHttp?: boolean
@@ -97,9 +105,11 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
         dir: config.rest_tls_dir,
         names: certificateNames(host),
       })))
-  const doc = buildOpenApiDocument()
+  const v4 = opts.api === "4"
+  const doc = v4 ? buildOpenApi4Document() : buildOpenApiDocument()
   const handler = makeRequestHandler(oxd, {
-    routes: restRoutes(),
+    routes: v4 ? v4Routes() : restRoutes(),
+    ...(v4 ? { dialect: dialect4 } : {}),
     cors: makeCors(opts.corsOrigins ?? config.rest_cors_origins),
     maxBodyBytes: opts.maxBodyBytes ?? config.rest_max_body_bytes,
     errorStatus: opts.errorStatus ?? config.rest_error_status,
@@ -135,7 +145,7 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
-    server.listen(opts.port ?? config.rest_port, host, () => {
+    server.listen(opts.port ?? (v4 ? config.rest4_port : config.rest_port), host, () => {
       server.off("error", reject)
       server.on("error", (e) => oxd.log("error", "REST server error", { error: e.message }))
       resolve()

@@ -51,7 +51,8 @@ describe("@oxd/client-rest/v4 (generated from openapi-4.json)", () => {
     const { authorization_url } = await client.call("/get-authorization-url", { oxd_id: site.oxd_id })
     const { code, state } = await headlessLogin(authorization_url, { ca: op.caPem })
     const tokens = await client.call("/get-tokens-by-code", { oxd_id: site.oxd_id, code, state: state! })
-    expect(tokens.id_token_claims["sub"]).toEqual(["248289761001"])
+    // the ID token's claims as it carries them (4.x GetTokensByCodeOperation.java:137)
+    expect(tokens.id_token_claims["sub"]).toBe("248289761001")
     // 4.x answers the OP's userinfo JSON as it came (GetUserInfoOperation.java:55), not 3.1's claim lists
     const info = await client.call("/get-user-info", { oxd_id: site.oxd_id, access_token: tokens.access_token })
     expect(info["sub"]).toBe("248289761001")

@@ -447,10 +447,8 @@ export interface components {
             expires_in: number;
             refresh_token: string | null;
             id_token: string;
-            /** @description The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them). */
-            id_token_claims: {
-                [key: string]: string[];
-            };
+            /** @description The validated ID token's claims as the token carries them (oxd 4.x). */
+            id_token_claims: Record<string, never>;
         } & {
             [key: string]: unknown;
         };

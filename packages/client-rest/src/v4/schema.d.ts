@@ -404,7 +404,8 @@ export interface components {
             access_token: string;
             expires_in: number | null;
             refresh_token: string | null;
-            scope: string | null;
+            /** @description The scopes granted ([] when the OP names none). */
+            scope: string[];
         } & {
             [key: string]: unknown;
         };

@@ -27,3 +27,9 @@ export const Result = Schema.Struct({
   refresh_token: Schema.NullOr(Schema.String),
   scope: Schema.NullOr(Schema.String),
 })
+
+/** oxd 4.x answers the granted scopes as a list (4.x GetClientTokenOperation.java:81, `Utils.stringToList`). */
+export const Result4 = Schema.Struct({
+  ...Result.fields,
+  scope: Schema.Array(Schema.String).annotate({ description: "The scopes granted ([] when the OP names none)." }),
+})

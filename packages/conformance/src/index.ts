@@ -1,6 +1,7 @@
 export * from "./scenario.js"
 export {
   reference,
+  reference4,
   hardening,
   byTransport,
   describeSource,
@@ -32,6 +33,7 @@ export {
   externalTarget,
   DEFAULT_TARGETS,
   TRANSPORTS,
+  TRANSPORTS_4,
   transportOfAddress,
   withFix,
   type TransportName,
@@ -63,4 +65,5 @@ export { fetchTrusting, webSocketTrusting, trustList } from "./tls.js"
 export { describeError, UsageError } from "./errors.js"
 export { tcpTransport } from "./transports/tcp.js"
 export { httpsTransport } from "./transports/https.js"
+export { https4Transport, httpStatusOf } from "./transports/https4.js"
 export { wsTransport, clientTransport } from "./transports/ws.js"

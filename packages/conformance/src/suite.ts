@@ -4,7 +4,7 @@ import { notInProfile, runScenario, type Outcome } from "./runner.js"
 import type { Env, OpDriver, Scenario, Target } from "./scenario.js"
 import { scenarios as allScenarios } from "./scenarios/index.js"
 import type { Profile, Source } from "./source.js"
-import { DEFAULT_TARGETS, externalTarget, TRANSPORTS, type TransportName } from "./targets.js"
+import { DEFAULT_TARGETS, externalTarget, TRANSPORTS, TRANSPORTS_4, type TransportName } from "./targets.js"
 
 /** One scenario's outcome on one transport, with what it checks and where that comes from (for reports). */
 export type ScenarioResult = Outcome & {
@@ -158,10 +158,14 @@ export const probeCommands = async (
   return { unsupported, answers }
 }
 
+/** The transports of the run's API generation: the 4.x REST API for reference-4, else the 3.1 API's three. */
+const transportsOf = (profile: Profile | undefined) => (profile === "reference-4" ? TRANSPORTS_4 : TRANSPORTS)
+
 const orderedTransports = (opts: SuiteOptions): TransportName[] => {
   if (opts.transports?.length) return [...new Set(opts.transports)]
-  const given = TRANSPORTS.filter((t) => opts.targets?.[t] !== undefined)
-  return given.length ? given : [...TRANSPORTS]
+  const all = transportsOf(opts.profile)
+  const given = all.filter((t) => opts.targets?.[t] !== undefined)
+  return given.length ? given : [...all]
 }
 
 /**
@@ -186,7 +190,9 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   const op = connected?.driver ?? (opts.op as OpDriver)
   const timeoutMs = (opts.timeout ?? 60) * 1000
   const profile = opts.profile ?? "reference"
-  const mustAnswer = new Set(opts.mustAnswer ?? TRANSPORTS.filter((t) => opts.targets?.[t] !== undefined))
+  const mustAnswer = new Set(
+    opts.mustAnswer ?? [...TRANSPORTS, ...TRANSPORTS_4].filter((t) => opts.targets?.[t] !== undefined),
+  )
   const emit = (e: ProgressEvent) => {
     try {
       opts.onProgress?.(e)

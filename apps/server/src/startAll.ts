@@ -42,7 +42,8 @@ export const startAll = async (oxd: Oxd, config: Config): Promise<Running> => {
     if (rest4) {
       started.push(rest4)
       if (!rest) logTls(oxd, "oxd 4.x REST API", rest4.tls, "rest_plain_http")
-      oxd.log("info", `oxd 4.x REST API on ${rest4.url} (docs: ${rest4.url}/docs)`)
+      // not "REST API on …": scripts and tests find the 3.1 API by that text
+      oxd.log("info", `oxd 4.x REST API at ${rest4.url} (docs: ${rest4.url}/docs)`)
     }
     // without certificate files of its own, wss:// serves the REST API's certificate: one fingerprint for both
     const sharedTls = !config.ws_tls_cert_file && !config.ws_tls_key_file ? rest?.tls : undefined

@@ -45,8 +45,11 @@ export const resolveSource = (spec: SourceSpec, transport: string, fallback: Sou
  * `reference-4`: only what oxd 4.x does, over its REST API (transport https4).
  */
 export type Profile = "reference" | "strict" | "reference-4"
-export const PROFILES: ReadonlyArray<Profile> = ["reference", "strict", "reference-4"]
-export const isProfile = (s: string): s is Profile => (PROFILES as ReadonlyArray<string>).includes(s)
+/** The 3.1 API's profiles (over tcp, https, ws). */
+export const PROFILES: ReadonlyArray<Profile> = ["reference", "strict"]
+/** The 4.x API's (over https4). */
+export const PROFILES_4: ReadonlyArray<Profile> = ["reference-4"]
+export const isProfile = (s: string): s is Profile => [...PROFILES, ...PROFILES_4].includes(s as Profile)
 
 export const inProfile = (source: Source, profile: Profile): boolean =>
   profile === "reference-4"

@@ -100,6 +100,13 @@ export const GHOST_OXD_ID = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
 /** Commands not probed: they would register something at the OP when the server has defaults. */
 const NOT_PROBED = new Set(["setup_client", "get_client_token", "register_site"])
 
+/**
+ * The scenarios of the API generation a profile checks: the 4.x API's (source reference-4) for reference-4, the 3.1
+ * API's for the others. A run does not list the other generation's at all: they could not run on its transports.
+ */
+export const forApiOf = (list: ReadonlyArray<Scenario>, profile: Profile): Scenario[] =>
+  list.filter((s) => (s.source.kind === "reference-4") === (profile === "reference-4"))
+
 /** Scenario ids and tags; an `only`/`skip` name that is neither is a mistake worth reporting. */
 export const unknownSelectors = (
   names: ReadonlyArray<string>,
@@ -178,7 +185,7 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   const list = opts.scenarios ?? allScenarios
   const unknown = unknownSelectors([...(opts.only ?? []), ...(opts.skip ?? [])], list)
   if (unknown.length) throw new RangeError(`no scenario id or tag ${unknown.map((u) => `"${u}"`).join(", ")}`)
-  const selected = selectScenarios(list, opts.only, opts.skip)
+  const selected = selectScenarios(forApiOf(list, opts.profile ?? "reference"), opts.only, opts.skip)
   const connected =
     typeof opts.op === "string"
       ? await connectOp(opts.op, {

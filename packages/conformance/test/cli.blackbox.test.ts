@@ -4,13 +4,15 @@ import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
 import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { scenarios } from "../src/index.js"
+import { forApiOf, scenarios as allScenarios } from "../src/index.js"
 import { assertBuilt, killChildren, runCli, startServerProcess } from "./support/processes.js"
 
 /**
  * The suite as a product, black box: oxd-server from its built CLI and oxd-conformance from its built CLI, each in
  * its own process; only the test OP runs here (its control API is what the CLI finds and drives over HTTP).
  */
+/** The 3.1 API's scenarios: those a run over tcp, https and ws lists (the 4.x API's are the reference-4 profile's). */
+const scenarios = forApiOf(allScenarios, "strict")
 let op: TestOp
 let server: Awaited<ReturnType<typeof startServerProcess>>
 let dir: string

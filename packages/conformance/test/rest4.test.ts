@@ -1,6 +1,16 @@
 import { startRestServer } from "@oxd/rest-server"
 import { describe, expect, it } from "vitest"
-import { fetchTrusting, https4Transport, runScenario, scenarios } from "../src/index.js"
+import type { TestOp } from "@oxd/test-op"
+import { testOpDriver } from "../src/drivers/testOp.js"
+import {
+  fetchTrusting,
+  https4Transport,
+  PROFILES_4,
+  runScenario,
+  runSuite,
+  scenarios,
+  type Target,
+} from "../src/index.js"
 import { conformanceSuite, scenarioEnv, startOpAndTargets } from "./support/conformanceSuite.js"
 import { startInProcessTargets } from "./support/inProcessTargets.js"
 import { startRest4Targets } from "./support/rest4Target.js"
@@ -38,4 +48,18 @@ describe("the reference-4 scenarios against the 3.1 REST API spoken to as if it 
       expect(outcome.status).toBe("failed")
     },
   )
+})
+
+describe("runSuite with the reference-4 profile", () => {
+  let op: TestOp
+  let target: Target
+  startOpAndTargets(startRest4Targets, (o, t) => ([op, target] = [o, t.target]))
+
+  it("runs the 4.x scenarios over https4 by default, lists no 3.1 scenario, and our 4.x listener passes them", async () => {
+    const result = await runSuite({ targets: { https4: target }, op: testOpDriver(op), profile: "reference-4" })
+    expect(result.transports.map((t) => t.transport)).toEqual(["https4"])
+    const outcomes = result.transports[0]!.results.map((r) => `${r.id}: ${r.status}`)
+    expect(outcomes).toEqual(["v4-code-flow: passed", "v4-protection: passed", "v4-errors: passed"])
+    expect(result.failed).toBe(0)
+  })
 })

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util"
 import { UsageError } from "../errors.js"
 import { LOGIN_KINDS, type LoginKind } from "../drivers/op.js"
 import { REPORTERS, type ReporterName } from "../reporters/index.js"
-import { isProfile, PROFILES, type Profile } from "../source.js"
+import { isProfile, PROFILES, PROFILES_4, type Profile } from "../source.js"
 import { isTransportName, transportOfAddress, TRANSPORTS, TRANSPORTS_4, type TransportName } from "../targets.js"
 
 export const HELP = `oxd-conformance — checks an oxd server (oxd 3.1 behaviour) over its legacy TCP protocol, REST API and WebSocket API
@@ -175,7 +175,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
   }
 
   if (!isProfile(values.profile))
-    throw new UsageError(`--profile ${values.profile}: expected one of ${PROFILES.join(", ")}`)
+    throw new UsageError(`--profile ${values.profile}: expected one of ${[...PROFILES, ...PROFILES_4].join(", ")}`)
   const named = TRANSPORTS.filter((t) => transports.includes(t) || targets[t] !== undefined)
 
   const reporters: ReporterName[] = []

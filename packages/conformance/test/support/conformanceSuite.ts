@@ -39,7 +39,7 @@ export const startOpAndTargets = <T extends { close(): Promise<void> }>(
 export const conformanceSuite = (
   title: string,
   startTargets: (op: TestOp) => Promise<{ target: Target; close(): Promise<void> }>,
-  profiles: ReadonlyArray<Profile> = PROFILES.filter((p) => p !== "reference-4"),
+  profiles: ReadonlyArray<Profile> = PROFILES,
 ) => {
   let op: TestOp
   let targets: Awaited<ReturnType<typeof startTargets>>

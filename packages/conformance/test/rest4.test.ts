@@ -16,9 +16,11 @@ import { startInProcessTargets } from "./support/inProcessTargets.js"
 import { startRest4Targets } from "./support/rest4Target.js"
 
 // The reference-4 profile (what oxd 4.x does) over our 4.x REST API, through the generated @oxd/client-rest/v4
-conformanceSuite("conformance over the oxd 4.x REST API (https4, through @oxd/client-rest/v4)", startRest4Targets, [
-  "reference-4",
-])
+conformanceSuite(
+  "conformance over the oxd 4.x REST API (https4, through @oxd/client-rest/v4)",
+  startRest4Targets,
+  PROFILES_4,
+)
 
 describe("the reference-4 scenarios against the 3.1 REST API spoken to as if it were 4.x", () => {
   let env: () => ReturnType<typeof scenarioEnv>

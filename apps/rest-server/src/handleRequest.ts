@@ -25,7 +25,7 @@ export interface RestDialect {
   sendReply(res: ServerResponse, route: CommandRoute, reply: Reply, headers: Record<string, string>): void
   /** The refusal of a protected command without "Authorization: Bearer <token>". */
   readonly missingToken: WireError
-  /** A refusal from the request's headers and params before core runs, or undefined. */
+  /** For a protected command: a refusal from the request's headers and params before core runs, or undefined. */
   checkRequest?(req: IncomingMessage, params: unknown): WireError | undefined
   /** GET /health-check. */
   sendHealth(res: ServerResponse, headers: Record<string, string>): void
@@ -83,7 +83,8 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       if (route.protected && token === undefined) {
         return void (res.destroyed || dialect.sendRefusal(res, dialect.missingToken, headers))
       }
-      const refusal = dialect.checkRequest?.(req, params)
+      // as 4.x checks AuthorizationOxdId only for commands that need a token (RestResource.java:341-344)
+      const refusal = route.protected ? dialect.checkRequest?.(req, params) : undefined
       if (refusal) return void (res.destroyed || dialect.sendRefusal(res, refusal, headers))
       // whether the token is required and where it comes from: core's transportProtection table (https)
       const reply = oxd.call(route.command, params, {

@@ -169,6 +169,13 @@ describe("the oxd 4.x REST API", () => {
       headers: { ...bearer(a.token), AuthorizationOxdId: a.oxdId },
     })
     bare(own)
+    // a command that needs no token ignores the header, as 4.x does (RR:341: only when authorization is required)
+    bare(
+      await rest.send("/register-site", {
+        body: { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, scope: ["openid", "oxd"] },
+        headers: { AuthorizationOxdId: b.oxdId },
+      }),
+    )
     // in 4.x, b's token would open a's site with AuthorizationOxdId: b
     v4Error(
       await rest.send("/get-authorization-url", {

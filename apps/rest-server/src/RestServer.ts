@@ -2,12 +2,16 @@ import { createServer as createHttpServer, type Server } from "node:http"
 import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
 import type { Duplex } from "node:stream"
-import { edgeRefusal, errorEnvelope, type Oxd } from "@oxd/core"
+import { edgeRefusal, errorEnvelope, type Oxd, type WireError } from "@oxd/core"
 import { makeCors } from "./cors.js"
 import { renderDocsPage } from "./docsPage.js"
 import { makeRequestHandler } from "./handleRequest.js"
 import { buildOpenApiDocument, openApiText } from "./openapi.js"
 import { restRoutes } from "./routes.js"
+import { dialect4 } from "./v4/dialect.js"
+import { v4Refusal } from "./v4/errors.js"
+import { buildOpenApi4Document } from "./v4/openapi.js"
+import { v4Routes } from "./v4/routes.js"
 import { certificateNames, loadRestTls, serverTlsPolicy, type RestTls } from "@oxd/node"
 
 export interface RestServer {
@@ -23,7 +27,12 @@ export interface RestServer {
 }
 
 export interface RestServerOptions {
-  /** Default: the config's bind_address, rest_port, rest_plain_http, rest_cors_origins, rest_max_body_bytes, rest_error_status. */
+  /**
+   * Which API: "3.1" (default), the oxd-https-extension API; "4", the oxd 4.x REST API (bare JSON replies, 4.x errors,
+   * 4.x paths), on rest4_port by default. Both on one core: the paths collide, so each generation has its listener.
+   */
+  readonly api?: "3.1" | "4"
+  /** Default: the config's bind_address, rest_port (rest4_port for api "4"), rest_plain_http, rest_cors_origins, rest_max_body_bytes, rest_error_status. */
   readonly host?: string
   readonly port?: number
   readonly plainHttp?: boolean
@@ -70,10 +79,13 @@ const clientErrorReply = (code: string | undefined): { status: number; descripti
   }
 }
 
-const answerClientError = (err: Error & { code?: string }, socket: Duplex) => {
+/** The error body of the API generation: 3.1's envelope, or 4.x's ErrorResponse. */
+type RefusalBody = (wire: WireError) => unknown
+
+const answerClientError = (bodyOf: RefusalBody) => (err: Error & { code?: string }, socket: Duplex) => {
   if (!socket.writable || err.code === "ECONNRESET") return void socket.destroy()
   const { status, description } = clientErrorReply(err.code)
-  const body = JSON.stringify(errorEnvelope(edgeRefusal("bad_request", description, status)))
+  const body = JSON.stringify(bodyOf(edgeRefusal("bad_request", description, status)))
   const reason = status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
@@ -97,9 +109,11 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
         dir: config.rest_tls_dir,
         names: certificateNames(host),
       })))
-  const doc = buildOpenApiDocument()
+  const v4 = opts.api === "4"
+  const doc = v4 ? buildOpenApi4Document() : buildOpenApiDocument()
   const handler = makeRequestHandler(oxd, {
-    routes: restRoutes(),
+    routes: v4 ? v4Routes() : restRoutes(),
+    ...(v4 ? { dialect: dialect4 } : {}),
     cors: makeCors(opts.corsOrigins ?? config.rest_cors_origins),
     maxBodyBytes: opts.maxBodyBytes ?? config.rest_max_body_bytes,
     errorStatus: opts.errorStatus ?? config.rest_error_status,
@@ -126,7 +140,7 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
   // TLS handshakes that fail (a client that does not trust the certificate) are the client's business, not a log line each
   server.on("tlsClientError", () => undefined)
   // a request Node's parser refuses (malformed, headers too large, too slow) still gets an oxd envelope
-  server.on("clientError", answerClientError)
+  server.on("clientError", answerClientError(v4 ? (wire) => v4Refusal(wire).body : (wire) => errorEnvelope(wire)))
   let open = 0
   server.on("connection", (socket: Duplex) => {
     open++
@@ -135,7 +149,7 @@ export const startRestServer = async (oxd: Oxd, opts: RestServerOptions = {}): P
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
-    server.listen(opts.port ?? config.rest_port, host, () => {
+    server.listen(opts.port ?? (v4 ? config.rest4_port : config.rest_port), host, () => {
       server.off("error", reject)
       server.on("error", (e) => oxd.log("error", "REST server error", { error: e.message }))
       resolve()

@@ -11,7 +11,8 @@ export interface Cors {
   preflightHeaders(origin: string | undefined, allowMethods: string): Record<string, string> | undefined
 }
 
-export const ALLOWED_HEADERS = "Authorization, Content-Type, X-Request-Id"
+/** AuthorizationOxdId: the oxd 4.x API's header (RestResource.java:80); the 3.1 API ignores it. */
+export const ALLOWED_HEADERS = "Authorization, Content-Type, X-Request-Id, AuthorizationOxdId"
 export const EXPOSED_HEADERS = "X-Request-Id"
 export const PREFLIGHT_MAX_AGE_SECONDS = 600
 

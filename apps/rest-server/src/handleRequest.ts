@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { defectError, edgeRefusal, errorEnvelope, redactSecrets, requestIdFrom, type Oxd } from "@oxd/core"
+import { defectError, edgeRefusal, redactSecrets, requestIdFrom, type Oxd, type Reply, type WireError } from "@oxd/core"
 import { serveObservability } from "@oxd/node"
 import type { Cors } from "./cors.js"
 import { replyStatus, type RestErrorStatus } from "./errorStatus.js"
@@ -8,9 +8,40 @@ import { readJsonBody } from "./readJsonBody.js"
 import { forbiddenAccess, referenceBearer } from "./referenceBearer.js"
 import { docsAssets } from "./docsAssets.js"
 import { sendAsset, sendEmpty, sendError, sendHtml, sendJson, sendText } from "./replies.js"
-import { allowedMethods, type Route } from "./routes.js"
+import { allowedMethods, matchRoute, type Route } from "./routes.js"
 
-type CommandRoute = Extract<Route, { kind: "command" }>
+export type CommandRoute = Extract<Route, { kind: "command" }>
+
+/**
+ * What differs between the API generations served by this handler: how replies and refusals are written, the answer
+ * to a protected command without a token, the health check, and the headers checked before core. 3.1 (the default):
+ * the oxd envelope; 4.x: v4/dialect.ts.
+ */
+export interface RestDialect {
+  /** Which API generation calls come through (core's CallContext.api); undefined: 3.1. */
+  readonly api: "4" | undefined
+  /** An answer of the edge itself (bad body, unknown path, missing token, a failure of this code). */
+  sendRefusal(res: ServerResponse, wire: WireError, headers: Record<string, string>): void
+  /** Core's reply to a command. */
+  sendReply(res: ServerResponse, route: CommandRoute, reply: Reply, headers: Record<string, string>): void
+  /** The refusal of a protected command without "Authorization: Bearer <token>". */
+  readonly missingToken: WireError
+  /** For a protected command: a refusal from the request's headers and params before core runs, or undefined. */
+  checkRequest?(req: IncomingMessage, params: unknown): WireError | undefined
+  /** GET /health-check. */
+  sendHealth(res: ServerResponse, headers: Record<string, string>): void
+}
+
+/** oxd-https-extension 3.1: the oxd envelope, with the status rest_error_status gives an error. */
+export const dialect31 = (errorStatus: RestErrorStatus): RestDialect => ({
+  api: undefined,
+  sendRefusal: sendError,
+  sendReply: (res, _route, reply, headers) => sendJson(res, replyStatus(errorStatus, reply), reply.envelope, headers),
+  missingToken: forbiddenAccess,
+  // the reference's liveness answer, whatever the database (RestResource.java:29-34); the database's state is
+  // GET /health/ready's
+  sendHealth: (res, headers) => sendText(res, 200, "running", headers),
+})
 
 export interface HandlerOptions {
   readonly routes: ReadonlyMap<string, Route>
@@ -21,6 +52,8 @@ export interface HandlerOptions {
   /** The OpenAPI document as served (JSON text) and the docs page generated from it. */
   readonly openApiText: string
   readonly docsHtml: string
+  /** The API generation's writing of replies (default: 3.1's, with errorStatus). */
+  readonly dialect?: RestDialect
 }
 
 /**
@@ -28,6 +61,7 @@ export interface HandlerOptions {
  * the oxd envelope with the reply's HTTP status. Every outcome, including a failure of this code, is an answer.
  */
 export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
+  const dialect = opts.dialect ?? dialect31(opts.errorStatus)
   /**
    * A command, in the reference's order (RestResource.java:76-79): the body read as its params (400 when it is none),
    * then, for a protected command, the Bearer header (403 without one), then core's reply as the oxd envelope with
@@ -42,39 +76,53 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     headers: Record<string, string>,
     requestId: string,
     fail: (e: unknown) => void,
-  ) =>
+    getParams?: Record<string, unknown>,
+  ) => {
+    const run = (params: unknown) => {
+      // only the header carries the token (a protection_access_token in the body is not one), as in the reference
+      const token = route.protected ? referenceBearer(req.headers.authorization) : undefined
+      if (route.protected && token === undefined) {
+        return void (res.destroyed || dialect.sendRefusal(res, dialect.missingToken, headers))
+      }
+      // as 4.x checks AuthorizationOxdId only for commands that need a token (RestResource.java:341-344)
+      const refusal = route.protected ? dialect.checkRequest?.(req, params) : undefined
+      if (refusal) return void (res.destroyed || dialect.sendRefusal(res, refusal, headers))
+      // whether the token is required and where it comes from: core's transportProtection table (https)
+      const reply = oxd.call(route.command, params, {
+        transport: "https",
+        protectionToken: token,
+        requestId,
+        remoteAddress: req.socket.remoteAddress,
+        api: dialect.api,
+      })
+      if (!(reply instanceof Promise)) return void (res.destroyed || dialect.sendReply(res, route, reply, headers))
+      reply.then((r) => void (res.destroyed || dialect.sendReply(res, route, r, headers))).catch(fail)
+    }
+    // a GET command (4.x) has no body: its params are the path's and the query's
+    if (getParams) {
+      try {
+        return run(getParams)
+      } catch (e) {
+        return fail(e)
+      }
+    }
     readJsonBody(req, opts.maxBodyBytes, (body) => {
       try {
         if (!body.ok) {
           if (res.destroyed) return
           // a body left unread cannot be skipped on a kept-alive connection: close it after the answer
-          return sendError(
+          return dialect.sendRefusal(
             res,
             edgeRefusal("bad_request", body.description, body.status),
             body.unread ? { ...headers, Connection: "close" } : headers,
           )
         }
-        // only the header carries the token (a protection_access_token in the body is not one), as in the reference
-        const token = route.protected ? referenceBearer(req.headers.authorization) : undefined
-        if (route.protected && token === undefined) {
-          return void (res.destroyed || sendError(res, forbiddenAccess, headers))
-        }
-        // whether the token is required and where it comes from: core's transportProtection table (https)
-        const reply = oxd.call(route.command, body.params, {
-          transport: "https",
-          protectionToken: token,
-          requestId,
-          remoteAddress: req.socket.remoteAddress,
-        })
-        if (!(reply instanceof Promise))
-          return void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, reply), reply.envelope, headers))
-        reply
-          .then((r) => void (res.destroyed || sendJson(res, replyStatus(opts.errorStatus, r), r.envelope, headers)))
-          .catch(fail)
+        run(body.params)
       } catch (e) {
         fail(e)
       }
     })
+  }
 
   /** Routes a request; a command, the common case, without a promise. */
   const handle = (req: IncomingMessage, res: ServerResponse, requestId: string, fail: (e: unknown) => void): void => {
@@ -84,16 +132,17 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     const headers = { ...cors, "X-Request-Id": requestId }
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined) {
       // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused
-      return sendError(res, edgeRefusal("bad_request", "An HTTP/1.1 request needs a Host header."), {
+      return dialect.sendRefusal(res, edgeRefusal("bad_request", "An HTTP/1.1 request needs a Host header."), {
         ...headers,
         Connection: "close",
       })
     }
-    const route = opts.routes.get(path)
+    const matched = matchRoute(opts.routes, path)
+    const route = matched?.route
     // a command, the common case, goes straight in (no command path is an observability path)
-    if (route?.kind === "command" && req.method === "POST")
+    if (route?.kind === "command" && req.method === "POST" && route.method === undefined)
       return answerCommand(req, res, route, headers, requestId, fail)
-    handleOther(req, res, path, route, origin, cors, headers, requestId, fail).catch(fail)
+    handleOther(req, res, path, route, matched?.pathValue, origin, cors, headers, requestId, fail).catch(fail)
   }
 
   /** Everything but a command POSTed to its path: observability, 404, preflight, 405, health, the docs. */
@@ -102,6 +151,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     res: ServerResponse,
     path: string,
     route: Route | undefined,
+    pathValue: string | undefined,
     origin: string | undefined,
     cors: Record<string, string>,
     headers: Record<string, string>,
@@ -111,7 +161,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     // GET /metrics, /health/live, /health/ready: for scrapers and orchestrators (metrics: metrics_token when set)
     if (await serveObservability(oxd, req, res, headers)) return
     if (!route) {
-      return sendError(
+      return dialect.sendRefusal(
         res,
         edgeRefusal(
           "no_such_endpoint",
@@ -127,7 +177,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       return sendEmpty(res, 204, { ...(preflight ?? cors), Allow: [...methods, "OPTIONS"].join(", ") })
     }
     if (!methods.includes(req.method ?? "")) {
-      return sendError(
+      return dialect.sendRefusal(
         res,
         edgeRefusal(
           "bad_request",
@@ -139,9 +189,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
     }
     switch (route.kind) {
       case "health":
-        // the reference's liveness answer, whatever the database (RestResource.java:29-34); the database's state is
-        // GET /health/ready's
-        return sendText(res, 200, "running", headers)
+        return dialect.sendHealth(res, headers)
       case "openapi":
         return sendJson(res, 200, opts.openApiText, headers)
       case "docs":
@@ -152,7 +200,15 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
         return sendError(res, edgeRefusal("no_such_endpoint", `No such endpoint: GET ${path}.`), headers)
       }
       case "command":
-        return answerCommand(req, res, route, headers, requestId, fail)
+        return answerCommand(
+          req,
+          res,
+          route,
+          headers,
+          requestId,
+          fail,
+          route.method ? getParams(req, route, pathValue) : undefined,
+        )
     }
   }
 
@@ -167,7 +223,7 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
         detail: e instanceof Error ? redactSecrets(e.message).slice(0, 300) : "",
       })
       if (res.headersSent || res.destroyed) return void res.destroy()
-      sendJson(res, 500, errorEnvelope(defectError(requestId)), { "X-Request-Id": requestId, Connection: "close" })
+      dialect.sendRefusal(res, defectError(requestId), { "X-Request-Id": requestId, Connection: "close" })
     }
     try {
       handle(req, res, requestId, fail)
@@ -175,4 +231,22 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
       fail(e)
     }
   }
+}
+
+/** A GET command's params: its path param and the query params it names (a param given twice: the first). */
+const getParams = (
+  req: IncomingMessage,
+  route: CommandRoute,
+  pathValue: string | undefined,
+): Record<string, unknown> => {
+  const params: Record<string, unknown> = {}
+  if (route.pathParam && pathValue !== undefined) params[route.pathParam] = pathValue
+  if (route.queryParams) {
+    const query = new URL(req.url ?? "/", "http://localhost").searchParams
+    for (const name of route.queryParams) {
+      const value = query.get(name)
+      if (value !== null) params[name] = value
+    }
+  }
+  return params
 }

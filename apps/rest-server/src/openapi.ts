@@ -5,8 +5,8 @@ import { HEALTH_PATH } from "./routes.js"
 
 type AnyCommand = Command.AnyCommand
 
-type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
-type JsonObject = { [k: string]: Json }
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+export type JsonObject = { [k: string]: Json }
 
 /** The OpenAPI 3.1 document of the REST API, as plain JSON. */
 export type OpenApiDocument = {
@@ -46,7 +46,7 @@ const tidy = (value: unknown): Json => {
  * One Effect Schema as OpenAPI 3.1 JSON Schema (its JSON encoding, as the wire carries it); named definitions
  * go into `components`, and a name defined twice differently is an error.
  */
-const toOpenApiSchema = (schema: Schema.Top, components: Record<string, JsonObject>): JsonObject => {
+export const toOpenApiSchema = (schema: Schema.Top, components: Record<string, JsonObject>): JsonObject => {
   const doc = Schema.toJsonSchemaDocument(schema)
   const openapi = JsonSchema.toMultiDocumentOpenApi3_1({
     dialect: "draft-2020-12",

@@ -4,7 +4,19 @@ import { DOCS_ASSET_PATHS } from "./docsAssets.js"
 
 /** What a path of the REST API serves. Commands come from core's registry; nothing here knows one command. */
 export type Route =
-  | { readonly kind: "command"; readonly command: string; readonly protected: boolean }
+  | {
+      readonly kind: "command"
+      readonly command: string
+      readonly protected: boolean
+      /** GET: a command whose params come from the path and query (the oxd 4.x API's GET paths); default POST. */
+      readonly method?: "GET"
+      /** GET: the path's last segment is this param (the route is keyed by the path without it). */
+      readonly pathParam?: string
+      /** GET: these query params are params of the same names. */
+      readonly queryParams?: ReadonlyArray<string>
+      /** The reply is the result's text, not JSON (4.x GET /get-request-object/{id}). */
+      readonly text?: true
+    }
   | { readonly kind: "health" }
   | { readonly kind: "openapi" }
   | { readonly kind: "docs" }
@@ -31,4 +43,25 @@ export const restRoutes = (): ReadonlyMap<string, Route> => {
 
 /** The methods a route answers (OPTIONS aside). */
 export const allowedMethods = (route: Route): ReadonlyArray<string> =>
-  route.kind === "command" ? ["POST"] : ["GET", "HEAD"]
+  route.kind === "command" ? [route.method ?? "POST"] : ["GET", "HEAD"]
+
+/**
+ * The route of a path: the path itself, else (a GET command with a path param, `/get-request-object/{id}`) the path
+ * without its last segment, with that segment as the param.
+ */
+export const matchRoute = (
+  routes: ReadonlyMap<string, Route>,
+  path: string,
+): { readonly route: Route; readonly pathValue?: string } | undefined => {
+  const exact = routes.get(path)
+  if (exact) return { route: exact }
+  const slash = path.lastIndexOf("/")
+  if (slash <= 0 || slash === path.length - 1) return undefined
+  const route = routes.get(path.slice(0, slash))
+  if (route?.kind !== "command" || !route.pathParam) return undefined
+  try {
+    return { route, pathValue: decodeURIComponent(path.slice(slash + 1)) }
+  } catch {
+    return undefined // a malformed %-escape: no such path
+  }
+}

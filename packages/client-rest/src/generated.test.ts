@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
-import { openApiText } from "@oxd/rest-server"
+import { openApi4Text, openApiText } from "@oxd/rest-server"
 import { describe, expect, it } from "vitest"
-import { openApiFile, schemaFile, schemaTypes } from "../scripts/schemaTypes.js"
+import { openApi4File, openApiFile, schema4File, schemaFile, schemaTypes } from "../scripts/schemaTypes.js"
 
 const STALE =
   "stale generated file: run pnpm --filter @oxd/client-rest generate (and commit apps/rest-server/openapi.json and src/schema.d.ts)"
@@ -15,8 +15,20 @@ describe("the generated files", () => {
     expect(readFileSync(schemaFile, "utf8"), STALE).toBe(await schemaTypes(readFileSync(openApiFile, "utf8")))
   })
 
+  it("apps/rest-server/openapi-4.json is the 4.x document core's commands give now", () => {
+    expect(readFileSync(openApi4File, "utf8"), STALE).toBe(openApi4Text())
+  })
+
+  it("src/v4/schema.d.ts is what openapi-typescript makes of it", async () => {
+    expect(readFileSync(schema4File, "utf8"), STALE).toBe(
+      await schemaTypes(readFileSync(openApi4File, "utf8"), "openapi-4.json"),
+    )
+  })
+
   it("src imports nothing from Node (the client runs in browsers)", () => {
-    const src = readFileSync(new URL("./index.ts", import.meta.url), "utf8")
-    expect(src).not.toMatch(/from "node:|require\(/)
+    for (const file of ["./index.ts", "./v4/index.ts"]) {
+      const src = readFileSync(new URL(file, import.meta.url), "utf8")
+      expect(src).not.toMatch(/from "node:|require\(/)
+    }
   })
 })

@@ -1,12 +1,14 @@
 export * from "./scenario.js"
 export {
   reference,
+  reference4,
   hardening,
   byTransport,
   describeSource,
   describeProfile,
   inProfile,
   PROFILES,
+  PROFILES_4,
   type Source,
   type SourceKind,
   type SourceSpec,
@@ -20,6 +22,7 @@ export {
   runSuite,
   probeCommands,
   selectScenarios,
+  forApiOf,
   unknownSelectors,
   GHOST_OXD_ID,
   type SuiteOptions,
@@ -32,6 +35,7 @@ export {
   externalTarget,
   DEFAULT_TARGETS,
   TRANSPORTS,
+  TRANSPORTS_4,
   transportOfAddress,
   withFix,
   type TransportName,
@@ -63,4 +67,5 @@ export { fetchTrusting, webSocketTrusting, trustList } from "./tls.js"
 export { describeError, UsageError } from "./errors.js"
 export { tcpTransport } from "./transports/tcp.js"
 export { httpsTransport } from "./transports/https.js"
+export { https4Transport, httpStatusOf } from "./transports/https4.js"
 export { wsTransport, clientTransport } from "./transports/ws.js"

@@ -5,12 +5,20 @@
  * `hardening`: oxd-ts's stricter behaviour, with the standard or the threat it answers; a 3.1.4 server fails it.
  */
 export type Source =
-  { readonly kind: "reference"; readonly citation: string } | { readonly kind: "hardening"; readonly reason: string }
+  | { readonly kind: "reference"; readonly citation: string }
+  | { readonly kind: "hardening"; readonly reason: string }
+  | { readonly kind: "reference-4"; readonly citation: string }
 
 export type SourceKind = Source["kind"]
 
 export const reference = (citation: string): Source => ({ kind: "reference", citation })
 export const hardening = (reason: string): Source => ({ kind: "hardening", reason })
+/**
+ * What oxd 4.x does (GluuFederation/oxd `master`), cited from its source; paths shortened: S4/ =
+ * oxd-server/src/main/java/org/gluu/oxd/server/, C4/ = oxd-common/src/main/java/org/gluu/oxd/common/. Checked only
+ * by the `reference-4` profile, over the 4.x REST API (transport https4).
+ */
+export const reference4 = (citation: string): Source => ({ kind: "reference-4", citation })
 
 /**
  * A source that differs per transport (e.g. REST, where the reference's https-extension answers otherwise):
@@ -33,21 +41,29 @@ export const resolveSource = (spec: SourceSpec, transport: string, fallback: Sou
 
 /**
  * What a run checks. `reference`: only what oxd 3.1.4 does (hardening checks are not evaluated; a scenario that is
- * hardening as a whole is not in the profile); `strict`: everything, hardening included.
+ * hardening as a whole is not in the profile); `strict`: everything of the 3.1 API, hardening included;
+ * `reference-4`: only what oxd 4.x does, over its REST API (transport https4).
  */
-export type Profile = "reference" | "strict"
+export type Profile = "reference" | "strict" | "reference-4"
+/** The 3.1 API's profiles (over tcp, https, ws). */
 export const PROFILES: ReadonlyArray<Profile> = ["reference", "strict"]
-export const isProfile = (s: string): s is Profile => (PROFILES as ReadonlyArray<string>).includes(s)
+/** The 4.x API's (over https4). */
+export const PROFILES_4: ReadonlyArray<Profile> = ["reference-4"]
+export const isProfile = (s: string): s is Profile => [...PROFILES, ...PROFILES_4].includes(s as Profile)
 
 export const inProfile = (source: Source, profile: Profile): boolean =>
-  profile === "strict" || source.kind === "reference"
+  profile === "reference-4"
+    ? source.kind === "reference-4"
+    : source.kind !== "reference-4" && (profile === "strict" || source.kind === "reference")
 
 /** `reference: S/op/…java:12` / `hardening: RFC … (why)`, for reports. */
 export const describeSource = (source: Source): string =>
-  source.kind === "reference" ? `reference: ${source.citation}` : `hardening: ${source.reason}`
+  source.kind === "hardening" ? `hardening: ${source.reason}` : `${source.kind}: ${source.citation}`
 
 /** One line on a profile, for the head of reports. */
 export const describeProfile = (profile: Profile): string =>
-  profile === "reference"
-    ? "profile reference: only what oxd 3.1.4 does is checked; hardening checks are left out (--profile strict adds them)"
-    : "profile strict: what oxd 3.1.4 does, and oxd-ts's hardening on top (a 3.1.4 server fails the hardening checks)"
+  profile === "reference-4"
+    ? "profile reference-4: only what oxd 4.x does is checked, over its REST API (https4)"
+    : profile === "reference"
+      ? "profile reference: only what oxd 3.1.4 does is checked; hardening checks are left out (--profile strict adds them)"
+      : "profile strict: what oxd 3.1.4 does, and oxd-ts's hardening on top (a 3.1.4 server fails the hardening checks)"

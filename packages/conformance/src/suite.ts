@@ -4,7 +4,7 @@ import { notInProfile, runScenario, type Outcome } from "./runner.js"
 import type { Env, OpDriver, Scenario, Target } from "./scenario.js"
 import { scenarios as allScenarios } from "./scenarios/index.js"
 import type { Profile, Source } from "./source.js"
-import { DEFAULT_TARGETS, externalTarget, TRANSPORTS, type TransportName } from "./targets.js"
+import { DEFAULT_TARGETS, externalTarget, TRANSPORTS, TRANSPORTS_4, type TransportName } from "./targets.js"
 
 /** One scenario's outcome on one transport, with what it checks and where that comes from (for reports). */
 export type ScenarioResult = Outcome & {
@@ -100,6 +100,13 @@ export const GHOST_OXD_ID = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
 /** Commands not probed: they would register something at the OP when the server has defaults. */
 const NOT_PROBED = new Set(["setup_client", "get_client_token", "register_site"])
 
+/**
+ * The scenarios of the API generation a profile checks: the 4.x API's (source reference-4) for reference-4, the 3.1
+ * API's for the others. A run does not list the other generation's at all: they could not run on its transports.
+ */
+export const forApiOf = (list: ReadonlyArray<Scenario>, profile: Profile): Scenario[] =>
+  list.filter((s) => (s.source.kind === "reference-4") === (profile === "reference-4"))
+
 /** Scenario ids and tags; an `only`/`skip` name that is neither is a mistake worth reporting. */
 export const unknownSelectors = (
   names: ReadonlyArray<string>,
@@ -158,10 +165,14 @@ export const probeCommands = async (
   return { unsupported, answers }
 }
 
+/** The transports of the run's API generation: the 4.x REST API for reference-4, else the 3.1 API's three. */
+const transportsOf = (profile: Profile | undefined) => (profile === "reference-4" ? TRANSPORTS_4 : TRANSPORTS)
+
 const orderedTransports = (opts: SuiteOptions): TransportName[] => {
   if (opts.transports?.length) return [...new Set(opts.transports)]
-  const given = TRANSPORTS.filter((t) => opts.targets?.[t] !== undefined)
-  return given.length ? given : [...TRANSPORTS]
+  const all = transportsOf(opts.profile)
+  const given = all.filter((t) => opts.targets?.[t] !== undefined)
+  return given.length ? given : [...all]
 }
 
 /**
@@ -174,7 +185,7 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   const list = opts.scenarios ?? allScenarios
   const unknown = unknownSelectors([...(opts.only ?? []), ...(opts.skip ?? [])], list)
   if (unknown.length) throw new RangeError(`no scenario id or tag ${unknown.map((u) => `"${u}"`).join(", ")}`)
-  const selected = selectScenarios(list, opts.only, opts.skip)
+  const selected = selectScenarios(forApiOf(list, opts.profile ?? "reference"), opts.only, opts.skip)
   const connected =
     typeof opts.op === "string"
       ? await connectOp(opts.op, {
@@ -186,7 +197,9 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
   const op = connected?.driver ?? (opts.op as OpDriver)
   const timeoutMs = (opts.timeout ?? 60) * 1000
   const profile = opts.profile ?? "reference"
-  const mustAnswer = new Set(opts.mustAnswer ?? TRANSPORTS.filter((t) => opts.targets?.[t] !== undefined))
+  const mustAnswer = new Set(
+    opts.mustAnswer ?? [...TRANSPORTS, ...TRANSPORTS_4].filter((t) => opts.targets?.[t] !== undefined),
+  )
   const emit = (e: ProgressEvent) => {
     try {
       opts.onProgress?.(e)

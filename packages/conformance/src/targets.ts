@@ -4,18 +4,25 @@ import { reasonOf as reason, UsageError } from "./errors.js"
 import type { Target } from "./scenario.js"
 import { fetchTrusting, trustList, webSocketTrusting } from "./tls.js"
 import { httpsTransport } from "./transports/https.js"
+import { https4Transport } from "./transports/https4.js"
 import { tcpTransport } from "./transports/tcp.js"
 import { wsTransport } from "./transports/ws.js"
 
-export type TransportName = "tcp" | "https" | "ws"
+/** https4: the oxd 4.x REST API (profile reference-4); the others carry the 3.1 API. */
+export type TransportName = "tcp" | "https" | "ws" | "https4"
+/** The 3.1 API's transports: a run of the reference or strict profile uses these by default. */
 export const TRANSPORTS: ReadonlyArray<TransportName> = ["tcp", "https", "ws"]
-export const isTransportName = (s: string): s is TransportName => (TRANSPORTS as ReadonlyArray<string>).includes(s)
+/** The 4.x API's: a run of the reference-4 profile uses these by default. */
+export const TRANSPORTS_4: ReadonlyArray<TransportName> = ["https4"]
+export const isTransportName = (s: string): s is TransportName =>
+  (TRANSPORTS as ReadonlyArray<string>).includes(s) || (TRANSPORTS_4 as ReadonlyArray<string>).includes(s)
 
 /** Where oxd-server listens by default. */
 export const DEFAULT_TARGETS: Readonly<Record<TransportName, string>> = {
   tcp: "127.0.0.1:8099",
   https: "https://127.0.0.1:8443",
   ws: "wss://127.0.0.1:8445",
+  https4: "https://127.0.0.1:8543",
 }
 
 export interface ExternalTargetOptions {
@@ -49,13 +56,13 @@ const hostPort = (address: string): { host: string; port: number } => {
   return { host: m[1]!.replace(/^\[|\]$/g, ""), port }
 }
 
-const urlOf = (address: string, transport: "https" | "ws"): URL => {
-  const withScheme = /^[a-z]+:\/\//i.test(address) ? address : `${transport === "https" ? "https" : "wss"}://${address}`
+const urlOf = (address: string, transport: "https" | "ws" | "https4"): URL => {
+  const withScheme = /^[a-z]+:\/\//i.test(address) ? address : `${transport === "ws" ? "wss" : "https"}://${address}`
   const url = URL.parse(withScheme)
-  const ok = transport === "https" ? ["https:", "http:"] : ["wss:", "ws:"]
+  const ok = transport === "ws" ? ["wss:", "ws:"] : ["https:", "http:"]
   if (!url || !ok.includes(url.protocol))
     throw new UsageError(
-      `${transport} target "${address}": expected ${transport === "https" ? "https://host:port" : "wss://host:port"}`,
+      `${transport} target "${address}": expected ${transport === "ws" ? "wss://host:port" : "https://host:port"}`,
     )
   return url
 }
@@ -134,6 +141,36 @@ export const externalTarget = (transport: TransportName, address: string, opts: 
             return undefined
           } catch (e) {
             return withFix("https", reason(e))
+          } finally {
+            await trusted.close()
+          }
+        },
+      }
+    }
+    case "https4": {
+      const baseUrl = urlOf(address, "https4").href.replace(/\/$/, "")
+      return {
+        description: baseUrl,
+        protection: true,
+        connect: () => {
+          const trusted = fetchTrusting(ca)
+          return https4Transport({ baseUrl, fetch: trusted.fetch, onClose: trusted.close })
+        },
+        probe: async () => {
+          const trusted = fetchTrusting(ca)
+          try {
+            // the 4.x health check is JSON naming the application (RestResource.java:40-52); 3.1's is the text `running`
+            const response = await withTimeout(
+              trusted.fetch(new Request(`${baseUrl}/health-check`)),
+              probeMs,
+              `GET ${baseUrl}/health-check`,
+            )
+            const text = await response.text()
+            return /"application"\s*:\s*"oxd"/.test(text)
+              ? undefined
+              : `GET ${baseUrl}/health-check answered ${response.status} without oxd 4.x's JSON: not the oxd 4.x REST API (check the URL; oxd-ts serves it on rest4_port)`
+          } catch (e) {
+            return withFix("https4", reason(e))
           } finally {
             await trusted.close()
           }

@@ -4,13 +4,15 @@ import { join } from "node:path"
 import type { TestOp } from "@oxd/test-op"
 import { startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { scenarios } from "../src/index.js"
+import { forApiOf, scenarios as allScenarios } from "../src/index.js"
 import { assertBuilt, killChildren, runCli, startServerProcess } from "./support/processes.js"
 
 /**
  * The suite as a product, black box: oxd-server from its built CLI and oxd-conformance from its built CLI, each in
  * its own process; only the test OP runs here (its control API is what the CLI finds and drives over HTTP).
  */
+/** The 3.1 API's scenarios: those a run over tcp, https and ws lists (the 4.x API's are the reference-4 profile's). */
+const scenarios = forApiOf(allScenarios, "strict")
 let op: TestOp
 let server: Awaited<ReturnType<typeof startServerProcess>>
 let dir: string
@@ -132,4 +134,28 @@ describe("oxd-conformance against oxd-server, both from their built CLIs", () =>
     )
     expect(report).toMatch(/ {4}- "○ .* — hardening: RFC 6749 §10\.12 \(CSRF\), §4\.1\.2: a state is single-use/)
   }, 180_000)
+
+  it("passes the reference-4 profile over the server's oxd 4.x REST API (https4), listing only the 4.x scenarios", async () => {
+    const run = await runCli([
+      "--profile",
+      "reference-4",
+      "--target",
+      `https4=${server.rest4}`,
+      "--op",
+      op.issuer,
+      "--ca",
+      join(dir, "ca.pem"),
+    ])
+    const lines = run.stdout.trimEnd().split("\n")
+    expect(run.stderr + run.stdout).not.toMatch(/✗/)
+    expect(run.code).toBe(0)
+    expect(lines[1], "after the OP line").toMatch(/^profile reference-4: only what oxd 4\.x does is checked/)
+    const v4 = forApiOf(allScenarios, "reference-4")
+    expect(lines.at(-1)).toBe(`${v4.length} passed, 0 failed, 0 skipped`)
+    for (const s of v4)
+      expect(
+        lines.some((l) => l.startsWith(`✓ https4 ${s.id} `)),
+        s.id,
+      ).toBe(true)
+  }, 120_000)
 })

@@ -16,6 +16,12 @@ export interface CallContext {
   readonly requireProtection?: boolean | undefined
   readonly requestId: string
   readonly remoteAddress?: string | undefined
+  /**
+   * Which oxd API generation the call came through; unset is 3.1. "4" (the oxd 4.x REST API): register_site needs no
+   * token and the new site is its own protection client, as oxd 4.x has no setup_client (CommandType.java:20,
+   * RestResource.java:92-98; docs/compatibility.md, the 4.x section).
+   */
+  readonly api?: "4" | undefined
   /** Set by the protection guard: the setup client whose token authorised the call. */
   readonly setupClient?: SetupClientRef | undefined
 }
@@ -35,5 +41,6 @@ export const callContext = (
   requireProtection: edge.requireProtection,
   requestId,
   remoteAddress: edge.remoteAddress,
+  api: edge.api,
   setupClient,
 })

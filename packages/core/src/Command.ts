@@ -21,6 +21,11 @@ export interface Command<
   readonly description: string
   readonly params: P
   readonly result: R
+  /**
+   * The result on the oxd 4.x API, when it differs from the 3.1 one (get_user_info: the OP's claims as they come);
+   * the handler answers it when ctx.api is "4". The 4.x OpenAPI document describes it.
+   */
+  readonly result4?: Schema.Codec<any, any> | undefined
   readonly protection: Protection
   /** Older wire names answered by this command (update_site_registration → update_site). */
   readonly aliases: ReadonlyArray<string>
@@ -53,6 +58,7 @@ export const make = <
     readonly description: string
     readonly params: P
     readonly result: R
+    readonly result4?: Schema.Codec<any, any>
     readonly protection: Protection
     readonly aliases?: ReadonlyArray<string>
     readonly fieldCodes?: Readonly<Record<string, string>>

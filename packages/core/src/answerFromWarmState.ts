@@ -131,7 +131,10 @@ export const answerFromWarmState = (
     }
   }
   return (name: string, rawParams: unknown, edge: EdgeContext): Reply | undefined => {
-    if (!resolveCommand(name)?.fromWarmState) return undefined
+    const known = resolveCommand(name)
+    if (!known?.fromWarmState) return undefined
+    // a 4.x reply of its own (result4) is the Effect road's to encode
+    if (edge.api === "4" && known.result4) return undefined
     const call = resolveCall(name, rawParams)
     if (call.error) return undefined
     const started = performance.now()

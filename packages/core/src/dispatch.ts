@@ -18,7 +18,14 @@ const decoderOf = (c: AnyCommand) => {
   if (!d) decoders.set(c, (d = Schema.decodeUnknownEffect<Codec>(c.params)))
   return d
 }
-const encoderOf = (c: AnyCommand) => {
+const encoders4 = new WeakMap<AnyCommand, ReturnType<typeof Schema.encodeEffect<Codec>>>()
+/** The result's encoder; on the oxd 4.x API the command's result4 when it has one (its 4.x reply differs). */
+const encoderOf = (c: AnyCommand, api?: "4") => {
+  if (api === "4" && c.result4) {
+    let e4 = encoders4.get(c)
+    if (!e4) encoders4.set(c, (e4 = Schema.encodeEffect<Codec>(c.result4)))
+    return e4
+  }
   let e = encoders.get(c)
   if (!e) encoders.set(c, (e = Schema.encodeEffect<Codec>(c.result)))
   return e
@@ -157,7 +164,7 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
           }),
         ),
       ),
-      Effect.flatMap((result) => Effect.orDie(encoderOf(command)(result))),
+      Effect.flatMap((result) => Effect.orDie(encoderOf(command, ctx.api)(result))),
       Effect.map((encoded): Reply => ({ envelope: okEnvelope(encoded), http: 200 })),
     )
   }).pipe(

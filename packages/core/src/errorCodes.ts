@@ -21,6 +21,8 @@ const EDGE_REFUSALS: { readonly [K in EdgeRefusalReason]: { readonly code: strin
   unauthorized: { code: "unauthorized", http: 401 },
   over_limit: { code: "rate_limited", http: 429 },
   failed: { code: "internal_error", http: 500 },
+  // the oxd 4.x REST API's AuthorizationOxdId header naming another site than the params' (ErrorResponseCode.java:119)
+  foreign_authorization_oxd_id: { code: "invalid_authorization_oxd_id", http: 400 },
 }
 
 type Row<E> = { readonly http: number | ((e: E) => number); readonly code: string | ((e: E) => string) }

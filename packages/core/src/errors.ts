@@ -453,6 +453,7 @@ export const EDGE_REFUSAL_REASONS = [
   "unauthorized",
   "over_limit",
   "failed",
+  "foreign_authorization_oxd_id",
 ] as const
 export type EdgeRefusalReason = (typeof EDGE_REFUSAL_REASONS)[number]
 

@@ -365,6 +365,7 @@ describe("the published packages, as a stranger installs them", () => {
         .filter((k) => k !== "./tcp" && k !== "./node" && !k.endsWith(".json"))
         .map((k) => `@oxd/client${k.slice(1)}`),
       "@oxd/client-rest",
+      "@oxd/client-rest/v4",
     ]
     for (const entry of entries) {
       const b = await bundleSize(project, entry)

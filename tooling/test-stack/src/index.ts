@@ -11,19 +11,20 @@ import type { TestOp } from "@oxd/test-op"
 import { disposable, opOrigin } from "@oxd/testkit"
 import { startWsServer, type WsServer } from "@oxd/ws-server"
 
-export type Edge = "tcp" | "rest" | "ws"
+/** rest4: the oxd 4.x REST API on its own listener (not started unless asked for). */
+export type Edge = "tcp" | "rest" | "ws" | "rest4"
 
 export interface StackOptions<E extends Edge> {
   /** Config over the stack's defaults (in-memory store, log_level error, the OP trusted and allowed). */
   readonly config?: Partial<Config>
-  /** The edges to start (default all three). */
+  /** The edges to start (default tcp, rest, ws). */
   readonly edges?: ReadonlyArray<E>
 }
 
 export type Stack<E extends Edge = Edge> = {
   readonly oxd: Oxd
   close(): Promise<void>
-} & { readonly [K in E]: { tcp: TcpServer; rest: RestServer; ws: WsServer }[K] } & AsyncDisposable
+} & { readonly [K in E]: { tcp: TcpServer; rest: RestServer; ws: WsServer; rest4: RestServer }[K] } & AsyncDisposable
 
 export const startStack = async <E extends Edge = Edge>(op: TestOp, opts: StackOptions<E> = {}): Promise<Stack<E>> => {
   const edges = new Set<Edge>(opts.edges ?? ["tcp", "rest", "ws"])
@@ -52,7 +53,11 @@ export const startStack = async <E extends Edge = Edge>(op: TestOp, opts: StackO
       ? await startWsServer(oxd, { ...on, ...(rest?.tls ? { tls: rest.tls } : {}) })
       : undefined
     if (ws) started.push(ws)
-    return disposable({ oxd, tcp, rest, ws, close }, close) as unknown as Stack<E>
+    const rest4 = edges.has("rest4")
+      ? await startRestServer(oxd, { ...on, api: "4", ...(rest?.tls ? { tls: rest.tls } : {}) })
+      : undefined
+    if (rest4) started.push(rest4)
+    return disposable({ oxd, tcp, rest, ws, rest4, close }, close) as unknown as Stack<E>
   } catch (e) {
     await close().catch(() => undefined)
     throw e

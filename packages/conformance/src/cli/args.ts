@@ -2,16 +2,17 @@ import { parseArgs } from "node:util"
 import { UsageError } from "../errors.js"
 import { LOGIN_KINDS, type LoginKind } from "../drivers/op.js"
 import { REPORTERS, type ReporterName } from "../reporters/index.js"
-import { isProfile, PROFILES, type Profile } from "../source.js"
-import { isTransportName, transportOfAddress, TRANSPORTS, type TransportName } from "../targets.js"
+import { isProfile, PROFILES, PROFILES_4, type Profile } from "../source.js"
+import { isTransportName, transportOfAddress, TRANSPORTS, TRANSPORTS_4, type TransportName } from "../targets.js"
 
 export const HELP = `oxd-conformance — checks an oxd server (oxd 3.1 behaviour) over its legacy TCP protocol, REST API and WebSocket API
 
-Usage: oxd-conformance [--transport tcp|https|ws]… [--target [transport=]address]… [--op <issuer URL>]
-                       [--profile reference|strict] [options]
+Usage: oxd-conformance [--transport tcp|https|ws|https4]… [--target [transport=]address]… [--op <issuer URL>]
+                       [--profile reference|strict|reference-4] [options]
 
 Targets
-  --transport T          tcp, https or ws; repeatable (default: the transports --target names, else all three)
+  --transport T          tcp, https or ws; repeatable (default: the transports --target names, else all three);
+                         https4: the oxd 4.x REST API (--profile reference-4; oxd-ts: rest4_port, https://127.0.0.1:8543)
   --target [T=]ADDR      where the server listens; repeatable, or one per transport:
                            --target tcp=127.0.0.1:8099 --target https=https://127.0.0.1:8443 --target ws=wss://127.0.0.1:8445
                          a bare address applies to the one --transport given, or to the transport its scheme names
@@ -28,7 +29,9 @@ Profile
                          not evaluated, a scenario that is hardening as a whole is reported "not in profile";
                          strict: also oxd-ts's hardening (PKCE, single-use and site-bound states, …), which a 3.1.4
                          server fails. Every scenario and assertion is reported with its source: a citation of the
-                         oxd 3.1.4 source or documentation, or the standard or threat its hardening answers
+                         oxd 3.1.4 source or documentation, or the standard or threat its hardening answers;
+                         reference-4: what oxd 4.x does (its source cited), over its REST API (--transport https4,
+                         the default then): register_site without setup_client, bare replies, 4.x errors
 
 OpenID Provider
   --op URL               the issuer the server under test uses. Without it, the bundled test OP is started in this
@@ -136,13 +139,14 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
 
   const transports: TransportName[] = []
   for (const t of values.transport.flatMap((v) => v.split(","))) {
-    if (!isTransportName(t)) throw new UsageError(`--transport ${t}: expected one of ${TRANSPORTS.join(", ")}`)
+    if (!isTransportName(t))
+      throw new UsageError(`--transport ${t}: expected one of ${[...TRANSPORTS, ...TRANSPORTS_4].join(", ")}`)
     if (!transports.includes(t)) transports.push(t)
   }
 
   const targets: Partial<Record<TransportName, string>> = {}
   for (const v of values.target) {
-    const named = /^(tcp|https|ws)=(.+)$/.exec(v)
+    const named = /^(tcp|https4|https|ws)=(.+)$/.exec(v)
     const transport: TransportName | undefined = named
       ? (named[1] as TransportName)
       : transports.length === 1
@@ -158,18 +162,20 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
       )
     targets[transport] = named ? named[2]! : v
   }
+  // the transports of the profile's API generation: the 4.x REST API for reference-4, else the 3.1 API's three
+  const pool = values.profile === "reference-4" ? TRANSPORTS_4 : TRANSPORTS
   const chosen = transports.length
     ? transports
-    : TRANSPORTS.filter((t) => targets[t]).length
-      ? TRANSPORTS.filter((t) => targets[t])
-      : [...TRANSPORTS]
+    : pool.filter((t) => targets[t]).length
+      ? pool.filter((t) => targets[t])
+      : [...pool]
   for (const t of Object.keys(targets) as TransportName[]) {
     if (!chosen.includes(t))
       throw new UsageError(`--target ${t}=${targets[t]} but --transport ${t} is not among ${chosen.join(", ")}`)
   }
 
   if (!isProfile(values.profile))
-    throw new UsageError(`--profile ${values.profile}: expected one of ${PROFILES.join(", ")}`)
+    throw new UsageError(`--profile ${values.profile}: expected one of ${[...PROFILES, ...PROFILES_4].join(", ")}`)
   const named = TRANSPORTS.filter((t) => transports.includes(t) || targets[t] !== undefined)
 
   const reporters: ReporterName[] = []

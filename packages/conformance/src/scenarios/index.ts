@@ -23,6 +23,7 @@ import { umaDenied, umaFlow, umaInvalidTicket, umaNeedInfo } from "./uma/flow.js
 import { umaBadParams, umaDuplicateMethod, umaOverwrite, umaUnprotectedPath } from "./uma/protect.js"
 import { umaExpiredRpt, umaIntrospectionCache, umaScopeExpression } from "./uma/rpt.js"
 import { crossSiteState, expiredState, reusedState, wrongState } from "./state/state.js"
+import { v4CodeFlow, v4Errors, v4Protection } from "./v4/api4.js"
 
 /** Every scenario, in the order a run reports them. */
 export const scenarios: ReadonlyArray<Scenario> = [
@@ -63,4 +64,8 @@ export const scenarios: ReadonlyArray<Scenario> = [
   umaExpiredRpt,
   umaIntrospectionCache,
   umaScopeExpression,
+  // the oxd 4.x API (profile reference-4, transport https4); not in the 3.1 profiles
+  v4CodeFlow,
+  v4Protection,
+  v4Errors,
 ]

@@ -72,6 +72,8 @@ export const startServerProcess = async (args: ReadonlyArray<string>) => {
     tcp: find(/legacy TCP protocol on (\S+:\d+)/),
     rest: find(/REST API on (https:\/\/\S+:\d+)/),
     ws: find(/WebSocket API \(tRPC\) on (wss:\/\/\S+:\d+)/),
+    /** The oxd 4.x REST API's listener (rest4_enabled, on by default). */
+    rest4: find(/oxd 4\.x REST API at (https:\/\/\S+:\d+)/),
     output: server.output,
     stop: async () => {
       await server.stop()

@@ -43,6 +43,8 @@ export const ConfigSchema = Schema.Struct({
   rest_max_body_bytes: Positive,
   rest_cors_origins: Strings,
   rest_error_status: Schema.Literals(["reference", "http"]),
+  rest4_enabled: Schema.Boolean,
+  rest4_port: Port,
   ws_enabled: Schema.Boolean,
   ws_port: Port,
   ws_plain: Schema.Boolean,

@@ -174,6 +174,18 @@ export const configKeys = [
     doc: "REST: HTTP status of an oxd error reply. reference (oxd-https-extension 3.1): 200 with the error envelope, as 3.1 REST clients expect; http: the error code's own status (400, 403, 429, 500, 502…) with the same envelope. Either way a missing Bearer is 403, a body that is no JSON object 400, an unknown path 404 (docs/compatibility.md §4)",
   },
   {
+    name: "rest4_enabled",
+    type: "bool",
+    default: true,
+    doc: "REST 4.x: serve the oxd 4.x REST API (bare JSON replies, 4.x paths and errors, register_site without setup_client) on its own listener (apps/server); same TLS and limits as the REST API",
+  },
+  {
+    name: "rest4_port",
+    type: "int",
+    default: 8543,
+    doc: "REST 4.x: port of the oxd 4.x HTTPS API (its paths collide with the 3.1 API's on rest_port); with rest_port 0 (any free port) it takes any free port too",
+  },
+  {
     name: "ws_enabled",
     type: "bool",
     default: true,

@@ -15,7 +15,7 @@ import {
 import { siteAuthMethod } from "./clientAuthMethods.js"
 import { OpenIdProvider } from "./OpenIdProvider.js"
 import { normalizeOpHost, requestedOpHost } from "./opHosts/opHost.js"
-import { authorises, scopeRefusal, setupClientIdOf, setupFound } from "./protectionRules.js"
+import { authorises, isOwnProtectionClient, scopeRefusal, setupClientIdOf, setupFound } from "./protectionRules.js"
 import { SiteStore, type Site } from "./SiteStore.js"
 import { presentedToken, protectionStep } from "./transportProtection.js"
 import { VouchCache, type Vouched } from "./VouchCache.js"
@@ -136,14 +136,17 @@ export class ProtectionGuard extends Context.Service<
       const checkSite = (site: Site, token: string): Effect.Effect<Site, OxdError> => {
         const setupClientId = setupClientIdOf(site)
         if (typeof setupClientId !== "string") return Effect.fail(setupClientId)
-        // the site's setup client is the one at the site's own OP: only that OP can vouch for the token
-        return Effect.flatMap(sites.findSetup(site.opHost, setupClientId), (found): Effect.Effect<Site, OxdError> => {
-          const setup = setupFound(found)
-          if (setup instanceof NoSetupClientForSite) return Effect.fail(setup)
-          return Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<Site, OxdError> => {
+        const checkWith = (setup: Site): Effect.Effect<Site, OxdError> =>
+          Effect.flatMap(introspectWith(setup, token), (v): Effect.Effect<Site, OxdError> => {
             const refusal = authorises(v, setup, config.protection_scope)
             return refusal ? Effect.fail(refusal) : Effect.succeed(setup)
           })
+        // a site that is its own protection client (oxd 4.x) asks its own OP with its own credentials
+        if (isOwnProtectionClient(site)) return checkWith(site)
+        // the site's setup client is the one at the site's own OP: only that OP can vouch for the token
+        return Effect.flatMap(sites.findSetup(site.opHost, setupClientId), (found): Effect.Effect<Site, OxdError> => {
+          const setup = setupFound(found)
+          return setup instanceof NoSetupClientForSite ? Effect.fail(setup) : checkWith(setup)
         })
       }
       const checkRegister = (params: Record<string, unknown>, token: string) =>
@@ -166,7 +169,7 @@ export class ProtectionGuard extends Context.Service<
         if (!site) return undefined
         const setupClientId = setupClientIdOf(site)
         if (typeof setupClientId !== "string") return undefined
-        const setup = sites.peekSetup(site.opHost, setupClientId)
+        const setup = isOwnProtectionClient(site) ? site : sites.peekSetup(site.opHost, setupClientId)
         if (!setup) return undefined
         // an entry due for refresh answers here only once introspectWith started the refresh (peek counts the hit)
         const v = vouched.peek(VouchCache.opKeyOf(setup), digestOf(token))

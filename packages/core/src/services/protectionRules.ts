@@ -15,6 +15,14 @@ export const setupClientIdOf = (site: Site): string | NoSetupClientForSite =>
     ? site.setupClientId
     : new NoSetupClientForSite({ detail: "the site was registered without a protection token" })
 
+/**
+ * Whether the site is its own protection client: its tokens come from its own client (get_client_token with the
+ * site's client_id and secret), as in oxd 4.x, where the token's client_id must be the RP's own
+ * (ValidationService.java:145). A 4.x register_site makes such a site; a 3.1 setup_client given an existing client_id
+ * does too (its setup client is the same client, same credentials).
+ */
+export const isOwnProtectionClient = (site: Site): boolean => site.setupClientId === site.clientId
+
 /** The site's setup client as the store found it at the site's own OP, or the refusal when it is gone. */
 export const setupFound = (setup: Site | undefined): Site | NoSetupClientForSite =>
   setup ?? new NoSetupClientForSite({ detail: "the site's setup client no longer exists" })

@@ -64,6 +64,8 @@ export const protectionStep = (
   protectCommandsWithAccessToken: boolean,
 ): ProtectionStep => {
   if (protection === "none") return "pass"
+  // oxd 4.x: register_site is not protected (CommandType.java:20); the new site is its own protection client
+  if (protection === "register" && ctx.api === "4") return "pass"
   if (!tokenRequired(ctx, protectCommandsWithAccessToken)) {
     // protection off: register_site still checks a token it is given, and the new site is tied to its setup
     // client, as the reference does (RegisterSiteOperation.java:78-98; audit R12, X21); nothing else is checked

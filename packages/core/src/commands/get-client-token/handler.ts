@@ -1,3 +1,4 @@
+import type { CallContext } from "../../CallContext.js"
 import { Effect } from "effect"
 import { OxdConfig } from "../../config/OxdConfig.js"
 import { InvalidAlgorithm, InvalidParams, MissingOpHost, OpUnreachable } from "../../errors.js"
@@ -8,7 +9,7 @@ import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: CallContext) {
   const config = yield* OxdConfig
   const op = yield* OpenIdProvider
   const opHostAsGiven = requestedOpHost(p.op_host, config)
@@ -60,6 +61,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,
     refresh_token: tokens.refresh_token ?? null,
-    scope: tokens.scope ?? null,
+    // oxd 4.x: a list (Result4, encoded by dispatch on the 4.x API)
+    scope: ctx.api === "4" ? ((tokens.scope ?? "").split(" ").filter(Boolean) as never) : (tokens.scope ?? null),
   }
 })

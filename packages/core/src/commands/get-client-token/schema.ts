@@ -41,3 +41,9 @@ export const Result = Schema.Struct({
     description: "The scope the OP granted, space-separated as it wrote it; null when it did not say.",
   }),
 })
+
+/** oxd 4.x answers the granted scopes as a list (4.x GetClientTokenOperation.java:81, `Utils.stringToList`). */
+export const Result4 = Schema.Struct({
+  ...Result.fields,
+  scope: Schema.Array(Schema.String).annotate({ description: "The scopes granted ([] when the OP names none)." }),
+})

@@ -4,12 +4,13 @@ import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
 import { TokenSubjects } from "../../services/TokenSubjects.js"
+import type { CallContext } from "../../CallContext.js"
 import { toClaimLists } from "../_shared/claims.js"
 import { refusedAsInternalError } from "../_shared/refusal.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
 
-export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: CallContext) {
   const states = yield* StateStore
   const sites = yield* SiteStore
   const op = yield* OpenIdProvider
@@ -68,6 +69,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     expires_in: tokens.expires_in ?? -1,
     refresh_token: tokens.refresh_token ?? null,
     id_token: idToken,
-    id_token_claims: toClaimLists(claims),
+    // oxd 4.x: the claims as the token carries them (Result4, encoded by dispatch on the 4.x API)
+    id_token_claims: ctx.api === "4" ? (claims as never) : toClaimLists(claims),
   }
 })

@@ -26,3 +26,11 @@ export const Result = Schema.Struct({
     description: "The validated ID token's claims, each as a list of strings (as oxd 3.1 returns them).",
   }),
 })
+
+/** oxd 4.x answers the ID token's claims as they are in it (4.x GetTokensByCodeOperation.java:137): the 4.x API's result. */
+export const Result4 = Schema.Struct({
+  ...Result.fields,
+  id_token_claims: Schema.Record(Schema.String, Schema.Unknown).annotate({
+    description: "The validated ID token's claims as the token carries them (oxd 4.x).",
+  }),
+})

@@ -5,16 +5,20 @@ import { TokenSubjects } from "../../services/TokenSubjects.js"
 import { toClaimLists } from "../_shared/claims.js"
 import { present } from "../_shared/fields.js"
 import { opClientOf } from "../_shared/siteClient.js"
+import type { CallContext } from "../../CallContext.js"
 import type { Params, Result } from "./schema.js"
 
 /** The reference's reply (GetUserInfoResponse): the claims, and two fields it never fills. */
-const reply = (claims: Record<string, unknown>): typeof Result.Type => ({
+const reply31 = (claims: Record<string, unknown>): typeof Result.Type => ({
   claims: toClaimLists(claims),
   refresh_token: null,
   access_token: null,
 })
 
-export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
+export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: CallContext) {
+  // oxd 4.x answers the claims as the OP wrote them (Result4; dispatch encodes it on the 4.x API)
+  const reply = (claims: Record<string, unknown>): typeof Result.Type =>
+    ctx.api === "4" ? (claims as never) : reply31(claims)
   const site = yield* (yield* SiteStore).get(p.oxd_id)
   // the reference asks the OP without a token and keeps what its refusal leaves: no claims
   if (!present(p.access_token)) return reply({})

@@ -17,3 +17,9 @@ export const Result = Schema.Struct({
   refresh_token: Schema.Null.annotate({ description: "Always null (oxd 3.1's reply has the field)." }),
   access_token: Schema.Null.annotate({ description: "Always null (oxd 3.1's reply has the field)." }),
 })
+
+/** oxd 4.x answers the OP's userinfo JSON as it came (4.x GetUserInfoOperation.java:55, `POJOResponse` of the body). */
+export const Result4 = Schema.Record(Schema.String, Schema.Unknown).annotate({
+  description:
+    "The OP's userinfo answer as it came (claims with their own JSON values); {} when the OP refused the token.",
+})

@@ -1,0 +1,222 @@
+import type { TestOp } from "@oxd/test-op"
+import { startOp } from "@oxd/testkit"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startTestRest, type RawReply, type TestRest } from "../test-support/http.js"
+import { servedV4Paths, unservedV4Paths, V4_PATHS } from "./paths.js"
+
+// Citations: RR = oxd 4.x oxd-server/src/main/java/org/gluu/oxd/server/RestResource.java, ERC = oxd-common/…/
+// ErrorResponseCode.java, VS = …/server/service/ValidationService.java (GluuFederation/oxd `master`).
+const REDIRECT_URI = "https://rp.example/cb"
+let op: TestOp
+let rest: TestRest
+
+beforeAll(async () => {
+  op = await startOp()
+  rest = await startTestRest(
+    { trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin] },
+    { api: "4" },
+  )
+})
+afterAll(async () => {
+  await rest?.close()
+  await op?.close()
+})
+
+const bare = (r: RawReply): Record<string, any> => {
+  expect(r.status, `expected 200, got ${r.status} ${r.text.slice(0, 300)}`).toBe(200)
+  expect(r.body).not.toHaveProperty("status")
+  return r.body
+}
+/** 4.x's ErrorResponse (HttpException.java:20): every field, nulls included, with the code's status. */
+const v4Error = (r: RawReply, status: number, error: string) => {
+  expect({ status: r.status, error: r.body?.error }, r.text.slice(0, 300)).toEqual({ status, error })
+  expect(Object.keys(r.body).sort()).toEqual(["details", "error", "error_description", "reason"])
+  expect(r.body.error_description).toEqual(expect.any(String))
+}
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
+
+/** 4.x's flow: register_site (no token) answers the client; get_client_token with it gives the site's token. */
+const registerSite = async () => {
+  const site = bare(
+    await rest.send("/register-site", {
+      body: { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, scope: ["openid", "oxd"] },
+    }),
+  )
+  const { access_token } = bare(
+    await rest.send("/get-client-token", {
+      body: {
+        op_host: op.issuer,
+        client_id: site["client_id"],
+        client_secret: site["client_secret"],
+        scope: ["openid", "oxd"],
+      },
+    }),
+  )
+  return { oxdId: String(site["oxd_id"]), token: String(access_token), site }
+}
+
+describe("the oxd 4.x REST API", () => {
+  it("serves the rows of the path table whose command is registered, and lists the others", () => {
+    // the commands the 4.x paths need that core has now; the others light up when they are registered
+    expect(servedV4Paths().map((p) => p.command)).toEqual([
+      "get_client_token",
+      "introspect_access_token",
+      "introspect_rpt",
+      "register_site",
+      "update_site",
+      "remove_site",
+      "get_authorization_url",
+      "get_tokens_by_code",
+      "get_user_info",
+      "get_logout_uri",
+      "get_access_token_by_refresh_token",
+      "uma_rs_protect",
+      "uma_rs_check_access",
+      "uma_rp_get_rpt",
+      "uma_rp_get_claims_gathering_url",
+    ])
+    expect(unservedV4Paths().length + servedV4Paths().length).toBe(V4_PATHS.length)
+  })
+
+  it("answers an unserved row 404 until its command exists, in 4.x's error shape", async () => {
+    const missing = unservedV4Paths().find((p) => p.method === "POST")
+    if (!missing) return
+    v4Error(await rest.send(missing.path, { body: {} }), 404, "unsupported_operation")
+  })
+
+  it("register_site needs no token and answers the client (RR:92-98, CommandType.java:20; RegisterSiteOperation.java:68-79)", async () => {
+    const { site } = await registerSite()
+    expect(site).toMatchObject({
+      oxd_id: expect.any(String),
+      client_id: expect.any(String),
+      client_secret: expect.any(String),
+    })
+  })
+
+  it("answers bare JSON: the result itself, no envelope (RR:296-300)", async () => {
+    const { oxdId, token } = await registerSite()
+    const r = await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: bearer(token) })
+    expect(Object.keys(bare(r))).toEqual(["authorization_url"])
+    expect(r.headers["content-type"]).toMatch(/^application\/json/)
+  })
+
+  it("a protected command without a Bearer token: 403 blank_access_token (RR:388-397, ERC:67)", async () => {
+    const { oxdId } = await registerSite()
+    v4Error(await rest.send("/get-authorization-url", { body: { oxd_id: oxdId } }), 403, "blank_access_token")
+    v4Error(
+      await rest.send("/get-authorization-url", { body: { oxd_id: oxdId }, headers: { Authorization: "Bearer " } }),
+      403,
+      "blank_access_token",
+    )
+  })
+
+  it("another site's token: 403 invalid_access_token; a made-up one: 403 inactive_access_token (VS:145-149, VS:166-169)", async () => {
+    const a = await registerSite()
+    const b = await registerSite()
+    const params = { body: { oxd_id: a.oxdId } }
+    v4Error(
+      await rest.send("/get-authorization-url", { ...params, headers: bearer(b.token) }),
+      403,
+      "invalid_access_token",
+    )
+    v4Error(
+      await rest.send("/get-authorization-url", { ...params, headers: bearer("made-up") }),
+      403,
+      "inactive_access_token",
+    )
+  })
+
+  it("a token without the oxd scope: 403 access_token_insufficient_scope (VS:140-143, ERC:37)", async () => {
+    const site = bare(
+      await rest.send("/register-site", {
+        body: { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, scope: ["openid"] },
+      }),
+    )
+    const { access_token } = bare(
+      await rest.send("/get-client-token", {
+        body: {
+          op_host: op.issuer,
+          client_id: site["client_id"],
+          client_secret: site["client_secret"],
+          scope: ["openid"],
+        },
+      }),
+    )
+    v4Error(
+      await rest.send("/get-authorization-url", { body: { oxd_id: site["oxd_id"] }, headers: bearer(access_token) }),
+      403,
+      "access_token_insufficient_scope",
+    )
+  })
+
+  it("an unknown oxd_id: 400 invalid_oxd_id (ERC:56)", async () => {
+    const { token } = await registerSite()
+    v4Error(
+      await rest.send("/get-authorization-url", {
+        body: { oxd_id: "6f9619ff-8b86-4011-b42d-00cf4fc964ff" },
+        headers: bearer(token),
+      }),
+      400,
+      "invalid_oxd_id",
+    )
+  })
+
+  it("AuthorizationOxdId naming the params' oxd_id is accepted; another site's is refused 400 invalid_authorization_oxd_id (RR:341-344, ERC:119)", async () => {
+    const a = await registerSite()
+    const b = await registerSite()
+    const own = await rest.send("/get-authorization-url", {
+      body: { oxd_id: a.oxdId },
+      headers: { ...bearer(a.token), AuthorizationOxdId: a.oxdId },
+    })
+    bare(own)
+    // a command that needs no token ignores the header, as 4.x does (RR:341: only when authorization is required)
+    bare(
+      await rest.send("/register-site", {
+        body: { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, scope: ["openid", "oxd"] },
+        headers: { AuthorizationOxdId: b.oxdId },
+      }),
+    )
+    // in 4.x, b's token would open a's site with AuthorizationOxdId: b
+    v4Error(
+      await rest.send("/get-authorization-url", {
+        body: { oxd_id: a.oxdId },
+        headers: { ...bearer(b.token), AuthorizationOxdId: b.oxdId },
+      }),
+      400,
+      "invalid_authorization_oxd_id",
+    )
+  })
+
+  it("update_site and remove_site need the site's token (4.x asks none: CommandType.java:21-22)", async () => {
+    const { oxdId, token } = await registerSite()
+    v4Error(await rest.send("/remove-site", { body: { oxd_id: oxdId } }), 403, "blank_access_token")
+    expect(bare(await rest.send("/remove-site", { body: { oxd_id: oxdId }, headers: bearer(token) }))).toEqual({
+      oxd_id: oxdId,
+    })
+  })
+
+  it("a body that is no JSON object: 400 in 4.x's shape (RR:276-284)", async () => {
+    const r = await rest.send("/register-site", { body: "{not json", headers: { "Content-Type": "application/json" } })
+    v4Error(r, 400, "bad_request")
+    expect(r.body.error_description).toMatch(/^Invalid parameters\. Message: /)
+  })
+
+  it("GET /health-check: JSON application, version, status running (RR:40-52)", async () => {
+    const r = await rest.send("/health-check", { method: "GET" })
+    expect(r.status).toBe(200)
+    expect(r.body).toEqual({ application: "oxd", version: expect.any(String), status: "running" })
+  })
+
+  it("an unknown path: 404; another method: 405, in 4.x's error shape", async () => {
+    v4Error(await rest.send("/setup-client", { body: {} }), 404, "unsupported_operation")
+    v4Error(await rest.send("/get-client-token", { method: "GET" }), 405, "bad_request")
+  })
+
+  it("serves its own OpenAPI document at /openapi.json", async () => {
+    const r = await rest.send("/openapi.json", { method: "GET" })
+    expect(r.status).toBe(200)
+    expect(r.body.info.title).toMatch(/4\.x/)
+    expect(Object.keys(r.body.paths)).toContain("/register-site")
+    expect(Object.keys(r.body.paths)).not.toContain("/setup-client")
+  })
+})

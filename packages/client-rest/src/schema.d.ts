@@ -324,6 +324,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get-rp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the site's registration, without secrets (oxd 4.x).
+         * @description The oxd command `get_rp`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_rp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-discovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP's discovery document (oxd 4.x).
+         * @description The oxd command `get_discovery`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_discovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP's signing keys (JWKS) (oxd 4.x).
+         * @description The oxd command `get_jwks`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_jwks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discover the user's OP by WebFinger and check it is the given OP (oxd 4.x).
+         * @description The oxd command `get_issuer`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_issuer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -339,6 +419,27 @@ export interface paths {
          * @description Deprecated: the oxd 3.1 name of `/update-site`, answered the same way. The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["update_site_registration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issuer-discovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discover the user's OP by WebFinger and check it is the given OP (oxd 4.x). (older name of get_issuer)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/get-issuer`, answered the same way. The oxd command `get_issuer`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["issuer_discovery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -370,7 +471,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorData: {
-            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
+            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_op_host_and_configuration_endpoint (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_object_not_found (404), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -477,6 +578,177 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The OP's discovery document, from the server's discovery cache (oxd 4.x get-discovery). */
+        GetDiscoveryParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_discovery: {"status":"ok","data":<GetDiscoveryResult>}. */
+        GetDiscoveryReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetDiscoveryResult"];
+        };
+        /** @description The fields of oxd 4.x's GetDiscoveryResponse the OP's document has (absent ones are left out). */
+        GetDiscoveryResult: {
+            /** @description The discovery document's issuer. */
+            issuer?: string | null;
+            /** @description The discovery document's authorization_endpoint. */
+            authorization_endpoint?: string | null;
+            /** @description The discovery document's token_endpoint. */
+            token_endpoint?: string | null;
+            /** @description The discovery document's revocation_endpoint. */
+            token_revocation_endpoint?: string | null;
+            /** @description The discovery document's userinfo_endpoint. */
+            user_info_endpoint?: string | null;
+            /** @description The discovery document's client_info_endpoint. */
+            client_info_endpoint?: string | null;
+            /** @description The discovery document's check_session_iframe. */
+            check_session_iframe?: string | null;
+            /** @description The discovery document's end_session_endpoint. */
+            end_session_endpoint?: string | null;
+            /** @description The discovery document's jwks_uri. */
+            jwks_uri?: string | null;
+            /** @description The discovery document's registration_endpoint. */
+            registration_endpoint?: string | null;
+            /** @description The discovery document's id_generation_endpoint. */
+            id_generation_endpoint?: string | null;
+            /** @description The discovery document's introspection_endpoint. */
+            introspection_endpoint?: string | null;
+            /** @description The discovery document's scopes_supported. */
+            scopes_supported?: string[] | null;
+            /** @description The discovery document's response_types_supported. */
+            response_types_supported?: string[] | null;
+            /** @description The discovery document's grant_types_supported. */
+            grant_types_supported?: string[] | null;
+            /** @description The discovery document's acr_values_supported. */
+            acr_values_supported?: string[] | null;
+            /** @description The discovery document's subject_types_supported. */
+            subject_types_supported?: string[] | null;
+            /** @description The discovery document's userinfo_signing_alg_values_supported. */
+            user_info_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's userinfo_encryption_alg_values_supported. */
+            user_info_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's userinfo_encryption_enc_values_supported. */
+            user_info_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_signing_alg_values_supported. */
+            id_token_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_encryption_alg_values_supported. */
+            id_token_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_encryption_enc_values_supported. */
+            id_token_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_signing_alg_values_supported. */
+            request_object_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_encryption_alg_values_supported. */
+            request_object_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_encryption_enc_values_supported. */
+            request_object_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's token_endpoint_auth_methods_supported. */
+            token_endpoint_auth_methods_supported?: string[] | null;
+            /** @description The discovery document's token_endpoint_auth_signing_alg_values_supported. */
+            token_endpoint_auth_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's display_values_supported. */
+            display_values_supported?: string[] | null;
+            /** @description The discovery document's claim_types_supported. */
+            claim_types_supported?: string[] | null;
+            /** @description The discovery document's claims_supported. */
+            claims_supported?: string[] | null;
+            /** @description The discovery document's id_token_token_binding_cnf_values_supported. */
+            id_token_token_binding_cnf_values_supported?: string[] | null;
+            /** @description The discovery document's service_documentation. */
+            service_documentation?: string | null;
+            /** @description The discovery document's claims_locales_supported. */
+            claims_locales_supported?: string[] | null;
+            /** @description The discovery document's ui_locales_supported. */
+            ui_locales_supported?: string[] | null;
+            /** @description The discovery document's claims_parameter_supported. */
+            claims_parameter_supported?: boolean | null;
+            /** @description The discovery document's request_parameter_supported. */
+            request_parameter_supported?: boolean | null;
+            /** @description The discovery document's request_uri_parameter_supported. */
+            request_uri_parameter_supported?: boolean | null;
+            /** @description The discovery document's require_request_uri_registration. */
+            require_request_uri_registration?: boolean | null;
+            /** @description The discovery document's tls_client_certificate_bound_access_tokens. */
+            tls_client_certificate_bound_access_tokens?: boolean | null;
+            /** @description The discovery document's frontchannel_logout_supported. */
+            front_channel_logout_supported?: boolean | null;
+            /** @description The discovery document's frontchannel_logout_session_supported. */
+            front_channel_logout_session_supported?: boolean | null;
+            /** @description The discovery document's op_policy_uri. */
+            op_policy_uri?: string | null;
+            /** @description The discovery document's op_tos_uri. */
+            op_tos_uri?: string | null;
+            /** @description The discovery document's scope_to_claims_mapping. */
+            scope_to_claims_mapping?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Finds the user's OP by WebFinger and checks it is the OP named (op_configuration_endpoint or op_host) (oxd 4.x get-issuer). */
+        GetIssuerParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+            /** @description The user's identifier to discover the issuer of: acct:user@host, user@host or an https URL (OpenID Connect Discovery 1.0 §2). */
+            resource?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_issuer: {"status":"ok","data":<GetIssuerResult>}. */
+        GetIssuerReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetIssuerResult"];
+        };
+        GetIssuerResult: {
+            /** @description The JRD's subject: the normalised resource. */
+            subject: string;
+            /** @description The JRD's links (rel and href of each). */
+            links: ({
+                /** @description http://openid.net/specs/connect/1.0/issuer for an issuer link. */
+                rel: string;
+                /** @description The issuer. */
+                href: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The OP's signing keys (JWKS), from the server's key cache (oxd 4.x get-jwks). */
+        GetJwksParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_jwks: {"status":"ok","data":<GetJwksResult>}. */
+        GetJwksReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetJwksResult"];
+        };
+        GetJwksResult: {
+            /** @description The keys of the OP's jwks_uri. */
+            keys: Record<string, never>[];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Builds the OP's end-session URL (OpenID Connect RP-Initiated Logout). */
         GetLogoutUriParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -500,6 +772,29 @@ export interface components {
         };
         GetLogoutUriResult: {
             uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The site's registration as this server keeps it, without secrets (oxd 4.x get-rp). */
+        GetRpParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description oxd 4.x lists every site of the server with list: true; this server refuses it (one caller may not see other tenants' sites). */
+            list?: boolean | ("true" | "false") | number | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_rp: {"status":"ok","data":<GetRpResult>}. */
+        GetRpReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetRpResult"];
+        };
+        GetRpResult: {
+            /** @description The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included. */
+            node: Record<string, never>;
         } & {
             [key: string]: unknown;
         };
@@ -1530,6 +1825,127 @@ export interface operations {
             502: components["responses"]["OpUnreachable"];
         };
     };
+    get_rp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRpParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRpResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRpReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetDiscoveryParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetDiscoveryResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDiscoveryReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetJwksParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetJwksResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetJwksReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_issuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetIssuerParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetIssuerResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIssuerReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
     update_site_registration: {
         parameters: {
             query?: never;
@@ -1554,6 +1970,36 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    issuer_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetIssuerParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetIssuerResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIssuerReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

@@ -70,6 +70,8 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     db,
     stores,
     op,
+    // the same OpFetch as the OP's (a layer is built once): get_issuer's WebFinger query goes through it
+    fetchLayer,
     uma,
     guard,
     Ids.layer,

@@ -111,6 +111,15 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   PatUnavailable: { http: 500, code: "internal_error" },
   RateLimited: { http: 429, code: "rate_limited" },
   EdgeRefusal: { http: (e) => e.status ?? EDGE_REFUSALS[e.reason].http, code: (e) => EDGE_REFUSALS[e.reason].code },
+  // oxd 4.x (issue 28), oxd-common/…/ErrorResponseCode.java on master: :64, :99-100, :102; a disabled command is
+  // answered as an unknown one (unsupported_operation), its description says which key enables it
+  NoOpLocation: { http: 400, code: "invalid_op_host_and_configuration_endpoint" },
+  IssuerDiscoveryFailed: {
+    http: 500,
+    code: (e) => (e.reason === "mismatch" ? "invalid_issuer_discovered" : "failed_to_get_issuer"),
+  },
+  RequestObjectNotFound: { http: 404, code: "request_object_not_found" },
+  CommandDisabled: { http: 500, code: "unsupported_operation" },
 }
 
 export interface WireError {

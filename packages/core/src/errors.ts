@@ -471,6 +471,47 @@ export class EdgeRefusal extends Schema.TaggedError<EdgeRefusal>()("EdgeRefusal"
   }
 }
 
+// ── oxd 4.x (issue 28): codes of GluuFederation/oxd master, oxd-common/…/ErrorResponseCode.java ──
+
+/** Neither op_host nor op_configuration_endpoint (nor default_op_host): ErrorResponseCode.java:64. */
+export class NoOpLocation extends Schema.TaggedError<NoOpLocation>()("NoOpLocation", {}) {
+  override get message() {
+    return "Both op_host and op_configuration_endpoint are empty: send one of them (op_configuration_endpoint: the URL of the OP's /.well-known/openid-configuration), or start the server with default_op_host."
+  }
+}
+
+/**
+ * get_issuer: WebFinger gave no usable answer (failed_to_get_issuer, ErrorResponseCode.java:99), or none of its issuer
+ * links is the issuer of the OP's discovery (invalid_issuer_discovered, :100).
+ */
+export class IssuerDiscoveryFailed extends Schema.TaggedError<IssuerDiscoveryFailed>()("IssuerDiscoveryFailed", {
+  reason: Schema.Literals(["webfinger", "mismatch"]),
+  detail: Schema.String,
+}) {
+  override get message() {
+    return this.reason === "mismatch"
+      ? `Discovered issuer not matched with issuer obtained from WebFinger: ${this.detail}`
+      : `Failed to get the OP's issuer by WebFinger: ${this.detail}. Check the resource (acct:user@host, user@host or an https URL).`
+  }
+}
+
+/** A request object id this server does not hold (expired, or never issued): ErrorResponseCode.java:102. */
+export class RequestObjectNotFound extends Schema.TaggedError<RequestObjectNotFound>()("RequestObjectNotFound", {}) {
+  override get message() {
+    return "Request object not found. The request_uri has either expired or it does not exist."
+  }
+}
+
+/** A command that exists but is switched off by configuration (the test helpers: test_helpers_enabled). */
+export class CommandDisabled extends Schema.TaggedError<CommandDisabled>()("CommandDisabled", {
+  command: Schema.String,
+  key: Schema.String,
+}) {
+  override get message() {
+    return `The command "${this.command}" is disabled on this server: it is a test helper that logs a user in with a password. An operator enables it with ${this.key}: true, on test deployments only.`
+  }
+}
+
 export type OxdError =
   | UnknownCommand
   | InvalidParams
@@ -513,3 +554,7 @@ export type OxdError =
   | PatUnavailable
   | RateLimited
   | EdgeRefusal
+  | NoOpLocation
+  | IssuerDiscoveryFailed
+  | RequestObjectNotFound
+  | CommandDisabled

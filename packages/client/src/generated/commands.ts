@@ -463,6 +463,173 @@ export type UmaRpGetClaimsGatheringUrlResult = {
   readonly state: string
 }
 
+/** The params of `get_rp`: Get the site's registration, without secrets (oxd 4.x). */
+export type GetRpParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** oxd 4.x lists every site of the server with list: true; this server refuses it (one caller may not see other tenants' sites). */
+  readonly list?: boolean | "true" | "false" | number | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_rp`'s ok reply. */
+export type GetRpResult = {
+  /** The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included. */
+  readonly node: {
+    readonly [key: string]: unknown
+  }
+}
+
+/** The params of `get_discovery`: Get the OP's discovery document (oxd 4.x). */
+export type GetDiscoveryParams = {
+  /** URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
+  /** Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+  readonly op_host?: string | number | boolean | null | undefined
+  /** Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+  readonly op_discovery_path?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_discovery`'s ok reply. */
+export type GetDiscoveryResult = {
+  /** The discovery document's issuer. */
+  readonly issuer?: string | undefined
+  /** The discovery document's authorization_endpoint. */
+  readonly authorization_endpoint?: string | undefined
+  /** The discovery document's token_endpoint. */
+  readonly token_endpoint?: string | undefined
+  /** The discovery document's revocation_endpoint. */
+  readonly token_revocation_endpoint?: string | undefined
+  /** The discovery document's userinfo_endpoint. */
+  readonly user_info_endpoint?: string | undefined
+  /** The discovery document's client_info_endpoint. */
+  readonly client_info_endpoint?: string | undefined
+  /** The discovery document's check_session_iframe. */
+  readonly check_session_iframe?: string | undefined
+  /** The discovery document's end_session_endpoint. */
+  readonly end_session_endpoint?: string | undefined
+  /** The discovery document's jwks_uri. */
+  readonly jwks_uri?: string | undefined
+  /** The discovery document's registration_endpoint. */
+  readonly registration_endpoint?: string | undefined
+  /** The discovery document's id_generation_endpoint. */
+  readonly id_generation_endpoint?: string | undefined
+  /** The discovery document's introspection_endpoint. */
+  readonly introspection_endpoint?: string | undefined
+  /** The discovery document's scopes_supported. */
+  readonly scopes_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's response_types_supported. */
+  readonly response_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's grant_types_supported. */
+  readonly grant_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's acr_values_supported. */
+  readonly acr_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's subject_types_supported. */
+  readonly subject_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's userinfo_signing_alg_values_supported. */
+  readonly user_info_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's userinfo_encryption_alg_values_supported. */
+  readonly user_info_encryption_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's userinfo_encryption_enc_values_supported. */
+  readonly user_info_encryption_enc_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_signing_alg_values_supported. */
+  readonly id_token_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_encryption_alg_values_supported. */
+  readonly id_token_encryption_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_encryption_enc_values_supported. */
+  readonly id_token_encryption_enc_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's request_object_signing_alg_values_supported. */
+  readonly request_object_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's request_object_encryption_alg_values_supported. */
+  readonly request_object_encryption_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's request_object_encryption_enc_values_supported. */
+  readonly request_object_encryption_enc_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's token_endpoint_auth_methods_supported. */
+  readonly token_endpoint_auth_methods_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's token_endpoint_auth_signing_alg_values_supported. */
+  readonly token_endpoint_auth_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's display_values_supported. */
+  readonly display_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's claim_types_supported. */
+  readonly claim_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's claims_supported. */
+  readonly claims_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_token_binding_cnf_values_supported. */
+  readonly id_token_token_binding_cnf_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's service_documentation. */
+  readonly service_documentation?: string | undefined
+  /** The discovery document's claims_locales_supported. */
+  readonly claims_locales_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's ui_locales_supported. */
+  readonly ui_locales_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's claims_parameter_supported. */
+  readonly claims_parameter_supported?: boolean | undefined
+  /** The discovery document's request_parameter_supported. */
+  readonly request_parameter_supported?: boolean | undefined
+  /** The discovery document's request_uri_parameter_supported. */
+  readonly request_uri_parameter_supported?: boolean | undefined
+  /** The discovery document's require_request_uri_registration. */
+  readonly require_request_uri_registration?: boolean | undefined
+  /** The discovery document's tls_client_certificate_bound_access_tokens. */
+  readonly tls_client_certificate_bound_access_tokens?: boolean | undefined
+  /** The discovery document's frontchannel_logout_supported. */
+  readonly front_channel_logout_supported?: boolean | undefined
+  /** The discovery document's frontchannel_logout_session_supported. */
+  readonly front_channel_logout_session_supported?: boolean | undefined
+  /** The discovery document's op_policy_uri. */
+  readonly op_policy_uri?: string | undefined
+  /** The discovery document's op_tos_uri. */
+  readonly op_tos_uri?: string | undefined
+  /** The discovery document's scope_to_claims_mapping. */
+  readonly scope_to_claims_mapping?: {
+    readonly [key: string]: ReadonlyArray<string>
+  } | undefined
+}
+
+/** The params of `get_jwks`: Get the OP's signing keys (JWKS) (oxd 4.x). */
+export type GetJwksParams = {
+  /** URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
+  /** Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+  readonly op_host?: string | number | boolean | null | undefined
+  /** Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+  readonly op_discovery_path?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_jwks`'s ok reply. */
+export type GetJwksResult = {
+  /** The keys of the OP's jwks_uri. */
+  readonly keys: ReadonlyArray<{
+    readonly [key: string]: unknown
+  }>
+}
+
+/** The params of `get_issuer`: Discover the user's OP by WebFinger and check it is the given OP (oxd 4.x). */
+export type GetIssuerParams = {
+  /** URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
+  /** Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+  readonly op_host?: string | number | boolean | null | undefined
+  /** Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+  readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** The user's identifier to discover the issuer of: acct:user@host, user@host or an https URL (OpenID Connect Discovery 1.0 §2). */
+  readonly resource?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_issuer`'s ok reply. */
+export type GetIssuerResult = {
+  /** The JRD's subject: the normalised resource. */
+  readonly subject: string
+  /** The JRD's links (rel and href of each). */
+  readonly links: ReadonlyArray<{
+    /** http://openid.net/specs/connect/1.0/issuer for an issuer link. */
+    readonly rel: string
+    /** The issuer. */
+    readonly href: string
+  }>
+}
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -481,9 +648,14 @@ export interface Commands {
   readonly introspect_rpt: { readonly params: IntrospectRptParams; readonly result: IntrospectRptResult }
   readonly uma_rp_get_rpt: { readonly params: UmaRpGetRptParams; readonly result: UmaRpGetRptResult }
   readonly uma_rp_get_claims_gathering_url: { readonly params: UmaRpGetClaimsGatheringUrlParams; readonly result: UmaRpGetClaimsGatheringUrlResult }
+  readonly get_rp: { readonly params: GetRpParams; readonly result: GetRpResult }
+  readonly get_discovery: { readonly params: GetDiscoveryParams; readonly result: GetDiscoveryResult }
+  readonly get_jwks: { readonly params: GetJwksParams; readonly result: GetJwksResult }
+  readonly get_issuer: { readonly params: GetIssuerParams; readonly result: GetIssuerResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */
 export interface CommandAliases {
   readonly update_site_registration: "update_site"
+  readonly issuer_discovery: "get_issuer"
 }

@@ -15,6 +15,11 @@ import { UmaRpGetClaimsGatheringUrl } from "./uma-rp-get-claims-gathering-url/in
 import { UmaRpGetRpt } from "./uma-rp-get-rpt/index.js"
 import { UmaRsCheckAccess } from "./uma-rs-check-access/index.js"
 import { UmaRsProtect } from "./uma-rs-protect/index.js"
+// oxd 4.x (issue 28)
+import { GetDiscovery } from "./get-discovery/index.js"
+import { GetIssuer } from "./get-issuer/index.js"
+import { GetJwks } from "./get-jwks/index.js"
+import { GetRp } from "./get-rp/index.js"
 
 /** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
 export const commands = Command.registry(
@@ -34,6 +39,11 @@ export const commands = Command.registry(
   IntrospectRpt,
   UmaRpGetRpt,
   UmaRpGetClaimsGatheringUrl,
+  // oxd 4.x (issue 28)
+  GetRp,
+  GetDiscovery,
+  GetJwks,
+  GetIssuer,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

@@ -404,6 +404,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/check-id-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an ID token of the site (oxd 4.x).
+         * @description The oxd command `check_id_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["check_id_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check-access-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that an access token is the one its ID token was issued with (oxd 4.x).
+         * @description The oxd command `check_access_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["check_access_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -446,6 +486,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/id-token-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an ID token of the site (oxd 4.x). (older name of check_id_token)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/check-id-token`, answered the same way. The oxd command `check_id_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["id_token_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/access-token-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that an access token is the one its ID token was issued with (oxd 4.x). (older name of check_access_token)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/check-access-token`, answered the same way. The oxd command `check_access_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["access_token_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health-check": {
         parameters: {
             query?: never;
@@ -470,8 +552,72 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Checks that an access token is the one its ID token was issued with (at_hash) (oxd 4.x check-access-token; 3.1 access_token_status). */
+        CheckAccessTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            id_token: string | number | boolean;
+            /** @description The access token whose hash the ID token's at_hash must be. */
+            access_token?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of check_access_token: {"status":"ok","data":<CheckAccessTokenResult>}. */
+        CheckAccessTokenReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["CheckAccessTokenResult"];
+        };
+        CheckAccessTokenResult: {
+            /** @description Whether the ID token is valid and its at_hash is the access token's. */
+            active: boolean;
+            /** @description The ID token's exp in milliseconds since the epoch; null when inactive. */
+            expires_at: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            /** @description The ID token's iat in milliseconds since the epoch; null when inactive. */
+            issued_at: number | ("Infinity" | "-Infinity" | "NaN") | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Validates an ID token of the site (oxd 4.x check-id-token; 3.1 id_token_status). */
+        CheckIdTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            id_token: string | number | boolean;
+            /** @description The nonce the ID token must carry, when given. */
+            nonce?: string | number | boolean | null;
+            /** @description The state whose s_hash the ID token must carry, when it has one. */
+            state?: string | number | boolean | null;
+            /** @description The authorization code the ID token's c_hash must match, when given. */
+            code?: string | number | boolean | null;
+            /** @description The access token the ID token's at_hash must match, when given. */
+            access_token?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of check_id_token: {"status":"ok","data":<CheckIdTokenResult>}. */
+        CheckIdTokenReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["CheckIdTokenResult"];
+        };
+        CheckIdTokenResult: {
+            /** @description Whether the ID token is valid: signed by the OP, issued to this site, not expired, the nonce's. */
+            active: boolean;
+            expires_at: number | ("Infinity" | "-Infinity" | "NaN");
+            issued_at: number | ("Infinity" | "-Infinity" | "NaN");
+            /** @description Its claims, each as a list of strings; {} when inactive. */
+            claims: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
         ErrorData: {
-            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_op_host_and_configuration_endpoint (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_object_not_found (404), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
+            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_op_host_and_configuration_endpoint (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_state_bad_hash (500), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_object_not_found (404), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -1946,6 +2092,68 @@ export interface operations {
             502: components["responses"]["OpUnreachable"];
         };
     };
+    check_id_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckIdTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckIdTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIdTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    check_access_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAccessTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckAccessTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckAccessTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
     update_site_registration: {
         parameters: {
             query?: never;
@@ -2000,6 +2208,68 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    id_token_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckIdTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckIdTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIdTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    access_token_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAccessTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckAccessTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckAccessTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

@@ -120,6 +120,9 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   },
   RequestObjectNotFound: { http: 404, code: "request_object_not_found" },
   CommandDisabled: { http: 500, code: "unsupported_operation" },
+  // ErrorResponseCode.java:116-117 (at_hash_not_found, c_hash_not_found), :53 (invalid_state_bad_hash)
+  IdTokenHashMissing: { http: 500, code: (e) => `${e.claim}_not_found` },
+  StateHashMismatch: { http: 500, code: "invalid_state_bad_hash" },
 }
 
 export interface WireError {

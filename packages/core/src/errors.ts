@@ -502,6 +502,25 @@ export class RequestObjectNotFound extends Schema.TaggedError<RequestObjectNotFo
   }
 }
 
+/**
+ * check_id_token: the ID token lacks a hash claim the reference requires (at_hash for a site with response type token,
+ * c_hash when a code is given): at_hash_not_found, c_hash_not_found (ErrorResponseCode.java:116-117).
+ */
+export class IdTokenHashMissing extends Schema.TaggedError<IdTokenHashMissing>()("IdTokenHashMissing", {
+  claim: Schema.Literals(["at_hash", "c_hash"]),
+}) {
+  override get message() {
+    return `${this.claim} is missing in the ID token: ${this.claim === "c_hash" ? "a code was given to check against it" : "the site's response types include token, so the ID token must bind its access token"}.`
+  }
+}
+
+/** check_id_token: the ID token's s_hash is not the hash of the state given (ErrorResponseCode.java:53). */
+export class StateHashMismatch extends Schema.TaggedError<StateHashMismatch>()("StateHashMismatch", {}) {
+  override get message() {
+    return "State is invalid: its hash does not match the ID token's s_hash."
+  }
+}
+
 /** A command that exists but is switched off by configuration (the test helpers: test_helpers_enabled). */
 export class CommandDisabled extends Schema.TaggedError<CommandDisabled>()("CommandDisabled", {
   command: Schema.String,
@@ -558,3 +577,5 @@ export type OxdError =
   | IssuerDiscoveryFailed
   | RequestObjectNotFound
   | CommandDisabled
+  | IdTokenHashMissing
+  | StateHashMismatch

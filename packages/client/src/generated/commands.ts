@@ -630,6 +630,58 @@ export type GetIssuerResult = {
   }>
 }
 
+/** The params of `check_id_token`: Validate an ID token of the site (oxd 4.x). */
+export type CheckIdTokenParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  readonly id_token: string | number | boolean
+  /** The nonce the ID token must carry, when given. */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** The state whose s_hash the ID token must carry, when it has one. */
+  readonly state?: string | number | boolean | null | undefined
+  /** The authorization code the ID token's c_hash must match, when given. */
+  readonly code?: string | number | boolean | null | undefined
+  /** The access token the ID token's at_hash must match, when given. */
+  readonly access_token?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `check_id_token`'s ok reply. */
+export type CheckIdTokenResult = {
+  /** Whether the ID token is valid: signed by the OP, issued to this site, not expired, the nonce's. */
+  readonly active: boolean
+  /** Its exp (seconds since the epoch); 0 when inactive. */
+  readonly expires_at: number
+  /** Its iat (seconds since the epoch); 0 when inactive. */
+  readonly issued_at: number
+  /** Its claims, each as a list of strings; {} when inactive. */
+  readonly claims: {
+    readonly [key: string]: ReadonlyArray<string>
+  }
+}
+
+/** The params of `check_access_token`: Check that an access token is the one its ID token was issued with (oxd 4.x). */
+export type CheckAccessTokenParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  readonly id_token: string | number | boolean
+  /** The access token whose hash the ID token's at_hash must be. */
+  readonly access_token?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `check_access_token`'s ok reply. */
+export type CheckAccessTokenResult = {
+  /** Whether the ID token is valid and its at_hash is the access token's. */
+  readonly active: boolean
+  /** The ID token's exp in milliseconds since the epoch; null when inactive. */
+  readonly expires_at: number | null
+  /** The ID token's iat in milliseconds since the epoch; null when inactive. */
+  readonly issued_at: number | null
+}
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -652,10 +704,14 @@ export interface Commands {
   readonly get_discovery: { readonly params: GetDiscoveryParams; readonly result: GetDiscoveryResult }
   readonly get_jwks: { readonly params: GetJwksParams; readonly result: GetJwksResult }
   readonly get_issuer: { readonly params: GetIssuerParams; readonly result: GetIssuerResult }
+  readonly check_id_token: { readonly params: CheckIdTokenParams; readonly result: CheckIdTokenResult }
+  readonly check_access_token: { readonly params: CheckAccessTokenParams; readonly result: CheckAccessTokenResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */
 export interface CommandAliases {
   readonly update_site_registration: "update_site"
   readonly issuer_discovery: "get_issuer"
+  readonly id_token_status: "check_id_token"
+  readonly access_token_status: "check_access_token"
 }

@@ -16,6 +16,8 @@ import { UmaRpGetRpt } from "./uma-rp-get-rpt/index.js"
 import { UmaRsCheckAccess } from "./uma-rs-check-access/index.js"
 import { UmaRsProtect } from "./uma-rs-protect/index.js"
 // oxd 4.x (issue 28)
+import { CheckAccessToken } from "./check-access-token/index.js"
+import { CheckIdToken } from "./check-id-token/index.js"
 import { GetDiscovery } from "./get-discovery/index.js"
 import { GetIssuer } from "./get-issuer/index.js"
 import { GetJwks } from "./get-jwks/index.js"
@@ -44,6 +46,8 @@ export const commands = Command.registry(
   GetDiscovery,
   GetJwks,
   GetIssuer,
+  CheckIdToken,
+  CheckAccessToken,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

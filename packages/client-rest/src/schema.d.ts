@@ -444,6 +444,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/uma-rs-modify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the scopes of one protected resource (oxd 4.x).
+         * @description The oxd command `uma_rs_modify`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["uma_rs_modify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -1316,6 +1336,38 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Changes the scopes (or scope expression) of one protected resource of the site (oxd 4.x uma-rs-modify). */
+        UmaRsModifyParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            http_method: string | number | boolean;
+            path: string | number | boolean;
+            /** @description The resource's new scopes (any one grants access); ignored when scope_expression is given. */
+            scopes?: (string | number | boolean)[] | string | null;
+            /** @description A JsonLogic scope expression {"rule": …, "data": [scopes]} — as JSON text (oxd 4.x) or an object — replacing the scopes; "null" or empty: none. */
+            scope_expression?: string | number | boolean | ({
+                rule: unknown;
+                /** @description The scopes the rule refers to, by index. */
+                data: string[];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of uma_rs_modify: {"status":"ok","data":<UmaRsModifyResult>}. */
+        UmaRsModifyReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["UmaRsModifyResult"];
+        };
+        UmaRsModifyResult: {
+            oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Registers the site's protected resources at the UMA authorization server. */
         UmaRsProtectParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -2143,6 +2195,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckAccessTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    uma_rs_modify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmaRsModifyParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UmaRsModifyResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmaRsModifyReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];

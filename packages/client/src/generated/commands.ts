@@ -682,6 +682,30 @@ export type CheckAccessTokenResult = {
   readonly issued_at: number | null
 }
 
+/** The params of `uma_rs_modify`: Change the scopes of one protected resource (oxd 4.x). */
+export type UmaRsModifyParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  readonly http_method: string | number | boolean
+  readonly path: string | number | boolean
+  /** The resource's new scopes (any one grants access); ignored when scope_expression is given. */
+  readonly scopes?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** A JsonLogic scope expression {"rule": …, "data": [scopes]} — as JSON text (oxd 4.x) or an object — replacing the scopes; "null" or empty: none. */
+  readonly scope_expression?: string | number | boolean | {
+    /** A JsonLogic rule; {"var": i} stands for "the RPT grants data[i]". */
+    readonly rule: unknown
+    /** The scopes the rule refers to, by index. */
+    readonly data: ReadonlyArray<string>
+  } | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `uma_rs_modify`'s ok reply. */
+export type UmaRsModifyResult = {
+  readonly oxd_id: string
+}
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -706,6 +730,7 @@ export interface Commands {
   readonly get_issuer: { readonly params: GetIssuerParams; readonly result: GetIssuerResult }
   readonly check_id_token: { readonly params: CheckIdTokenParams; readonly result: CheckIdTokenResult }
   readonly check_access_token: { readonly params: CheckAccessTokenParams; readonly result: CheckAccessTokenResult }
+  readonly uma_rs_modify: { readonly params: UmaRsModifyParams; readonly result: UmaRsModifyResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */

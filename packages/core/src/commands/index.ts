@@ -22,6 +22,7 @@ import { GetDiscovery } from "./get-discovery/index.js"
 import { GetIssuer } from "./get-issuer/index.js"
 import { GetJwks } from "./get-jwks/index.js"
 import { GetRp } from "./get-rp/index.js"
+import { UmaRsModify } from "./uma-rs-modify/index.js"
 
 /** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
 export const commands = Command.registry(
@@ -48,6 +49,7 @@ export const commands = Command.registry(
   GetIssuer,
   CheckIdToken,
   CheckAccessToken,
+  UmaRsModify,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

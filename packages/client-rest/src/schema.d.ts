@@ -464,6 +464,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get-rp-jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the server's public signing keys (oxd 4.x).
+         * @description The oxd command `get_rp_jwks`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_rp_jwks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-object-uri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build, sign and keep a request object; get its request_uri (oxd 4.x).
+         * @description The oxd command `get_request_object_uri`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_request_object_uri"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a request object by its id (oxd 4.x; the JWT the request_uri names).
+         * @description The oxd command `get_request_object`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_request_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -548,6 +608,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get-request-uri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build, sign and keep a request object; get its request_uri (oxd 4.x). (older name of get_request_object_uri)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/get-request-object-uri`, answered the same way. The oxd command `get_request_object_uri`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_request_uri"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-object-jwt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a request object by its id (oxd 4.x; the JWT the request_uri names). (older name of get_request_object)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/get-request-object`, answered the same way. The oxd command `get_request_object`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_request_object_jwt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health-check": {
         parameters: {
             query?: never;
@@ -594,9 +696,9 @@ export interface components {
             /** @description Whether the ID token is valid and its at_hash is the access token's. */
             active: boolean;
             /** @description The ID token's exp in milliseconds since the epoch; null when inactive. */
-            expires_at: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            expires_at: number | null;
             /** @description The ID token's iat in milliseconds since the epoch; null when inactive. */
-            issued_at: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            issued_at: number | null;
         } & {
             [key: string]: unknown;
         };
@@ -627,8 +729,10 @@ export interface components {
         CheckIdTokenResult: {
             /** @description Whether the ID token is valid: signed by the OP, issued to this site, not expired, the nonce's. */
             active: boolean;
-            expires_at: number | ("Infinity" | "-Infinity" | "NaN");
-            issued_at: number | ("Infinity" | "-Infinity" | "NaN");
+            /** @description Its exp (seconds since the epoch); 0 when inactive. */
+            expires_at: number;
+            /** @description Its iat (seconds since the epoch); 0 when inactive. */
+            issued_at: number;
             /** @description Its claims, each as a list of strings; {} when inactive. */
             claims: {
                 [key: string]: string[];
@@ -938,6 +1042,61 @@ export interface components {
         };
         GetLogoutUriResult: {
             uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The request object behind a request_uri (oxd 4.x GET /get-request-object/{id}). */
+        GetRequestObjectParams: {
+            request_object_id: string | number | boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_request_object: {"status":"ok","data":<GetRequestObjectResult>}. */
+        GetRequestObjectReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetRequestObjectResult"];
+        };
+        /** @description The request object: a JWT (compact serialisation). */
+        GetRequestObjectResult: string;
+        /** @description Builds, signs and keeps a request object for the site, and returns its request_uri (oxd 4.x). */
+        GetRequestObjectUriParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description Claims of the request object (scope, redirect_uri, state, nonce, claims…); iss, aud, client_id, oxd_id, jti, iat and exp are the server's and cannot be set. */
+            params?: Record<string, never> | null;
+            /** @description How the request object is signed: none, HS256/384/512 (the client secret), RS256/384/512, PS256/384/512, ES256/384/512 (the server's keys, get_rp_jwks); the site's request_object_signing_alg when absent. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description The public URL of this server's 4.x REST API: the request_uri is <oxd_host_url>/get-request-object/<id> (https:// added without a scheme). */
+            oxd_host_url?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_request_object_uri: {"status":"ok","data":<GetRequestObjectUriResult>}. */
+        GetRequestObjectUriReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetRequestObjectUriResult"];
+        };
+        GetRequestObjectUriResult: {
+            /** @description Where the OP fetches the request object; pass it to the OP. */
+            request_uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The server's own public signing keys (oxd 4.x get-rp-jwks): the keys request objects are signed with. */
+        GetRpJwksParams: unknown;
+        /** @description The reply of get_rp_jwks: {"status":"ok","data":<GetRpJwksResult>}. */
+        GetRpJwksReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetRpJwksResult"];
+        };
+        GetRpJwksResult: {
+            /** @description Public JWKs (kid, alg, use sig): the current period's and the previous one's. */
+            keys: Record<string, never>[];
         } & {
             [key: string]: unknown;
         };
@@ -2237,6 +2396,97 @@ export interface operations {
             502: components["responses"]["OpUnreachable"];
         };
     };
+    get_rp_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRpJwksParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRpJwksResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRpJwksReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_object_uri: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectUriParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectUriResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectUriReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
     update_site_registration: {
         parameters: {
             query?: never;
@@ -2353,6 +2603,67 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_uri: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectUriParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectUriResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectUriReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_object_jwt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

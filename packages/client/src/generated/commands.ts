@@ -706,6 +706,47 @@ export type UmaRsModifyResult = {
   readonly oxd_id: string
 }
 
+/** The params of `get_rp_jwks`: Get the server's public signing keys (oxd 4.x). */
+export type GetRpJwksParams = {}
+
+/** The `data` of `get_rp_jwks`'s ok reply. */
+export type GetRpJwksResult = {
+  /** Public JWKs (kid, alg, use sig): the current period's and the previous one's. */
+  readonly keys: ReadonlyArray<{
+    readonly [key: string]: unknown
+  }>
+}
+
+/** The params of `get_request_object_uri`: Build, sign and keep a request object; get its request_uri (oxd 4.x). */
+export type GetRequestObjectUriParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** Claims of the request object (scope, redirect_uri, state, nonce, claims…); iss, aud, client_id, oxd_id, jti, iat and exp are the server's and cannot be set. */
+  readonly params?: {
+    readonly [key: string]: unknown
+  } | null | undefined
+  /** How the request object is signed: none, HS256/384/512 (the client secret), RS256/384/512, PS256/384/512, ES256/384/512 (the server's keys, get_rp_jwks); the site's request_object_signing_alg when absent. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** The public URL of this server's 4.x REST API: the request_uri is <oxd_host_url>/get-request-object/<id> (https:// added without a scheme). */
+  readonly oxd_host_url?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_request_object_uri`'s ok reply. */
+export type GetRequestObjectUriResult = {
+  /** Where the OP fetches the request object; pass it to the OP. */
+  readonly request_uri: string
+}
+
+/** The params of `get_request_object`: Get a request object by its id (oxd 4.x; the JWT the request_uri names). */
+export type GetRequestObjectParams = {
+  readonly request_object_id: string | number | boolean
+}
+
+/** The `data` of `get_request_object`'s ok reply. */
+export type GetRequestObjectResult = string
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -731,6 +772,9 @@ export interface Commands {
   readonly check_id_token: { readonly params: CheckIdTokenParams; readonly result: CheckIdTokenResult }
   readonly check_access_token: { readonly params: CheckAccessTokenParams; readonly result: CheckAccessTokenResult }
   readonly uma_rs_modify: { readonly params: UmaRsModifyParams; readonly result: UmaRsModifyResult }
+  readonly get_rp_jwks: { readonly params: GetRpJwksParams; readonly result: GetRpJwksResult }
+  readonly get_request_object_uri: { readonly params: GetRequestObjectUriParams; readonly result: GetRequestObjectUriResult }
+  readonly get_request_object: { readonly params: GetRequestObjectParams; readonly result: GetRequestObjectResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */
@@ -739,4 +783,6 @@ export interface CommandAliases {
   readonly issuer_discovery: "get_issuer"
   readonly id_token_status: "check_id_token"
   readonly access_token_status: "check_access_token"
+  readonly get_request_uri: "get_request_object_uri"
+  readonly get_request_object_jwt: "get_request_object"
 }

@@ -21,7 +21,10 @@ import { CheckIdToken } from "./check-id-token/index.js"
 import { GetDiscovery } from "./get-discovery/index.js"
 import { GetIssuer } from "./get-issuer/index.js"
 import { GetJwks } from "./get-jwks/index.js"
+import { GetRequestObject } from "./get-request-object/index.js"
+import { GetRequestObjectUri } from "./get-request-object-uri/index.js"
 import { GetRp } from "./get-rp/index.js"
+import { GetRpJwks } from "./get-rp-jwks/index.js"
 import { UmaRsModify } from "./uma-rs-modify/index.js"
 
 /** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
@@ -50,6 +53,9 @@ export const commands = Command.registry(
   CheckIdToken,
   CheckAccessToken,
   UmaRsModify,
+  GetRpJwks,
+  GetRequestObjectUri,
+  GetRequestObject,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

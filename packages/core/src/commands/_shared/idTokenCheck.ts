@@ -24,6 +24,6 @@ export const verifiedIdTokenClaims = (
     )
   })
 
-/** A NumericDate claim (seconds), or undefined. */
+/** A NumericDate claim in whole seconds (it may carry fractions, RFC 7519 §2), or undefined. */
 export const numericDate = (v: unknown): number | undefined =>
-  typeof v === "number" && Number.isFinite(v) ? v : undefined
+  typeof v === "number" && Number.isFinite(v) ? Math.floor(v) : undefined

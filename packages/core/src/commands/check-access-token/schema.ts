@@ -17,10 +17,10 @@ export const Result = Schema.Struct({
   active: Schema.Boolean.annotate({
     description: "Whether the ID token is valid and its at_hash is the access token's.",
   }),
-  expires_at: Schema.NullOr(Schema.Number).annotate({
+  expires_at: Schema.NullOr(Schema.Int).annotate({
     description: "The ID token's exp in milliseconds since the epoch; null when inactive.",
   }),
-  issued_at: Schema.NullOr(Schema.Number).annotate({
+  issued_at: Schema.NullOr(Schema.Int).annotate({
     description: "The ID token's iat in milliseconds since the epoch; null when inactive.",
   }),
 })

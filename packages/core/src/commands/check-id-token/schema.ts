@@ -21,7 +21,7 @@ export const Result = Schema.Struct({
   active: Schema.Boolean.annotate({
     description: "Whether the ID token is valid: signed by the OP, issued to this site, not expired, the nonce's.",
   }),
-  expires_at: Schema.Number.annotate({ description: "Its exp (seconds since the epoch); 0 when inactive." }),
-  issued_at: Schema.Number.annotate({ description: "Its iat (seconds since the epoch); 0 when inactive." }),
+  expires_at: Schema.Int.annotate({ description: "Its exp (seconds since the epoch); 0 when inactive." }),
+  issued_at: Schema.Int.annotate({ description: "Its iat (seconds since the epoch); 0 when inactive." }),
   claims: ClaimLists.annotate({ description: "Its claims, each as a list of strings; {} when inactive." }),
 })

@@ -1267,6 +1267,8 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+            op_configuration_endpoint?: string | number | boolean | null;
             post_logout_redirect_uri?: string | number | boolean | null;
             application_type?: string | number | boolean | null;
             response_types?: (string | number | boolean)[] | string | null;
@@ -1295,6 +1297,56 @@ export interface components {
             trusted_client?: boolean | ("true" | "false") | number | null;
             /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
             oxd_rp_programming_language?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -1344,6 +1396,8 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+            op_configuration_endpoint?: string | number | boolean | null;
             post_logout_redirect_uri?: string | number | boolean | null;
             application_type?: string | number | boolean | null;
             response_types?: (string | number | boolean)[] | string | null;
@@ -1372,6 +1426,56 @@ export interface components {
             trusted_client?: boolean | ("true" | "false") | number | null;
             /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
             oxd_rp_programming_language?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
@@ -1599,6 +1703,56 @@ export interface components {
             contacts?: (string | number | boolean)[] | string | null;
             ui_locales?: (string | number | boolean)[] | string | null;
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {

@@ -13,6 +13,8 @@ export type SetupClientParams = {
   readonly op_host?: string | number | boolean | null | undefined
   /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
   readonly post_logout_redirect_uri?: string | number | boolean | null | undefined
   readonly application_type?: string | number | boolean | null | undefined
   readonly response_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
@@ -41,6 +43,56 @@ export type SetupClientParams = {
   readonly trusted_client?: boolean | "true" | "false" | number | null | undefined
   /** The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
   readonly oxd_rp_programming_language?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+  readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+  readonly access_token_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+  readonly rpt_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+  readonly logo_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+  readonly client_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+  readonly policy_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+  readonly tos_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+  readonly subject_type?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+  readonly id_token_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+  readonly user_info_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+  readonly request_object_encryption_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+  readonly request_object_encryption_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+  readonly default_max_age?: number | null | undefined
+  /** oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+  readonly require_auth_time?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+  readonly initiate_login_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+  readonly authorized_origins?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+  readonly access_token_lifetime?: number | null | undefined
+  /** oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+  readonly software_id?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+  readonly software_version?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+  readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
   /** client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
@@ -129,6 +181,8 @@ export type RegisterSiteParams = {
   readonly op_host?: string | number | boolean | null | undefined
   /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
   readonly post_logout_redirect_uri?: string | number | boolean | null | undefined
   readonly application_type?: string | number | boolean | null | undefined
   readonly response_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
@@ -157,6 +211,56 @@ export type RegisterSiteParams = {
   readonly trusted_client?: boolean | "true" | "false" | number | null | undefined
   /** The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
   readonly oxd_rp_programming_language?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+  readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+  readonly access_token_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+  readonly rpt_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+  readonly logo_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+  readonly client_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+  readonly policy_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+  readonly tos_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+  readonly subject_type?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+  readonly id_token_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+  readonly user_info_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+  readonly request_object_encryption_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+  readonly request_object_encryption_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+  readonly default_max_age?: number | null | undefined
+  /** oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+  readonly require_auth_time?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+  readonly initiate_login_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+  readonly authorized_origins?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+  readonly access_token_lifetime?: number | null | undefined
+  /** oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+  readonly software_id?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+  readonly software_version?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+  readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }
@@ -195,6 +299,56 @@ export type UpdateSiteParams = {
   readonly contacts?: ReadonlyArray<string | number | boolean> | string | null | undefined
   readonly ui_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+  readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+  readonly access_token_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+  readonly rpt_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+  readonly logo_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+  readonly client_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+  readonly policy_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+  readonly tos_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+  readonly subject_type?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+  readonly id_token_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+  readonly user_info_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+  readonly request_object_encryption_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+  readonly request_object_encryption_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+  readonly default_max_age?: number | null | undefined
+  /** oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+  readonly require_auth_time?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+  readonly initiate_login_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+  readonly authorized_origins?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+  readonly access_token_lifetime?: number | null | undefined
+  /** oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+  readonly software_id?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+  readonly software_version?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+  readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }

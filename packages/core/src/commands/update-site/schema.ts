@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_shared/fields.js"
+import { Registration4xFields } from "../_shared/registration4x.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
@@ -29,6 +30,7 @@ export const Params = Schema.Struct({
   contacts: optional(StringList),
   ui_locales: optional(StringList),
   claims_locales: optional(StringList),
+  ...Registration4xFields,
   protection_access_token: ProtectionAccessToken,
 }).annotate({
   description:

@@ -524,6 +524,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get-authorization-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: log a user in by password and get an authorization code (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `get_authorization_code`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_authorization_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorization-code-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: a code flow by password, login to tokens (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `authorization_code_flow`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["authorization_code_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/implicit-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: as authorization_code_flow (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `implicit_flow`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["implicit_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -674,6 +734,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Test helper (test_helpers_enabled): a whole code flow by password — login with prompt=none, then the code exchanged (oxd 4.x authorization-code-flow). */
+        AuthorizationCodeFlowParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            redirect_url: string | number | boolean;
+            client_id: string | number | boolean;
+            client_secret: string | number | boolean;
+            user_id: string | number | boolean;
+            user_secret: string | number | boolean;
+            /** @description Scopes, space-separated; openid when absent. */
+            scope?: string | number | boolean | null;
+            /** @description The nonce of the request (random when absent). */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+            /** @description acr_values, space-separated. */
+            acr?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of authorization_code_flow: {"status":"ok","data":<AuthorizationCodeFlowResult>}. */
+        AuthorizationCodeFlowReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["AuthorizationCodeFlowResult"];
+        };
+        AuthorizationCodeFlowResult: {
+            access_token: string;
+            /** @description The OP's expires_in; null when it gave none. */
+            expires_in_seconds: number | null;
+            refresh_token: string | null;
+            authorization_code: string;
+            /** @description The granted scope, as the token answer gives it. */
+            scope: string | null;
+            id_token: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Checks that an access token is the one its ID token was issued with (at_hash) (oxd 4.x check-access-token; 3.1 access_token_status). */
         CheckAccessTokenParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -781,6 +879,37 @@ export interface components {
             refresh_token: string | null;
             /** @description The scope the OP granted, as it wrote it (space-separated); null when it did not say. */
             scope: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Test helper (test_helpers_enabled): logs the user in by password at the OP (prompt=none, Basic credentials, as Gluu oxAuth takes them) and returns the authorization code (oxd 4.x get-authorization-code). */
+        GetAuthorizationCodeParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            username: string | number | boolean;
+            password: string | number | boolean;
+            /** @description The site's when absent. */
+            acr_values?: (string | number | boolean)[] | string | null;
+            /** @description Ignored: the state is the server's (returned in the reply). */
+            state?: string | number | boolean | null;
+            /** @description Ignored: the nonce is the server's, bound to its state. */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_authorization_code: {"status":"ok","data":<GetAuthorizationCodeResult>}. */
+        GetAuthorizationCodeReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["GetAuthorizationCodeResult"];
+        };
+        GetAuthorizationCodeResult: {
+            /** @description The authorization code; redeem it with get_tokens_by_code. */
+            code: string;
+            /** @description The state to pass to get_tokens_by_code with the code. */
+            state: string;
         } & {
             [key: string]: unknown;
         };
@@ -1181,6 +1310,42 @@ export interface components {
             refresh_token: null;
             /** @description Always null (oxd 3.1's reply has the field). */
             access_token: null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Test helper (test_helpers_enabled): as authorization_code_flow, without acr (oxd 4.x implicit-flow, which despite its name runs a code flow). */
+        ImplicitFlowParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            redirect_url: string | number | boolean;
+            client_id: string | number | boolean;
+            client_secret: string | number | boolean;
+            user_id: string | number | boolean;
+            user_secret: string | number | boolean;
+            /** @description Scopes, space-separated; openid when absent. */
+            scope?: string | number | boolean | null;
+            /** @description The nonce of the request (random when absent). */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of implicit_flow: {"status":"ok","data":<ImplicitFlowResult>}. */
+        ImplicitFlowReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["ImplicitFlowResult"];
+        };
+        ImplicitFlowResult: {
+            access_token: string;
+            /** @description The OP's expires_in; null when it gave none. */
+            expires_in_seconds: number | null;
+            refresh_token: string | null;
+            authorization_code: string;
+            /** @description The granted scope, as the token answer gives it. */
+            scope: string | null;
+            id_token: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -2634,6 +2799,99 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_authorization_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetAuthorizationCodeParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetAuthorizationCodeResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAuthorizationCodeReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    authorization_code_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationCodeFlowParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<AuthorizationCodeFlowResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationCodeFlowReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    implicit_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplicitFlowParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<ImplicitFlowResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImplicitFlowReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

@@ -901,6 +901,90 @@ export type GetRequestObjectParams = {
 /** The `data` of `get_request_object`'s ok reply. */
 export type GetRequestObjectResult = string
 
+/** The params of `get_authorization_code`: Test helper: log a user in by password and get an authorization code (oxd 4.x; test_helpers_enabled). */
+export type GetAuthorizationCodeParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  readonly username: string | number | boolean
+  readonly password: string | number | boolean
+  /** The site's when absent. */
+  readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Ignored: the state is the server's (returned in the reply). */
+  readonly state?: string | number | boolean | null | undefined
+  /** Ignored: the nonce is the server's, bound to its state. */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_authorization_code`'s ok reply. */
+export type GetAuthorizationCodeResult = {
+  /** The authorization code; redeem it with get_tokens_by_code. */
+  readonly code: string
+  /** The state to pass to get_tokens_by_code with the code. */
+  readonly state: string
+}
+
+/** The params of `authorization_code_flow`: Test helper: a code flow by password, login to tokens (oxd 4.x; test_helpers_enabled). */
+export type AuthorizationCodeFlowParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  readonly redirect_url: string | number | boolean
+  readonly client_id: string | number | boolean
+  readonly client_secret: string | number | boolean
+  readonly user_id: string | number | boolean
+  readonly user_secret: string | number | boolean
+  /** Scopes, space-separated; openid when absent. */
+  readonly scope?: string | number | boolean | null | undefined
+  /** The nonce of the request (random when absent). */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+  /** acr_values, space-separated. */
+  readonly acr?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `authorization_code_flow`'s ok reply. */
+export type AuthorizationCodeFlowResult = {
+  readonly access_token: string
+  /** The OP's expires_in; null when it gave none. */
+  readonly expires_in_seconds: number | null
+  readonly refresh_token: string | null
+  readonly authorization_code: string
+  /** The granted scope, as the token answer gives it. */
+  readonly scope: string | null
+  readonly id_token: string | null
+}
+
+/** The params of `implicit_flow`: Test helper: as authorization_code_flow (oxd 4.x; test_helpers_enabled). */
+export type ImplicitFlowParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  readonly redirect_url: string | number | boolean
+  readonly client_id: string | number | boolean
+  readonly client_secret: string | number | boolean
+  readonly user_id: string | number | boolean
+  readonly user_secret: string | number | boolean
+  /** Scopes, space-separated; openid when absent. */
+  readonly scope?: string | number | boolean | null | undefined
+  /** The nonce of the request (random when absent). */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `implicit_flow`'s ok reply. */
+export type ImplicitFlowResult = {
+  readonly access_token: string
+  /** The OP's expires_in; null when it gave none. */
+  readonly expires_in_seconds: number | null
+  readonly refresh_token: string | null
+  readonly authorization_code: string
+  /** The granted scope, as the token answer gives it. */
+  readonly scope: string | null
+  readonly id_token: string | null
+}
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -929,6 +1013,9 @@ export interface Commands {
   readonly get_rp_jwks: { readonly params: GetRpJwksParams; readonly result: GetRpJwksResult }
   readonly get_request_object_uri: { readonly params: GetRequestObjectUriParams; readonly result: GetRequestObjectUriResult }
   readonly get_request_object: { readonly params: GetRequestObjectParams; readonly result: GetRequestObjectResult }
+  readonly get_authorization_code: { readonly params: GetAuthorizationCodeParams; readonly result: GetAuthorizationCodeResult }
+  readonly authorization_code_flow: { readonly params: AuthorizationCodeFlowParams; readonly result: AuthorizationCodeFlowResult }
+  readonly implicit_flow: { readonly params: ImplicitFlowParams; readonly result: ImplicitFlowResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */

@@ -1290,6 +1290,8 @@ export interface components {
             oxd_id: string | number | boolean;
             /** @description The user's access token; without one (or with one the OP refuses) the claims are {}. */
             access_token?: string | null;
+            /** @description oxd 4.x: the ID token of the sign-in the access token came with; the userinfo answer must be about its sub (else invalid_subject_identifier). */
+            id_token?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {

@@ -74,7 +74,11 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
       e.passthrough && e.status !== undefined && e.status >= 400 ? `http_status_${e.status}` : "internal_error",
   },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
-  UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
+  // with oxd 4.x's id_token param, 4.x's own code for it (INVALID_SUBJECT_IDENTIFIER, ErrorResponseCode.java:114 on master)
+  UserInfoSubjectMismatch: {
+    http: 500,
+    code: (e) => (e.by_id_token ? "invalid_subject_identifier" : "internal_error"),
+  },
   OperationFailed: { http: 500, code: "internal_error" },
   // the reference's code for an op_host the server cannot use; 400: the caller (or its OP's discovery) named it
   OpHostNotAllowed: { http: 400, code: "invalid_op_host" },

@@ -219,11 +219,13 @@ export class OpUnreachable extends Schema.TaggedError<OpUnreachable>()("OpUnreac
  * The OP's userinfo answer is about another subject than the ID token the access token came with (OpenID Connect
  * Core 5.3.2: it must not be used). The reference never checked this; an addition, answered as internal_error.
  */
-export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectMismatch>()(
-  "UserInfoSubjectMismatch",
-  {},
-) {
+export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectMismatch>()("UserInfoSubjectMismatch", {
+  /** the caller's id_token (oxd 4.x get_user_info) named the subject, not the server's record of the access token */
+  by_id_token: Schema.optional(Schema.Boolean),
+}) {
   override get message() {
+    if (this.by_id_token)
+      return "The OP's userinfo sub does not match the sub of the id_token given (OpenID Connect Core 5.3.2): the claims are about another user and are not returned."
     return (
       "The OP's userinfo sub does not match the sub of the ID token this access token came with (OpenID Connect Core 5.3.2): " +
       "the claims are about another user and are not returned. The access token may have been substituted or mixed up: sign the user in again."

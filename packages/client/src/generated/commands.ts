@@ -449,6 +449,8 @@ export type GetUserInfoParams = {
   readonly oxd_id: string | number | boolean
   /** The user's access token; without one (or with one the OP refuses) the claims are {}. */
   readonly access_token?: string | null | undefined
+  /** oxd 4.x: the ID token of the sign-in the access token came with; the userinfo answer must be about its sub (else invalid_subject_identifier). */
+  readonly id_token?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }

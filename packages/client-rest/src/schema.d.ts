@@ -952,6 +952,8 @@ export interface components {
             /** @description Issuer URL; the server's default_op_host when absent. */
             op_host?: string | number | boolean | null;
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
+            op_configuration_endpoint?: string | number | boolean | null;
             /** @description Scopes to request; the protection scope (uma_protection) when absent. */
             scope?: (string | number | boolean)[] | string | null;
             /** @description client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */

@@ -124,6 +124,8 @@ export type GetClientTokenParams = {
   /** Issuer URL; the server's default_op_host when absent. */
   readonly op_host?: string | number | boolean | null | undefined
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
   /** Scopes to request; the protection scope (uma_protection) when absent. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */

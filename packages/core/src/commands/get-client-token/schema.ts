@@ -6,6 +6,9 @@ export const Params = Schema.Struct({
   client_secret: optional(Text).annotate({ description: "Required unless authentication_method is private_key_jwt." }),
   op_host: optional(Text).annotate({ description: "Issuer URL; the server's default_op_host when absent." }),
   op_discovery_path: optional(Text),
+  op_configuration_endpoint: optional(Text).annotate({
+    description: "oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it.",
+  }),
   scope: optional(StringList).annotate({
     description: "Scopes to request; the protection scope (uma_protection) when absent.",
   }),

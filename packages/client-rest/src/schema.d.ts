@@ -1146,7 +1146,9 @@ export interface components {
         };
         GetJwksResult: {
             /** @description The keys of the OP's jwks_uri. */
-            keys: Record<string, never>[];
+            keys: {
+                [key: string]: string | number | boolean | string[];
+            }[];
         } & {
             [key: string]: unknown;
         };
@@ -1227,7 +1229,9 @@ export interface components {
         };
         GetRpJwksResult: {
             /** @description Public JWKs (kid, alg, use sig): the current period's and the previous one's. */
-            keys: Record<string, never>[];
+            keys: {
+                [key: string]: string | number | boolean | string[];
+            }[];
         } & {
             [key: string]: unknown;
         };
@@ -1250,7 +1254,9 @@ export interface components {
         };
         GetRpResult: {
             /** @description The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included. */
-            node: Record<string, never>;
+            node: {
+                [key: string]: string | number | boolean | null | string[];
+            };
         } & {
             [key: string]: unknown;
         };

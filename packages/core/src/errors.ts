@@ -492,8 +492,8 @@ export class IssuerDiscoveryFailed extends Schema.TaggedError<IssuerDiscoveryFai
 }) {
   override get message() {
     return this.reason === "mismatch"
-      ? `Discovered issuer not matched with issuer obtained from WebFinger: ${this.detail}`
-      : `Failed to get the OP's issuer by WebFinger: ${this.detail}. Check the resource (acct:user@host, user@host or an https URL).`
+      ? `Discovered issuer not matched with issuer obtained from WebFinger: ${clip(this.detail, 300)}`
+      : `Failed to get the OP's issuer by WebFinger: ${clip(this.detail, 300)}. Check the resource (acct:user@host, user@host or an https URL).`
   }
 }
 

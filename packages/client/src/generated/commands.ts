@@ -635,7 +635,7 @@ export type GetRpParams = {
 export type GetRpResult = {
   /** The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included. */
   readonly node: {
-    readonly [key: string]: unknown
+    readonly [key: string]: string | number | boolean | null | ReadonlyArray<string>
   }
 }
 
@@ -759,7 +759,7 @@ export type GetJwksParams = {
 export type GetJwksResult = {
   /** The keys of the OP's jwks_uri. */
   readonly keys: ReadonlyArray<{
-    readonly [key: string]: unknown
+    readonly [key: string]: string | number | boolean | ReadonlyArray<string>
   }>
 }
 
@@ -865,13 +865,14 @@ export type UmaRsModifyResult = {
 }
 
 /** The params of `get_rp_jwks`: Get the server's public signing keys (oxd 4.x). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type GetRpJwksParams = {}
 
 /** The `data` of `get_rp_jwks`'s ok reply. */
 export type GetRpJwksResult = {
   /** Public JWKs (kid, alg, use sig): the current period's and the previous one's. */
   readonly keys: ReadonlyArray<{
-    readonly [key: string]: unknown
+    readonly [key: string]: string | number | boolean | ReadonlyArray<string>
   }>
 }
 

@@ -46,7 +46,6 @@ const FROM_METADATA: ReadonlyArray<readonly [rpName: string, metadataName: strin
   ["software_id", "software_id"],
   ["software_version", "software_version"],
   ["software_statement", "software_statement"],
-  ["custom_attributes", "custom_attributes"],
 ]
 
 /**
@@ -78,10 +77,19 @@ export const WITHHELD = [
   "jwks",
 ] as const
 
+export type NodeValue = string | number | boolean | null | ReadonlyArray<string>
+/** A value the node carries: JSON scalars and lists of strings (what the registration keeps); anything else is left out. */
+const isNodeValue = (v: unknown): v is NodeValue =>
+  v === null ||
+  typeof v === "string" ||
+  typeof v === "boolean" ||
+  (typeof v === "number" && Number.isFinite(v)) ||
+  (Array.isArray(v) && v.every((x) => typeof x === "string"))
+
 /** The site as the reference's get_rp shows an Rp (GetRpOperation.java:44-46), without WITHHELD. */
-export const rpNode = (site: Site): Record<string, unknown> => {
+export const rpNode = (site: Site): Record<string, NodeValue> => {
   const m = site.metadata
-  const node: Record<string, unknown> = {
+  const node: Record<string, NodeValue> = {
     oxd_id: site.oxdId,
     op_host: site.opHost,
     op_discovery_path: site.opDiscoveryPath,
@@ -98,6 +106,9 @@ export const rpNode = (site: Site): Record<string, unknown> => {
     scope: site.scope,
     acr_values: site.acrValues,
   }
-  for (const [rpName, from] of FROM_METADATA) if (m[from] !== undefined) node[rpName] = m[from]
+  for (const [rpName, from] of FROM_METADATA) {
+    const v = m[from]
+    if (isNodeValue(v)) node[rpName] = v
+  }
   return node
 }

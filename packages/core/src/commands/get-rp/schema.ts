@@ -12,7 +12,10 @@ export const Params = Schema.Struct({
 
 /** GetRpResponse (oxd-common/…/response/GetRpResponse.java:12-13 on master): {node}, the Rp as JSON. */
 export const Result = Schema.Struct({
-  node: Schema.Record(Schema.String, Schema.Unknown).annotate({
+  node: Schema.Record(
+    Schema.String,
+    Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null, Schema.Array(Schema.String)]),
+  ).annotate({
     description:
       "The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included.",
   }),

@@ -324,6 +324,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get-rp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the site's registration, without secrets (oxd 4.x).
+         * @description The oxd command `get_rp`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_rp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-discovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP's discovery document (oxd 4.x).
+         * @description The oxd command `get_discovery`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_discovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP's signing keys (JWKS) (oxd 4.x).
+         * @description The oxd command `get_jwks`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_jwks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discover the user's OP by WebFinger and check it is the given OP (oxd 4.x).
+         * @description The oxd command `get_issuer`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_issuer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check-id-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an ID token of the site (oxd 4.x).
+         * @description The oxd command `check_id_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["check_id_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check-access-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that an access token is the one its ID token was issued with (oxd 4.x).
+         * @description The oxd command `check_access_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["check_access_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uma-rs-modify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the scopes of one protected resource (oxd 4.x).
+         * @description The oxd command `uma_rs_modify`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["uma_rs_modify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-rp-jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the server's public signing keys (oxd 4.x).
+         * @description The oxd command `get_rp_jwks`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_rp_jwks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-object-uri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build, sign and keep a request object; get its request_uri (oxd 4.x).
+         * @description The oxd command `get_request_object_uri`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_request_object_uri"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a request object by its id (oxd 4.x; the JWT the request_uri names).
+         * @description The oxd command `get_request_object`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_request_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-authorization-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: log a user in by password and get an authorization code (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `get_authorization_code`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_authorization_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorization-code-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: a code flow by password, login to tokens (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `authorization_code_flow`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["authorization_code_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/implicit-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: as authorization_code_flow (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `implicit_flow`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["implicit_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -339,6 +599,111 @@ export interface paths {
          * @description Deprecated: the oxd 3.1 name of `/update-site`, answered the same way. The oxd command `update_site`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
          */
         post: operations["update_site_registration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issuer-discovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discover the user's OP by WebFinger and check it is the given OP (oxd 4.x). (older name of get_issuer)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/get-issuer`, answered the same way. The oxd command `get_issuer`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["issuer_discovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/id-token-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an ID token of the site (oxd 4.x). (older name of check_id_token)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/check-id-token`, answered the same way. The oxd command `check_id_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["id_token_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/access-token-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that an access token is the one its ID token was issued with (oxd 4.x). (older name of check_access_token)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/check-access-token`, answered the same way. The oxd command `check_access_token`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["access_token_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-uri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build, sign and keep a request object; get its request_uri (oxd 4.x). (older name of get_request_object_uri)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/get-request-object-uri`, answered the same way. The oxd command `get_request_object_uri`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["get_request_uri"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-object-jwt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a request object by its id (oxd 4.x; the JWT the request_uri names). (older name of get_request_object)
+         * @deprecated
+         * @description Deprecated: the oxd 3.1 name of `/get-request-object`, answered the same way. The oxd command `get_request_object`: the JSON body is its params, the reply the oxd envelope. Needs no token.
+         */
+        post: operations["get_request_object_jwt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -369,8 +734,135 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Test helper (test_helpers_enabled): a whole code flow by password — login with prompt=none, then the code exchanged (oxd 4.x authorization-code-flow). */
+        AuthorizationCodeFlowParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The client's registered redirect URI. */
+            redirect_url: string | number | boolean;
+            /** @description The client to log in for (not necessarily the site's). */
+            client_id: string | number | boolean;
+            /** @description Its secret (client_secret_basic at the token endpoint). */
+            client_secret: string | number | boolean;
+            /** @description The user's name at the OP. */
+            user_id: string | number | boolean;
+            /** @description The user's password at the OP. */
+            user_secret: string | number | boolean;
+            /** @description Scopes, space-separated; openid when absent. */
+            scope?: string | number | boolean | null;
+            /** @description The nonce of the request (random when absent). */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+            /** @description acr_values, space-separated. */
+            acr?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of authorization_code_flow: {"status":"ok","data":<AuthorizationCodeFlowResult>}. */
+        AuthorizationCodeFlowReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of authorization_code_flow. */
+            data: components["schemas"]["AuthorizationCodeFlowResult"];
+        };
+        AuthorizationCodeFlowResult: {
+            /** @description The access token the OP issued. */
+            access_token: string;
+            /** @description The OP's expires_in; null when it gave none. */
+            expires_in_seconds: number | null;
+            /** @description The refresh token; null when the OP gave none. */
+            refresh_token: string | null;
+            /** @description The code the login returned (already exchanged). */
+            authorization_code: string;
+            /** @description The granted scope, as the token answer gives it. */
+            scope: string | null;
+            /** @description The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
+            id_token: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Checks that an access token is the one its ID token was issued with (at_hash) (oxd 4.x check-access-token; 3.1 access_token_status). */
+        CheckAccessTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The ID token the access token came with. */
+            id_token: string | number | boolean;
+            /** @description The access token whose hash the ID token's at_hash must be. */
+            access_token?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of check_access_token: {"status":"ok","data":<CheckAccessTokenResult>}. */
+        CheckAccessTokenReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of check_access_token. */
+            data: components["schemas"]["CheckAccessTokenResult"];
+        };
+        CheckAccessTokenResult: {
+            /** @description Whether the ID token is valid and its at_hash is the access token's. */
+            active: boolean;
+            /** @description The ID token's exp in milliseconds since the epoch; null when inactive. */
+            expires_at: number | null;
+            /** @description The ID token's iat in milliseconds since the epoch; null when inactive. */
+            issued_at: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Validates an ID token of the site (oxd 4.x check-id-token; 3.1 id_token_status). */
+        CheckIdTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The ID token to check (issued to this site's client). */
+            id_token: string | number | boolean;
+            /** @description The nonce the ID token must carry, when given. */
+            nonce?: string | number | boolean | null;
+            /** @description The state whose s_hash the ID token must carry, when it has one. */
+            state?: string | number | boolean | null;
+            /** @description The authorization code the ID token's c_hash must match, when given. */
+            code?: string | number | boolean | null;
+            /** @description The access token the ID token's at_hash must match, when given. */
+            access_token?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of check_id_token: {"status":"ok","data":<CheckIdTokenResult>}. */
+        CheckIdTokenReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of check_id_token. */
+            data: components["schemas"]["CheckIdTokenResult"];
+        };
+        CheckIdTokenResult: {
+            /** @description Whether the ID token is valid: signed by the OP, issued to this site, not expired, the nonce's. */
+            active: boolean;
+            /** @description Its exp (seconds since the epoch); 0 when inactive. */
+            expires_at: number;
+            /** @description Its iat (seconds since the epoch); 0 when inactive. */
+            issued_at: number;
+            /** @description Its claims, each as a list of strings; {} when inactive. */
+            claims: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
         ErrorData: {
-            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
+            /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_op_host_and_configuration_endpoint (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_state_bad_hash (500), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), request_object_not_found (404), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
             error: string;
             /** @description What went wrong and what to fix, for people. */
             error_description: string;
@@ -422,6 +914,43 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Test helper (test_helpers_enabled): logs the user in by password at the OP (prompt=none, Basic credentials, as Gluu oxAuth takes them) and returns the authorization code (oxd 4.x get-authorization-code). */
+        GetAuthorizationCodeParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The user's name at the OP. */
+            username: string | number | boolean;
+            /** @description The user's password at the OP. */
+            password: string | number | boolean;
+            /** @description The site's when absent. */
+            acr_values?: (string | number | boolean)[] | string | null;
+            /** @description Ignored: the state is the server's (returned in the reply). */
+            state?: string | number | boolean | null;
+            /** @description Ignored: the nonce is the server's, bound to its state. */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_authorization_code: {"status":"ok","data":<GetAuthorizationCodeResult>}. */
+        GetAuthorizationCodeReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_authorization_code. */
+            data: components["schemas"]["GetAuthorizationCodeResult"];
+        };
+        GetAuthorizationCodeResult: {
+            /** @description The authorization code; redeem it with get_tokens_by_code. */
+            code: string;
+            /** @description The state to pass to get_tokens_by_code with the code. */
+            state: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Builds the URL to send the user to for login; state, nonce and PKCE are generated and remembered. */
         GetAuthorizationUrlParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -469,6 +998,8 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
+            op_configuration_endpoint?: string | number | boolean | null;
             /** @description Scopes to request; the protection scope (uma_protection) when absent. */
             scope?: (string | number | boolean)[] | string | null;
             /** @description client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
@@ -502,6 +1033,191 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The OP's discovery document, from the server's discovery cache (oxd 4.x get-discovery). */
+        GetDiscoveryParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_discovery: {"status":"ok","data":<GetDiscoveryResult>}. */
+        GetDiscoveryReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_discovery. */
+            data: components["schemas"]["GetDiscoveryResult"];
+        };
+        /** @description The fields of oxd 4.x's GetDiscoveryResponse the OP's document has (absent ones are left out). */
+        GetDiscoveryResult: {
+            /** @description The discovery document's issuer. */
+            issuer?: string | null;
+            /** @description The discovery document's authorization_endpoint. */
+            authorization_endpoint?: string | null;
+            /** @description The discovery document's token_endpoint. */
+            token_endpoint?: string | null;
+            /** @description The discovery document's revocation_endpoint. */
+            token_revocation_endpoint?: string | null;
+            /** @description The discovery document's userinfo_endpoint. */
+            user_info_endpoint?: string | null;
+            /** @description The discovery document's client_info_endpoint. */
+            client_info_endpoint?: string | null;
+            /** @description The discovery document's check_session_iframe. */
+            check_session_iframe?: string | null;
+            /** @description The discovery document's end_session_endpoint. */
+            end_session_endpoint?: string | null;
+            /** @description The discovery document's jwks_uri. */
+            jwks_uri?: string | null;
+            /** @description The discovery document's registration_endpoint. */
+            registration_endpoint?: string | null;
+            /** @description The discovery document's id_generation_endpoint. */
+            id_generation_endpoint?: string | null;
+            /** @description The discovery document's introspection_endpoint. */
+            introspection_endpoint?: string | null;
+            /** @description The discovery document's scopes_supported. */
+            scopes_supported?: string[] | null;
+            /** @description The discovery document's response_types_supported. */
+            response_types_supported?: string[] | null;
+            /** @description The discovery document's grant_types_supported. */
+            grant_types_supported?: string[] | null;
+            /** @description The discovery document's acr_values_supported. */
+            acr_values_supported?: string[] | null;
+            /** @description The discovery document's subject_types_supported. */
+            subject_types_supported?: string[] | null;
+            /** @description The discovery document's userinfo_signing_alg_values_supported. */
+            user_info_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's userinfo_encryption_alg_values_supported. */
+            user_info_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's userinfo_encryption_enc_values_supported. */
+            user_info_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_signing_alg_values_supported. */
+            id_token_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_encryption_alg_values_supported. */
+            id_token_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_encryption_enc_values_supported. */
+            id_token_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_signing_alg_values_supported. */
+            request_object_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_encryption_alg_values_supported. */
+            request_object_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_encryption_enc_values_supported. */
+            request_object_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's token_endpoint_auth_methods_supported. */
+            token_endpoint_auth_methods_supported?: string[] | null;
+            /** @description The discovery document's token_endpoint_auth_signing_alg_values_supported. */
+            token_endpoint_auth_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's display_values_supported. */
+            display_values_supported?: string[] | null;
+            /** @description The discovery document's claim_types_supported. */
+            claim_types_supported?: string[] | null;
+            /** @description The discovery document's claims_supported. */
+            claims_supported?: string[] | null;
+            /** @description The discovery document's id_token_token_binding_cnf_values_supported. */
+            id_token_token_binding_cnf_values_supported?: string[] | null;
+            /** @description The discovery document's service_documentation. */
+            service_documentation?: string | null;
+            /** @description The discovery document's claims_locales_supported. */
+            claims_locales_supported?: string[] | null;
+            /** @description The discovery document's ui_locales_supported. */
+            ui_locales_supported?: string[] | null;
+            /** @description The discovery document's claims_parameter_supported. */
+            claims_parameter_supported?: boolean | null;
+            /** @description The discovery document's request_parameter_supported. */
+            request_parameter_supported?: boolean | null;
+            /** @description The discovery document's request_uri_parameter_supported. */
+            request_uri_parameter_supported?: boolean | null;
+            /** @description The discovery document's require_request_uri_registration. */
+            require_request_uri_registration?: boolean | null;
+            /** @description The discovery document's tls_client_certificate_bound_access_tokens. */
+            tls_client_certificate_bound_access_tokens?: boolean | null;
+            /** @description The discovery document's frontchannel_logout_supported. */
+            front_channel_logout_supported?: boolean | null;
+            /** @description The discovery document's frontchannel_logout_session_supported. */
+            front_channel_logout_session_supported?: boolean | null;
+            /** @description The discovery document's op_policy_uri. */
+            op_policy_uri?: string | null;
+            /** @description The discovery document's op_tos_uri. */
+            op_tos_uri?: string | null;
+            /** @description The discovery document's scope_to_claims_mapping. */
+            scope_to_claims_mapping?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Finds the user's OP by WebFinger and checks it is the OP named (op_configuration_endpoint or op_host) (oxd 4.x get-issuer). */
+        GetIssuerParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+            /** @description The user's identifier to discover the issuer of: acct:user@host, user@host or an https URL (OpenID Connect Discovery 1.0 §2). */
+            resource?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_issuer: {"status":"ok","data":<GetIssuerResult>}. */
+        GetIssuerReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_issuer. */
+            data: components["schemas"]["GetIssuerResult"];
+        };
+        GetIssuerResult: {
+            /** @description The JRD's subject: the normalised resource. */
+            subject: string;
+            /** @description The JRD's links (rel and href of each). */
+            links: ({
+                /** @description http://openid.net/specs/connect/1.0/issuer for an issuer link. */
+                rel: string;
+                /** @description The issuer. */
+                href: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The OP's signing keys (JWKS), from the server's key cache (oxd 4.x get-jwks). */
+        GetJwksParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_jwks: {"status":"ok","data":<GetJwksResult>}. */
+        GetJwksReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_jwks. */
+            data: components["schemas"]["GetJwksResult"];
+        };
+        GetJwksResult: {
+            /** @description The keys of the OP's jwks_uri. */
+            keys: {
+                [key: string]: string | number | boolean | string[];
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Builds the OP's end-session URL (OpenID Connect RP-Initiated Logout). */
         GetLogoutUriParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -532,6 +1248,105 @@ export interface components {
         GetLogoutUriResult: {
             /** @description The OP's end-session URL with id_token_hint, post_logout_redirect_uri, state and session_state (those known): send the user's browser there. */
             uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The request object behind a request_uri (oxd 4.x GET /get-request-object/{id}). */
+        GetRequestObjectParams: {
+            /** @description The id ending the request_uri get_request_object_uri returned (/get-request-object/{id}). */
+            request_object_id: string | number | boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_request_object: {"status":"ok","data":<GetRequestObjectResult>}. */
+        GetRequestObjectReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_request_object. */
+            data: components["schemas"]["GetRequestObjectResult"];
+        };
+        /** @description The request object: a JWT (compact serialisation). */
+        GetRequestObjectResult: string;
+        /** @description Builds, signs and keeps a request object for the site, and returns its request_uri (oxd 4.x). */
+        GetRequestObjectUriParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description Claims of the request object (scope, redirect_uri, state, nonce, claims…); iss, aud, client_id, oxd_id, jti, iat and exp are the server's and cannot be set. */
+            params?: Record<string, never> | null;
+            /** @description How the request object is signed: none, HS256/384/512 (the client secret), RS256/384/512, PS256/384/512, ES256/384/512 (the server's keys, get_rp_jwks); the site's request_object_signing_alg when absent. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description The public URL of this server's 4.x REST API: the request_uri is <oxd_host_url>/get-request-object/<id> (https:// added without a scheme). */
+            oxd_host_url?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_request_object_uri: {"status":"ok","data":<GetRequestObjectUriResult>}. */
+        GetRequestObjectUriReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_request_object_uri. */
+            data: components["schemas"]["GetRequestObjectUriResult"];
+        };
+        GetRequestObjectUriResult: {
+            /** @description Where the OP fetches the request object; pass it to the OP. */
+            request_uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The server's own public signing keys (oxd 4.x get-rp-jwks): the keys request objects are signed with. */
+        GetRpJwksParams: unknown;
+        /** @description The reply of get_rp_jwks: {"status":"ok","data":<GetRpJwksResult>}. */
+        GetRpJwksReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_rp_jwks. */
+            data: components["schemas"]["GetRpJwksResult"];
+        };
+        GetRpJwksResult: {
+            /** @description Public JWKs (kid, alg, use sig): the current period's and the previous one's. */
+            keys: {
+                [key: string]: string | number | boolean | string[];
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The site's registration as this server keeps it, without secrets (oxd 4.x get-rp). */
+        GetRpParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description oxd 4.x lists every site of the server with list: true; this server refuses it (one caller may not see other tenants' sites). */
+            list?: boolean | ("true" | "false") | number | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of get_rp: {"status":"ok","data":<GetRpResult>}. */
+        GetRpReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of get_rp. */
+            data: components["schemas"]["GetRpResult"];
+        };
+        GetRpResult: {
+            /** @description The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included. */
+            node: {
+                [key: string]: string | number | boolean | null | string[];
+            };
         } & {
             [key: string]: unknown;
         };
@@ -580,6 +1395,8 @@ export interface components {
             oxd_id: string | number | boolean;
             /** @description The user's access token; without one (or with one the OP refuses) the claims are {}. */
             access_token?: string | null;
+            /** @description oxd 4.x: the ID token of the sign-in the access token came with; the userinfo answer must be about its sub (else invalid_subject_identifier). */
+            id_token?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -604,6 +1421,55 @@ export interface components {
             refresh_token: null;
             /** @description Always null (oxd 3.1's reply has the field). */
             access_token: null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Test helper (test_helpers_enabled): as authorization_code_flow, without acr (oxd 4.x implicit-flow, which despite its name runs a code flow). */
+        ImplicitFlowParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The client's registered redirect URI. */
+            redirect_url: string | number | boolean;
+            /** @description The client to log in for (not necessarily the site's). */
+            client_id: string | number | boolean;
+            /** @description Its secret (client_secret_basic at the token endpoint). */
+            client_secret: string | number | boolean;
+            /** @description The user's name at the OP. */
+            user_id: string | number | boolean;
+            /** @description The user's password at the OP. */
+            user_secret: string | number | boolean;
+            /** @description Scopes, space-separated; openid when absent. */
+            scope?: string | number | boolean | null;
+            /** @description The nonce of the request (random when absent). */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of implicit_flow: {"status":"ok","data":<ImplicitFlowResult>}. */
+        ImplicitFlowReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of implicit_flow. */
+            data: components["schemas"]["ImplicitFlowResult"];
+        };
+        ImplicitFlowResult: {
+            /** @description The access token the OP issued. */
+            access_token: string;
+            /** @description The OP's expires_in; null when it gave none. */
+            expires_in_seconds: number | null;
+            /** @description The refresh token; null when the OP gave none. */
+            refresh_token: string | null;
+            /** @description The code the login returned (already exchanged). */
+            authorization_code: string;
+            /** @description The granted scope, as the token answer gives it. */
+            scope: string | null;
+            /** @description The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
+            id_token: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -722,6 +1588,8 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+            op_configuration_endpoint?: string | number | boolean | null;
             /** @description Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
             post_logout_redirect_uri?: string | number | boolean | null;
             /** @description web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
@@ -770,6 +1638,56 @@ export interface components {
             trusted_client?: boolean | ("true" | "false") | number | null;
             /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
             oxd_rp_programming_language?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -828,6 +1746,8 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+            op_configuration_endpoint?: string | number | boolean | null;
             /** @description Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
             post_logout_redirect_uri?: string | number | boolean | null;
             /** @description web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
@@ -876,6 +1796,56 @@ export interface components {
             trusted_client?: boolean | ("true" | "false") | number | null;
             /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
             oxd_rp_programming_language?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
@@ -1031,6 +2001,46 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Changes the scopes (or scope expression) of one protected resource of the site (oxd 4.x uma-rs-modify). */
+        UmaRsModifyParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description A method the protected resource guards (GET, POST, …). */
+            http_method: string | number | boolean;
+            /** @description The protected path, as given to uma_rs_protect. */
+            path: string | number | boolean;
+            /** @description The resource's new scopes (any one grants access); ignored when scope_expression is given. */
+            scopes?: (string | number | boolean)[] | string | null;
+            /** @description A JsonLogic scope expression {"rule": …, "data": [scopes]} — as JSON text (oxd 4.x) or an object — replacing the scopes; "null" or empty: none. */
+            scope_expression?: string | number | boolean | ({
+                /** @description A JsonLogic rule; {"var": i} stands for "the RPT grants data[i]". */
+                rule: unknown;
+                /** @description The scopes the rule refers to, by index. */
+                data: string[];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of uma_rs_modify: {"status":"ok","data":<UmaRsModifyResult>}. */
+        UmaRsModifyReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of uma_rs_modify. */
+            data: components["schemas"]["UmaRsModifyResult"];
+        };
+        UmaRsModifyResult: {
+            /** @description The site whose protected resource was changed. */
+            oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Registers the site's protected resources at the UMA authorization server. */
         UmaRsProtectParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -1129,6 +2139,56 @@ export interface components {
             ui_locales?: (string | number | boolean)[] | string | null;
             /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -1717,6 +2777,404 @@ export interface operations {
             502: components["responses"]["OpUnreachable"];
         };
     };
+    get_rp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRpParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRpResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRpReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetDiscoveryParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetDiscoveryResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDiscoveryReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetJwksParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetJwksResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetJwksReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_issuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetIssuerParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetIssuerResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIssuerReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    check_id_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckIdTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckIdTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIdTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    check_access_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAccessTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckAccessTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckAccessTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    uma_rs_modify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmaRsModifyParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<UmaRsModifyResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmaRsModifyReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_rp_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRpJwksParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRpJwksResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRpJwksReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_object_uri: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectUriParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectUriResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectUriReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_authorization_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetAuthorizationCodeParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetAuthorizationCodeResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAuthorizationCodeReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    authorization_code_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationCodeFlowParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<AuthorizationCodeFlowResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationCodeFlowReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    implicit_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplicitFlowParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<ImplicitFlowResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImplicitFlowReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
     update_site_registration: {
         parameters: {
             query?: never;
@@ -1741,6 +3199,159 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    issuer_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetIssuerParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetIssuerResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIssuerReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    id_token_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckIdTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckIdTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIdTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    access_token_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAccessTokenParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckAccessTokenResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckAccessTokenReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_uri: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectUriParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectUriResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectUriReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    get_request_object_jwt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<GetRequestObjectResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

@@ -38,7 +38,15 @@ export interface Command<
    * answer only what the handler would, and leave every refusal and every miss to the handler.
    */
   readonly fromWarmState?: FromWarmState<P["Type"], R["Type"]> | undefined
+  /**
+   * The boolean configuration key that must be on for the command to run (the test helpers: test_helpers_enabled);
+   * off, the call is answered CommandDisabled (unsupported_operation) before its params are read.
+   */
+  readonly enabledBy?: EnablingKey | undefined
 }
+
+/** Configuration keys that switch commands on. */
+export type EnablingKey = "test_helpers_enabled"
 
 export type FromWarmState<P, R> = (params: P, ctx: CallContext, warm: WarmState) => WarmAnswer<R> | undefined
 
@@ -64,6 +72,7 @@ export const make = <
     readonly fieldCodes?: Readonly<Record<string, string>>
     readonly handler: (params: P["Type"], ctx: CallContext) => Effect.Effect<R["Type"], OxdError, Req>
     readonly fromWarmState?: FromWarmState<P["Type"], R["Type"]>
+    readonly enabledBy?: EnablingKey
   },
 ): Command<Name, P, R, Req> => ({ name, aliases: [], fieldCodes: {}, ...def })
 

@@ -11,6 +11,8 @@ import { OpenIdProvider } from "./services/OpenIdProvider.js"
 import { OpFetch } from "./services/OpFetch.js"
 import type { Transport } from "./services/opResilience.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
+import { RequestObjects } from "./services/RequestObjects.js"
+import { RpKeys } from "./services/RpKeys.js"
 import { SiteStore } from "./services/SiteStore.js"
 import { ResourceStore } from "./services/ResourceStore.js"
 import { StateStore } from "./services/StateStore.js"
@@ -56,9 +58,14 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     options.metrics && config.metrics_enabled
       ? SiteStore.layer.pipe(withRegisteredOps(options.metrics))
       : SiteStore.layer
-  const stores = Layer.mergeAll(siteStore, StateStore.layer, ResourceStore.layer, TokenSubjects.layer).pipe(
-    Layer.provide(Layer.merge(db, configLayer)),
-  )
+  const stores = Layer.mergeAll(
+    siteStore,
+    StateStore.layer,
+    ResourceStore.layer,
+    TokenSubjects.layer,
+    RpKeys.layer,
+    RequestObjects.layer,
+  ).pipe(Layer.provide(Layer.merge(db, configLayer)))
   const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(
     Layer.provide(Layer.merge(configLayer, tracing)),
   )
@@ -70,6 +77,8 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     db,
     stores,
     op,
+    // the same OpFetch as the OP's (a layer is built once): get_issuer's WebFinger query goes through it
+    fetchLayer,
     uma,
     guard,
     Ids.layer,

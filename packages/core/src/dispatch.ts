@@ -3,7 +3,8 @@ import { callContext, type CallContext } from "./CallContext.js"
 import type { AnyCommand } from "./Command.js"
 import { resolveCommand, type CommandServices as HandlerServices } from "./commands/index.js"
 import { toWireError } from "./errorCodes.js"
-import { InvalidParams, MalformedParams, UnknownCommand, type OxdError } from "./errors.js"
+import { CommandDisabled, InvalidParams, MalformedParams, UnknownCommand, type OxdError } from "./errors.js"
+import { OxdConfig } from "./config/OxdConfig.js"
 import { defectError, errorEnvelope, okEnvelope, type Reply } from "./envelope.js"
 import { describeDefect, redactSecrets } from "./safety/redact.js"
 import { withoutOpText } from "./services/opErrors.js"
@@ -138,6 +139,14 @@ type ResolvedCall =
   | { readonly command: AnyCommand; readonly params: Record<string, unknown>; readonly error?: undefined }
   | { readonly error: OxdError }
 
+/** A command switched on by a configuration key runs only when the key is on (Command.enabledBy). */
+const enabled = (command: AnyCommand) =>
+  OxdConfig.use((config) =>
+    command.enabledBy === undefined || config[command.enabledBy]
+      ? Effect.void
+      : Effect.fail(new CommandDisabled({ command: command.name, key: command.enabledBy })),
+  )
+
 /**
  * The only door into core: resolve the command (or its older name), decode params (unknown ones are
  * ignored), check protection, run the handler, encode the result into the oxd envelope. Never fails:
@@ -149,8 +158,8 @@ export const dispatch = (name: string, rawParams: unknown, ctx: CallContext) =>
     const call = resolveCall(name, rawParams)
     if (call.error) return Effect.fail(call.error)
     const { command, params } = call
-    return decoderOf(command)(params).pipe(
-      Effect.mapError((e) => invalidParams(command, e)),
+    const decode = decoderOf(command)(params).pipe(Effect.mapError((e) => invalidParams(command, e)))
+    return (command.enabledBy === undefined ? decode : Effect.andThen(enabled(command), decode)).pipe(
       Effect.flatMap((decoded) =>
         ProtectionGuard.use((guard) => guard.check(command.protection, ctx, decoded as Record<string, unknown>)).pipe(
           Effect.flatMap((setupClient) => {

@@ -76,7 +76,11 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
       e.passthrough && e.status !== undefined && e.status >= 400 ? `http_status_${e.status}` : "internal_error",
   },
   // the reference's get_user_info had no such check; its code for a failure it did not foresee (docs/compatibility.md)
-  UserInfoSubjectMismatch: { http: 500, code: "internal_error" },
+  // with oxd 4.x's id_token param, 4.x's own code for it (INVALID_SUBJECT_IDENTIFIER, ErrorResponseCode.java:114 on master)
+  UserInfoSubjectMismatch: {
+    http: 500,
+    code: (e) => (e.by_id_token ? "invalid_subject_identifier" : "internal_error"),
+  },
   OperationFailed: { http: 500, code: "internal_error" },
   // the reference's code for an op_host the server cannot use; 400: the caller (or its OP's discovery) named it
   OpHostNotAllowed: { http: 400, code: "invalid_op_host" },
@@ -113,6 +117,18 @@ export const errorCodes: { readonly [K in OxdError["_tag"]]: Row<Extract<OxdErro
   PatUnavailable: { http: 500, code: "internal_error" },
   RateLimited: { http: 429, code: "rate_limited" },
   EdgeRefusal: { http: (e) => e.status ?? EDGE_REFUSALS[e.reason].http, code: (e) => EDGE_REFUSALS[e.reason].code },
+  // oxd 4.x (issue 28), oxd-common/…/ErrorResponseCode.java on master: :64, :99-100, :102; a disabled command is
+  // answered as an unknown one (unsupported_operation), its description says which key enables it
+  NoOpLocation: { http: 400, code: "invalid_op_host_and_configuration_endpoint" },
+  IssuerDiscoveryFailed: {
+    http: 500,
+    code: (e) => (e.reason === "mismatch" ? "invalid_issuer_discovered" : "failed_to_get_issuer"),
+  },
+  RequestObjectNotFound: { http: 404, code: "request_object_not_found" },
+  CommandDisabled: { http: 500, code: "unsupported_operation" },
+  // ErrorResponseCode.java:116-117 (at_hash_not_found, c_hash_not_found), :53 (invalid_state_bad_hash)
+  IdTokenHashMissing: { http: 500, code: (e) => `${e.claim}_not_found` },
+  StateHashMismatch: { http: 500, code: "invalid_state_bad_hash" },
 }
 
 export interface WireError {

@@ -219,11 +219,13 @@ export class OpUnreachable extends Schema.TaggedError<OpUnreachable>()("OpUnreac
  * The OP's userinfo answer is about another subject than the ID token the access token came with (OpenID Connect
  * Core 5.3.2: it must not be used). The reference never checked this; an addition, answered as internal_error.
  */
-export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectMismatch>()(
-  "UserInfoSubjectMismatch",
-  {},
-) {
+export class UserInfoSubjectMismatch extends Schema.TaggedError<UserInfoSubjectMismatch>()("UserInfoSubjectMismatch", {
+  /** the caller's id_token (oxd 4.x get_user_info) named the subject, not the server's record of the access token */
+  by_id_token: Schema.optional(Schema.Boolean),
+}) {
   override get message() {
+    if (this.by_id_token)
+      return "The OP's userinfo sub does not match the sub of the id_token given (OpenID Connect Core 5.3.2): the claims are about another user and are not returned."
     return (
       "The OP's userinfo sub does not match the sub of the ID token this access token came with (OpenID Connect Core 5.3.2): " +
       "the claims are about another user and are not returned. The access token may have been substituted or mixed up: sign the user in again."
@@ -472,6 +474,66 @@ export class EdgeRefusal extends Schema.TaggedError<EdgeRefusal>()("EdgeRefusal"
   }
 }
 
+// ── oxd 4.x (issue 28): codes of GluuFederation/oxd master, oxd-common/…/ErrorResponseCode.java ──
+
+/** Neither op_host nor op_configuration_endpoint (nor default_op_host): ErrorResponseCode.java:64. */
+export class NoOpLocation extends Schema.TaggedError<NoOpLocation>()("NoOpLocation", {}) {
+  override get message() {
+    return "Both op_host and op_configuration_endpoint are empty: send one of them (op_configuration_endpoint: the URL of the OP's /.well-known/openid-configuration), or start the server with default_op_host."
+  }
+}
+
+/**
+ * get_issuer: WebFinger gave no usable answer (failed_to_get_issuer, ErrorResponseCode.java:99), or none of its issuer
+ * links is the issuer of the OP's discovery (invalid_issuer_discovered, :100).
+ */
+export class IssuerDiscoveryFailed extends Schema.TaggedError<IssuerDiscoveryFailed>()("IssuerDiscoveryFailed", {
+  reason: Schema.Literals(["webfinger", "mismatch"]),
+  detail: Schema.String,
+}) {
+  override get message() {
+    return this.reason === "mismatch"
+      ? `Discovered issuer not matched with issuer obtained from WebFinger: ${clip(this.detail, 300)}`
+      : `Failed to get the OP's issuer by WebFinger: ${clip(this.detail, 300)}. Check the resource (acct:user@host, user@host or an https URL).`
+  }
+}
+
+/** A request object id this server does not hold (expired, or never issued): ErrorResponseCode.java:102. */
+export class RequestObjectNotFound extends Schema.TaggedError<RequestObjectNotFound>()("RequestObjectNotFound", {}) {
+  override get message() {
+    return "Request object not found. The request_uri has either expired or it does not exist."
+  }
+}
+
+/**
+ * check_id_token: the ID token lacks a hash claim the reference requires (at_hash for a site with response type token,
+ * c_hash when a code is given): at_hash_not_found, c_hash_not_found (ErrorResponseCode.java:116-117).
+ */
+export class IdTokenHashMissing extends Schema.TaggedError<IdTokenHashMissing>()("IdTokenHashMissing", {
+  claim: Schema.Literals(["at_hash", "c_hash"]),
+}) {
+  override get message() {
+    return `${this.claim} is missing in the ID token: ${this.claim === "c_hash" ? "a code was given to check against it" : "the site's response types include token, so the ID token must bind its access token"}.`
+  }
+}
+
+/** check_id_token: the ID token's s_hash is not the hash of the state given (ErrorResponseCode.java:53). */
+export class StateHashMismatch extends Schema.TaggedError<StateHashMismatch>()("StateHashMismatch", {}) {
+  override get message() {
+    return "State is invalid: its hash does not match the ID token's s_hash."
+  }
+}
+
+/** A command that exists but is switched off by configuration (the test helpers: test_helpers_enabled). */
+export class CommandDisabled extends Schema.TaggedError<CommandDisabled>()("CommandDisabled", {
+  command: Schema.String,
+  key: Schema.String,
+}) {
+  override get message() {
+    return `The command "${this.command}" is disabled on this server: it is a test helper that logs a user in with a password. An operator enables it with ${this.key}: true, on test deployments only.`
+  }
+}
+
 export type OxdError =
   | UnknownCommand
   | InvalidParams
@@ -514,3 +576,9 @@ export type OxdError =
   | PatUnavailable
   | RateLimited
   | EdgeRefusal
+  | NoOpLocation
+  | IssuerDiscoveryFailed
+  | RequestObjectNotFound
+  | CommandDisabled
+  | IdTokenHashMissing
+  | StateHashMismatch

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto"
+import { createHash, randomBytes } from "node:crypto"
 import { SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from "jose"
 import { TEST_USERS, type TestUser } from "./accounts.js"
 import { isSigningAlg, type KeyRing } from "./keys.js"
@@ -6,7 +6,9 @@ import { isSigningAlg, type KeyRing } from "./keys.js"
 /**
  * Kinds that tamper the ID token of a `/token` answer (code and refresh_token grants). `wrong_sub`: another test
  * user's sub (bob's for alice), re-signed; `no_id_token`: the answer carries none; `not_a_jwt`: its id_token is a
- * string that is no JWT; `no_expires_in`: the answer leaves out expires_in (the ID token untouched).
+ * string that is no JWT; `no_expires_in`: the answer leaves out expires_in (the ID token untouched); `with_at_hash`: the
+ * ID token gets the right at_hash of the answer's access token (OIDC Core 3.3.2.11; oidc-provider writes none at the
+ * token endpoint), re-signed — no fault, an OP that binds its access tokens.
  */
 export const ID_TOKEN_MISBEHAVIOURS = [
   "bad_signature",
@@ -21,6 +23,7 @@ export const ID_TOKEN_MISBEHAVIOURS = [
   "no_id_token",
   "not_a_jwt",
   "no_expires_in",
+  "with_at_hash",
 ] as const
 /**
  * Kinds that tamper a `/me` (userinfo) answer: `userinfo_other_subject` answers another test user's claims (their
@@ -98,6 +101,13 @@ export class Misbehaviours {
 
 const junk = () => randomBytes(16).toString("base64url")
 
+/** at_hash (OIDC Core 3.3.2.11): the left half of the value's hash by the ID token's alg, base64url. */
+const leftHalfHash = (value: string, alg: string): string => {
+  const digest = alg.endsWith("384") ? "sha384" : alg.endsWith("512") ? "sha512" : "sha256"
+  const full = createHash(digest).update(value, "ascii").digest()
+  return full.subarray(0, full.length / 2).toString("base64url")
+}
+
 /**
  * Returns `idToken` modified per `kinds`. Claim changes are re-signed with the OP's real key (same kid),
  * so each misbehaviour is isolated: only the named check should fail on the client.
@@ -106,7 +116,7 @@ export async function tamperIdToken(
   idToken: string,
   kinds: readonly MisbehaviourKind[],
   keys: KeyRing,
-  opts: { aheadSeconds?: number | undefined } = {},
+  opts: { aheadSeconds?: number | undefined; accessToken?: string | undefined } = {},
 ): Promise<string> {
   const header = decodeProtectedHeader(idToken)
   const payload: JWTPayload = { ...decodeJwt(idToken) }
@@ -117,6 +127,7 @@ export async function tamperIdToken(
   if (has("wrong_aud")) payload.aud = `not-you-${junk()}`
   if (has("wrong_issuer")) payload.iss = "https://evil.example.org"
   if (has("bad_at_hash")) payload.at_hash = junk().slice(0, 22) // right length, wrong value
+  if (has("with_at_hash") && opts.accessToken) payload.at_hash = leftHalfHash(opts.accessToken, String(header.alg))
   if (has("wrong_sub")) payload.sub = otherUser(payload.sub, TEST_USERS).sub
   if (has("clock_ahead")) {
     // the OP's clock runs ahead: every time it writes moves together

@@ -193,6 +193,7 @@ export function createProvider(deps: ProviderDeps): Provider {
         ...body,
         id_token: await tamperIdToken(body.id_token, kinds, deps.keys, {
           aheadSeconds: deps.misbehaviours.aheadSeconds(),
+          accessToken: typeof body.access_token === "string" ? body.access_token : undefined,
         }),
       }
   })

@@ -23,6 +23,8 @@ import { createUmaControl, type UmaControl } from "./uma/control.js"
 import { Policies } from "./uma/policies.js"
 import { handleUma, isUmaPath } from "./uma/router.js"
 import { DEFAULT_UMA_TTL, UmaStore, type UmaTtlOptions } from "./uma/store.js"
+import { handleWebFinger, WEBFINGER_PATH } from "./webfinger.js"
+import { handleBasicAuthorize, isBasicAuthorize } from "./basicAuthorize.js"
 
 export interface StartTestOpOptions {
   /** 0 (default) picks a free port. */
@@ -147,6 +149,12 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const route = (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (!provider || !handler) return sendHtml(res, 503, "starting")
     if (isUmaPath(path)) return void handleUma(uma, req, res).catch((err) => fail(res, err))
+    if (isBasicAuthorize(req, path))
+      return void handleBasicAuthorize(issuer, certs.caPem, counters, req, res).catch((err) => fail(res, err))
+    if (path === WEBFINGER_PATH) {
+      counters.inc("webfinger")
+      return handleWebFinger(issuer, req, res)
+    }
     if (rogue.handles(req, path)) return void rogue.answer(req, res).catch((err) => fail(res, err))
     if (isInteractionPath(path)) {
       counters.inc("interaction")

@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/get-request-object/{request_object_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request object by its id (oxd 4.x; the JWT the request_uri names).
+         * @description The oxd command `get_request_object` (oxd 4.x RestResource.java, :54-59); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs no token.
+         */
+        get: operations["get_request_object"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-rp-jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the server's public signing keys (oxd 4.x).
+         * @description The oxd command `get_rp_jwks` (oxd 4.x RestResource.java, :61-66); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs no token.
+         */
+        get: operations["get_rp_jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get-client-token": {
         parameters: {
             query?: never;
@@ -144,6 +184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get-authorization-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: log a user in by password and get an authorization code (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `get_authorization_code` (oxd 4.x RestResource.java, :124-130); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["get_authorization_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get-tokens-by-code": {
         parameters: {
             query?: never;
@@ -244,6 +304,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/uma-rs-modify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the scopes of one protected resource (oxd 4.x).
+         * @description The oxd command `uma_rs_modify` (oxd 4.x RestResource.java, :172-178); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["uma_rs_modify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/uma-rs-check-access": {
         parameters: {
             query?: never;
@@ -304,6 +384,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/authorization-code-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: a code flow by password, login to tokens (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `authorization_code_flow` (oxd 4.x RestResource.java, :204-210); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["authorization_code_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check-access-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that an access token is the one its ID token was issued with (oxd 4.x).
+         * @description The oxd command `check_access_token` (oxd 4.x RestResource.java, :212-218); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["check_access_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check-id-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an ID token of the site (oxd 4.x).
+         * @description The oxd command `check_id_token` (oxd 4.x RestResource.java, :220-226); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["check_id_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-rp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the site's registration, without secrets (oxd 4.x).
+         * @description The oxd command `get_rp` (oxd 4.x RestResource.java, :228-234); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["get_rp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP's signing keys (JWKS) (oxd 4.x).
+         * @description The oxd command `get_jwks` (oxd 4.x RestResource.java, :236-242); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs no token.
+         */
+        post: operations["get_jwks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-discovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the OP's discovery document (oxd 4.x).
+         * @description The oxd command `get_discovery` (oxd 4.x RestResource.java, :244-250); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs no token.
+         */
+        post: operations["get_discovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discover the user's OP by WebFinger and check it is the given OP (oxd 4.x).
+         * @description The oxd command `get_issuer` (oxd 4.x RestResource.java, :252-258); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs no token.
+         */
+        post: operations["get_issuer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get-request-object-uri": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build, sign and keep a request object; get its request_uri (oxd 4.x).
+         * @description The oxd command `get_request_object_uri` (oxd 4.x RestResource.java, :260-266); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["get_request_object_uri"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health-check": {
         parameters: {
             query?: never;
@@ -325,6 +565,103 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Test helper (test_helpers_enabled): a whole code flow by password — login with prompt=none, then the code exchanged (oxd 4.x authorization-code-flow). */
+        AuthorizationCodeFlowParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The client's registered redirect URI. */
+            redirect_url: string | number | boolean;
+            /** @description The client to log in for (not necessarily the site's). */
+            client_id: string | number | boolean;
+            /** @description Its secret (client_secret_basic at the token endpoint). */
+            client_secret: string | number | boolean;
+            /** @description The user's name at the OP. */
+            user_id: string | number | boolean;
+            /** @description The user's password at the OP. */
+            user_secret: string | number | boolean;
+            /** @description Scopes, space-separated; openid when absent. */
+            scope?: string | number | boolean | null;
+            /** @description The nonce of the request (random when absent). */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+            /** @description acr_values, space-separated. */
+            acr?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        AuthorizationCodeFlowResult: {
+            /** @description The access token the OP issued. */
+            access_token: string;
+            /** @description The OP's expires_in; null when it gave none. */
+            expires_in_seconds: number | null;
+            /** @description The refresh token; null when the OP gave none. */
+            refresh_token: string | null;
+            /** @description The code the login returned (already exchanged). */
+            authorization_code: string;
+            /** @description The granted scope, as the token answer gives it. */
+            scope: string | null;
+            /** @description The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
+            id_token: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Checks that an access token is the one its ID token was issued with (at_hash) (oxd 4.x check-access-token; 3.1 access_token_status). */
+        CheckAccessTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The ID token the access token came with. */
+            id_token: string | number | boolean;
+            /** @description The access token whose hash the ID token's at_hash must be. */
+            access_token?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        CheckAccessTokenResult: {
+            /** @description Whether the ID token is valid and its at_hash is the access token's. */
+            active: boolean;
+            /** @description The ID token's exp in milliseconds since the epoch; null when inactive. */
+            expires_at: number | null;
+            /** @description The ID token's iat in milliseconds since the epoch; null when inactive. */
+            issued_at: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Validates an ID token of the site (oxd 4.x check-id-token; 3.1 id_token_status). */
+        CheckIdTokenParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The ID token to check (issued to this site's client). */
+            id_token: string | number | boolean;
+            /** @description The nonce the ID token must carry, when given. */
+            nonce?: string | number | boolean | null;
+            /** @description The state whose s_hash the ID token must carry, when it has one. */
+            state?: string | number | boolean | null;
+            /** @description The authorization code the ID token's c_hash must match, when given. */
+            code?: string | number | boolean | null;
+            /** @description The access token the ID token's at_hash must match, when given. */
+            access_token?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        CheckIdTokenResult: {
+            /** @description Whether the ID token is valid: signed by the OP, issued to this site, not expired, the nonce's. */
+            active: boolean;
+            /** @description Its exp (seconds since the epoch); 0 when inactive. */
+            expires_at: number;
+            /** @description Its iat (seconds since the epoch); 0 when inactive. */
+            issued_at: number;
+            /** @description Its claims, each as a list of strings; {} when inactive. */
+            claims: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Every error, as oxd 4.x writes it (ErrorResponse.java): the code, its description, details (need_info: the AS's answer) and reason (null). An AS/OP error passed through (http_status_<NNN>) comes as the AS's own body with its status. */
         ErrorResponse: {
             error: string;
@@ -354,6 +691,33 @@ export interface components {
             refresh_token: string | null;
             /** @description The scope the OP granted, as it wrote it (space-separated); null when it did not say. */
             scope: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Test helper (test_helpers_enabled): logs the user in by password at the OP (prompt=none, Basic credentials, as Gluu oxAuth takes them) and returns the authorization code (oxd 4.x get-authorization-code). */
+        GetAuthorizationCodeParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The user's name at the OP. */
+            username: string | number | boolean;
+            /** @description The user's password at the OP. */
+            password: string | number | boolean;
+            /** @description The site's when absent. */
+            acr_values?: (string | number | boolean)[] | string | null;
+            /** @description Ignored: the state is the server's (returned in the reply). */
+            state?: string | number | boolean | null;
+            /** @description Ignored: the nonce is the server's, bound to its state. */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetAuthorizationCodeResult: {
+            /** @description The authorization code; redeem it with get_tokens_by_code. */
+            code: string;
+            /** @description The state to pass to get_tokens_by_code with the code. */
+            state: string;
         } & {
             [key: string]: unknown;
         };
@@ -394,6 +758,8 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
+            op_configuration_endpoint?: string | number | boolean | null;
             /** @description Scopes to request; the protection scope (uma_protection) when absent. */
             scope?: (string | number | boolean)[] | string | null;
             /** @description client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
@@ -417,6 +783,161 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The OP's discovery document, from the server's discovery cache (oxd 4.x get-discovery). */
+        GetDiscoveryParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The fields of oxd 4.x's GetDiscoveryResponse the OP's document has (absent ones are left out). */
+        GetDiscoveryResult: {
+            /** @description The discovery document's issuer. */
+            issuer?: string | null;
+            /** @description The discovery document's authorization_endpoint. */
+            authorization_endpoint?: string | null;
+            /** @description The discovery document's token_endpoint. */
+            token_endpoint?: string | null;
+            /** @description The discovery document's revocation_endpoint. */
+            token_revocation_endpoint?: string | null;
+            /** @description The discovery document's userinfo_endpoint. */
+            user_info_endpoint?: string | null;
+            /** @description The discovery document's client_info_endpoint. */
+            client_info_endpoint?: string | null;
+            /** @description The discovery document's check_session_iframe. */
+            check_session_iframe?: string | null;
+            /** @description The discovery document's end_session_endpoint. */
+            end_session_endpoint?: string | null;
+            /** @description The discovery document's jwks_uri. */
+            jwks_uri?: string | null;
+            /** @description The discovery document's registration_endpoint. */
+            registration_endpoint?: string | null;
+            /** @description The discovery document's id_generation_endpoint. */
+            id_generation_endpoint?: string | null;
+            /** @description The discovery document's introspection_endpoint. */
+            introspection_endpoint?: string | null;
+            /** @description The discovery document's scopes_supported. */
+            scopes_supported?: string[] | null;
+            /** @description The discovery document's response_types_supported. */
+            response_types_supported?: string[] | null;
+            /** @description The discovery document's grant_types_supported. */
+            grant_types_supported?: string[] | null;
+            /** @description The discovery document's acr_values_supported. */
+            acr_values_supported?: string[] | null;
+            /** @description The discovery document's subject_types_supported. */
+            subject_types_supported?: string[] | null;
+            /** @description The discovery document's userinfo_signing_alg_values_supported. */
+            user_info_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's userinfo_encryption_alg_values_supported. */
+            user_info_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's userinfo_encryption_enc_values_supported. */
+            user_info_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_signing_alg_values_supported. */
+            id_token_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_encryption_alg_values_supported. */
+            id_token_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's id_token_encryption_enc_values_supported. */
+            id_token_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_signing_alg_values_supported. */
+            request_object_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_encryption_alg_values_supported. */
+            request_object_encryption_alg_values_supported?: string[] | null;
+            /** @description The discovery document's request_object_encryption_enc_values_supported. */
+            request_object_encryption_enc_values_supported?: string[] | null;
+            /** @description The discovery document's token_endpoint_auth_methods_supported. */
+            token_endpoint_auth_methods_supported?: string[] | null;
+            /** @description The discovery document's token_endpoint_auth_signing_alg_values_supported. */
+            token_endpoint_auth_signing_alg_values_supported?: string[] | null;
+            /** @description The discovery document's display_values_supported. */
+            display_values_supported?: string[] | null;
+            /** @description The discovery document's claim_types_supported. */
+            claim_types_supported?: string[] | null;
+            /** @description The discovery document's claims_supported. */
+            claims_supported?: string[] | null;
+            /** @description The discovery document's id_token_token_binding_cnf_values_supported. */
+            id_token_token_binding_cnf_values_supported?: string[] | null;
+            /** @description The discovery document's service_documentation. */
+            service_documentation?: string | null;
+            /** @description The discovery document's claims_locales_supported. */
+            claims_locales_supported?: string[] | null;
+            /** @description The discovery document's ui_locales_supported. */
+            ui_locales_supported?: string[] | null;
+            /** @description The discovery document's claims_parameter_supported. */
+            claims_parameter_supported?: boolean | null;
+            /** @description The discovery document's request_parameter_supported. */
+            request_parameter_supported?: boolean | null;
+            /** @description The discovery document's request_uri_parameter_supported. */
+            request_uri_parameter_supported?: boolean | null;
+            /** @description The discovery document's require_request_uri_registration. */
+            require_request_uri_registration?: boolean | null;
+            /** @description The discovery document's tls_client_certificate_bound_access_tokens. */
+            tls_client_certificate_bound_access_tokens?: boolean | null;
+            /** @description The discovery document's frontchannel_logout_supported. */
+            front_channel_logout_supported?: boolean | null;
+            /** @description The discovery document's frontchannel_logout_session_supported. */
+            front_channel_logout_session_supported?: boolean | null;
+            /** @description The discovery document's op_policy_uri. */
+            op_policy_uri?: string | null;
+            /** @description The discovery document's op_tos_uri. */
+            op_tos_uri?: string | null;
+            /** @description The discovery document's scope_to_claims_mapping. */
+            scope_to_claims_mapping?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Finds the user's OP by WebFinger and checks it is the OP named (op_configuration_endpoint or op_host) (oxd 4.x get-issuer). */
+        GetIssuerParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+            /** @description The user's identifier to discover the issuer of: acct:user@host, user@host or an https URL (OpenID Connect Discovery 1.0 §2). */
+            resource?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetIssuerResult: {
+            /** @description The JRD's subject: the normalised resource. */
+            subject: string;
+            /** @description The JRD's links (rel and href of each). */
+            links: ({
+                /** @description http://openid.net/specs/connect/1.0/issuer for an issuer link. */
+                rel: string;
+                /** @description The issuer. */
+                href: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The OP's signing keys (JWKS), from the server's key cache (oxd 4.x get-jwks). */
+        GetJwksParams: {
+            /** @description URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+            op_configuration_endpoint?: string | number | boolean | null;
+            /** @description Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+            op_host?: string | number | boolean | null;
+            /** @description Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+            op_discovery_path?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetJwksResult: {
+            /** @description The keys of the OP's jwks_uri. */
+            keys: {
+                [key: string]: string | number | boolean | string[];
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Builds the OP's end-session URL (OpenID Connect RP-Initiated Logout). */
         GetLogoutUriParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -437,6 +958,56 @@ export interface components {
         GetLogoutUriResult: {
             /** @description The OP's end-session URL with id_token_hint, post_logout_redirect_uri, state and session_state (those known): send the user's browser there. */
             uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The request object: a JWT (compact serialisation). */
+        GetRequestObjectResult: string;
+        /** @description Builds, signs and keeps a request object for the site, and returns its request_uri (oxd 4.x). */
+        GetRequestObjectUriParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description Claims of the request object (scope, redirect_uri, state, nonce, claims…); iss, aud, client_id, oxd_id, jti, iat and exp are the server's and cannot be set. */
+            params?: Record<string, never> | null;
+            /** @description How the request object is signed: none, HS256/384/512 (the client secret), RS256/384/512, PS256/384/512, ES256/384/512 (the server's keys, get_rp_jwks); the site's request_object_signing_alg when absent. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description The public URL of this server's 4.x REST API: the request_uri is <oxd_host_url>/get-request-object/<id> (https:// added without a scheme). */
+            oxd_host_url?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetRequestObjectUriResult: {
+            /** @description Where the OP fetches the request object; pass it to the OP. */
+            request_uri: string;
+        } & {
+            [key: string]: unknown;
+        };
+        GetRpJwksResult: {
+            /** @description Public JWKs (kid, alg, use sig): the current period's and the previous one's. */
+            keys: {
+                [key: string]: string | number | boolean | string[];
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The site's registration as this server keeps it, without secrets (oxd 4.x get-rp). */
+        GetRpParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description oxd 4.x lists every site of the server with list: true; this server refuses it (one caller may not see other tenants' sites). */
+            list?: boolean | ("true" | "false") | number | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetRpResult: {
+            /** @description The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included. */
+            node: {
+                [key: string]: string | number | boolean | null | string[];
+            };
         } & {
             [key: string]: unknown;
         };
@@ -473,6 +1044,8 @@ export interface components {
             oxd_id: string | number | boolean;
             /** @description The user's access token; without one (or with one the OP refuses) the claims are {}. */
             access_token?: string | null;
+            /** @description oxd 4.x: the ID token of the sign-in the access token came with; the userinfo answer must be about its sub (else invalid_subject_identifier). */
+            id_token?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -582,6 +1155,8 @@ export interface components {
             op_host?: string | number | boolean | null;
             /** @description Discovery document path when not /.well-known/openid-configuration. */
             op_discovery_path?: string | number | boolean | null;
+            /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+            op_configuration_endpoint?: string | number | boolean | null;
             /** @description Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
             post_logout_redirect_uri?: string | number | boolean | null;
             /** @description web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
@@ -630,6 +1205,56 @@ export interface components {
             trusted_client?: boolean | ("true" | "false") | number | null;
             /** @description The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
             oxd_rp_programming_language?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -755,6 +1380,36 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Changes the scopes (or scope expression) of one protected resource of the site (oxd 4.x uma-rs-modify). */
+        UmaRsModifyParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description A method the protected resource guards (GET, POST, …). */
+            http_method: string | number | boolean;
+            /** @description The protected path, as given to uma_rs_protect. */
+            path: string | number | boolean;
+            /** @description The resource's new scopes (any one grants access); ignored when scope_expression is given. */
+            scopes?: (string | number | boolean)[] | string | null;
+            /** @description A JsonLogic scope expression {"rule": …, "data": [scopes]} — as JSON text (oxd 4.x) or an object — replacing the scopes; "null" or empty: none. */
+            scope_expression?: string | number | boolean | ({
+                /** @description A JsonLogic rule; {"var": i} stands for "the RPT grants data[i]". */
+                rule: unknown;
+                /** @description The scopes the rule refers to, by index. */
+                data: string[];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        UmaRsModifyResult: {
+            /** @description The site whose protected resource was changed. */
+            oxd_id: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Registers the site's protected resources at the UMA authorization server. */
         UmaRsProtectParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -843,6 +1498,56 @@ export interface components {
             ui_locales?: (string | number | boolean)[] | string | null;
             /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+            access_token_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+            access_token_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+            rpt_as_jwt?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+            logo_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+            client_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+            policy_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+            tos_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+            subject_type?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+            id_token_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+            id_token_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+            id_token_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+            user_info_signed_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+            user_info_encrypted_response_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+            user_info_encrypted_response_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+            request_object_signing_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+            request_object_encryption_alg?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+            request_object_encryption_enc?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+            default_max_age?: number | null;
+            /** @description oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+            require_auth_time?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+            initiate_login_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+            authorized_origins?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+            access_token_lifetime?: number | null;
+            /** @description oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+            software_id?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+            software_version?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+            software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -863,6 +1568,84 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_request_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_object_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of get_request_object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_rp_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of get_rp_jwks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRpJwksResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     get_client_token: {
         parameters: {
             query?: never;
@@ -1217,6 +2000,60 @@ export interface operations {
             };
         };
     };
+    get_authorization_code: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetAuthorizationCodeParams"];
+            };
+        };
+        responses: {
+            /** @description The result of get_authorization_code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAuthorizationCodeResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     get_tokens_by_code: {
         parameters: {
             query?: never;
@@ -1487,6 +2324,60 @@ export interface operations {
             };
         };
     };
+    uma_rs_modify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UmaRsModifyParams"];
+            };
+        };
+        responses: {
+            /** @description The result of uma_rs_modify. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UmaRsModifyResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     uma_rs_check_access: {
         parameters: {
             query?: never;
@@ -1618,6 +2509,402 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UmaRpGetClaimsGatheringUrlResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    authorization_code_flow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationCodeFlowParams"];
+            };
+        };
+        responses: {
+            /** @description The result of authorization_code_flow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationCodeFlowResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    check_access_token: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAccessTokenParams"];
+            };
+        };
+        responses: {
+            /** @description The result of check_access_token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckAccessTokenResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    check_id_token: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckIdTokenParams"];
+            };
+        };
+        responses: {
+            /** @description The result of check_id_token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIdTokenResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_rp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRpParams"];
+            };
+        };
+        responses: {
+            /** @description The result of get_rp. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRpResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetJwksParams"];
+            };
+        };
+        responses: {
+            /** @description The result of get_jwks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetJwksResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetDiscoveryParams"];
+            };
+        };
+        responses: {
+            /** @description The result of get_discovery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDiscoveryResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_issuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetIssuerParams"];
+            };
+        };
+        responses: {
+            /** @description The result of get_issuer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIssuerResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_request_object_uri: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetRequestObjectUriParams"];
+            };
+        };
+        responses: {
+            /** @description The result of get_request_object_uri. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRequestObjectUriResult"];
                 };
             };
             /** @description Bad params, or a body that is no JSON object. */

@@ -13,6 +13,8 @@ export type SetupClientParams = {
   readonly op_host?: string | number | boolean | null | undefined
   /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
   /** Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
   readonly post_logout_redirect_uri?: string | number | boolean | null | undefined
   /** web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
@@ -61,6 +63,56 @@ export type SetupClientParams = {
   readonly trusted_client?: boolean | "true" | "false" | number | null | undefined
   /** The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
   readonly oxd_rp_programming_language?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+  readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+  readonly access_token_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+  readonly rpt_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+  readonly logo_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+  readonly client_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+  readonly policy_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+  readonly tos_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+  readonly subject_type?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+  readonly id_token_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+  readonly user_info_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+  readonly request_object_encryption_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+  readonly request_object_encryption_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+  readonly default_max_age?: number | null | undefined
+  /** oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+  readonly require_auth_time?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+  readonly initiate_login_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+  readonly authorized_origins?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+  readonly access_token_lifetime?: number | null | undefined
+  /** oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+  readonly software_id?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+  readonly software_version?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+  readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
   /** client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
@@ -101,6 +153,8 @@ export type GetClientTokenParams = {
   readonly op_host?: string | number | boolean | null | undefined
   /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
   /** Scopes to request; the protection scope (uma_protection) when absent. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
@@ -173,6 +227,8 @@ export type RegisterSiteParams = {
   readonly op_host?: string | number | boolean | null | undefined
   /** Discovery document path when not /.well-known/openid-configuration. */
   readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
   /** Where the OP may send the user after logout (registered as post_logout_redirect_uris); default_post_logout_redirect_uri when absent. get_logout_uri uses it when given none. */
   readonly post_logout_redirect_uri?: string | number | boolean | null | undefined
   /** web or native (OpenID Connect Dynamic Client Registration); default_application_type when absent. */
@@ -221,6 +277,56 @@ export type RegisterSiteParams = {
   readonly trusted_client?: boolean | "true" | "false" | number | null | undefined
   /** The application's language, kept with the site (as oxd 3.1 does); never sent to the OP. */
   readonly oxd_rp_programming_language?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+  readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+  readonly access_token_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+  readonly rpt_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+  readonly logo_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+  readonly client_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+  readonly policy_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+  readonly tos_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+  readonly subject_type?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+  readonly id_token_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+  readonly user_info_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+  readonly request_object_encryption_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+  readonly request_object_encryption_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+  readonly default_max_age?: number | null | undefined
+  /** oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+  readonly require_auth_time?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+  readonly initiate_login_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+  readonly authorized_origins?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+  readonly access_token_lifetime?: number | null | undefined
+  /** oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+  readonly software_id?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+  readonly software_version?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+  readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }
@@ -277,6 +383,56 @@ export type UpdateSiteParams = {
   readonly ui_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
+  readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
+  readonly access_token_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as rpt_as_jwt (client registration) and kept with the site. */
+  readonly rpt_as_jwt?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as logo_uri (client registration) and kept with the site. */
+  readonly logo_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as client_uri (client registration) and kept with the site. */
+  readonly client_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as policy_uri (client registration) and kept with the site. */
+  readonly policy_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tos_uri (client registration) and kept with the site. */
+  readonly tos_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as subject_type (client registration) and kept with the site. */
+  readonly subject_type?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_signed_response_alg (client registration) and kept with the site. */
+  readonly id_token_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_alg (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_encrypted_response_enc (client registration) and kept with the site. */
+  readonly id_token_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_signed_response_alg (client registration) and kept with the site. */
+  readonly user_info_signed_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_alg (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as userinfo_encrypted_response_enc (client registration) and kept with the site. */
+  readonly user_info_encrypted_response_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_signing_alg (client registration) and kept with the site. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_alg (client registration) and kept with the site. */
+  readonly request_object_encryption_alg?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as request_object_encryption_enc (client registration) and kept with the site. */
+  readonly request_object_encryption_enc?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as default_max_age (client registration) and kept with the site. */
+  readonly default_max_age?: number | null | undefined
+  /** oxd 4.x: sent to the OP as require_auth_time (client registration) and kept with the site. */
+  readonly require_auth_time?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as initiate_login_uri (client registration) and kept with the site. */
+  readonly initiate_login_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as authorized_origins (client registration) and kept with the site. */
+  readonly authorized_origins?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: sent to the OP as access_token_lifetime (client registration) and kept with the site. */
+  readonly access_token_lifetime?: number | null | undefined
+  /** oxd 4.x: sent to the OP as software_id (client registration) and kept with the site. */
+  readonly software_id?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_version (client registration) and kept with the site. */
+  readonly software_version?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
+  readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }
@@ -385,6 +541,8 @@ export type GetUserInfoParams = {
   readonly oxd_id: string | number | boolean
   /** The user's access token; without one (or with one the OP refuses) the claims are {}. */
   readonly access_token?: string | null | undefined
+  /** oxd 4.x: the ID token of the sign-in the access token came with; the userinfo answer must be about its sub (else invalid_subject_identifier). */
+  readonly id_token?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }
@@ -579,6 +737,401 @@ export type UmaRpGetClaimsGatheringUrlResult = {
   readonly state: string
 }
 
+/** The params of `get_rp`: Get the site's registration, without secrets (oxd 4.x). */
+export type GetRpParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** oxd 4.x lists every site of the server with list: true; this server refuses it (one caller may not see other tenants' sites). */
+  readonly list?: boolean | "true" | "false" | number | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_rp`'s ok reply. */
+export type GetRpResult = {
+  /** The site by oxd 4.x's Rp field names (oxd_id, op_host, client_id, redirect_uri, scope, response_types, …); secrets and tokens (client_secret, client_registration_access_token, id_token, pat, rpt…) are never included. */
+  readonly node: {
+    readonly [key: string]: string | number | boolean | null | ReadonlyArray<string>
+  }
+}
+
+/** The params of `get_discovery`: Get the OP's discovery document (oxd 4.x). */
+export type GetDiscoveryParams = {
+  /** URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
+  /** Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+  readonly op_host?: string | number | boolean | null | undefined
+  /** Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+  readonly op_discovery_path?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_discovery`'s ok reply. */
+export type GetDiscoveryResult = {
+  /** The discovery document's issuer. */
+  readonly issuer?: string | undefined
+  /** The discovery document's authorization_endpoint. */
+  readonly authorization_endpoint?: string | undefined
+  /** The discovery document's token_endpoint. */
+  readonly token_endpoint?: string | undefined
+  /** The discovery document's revocation_endpoint. */
+  readonly token_revocation_endpoint?: string | undefined
+  /** The discovery document's userinfo_endpoint. */
+  readonly user_info_endpoint?: string | undefined
+  /** The discovery document's client_info_endpoint. */
+  readonly client_info_endpoint?: string | undefined
+  /** The discovery document's check_session_iframe. */
+  readonly check_session_iframe?: string | undefined
+  /** The discovery document's end_session_endpoint. */
+  readonly end_session_endpoint?: string | undefined
+  /** The discovery document's jwks_uri. */
+  readonly jwks_uri?: string | undefined
+  /** The discovery document's registration_endpoint. */
+  readonly registration_endpoint?: string | undefined
+  /** The discovery document's id_generation_endpoint. */
+  readonly id_generation_endpoint?: string | undefined
+  /** The discovery document's introspection_endpoint. */
+  readonly introspection_endpoint?: string | undefined
+  /** The discovery document's scopes_supported. */
+  readonly scopes_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's response_types_supported. */
+  readonly response_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's grant_types_supported. */
+  readonly grant_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's acr_values_supported. */
+  readonly acr_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's subject_types_supported. */
+  readonly subject_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's userinfo_signing_alg_values_supported. */
+  readonly user_info_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's userinfo_encryption_alg_values_supported. */
+  readonly user_info_encryption_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's userinfo_encryption_enc_values_supported. */
+  readonly user_info_encryption_enc_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_signing_alg_values_supported. */
+  readonly id_token_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_encryption_alg_values_supported. */
+  readonly id_token_encryption_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_encryption_enc_values_supported. */
+  readonly id_token_encryption_enc_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's request_object_signing_alg_values_supported. */
+  readonly request_object_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's request_object_encryption_alg_values_supported. */
+  readonly request_object_encryption_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's request_object_encryption_enc_values_supported. */
+  readonly request_object_encryption_enc_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's token_endpoint_auth_methods_supported. */
+  readonly token_endpoint_auth_methods_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's token_endpoint_auth_signing_alg_values_supported. */
+  readonly token_endpoint_auth_signing_alg_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's display_values_supported. */
+  readonly display_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's claim_types_supported. */
+  readonly claim_types_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's claims_supported. */
+  readonly claims_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's id_token_token_binding_cnf_values_supported. */
+  readonly id_token_token_binding_cnf_values_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's service_documentation. */
+  readonly service_documentation?: string | undefined
+  /** The discovery document's claims_locales_supported. */
+  readonly claims_locales_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's ui_locales_supported. */
+  readonly ui_locales_supported?: ReadonlyArray<string> | undefined
+  /** The discovery document's claims_parameter_supported. */
+  readonly claims_parameter_supported?: boolean | undefined
+  /** The discovery document's request_parameter_supported. */
+  readonly request_parameter_supported?: boolean | undefined
+  /** The discovery document's request_uri_parameter_supported. */
+  readonly request_uri_parameter_supported?: boolean | undefined
+  /** The discovery document's require_request_uri_registration. */
+  readonly require_request_uri_registration?: boolean | undefined
+  /** The discovery document's tls_client_certificate_bound_access_tokens. */
+  readonly tls_client_certificate_bound_access_tokens?: boolean | undefined
+  /** The discovery document's frontchannel_logout_supported. */
+  readonly front_channel_logout_supported?: boolean | undefined
+  /** The discovery document's frontchannel_logout_session_supported. */
+  readonly front_channel_logout_session_supported?: boolean | undefined
+  /** The discovery document's op_policy_uri. */
+  readonly op_policy_uri?: string | undefined
+  /** The discovery document's op_tos_uri. */
+  readonly op_tos_uri?: string | undefined
+  /** The discovery document's scope_to_claims_mapping. */
+  readonly scope_to_claims_mapping?: {
+    readonly [key: string]: ReadonlyArray<string>
+  } | undefined
+}
+
+/** The params of `get_jwks`: Get the OP's signing keys (JWKS) (oxd 4.x). */
+export type GetJwksParams = {
+  /** URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
+  /** Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+  readonly op_host?: string | number | boolean | null | undefined
+  /** Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+  readonly op_discovery_path?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_jwks`'s ok reply. */
+export type GetJwksResult = {
+  /** The keys of the OP's jwks_uri. */
+  readonly keys: ReadonlyArray<{
+    readonly [key: string]: string | number | boolean | ReadonlyArray<string>
+  }>
+}
+
+/** The params of `get_issuer`: Discover the user's OP by WebFinger and check it is the given OP (oxd 4.x). */
+export type GetIssuerParams = {
+  /** URL of the OP's discovery document (https://op.example.com/.well-known/openid-configuration); preferred over op_host. */
+  readonly op_configuration_endpoint?: string | number | boolean | null | undefined
+  /** Issuer URL of the OP (oxd 4.x: deprecated for op_configuration_endpoint); default_op_host when absent. */
+  readonly op_host?: string | number | boolean | null | undefined
+  /** Path of the discovery document under op_host when not /.well-known/openid-configuration. */
+  readonly op_discovery_path?: string | number | boolean | null | undefined
+  /** The user's identifier to discover the issuer of: acct:user@host, user@host or an https URL (OpenID Connect Discovery 1.0 §2). */
+  readonly resource?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_issuer`'s ok reply. */
+export type GetIssuerResult = {
+  /** The JRD's subject: the normalised resource. */
+  readonly subject: string
+  /** The JRD's links (rel and href of each). */
+  readonly links: ReadonlyArray<{
+    /** http://openid.net/specs/connect/1.0/issuer for an issuer link. */
+    readonly rel: string
+    /** The issuer. */
+    readonly href: string
+  }>
+}
+
+/** The params of `check_id_token`: Validate an ID token of the site (oxd 4.x). */
+export type CheckIdTokenParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The ID token to check (issued to this site's client). */
+  readonly id_token: string | number | boolean
+  /** The nonce the ID token must carry, when given. */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** The state whose s_hash the ID token must carry, when it has one. */
+  readonly state?: string | number | boolean | null | undefined
+  /** The authorization code the ID token's c_hash must match, when given. */
+  readonly code?: string | number | boolean | null | undefined
+  /** The access token the ID token's at_hash must match, when given. */
+  readonly access_token?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `check_id_token`'s ok reply. */
+export type CheckIdTokenResult = {
+  /** Whether the ID token is valid: signed by the OP, issued to this site, not expired, the nonce's. */
+  readonly active: boolean
+  /** Its exp (seconds since the epoch); 0 when inactive. */
+  readonly expires_at: number
+  /** Its iat (seconds since the epoch); 0 when inactive. */
+  readonly issued_at: number
+  /** Its claims, each as a list of strings; {} when inactive. */
+  readonly claims: {
+    readonly [key: string]: ReadonlyArray<string>
+  }
+}
+
+/** The params of `check_access_token`: Check that an access token is the one its ID token was issued with (oxd 4.x). */
+export type CheckAccessTokenParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The ID token the access token came with. */
+  readonly id_token: string | number | boolean
+  /** The access token whose hash the ID token's at_hash must be. */
+  readonly access_token?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `check_access_token`'s ok reply. */
+export type CheckAccessTokenResult = {
+  /** Whether the ID token is valid and its at_hash is the access token's. */
+  readonly active: boolean
+  /** The ID token's exp in milliseconds since the epoch; null when inactive. */
+  readonly expires_at: number | null
+  /** The ID token's iat in milliseconds since the epoch; null when inactive. */
+  readonly issued_at: number | null
+}
+
+/** The params of `uma_rs_modify`: Change the scopes of one protected resource (oxd 4.x). */
+export type UmaRsModifyParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** A method the protected resource guards (GET, POST, …). */
+  readonly http_method: string | number | boolean
+  /** The protected path, as given to uma_rs_protect. */
+  readonly path: string | number | boolean
+  /** The resource's new scopes (any one grants access); ignored when scope_expression is given. */
+  readonly scopes?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** A JsonLogic scope expression {"rule": …, "data": [scopes]} — as JSON text (oxd 4.x) or an object — replacing the scopes; "null" or empty: none. */
+  readonly scope_expression?: string | number | boolean | {
+    /** A JsonLogic rule; {"var": i} stands for "the RPT grants data[i]". */
+    readonly rule: unknown
+    /** The scopes the rule refers to, by index. */
+    readonly data: ReadonlyArray<string>
+  } | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `uma_rs_modify`'s ok reply. */
+export type UmaRsModifyResult = {
+  /** The site whose protected resource was changed. */
+  readonly oxd_id: string
+}
+
+/** The params of `get_rp_jwks`: Get the server's public signing keys (oxd 4.x). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type GetRpJwksParams = {}
+
+/** The `data` of `get_rp_jwks`'s ok reply. */
+export type GetRpJwksResult = {
+  /** Public JWKs (kid, alg, use sig): the current period's and the previous one's. */
+  readonly keys: ReadonlyArray<{
+    readonly [key: string]: string | number | boolean | ReadonlyArray<string>
+  }>
+}
+
+/** The params of `get_request_object_uri`: Build, sign and keep a request object; get its request_uri (oxd 4.x). */
+export type GetRequestObjectUriParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** Claims of the request object (scope, redirect_uri, state, nonce, claims…); iss, aud, client_id, oxd_id, jti, iat and exp are the server's and cannot be set. */
+  readonly params?: {
+    readonly [key: string]: unknown
+  } | null | undefined
+  /** How the request object is signed: none, HS256/384/512 (the client secret), RS256/384/512, PS256/384/512, ES256/384/512 (the server's keys, get_rp_jwks); the site's request_object_signing_alg when absent. */
+  readonly request_object_signing_alg?: string | number | boolean | null | undefined
+  /** The public URL of this server's 4.x REST API: the request_uri is <oxd_host_url>/get-request-object/<id> (https:// added without a scheme). */
+  readonly oxd_host_url?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_request_object_uri`'s ok reply. */
+export type GetRequestObjectUriResult = {
+  /** Where the OP fetches the request object; pass it to the OP. */
+  readonly request_uri: string
+}
+
+/** The params of `get_request_object`: Get a request object by its id (oxd 4.x; the JWT the request_uri names). */
+export type GetRequestObjectParams = {
+  /** The id ending the request_uri get_request_object_uri returned (/get-request-object/{id}). */
+  readonly request_object_id: string | number | boolean
+}
+
+/** The `data` of `get_request_object`'s ok reply. */
+export type GetRequestObjectResult = string
+
+/** The params of `get_authorization_code`: Test helper: log a user in by password and get an authorization code (oxd 4.x; test_helpers_enabled). */
+export type GetAuthorizationCodeParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The user's name at the OP. */
+  readonly username: string | number | boolean
+  /** The user's password at the OP. */
+  readonly password: string | number | boolean
+  /** The site's when absent. */
+  readonly acr_values?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** Ignored: the state is the server's (returned in the reply). */
+  readonly state?: string | number | boolean | null | undefined
+  /** Ignored: the nonce is the server's, bound to its state. */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `get_authorization_code`'s ok reply. */
+export type GetAuthorizationCodeResult = {
+  /** The authorization code; redeem it with get_tokens_by_code. */
+  readonly code: string
+  /** The state to pass to get_tokens_by_code with the code. */
+  readonly state: string
+}
+
+/** The params of `authorization_code_flow`: Test helper: a code flow by password, login to tokens (oxd 4.x; test_helpers_enabled). */
+export type AuthorizationCodeFlowParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The client's registered redirect URI. */
+  readonly redirect_url: string | number | boolean
+  /** The client to log in for (not necessarily the site's). */
+  readonly client_id: string | number | boolean
+  /** Its secret (client_secret_basic at the token endpoint). */
+  readonly client_secret: string | number | boolean
+  /** The user's name at the OP. */
+  readonly user_id: string | number | boolean
+  /** The user's password at the OP. */
+  readonly user_secret: string | number | boolean
+  /** Scopes, space-separated; openid when absent. */
+  readonly scope?: string | number | boolean | null | undefined
+  /** The nonce of the request (random when absent). */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+  /** acr_values, space-separated. */
+  readonly acr?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `authorization_code_flow`'s ok reply. */
+export type AuthorizationCodeFlowResult = {
+  /** The access token the OP issued. */
+  readonly access_token: string
+  /** The OP's expires_in; null when it gave none. */
+  readonly expires_in_seconds: number | null
+  /** The refresh token; null when the OP gave none. */
+  readonly refresh_token: string | null
+  /** The code the login returned (already exchanged). */
+  readonly authorization_code: string
+  /** The granted scope, as the token answer gives it. */
+  readonly scope: string | null
+  /** The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
+  readonly id_token: string | null
+}
+
+/** The params of `implicit_flow`: Test helper: as authorization_code_flow (oxd 4.x; test_helpers_enabled). */
+export type ImplicitFlowParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The client's registered redirect URI. */
+  readonly redirect_url: string | number | boolean
+  /** The client to log in for (not necessarily the site's). */
+  readonly client_id: string | number | boolean
+  /** Its secret (client_secret_basic at the token endpoint). */
+  readonly client_secret: string | number | boolean
+  /** The user's name at the OP. */
+  readonly user_id: string | number | boolean
+  /** The user's password at the OP. */
+  readonly user_secret: string | number | boolean
+  /** Scopes, space-separated; openid when absent. */
+  readonly scope?: string | number | boolean | null | undefined
+  /** The nonce of the request (random when absent). */
+  readonly nonce?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `implicit_flow`'s ok reply. */
+export type ImplicitFlowResult = {
+  /** The access token the OP issued. */
+  readonly access_token: string
+  /** The OP's expires_in; null when it gave none. */
+  readonly expires_in_seconds: number | null
+  /** The refresh token; null when the OP gave none. */
+  readonly refresh_token: string | null
+  /** The code the login returned (already exchanged). */
+  readonly authorization_code: string
+  /** The granted scope, as the token answer gives it. */
+  readonly scope: string | null
+  /** The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
+  readonly id_token: string | null
+}
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -597,9 +1150,27 @@ export interface Commands {
   readonly introspect_rpt: { readonly params: IntrospectRptParams; readonly result: IntrospectRptResult }
   readonly uma_rp_get_rpt: { readonly params: UmaRpGetRptParams; readonly result: UmaRpGetRptResult }
   readonly uma_rp_get_claims_gathering_url: { readonly params: UmaRpGetClaimsGatheringUrlParams; readonly result: UmaRpGetClaimsGatheringUrlResult }
+  readonly get_rp: { readonly params: GetRpParams; readonly result: GetRpResult }
+  readonly get_discovery: { readonly params: GetDiscoveryParams; readonly result: GetDiscoveryResult }
+  readonly get_jwks: { readonly params: GetJwksParams; readonly result: GetJwksResult }
+  readonly get_issuer: { readonly params: GetIssuerParams; readonly result: GetIssuerResult }
+  readonly check_id_token: { readonly params: CheckIdTokenParams; readonly result: CheckIdTokenResult }
+  readonly check_access_token: { readonly params: CheckAccessTokenParams; readonly result: CheckAccessTokenResult }
+  readonly uma_rs_modify: { readonly params: UmaRsModifyParams; readonly result: UmaRsModifyResult }
+  readonly get_rp_jwks: { readonly params: GetRpJwksParams; readonly result: GetRpJwksResult }
+  readonly get_request_object_uri: { readonly params: GetRequestObjectUriParams; readonly result: GetRequestObjectUriResult }
+  readonly get_request_object: { readonly params: GetRequestObjectParams; readonly result: GetRequestObjectResult }
+  readonly get_authorization_code: { readonly params: GetAuthorizationCodeParams; readonly result: GetAuthorizationCodeResult }
+  readonly authorization_code_flow: { readonly params: AuthorizationCodeFlowParams; readonly result: AuthorizationCodeFlowResult }
+  readonly implicit_flow: { readonly params: ImplicitFlowParams; readonly result: ImplicitFlowResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */
 export interface CommandAliases {
   readonly update_site_registration: "update_site"
+  readonly issuer_discovery: "get_issuer"
+  readonly id_token_status: "check_id_token"
+  readonly access_token_status: "check_access_token"
+  readonly get_request_uri: "get_request_object_uri"
+  readonly get_request_object_jwt: "get_request_object"
 }

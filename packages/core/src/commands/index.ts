@@ -15,6 +15,20 @@ import { UmaRpGetClaimsGatheringUrl } from "./uma-rp-get-claims-gathering-url/in
 import { UmaRpGetRpt } from "./uma-rp-get-rpt/index.js"
 import { UmaRsCheckAccess } from "./uma-rs-check-access/index.js"
 import { UmaRsProtect } from "./uma-rs-protect/index.js"
+// oxd 4.x (issue 28)
+import { AuthorizationCodeFlow } from "./authorization-code-flow/index.js"
+import { CheckAccessToken } from "./check-access-token/index.js"
+import { CheckIdToken } from "./check-id-token/index.js"
+import { GetAuthorizationCode } from "./get-authorization-code/index.js"
+import { GetDiscovery } from "./get-discovery/index.js"
+import { GetIssuer } from "./get-issuer/index.js"
+import { GetJwks } from "./get-jwks/index.js"
+import { GetRequestObject } from "./get-request-object/index.js"
+import { GetRequestObjectUri } from "./get-request-object-uri/index.js"
+import { GetRp } from "./get-rp/index.js"
+import { GetRpJwks } from "./get-rp-jwks/index.js"
+import { ImplicitFlow } from "./implicit-flow/index.js"
+import { UmaRsModify } from "./uma-rs-modify/index.js"
 
 /** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
 export const commands = Command.registry(
@@ -34,6 +48,21 @@ export const commands = Command.registry(
   IntrospectRpt,
   UmaRpGetRpt,
   UmaRpGetClaimsGatheringUrl,
+  // oxd 4.x (issue 28)
+  GetRp,
+  GetDiscovery,
+  GetJwks,
+  GetIssuer,
+  CheckIdToken,
+  CheckAccessToken,
+  UmaRsModify,
+  GetRpJwks,
+  GetRequestObjectUri,
+  GetRequestObject,
+  // test helpers: only with test_helpers_enabled (Command.enabledBy)
+  GetAuthorizationCode,
+  AuthorizationCodeFlow,
+  ImplicitFlow,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

@@ -333,4 +333,23 @@ export const configKeys = [
     default: "client_secret_basic",
     doc: "token_endpoint_auth_method register_site and setup_client send when client_token_endpoint_auth_method is not given (always sent: some OPs read an omitted one as none and register a public client): client_secret_basic, client_secret_post, client_secret_jwt, or none (a public client, no secret, PKCE S256 on every login)",
   },
+  // oxd 4.x (issue 28)
+  {
+    name: "rp_signing_key_rotation_in_hours",
+    type: "int",
+    default: 720,
+    doc: "the server's own signing keys (request objects; published by get_rp_jwks): a new set is made every this many hours, and the previous set stays published one period more so what it signed still verifies (oxd 4.x jwks_regeneration_interval_in_hours)",
+  },
+  {
+    name: "request_object_expiration_in_minutes",
+    type: "number",
+    default: 5,
+    doc: "how long a request object made by get_request_object_uri is served at /get-request-object/{id} (and its exp); fractions allowed",
+  },
+  {
+    name: "test_helpers_enabled",
+    type: "bool",
+    default: false,
+    doc: "serve oxd 4.x's test helpers get_authorization_code, authorization_code_flow and implicit_flow, which log a user in at the OP with a username and password; test deployments only (off: they answer unsupported_operation)",
+  },
 ] as const satisfies ReadonlyArray<KeySpec>

@@ -14,18 +14,32 @@ const MAX_AGE_MS = 60 * 60 * 1000
  * The OPs' signing keys by jwks_uri: bounded, expiring, refetched on a kid it does not know (key rotation). jose asks
  * for keys through a Promise, so fetches run there (one per jwks_uri at a time); the keys live in an ExpiringCache.
  */
+/** One OP's key set as published, and jose's resolver over it. */
+interface Keys {
+  readonly set: JSONWebKeySet
+  readonly resolve: JWTVerifyGetKey
+}
+
 export class JwksCache {
-  readonly #inflight = new Map<string, Promise<JWTVerifyGetKey>>()
+  readonly #inflight = new Map<string, Promise<Keys>>()
   private constructor(
     private readonly fetch: FetchFn,
-    private readonly keys: ExpiringCache<JWTVerifyGetKey>,
+    private readonly keys: ExpiringCache<Keys>,
   ) {}
 
   static make(fetch: FetchFn, maxEntries = 256): Effect.Effect<JwksCache, never, Scope.Scope> {
     return Effect.map(
-      ExpiringCache.make<JWTVerifyGetKey>({ max: maxEntries, ttlMs: MAX_AGE_MS, name: "jwks", refreshAhead: false }),
+      ExpiringCache.make<Keys>({ max: maxEntries, ttlMs: MAX_AGE_MS, name: "jwks", refreshAhead: false }),
       (keys) => new JwksCache(fetch, keys),
     )
+  }
+
+  /** The key set as the OP publishes it (get_jwks), from the same cache the ID token checks read. */
+  async keySet(jwksUri: string): Promise<JSONWebKeySet> {
+    const cached = this.keys.peek(jwksUri)
+    if (cached) return cached.set
+    cacheStats.miss("jwks")
+    return (await this.#load(jwksUri)).set
   }
 
   /** A jose key resolver for one OP. */
@@ -37,21 +51,22 @@ export class JwksCache {
         keys = await this.#load(jwksUri)
       }
       try {
-        return await keys(header, token)
+        return await keys.resolve(header, token)
       } catch (e) {
         if ((e as { code?: string }).code !== "ERR_JWKS_NO_MATCHING_KEY") throw e
-        return (await this.#load(jwksUri))(header, token)
+        return (await this.#load(jwksUri)).resolve(header, token)
       }
     }
   }
 
-  #load(jwksUri: string): Promise<JWTVerifyGetKey> {
+  #load(jwksUri: string): Promise<Keys> {
     const running = this.#inflight.get(jwksUri)
     if (running) return running
     const load = (async () => {
       const res = await this.fetch(jwksUri, { headers: { accept: "application/json" } })
       if (!res.ok) throw new Error(`jwks_uri answered HTTP ${res.status}`)
-      const keys = createLocalJWKSet((await res.json()) as JSONWebKeySet)
+      const set = (await res.json()) as JSONWebKeySet
+      const keys = { set, resolve: createLocalJWKSet(set) }
       this.keys.set(jwksUri, keys)
       return keys
     })().finally(() => this.#inflight.delete(jwksUri))

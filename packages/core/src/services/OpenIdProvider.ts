@@ -17,6 +17,7 @@ import {
   OpRejected,
   type OpUnreachable,
 } from "../errors.js"
+import type { JSONWebKeySet } from "jose"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
 import { authProblem } from "./clientAuthMethods.js"
@@ -161,6 +162,20 @@ export class OpenIdProvider extends Context.Service<
       client: OpClient,
       params: Record<string, string>,
     ): Effect.Effect<string, OpError | NoEndSessionEndpoint>
+    /** The OP's key set as published at its jwks_uri (get_jwks), from the cache the ID token checks use. */
+    jwks(opHost: string, path?: string | null): Effect.Effect<JSONWebKeySet, OpError>
+    /**
+     * An ID token the caller holds, validated as a code-flow one is (validateIdToken: signature with the OP's keys,
+     * iss, aud, azp, exp, iat; nonce, at_hash, c_hash when given): check_id_token's and check_access_token's one path.
+     */
+    validateIdToken(
+      client: OpClient,
+      idToken: string,
+      extra: { nonce?: string; accessToken?: string; code?: string },
+    ): Effect.Effect<
+      Record<string, unknown>,
+      DiscoveryError | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch | OpHostNotAllowed
+    >
   }
 >()("@oxd/core/OpenIdProvider") {
   static readonly layer = Layer.effect(
@@ -503,6 +518,28 @@ export class OpenIdProvider extends Context.Service<
             if (!cfg.serverMetadata().end_session_endpoint)
               return yield* new NoEndSessionEndpoint({ op_host: c.opHost })
             return oidc.buildEndSessionUrl(cfg, params).href
+          }),
+        jwks: (opHost, path) =>
+          Effect.gen(function* () {
+            const meta = yield* discover(opHost, path)
+            if (!meta.jwks_uri)
+              return yield* new OperationFailed({
+                operation: "get_jwks",
+                detail: "the OP's discovery document names no jwks_uri",
+              })
+            const jwksUri = meta.jwks_uri
+            return yield* call("jwks", () => jwks.keySet(jwksUri))
+          }),
+        validateIdToken: (c, idToken, extra) =>
+          Effect.gen(function* () {
+            const meta = yield* discover(c.opHost, c.opDiscoveryPath)
+            const checks = idTokenChecks(meta, c, extra)
+            if (!checks)
+              return yield* new IdTokenRejected({
+                reason: "bad_signature",
+                detail: "the OP publishes no jwks_uri to verify the signature with",
+              })
+            return (yield* validateIdToken(idToken, checks)) as Record<string, unknown>
           }),
       })
     }),

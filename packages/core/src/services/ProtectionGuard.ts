@@ -2,6 +2,7 @@ import { hash } from "node:crypto"
 import { Context, Effect, Layer, Semaphore } from "effect"
 import type { CallContext, SetupClientRef } from "../CallContext.js"
 import type { Protection } from "../Command.js"
+import { opLocation, type OpLocationParams } from "../commands/_shared/opLocation.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { cacheStats } from "../observability/cacheStats.js"
 import {
@@ -153,7 +154,12 @@ export class ProtectionGuard extends Context.Service<
         Effect.gen(function* () {
           // register: no site yet; a setup client of the site's OP asks that OP whose token this is, and only a setup
           // client registered at that same OP can own the new site
-          const asGiven = requestedOpHost(params["op_host"], config)
+          // the OP register_site registers at: op_configuration_endpoint's when given (oxd 4.x), else op_host's
+          const located =
+            typeof params["op_configuration_endpoint"] === "string" && params["op_configuration_endpoint"] !== ""
+              ? yield* opLocation(params as OpLocationParams, config).pipe(Effect.orElseSucceed(() => undefined))
+              : undefined
+          const asGiven = located?.opHost ?? requestedOpHost(params["op_host"], config)
           const opHost = asGiven && normalizeOpHost(asGiven)
           const anySetup = opHost ? yield* sites.latestSetup(opHost) : undefined
           if (!opHost || !anySetup)

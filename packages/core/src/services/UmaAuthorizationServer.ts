@@ -114,6 +114,15 @@ export class UmaAuthorizationServer extends Context.Service<
     discover(site: Site): Effect.Effect<UmaConfiguration, UmaDiscoveryFailed | OpUnreachable | OpHostNotAllowed>
     registerResource(site: Site, body: Record<string, unknown>): Effect.Effect<string, AsError>
     deleteResource(site: Site, resourceId: string): Effect.Effect<void, AsError>
+    /**
+     * Replaces a resource's scopes (and scope expression) at the AS, its other members (name, type, description,
+     * icon_uri) read first and kept, as the reference's uma_rs_modify does (RsModifyOperation.java:104-122 on master).
+     */
+    updateResource(
+      site: Site,
+      resourceId: string,
+      changes: { readonly resource_scopes: ReadonlyArray<string>; readonly scope_expression?: unknown },
+    ): Effect.Effect<void, AsError>
     permissionTicket(site: Site, permissions: ReadonlyArray<Permission>): Effect.Effect<string, AsError>
     introspectRpt(site: Site, rpt: string): Effect.Effect<Introspection, AsError>
     /** The same, answered from the cache when it can be. */
@@ -321,6 +330,19 @@ export class UmaAuthorizationServer extends Context.Service<
               )
               // already gone at the AS is what we wanted
               if (r.status !== 404) expectOk("resource deletion", r)
+            }),
+          ),
+        updateResource: (site, resourceId, changes) =>
+          Effect.flatMap(discover(site), (uma) =>
+            protectionCall(site, "resource update", async (token) => {
+              const url = `${uma.resource_registration_endpoint.replace(/\/$/, "")}/${encodeURIComponent(resourceId)}`
+              const current = expectOk("resource read", await send(token, "GET", url, undefined, undefined, true))
+              const kept = Object.fromEntries(
+                ["name", "type", "description", "icon_uri"].flatMap((k) =>
+                  current[k] === undefined ? [] : [[k, current[k]]],
+                ),
+              )
+              expectOk("resource update", await send(token, "PUT", url, { ...kept, ...changes }))
             }),
           ),
         permissionTicket: (site, permissions) =>

@@ -1,5 +1,12 @@
 import type * as pg from "./schema.pg.js"
-import type { authorizationRequests, serverSecrets, sites, tokenSubjects, umaResources } from "./schema.js"
+import type {
+  authorizationRequests,
+  requestObjects,
+  serverSecrets,
+  sites,
+  tokenSubjects,
+  umaResources,
+} from "./schema.js"
 
 export type SiteRow = typeof sites.$inferSelect
 export type RequestRow = typeof authorizationRequests.$inferSelect
@@ -9,6 +16,7 @@ export type ServerSecretRow = typeof serverSecrets.$inferSelect
 export type NewResourceRow = Omit<ResourceRow, "id">
 export type SitePatchRow = Partial<Omit<SiteRow, "oxdId" | "kind" | "createdAt">>
 export type TokenSubjectRow = typeof tokenSubjects.$inferSelect
+export type RequestObjectRow = typeof requestObjects.$inferSelect
 export type TokenSubjectKey = Pick<TokenSubjectRow, "oxdId" | "kind" | "tokenHash">
 
 /** The statements the stores run, one implementation per dialect (sqlite/rows.ts, pg/rows.ts). */
@@ -48,6 +56,12 @@ export interface Rows {
     find(key: TokenSubjectKey, now: number): Promise<string | undefined>
     purgeExpiredBefore(time: number): Promise<void>
   }
+  readonly requestObjects: {
+    insert(row: RequestObjectRow): Promise<void>
+    /** The row of that id unless it expired before `now`. */
+    get(id: string, now: number): Promise<RequestObjectRow | undefined>
+    purgeExpiredBefore(now: number): Promise<void>
+  }
   readonly resources: {
     list(oxdId: string): Promise<ReadonlyArray<ResourceRow>>
     /** Deletes the site's resources and inserts these, atomically. */
@@ -86,3 +100,4 @@ void check<Same<RequestRow, typeof pg.authorizationRequests.$inferSelect>>
 void check<Same<ResourceRow, typeof pg.umaResources.$inferSelect>>
 void check<Same<ServerSecretRow, typeof pg.serverSecrets.$inferSelect>>
 void check<Same<TokenSubjectRow, typeof pg.tokenSubjects.$inferSelect>>
+void check<Same<RequestObjectRow, typeof pg.requestObjects.$inferSelect>>

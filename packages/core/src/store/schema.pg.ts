@@ -83,3 +83,14 @@ export const tokenSubjects = pgTable(
   },
   (t) => [primaryKey({ columns: [t.oxdId, t.kind, t.tokenHash] }), index("token_subjects_expires_at").on(t.expiresAt)],
 )
+
+export const requestObjects = pgTable(
+  "request_objects",
+  {
+    id: text("id").primaryKey(),
+    oxdId: text("oxd_id").notNull(),
+    value: text("value").notNull(),
+    expiresAt: int("expires_at").notNull(),
+  },
+  (t) => [index("request_objects_expires_at").on(t.expiresAt)],
+)

@@ -97,3 +97,18 @@ export const tokenSubjects = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.oxdId, t.kind, t.tokenHash] }), index("token_subjects_expires_at").on(t.expiresAt)],
 )
+
+/**
+ * Signed request objects served at /get-request-object/{id} (oxd 4.x get_request_object_uri), until they expire
+ * (request_object_expiration_in_minutes); the JWT is sealed at rest like the sites' secrets. Shared by every instance.
+ */
+export const requestObjects = sqliteTable(
+  "request_objects",
+  {
+    id: text("id").primaryKey(),
+    oxdId: text("oxd_id").notNull(),
+    value: text("value").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("request_objects_expires_at").on(t.expiresAt)],
+)

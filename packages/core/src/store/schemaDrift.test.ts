@@ -64,6 +64,7 @@ describe("the SQLite and PostgreSQL schemas", () => {
     const pg = shape(tables<PgTable>(pgSchema).map(pgTableConfig))
     expect(Object.keys(sqlite).sort()).toEqual([
       "authorization_requests",
+      "request_objects",
       "server_secrets",
       "sites",
       "token_subjects",

@@ -7,6 +7,8 @@ import type { NewSite } from "../../services/SiteStore.js"
 import { isSiteAuthMethod, SITE_AUTH_METHODS } from "../../services/clientAuthMethods.js"
 import { checkAlgorithm } from "./algorithms.js"
 import { Flag, list, optional, present, ProtectionAccessToken, StringList, Text } from "./fields.js"
+import { opLocation } from "./opLocation.js"
+import { registration4xMetadata, Registration4xFields } from "./registration4x.js"
 
 const Uri = Text
 /** The params register_site and setup_client share (shared/spec/001, Register Site). */
@@ -24,6 +26,10 @@ export const RegistrationFields = {
   }),
   op_discovery_path: optional(Text).annotate({
     description: "Discovery document path when not /.well-known/openid-configuration.",
+  }),
+  op_configuration_endpoint: optional(Text).annotate({
+    description:
+      "oxd 4.x: the URL of the OP's discovery document, instead of op_host (and op_discovery_path); it wins over them.",
   }),
   post_logout_redirect_uri: optional(Uri).annotate({
     description:
@@ -113,6 +119,7 @@ export const RegistrationFields = {
   oxd_rp_programming_language: optional(Text).annotate({
     description: "The application's language, kept with the site (as oxd 3.1 does); never sent to the OP.",
   }),
+  ...Registration4xFields,
   protection_access_token: ProtectionAccessToken,
 }
 const _RegistrationStruct = Schema.Struct(RegistrationFields)
@@ -123,6 +130,10 @@ export const registrationFieldCodes = {
   op_host: "invalid_op_host",
   scope: "invalid_scope",
   client_token_endpoint_auth_signing_alg: "invalid_algorithm",
+  access_token_signing_alg: "invalid_algorithm",
+  id_token_signed_response_alg: "invalid_algorithm",
+  user_info_signed_response_alg: "invalid_algorithm",
+  request_object_signing_alg: "invalid_algorithm",
 } as const
 
 export interface Plan {
@@ -146,7 +157,9 @@ export const planRegistration = (
   extra?: { grantTypes?: ReadonlyArray<string>; scope?: ReadonlyArray<string> },
 ) =>
   Effect.gen(function* () {
-    const opHostAsGiven = requestedOpHost(p.op_host, config)
+    // oxd 4.x: op_configuration_endpoint wins over op_host (DiscoveryService.java:67-70 on master)
+    const located = present(p.op_configuration_endpoint) ? yield* opLocation(p, config) : undefined
+    const opHostAsGiven = located?.opHost ?? requestedOpHost(p.op_host, config)
     if (!opHostAsGiven) return yield* new MissingOpHost()
     const opHost = normalizeOpHost(opHostAsGiven)
     const redirectUri = present(p.authorization_redirect_uri)
@@ -168,6 +181,7 @@ export const planRegistration = (
       })
     }
     yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
+    const v4 = yield* registration4xMetadata(p)
     // always sent: RFC 7591's default for an omitted one is client_secret_basic, but some OPs register a public client
     const authMethod = present(p.client_token_endpoint_auth_method)
       ? p.client_token_endpoint_auth_method
@@ -223,12 +237,17 @@ export const planRegistration = (
       ["claims_redirect_uri", list(p.claims_redirect_uri)],
       // a Gluu custom attribute: the consent page is skipped (RegisterSiteOperation.java:320-322)
       ["oxAuthTrustedClient", p.trusted_client === true ? "true" : undefined],
+      ...Object.entries(v4),
     ]
     const metadata = Object.fromEntries(entries.filter(([, v]) => v !== undefined))
     const plan: Plan = {
       opHost,
       opHostAsGiven,
-      opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : (config.default_op_discovery_path ?? null),
+      opDiscoveryPath: located
+        ? located.path
+        : present(p.op_discovery_path)
+          ? p.op_discovery_path
+          : (config.default_op_discovery_path ?? null),
       redirectUri,
       postLogoutRedirectUri: postLogout,
       scope,
@@ -252,7 +271,12 @@ export const registrationBody = (plan: Plan, defaultName: string): Record<string
 export const defaultClientName = (oxdId: string) => `oxd client for rp: ${oxdId}`
 
 /** Site fields oxd keeps but never sends to the OP (update_site leaves them out of RFC 7592 updates too). */
-export const LOCAL_FIELDS = ["ui_locales", "claims_locales", "oxd_rp_programming_language"] as const
+export const LOCAL_FIELDS = [
+  "ui_locales",
+  "claims_locales",
+  "oxd_rp_programming_language",
+  "op_configuration_endpoint",
+] as const
 
 /** The registered metadata plus what oxd keeps with the site alone (LOCAL_FIELDS). */
 export const withLocalFields = (plan: Plan, p: RegistrationParams): Record<string, unknown> => ({
@@ -260,6 +284,7 @@ export const withLocalFields = (plan: Plan, p: RegistrationParams): Record<strin
   ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
   ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
   ...(present(p.oxd_rp_programming_language) ? { oxd_rp_programming_language: p.oxd_rp_programming_language } : {}),
+  ...(present(p.op_configuration_endpoint) ? { op_configuration_endpoint: p.op_configuration_endpoint } : {}),
 })
 
 /** A site row from a plan and the OP's registration answer (or the caller's existing client). */

@@ -27,6 +27,23 @@ describe("get_client_token", () => {
     expect(data["refresh_token"]).toBeNull()
   })
 
+  // oxd 4.x: op_configuration_endpoint instead of op_host, and over it (DiscoveryService.java:67-70 on master)
+  it("finds the OP by op_configuration_endpoint (oxd 4.x), which wins over op_host", async () => {
+    const before = op.counters()["token.client_credentials"] ?? 0
+    const data = await ok(
+      call(oxd, "get_client_token", {
+        op_configuration_endpoint: `${op.issuer}/.well-known/openid-configuration`,
+        op_host: "https://ignored.invalid",
+        ...client,
+      }),
+    )
+    expect(data["access_token"]).toEqual(expect.any(String))
+    expect(op.counters()["token.client_credentials"]).toBe(before + 1)
+    expect((await failure(call(oxd, "get_client_token", { op_configuration_endpoint: "nope", ...client }))).error).toBe(
+      "invalid_op_configuration_endpoint",
+    )
+  })
+
   it("gives a token the OP reports active and issued to the client", async () => {
     const { access_token } = await ok<{ access_token: string }>(
       call(oxd, "get_client_token", { op_host: op.issuer, ...client, scope: ["oxd"] }),

@@ -7,16 +7,23 @@ import { OpenIdProvider, type OpClient } from "../../services/OpenIdProvider.js"
 import { normalizeOpHost, requestedOpHost } from "../../services/opHosts/opHost.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
+import { opLocation } from "../_shared/opLocation.js"
 import type { Params } from "./schema.js"
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: CallContext) {
   const config = yield* OxdConfig
   const op = yield* OpenIdProvider
-  const opHostAsGiven = requestedOpHost(p.op_host, config)
+  // oxd 4.x: op_configuration_endpoint wins over op_host (DiscoveryService.java:67-70 on master)
+  const located = present(p.op_configuration_endpoint) ? yield* opLocation(p, config) : undefined
+  const opHostAsGiven = located?.opHost ?? requestedOpHost(p.op_host, config)
   if (!opHostAsGiven) return yield* new MissingOpHost()
   const base = {
     opHost: normalizeOpHost(opHostAsGiven),
-    opDiscoveryPath: present(p.op_discovery_path) ? p.op_discovery_path : config.default_op_discovery_path,
+    opDiscoveryPath: located
+      ? located.path
+      : present(p.op_discovery_path)
+        ? p.op_discovery_path
+        : config.default_op_discovery_path,
     clientId: p.client_id,
   }
   let client: OpClient

@@ -11,6 +11,9 @@ export const Params = Schema.Struct({
   op_discovery_path: optional(Text).annotate({
     description: "Discovery document path when not /.well-known/openid-configuration.",
   }),
+  op_configuration_endpoint: optional(Text).annotate({
+    description: "oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it.",
+  }),
   scope: optional(StringList).annotate({
     description: "Scopes to request; the protection scope (uma_protection) when absent.",
   }),

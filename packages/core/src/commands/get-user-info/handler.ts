@@ -1,4 +1,6 @@
 import { Effect } from "effect"
+import { decodeJwt } from "jose"
+import { InvalidParams, UserInfoSubjectMismatch } from "../../errors.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { TokenSubjects } from "../../services/TokenSubjects.js"
@@ -30,5 +32,15 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: 
   )
   if (claims === undefined) return reply({})
   yield* (yield* TokenSubjects).checkUserInfo(site.oxdId, accessToken, claims)
+  // oxd 4.x's id_token (GetUserInfoOperation.java:58-81 on master): its sub must be the answer's. Read unverified, as
+  // the reference reads it: it can only make this call refuse, never let an answer through
+  if (present(p.id_token)) {
+    const sub = yield* Effect.try({
+      try: () => decodeJwt(p.id_token as string).sub,
+      catch: () =>
+        new InvalidParams({ code: "failed_to_verify_subject_identifier", field: "id_token", detail: "is not a JWT" }),
+    })
+    if (sub === undefined || claims["sub"] !== sub) return yield* new UserInfoSubjectMismatch({ by_id_token: true })
+  }
   return reply(claims)
 })

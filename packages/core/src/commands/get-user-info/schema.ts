@@ -1,11 +1,15 @@
 import { Schema } from "effect"
-import { ClaimLists, OxdId, optional, ProtectionAccessToken } from "../_shared/fields.js"
+import { ClaimLists, OxdId, optional, ProtectionAccessToken, Text } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
   // not required: the reference asks the OP without one and answers its refusal as no claims
   access_token: optional(Schema.String).annotate({
     description: "The user's access token; without one (or with one the OP refuses) the claims are {}.",
+  }),
+  id_token: optional(Text).annotate({
+    description:
+      "oxd 4.x: the ID token of the sign-in the access token came with; the userinfo answer must be about its sub (else invalid_subject_identifier).",
   }),
   protection_access_token: ProtectionAccessToken,
 }).annotate({ description: "Fetches the user's claims from the OP's userinfo endpoint." })

@@ -7,6 +7,7 @@ import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
 import { checkRegisteredClient, LOCAL_FIELDS } from "../_shared/registration.js"
+import { registration4xMetadata } from "../_shared/registration4x.js"
 import type { Params } from "./schema.js"
 
 /** Registration fields that are the OP's to set, never sent back in an RFC 7592 update. */
@@ -31,6 +32,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const sites = yield* SiteStore
   const site = yield* sites.get(p.oxd_id)
   yield* checkAlgorithm(p.client_token_endpoint_auth_signing_alg)
+  const v4 = yield* registration4xMetadata(p)
   if (present(p.client_token_endpoint_auth_method) && !isSiteAuthMethod(p.client_token_endpoint_auth_method)) {
     return yield* new InvalidParams({
       code: "bad_request",
@@ -91,6 +93,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ...(frontchannel ? { frontchannel_logout_uri: frontchannel[0] } : {}),
     ...(present(sector) ? { sector_identifier_uri: sector } : {}),
     ...(list(p.contacts) ? { contacts: p.contacts } : {}),
+    ...v4,
   }
   const metadata: Record<string, unknown> = {
     ...site.metadata,

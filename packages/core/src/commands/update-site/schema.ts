@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_shared/fields.js"
+import { Registration4xFields } from "../_shared/registration4x.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
@@ -64,6 +65,7 @@ export const Params = Schema.Struct({
   claims_locales: optional(StringList).annotate({
     description: "Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP.",
   }),
+  ...Registration4xFields,
   protection_access_token: ProtectionAccessToken,
 }).annotate({
   description:

@@ -5,6 +5,7 @@ import * as schema from "../schema.pg.js"
 
 const {
   authorizationRequests: requests,
+  requestObjects,
   serverSecrets: secrets,
   sites,
   tokenSubjects: subjects,
@@ -85,6 +86,17 @@ export const pgRows = (
     find: async (key) =>
       !storable(key.state, key.oxdId) ? undefined : first(await db.select().from(requests).where(requestIs(key))),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time))),
+  },
+  requestObjects: {
+    insert: async (row) => void (await db.insert(requestObjects).values(row)),
+    get: async (id, now) =>
+      first(
+        await db
+          .select()
+          .from(requestObjects)
+          .where(and(eq(requestObjects.id, id), gt(requestObjects.expiresAt, now))),
+      ),
+    purgeExpiredBefore: async (now) => void (await db.delete(requestObjects).where(lt(requestObjects.expiresAt, now))),
   },
   secrets: {
     get: async (name) => first(await db.select().from(secrets).where(eq(secrets.name, name))),

@@ -5,6 +5,7 @@ import * as schema from "../schema.js"
 
 const {
   authorizationRequests: requests,
+  requestObjects,
   serverSecrets: secrets,
   sites,
   tokenSubjects: subjects,
@@ -50,6 +51,17 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
     insertUsed: async (row) => (await db.insert(requests).values(row).onConflictDoNothing().run()).rowsAffected === 1,
     find: (key) => db.select().from(requests).where(requestIs(key)).get(),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time)).run()),
+  },
+  requestObjects: {
+    insert: async (row) => void (await db.insert(requestObjects).values(row).run()),
+    get: (id, now) =>
+      db
+        .select()
+        .from(requestObjects)
+        .where(and(eq(requestObjects.id, id), gt(requestObjects.expiresAt, now)))
+        .get(),
+    purgeExpiredBefore: async (now) =>
+      void (await db.delete(requestObjects).where(lt(requestObjects.expiresAt, now)).run()),
   },
   secrets: {
     get: (name) => db.select().from(secrets).where(eq(secrets.name, name)).get(),

@@ -3,7 +3,7 @@ import { Effect, Schema } from "effect"
 import { OperationFailed } from "../../errors.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
-import { NonEmptyText, OxdId, optional, present, ProtectionAccessToken, Text, textOf } from "./fields.js"
+import { OxdId, optional, present, ProtectionAccessToken, Text, textOf } from "./fields.js"
 import { passwordLogin } from "./passwordLogin.js"
 
 /** AuthorizationCodeFlowParams / ImplicitFlowParams (C/params/*.java on GluuFederation/oxd master). */

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { NonEmptyText, OxdId, optional, ProtectionAccessToken, Text, textOf } from "../_shared/fields.js"
+import { OxdId, optional, ProtectionAccessToken, Text, textOf } from "../_shared/fields.js"
 
 /** CheckAccessTokenParams (C/params/CheckAccessTokenParams.java:22-35 on GluuFederation/oxd master). */
 export const Params = Schema.Struct({

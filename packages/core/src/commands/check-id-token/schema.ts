@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { ClaimLists, NonEmptyText, OxdId, optional, ProtectionAccessToken, Text, textOf } from "../_shared/fields.js"
+import { ClaimLists, OxdId, optional, ProtectionAccessToken, Text, textOf } from "../_shared/fields.js"
 
 /** CheckIdTokenParams (C/params/CheckIdTokenParams.java:17-28 on GluuFederation/oxd master). */
 export const Params = Schema.Struct({

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { NonEmptyText, OxdId, optional, ProtectionAccessToken, StringList, Text, textOf } from "../_shared/fields.js"
+import { OxdId, optional, ProtectionAccessToken, StringList, Text, textOf } from "../_shared/fields.js"
 
 /** GetAuthorizationCodeParams (C/params/GetAuthorizationCodeParams.java on GluuFederation/oxd master). */
 export const Params = Schema.Struct({

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { NonEmptyText, textOf } from "../_shared/fields.js"
+import { textOf } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   request_object_id: textOf(Schema.NonEmptyString, {

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { NonEmptyText, OxdId, optional, ProtectionAccessToken, StringList, Text, textOf } from "../_shared/fields.js"
+import { OxdId, optional, ProtectionAccessToken, StringList, Text, textOf } from "../_shared/fields.js"
 import { ScopeExpression } from "../uma-rs-protect/schema.js"
 
 /** RsModifyParams (C/params/RsModifyParams.java:12-21 on GluuFederation/oxd master). */

@@ -677,6 +677,14 @@ export interface components {
             oxd_rp_programming_language?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
         } & {
             [key: string]: unknown;
         };
@@ -754,6 +762,14 @@ export interface components {
             oxd_rp_programming_language?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
             /** @description client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
             setup_client_name?: string | number | boolean | null;
         } & {
@@ -949,6 +965,14 @@ export interface components {
             claims_locales?: (string | number | boolean)[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
         } & {
             [key: string]: unknown;
         };

@@ -137,6 +137,8 @@ export function createProvider(deps: ProviderDeps): Provider {
       clientCredentials: { enabled: true },
       claimsParameter: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      // at the end of a session the OP POSTs a logout token to each client's backchannel_logout_uri
+      backchannelLogout: { enabled: true },
       userinfo: { enabled: true },
       // Without resource indicators every access token is opaque and usable at userinfo.
       resourceIndicators: { enabled: false },

@@ -43,6 +43,14 @@ export type SetupClientParams = {
   readonly oxd_rp_programming_language?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
+  /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+  readonly backchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+  readonly backchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+  readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must add iss and sid to the front-channel logout URI. */
+  readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
   /** client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
   readonly setup_client_name?: string | number | boolean | null | undefined
 }
@@ -159,6 +167,14 @@ export type RegisterSiteParams = {
   readonly oxd_rp_programming_language?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
+  /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+  readonly backchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+  readonly backchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+  readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must add iss and sid to the front-channel logout URI. */
+  readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
 }
 
 /** The `data` of `register_site`'s ok reply. */
@@ -197,6 +213,14 @@ export type UpdateSiteParams = {
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
+  /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+  readonly backchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+  readonly backchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+  readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must add iss and sid to the front-channel logout URI. */
+  readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
 }
 
 /** The `data` of `update_site`'s ok reply. */

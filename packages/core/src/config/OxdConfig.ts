@@ -75,6 +75,11 @@ export const ConfigSchema = Schema.Struct({
   default_claims_locales: Strings,
   default_contacts: Strings,
   default_application_type: Schema.NonEmptyString,
+  public_base_url: Schema.optional(
+    Schema.String.check(
+      Schema.isPattern(/^https?:\/\/[^\s#?]+$/, { expected: "an http(s) URL without query or fragment" }),
+    ),
+  ),
 })
 export type Config = typeof ConfigSchema.Type
 

@@ -315,4 +315,10 @@ export const configKeys = [
     default: "client_secret_basic",
     doc: "token_endpoint_auth_method register_site and setup_client send when client_token_endpoint_auth_method is not given (always sent: some OPs read an omitted one as none and register a public client): client_secret_basic, client_secret_post, client_secret_jwt, or none (a public client, no secret, PKCE S256 on every login)",
   },
+  {
+    name: "public_base_url",
+    type: "string",
+    default: undefined,
+    doc: "the REST API's URL as the OP reaches it (https://oxd.example.com, with a proxy's path prefix if any): register_site and setup_client then register <public_base_url>/backchannel-logout as the site's backchannel_logout_uri when none is given (docs/logout.md)",
+  },
 ] as const satisfies ReadonlyArray<KeySpec>

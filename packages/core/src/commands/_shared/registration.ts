@@ -7,6 +7,7 @@ import type { NewSite } from "../../services/SiteStore.js"
 import { isSiteAuthMethod, SITE_AUTH_METHODS } from "../../services/clientAuthMethods.js"
 import { checkAlgorithm } from "./algorithms.js"
 import { Flag, list, optional, present, ProtectionAccessToken, StringList, Text } from "./fields.js"
+import { LogoutFields, logoutMetadata } from "./logoutRegistration.js"
 
 const Uri = Text
 /** The params register_site and setup_client share (shared/spec/001, Register Site). */
@@ -62,6 +63,7 @@ export const RegistrationFields = {
     description: "The application's language, kept with the site (as oxd 3.1 does); never sent to the OP.",
   }),
   protection_access_token: ProtectionAccessToken,
+  ...LogoutFields,
 }
 const _RegistrationStruct = Schema.Struct(RegistrationFields)
 export type RegistrationParams = typeof _RegistrationStruct.Type
@@ -172,7 +174,10 @@ export const planRegistration = (
       // a Gluu custom attribute: the consent page is skipped (RegisterSiteOperation.java:320-322)
       ["oxAuthTrustedClient", p.trusted_client === true ? "true" : undefined],
     ]
-    const metadata = Object.fromEntries(entries.filter(([, v]) => v !== undefined))
+    const metadata = {
+      ...Object.fromEntries(entries.filter(([, v]) => v !== undefined)),
+      ...(yield* logoutMetadata(p, config, true)),
+    }
     const plan: Plan = {
       opHost,
       opHostAsGiven,

@@ -6,7 +6,9 @@ import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
+import { logoutMetadata } from "../_shared/logoutRegistration.js"
 import { checkRegisteredClient, LOCAL_FIELDS } from "../_shared/registration.js"
+import { OxdConfig } from "../../config/OxdConfig.js"
 import type { Params } from "./schema.js"
 
 /** Registration fields that are the OP's to set, never sent back in an RFC 7592 update. */
@@ -91,6 +93,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ...(frontchannel ? { frontchannel_logout_uri: frontchannel[0] } : {}),
     ...(present(sector) ? { sector_identifier_uri: sector } : {}),
     ...(list(p.contacts) ? { contacts: p.contacts } : {}),
+    // only what is given changes: the registered logout URIs stay otherwise
+    ...(yield* logoutMetadata(p, yield* OxdConfig, false)),
   }
   const metadata: Record<string, unknown> = {
     ...site.metadata,

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { LogoutFields } from "../_shared/logoutRegistration.js"
 import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
@@ -30,6 +31,7 @@ export const Params = Schema.Struct({
   ui_locales: optional(StringList),
   claims_locales: optional(StringList),
   protection_access_token: ProtectionAccessToken,
+  ...LogoutFields,
 }).annotate({
   description:
     "Changes the site's registration at the OP (RFC 7592), then here; a site whose client was given with client_id (no registration_client_uri) cannot be updated.",

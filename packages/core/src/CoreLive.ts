@@ -7,6 +7,7 @@ import { tracingLayer } from "./observability/tracing.js"
 import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { KeyStore } from "./services/KeyStore.js"
+import { LogoutSessions } from "./services/LogoutSessions.js"
 import { OpenIdProvider } from "./services/OpenIdProvider.js"
 import { OpFetch } from "./services/OpFetch.js"
 import type { Transport } from "./services/opResilience.js"
@@ -56,9 +57,13 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     options.metrics && config.metrics_enabled
       ? SiteStore.layer.pipe(withRegisteredOps(options.metrics))
       : SiteStore.layer
-  const stores = Layer.mergeAll(siteStore, StateStore.layer, ResourceStore.layer, TokenSubjects.layer).pipe(
-    Layer.provide(Layer.merge(db, configLayer)),
-  )
+  const stores = Layer.mergeAll(
+    siteStore,
+    StateStore.layer,
+    ResourceStore.layer,
+    TokenSubjects.layer,
+    LogoutSessions.layer,
+  ).pipe(Layer.provide(Layer.merge(db, configLayer)))
   const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(
     Layer.provide(Layer.merge(configLayer, tracing)),
   )

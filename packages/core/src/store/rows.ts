@@ -1,5 +1,13 @@
 import type * as pg from "./schema.pg.js"
-import type { authorizationRequests, serverSecrets, sites, tokenSubjects, umaResources } from "./schema.js"
+import type {
+  authorizationRequests,
+  logoutSessions,
+  logoutTokenJtis,
+  serverSecrets,
+  sites,
+  tokenSubjects,
+  umaResources,
+} from "./schema.js"
 
 export type SiteRow = typeof sites.$inferSelect
 export type RequestRow = typeof authorizationRequests.$inferSelect
@@ -9,6 +17,9 @@ export type ServerSecretRow = typeof serverSecrets.$inferSelect
 export type NewResourceRow = Omit<ResourceRow, "id">
 export type SitePatchRow = Partial<Omit<SiteRow, "oxdId" | "kind" | "createdAt">>
 export type TokenSubjectRow = typeof tokenSubjects.$inferSelect
+export type LogoutSessionRow = typeof logoutSessions.$inferSelect
+export type LogoutTokenJtiRow = typeof logoutTokenJtis.$inferSelect
+export type LogoutChannel = NonNullable<LogoutSessionRow["channel"]>
 export type TokenSubjectKey = Pick<TokenSubjectRow, "oxdId" | "kind" | "tokenHash">
 
 /** The statements the stores run, one implementation per dialect (sqlite/rows.ts, pg/rows.ts). */
@@ -44,6 +55,29 @@ export interface Rows {
     upsert(rows: ReadonlyArray<TokenSubjectRow>): Promise<void>
     /** The sub recorded under the key, unless it expired at `now` or before. */
     find(key: TokenSubjectKey, now: number): Promise<string | undefined>
+    purgeExpiredBefore(time: number): Promise<void>
+  }
+  readonly logoutSessions: {
+    /** Records sessions; one recorded before keeps its logout and takes the later expiry (a refresh never revives one). */
+    remember(rows: ReadonlyArray<LogoutSessionRow>): Promise<void>
+    /** Marks the site's sessions with this sid (and this sub, when given) ended; how many were. */
+    endBySid(oxdId: string, sid: string, sub: string | undefined, at: number, channel: LogoutChannel): Promise<number>
+    /** Marks every session of this sub at the site ended; how many were. */
+    endBySub(oxdId: string, sub: string, at: number, channel: LogoutChannel): Promise<number>
+    /** The sites with a live session of this sid at this OP (a front-channel logout names no client), at most `limit`. */
+    sitesWithSid(opHost: string, sid: string, now: number, limit: number): Promise<ReadonlyArray<string>>
+    /** The site's unexpired sessions with this sid and/or sub (at most `limit`). */
+    find(
+      oxdId: string,
+      key: { sid?: string; sub?: string },
+      now: number,
+      limit: number,
+    ): Promise<ReadonlyArray<LogoutSessionRow>>
+    purgeExpiredBefore(time: number): Promise<void>
+  }
+  readonly logoutTokenJtis: {
+    /** Records the jti: true for the one attempt (of any instance) that inserted it, false for a replay. */
+    insertIfNew(row: LogoutTokenJtiRow): Promise<boolean>
     purgeExpiredBefore(time: number): Promise<void>
   }
   readonly resources: {
@@ -84,3 +118,5 @@ void check<Same<RequestRow, typeof pg.authorizationRequests.$inferSelect>>
 void check<Same<ResourceRow, typeof pg.umaResources.$inferSelect>>
 void check<Same<ServerSecretRow, typeof pg.serverSecrets.$inferSelect>>
 void check<Same<TokenSubjectRow, typeof pg.tokenSubjects.$inferSelect>>
+void check<Same<LogoutSessionRow, typeof pg.logoutSessions.$inferSelect>>
+void check<Same<LogoutTokenJtiRow, typeof pg.logoutTokenJtis.$inferSelect>>

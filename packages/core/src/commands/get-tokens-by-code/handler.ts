@@ -1,5 +1,6 @@
 import { Effect } from "effect"
 import { Events } from "../../services/Events.js"
+import { LogoutSessions } from "../../services/LogoutSessions.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
@@ -51,6 +52,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
             refreshToken: tokens.refresh_token,
           })
         : Effect.void,
+      // the OP session (sid, sub) a logout from the OP will name
+      (yield* LogoutSessions).remember(site, claims),
     ],
     { concurrency: "unbounded", discard: true },
   )

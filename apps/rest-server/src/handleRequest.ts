@@ -8,6 +8,7 @@ import { readJsonBody } from "./readJsonBody.js"
 import { forbiddenAccess, referenceBearer } from "./referenceBearer.js"
 import { sendEmpty, sendError, sendHtml, sendJson, sendText } from "./replies.js"
 import { allowedMethods, type Route } from "./routes.js"
+import { backchannelLogout, frontchannelLogout } from "./logoutReceivers.js"
 
 type CommandRoute = Extract<Route, { kind: "command" }>
 
@@ -147,6 +148,10 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
         return sendHtml(res, 200, opts.docsHtml, headers)
       case "command":
         return answerCommand(req, res, route, headers, requestId, fail)
+      case "backchannel_logout":
+        return backchannelLogout(oxd, req, res, opts.maxBodyBytes, headers)
+      case "frontchannel_logout":
+        return frontchannelLogout(oxd, req, res, headers)
     }
   }
 

@@ -1,4 +1,4 @@
-import { aliases, commands } from "@oxd/core"
+import { aliases, BACKCHANNEL_LOGOUT_PATH, commands, FRONTCHANNEL_LOGOUT_PATH } from "@oxd/core"
 import { restPath } from "@oxd/wire"
 
 /** What a path of the REST API serves. Commands come from core's registry; nothing here knows one command. */
@@ -7,6 +7,8 @@ export type Route =
   | { readonly kind: "health" }
   | { readonly kind: "openapi" }
   | { readonly kind: "docs" }
+  | { readonly kind: "backchannel_logout" }
+  | { readonly kind: "frontchannel_logout" }
 
 export const HEALTH_PATH = "/health-check"
 export const OPENAPI_PATH = "/openapi.json"
@@ -23,9 +25,16 @@ export const restRoutes = (): ReadonlyMap<string, Route> => {
   routes.set(HEALTH_PATH, { kind: "health" })
   routes.set(OPENAPI_PATH, { kind: "openapi" })
   routes.set(DOCS_PATH, { kind: "docs" })
+  // the OP's logout calls (docs/logout.md)
+  routes.set(BACKCHANNEL_LOGOUT_PATH, { kind: "backchannel_logout" })
+  routes.set(FRONTCHANNEL_LOGOUT_PATH, { kind: "frontchannel_logout" })
   return routes
 }
 
 /** The methods a route answers (OPTIONS aside). */
 export const allowedMethods = (route: Route): ReadonlyArray<string> =>
-  route.kind === "command" ? ["POST"] : ["GET", "HEAD"]
+  route.kind === "command" || route.kind === "backchannel_logout"
+    ? ["POST"]
+    : route.kind === "frontchannel_logout"
+      ? ["GET"]
+      : ["GET", "HEAD"]

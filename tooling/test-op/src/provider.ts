@@ -151,6 +151,12 @@ export function createProvider(deps: ProviderDeps): Provider {
     clientBasedCORS,
     renderError,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // oidc-provider refuses to call special-use addresses (SSRF protection); this OP and the relying parties it
+    // posts back-channel logout tokens to are all on loopback, so its outgoing calls go without that dispatcher
+    fetch: (url, options = {}) => {
+      const { dispatcher: _ssrfGuard, ...rest } = options as RequestInit & { dispatcher?: unknown }
+      return fetch(url, rest)
+    },
   }
 
   const provider = new Provider(deps.issuer, configuration)

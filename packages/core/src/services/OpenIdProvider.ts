@@ -1,5 +1,5 @@
 import * as oidc from "openid-client"
-import { Context, Effect, Layer } from "effect"
+import { Clock, Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { ExpiringCache } from "../cache/ExpiringCache.js"
 import {
@@ -19,6 +19,7 @@ import {
 } from "../errors.js"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
+import { LogoutTokenRefused, validateLogoutToken, type LogoutClaims } from "../id-token/validateLogoutToken.js"
 import { authProblem } from "./clientAuthMethods.js"
 import {
   idTokenFailure,
@@ -161,6 +162,14 @@ export class OpenIdProvider extends Context.Service<
       client: OpClient,
       params: Record<string, string>,
     ): Effect.Effect<string, OpError | NoEndSessionEndpoint>
+    /**
+     * A back-channel logout token for this client, validated against the OP's discovery and keys (Back-Channel
+     * Logout 1.0 §2.6, the replay check aside: the caller's shared store).
+     */
+    verifyLogoutToken(
+      client: Pick<OpClient, "opHost" | "opDiscoveryPath" | "clientId">,
+      token: string,
+    ): Effect.Effect<LogoutClaims, LogoutTokenRefused | DiscoveryError | OpHostNotAllowed>
   }
 >()("@oxd/core/OpenIdProvider") {
   static readonly layer = Layer.effect(
@@ -168,7 +177,8 @@ export class OpenIdProvider extends Context.Service<
     Effect.gen(function* () {
       const config = yield* OxdConfig
       const { fetch } = yield* OpFetch
-      const jwks = yield* JwksCache.make(fetch)
+      const clock = yield* Clock.Clock
+      const jwks = yield* JwksCache.make(fetch, undefined, () => clock.currentTimeMillisUnsafe())
       const customFetch: oidc.CustomFetch = (url, options) => fetch(url, options as RequestInit)
       /** For reads that may be sent twice (introspection is a POST): retried like GETs. */
       const idempotentFetch: oidc.CustomFetch = (url, options) =>
@@ -503,6 +513,19 @@ export class OpenIdProvider extends Context.Service<
             if (!cfg.serverMetadata().end_session_endpoint)
               return yield* new NoEndSessionEndpoint({ op_host: c.opHost })
             return oidc.buildEndSessionUrl(cfg, params).href
+          }),
+        verifyLogoutToken: (c, token) =>
+          Effect.gen(function* () {
+            const meta = yield* discover(c.opHost, c.opDiscoveryPath)
+            if (!meta.jwks_uri)
+              return yield* new LogoutTokenRefused({ description: "the OP publishes no jwks_uri to verify it with" })
+            return yield* validateLogoutToken(token, {
+              issuer: meta.issuer,
+              clientId: c.clientId,
+              clockToleranceSeconds: config.clock_skew_in_seconds,
+              maxAgeSeconds: config.logout_token_max_age_in_seconds,
+              keys: jwks.resolver(meta.jwks_uri, true),
+            })
           }),
       })
     }),

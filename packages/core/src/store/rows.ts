@@ -32,6 +32,8 @@ export interface Rows {
     setupOpHosts(limit: number): Promise<ReadonlyArray<string>>
     /** The OPs with any site or setup client here (distinct op_host, at most `limit`). */
     opHosts(limit: number): Promise<ReadonlyArray<string>>
+    /** The oxd_ids of the rows of this client_id at one of these op_hosts, at most `limit`. */
+    oxdIdsOfClient(opHosts: ReadonlyArray<string>, clientId: string, limit: number): Promise<ReadonlyArray<string>>
     insert(row: SiteRow): Promise<void>
     update(oxdId: string, patch: SitePatchRow): Promise<SiteRow | undefined>
     remove(oxdId: string): Promise<boolean>

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm"
 import type { NodePgDatabase } from "drizzle-orm/node-postgres"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.pg.js"
@@ -63,6 +63,16 @@ export const pgRows = (
       ),
     opHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit)).map((r) => r.opHost),
+    oxdIdsOfClient: async (opHosts, clientId, limit) =>
+      opHosts.length === 0 || !storable(clientId, ...opHosts)
+        ? []
+        : (
+            await db
+              .select({ oxdId: sites.oxdId })
+              .from(sites)
+              .where(and(eq(sites.clientId, clientId), inArray(sites.opHost, [...opHosts])))
+              .limit(limit)
+          ).map((r) => r.oxdId),
     insert: async (row) => {
       await db.insert(sites).values(row)
       changed("sites", row.oxdId)

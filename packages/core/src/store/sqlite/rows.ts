@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm"
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm"
 import type { LibSQLDatabase } from "drizzle-orm/libsql"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.js"
@@ -43,6 +43,17 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
       ).map((r) => r.opHost),
     opHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit).all()).map((r) => r.opHost),
+    oxdIdsOfClient: async (opHosts, clientId, limit) =>
+      opHosts.length === 0
+        ? []
+        : (
+            await db
+              .select({ oxdId: sites.oxdId })
+              .from(sites)
+              .where(and(eq(sites.clientId, clientId), inArray(sites.opHost, [...opHosts])))
+              .limit(limit)
+              .all()
+          ).map((r) => r.oxdId),
     insert: async (row) => void (await db.insert(sites).values(row).run()),
     update: (oxdId, patch) => db.update(sites).set(patch).where(eq(sites.oxdId, oxdId)).returning().get(),
     remove: async (oxdId) => (await db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).rowsAffected > 0,

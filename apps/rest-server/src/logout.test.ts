@@ -78,6 +78,11 @@ describe("back-channel logout, from the test OP", () => {
     const site = await registerSite()
     const signedIn = await signIn(site.oxdId)
     expect(signedIn.sid).toEqual(expect.any(String))
+    expect(await ok("check_session", { oxd_id: site.oxdId, sid: signedIn.sid })).toEqual({
+      status: "active",
+      logged_out_at: null,
+      channel: null,
+    })
     const events: Array<unknown> = []
     const stop = oxd.subscribe(
       (e) => e.type === "session_logged_out",
@@ -106,6 +111,12 @@ describe("back-channel logout, from the test OP", () => {
           sub: signedIn.sub,
         }),
       ])
+      const now = Math.floor(Date.now() / 1000)
+      for (const key of [{ sid: signedIn.sid }, { sub: signedIn.sub }, { sid: signedIn.sid, sub: signedIn.sub }]) {
+        const state = await ok("check_session", { oxd_id: site.oxdId, ...key })
+        expect(state).toEqual({ status: "logged_out", logged_out_at: expect.any(Number), channel: "backchannel" })
+        expect(Math.abs(state["logged_out_at"] - now)).toBeLessThanOrEqual(2)
+      }
     } finally {
       stop()
     }

@@ -324,6 +324,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/check-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell whether the OP ended a session of the site (back-channel or front-channel logout).
+         * @description The oxd command `check_session`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["check_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -369,6 +389,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Whether the OP ended a session of the site (back-channel or front-channel logout; docs/logout.md): for applications that poll rather than follow the session_logged_out event. */
+        CheckSessionParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The OP session's id: the sid claim of the ID token get_tokens_by_code answered. */
+            sid?: string | number | boolean | null;
+            /** @description The user's sub (with sid: that session of that user; alone: any session of the user at this site). */
+            sub?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of check_session: {"status":"ok","data":<CheckSessionResult>}. */
+        CheckSessionReply: {
+            /** @enum {string} */
+            status: "ok";
+            data: components["schemas"]["CheckSessionResult"];
+        };
+        CheckSessionResult: {
+            /**
+             * @description active: signed in through this server and not logged out; logged_out: the OP said the session ended; unknown: no such session is remembered here (never signed in through this server, or older than logout_session_max_age_in_seconds).
+             * @enum {string}
+             */
+            status: "active" | "logged_out" | "unknown";
+            /** @description When the logout was received, seconds since 1970; null unless logged_out. */
+            logged_out_at: number | null;
+            /** @description How the OP said so; null unless logged_out. */
+            channel: ("backchannel" | "frontchannel") | null;
+        } & {
+            [key: string]: unknown;
+        };
         ErrorData: {
             /** @description The oxd error code, with its HTTP status under rest_error_status: http: bad_request (400), blank_protection_access_token (403), http_method_not_unique (400), inactive_protection_access_token (403), internal_error (400/500), invalid_access_token_bad_hash (500), invalid_algorithm (400), invalid_authorization_code_bad_hash (500), invalid_introspection_response (500), invalid_op_host (400), invalid_oxd_id (400), invalid_protection_access_token (403), invalid_request (400), invalid_scope_expressioin (400), invalid_uma_request (400), need_info (403), no_access_token (500), no_connect_discovery_response (500), no_end_session_endpoint_at_op (500), no_id_token (500), no_setup_client_for_oxd_id (403), no_uma_discovery_response (500), protection_access_token_insufficient_scope (403), rate_limited (429), remove_site_failed (500), uma_protection_exists (400), unsupported_operation (500); invalid_nonce or invalid_id_token_unknown for a rejected ID token (the reason in error_description); for a param, the reference code of that param (e.g. invalid_authorization_redirect_uri); http_status_<NNN> for an OP/AS error passed through (e.g. the AS's refusal of uma_rp_get_rpt; HTTP NNN in both modes); and 403 (HTTP 403 in both modes) for a protected command without a Bearer token. */
             error: string;
@@ -1543,6 +1595,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UmaRpGetClaimsGatheringUrlReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    check_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckSessionParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckSessionResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckSessionReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];

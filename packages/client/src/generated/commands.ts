@@ -487,6 +487,28 @@ export type UmaRpGetClaimsGatheringUrlResult = {
   readonly state: string
 }
 
+/** The params of `check_session`: Tell whether the OP ended a session of the site (back-channel or front-channel logout). */
+export type CheckSessionParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The OP session's id: the sid claim of the ID token get_tokens_by_code answered. */
+  readonly sid?: string | number | boolean | null | undefined
+  /** The user's sub (with sid: that session of that user; alone: any session of the user at this site). */
+  readonly sub?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `check_session`'s ok reply. */
+export type CheckSessionResult = {
+  /** active: signed in through this server and not logged out; logged_out: the OP said the session ended; unknown: no such session is remembered here (never signed in through this server, or older than logout_session_max_age_in_seconds). */
+  readonly status: "active" | "logged_out" | "unknown"
+  /** When the logout was received, seconds since 1970; null unless logged_out. */
+  readonly logged_out_at: number | null
+  /** How the OP said so; null unless logged_out. */
+  readonly channel: "backchannel" | "frontchannel" | null
+}
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -505,6 +527,7 @@ export interface Commands {
   readonly introspect_rpt: { readonly params: IntrospectRptParams; readonly result: IntrospectRptResult }
   readonly uma_rp_get_rpt: { readonly params: UmaRpGetRptParams; readonly result: UmaRpGetRptResult }
   readonly uma_rp_get_claims_gathering_url: { readonly params: UmaRpGetClaimsGatheringUrlParams; readonly result: UmaRpGetClaimsGatheringUrlResult }
+  readonly check_session: { readonly params: CheckSessionParams; readonly result: CheckSessionResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */

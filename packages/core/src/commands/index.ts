@@ -15,6 +15,7 @@ import { UmaRpGetClaimsGatheringUrl } from "./uma-rp-get-claims-gathering-url/in
 import { UmaRpGetRpt } from "./uma-rp-get-rpt/index.js"
 import { UmaRsCheckAccess } from "./uma-rs-check-access/index.js"
 import { UmaRsProtect } from "./uma-rs-protect/index.js"
+import { CheckSession } from "./check-session/index.js"
 
 /** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
 export const commands = Command.registry(
@@ -34,6 +35,7 @@ export const commands = Command.registry(
   IntrospectRpt,
   UmaRpGetRpt,
   UmaRpGetClaimsGatheringUrl,
+  CheckSession,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

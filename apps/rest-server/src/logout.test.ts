@@ -1,7 +1,9 @@
-import { randomUUID } from "node:crypto"
+import { createHmac, randomUUID } from "node:crypto"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { BrowserSession, headlessLogin, headlessLogout, type TestOp } from "@oxd/test-op"
-import { opOrigin, startOp } from "@oxd/testkit"
+import { eventually, opOrigin, startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startRestServer, type RestServer } from "./RestServer.js"
 import { send } from "./test-support/http.js"
@@ -13,6 +15,26 @@ const POST_LOGOUT_URI = "https://rp.example.org/logged-out"
 let op: TestOp
 let oxd: Oxd
 let rest: RestServer
+const WEBHOOK_SECRET = "webhook-secret-shared-with-the-app"
+
+/** The application's logout webhook: what it received (raw body, signature); answers `status()` to each call. */
+interface Hook {
+  readonly url: string
+  readonly calls: Array<{ body: string; signature: string | undefined }>
+  status: () => number
+}
+let hookServer: Server
+const hooks = new Map<string, Hook>()
+const newHook = (): Hook => {
+  const path = `/hook/${randomUUID()}`
+  const hook: Hook = {
+    url: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}${path}`,
+    calls: [],
+    status: () => 200,
+  }
+  hooks.set(path, hook)
+  return hook
+}
 
 beforeAll(async () => {
   op = await startOp()
@@ -22,13 +44,28 @@ beforeAll(async () => {
       log_level: "error",
       trusted_ca_file: op.caFile,
       allowed_op_hosts: [opOrigin(op)],
+      logout_webhook_secret: WEBHOOK_SECRET,
     }),
   )
   await oxd.ready()
+  hookServer = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on("data", (c: Buffer) => chunks.push(c))
+    req.on("end", () => {
+      const hook = hooks.get(req.url ?? "")
+      hook?.calls.push({
+        body: Buffer.concat(chunks).toString("utf8"),
+        signature: req.headers["x-oxd-signature"] as string,
+      })
+      res.writeHead(hook?.status() ?? 404).end()
+    })
+  })
+  await new Promise<void>((r) => hookServer.listen(0, "127.0.0.1", r))
   // plain HTTP on loopback: the OP posts its logout tokens here
   rest = await startRestServer(oxd, { host: "127.0.0.1", port: 0, plainHttp: true })
 })
 afterAll(async () => {
+  await new Promise((r) => hookServer?.close(r))
   await rest?.close()
   await oxd?.dispose()
   await op?.close()
@@ -41,8 +78,9 @@ const ok = async (command: string, params: Record<string, unknown>) => {
 }
 
 /** A site whose back-channel logout URI is this REST server's receiver. */
-const registerSite = async () => {
+const registerSite = async (extra: Record<string, unknown> = {}) => {
   const { oxd_id } = await ok("register_site", {
+    ...extra,
     op_host: op.issuer,
     authorization_redirect_uri: REDIRECT_URI,
     post_logout_redirect_uri: POST_LOGOUT_URI,
@@ -75,7 +113,8 @@ const postLogoutToken = (token: string) =>
 
 describe("back-channel logout, from the test OP", () => {
   it("the OP ends alice's session: its logout token is accepted and the site's session is logged out", async () => {
-    const site = await registerSite()
+    const hook = newHook()
+    const site = await registerSite({ logout_webhook_url: hook.url })
     const signedIn = await signIn(site.oxdId)
     expect(signedIn.sid).toEqual(expect.any(String))
     expect(await ok("check_session", { oxd_id: site.oxdId, sid: signedIn.sid })).toEqual({
@@ -117,9 +156,43 @@ describe("back-channel logout, from the test OP", () => {
         expect(state).toEqual({ status: "logged_out", logged_out_at: expect.any(Number), channel: "backchannel" })
         expect(Math.abs(state["logged_out_at"] - now)).toBeLessThanOrEqual(2)
       }
+      // the application's webhook: one signed call
+      const [call] = await eventually(() => hook.calls.length > 0 && hook.calls)
+      expect(call!.signature).toBe(`sha256=${createHmac("sha256", WEBHOOK_SECRET).update(call!.body).digest("hex")}`)
+      expect(JSON.parse(call!.body)).toEqual({
+        type: "session_logged_out",
+        oxd_id: site.oxdId,
+        channel: "backchannel",
+        sid: signedIn.sid,
+        sub: signedIn.sub,
+        at: expect.any(Number),
+      })
     } finally {
       stop()
     }
+  })
+})
+
+describe("logout webhook", () => {
+  it("a webhook that fails is called again with backoff, and the OP's answer does not wait for it", async () => {
+    const hook = newHook()
+    let answers = [503, 500]
+    hook.status = () => answers.shift() ?? 200
+    const site = await registerSite({ logout_webhook_url: hook.url })
+    const token = await op.signJwt({
+      iss: op.issuer,
+      aud: site.clientId,
+      iat: Math.floor(Date.now() / 1000),
+      jti: randomUUID(),
+      sub: "248289761001",
+      events: { [EVENT]: {} },
+    })
+    const r = await postLogoutToken(token)
+    expect(r.status).toBe(200)
+    expect(hook.calls.length).toBeLessThan(3)
+    await eventually(() => hook.calls.length === 3)
+    expect(new Set(hook.calls.map((c) => c.body)).size).toBe(1)
+    answers = []
   })
 })
 

@@ -737,6 +737,8 @@ export interface components {
             frontchannel_logout_uri?: string | number | boolean | null;
             /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
             frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -822,6 +824,8 @@ export interface components {
             frontchannel_logout_uri?: string | number | boolean | null;
             /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
             frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
             /** @description client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
             setup_client_name?: string | number | boolean | null;
         } & {
@@ -1025,6 +1029,8 @@ export interface components {
             frontchannel_logout_uri?: string | number | boolean | null;
             /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
             frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };

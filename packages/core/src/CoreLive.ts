@@ -8,6 +8,7 @@ import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { KeyStore } from "./services/KeyStore.js"
 import { LogoutSessions } from "./services/LogoutSessions.js"
+import { LogoutWebhooks } from "./services/LogoutWebhooks.js"
 import { OpenIdProvider } from "./services/OpenIdProvider.js"
 import { OpFetch } from "./services/OpFetch.js"
 import type { Transport } from "./services/opResilience.js"
@@ -80,6 +81,7 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     Ids.layer,
     Events.layer,
     KeyStore.layer.pipe(Layer.provide(configLayer)),
+    LogoutWebhooks.layer.pipe(Layer.provide(Layer.merge(configLayer, logging))),
     logging,
     tracing,
   )

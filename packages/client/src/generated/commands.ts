@@ -51,6 +51,8 @@ export type SetupClientParams = {
   readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
   /** Whether the OP must add iss and sid to the front-channel logout URI. */
   readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+  readonly logout_webhook_url?: string | number | boolean | null | undefined
   /** client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
   readonly setup_client_name?: string | number | boolean | null | undefined
 }
@@ -175,6 +177,8 @@ export type RegisterSiteParams = {
   readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
   /** Whether the OP must add iss and sid to the front-channel logout URI. */
   readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+  readonly logout_webhook_url?: string | number | boolean | null | undefined
 }
 
 /** The `data` of `register_site`'s ok reply. */
@@ -221,6 +225,8 @@ export type UpdateSiteParams = {
   readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
   /** Whether the OP must add iss and sid to the front-channel logout URI. */
   readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+  readonly logout_webhook_url?: string | number | boolean | null | undefined
 }
 
 /** The `data` of `update_site`'s ok reply. */

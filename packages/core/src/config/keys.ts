@@ -333,4 +333,10 @@ export const configKeys = [
     default: 300,
     doc: "back-channel logout: oldest iat a logout token may have (plus clock_skew_in_seconds); its jti is remembered that long (in the database, shared by every instance), so a replay is refused by one or the other",
   },
+  {
+    name: "logout_webhook_secret",
+    type: "string",
+    default: undefined,
+    doc: "the key of the HMAC-SHA256 in X-Oxd-Signature of each call to a site's logout_webhook_url (a secret the applications share with this server); sites may have a logout_webhook_url only when it is set",
+  },
 ] as const satisfies ReadonlyArray<KeySpec>

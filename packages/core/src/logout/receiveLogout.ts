@@ -1,9 +1,10 @@
-import { Effect } from "effect"
+import { Clock, Effect } from "effect"
 import { decodeJwt } from "jose"
 import { OxdConfig } from "../config/OxdConfig.js"
 import type { LogoutChannel } from "../store/rows.js"
 import { Events } from "../services/Events.js"
 import { LogoutSessions, type SessionKey } from "../services/LogoutSessions.js"
+import { LogoutWebhooks } from "../services/LogoutWebhooks.js"
 import { OpenIdProvider } from "../services/OpenIdProvider.js"
 import { SiteStore, type Site } from "../services/SiteStore.js"
 
@@ -35,12 +36,23 @@ export const opHostsOfIssuer = (iss: string): ReadonlyArray<string> => {
   return [...new Set([iss, bare, `${bare}/`])]
 }
 
-/** Records a logout of these sites' sessions and tells the applications (the events stream). */
+/** Records a logout of these sites' sessions and tells the applications (the events stream, their webhooks). */
 const recordLogout = (sites: ReadonlyArray<Site>, key: SessionKey, channel: LogoutChannel) =>
   Effect.gen(function* () {
     const sessions = yield* LogoutSessions
+    const webhooks = yield* LogoutWebhooks
     for (const site of sites) {
       yield* sessions.end(site, key, channel)
+      const webhook = site.metadata["logout_webhook_url"]
+      // started, not awaited: the answer to the OP never waits for the application
+      yield* webhooks.notify(typeof webhook === "string" ? webhook : undefined, {
+        type: "session_logged_out",
+        oxd_id: site.oxdId,
+        channel,
+        sid: key.sid ?? null,
+        sub: key.sub ?? null,
+        at: yield* Clock.currentTimeMillis,
+      })
       yield* Events.publish({
         type: "session_logged_out",
         oxd_id: site.oxdId,

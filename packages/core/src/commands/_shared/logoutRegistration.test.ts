@@ -8,7 +8,7 @@ let oxd: Oxd
 let withBase: Oxd
 startOpAndOxd((o, x) => {
   ;[op, oxd] = [o, x]
-  withBase = oxdFor(o, { public_base_url: "https://oxd.example.org/prefix/" })
+  withBase = oxdFor(o, { public_base_url: "https://oxd.example.org/prefix/", logout_webhook_secret: "s3cret" })
 })
 afterAll(() => withBase?.dispose())
 
@@ -81,10 +81,26 @@ describe("logout registration (Back-Channel / Front-Channel Logout 1.0)", () => 
     expect((await clientAtOp(oxd, oxdId))["backchannel_logout_uri"]).toBe("https://rp.example.org/bc2")
   })
 
+  it("logout_webhook_url is kept here, never sent to the OP, and needs logout_webhook_secret", async () => {
+    const oxdId = await registerSite(withBase, op, { logout_webhook_url: "http://127.0.0.1:9/hook" })
+    expect(await clientAtOp(withBase, oxdId)).not.toHaveProperty("logout_webhook_url")
+    await ok(call(withBase, "update_site", { oxd_id: oxdId, logout_webhook_url: "http://127.0.0.1:9/other" }))
+    expect(await clientAtOp(withBase, oxdId)).not.toHaveProperty("logout_webhook_url")
+    const e = await failure(
+      call(oxd, "register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        logout_webhook_url: "http://127.0.0.1:9/hook",
+      }),
+    )
+    expect([e.error, e.error_description]).toEqual(["bad_request", expect.stringContaining("logout_webhook_secret")])
+  })
+
   it.each([
     ["backchannel_logout_uri", "ftp://rp.example.org/bc", "must be an absolute URL, http or https"],
     ["backchannel_logout_uri", "https://rp.example.org/bc#x", "must not include a fragment"],
     ["frontchannel_logout_uri", "not a url", "must be an absolute URL, http or https"],
+    ["logout_webhook_url", "file:///etc/passwd", "must be an absolute URL, http or https"],
   ])("refuses %s %s, nothing registered", async (field, value, detail) => {
     const before = op.counters()["registration"] ?? 0
     const e = await failure(

@@ -24,6 +24,10 @@ export const LogoutFields = {
   frontchannel_logout_session_required: optional(Flag).annotate({
     description: "Whether the OP must add iss and sid to the front-channel logout URI.",
   }),
+  logout_webhook_url: optional(Text).annotate({
+    description:
+      "Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret.",
+  }),
 }
 
 const checkUri = (field: string, uri: string) => {
@@ -37,6 +41,20 @@ const checkUri = (field: string, uri: string) => {
     return Effect.fail(new InvalidParams({ code: "bad_request", field, detail: "must not include a fragment" }))
   return Effect.void
 }
+
+/** The site's logout webhook, kept with the site alone (a LOCAL_FIELDS field); {} when not given. */
+export const logoutWebhook = (p: { readonly logout_webhook_url?: string | null | undefined }, config: Config) =>
+  Effect.gen(function* () {
+    if (!present(p.logout_webhook_url)) return {}
+    yield* checkUri("logout_webhook_url", p.logout_webhook_url)
+    if (!config.logout_webhook_secret)
+      return yield* new InvalidParams({
+        code: "bad_request",
+        field: "logout_webhook_url",
+        detail: "needs the server's logout_webhook_secret (the key its calls are signed with); none is configured",
+      })
+    return { logout_webhook_url: p.logout_webhook_url }
+  })
 
 type LogoutParams = {
   readonly backchannel_logout_uri?: string | null | undefined

@@ -7,7 +7,7 @@ import type { NewSite } from "../../services/SiteStore.js"
 import { isSiteAuthMethod, SITE_AUTH_METHODS } from "../../services/clientAuthMethods.js"
 import { checkAlgorithm } from "./algorithms.js"
 import { Flag, list, optional, present, ProtectionAccessToken, StringList, Text } from "./fields.js"
-import { LogoutFields, logoutMetadata } from "./logoutRegistration.js"
+import { LogoutFields, logoutMetadata, logoutWebhook } from "./logoutRegistration.js"
 
 const Uri = Text
 /** The params register_site and setup_client share (shared/spec/001, Register Site). */
@@ -87,6 +87,8 @@ export interface Plan {
   readonly acrValues: ReadonlyArray<string>
   /** RFC 7591 metadata sent to the OP, plus the authorization-request preferences kept with the site */
   readonly metadata: Record<string, unknown>
+  /** kept with the site, never sent (logout_webhook_url) */
+  readonly local?: Record<string, unknown>
 }
 
 /** Defaults from the configuration fill what the caller left out; the result is what gets registered. */
@@ -187,6 +189,7 @@ export const planRegistration = (
       scope,
       acrValues,
       metadata,
+      local: yield* logoutWebhook(p, config),
     }
     return plan
   })
@@ -205,11 +208,17 @@ export const registrationBody = (plan: Plan, defaultName: string): Record<string
 export const defaultClientName = (oxdId: string) => `oxd client for rp: ${oxdId}`
 
 /** Site fields oxd keeps but never sends to the OP (update_site leaves them out of RFC 7592 updates too). */
-export const LOCAL_FIELDS = ["ui_locales", "claims_locales", "oxd_rp_programming_language"] as const
+export const LOCAL_FIELDS = [
+  "ui_locales",
+  "claims_locales",
+  "oxd_rp_programming_language",
+  "logout_webhook_url",
+] as const
 
 /** The registered metadata plus what oxd keeps with the site alone (LOCAL_FIELDS). */
 export const withLocalFields = (plan: Plan, p: RegistrationParams): Record<string, unknown> => ({
   ...plan.metadata,
+  ...plan.local,
   ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
   ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
   ...(present(p.oxd_rp_programming_language) ? { oxd_rp_programming_language: p.oxd_rp_programming_language } : {}),

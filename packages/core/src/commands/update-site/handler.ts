@@ -6,7 +6,7 @@ import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
-import { logoutMetadata } from "../_shared/logoutRegistration.js"
+import { logoutMetadata, logoutWebhook } from "../_shared/logoutRegistration.js"
 import { checkRegisteredClient, LOCAL_FIELDS } from "../_shared/registration.js"
 import { OxdConfig } from "../../config/OxdConfig.js"
 import type { Params } from "./schema.js"
@@ -101,6 +101,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ...changes,
     ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
     ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
+    ...(yield* logoutWebhook(p, yield* OxdConfig)),
   }
   const patch: SitePatch = {
     authorizationRedirectUri: redirectUri,

@@ -173,6 +173,60 @@ describe("back-channel logout, from the test OP", () => {
   })
 })
 
+describe("front-channel logout", () => {
+  it("GET with iss and sid ends that session: a tiny page, never cached, framed by the OP alone", async () => {
+    const hook = newHook()
+    const site = await registerSite({
+      logout_webhook_url: hook.url,
+      frontchannel_logout_uri: `${rest.url.replace(/\/$/, "")}/frontchannel-logout`,
+      frontchannel_logout_session_required: true,
+    })
+    const signedIn = await signIn(site.oxdId)
+    const events: unknown[] = []
+    const stop = oxd.subscribe(
+      (e) => e.type === "session_logged_out" && e.oxd_id === site.oxdId,
+      (e) => events.push(e),
+    )
+    try {
+      const query = new URLSearchParams({ iss: op.issuer, sid: signedIn.sid })
+      const r = await send(rest, `/frontchannel-logout?${query}`, { method: "GET" })
+      expect(r.status).toBe(200)
+      expect(r.headers["content-type"]).toBe("text/html; charset=utf-8")
+      expect(r.headers["cache-control"]).toBe("no-cache, no-store")
+      expect(r.headers["content-security-policy"]).toContain(`frame-ancestors ${new URL(op.issuer).origin}`)
+      expect(r.headers["x-frame-options"]).toBeUndefined()
+      expect(r.text).toContain("Signed out.")
+      expect(await ok("check_session", { oxd_id: site.oxdId, sid: signedIn.sid })).toEqual({
+        status: "logged_out",
+        logged_out_at: expect.any(Number),
+        channel: "frontchannel",
+      })
+      expect(events).toEqual([
+        expect.objectContaining({ channel: "frontchannel", sid: signedIn.sid, sub: null, oxd_id: site.oxdId }),
+      ])
+      await eventually(() => hook.calls.length === 1)
+    } finally {
+      stop()
+    }
+  })
+
+  it("without sid it is a 400 page; a sid of no session here is answered 200 and ends nothing", async () => {
+    const site = await registerSite()
+    const signedIn = await signIn(site.oxdId)
+    const missing = await send(rest, `/frontchannel-logout?iss=${encodeURIComponent(op.issuer)}`, { method: "GET" })
+    expect(missing.status).toBe(400)
+    expect(missing.headers["cache-control"]).toBe("no-cache, no-store")
+    const other = await send(rest, `/frontchannel-logout?iss=${encodeURIComponent(op.issuer)}&sid=unknown`, {
+      method: "GET",
+    })
+    expect(other.status).toBe(200)
+    // another OP's iss with this sid: not this session
+    const elsewhere = new URLSearchParams({ iss: "https://evil.example.org", sid: signedIn.sid })
+    expect((await send(rest, `/frontchannel-logout?${elsewhere}`, { method: "GET" })).status).toBe(200)
+    expect((await ok("check_session", { oxd_id: site.oxdId, sid: signedIn.sid }))["status"]).toBe("active")
+  })
+})
+
 describe("logout webhook", () => {
   it("a webhook that fails is called again with backoff, and the OP's answer does not wait for it", async () => {
     const hook = newHook()

@@ -49,7 +49,7 @@ afterAll(async () => {
   await op?.close()
 })
 
-const client = (c: OxdClient) => (clients.push(c), c)
+const client = <C extends OxdClient>(c: C): C => (clients.push(c), c)
 
 it("the OP ends the session: ws event, signed webhook call, and check_session logged_out on every transport", async () => {
   const tcp = client(createOxdClient({ transport: "tcp", port: stack.tcp.port }))

@@ -22,6 +22,7 @@ import { restartSurvival } from "./restart.js"
 import { umaDenied, umaFlow, umaInvalidTicket, umaNeedInfo } from "./uma/flow.js"
 import { umaBadParams, umaDuplicateMethod, umaOverwrite, umaUnprotectedPath } from "./uma/protect.js"
 import { umaExpiredRpt, umaIntrospectionCache, umaScopeExpression } from "./uma/rpt.js"
+import { logoutScenarios } from "./logout/backchannel.js"
 import { crossSiteState, expiredState, reusedState, wrongState } from "./state/state.js"
 
 /** Every scenario, in the order a run reports them. */
@@ -63,4 +64,5 @@ export const scenarios: ReadonlyArray<Scenario> = [
   umaExpiredRpt,
   umaIntrospectionCache,
   umaScopeExpression,
+  ...logoutScenarios,
 ]

@@ -282,6 +282,13 @@ describe("back-channel logout: each invalid logout token is refused with 400 and
     refused(await op.signJwt(claims(), { key: "impostor" }), /signature/))
   it("a key the OP never published", async () =>
     refused(await op.signJwt(claims(), { key: "unknown" }), /key the OP does not publish|signature/))
+  it("tokens with made-up kids refetch the OP's keys at most once in 10 s, however many arrive", async () => {
+    // the keys are in the cache (the tests above fetched them); each of these names a kid the OP never published
+    const before = op.counters()["jwks"] ?? 0
+    for (let i = 0; i < 5; i++)
+      await refused(await op.signJwt(claims(), { key: "unknown" }), /key the OP does not publish/)
+    expect((op.counters()["jwks"] ?? 0) - before).toBeLessThanOrEqual(1)
+  })
   it("wrong aud (another client)", async () =>
     refused(await op.signJwt(claims({ aud: "someone-else" })), /no site here is registered/))
   it("aud of the site but iss of another OP", async () =>

@@ -9,7 +9,7 @@ const MAX_AGE_MS = 60 * 60 * 1000
  * A token from anyone (a logout token POSTed to us) refetches the keys on an unknown kid at most this often per
  * jwks_uri: a stream of made-up kids must not become a stream of requests to the OP.
  */
-export const UNTRUSTED_REFETCH_MS = 60 * 1000
+export const UNTRUSTED_REFETCH_MS = 10 * 1000
 /**
  * An unknown kid always triggers one refetch (concurrent ones share it): ID tokens come straight from the
  * OP's token endpoint over TLS, so a kid we do not know means the OP rotated, not that someone probes us.

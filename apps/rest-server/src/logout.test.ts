@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { makeConfig, makeOxd, type Oxd } from "@oxd/core"
 import { BrowserSession, headlessLogin, headlessLogout, type TestOp } from "@oxd/test-op"
-import { eventually, opOrigin, startOp } from "@oxd/testkit"
+import { eventually, freePort, opOrigin, startOp } from "@oxd/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startRestServer, type RestServer } from "./RestServer.js"
 import { send } from "./test-support/http.js"
@@ -169,6 +169,48 @@ describe("back-channel logout, from the test OP", () => {
       })
     } finally {
       stop()
+    }
+  })
+})
+
+describe("public_base_url", () => {
+  it("a site registered without a backchannel_logout_uri gets the server's own, and the OP's logout reaches it", async () => {
+    const port = await freePort()
+    const own = makeOxd(
+      makeConfig({
+        database_url: ":memory:",
+        log_level: "error",
+        trusted_ca_file: op.caFile,
+        allowed_op_hosts: [opOrigin(op)],
+        public_base_url: `http://127.0.0.1:${port}`,
+      }),
+    )
+    const server = await startRestServer(own, { host: "127.0.0.1", port, plainHttp: true })
+    try {
+      const call = async (command: string, params: Record<string, unknown>) => {
+        const r = await own.dispatch(command, params, { transport: "internal" })
+        if (r.envelope.status !== "ok") throw new Error(`${command}: ${JSON.stringify(r.envelope)}`)
+        return r.envelope.data as Record<string, any>
+      }
+      const { oxd_id } = await call("register_site", {
+        op_host: op.issuer,
+        authorization_redirect_uri: REDIRECT_URI,
+        post_logout_redirect_uri: POST_LOGOUT_URI,
+      })
+      const session = new BrowserSession()
+      const { authorization_url } = await call("get_authorization_url", { oxd_id })
+      const { code, state } = await headlessLogin(authorization_url, { ca: op.caPem, session })
+      const tokens = await call("get_tokens_by_code", { oxd_id, code, state })
+      const sid = tokens["id_token_claims"]["sid"][0] as string
+      const { uri } = await call("get_logout_uri", { oxd_id, id_token_hint: tokens["id_token"] })
+      await headlessLogout(uri, { ca: op.caPem, session })
+      expect(await call("check_session", { oxd_id, sid })).toMatchObject({
+        status: "logged_out",
+        channel: "backchannel",
+      })
+    } finally {
+      await server.close()
+      await own.dispose()
     }
   })
 })

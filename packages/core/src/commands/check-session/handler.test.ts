@@ -28,6 +28,16 @@ describe("check_session", () => {
     expect(await ok(call(oxd, "check_session", { oxd_id: await registerSite(oxd, op), sid }))).toEqual(unknown)
   })
 
+  it("a site that registered no logout URI records no session: no logout could reach it here", async () => {
+    const oxdId = await registerSite(oxd, op)
+    const { id_token_claims } = await signIn(oxd, op, oxdId)
+    expect(await ok(call(oxd, "check_session", { oxd_id: oxdId, sub: id_token_claims["sub"]![0]! }))).toEqual({
+      status: "unknown",
+      logged_out_at: null,
+      channel: null,
+    })
+  })
+
   it("refuses a call without sid or sub, and an unknown oxd_id", async () => {
     const oxdId = await registerSite(oxd, op)
     const e = await failure(call(oxd, "check_session", { oxd_id: oxdId }))

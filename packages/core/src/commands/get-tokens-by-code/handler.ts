@@ -1,5 +1,6 @@
 import { Effect } from "effect"
 import { Events } from "../../services/Events.js"
+import { receivesLogout } from "../../logout/endpoints.js"
 import { LogoutSessions } from "../../services/LogoutSessions.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
@@ -53,7 +54,7 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
           })
         : Effect.void,
       // the OP session (sid, sub) a logout from the OP will name
-      (yield* LogoutSessions).remember(site, claims),
+      receivesLogout(site) ? (yield* LogoutSessions).remember(site, claims) : Effect.void,
     ],
     { concurrency: "unbounded", discard: true },
   )

@@ -158,17 +158,16 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
         error: "rate_limited",
         error_description: "too many requests from this address",
       })
-    return runtime.runPromise(
-      receive.pipe(
-        Effect.catchCause((cause) =>
-          Effect.as(Effect.logError("logout receiver failed", describeDefect(cause)), {
-            status: 500 as const,
-            error: "server_error",
-            error_description: "internal error",
-          }),
+    const failed = { status: 500 as const, error: "server_error", error_description: "internal error" }
+    return runtime
+      .runPromise(
+        receive.pipe(
+          Effect.catchCause((cause) =>
+            Effect.as(Effect.logError("logout receiver failed", describeDefect(cause)), failed),
+          ),
         ),
-      ),
-    )
+      )
+      .catch(() => failed) // the services could not be built (the store unreachable at start)
   }
   return {
     config,

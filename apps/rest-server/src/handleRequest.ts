@@ -9,6 +9,7 @@ import { forbiddenAccess, referenceBearer } from "./referenceBearer.js"
 import { docsAssets } from "./docsAssets.js"
 import { sendAsset, sendEmpty, sendError, sendHtml, sendJson, sendText } from "./replies.js"
 import { allowedMethods, matchRoute, type Route } from "./routes.js"
+import { backchannelLogout, frontchannelLogout } from "./logoutReceivers.js"
 
 export type CommandRoute = Extract<Route, { kind: "command" }>
 
@@ -209,6 +210,10 @@ export const makeRequestHandler = (oxd: Oxd, opts: HandlerOptions) => {
           fail,
           route.method ? getParams(req, route, pathValue) : undefined,
         )
+      case "backchannel_logout":
+        return backchannelLogout(oxd, req, res, opts.maxBodyBytes, headers)
+      case "frontchannel_logout":
+        return frontchannelLogout(oxd, req, res, headers)
     }
   }
 

@@ -120,6 +120,37 @@ export const sendAsset = (
   send(res, 200, list, body)
 }
 
+/**
+ * The front-channel logout page (Front-Channel Logout 1.0 §3): never cached (no-cache, no-store, as the spec asks,
+ * instead of the base no-store), and framed by the OP (frame-ancestors) alone.
+ */
+export const sendLogoutPage = (
+  res: ServerResponse,
+  status: number,
+  html: string,
+  frameAncestors: string,
+  headers: Readonly<Record<string, string>> = {},
+) => {
+  const list: string[] = [
+    "Cache-Control",
+    "no-cache, no-store",
+    "Pragma",
+    "no-cache",
+    "X-Content-Type-Options",
+    "nosniff",
+  ]
+  for (const name in headers) list.push(name, headers[name]!)
+  list.push(
+    "Content-Type",
+    "text/html; charset=utf-8",
+    "Content-Length",
+    String(Buffer.byteLength(html)),
+    "Content-Security-Policy",
+    `default-src 'none'; frame-ancestors ${frameAncestors}`,
+  )
+  send(res, status, list, html)
+}
+
 /** A plain-text answer: GET /health-check's `running`, the reference's body (no JSON, so not labelled JSON). */
 export const sendText = (
   res: ServerResponse,

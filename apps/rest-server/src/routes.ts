@@ -1,4 +1,4 @@
-import { aliases, commands } from "@oxd/core"
+import { aliases, BACKCHANNEL_LOGOUT_PATH, commands, FRONTCHANNEL_LOGOUT_PATH } from "@oxd/core"
 import { restPath } from "@oxd/wire"
 import { DOCS_ASSET_PATHS } from "./docsAssets.js"
 
@@ -21,6 +21,8 @@ export type Route =
   | { readonly kind: "openapi" }
   | { readonly kind: "docs" }
   | { readonly kind: "docsAsset" }
+  | { readonly kind: "backchannel_logout" }
+  | { readonly kind: "frontchannel_logout" }
 
 export const HEALTH_PATH = "/health-check"
 export const OPENAPI_PATH = "/openapi.json"
@@ -38,12 +40,21 @@ export const restRoutes = (): ReadonlyMap<string, Route> => {
   routes.set(OPENAPI_PATH, { kind: "openapi" })
   routes.set(DOCS_PATH, { kind: "docs" })
   for (const path of DOCS_ASSET_PATHS) routes.set(path, { kind: "docsAsset" })
+  // the OP's logout calls (docs/logout.md)
+  routes.set(BACKCHANNEL_LOGOUT_PATH, { kind: "backchannel_logout" })
+  routes.set(FRONTCHANNEL_LOGOUT_PATH, { kind: "frontchannel_logout" })
   return routes
 }
 
 /** The methods a route answers (OPTIONS aside). */
 export const allowedMethods = (route: Route): ReadonlyArray<string> =>
-  route.kind === "command" ? [route.method ?? "POST"] : ["GET", "HEAD"]
+  route.kind === "command"
+    ? [route.method ?? "POST"]
+    : route.kind === "backchannel_logout"
+      ? ["POST"]
+      : route.kind === "frontchannel_logout"
+        ? ["GET"]
+        : ["GET", "HEAD"]
 
 /**
  * The route of a path: the path itself, else (a GET command with a path param, `/get-request-object/{id}`) the path

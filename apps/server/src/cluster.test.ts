@@ -6,6 +6,7 @@
  * Reproduce: pnpm --filter @oxd/server exec vitest run src/cluster.test.ts
  */
 import { spawn } from "node:child_process"
+import { randomUUID } from "node:crypto"
 import { fileURLToPath } from "node:url"
 import { OxdError, type OxdClient } from "@oxd/client/tcp"
 import { headlessLogin, type TestOp } from "@oxd/test-op"
@@ -123,6 +124,43 @@ describe.skipIf(!availability.available)("two instances on one PostgreSQL databa
       const outcomes = attempts.slice(i * 4, i * 4 + 4).sort()
       expect(outcomes, `state ${i}`).toEqual(["bad_request", "bad_request", "bad_request", "ok"])
     }
+  })
+
+  it("shares the logout-token replay store: a token accepted by A's receiver is refused by B's, and B sees the logout", async () => {
+    const onA = a.tcp()
+    const onB = b.tcp()
+    const oxd_id = await register(onA, {
+      backchannel_logout_uri: `${a.restUrl}/backchannel-logout`,
+      backchannel_logout_session_required: true,
+    })
+    const { code, state, authorization_url } = await login(onA, oxd_id)
+    const tokens = await onB.call("get_tokens_by_code", { oxd_id, code, state })
+    const sid = tokens.id_token_claims["sid"]![0]!
+    const logoutToken = await op.signJwt({
+      iss: op.issuer,
+      aud: new URL(authorization_url).searchParams.get("client_id"),
+      iat: Math.floor(Date.now() / 1000),
+      jti: randomUUID(),
+      sid,
+      events: { "http://schemas.openid.net/event/backchannel-logout": {} },
+    })
+    const post = (restUrl: string) =>
+      fetch(`${restUrl}/backchannel-logout`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ logout_token: logoutToken }),
+      })
+    expect((await post(a.restUrl)).status).toBe(200)
+    const replay = await post(b.restUrl)
+    expect(replay.status).toBe(400)
+    expect(await replay.json()).toEqual({
+      error: "invalid_request",
+      error_description: expect.stringContaining("received before"),
+    })
+    expect(await onB.call("check_session", { oxd_id, sid })).toMatchObject({
+      status: "logged_out",
+      channel: "backchannel",
+    })
   })
 
   it(`sees on B a site changed through A within site_cache_seconds (${SITE_CACHE_SECONDS} s)`, async () => {

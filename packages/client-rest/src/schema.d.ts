@@ -584,6 +584,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/check-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell whether the OP ended a session of the site (back-channel or front-channel logout).
+         * @description The oxd command `check_session`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["check_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/update-site-registration": {
         parameters: {
             query?: never;
@@ -858,6 +878,42 @@ export interface components {
             claims: {
                 [key: string]: string[];
             };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Whether the OP ended a session of the site (back-channel or front-channel logout; docs/logout.md): for applications that poll rather than follow the session_logged_out event. */
+        CheckSessionParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The OP session's id: the sid claim of the ID token get_tokens_by_code answered. */
+            sid?: string | number | boolean | null;
+            /** @description The user's sub (with sid: that session of that user; alone: any session of the user at this site). */
+            sub?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of check_session: {"status":"ok","data":<CheckSessionResult>}. */
+        CheckSessionReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of check_session. */
+            data: components["schemas"]["CheckSessionResult"];
+        };
+        CheckSessionResult: {
+            /**
+             * @description active: signed in through this server and not logged out; logged_out: the OP said the session ended; unknown: no such session is remembered here (never signed in through this server, or older than logout_session_max_age_in_seconds).
+             * @enum {string}
+             */
+            status: "active" | "logged_out" | "unknown";
+            /** @description When the logout was received, seconds since 1970; null unless logged_out. */
+            logged_out_at: number | null;
+            /** @description How the OP said so; null unless logged_out. */
+            channel: ("backchannel" | "frontchannel") | null;
         } & {
             [key: string]: unknown;
         };
@@ -1690,6 +1746,16 @@ export interface components {
             software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -1848,6 +1914,16 @@ export interface components {
             software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
             /** @description client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
             setup_client_name?: string | number | boolean | null;
         } & {
@@ -2191,6 +2267,16 @@ export interface components {
             software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -3164,6 +3250,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImplicitFlowReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    check_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckSessionParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<CheckSessionResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckSessionReply"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -48,6 +48,11 @@ export interface OpDriver {
   /** Absent when the OP cannot be told to misbehave: scenarios needing it are skipped. */
   misbehave?(fault: IdTokenFault): Promise<void>
   rotateKeys?(): Promise<void>
+  /**
+   * A JWT of these claims signed with the OP's key (`key: "impostor"`: another key under the OP's kid), for logout
+   * tokens the OP would not send on its own. Absent: the logout scenarios are skipped.
+   */
+  signJwt?(claims: Record<string, unknown>, opts?: { readonly key?: "op" | "impostor" }): Promise<string>
 }
 
 /** The oxd server under test. */
@@ -69,6 +74,11 @@ export interface Target {
    * cluster); 1 when absent. Per-instance caches are then expected once per instance.
    */
   readonly instances?: number
+  /**
+   * Hands the server a back-channel logout token as the OP would (POST to its receiver, docs/logout.md): the HTTP
+   * status and the body. Absent when the suite cannot reach the receiver: the logout scenarios are skipped.
+   */
+  backchannelLogout?(logoutToken: string): Promise<{ readonly status: number; readonly body: unknown }>
 }
 
 export interface Env {

@@ -7,6 +7,8 @@ import { tracingLayer } from "./observability/tracing.js"
 import { Events } from "./services/Events.js"
 import { Ids } from "./services/Ids.js"
 import { KeyStore } from "./services/KeyStore.js"
+import { LogoutSessions } from "./services/LogoutSessions.js"
+import { LogoutWebhooks } from "./services/LogoutWebhooks.js"
 import { OpenIdProvider } from "./services/OpenIdProvider.js"
 import { OpFetch } from "./services/OpFetch.js"
 import type { Transport } from "./services/opResilience.js"
@@ -65,6 +67,7 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     TokenSubjects.layer,
     RpKeys.layer,
     RequestObjects.layer,
+    LogoutSessions.layer,
   ).pipe(Layer.provide(Layer.merge(db, configLayer)))
   const fetchLayer = OpFetch.layerWith(options.opTransport, options.metrics).pipe(
     Layer.provide(Layer.merge(configLayer, tracing)),
@@ -84,6 +87,7 @@ export const coreLayer = (config: Config, options: CoreOptions = {}) => {
     Ids.layer,
     Events.layer,
     KeyStore.layer.pipe(Layer.provide(configLayer)),
+    LogoutWebhooks.layer.pipe(Layer.provide(Layer.merge(configLayer, logging))),
     logging,
     tracing,
   )

@@ -22,6 +22,7 @@ import { commandLabel, commandLogFields, commandLogJson, observeCommand } from "
 import { RateLimiter } from "./safety/RateLimiter.js"
 import { describeDefect } from "./safety/redact.js"
 import { Events, type OxdEvent, type SubscribeOptions } from "./services/Events.js"
+import { receiveBackchannelLogout, receiveFrontchannelLogout, type LogoutAnswer } from "./logout/receiveLogout.js"
 import { Ids } from "./services/Ids.js"
 import { ProtectionGuard } from "./services/ProtectionGuard.js"
 import { Database } from "./store/Database.js"
@@ -53,6 +54,15 @@ export interface Oxd {
    */
   whoami(token: string | undefined, options?: { readonly opHost?: string | undefined }): Promise<Reply<WhoAmI>>
   readonly config: Config
+  /**
+   * The logout receivers of the REST app (docs/logout.md): a back-channel logout_token (POST body) and a front-channel
+   * request's iss and sid (GET query). Never reject: 200, 400 for anything wrong with the request, 503 when our side
+   * failed (the store, the OP's discovery), 500 for a defect.
+   */
+  readonly logout: {
+    backchannel(logoutToken: string | undefined, remoteAddress?: string): Promise<LogoutAnswer>
+    frontchannel(iss: string | undefined, sid: string | undefined, remoteAddress?: string): Promise<LogoutAnswer>
+  }
   /** Whether the database answers (a SELECT 1 within 2 s); never rejects. For health checks. */
   health(): Promise<boolean>
   /**
@@ -162,10 +172,37 @@ export const makeOxd = (config: Config, options: Omit<CoreOptions, "metrics"> = 
     )
     return syncRoadStarted ? reply : reply.finally(startSyncRoad)
   }
+  /** A receiver's answer: rate-limited like a command (per address), a defect logged and answered 500. */
+  const logoutAnswer = <R extends ManagedRuntime.ManagedRuntime.Services<typeof runtime>>(
+    remoteAddress: string | undefined,
+    receive: Effect.Effect<LogoutAnswer, never, R>,
+  ): Promise<LogoutAnswer> => {
+    const refused = rateLimited({ transport: "https", remoteAddress })
+    if (refused)
+      return Promise.resolve({
+        status: 429,
+        error: "rate_limited",
+        error_description: "too many requests from this address",
+      })
+    const failed = { status: 500 as const, error: "server_error", error_description: "internal error" }
+    return runtime
+      .runPromise(
+        receive.pipe(
+          Effect.catchCause((cause) =>
+            Effect.as(Effect.logError("logout receiver failed", describeDefect(cause)), failed),
+          ),
+        ),
+      )
+      .catch(() => failed) // the services could not be built (the store unreachable at start)
+  }
   return {
     config,
     ready,
     call,
+    logout: {
+      backchannel: (token, remoteAddress) => logoutAnswer(remoteAddress, receiveBackchannelLogout(token)),
+      frontchannel: (iss, sid, remoteAddress) => logoutAnswer(remoteAddress, receiveFrontchannelLogout(iss, sid)),
+    },
     dispatch: (command, params, ctx) => {
       try {
         return Promise.resolve(call(command, params, ctx))

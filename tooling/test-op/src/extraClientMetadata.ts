@@ -8,11 +8,27 @@ import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js"
  * Kept so tests can read it back; this OP does not skip consent for it.
  */
 export const EXTRA_CLIENT_METADATA: NonNullable<Configuration["extraClientMetadata"]> = {
-  properties: [...(UMA_CLIENT_METADATA.properties ?? []), "oxAuthTrustedClient"],
+  // oidc-provider 8+ has no front-channel logout: its metadata is kept (and read back) all the same
+  properties: [
+    ...(UMA_CLIENT_METADATA.properties ?? []),
+    "oxAuthTrustedClient",
+    "frontchannel_logout_uri",
+    "frontchannel_logout_session_required",
+  ],
   validator(ctx, key, value, metadata) {
     if (key === "oxAuthTrustedClient") {
       if (value !== undefined && value !== "true" && value !== "false")
         throw new errors.InvalidClientMetadata('oxAuthTrustedClient must be "true" or "false"')
+      return
+    }
+    if (key === "frontchannel_logout_session_required") {
+      if (value !== undefined && typeof value !== "boolean")
+        throw new errors.InvalidClientMetadata("frontchannel_logout_session_required must be a boolean")
+      return
+    }
+    if (key === "frontchannel_logout_uri") {
+      if (value !== undefined && (typeof value !== "string" || !/^https?:\/\/[^#]+$/.test(value)))
+        throw new errors.InvalidClientMetadata("frontchannel_logout_uri must be an http(s) URL without fragment")
       return
     }
     return UMA_CLIENT_METADATA.validator?.(ctx, key, value, metadata)

@@ -10,6 +10,14 @@ export interface HeadlessLoginOptions {
   /** CA certificate (PEM) that signed the OP's server certificate. */
   ca: string | Buffer
   maxRedirects?: number
+  /** The browser's cookies, kept across calls (a later headlessLogout ends this OP session); a fresh one by default. */
+  session?: BrowserSession
+}
+
+/** A browser's cookies at the OP, so one sign-in's session can be ended later (headlessLogout). */
+export class BrowserSession {
+  /** @internal */
+  readonly jar = new CookieJar()
 }
 
 export interface HeadlessLoginResult {
@@ -55,7 +63,7 @@ export async function headlessLogin(
   const password = opts.password ?? DEFAULT_PASSWORDS[username] ?? ""
   const start = new URL(authorizationUrl)
   const redirectUri = start.searchParams.get("redirect_uri")
-  const jar = new CookieJar()
+  const jar = opts.session?.jar ?? new CookieJar()
   const agent = new https.Agent({ ca: opts.ca, keepAlive: false })
 
   const isClientRedirect = (u: URL) => {
@@ -200,4 +208,29 @@ function pathMatches(requestPath: string, cookiePath: string): boolean {
     requestPath === cookiePath ||
     (requestPath.startsWith(cookiePath) && (cookiePath.endsWith("/") || requestPath[cookiePath.length] === "/"))
   )
+}
+
+/**
+ * Ends the OP session of `session` as a browser would: the end-session URL (e.g. get_logout_uri's), then "Yes, sign me
+ * out" (oidc-provider's confirm form). The OP sends its back-channel logout tokens before it answers; this returns
+ * where it sent the browser then (post_logout_redirect_uri, or its own success page), never requested.
+ */
+export async function headlessLogout(
+  endSessionUrl: string,
+  opts: { ca: string | Buffer; session: BrowserSession },
+): Promise<string> {
+  const agent = new https.Agent({ ca: opts.ca, keepAlive: false })
+  const start = new URL(endSessionUrl)
+  try {
+    const page = await send(agent, opts.session.jar, "GET", start)
+    const form = parseForms(page.body, page.url).find((f) => f.fields.some(([name]) => name === "xsrf"))
+    if (!form) throw new Error(`headlessLogout: no logout form (${page.status} from ${page.url.pathname})`)
+    const body = new URLSearchParams([...form.fields, ["logout", "yes"]]).toString()
+    const done = await send(agent, opts.session.jar, "POST", form.action, body)
+    if (done.status < 300 || done.status >= 400 || !done.location)
+      throw new Error(`headlessLogout: the OP answered ${done.status} to the confirmation`)
+    return new URL(done.location, done.url).href
+  } finally {
+    agent.destroy()
+  }
 }

@@ -1,6 +1,8 @@
 export { startTestOp, type StartTestOpOptions, type TestOp, type RotateKeysResult } from "./server.js"
 export {
   headlessLogin,
+  headlessLogout,
+  BrowserSession,
   AuthorizationResponseError,
   type HeadlessLoginOptions,
   type HeadlessLoginResult,

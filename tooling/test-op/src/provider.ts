@@ -137,6 +137,8 @@ export function createProvider(deps: ProviderDeps): Provider {
       clientCredentials: { enabled: true },
       claimsParameter: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      // at the end of a session the OP POSTs a logout token to each client's backchannel_logout_uri
+      backchannelLogout: { enabled: true },
       userinfo: { enabled: true },
       // Without resource indicators every access token is opaque and usable at userinfo.
       resourceIndicators: { enabled: false },
@@ -149,6 +151,12 @@ export function createProvider(deps: ProviderDeps): Provider {
     clientBasedCORS,
     renderError,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // oidc-provider refuses to call special-use addresses (SSRF protection); this OP and the relying parties it
+    // posts back-channel logout tokens to are all on loopback, so its outgoing calls go without that dispatcher
+    fetch: (url, options = {}) => {
+      const { dispatcher: _ssrfGuard, ...rest } = options as RequestInit & { dispatcher?: unknown }
+      return fetch(url, rest)
+    },
   }
 
   const provider = new Provider(deps.issuer, configuration)

@@ -16,6 +16,7 @@ import { KeyRing, type SigningAlg } from "./keys.js"
 import { assertLoopbackHost } from "./loopback.js"
 import { Misbehaviours, type Misbehaviour } from "./misbehave.js"
 import { Rogue } from "./rogue.js"
+import { signJwt, type SignJwtOptions } from "./signJwt.js"
 import { Quirks, type Quirk } from "./quirks.js"
 import { DEFAULT_TTL, createProvider, supportedScopes, type TtlOptions } from "./provider.js"
 import type { UmaContext } from "./uma/context.js"
@@ -92,6 +93,8 @@ export interface TestOp {
   counters(): Record<string, number>
   /** The UMA 2.0 authorization server on the same origin: policies, RPT lifetime, registered resources. */
   readonly uma: UmaControl
+  /** A JWT of the claims given, signed with the OP's key (or an unpublished one): signJwt.ts. */
+  signJwt(payload: Record<string, unknown>, opts?: SignJwtOptions): Promise<string>
   /** Clears misbehaviours, faults, the clock skew, discovery rewrites, counters and UMA policies/RPT lifetime (keys, clients, sessions and UMA resources stay). */
   reset(): void
   close(): Promise<void>
@@ -246,6 +249,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
       return { kid: kids.RS256, kids }
     },
     counters: () => counters.snapshot(),
+    signJwt: (payload, o) => signJwt(keys, payload, o),
     uma: umaControl,
     reset() {
       misbehaviours.clear()

@@ -1257,6 +1257,16 @@ export interface components {
             software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };
@@ -1550,6 +1560,16 @@ export interface components {
             software_statement?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
+            /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+            backchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+            backchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+            frontchannel_logout_uri?: string | number | boolean | null;
+            /** @description Whether the OP must add iss and sid to the front-channel logout URI. */
+            frontchannel_logout_session_required?: boolean | ("true" | "false") | number | null;
+            /** @description Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+            logout_webhook_url?: string | number | boolean | null;
         } & {
             [key: string]: unknown;
         };

@@ -115,6 +115,16 @@ export type SetupClientParams = {
   readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
+  /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+  readonly backchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+  readonly backchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+  readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must add iss and sid to the front-channel logout URI. */
+  readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+  readonly logout_webhook_url?: string | number | boolean | null | undefined
   /** client_name of the setup client at the OP (client_name names the ordinary site), as oxd 3.1 does. */
   readonly setup_client_name?: string | number | boolean | null | undefined
 }
@@ -329,6 +339,16 @@ export type RegisterSiteParams = {
   readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
+  /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+  readonly backchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+  readonly backchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+  readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must add iss and sid to the front-channel logout URI. */
+  readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+  readonly logout_webhook_url?: string | number | boolean | null | undefined
 }
 
 /** The `data` of `register_site`'s ok reply. */
@@ -435,6 +455,16 @@ export type UpdateSiteParams = {
   readonly software_statement?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
+  /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
+  readonly backchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must put sid in logout tokens; true by default when the server's own endpoint is registered. */
+  readonly backchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** The page the OP loads in an iframe at logout (Front-Channel Logout 1.0); this server's own is <public_base_url>/frontchannel-logout. Over client_frontchannel_logout_uris when both are given. */
+  readonly frontchannel_logout_uri?: string | number | boolean | null | undefined
+  /** Whether the OP must add iss and sid to the front-channel logout URI. */
+  readonly frontchannel_logout_session_required?: boolean | "true" | "false" | number | null | undefined
+  /** Where this server POSTs each logout of the site's sessions it receives (JSON, signed with HMAC-SHA256 of logout_webhook_secret in X-Oxd-Signature; retried with backoff). Kept here, never sent to the OP; needs logout_webhook_secret. */
+  readonly logout_webhook_url?: string | number | boolean | null | undefined
 }
 
 /** The `data` of `update_site`'s ok reply. */
@@ -1132,6 +1162,28 @@ export type ImplicitFlowResult = {
   readonly id_token: string | null
 }
 
+/** The params of `check_session`: Tell whether the OP ended a session of the site (back-channel or front-channel logout). */
+export type CheckSessionParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The OP session's id: the sid claim of the ID token get_tokens_by_code answered. */
+  readonly sid?: string | number | boolean | null | undefined
+  /** The user's sub (with sid: that session of that user; alone: any session of the user at this site). */
+  readonly sub?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `check_session`'s ok reply. */
+export type CheckSessionResult = {
+  /** active: signed in through this server and not logged out; logged_out: the OP said the session ended; unknown: no such session is remembered here (never signed in through this server, or older than logout_session_max_age_in_seconds). */
+  readonly status: "active" | "logged_out" | "unknown"
+  /** When the logout was received, seconds since 1970; null unless logged_out. */
+  readonly logged_out_at: number | null
+  /** How the OP said so; null unless logged_out. */
+  readonly channel: "backchannel" | "frontchannel" | null
+}
+
 /** Every command by its oxd wire name: its params and the `data` of its ok reply. */
 export interface Commands {
   readonly setup_client: { readonly params: SetupClientParams; readonly result: SetupClientResult }
@@ -1163,6 +1215,7 @@ export interface Commands {
   readonly get_authorization_code: { readonly params: GetAuthorizationCodeParams; readonly result: GetAuthorizationCodeResult }
   readonly authorization_code_flow: { readonly params: AuthorizationCodeFlowParams; readonly result: AuthorizationCodeFlowResult }
   readonly implicit_flow: { readonly params: ImplicitFlowParams; readonly result: ImplicitFlowResult }
+  readonly check_session: { readonly params: CheckSessionParams; readonly result: CheckSessionResult }
 }
 
 /** Older wire names the server still answers, and the command each one is. */

@@ -16,6 +16,7 @@ export const testOpDriver = (op: TestOp): OpDriver => ({
   rotateKeys: async () => {
     await op.rotateKeys()
   },
+  signJwt: (claims, opts) => op.signJwt(claims, opts),
   uma: {
     setPolicy: async (scope, policy) => op.uma.setPolicy(scope, policy),
     gatherClaims: async (url, claims) => {

@@ -22,6 +22,7 @@ import { restartSurvival } from "./restart.js"
 import { umaDenied, umaFlow, umaInvalidTicket, umaNeedInfo } from "./uma/flow.js"
 import { umaBadParams, umaDuplicateMethod, umaOverwrite, umaUnprotectedPath } from "./uma/protect.js"
 import { umaExpiredRpt, umaIntrospectionCache, umaScopeExpression } from "./uma/rpt.js"
+import { logoutScenarios } from "./logout/backchannel.js"
 import { crossSiteState, expiredState, reusedState, wrongState } from "./state/state.js"
 import { v4CodeFlow, v4Errors, v4Protection } from "./v4/api4.js"
 
@@ -68,4 +69,5 @@ export const scenarios: ReadonlyArray<Scenario> = [
   v4CodeFlow,
   v4Protection,
   v4Errors,
+  ...logoutScenarios,
 ]

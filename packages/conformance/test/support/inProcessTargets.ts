@@ -10,6 +10,17 @@ export interface Edge<S extends { readonly port: number; close(): Promise<void> 
   readonly name: string
   readonly listen: (oxd: Oxd, opts: { host: string; port: number }) => Promise<S>
   readonly connect: (server: S) => Transport
+  /** How the OP's logout token reaches this edge's server over HTTP; absent: straight to the core's receiver. */
+  readonly backchannelLogout?: (server: S) => (token: string) => Promise<{ status: number; body: unknown }>
+}
+
+/** The core's back-channel receiver, as the REST app answers it (for targets without the REST edge). */
+export const coreBackchannelLogout = (oxd: Oxd) => async (token: string) => {
+  const a = await oxd.logout.backchannel(token)
+  return {
+    status: a.status,
+    body: a.status === 200 ? undefined : { error: a.error, error_description: a.error_description },
+  }
 }
 
 /**
@@ -52,6 +63,8 @@ export const startInProcessTargets = async <S extends { readonly port: number; c
     connect: connect(() => main),
     protection: true,
     shortStateExpiry: { connect: connect(() => short), seconds: SHORT_SECONDS },
+    backchannelLogout: (token) =>
+      (edge.backchannelLogout ? edge.backchannelLogout(main.server) : coreBackchannelLogout(main.oxd))(token),
     restart: async () => {
       const port = main.server.port
       await stop(main)

@@ -5,6 +5,7 @@ import { makeConfig, makeOxd, type Config, type Oxd } from "@oxd/core"
 import { startTcpServer, type TcpServer } from "@oxd/tcp-server"
 import type { TestOp } from "@oxd/test-op"
 import { tcpTransport, type Target } from "../../src/index.js"
+import { coreBackchannelLogout } from "./inProcessTargets.js"
 
 interface Running {
   oxd: Oxd
@@ -45,13 +46,19 @@ export const startTcpTargets = async (op: TestOp) => {
     connect: connect(() => main),
     protection: false,
     shortStateExpiry,
+    backchannelLogout: (token) => coreBackchannelLogout(main.oxd)(token),
     restart: async () => {
       const port = main.server.port
       await stop(main)
       main = await start(base, port)
     },
   }
-  const protectedTarget: Target = { connect: connect(() => guarded), protection: true, shortStateExpiry }
+  const protectedTarget: Target = {
+    connect: connect(() => guarded),
+    protection: true,
+    shortStateExpiry,
+    backchannelLogout: (token) => coreBackchannelLogout(guarded.oxd)(token),
+  }
   return {
     plain,
     protectedTarget,

@@ -29,6 +29,7 @@ import { GetRp } from "./get-rp/index.js"
 import { GetRpJwks } from "./get-rp-jwks/index.js"
 import { ImplicitFlow } from "./implicit-flow/index.js"
 import { UmaRsModify } from "./uma-rs-modify/index.js"
+import { CheckSession } from "./check-session/index.js"
 
 /** Every command, keyed by wire name. Adding a command is adding its folder and one line here. */
 export const commands = Command.registry(
@@ -63,6 +64,7 @@ export const commands = Command.registry(
   GetAuthorizationCode,
   AuthorizationCodeFlow,
   ImplicitFlow,
+  CheckSession,
 )
 export type Commands = typeof commands
 export type CommandName = keyof Commands

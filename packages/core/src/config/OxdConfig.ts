@@ -82,6 +82,14 @@ export const ConfigSchema = Schema.Struct({
   default_claims_locales: Strings,
   default_contacts: Strings,
   default_application_type: Schema.NonEmptyString,
+  logout_session_max_age_in_seconds: Positive,
+  logout_token_max_age_in_seconds: Positive,
+  logout_webhook_secret: OptString,
+  public_base_url: Schema.optional(
+    Schema.String.check(
+      Schema.isPattern(/^https?:\/\/[^\s#?]+$/, { expected: "an http(s) URL without query or fragment" }),
+    ),
+  ),
 })
 export type Config = typeof ConfigSchema.Type
 

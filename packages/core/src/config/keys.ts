@@ -352,4 +352,28 @@ export const configKeys = [
     default: false,
     doc: "serve oxd 4.x's test helpers get_authorization_code, authorization_code_flow and implicit_flow, which log a user in at the OP with a username and password; test deployments only (off: they answer unsupported_operation)",
   },
+  {
+    name: "public_base_url",
+    type: "string",
+    default: undefined,
+    doc: "the REST API's URL as the OP reaches it (https://oxd.example.com, with a proxy's path prefix if any): register_site and setup_client then register <public_base_url>/backchannel-logout as the site's backchannel_logout_uri when none is given (docs/logout.md)",
+  },
+  {
+    name: "logout_session_max_age_in_seconds",
+    type: "int",
+    default: 1209600,
+    doc: "how long the sid and sub of a validated ID token (never the token) are remembered (in the database, shared by every instance) so a logout from the OP can be recorded against them and check_session can answer (14 days by default)",
+  },
+  {
+    name: "logout_token_max_age_in_seconds",
+    type: "int",
+    default: 300,
+    doc: "back-channel logout: oldest iat a logout token may have (plus clock_skew_in_seconds); its jti is remembered that long (in the database, shared by every instance), so a replay is refused by one or the other",
+  },
+  {
+    name: "logout_webhook_secret",
+    type: "string",
+    default: undefined,
+    doc: "the key of the HMAC-SHA256 in X-Oxd-Signature of each call to a site's logout_webhook_url (a secret the applications share with this server); sites may have a logout_webhook_url only when it is set",
+  },
 ] as const satisfies ReadonlyArray<KeySpec>

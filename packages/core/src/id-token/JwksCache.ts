@@ -6,6 +6,11 @@ import { cacheStats } from "../observability/cacheStats.js"
 
 const MAX_AGE_MS = 60 * 60 * 1000
 /**
+ * A token from anyone (a logout token POSTed to us) refetches the keys on an unknown kid at most this often per
+ * jwks_uri: a stream of made-up kids must not become a stream of requests to the OP.
+ */
+export const UNTRUSTED_REFETCH_MS = 10 * 1000
+/**
  * An unknown kid always triggers one refetch (concurrent ones share it): ID tokens come straight from the
  * OP's token endpoint over TLS, so a kid we do not know means the OP rotated, not that someone probes us.
  */
@@ -22,15 +27,23 @@ interface Keys {
 
 export class JwksCache {
   readonly #inflight = new Map<string, Promise<Keys>>()
+  /** When each jwks_uri was last fetched (bounded like the keys), for the untrusted refetch limit. */
+  readonly #loadedAt = new Map<string, number>()
   private constructor(
     private readonly fetch: FetchFn,
     private readonly keys: ExpiringCache<Keys>,
+    private readonly maxEntries: number,
+    private readonly now: () => number,
   ) {}
 
-  static make(fetch: FetchFn, maxEntries = 256): Effect.Effect<JwksCache, never, Scope.Scope> {
+  static make(
+    fetch: FetchFn,
+    maxEntries = 256,
+    now: () => number = () => 0,
+  ): Effect.Effect<JwksCache, never, Scope.Scope> {
     return Effect.map(
       ExpiringCache.make<Keys>({ max: maxEntries, ttlMs: MAX_AGE_MS, name: "jwks", refreshAhead: false }),
-      (keys) => new JwksCache(fetch, keys),
+      (keys) => new JwksCache(fetch, keys, maxEntries, now),
     )
   }
 
@@ -42,8 +55,11 @@ export class JwksCache {
     return (await this.#load(jwksUri)).set
   }
 
-  /** A jose key resolver for one OP. */
-  resolver(jwksUri: string): JWTVerifyGetKey {
+  /**
+   * A jose key resolver for one OP. `untrusted`: the token came from anyone, not from the OP's token endpoint; an
+   * unknown kid then refetches at most once per UNTRUSTED_REFETCH_MS.
+   */
+  resolver(jwksUri: string, untrusted = false): JWTVerifyGetKey {
     return async (header, token) => {
       let keys = this.keys.peek(jwksUri)
       if (!keys) {
@@ -54,6 +70,8 @@ export class JwksCache {
         return await keys.resolve(header, token)
       } catch (e) {
         if ((e as { code?: string }).code !== "ERR_JWKS_NO_MATCHING_KEY") throw e
+        if (untrusted && this.now() - (this.#loadedAt.get(jwksUri) ?? Number.NEGATIVE_INFINITY) < UNTRUSTED_REFETCH_MS)
+          throw e
         return (await this.#load(jwksUri)).resolve(header, token)
       }
     }
@@ -68,6 +86,9 @@ export class JwksCache {
       const set = (await res.json()) as JSONWebKeySet
       const keys = { set, resolve: createLocalJWKSet(set) }
       this.keys.set(jwksUri, keys)
+      this.#loadedAt.delete(jwksUri)
+      this.#loadedAt.set(jwksUri, this.now())
+      if (this.#loadedAt.size > this.maxEntries) this.#loadedAt.delete(this.#loadedAt.keys().next().value!)
       return keys
     })().finally(() => this.#inflight.delete(jwksUri))
     this.#inflight.set(jwksUri, load)

@@ -23,7 +23,7 @@ export interface IdTokenExpectations {
 const reject = (reason: IdTokenRejected["reason"], detail: string) => new IdTokenRejected({ reason, detail })
 
 /** jose's failures, named as oxd names them; a jwks_uri allowed_op_hosts refuses is that refusal. */
-const classify = (e: unknown): IdTokenRejected | OpHostNotAllowed => {
+export const classify = (e: unknown): IdTokenRejected | OpHostNotAllowed => {
   const refused = notAllowed("jwks", e)
   if (refused) return refused
   if (e instanceof joseErrors.JWTExpired) return reject("expired", "exp is in the past")

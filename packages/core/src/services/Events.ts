@@ -21,6 +21,15 @@ export type OxdEventInput =
     })
   | (SiteRef & { readonly type: "tokens_refreshed"; readonly expires_in: number | null })
   | (SiteRef & {
+      /** The OP ended a session of the site (back-channel logout token or front-channel request). */
+      readonly type: "session_logged_out"
+      readonly channel: "backchannel" | "frontchannel"
+      /** the OP session's id, when the OP named it */
+      readonly sid: string | null
+      /** the user's sub, when the OP named it (a front-channel logout names only sid) */
+      readonly sub: string | null
+    })
+  | (SiteRef & {
       readonly type: "access_checked"
       readonly access: "granted" | "denied"
       readonly path: string
@@ -56,6 +65,7 @@ const EXTRA_FIELDS: { readonly [T in OxdEventInput["type"]]: ReadonlyArray<strin
   tokens_issued: ["expires_in", "refresh_token_issued"],
   tokens_refreshed: ["expires_in"],
   access_checked: ["access", "path", "http_method"],
+  session_logged_out: ["channel", "sid", "sub"],
 }
 const EXTRA_MAX = Math.max(...Object.values(EXTRA_FIELDS).map((f) => f.length))
 

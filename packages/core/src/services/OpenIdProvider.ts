@@ -1,5 +1,5 @@
 import * as oidc from "openid-client"
-import { Context, Effect, Layer } from "effect"
+import { Clock, Context, Effect, Layer } from "effect"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { ExpiringCache } from "../cache/ExpiringCache.js"
 import {
@@ -20,6 +20,7 @@ import {
 import type { JSONWebKeySet } from "jose"
 import { JwksCache } from "../id-token/JwksCache.js"
 import { validateIdToken } from "../id-token/validateIdToken.js"
+import { LogoutTokenRefused, validateLogoutToken, type LogoutClaims } from "../id-token/validateLogoutToken.js"
 import { authProblem } from "./clientAuthMethods.js"
 import {
   idTokenFailure,
@@ -176,6 +177,14 @@ export class OpenIdProvider extends Context.Service<
       Record<string, unknown>,
       DiscoveryError | IdTokenRejected | AccessTokenHashMismatch | AuthorizationCodeHashMismatch | OpHostNotAllowed
     >
+    /**
+     * A back-channel logout token for this client, validated against the OP's discovery and keys (Back-Channel
+     * Logout 1.0 §2.6, the replay check aside: the caller's shared store).
+     */
+    verifyLogoutToken(
+      client: Pick<OpClient, "opHost" | "opDiscoveryPath" | "clientId">,
+      token: string,
+    ): Effect.Effect<LogoutClaims, LogoutTokenRefused | DiscoveryError | OpHostNotAllowed>
   }
 >()("@oxd/core/OpenIdProvider") {
   static readonly layer = Layer.effect(
@@ -183,7 +192,8 @@ export class OpenIdProvider extends Context.Service<
     Effect.gen(function* () {
       const config = yield* OxdConfig
       const { fetch } = yield* OpFetch
-      const jwks = yield* JwksCache.make(fetch)
+      const clock = yield* Clock.Clock
+      const jwks = yield* JwksCache.make(fetch, undefined, () => clock.currentTimeMillisUnsafe())
       const customFetch: oidc.CustomFetch = (url, options) => fetch(url, options as RequestInit)
       /** For reads that may be sent twice (introspection is a POST): retried like GETs. */
       const idempotentFetch: oidc.CustomFetch = (url, options) =>
@@ -540,6 +550,19 @@ export class OpenIdProvider extends Context.Service<
                 detail: "the OP publishes no jwks_uri to verify the signature with",
               })
             return (yield* validateIdToken(idToken, checks)) as Record<string, unknown>
+          }),
+        verifyLogoutToken: (c, token) =>
+          Effect.gen(function* () {
+            const meta = yield* discover(c.opHost, c.opDiscoveryPath)
+            if (!meta.jwks_uri)
+              return yield* new LogoutTokenRefused({ description: "the OP publishes no jwks_uri to verify it with" })
+            return yield* validateLogoutToken(token, {
+              issuer: meta.issuer,
+              clientId: c.clientId,
+              clockToleranceSeconds: config.clock_skew_in_seconds,
+              maxAgeSeconds: config.logout_token_max_age_in_seconds,
+              keys: jwks.resolver(meta.jwks_uri, true),
+            })
           }),
       })
     }),

@@ -51,6 +51,9 @@ export const SITE_CACHE_MAX = 10_000
 /** The pair as one cache key; the length prefix keeps it unambiguous whatever characters an OP puts in a client_id. */
 const setupKey = (opHost: string, clientId: string) => `${opHost.length}:${opHost}${clientId}`
 
+/** Sites one logout token may name (one client_id registered as several sites, by client_id and secret). */
+const CLIENT_SITES_MAX = 20
+
 export const siteCacheMs = (config: { readonly site_cache_seconds: number }) => config.site_cache_seconds * 1000
 
 /** Registered sites and setup clients, keyed by oxd_id. Every write is committed before it returns. */
@@ -74,6 +77,8 @@ export class SiteStore extends Context.Service<
     latestSetup(opHost: string): Effect.Effect<Site | undefined, StoreFailed>
     /** The OPs that have a setup client here (identifying a protection token without an op_host). */
     setupOpHosts(): Effect.Effect<ReadonlyArray<string>, StoreFailed>
+    /** The oxd_ids of the sites (and setup clients) of this client_id at one of these op_hosts (a logout token's iss and aud). */
+    oxdIdsOfClient(opHosts: ReadonlyArray<string>, clientId: string): Effect.Effect<ReadonlyArray<string>, StoreFailed>
   }
 >()("@oxd/core/SiteStore") {
   static readonly layer = Layer.effect(
@@ -136,6 +141,8 @@ export class SiteStore extends Context.Service<
           if (!row) return yield* new UnknownOxdId({ oxd_id: oxdId })
           return yield* openRow(cipher, row)
         }),
+        oxdIdsOfClient: (opHosts, clientId) =>
+          query("find the sites of a client", (rows) => rows.sites.oxdIdsOfClient(opHosts, clientId, CLIENT_SITES_MAX)),
         remove: Effect.fnUntraced(function* (oxdId: string) {
           return yield* query("remove site", (rows) => rows.sites.remove(oxdId)).pipe(Effect.ensuring(written(oxdId)))
         }),

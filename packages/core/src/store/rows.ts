@@ -2,6 +2,8 @@ import type * as pg from "./schema.pg.js"
 import type {
   authorizationRequests,
   requestObjects,
+  logoutSessions,
+  logoutTokenJtis,
   serverSecrets,
   sites,
   tokenSubjects,
@@ -17,6 +19,9 @@ export type NewResourceRow = Omit<ResourceRow, "id">
 export type SitePatchRow = Partial<Omit<SiteRow, "oxdId" | "kind" | "createdAt">>
 export type TokenSubjectRow = typeof tokenSubjects.$inferSelect
 export type RequestObjectRow = typeof requestObjects.$inferSelect
+export type LogoutSessionRow = typeof logoutSessions.$inferSelect
+export type LogoutTokenJtiRow = typeof logoutTokenJtis.$inferSelect
+export type LogoutChannel = NonNullable<LogoutSessionRow["channel"]>
 export type TokenSubjectKey = Pick<TokenSubjectRow, "oxdId" | "kind" | "tokenHash">
 
 /** The statements the stores run, one implementation per dialect (sqlite/rows.ts, pg/rows.ts). */
@@ -31,6 +36,8 @@ export interface Rows {
     opHosts(limit: number): Promise<ReadonlyArray<string>>
     /** Every site and setup client, oldest first (at most `limit`): for the operators' `sites list`. */
     list(limit: number): Promise<ReadonlyArray<SiteRow>>
+    /** The oxd_ids of the rows of this client_id at one of these op_hosts, at most `limit`. */
+    oxdIdsOfClient(opHosts: ReadonlyArray<string>, clientId: string, limit: number): Promise<ReadonlyArray<string>>
     insert(row: SiteRow): Promise<void>
     update(oxdId: string, patch: SitePatchRow): Promise<SiteRow | undefined>
     remove(oxdId: string): Promise<boolean>
@@ -61,6 +68,29 @@ export interface Rows {
     /** The row of that id unless it expired before `now`. */
     get(id: string, now: number): Promise<RequestObjectRow | undefined>
     purgeExpiredBefore(now: number): Promise<void>
+  }
+  readonly logoutSessions: {
+    /** Records sessions; one recorded before keeps its logout and takes the later expiry (a refresh never revives one). */
+    remember(rows: ReadonlyArray<LogoutSessionRow>): Promise<void>
+    /** Marks the site's sessions with this sid (and this sub, when given) ended; how many were. */
+    endBySid(oxdId: string, sid: string, sub: string | undefined, at: number, channel: LogoutChannel): Promise<number>
+    /** Marks every session of this sub at the site ended; how many were. */
+    endBySub(oxdId: string, sub: string, at: number, channel: LogoutChannel): Promise<number>
+    /** The sites with a live session of this sid at this OP (a front-channel logout names no client), at most `limit`. */
+    sitesWithSid(opHost: string, sid: string, now: number, limit: number): Promise<ReadonlyArray<string>>
+    /** The site's unexpired sessions with this sid and/or sub (at most `limit`). */
+    find(
+      oxdId: string,
+      key: { sid?: string; sub?: string },
+      now: number,
+      limit: number,
+    ): Promise<ReadonlyArray<LogoutSessionRow>>
+    purgeExpiredBefore(time: number): Promise<void>
+  }
+  readonly logoutTokenJtis: {
+    /** Records the jti: true for the one attempt (of any instance) that inserted it, false for a replay. */
+    insertIfNew(row: LogoutTokenJtiRow): Promise<boolean>
+    purgeExpiredBefore(time: number): Promise<void>
   }
   readonly resources: {
     list(oxdId: string): Promise<ReadonlyArray<ResourceRow>>
@@ -101,3 +131,5 @@ void check<Same<ResourceRow, typeof pg.umaResources.$inferSelect>>
 void check<Same<ServerSecretRow, typeof pg.serverSecrets.$inferSelect>>
 void check<Same<TokenSubjectRow, typeof pg.tokenSubjects.$inferSelect>>
 void check<Same<RequestObjectRow, typeof pg.requestObjects.$inferSelect>>
+void check<Same<LogoutSessionRow, typeof pg.logoutSessions.$inferSelect>>
+void check<Same<LogoutTokenJtiRow, typeof pg.logoutTokenJtis.$inferSelect>>

@@ -94,3 +94,31 @@ export const requestObjects = pgTable(
   },
   (t) => [index("request_objects_expires_at").on(t.expiresAt)],
 )
+
+export const logoutSessions = pgTable(
+  "logout_sessions",
+  {
+    oxdId: text("oxd_id").notNull(),
+    opHost: text("op_host").notNull(),
+    sid: text("sid").notNull(),
+    sub: text("sub").notNull(),
+    expiresAt: int("expires_at").notNull(),
+    loggedOutAt: int("logged_out_at"),
+    channel: text("channel", { enum: ["backchannel", "frontchannel"] }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.oxdId, t.sid, t.sub] }),
+    index("logout_sessions_op_host_sid").on(t.opHost, t.sid),
+    index("logout_sessions_expires_at").on(t.expiresAt),
+  ],
+)
+
+export const logoutTokenJtis = pgTable(
+  "logout_token_jtis",
+  {
+    iss: text("iss").notNull(),
+    jti: text("jti").notNull(),
+    expiresAt: int("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.iss, t.jti] }), index("logout_token_jtis_expires_at").on(t.expiresAt)],
+)

@@ -112,3 +112,43 @@ export const requestObjects = sqliteTable(
   },
   (t) => [index("request_objects_expires_at").on(t.expiresAt)],
 )
+
+/**
+ * The OP sessions a site signed users in with (the sid and sub of each ID token validated by get_tokens_by_code or a
+ * refresh), so a logout from the OP (back-channel token, front-channel request) can be recorded against them and
+ * check_session can answer. Never a token: only sid and sub. Each row expires (logout_session_max_age_in_seconds)
+ * and is purged; sid is "" when the ID token had none. Shared by every instance on the store.
+ */
+export const logoutSessions = sqliteTable(
+  "logout_sessions",
+  {
+    oxdId: text("oxd_id").notNull(),
+    /** the site's OP: a front-channel logout names the OP and the sid only */
+    opHost: text("op_host").notNull(),
+    sid: text("sid").notNull(),
+    sub: text("sub").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    /** when the OP said the session ended (null: active) */
+    loggedOutAt: integer("logged_out_at"),
+    channel: text("channel", { enum: ["backchannel", "frontchannel"] }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.oxdId, t.sid, t.sub] }),
+    index("logout_sessions_op_host_sid").on(t.opHost, t.sid),
+    index("logout_sessions_expires_at").on(t.expiresAt),
+  ],
+)
+
+/**
+ * The jti of each logout token accepted, until a replay would be refused by its age anyway (Back-Channel Logout 1.0
+ * §2.6: a jti is used once). Shared by every instance on the store, so a token replayed at another is refused too.
+ */
+export const logoutTokenJtis = sqliteTable(
+  "logout_token_jtis",
+  {
+    iss: text("iss").notNull(),
+    jti: text("jti").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.iss, t.jti] }), index("logout_token_jtis_expires_at").on(t.expiresAt)],
+)

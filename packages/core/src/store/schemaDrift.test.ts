@@ -64,6 +64,8 @@ describe("the SQLite and PostgreSQL schemas", () => {
     const pg = shape(tables<PgTable>(pgSchema).map(pgTableConfig))
     expect(Object.keys(sqlite).sort()).toEqual([
       "authorization_requests",
+      "logout_sessions",
+      "logout_token_jtis",
       "request_objects",
       "server_secrets",
       "sites",

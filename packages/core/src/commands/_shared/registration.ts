@@ -9,6 +9,7 @@ import { checkAlgorithm } from "./algorithms.js"
 import { Flag, list, optional, present, ProtectionAccessToken, StringList, Text } from "./fields.js"
 import { opLocation } from "./opLocation.js"
 import { registration4xMetadata, Registration4xFields } from "./registration4x.js"
+import { LogoutFields, logoutMetadata, logoutWebhook } from "./logoutRegistration.js"
 
 const Uri = Text
 /** The params register_site and setup_client share (shared/spec/001, Register Site). */
@@ -121,6 +122,7 @@ export const RegistrationFields = {
   }),
   ...Registration4xFields,
   protection_access_token: ProtectionAccessToken,
+  ...LogoutFields,
 }
 const _RegistrationStruct = Schema.Struct(RegistrationFields)
 export type RegistrationParams = typeof _RegistrationStruct.Type
@@ -148,6 +150,8 @@ export interface Plan {
   readonly acrValues: ReadonlyArray<string>
   /** RFC 7591 metadata sent to the OP, plus the authorization-request preferences kept with the site */
   readonly metadata: Record<string, unknown>
+  /** kept with the site, never sent (logout_webhook_url) */
+  readonly local?: Record<string, unknown>
 }
 
 /** Defaults from the configuration fill what the caller left out; the result is what gets registered. */
@@ -239,7 +243,10 @@ export const planRegistration = (
       ["oxAuthTrustedClient", p.trusted_client === true ? "true" : undefined],
       ...Object.entries(v4),
     ]
-    const metadata = Object.fromEntries(entries.filter(([, v]) => v !== undefined))
+    const metadata = {
+      ...Object.fromEntries(entries.filter(([, v]) => v !== undefined)),
+      ...(yield* logoutMetadata(p, config, true)),
+    }
     const plan: Plan = {
       opHost,
       opHostAsGiven,
@@ -253,6 +260,7 @@ export const planRegistration = (
       scope,
       acrValues,
       metadata,
+      local: yield* logoutWebhook(p, config),
     }
     return plan
   })
@@ -276,11 +284,13 @@ export const LOCAL_FIELDS = [
   "claims_locales",
   "oxd_rp_programming_language",
   "op_configuration_endpoint",
+  "logout_webhook_url",
 ] as const
 
 /** The registered metadata plus what oxd keeps with the site alone (LOCAL_FIELDS). */
 export const withLocalFields = (plan: Plan, p: RegistrationParams): Record<string, unknown> => ({
   ...plan.metadata,
+  ...plan.local,
   ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
   ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
   ...(present(p.oxd_rp_programming_language) ? { oxd_rp_programming_language: p.oxd_rp_programming_language } : {}),

@@ -1,6 +1,8 @@
 import { Effect } from "effect"
 import { IdTokenRejected, OperationFailed } from "../../errors.js"
 import { Events } from "../../services/Events.js"
+import { receivesLogout } from "../../logout/endpoints.js"
+import { LogoutSessions } from "../../services/LogoutSessions.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { TokenSubjects } from "../../services/TokenSubjects.js"
@@ -61,6 +63,10 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
             expiresIn: tokens.expires_in,
             refreshToken,
           })
+        : Effect.void,
+      // a refreshed ID token names the session too (a logged-out one stays so)
+      tokens.idTokenClaims && receivesLogout(site)
+        ? (yield* LogoutSessions).remember(site, tokens.idTokenClaims)
         : Effect.void,
     ],
     { concurrency: "unbounded", discard: true },

@@ -1,5 +1,7 @@
 import { Effect } from "effect"
 import { Events } from "../../services/Events.js"
+import { receivesLogout } from "../../logout/endpoints.js"
+import { LogoutSessions } from "../../services/LogoutSessions.js"
 import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { StateStore } from "../../services/StateStore.js"
@@ -52,6 +54,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: 
             refreshToken: tokens.refresh_token,
           })
         : Effect.void,
+      // the OP session (sid, sub) a logout from the OP will name
+      receivesLogout(site) ? (yield* LogoutSessions).remember(site, claims) : Effect.void,
     ],
     { concurrency: "unbounded", discard: true },
   )

@@ -6,8 +6,10 @@ import { OpenIdProvider } from "../../services/OpenIdProvider.js"
 import { SiteStore, type SitePatch } from "../../services/SiteStore.js"
 import { checkAlgorithm } from "../_shared/algorithms.js"
 import { list, present } from "../_shared/fields.js"
+import { logoutMetadata, logoutWebhook } from "../_shared/logoutRegistration.js"
 import { checkRegisteredClient, LOCAL_FIELDS } from "../_shared/registration.js"
 import { registration4xMetadata } from "../_shared/registration4x.js"
+import { OxdConfig } from "../../config/OxdConfig.js"
 import type { Params } from "./schema.js"
 
 /** Registration fields that are the OP's to set, never sent back in an RFC 7592 update. */
@@ -94,12 +96,15 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ...(present(sector) ? { sector_identifier_uri: sector } : {}),
     ...(list(p.contacts) ? { contacts: p.contacts } : {}),
     ...v4,
+    // only what is given changes: the registered logout URIs stay otherwise
+    ...(yield* logoutMetadata(p, yield* OxdConfig, false)),
   }
   const metadata: Record<string, unknown> = {
     ...site.metadata,
     ...changes,
     ...(list(p.ui_locales) ? { ui_locales: p.ui_locales } : {}),
     ...(list(p.claims_locales) ? { claims_locales: p.claims_locales } : {}),
+    ...(yield* logoutWebhook(p, yield* OxdConfig)),
   }
   const patch: SitePatch = {
     authorizationRedirectUri: redirectUri,

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { LogoutFields } from "../_shared/logoutRegistration.js"
 import { OxdId, optional, ProtectionAccessToken, StringList, Text } from "../_shared/fields.js"
 import { Registration4xFields } from "../_shared/registration4x.js"
 
@@ -67,6 +68,7 @@ export const Params = Schema.Struct({
   }),
   ...Registration4xFields,
   protection_access_token: ProtectionAccessToken,
+  ...LogoutFields,
 }).annotate({
   description:
     "Changes the site's registration at the OP (RFC 7592), then here; a site whose client was given with client_id (no registration_client_uri) cannot be updated.",

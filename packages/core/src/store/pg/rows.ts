@@ -1,9 +1,11 @@
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm"
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm"
 import type { NodePgDatabase } from "drizzle-orm/node-postgres"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.pg.js"
 
 const {
+  logoutSessions: sessions,
+  logoutTokenJtis: jtis,
   authorizationRequests: requests,
   requestObjects,
   serverSecrets: secrets,
@@ -63,6 +65,16 @@ export const pgRows = (
     opHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit)).map((r) => r.opHost),
     list: (limit) => db.select().from(sites).orderBy(sites.createdAt, sites.oxdId).limit(limit),
+    oxdIdsOfClient: async (opHosts, clientId, limit) =>
+      opHosts.length === 0 || !storable(clientId, ...opHosts)
+        ? []
+        : (
+            await db
+              .select({ oxdId: sites.oxdId })
+              .from(sites)
+              .where(and(eq(sites.clientId, clientId), inArray(sites.opHost, [...opHosts])))
+              .limit(limit)
+          ).map((r) => r.oxdId),
     insert: async (row) => {
       await db.insert(sites).values(row)
       changed("sites", row.oxdId)
@@ -123,6 +135,74 @@ export const pgRows = (
               .where(and(subjectIs(key), gt(subjects.expiresAt, now))),
           )?.sub,
     purgeExpiredBefore: async (time) => void (await db.delete(subjects).where(lt(subjects.expiresAt, time))),
+  },
+  logoutSessions: {
+    remember: async (rows) => {
+      if (rows.length === 0) return
+      await db
+        .insert(sessions)
+        .values([...rows])
+        .onConflictDoUpdate({
+          target: [sessions.oxdId, sessions.sid, sessions.sub],
+          set: { expiresAt: sql`greatest(${sessions.expiresAt}, excluded.expires_at)` },
+        })
+    },
+    endBySid: async (oxdId, sid, sub, at, channel) =>
+      !storable(oxdId, sid, sub ?? "")
+        ? 0
+        : ((
+            await db
+              .update(sessions)
+              .set({ loggedOutAt: at, channel })
+              .where(
+                and(
+                  eq(sessions.oxdId, oxdId),
+                  eq(sessions.sid, sid),
+                  sub === undefined ? undefined : eq(sessions.sub, sub),
+                  isNull(sessions.loggedOutAt),
+                ),
+              )
+          ).rowCount ?? 0),
+    endBySub: async (oxdId, sub, at, channel) =>
+      !storable(oxdId, sub)
+        ? 0
+        : ((
+            await db
+              .update(sessions)
+              .set({ loggedOutAt: at, channel })
+              .where(and(eq(sessions.oxdId, oxdId), eq(sessions.sub, sub), isNull(sessions.loggedOutAt)))
+          ).rowCount ?? 0),
+    sitesWithSid: async (opHost, sid, now, limit) =>
+      !storable(opHost, sid)
+        ? []
+        : (
+            await db
+              .selectDistinct({ oxdId: sessions.oxdId })
+              .from(sessions)
+              .where(and(eq(sessions.opHost, opHost), eq(sessions.sid, sid), gt(sessions.expiresAt, now)))
+              .limit(limit)
+          ).map((r) => r.oxdId),
+    find: async (oxdId, key, now, limit) =>
+      !storable(oxdId, key.sid ?? "", key.sub ?? "")
+        ? []
+        : db
+            .select()
+            .from(sessions)
+            .where(
+              and(
+                eq(sessions.oxdId, oxdId),
+                key.sid === undefined ? undefined : eq(sessions.sid, key.sid),
+                key.sub === undefined ? undefined : eq(sessions.sub, key.sub),
+                gt(sessions.expiresAt, now),
+              ),
+            )
+            .limit(limit),
+    purgeExpiredBefore: async (time) => void (await db.delete(sessions).where(lt(sessions.expiresAt, time))),
+  },
+  logoutTokenJtis: {
+    insertIfNew: async (row) =>
+      (await db.insert(jtis).values(row).onConflictDoNothing().returning({ jti: jtis.jti })).length === 1,
+    purgeExpiredBefore: async (time) => void (await db.delete(jtis).where(lt(jtis.expiresAt, time))),
   },
   resources: {
     list: async (oxdId) => (!storable(oxdId) ? [] : db.select().from(resources).where(eq(resources.oxdId, oxdId))),

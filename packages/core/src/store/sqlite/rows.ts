@@ -1,9 +1,11 @@
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm"
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm"
 import type { LibSQLDatabase } from "drizzle-orm/libsql"
 import type { RequestKey, Rows, TokenSubjectKey } from "../rows.js"
 import * as schema from "../schema.js"
 
 const {
+  logoutSessions: sessions,
+  logoutTokenJtis: jtis,
   authorizationRequests: requests,
   requestObjects,
   serverSecrets: secrets,
@@ -43,6 +45,17 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
     opHosts: async (limit) =>
       (await db.selectDistinct({ opHost: sites.opHost }).from(sites).limit(limit).all()).map((r) => r.opHost),
     list: (limit) => db.select().from(sites).orderBy(sites.createdAt, sites.oxdId).limit(limit).all(),
+    oxdIdsOfClient: async (opHosts, clientId, limit) =>
+      opHosts.length === 0
+        ? []
+        : (
+            await db
+              .select({ oxdId: sites.oxdId })
+              .from(sites)
+              .where(and(eq(sites.clientId, clientId), inArray(sites.opHost, [...opHosts])))
+              .limit(limit)
+              .all()
+          ).map((r) => r.oxdId),
     insert: async (row) => void (await db.insert(sites).values(row).run()),
     update: (oxdId, patch) => db.update(sites).set(patch).where(eq(sites.oxdId, oxdId)).returning().get(),
     remove: async (oxdId) => (await db.delete(sites).where(eq(sites.oxdId, oxdId)).run()).rowsAffected > 0,
@@ -88,6 +101,70 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
           .get()
       )?.sub,
     purgeExpiredBefore: async (time) => void (await db.delete(subjects).where(lt(subjects.expiresAt, time)).run()),
+  },
+  logoutSessions: {
+    remember: async (rows) => {
+      if (rows.length === 0) return
+      await db
+        .insert(sessions)
+        .values([...rows])
+        .onConflictDoUpdate({
+          target: [sessions.oxdId, sessions.sid, sessions.sub],
+          set: { expiresAt: sql`max(${sessions.expiresAt}, excluded.expires_at)` },
+        })
+        .run()
+    },
+    endBySid: async (oxdId, sid, sub, at, channel) =>
+      (
+        await db
+          .update(sessions)
+          .set({ loggedOutAt: at, channel })
+          .where(
+            and(
+              eq(sessions.oxdId, oxdId),
+              eq(sessions.sid, sid),
+              sub === undefined ? undefined : eq(sessions.sub, sub),
+              isNull(sessions.loggedOutAt),
+            ),
+          )
+          .run()
+      ).rowsAffected,
+    endBySub: async (oxdId, sub, at, channel) =>
+      (
+        await db
+          .update(sessions)
+          .set({ loggedOutAt: at, channel })
+          .where(and(eq(sessions.oxdId, oxdId), eq(sessions.sub, sub), isNull(sessions.loggedOutAt)))
+          .run()
+      ).rowsAffected,
+    sitesWithSid: async (opHost, sid, now, limit) =>
+      (
+        await db
+          .selectDistinct({ oxdId: sessions.oxdId })
+          .from(sessions)
+          .where(and(eq(sessions.opHost, opHost), eq(sessions.sid, sid), gt(sessions.expiresAt, now)))
+          .limit(limit)
+          .all()
+      ).map((r) => r.oxdId),
+    find: (oxdId, key, now, limit) =>
+      db
+        .select()
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.oxdId, oxdId),
+            key.sid === undefined ? undefined : eq(sessions.sid, key.sid),
+            key.sub === undefined ? undefined : eq(sessions.sub, key.sub),
+            gt(sessions.expiresAt, now),
+          ),
+        )
+        .limit(limit)
+        .all(),
+    purgeExpiredBefore: async (time) => void (await db.delete(sessions).where(lt(sessions.expiresAt, time)).run()),
+  },
+  logoutTokenJtis: {
+    insertIfNew: async (row) => (await db.insert(jtis).values(row).onConflictDoNothing().run()).rowsAffected === 1,
+    purgeExpiredBefore: async (time) => void (await db.delete(jtis).where(lt(jtis.expiresAt, time)).run()),
   },
   resources: {
     list: (oxdId) => db.select().from(resources).where(eq(resources.oxdId, oxdId)).all(),

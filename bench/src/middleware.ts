@@ -32,7 +32,13 @@ const startApp = async (ctx: Ctx, server: OxdServerProcess, fx: Fixture, mode: M
   if (mode === "ws")
     args.push("--ws-url", server.wsUrl, "--server-ca", server.certFile, "--oxd-id", site.oxdId, "--token", fx.token())
   if (mode === "in-process") args.push("--op-issuer", ctx.op.issuer, "--op-ca", ctx.op.caFile)
-  const child = startNode([APP_MAIN, ...args], { env: childEnv(ctx.env) })
+  // --profile: the app's CPU profile too (written when it exits on SIGTERM), where the cost of protection is
+  const child = startNode([APP_MAIN, ...args], {
+    env: childEnv(ctx.env),
+    ...(ctx.profileDir
+      ? { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", join(ctx.profileDir, `middleware-${mode}`)] }
+      : {}),
+  })
   const [, json] = await child.waitFor(/middleware-app ready (\{.*\})/, 60_000)
   const ready = JSON.parse(json!) as { port: number; rpt: string }
   return { child, port: ready.port, rpt: mode === "in-process" ? ready.rpt : site.rpt }

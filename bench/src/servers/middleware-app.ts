@@ -97,3 +97,6 @@ server.listen(0, "127.0.0.1", () => {
   const port = (server.address() as AddressInfo).port
   console.log(`middleware-app ready ${JSON.stringify({ port, rpt: setup?.rpt ?? "" })}`)
 })
+
+// a graceful exit on SIGTERM, so a CPU profile (--profile) is written
+process.once("SIGTERM", () => process.exit(0))

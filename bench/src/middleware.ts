@@ -50,7 +50,7 @@ export const middlewareSection = async (ctx: Ctx, ceilings: Ceilings, server: Ox
     if (mode !== "plain" && mode !== "in-process" && !ctx.opts.transports.includes(mode)) continue
     const app = await startApp(ctx, server, fx, mode)
     try {
-      await measure(
+      const m = await measure(
         ctx,
         {
           section: mode === "plain" ? "ceiling" : "middleware",
@@ -73,6 +73,7 @@ export const middlewareSection = async (ctx: Ctx, ceilings: Ceilings, server: Ox
         },
         ceilings,
       )
+      if (m.errors > 0) ctx.log(`    the app said: ${app.child.output().trim().split("\n").slice(-3).join(" | ")}`)
     } finally {
       await app.child.stop()
     }

@@ -105,6 +105,9 @@ export const startOxdServer = async (opts: OxdServerOptions): Promise<OxdServerP
       String(restPort),
       "--ws-port",
       String(wsPort),
+      // the oxd 4.x listener is not measured here; its fixed default port would collide between two instances
+      "--rest4-enabled",
+      "false",
       "--database-url",
       opts.databaseUrl ?? `file:${join(opts.dir, "oxd.db")}`,
       "--rest-tls-dir",

@@ -141,7 +141,9 @@ export const startWsServer = async (oxd: Oxd, opts: WsServerOptions = {}): Promi
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
-    maxBatchSize: 16,
+    // @oxd/client's tRPC link sends every call made in one tick as one batch: an app behind the middleware makes
+    // dozens at once. A batch is bounded by ws_max_message_bytes, and the calls past maxInFlight pause the socket.
+    maxBatchSize: 256,
     keepAlive: {
       enabled: true,
       pingMs: opts.keepAlive?.pingMs ?? 30_000,

@@ -75,7 +75,18 @@ const setup =
     : mode === "in-process"
       ? await inProcess()
       : { client: networkClient(), oxdId: v["oxd-id"]!, rpt: "" }
-const guard = setup ? protect({ client: setup.client, oxdId: setup.oxdId }) : undefined
+// the first failures of oxd behind a 503 go to stderr: the bench prints them when a run has errors
+let failuresShown = 0
+const guard = setup
+  ? protect({
+      client: setup.client,
+      oxdId: setup.oxdId,
+      onError: (e) => {
+        if (failuresShown++ < 3)
+          console.error(`protect: oxd failed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`)
+      },
+    })
+  : undefined
 
 const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
   const answer = () => {

@@ -1,5 +1,5 @@
 import { describeError } from "./errors.js"
-import { Ctx, ScenarioFailure, type AssertionRecord, type Env, type Scenario } from "./scenario.js"
+import { Ctx, ScenarioFailure, ScenarioSkipped, type AssertionRecord, type Env, type Scenario } from "./scenario.js"
 import { describeSource, inProfile, type Profile, type Source } from "./source.js"
 
 export type Outcome =
@@ -35,6 +35,10 @@ class ScenarioTimeout extends Error {}
 export const notInProfile = (s: Scenario, profile: Profile): string | undefined =>
   inProfile(s.source, profile) ? undefined : `not in the ${profile} profile: ${describeSource(s.source)}`
 
+/** Why a scenario about one API surface (its `transports`) is not run over `transport`. */
+export const notOver = (s: Scenario, transport: string): string =>
+  `about the ${s.transports!.join(", ")} API itself: not run over ${transport}`
+
 /** Runs one scenario in its own context; a thrown error is a failure with its message, never a crash of the run. */
 export const runScenario = async (s: Scenario, env: Env, opts: RunScenarioOptions = {}): Promise<Outcome> => {
   const profile = opts.profile ?? "strict"
@@ -43,6 +47,11 @@ export const runScenario = async (s: Scenario, env: Env, opts: RunScenarioOption
   const reason = s.skip?.(env)
   if (reason) return { id: s.id, status: "skipped", reason }
   const t = new Ctx(env, { source: s.source, profile })
+  const transport = s.transports ? t.transport.name : undefined
+  if (transport !== undefined && !s.transports!.includes(transport)) {
+    await t.dispose()
+    return { id: s.id, status: "skipped", reason: notOver(s, transport) }
+  }
   const started = Date.now()
   let timer: NodeJS.Timeout | undefined
   try {
@@ -59,6 +68,7 @@ export const runScenario = async (s: Scenario, env: Env, opts: RunScenarioOption
     }
     return { id: s.id, status: "passed", ms: Date.now() - started, assertions: [...t.records] }
   } catch (e) {
+    if (e instanceof ScenarioSkipped) return { id: s.id, status: "skipped", reason: e.message }
     const message =
       e instanceof ScenarioFailure
         ? e.message

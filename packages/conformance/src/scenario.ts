@@ -13,6 +13,9 @@ import type { Envelope, Transport } from "./Transport.js"
 export type IdTokenFault =
   "bad_signature" | "wrong_nonce" | "wrong_aud" | "expired" | "wrong_issuer" | "bad_at_hash" | "unknown_kid"
 
+/** No fault, a way of OPs: `with_at_hash`, the next ID token of the token endpoint binds its access token (at_hash). */
+export type OpBehaviour = "with_at_hash"
+
 export type UmaPolicy =
   | { readonly kind: "grant" }
   | { readonly kind: "deny" }
@@ -46,7 +49,7 @@ export interface OpDriver {
    */
   readonly clientManagement?: boolean
   /** Absent when the OP cannot be told to misbehave: scenarios needing it are skipped. */
-  misbehave?(fault: IdTokenFault): Promise<void>
+  misbehave?(fault: IdTokenFault | OpBehaviour): Promise<void>
   rotateKeys?(): Promise<void>
   /**
    * A JWT of these claims signed with the OP's key (`key: "impostor"`: another key under the OP's kid), for logout
@@ -129,6 +132,11 @@ export interface Scenario {
   readonly source: Source
   /** The commands it sends: a target that does not offer one of them gets the scenario skipped. */
   readonly commands?: ReadonlyArray<string>
+  /**
+   * The transports it runs over (default: every one). A scenario about one API surface itself (the 4.x REST API's
+   * bare replies, HTTP statuses, headers) names it; over the others it is skipped, saying so.
+   */
+  readonly transports?: ReadonlyArray<string>
   /** Why the scenario is optional (said with the skip when the target does not offer one of its commands). */
   readonly optional?: string
   /** Why this scenario cannot run against this environment, or undefined. */
@@ -137,6 +145,11 @@ export interface Scenario {
 }
 
 export const scenario = (s: Scenario): Scenario => s
+
+/** Thrown by `Ctx.skip`: the scenario found, while running, that the target cannot show what it checks. */
+export class ScenarioSkipped extends Error {
+  override readonly name = "ScenarioSkipped"
+}
 
 const describe = (e: Envelope) =>
   e.status === "ok" ? "status ok" : `error ${e.data.error} (${e.data.error_description})`
@@ -212,10 +225,15 @@ export class Ctx {
     this.records.push({ what, source, status, ...(this.#helperDepth > 0 ? { helper: true as const } : {}) })
   }
 
-  /** The assertion's source, or undefined (recorded as left out) when the profile does not evaluate it. */
+  /**
+   * The assertion's source, or undefined (recorded as left out) when the profile does not evaluate it. A helper's
+   * 3.1 steps count in the reference-4 profile too: over tcp, ws and https the 4.x commands come in the 3.1 API,
+   * whose way in (setup_client, register_site) is the 3.1 reference's.
+   */
   #admit(what: string, spec: SourceSpec | undefined): Source | undefined {
     const source = spec === undefined ? this.source : resolveSource(spec, this.transport.name, this.source)
     if (inProfile(source, this.profile)) return source
+    if (this.#helperDepth > 0 && this.profile === "reference-4" && source.kind === "reference") return source
     this.#record(what, source, "left-out")
     return undefined
   }
@@ -273,6 +291,11 @@ export class Ctx {
     }
     this.#record(what, source, "passed")
     return reply.data
+  }
+
+  /** Ends the scenario as skipped: the target cannot show what it checks (a command switched off…), and why. */
+  skip(reason: string): never {
+    throw new ScenarioSkipped(reason)
   }
 
   /** `condition` holds. Last argument: the source, when not the scenario's. Left out: not evaluated at all. */

@@ -1,6 +1,6 @@
 import { describeError } from "./errors.js"
 import { connectOp, type ConnectOpOptions } from "./drivers/op.js"
-import { notInProfile, runScenario, type Outcome } from "./runner.js"
+import { notInProfile, notOver, runScenario, type Outcome } from "./runner.js"
 import type { Env, OpDriver, Scenario, Target } from "./scenario.js"
 import { scenarios as allScenarios } from "./scenarios/index.js"
 import type { Profile, Source } from "./source.js"
@@ -97,6 +97,10 @@ export const DEFAULT_REDIRECT_URI = "https://client.example.org/cb"
 
 /** An oxd_id no server has: probing a command with it has no effect anywhere. */
 export const GHOST_OXD_ID = "6f9619ff-8b86-4011-b42d-00cf4fc964ff"
+/** What a probe sends besides the unknown oxd_id: a command that names no site is probed with an unknown id of its own. */
+const PROBE_PARAMS: Readonly<Record<string, Record<string, unknown>>> = {
+  get_request_object: { request_object_id: GHOST_OXD_ID },
+}
 /** Commands not probed: they would register something at the OP when the server has defaults. */
 const NOT_PROBED = new Set(["setup_client", "get_client_token", "register_site"])
 
@@ -143,7 +147,7 @@ export const probeCommands = async (
       if (NOT_PROBED.has(command)) continue
       try {
         const reply = await Promise.race([
-          transport.call(command, { oxd_id: GHOST_OXD_ID }),
+          transport.call(command, { oxd_id: GHOST_OXD_ID, ...PROBE_PARAMS[command] }),
           new Promise<never>((_, reject) =>
             setTimeout(() => reject(new Error("no reply within 10 s")), 10_000).unref(),
           ),
@@ -267,17 +271,19 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
         const excluded = notInProfile(s, profile)
         const outcome: Outcome = excluded
           ? { id: s.id, status: "not-in-profile", reason: excluded }
-          : unreachable
-            ? required
-              ? { id: s.id, status: "failed", ms: 0, message: notAnswering, assertions: [] }
-              : { id: s.id, status: "skipped", reason: notAnswering }
-            : missing.length
-              ? {
-                  id: s.id,
-                  status: "skipped",
-                  reason: `the target does not offer ${missing.join(", ")} (${unsupported[missing[0]!]})${s.optional ? `; optional: ${s.optional}` : ""}`,
-                }
-              : await runScenario(s, env, { timeoutMs, profile })
+          : s.transports && !s.transports.includes(transport)
+            ? { id: s.id, status: "skipped", reason: notOver(s, transport) }
+            : unreachable
+              ? required
+                ? { id: s.id, status: "failed", ms: 0, message: notAnswering, assertions: [] }
+                : { id: s.id, status: "skipped", reason: notAnswering }
+              : missing.length
+                ? {
+                    id: s.id,
+                    status: "skipped",
+                    reason: `the target does not offer ${missing.join(", ")} (${unsupported[missing[0]!]})${s.optional ? `; optional: ${s.optional}` : ""}`,
+                  }
+                : await runScenario(s, env, { timeoutMs, profile })
         const result: ScenarioResult = {
           ...outcome,
           transport,

@@ -1,6 +1,6 @@
 import type { TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
-import { PROFILES, scenarios, scenarioTest, type Env } from "../src/index.js"
+import { PROFILES, PROFILES_4, scenarios, scenarioTest, type Env } from "../src/index.js"
 import { scenarioEnv, startOpAndTargets } from "./support/conformanceSuite.js"
 import { startTcpTargets } from "./support/tcpTarget.js"
 
@@ -11,8 +11,9 @@ startOpAndTargets(startTcpTargets, (o, t) => ([op, targets] = [o, t]))
 
 const env = (target: () => Env["target"]) => (): Env => scenarioEnv(op, target())
 
-// our own server: both profiles must be green (reference: what oxd 3.1.4 does; strict: our hardening on top)
-for (const profile of PROFILES) {
+// our own server: every profile must be green (reference: what oxd 3.1.4 does; strict: our hardening on top;
+// reference-4: the oxd 4.x commands, in core, over the 3.1 envelope)
+for (const profile of [...PROFILES, ...PROFILES_4]) {
   describe(`conformance over TCP, profile ${profile}`, () => {
     for (const s of scenarios)
       it(s.id, (ctx) =>

@@ -25,6 +25,7 @@ import { umaExpiredRpt, umaIntrospectionCache, umaScopeExpression } from "./uma/
 import { logoutScenarios } from "./logout/backchannel.js"
 import { crossSiteState, expiredState, reusedState, wrongState } from "./state/state.js"
 import { v4CodeFlow, v4Errors, v4Protection } from "./v4/api4.js"
+import { v4CommandScenarios } from "./v4/commands4.js"
 
 /** Every scenario, in the order a run reports them. */
 export const scenarios: ReadonlyArray<Scenario> = [
@@ -69,5 +70,6 @@ export const scenarios: ReadonlyArray<Scenario> = [
   v4CodeFlow,
   v4Protection,
   v4Errors,
+  ...v4CommandScenarios,
   ...logoutScenarios,
 ]

@@ -31,6 +31,8 @@ export const coreBackchannelLogout = (oxd: Oxd) => async (token: string) => {
 export const startInProcessTargets = async <S extends { readonly port: number; close(): Promise<void> }>(
   op: TestOp,
   edge: Edge<S>,
+  /** Config keys on top of the defaults (e.g. test_helpers_enabled). */
+  overrides: Partial<Config> = {},
 ) => {
   interface Running {
     oxd: Oxd
@@ -54,6 +56,7 @@ export const startInProcessTargets = async <S extends { readonly port: number; c
     allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
     rest_tls_dir: join(dir, "tls"),
     log_level: "warn",
+    ...overrides,
   })
   let main = await start(base)
   const SHORT_SECONDS = 2

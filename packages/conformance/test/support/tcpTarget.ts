@@ -27,13 +27,14 @@ const stop = async (r: Running) => {
  * Our TCP server in-process, on a fresh SQLite file, trusting the test OP's CA and allowing its origin: the main server, plus a
  * protected one and a short-state-expiry one on the same store, and a restart that keeps the port.
  */
-export const startTcpTargets = async (op: TestOp) => {
+export const startTcpTargets = async (op: TestOp, overrides: Partial<Config> = {}) => {
   const dir = mkdtempSync(join(tmpdir(), "oxd-conformance-"))
   const base = makeConfig({
     database_url: `file:${join(dir, "oxd.db")}`,
     trusted_ca_file: op.caFile,
     allowed_op_hosts: [new URL(op.issuer).origin], // on loopback: refused unless listed
     log_level: "warn",
+    ...overrides,
   })
   let main = await start(base)
   const guarded = await start({ ...base, protect_commands_with_access_token: true })

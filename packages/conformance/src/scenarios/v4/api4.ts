@@ -1,71 +1,14 @@
 import { type Ctx, scenario } from "../../scenario.js"
+import { registerSite4 } from "./sites.js"
 import { reference4 } from "../../source.js"
 import { httpStatusOf } from "../../transports/https4.js"
 
 // Citations of oxd 4.x (GluuFederation/oxd `master`): S4/ = oxd-server/src/main/java/org/gluu/oxd/server/,
-// C4/ = oxd-common/src/main/java/org/gluu/oxd/common/. These scenarios run in the reference-4 profile, over the 4.x
-// REST API (transport https4): replies are bare results, errors 4.x's ErrorResponse with the code's HTTP status.
+// C4/ = oxd-common/src/main/java/org/gluu/oxd/common/. These scenarios are about the 4.x REST API itself (transport
+// https4 only): register_site without a token, bare replies, errors 4.x's ErrorResponse with the code's HTTP status.
+// The 4.x commands' own behaviour, over every transport, is in commands4.ts.
 
-const REGISTER_SITE = reference4(
-  "S4/RestResource.java:92-98 (no token), C4/CommandType.java:20, S4/op/RegisterSiteOperation.java:58-79, C4/response/RegisterSiteResponse.java:13-30",
-)
-const GET_CLIENT_TOKEN = reference4(
-  "S4/RestResource.java:68-74, S4/op/GetClientTokenOperation.java:72-83 (client_credentials, openid added :103), C4/response/GetClientTokenResponse.java:14-21",
-)
 const HTTP_STATUS = reference4("S4/HttpException.java:20: the code's own HTTP status (C4/ErrorResponseCode.java)")
-
-/**
- * oxd 4.x's way in, without setup_client: register_site (no token) answers the site's client; get_client_token with
- * it gives the token the site's other commands need (S4/service/ValidationService.java:123-150). Sets t.token.
- */
-const registerSite4 = async (
-  t: Ctx,
-  scope: ReadonlyArray<string> = ["openid", "profile", "oxd"],
-  extra: Record<string, unknown> = {},
-): Promise<{ oxdId: string; clientId: string; clientSecret: string; token: string }> => {
-  const site = await t.ok(
-    "register_site",
-    {
-      op_host: t.env.op.issuer,
-      authorization_redirect_uri: t.env.redirectUri,
-      post_logout_redirect_uri: t.env.postLogoutRedirectUri,
-      scope,
-      ...t.authParams().registration,
-      ...extra,
-    },
-    REGISTER_SITE,
-  )
-  t.expect(
-    typeof site["oxd_id"] === "string" &&
-      typeof site["client_id"] === "string" &&
-      typeof site["client_secret"] === "string",
-    "register_site: expected oxd_id, client_id and client_secret",
-    REGISTER_SITE,
-  )
-  const scopes = scope.includes("oxd") ? ["openid", "oxd"] : ["openid"]
-  const token = await t.ok(
-    "get_client_token",
-    {
-      ...t.authParams().token,
-      op_host: t.env.op.issuer,
-      client_id: site["client_id"],
-      client_secret: site["client_secret"],
-      scope: scopes,
-    },
-    GET_CLIENT_TOKEN,
-  )
-  t.expect(
-    typeof token["access_token"] === "string" && Array.isArray(token["scope"]),
-    "get_client_token: expected access_token and scope (a list)",
-    GET_CLIENT_TOKEN,
-  )
-  return {
-    oxdId: String(site["oxd_id"]),
-    clientId: String(site["client_id"]),
-    clientSecret: String(site["client_secret"]),
-    token: String(token["access_token"]),
-  }
-}
 
 /** `command` answers error `code` with HTTP `status`, as 4.x's HttpException writes it. */
 const failsWith = async (
@@ -86,6 +29,7 @@ const failsWith = async (
 
 export const v4CodeFlow = scenario({
   id: "v4-code-flow",
+  transports: ["https4"],
   title: "oxd 4.x: register_site without setup_client, its own token, a login, tokens, userinfo, logout, removal",
   checks:
     "register_site (no token) → get_client_token (the site's client) → get_authorization_url → get_tokens_by_code → get_user_info → get_logout_uri → remove_site, bare replies",
@@ -154,6 +98,7 @@ export const v4CodeFlow = scenario({
 
 export const v4Protection = scenario({
   id: "v4-protection",
+  transports: ["https4"],
   title: "oxd 4.x: a command needs a token of the site's own client, with the oxd scope",
   checks:
     "blank_access_token, inactive_access_token, invalid_access_token (another site's token), access_token_insufficient_scope, each 403",
@@ -196,6 +141,7 @@ export const v4Protection = scenario({
 
 export const v4Errors = scenario({
   id: "v4-errors",
+  transports: ["https4"],
   title: "oxd 4.x: bad params and unknown sites, with the code's HTTP status",
   checks: "invalid_oxd_id 400; get_tokens_by_code without code, and with a state not issued: bad_request 400",
   tags: ["v4", "errors"],

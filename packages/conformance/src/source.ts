@@ -16,7 +16,8 @@ export const hardening = (reason: string): Source => ({ kind: "hardening", reaso
 /**
  * What oxd 4.x does (GluuFederation/oxd `master`), cited from its source; paths shortened: S4/ =
  * oxd-server/src/main/java/org/gluu/oxd/server/, C4/ = oxd-common/src/main/java/org/gluu/oxd/common/. Checked only
- * by the `reference-4` profile, over the 4.x REST API (transport https4).
+ * by the `reference-4` profile: over the 4.x REST API (transport https4), and over tcp, https and ws, whose 3.1
+ * envelope carries the 4.x commands too.
  */
 export const reference4 = (citation: string): Source => ({ kind: "reference-4", citation })
 
@@ -42,12 +43,12 @@ export const resolveSource = (spec: SourceSpec, transport: string, fallback: Sou
 /**
  * What a run checks. `reference`: only what oxd 3.1.4 does (hardening checks are not evaluated; a scenario that is
  * hardening as a whole is not in the profile); `strict`: everything of the 3.1 API, hardening included;
- * `reference-4`: only what oxd 4.x does, over its REST API (transport https4).
+ * `reference-4`: only what oxd 4.x does, over its REST API (transport https4) and over the 3.1 API's transports.
  */
 export type Profile = "reference" | "strict" | "reference-4"
 /** The 3.1 API's profiles (over tcp, https, ws). */
 export const PROFILES: ReadonlyArray<Profile> = ["reference", "strict"]
-/** The 4.x API's (over https4). */
+/** The 4.x API's (over https4, and tcp, https and ws: core's 4.x commands in the 3.1 envelope). */
 export const PROFILES_4: ReadonlyArray<Profile> = ["reference-4"]
 export const isProfile = (s: string): s is Profile => [...PROFILES, ...PROFILES_4].includes(s as Profile)
 
@@ -63,7 +64,7 @@ export const describeSource = (source: Source): string =>
 /** One line on a profile, for the head of reports. */
 export const describeProfile = (profile: Profile): string =>
   profile === "reference-4"
-    ? "profile reference-4: only what oxd 4.x does is checked, over its REST API (https4)"
+    ? "profile reference-4: only what oxd 4.x does is checked, over its REST API (https4) and, for its commands, over tcp, https and ws"
     : profile === "reference"
       ? "profile reference: only what oxd 3.1.4 does is checked; hardening checks are left out (--profile strict adds them)"
       : "profile strict: what oxd 3.1.4 does, and oxd-ts's hardening on top (a 3.1.4 server fails the hardening checks)"

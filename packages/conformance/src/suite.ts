@@ -169,14 +169,18 @@ export const probeCommands = async (
   return { unsupported, answers }
 }
 
-/** The transports of the run's API generation: the 4.x REST API for reference-4, else the 3.1 API's three. */
+/** The default transports of a profile: the 4.x REST API for reference-4, else the 3.1 API's three. */
 const transportsOf = (profile: Profile | undefined) => (profile === "reference-4" ? TRANSPORTS_4 : TRANSPORTS)
 
+/**
+ * The run's transports: those asked for; else those with a target (reference-4 runs over the 3.1 API's three too: the
+ * 4.x commands are in its envelope); else the profile's API generation's.
+ */
 const orderedTransports = (opts: SuiteOptions): TransportName[] => {
   if (opts.transports?.length) return [...new Set(opts.transports)]
-  const all = transportsOf(opts.profile)
-  const given = all.filter((t) => opts.targets?.[t] !== undefined)
-  return given.length ? given : [...all]
+  const pool = opts.profile === "reference-4" ? [...TRANSPORTS, ...TRANSPORTS_4] : TRANSPORTS
+  const given = pool.filter((t) => opts.targets?.[t] !== undefined)
+  return given.length ? given : [...transportsOf(opts.profile)]
 }
 
 /**

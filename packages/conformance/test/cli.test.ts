@@ -70,6 +70,21 @@ describe("oxd-conformance arguments", () => {
     expect(parseCliArgs(["--profile", "strict"]).profile).toBe("strict")
   })
 
+  it("--profile reference-4: https4 by default; tcp, https and ws when named (the 4.x commands in the 3.1 envelope)", () => {
+    expect(parseCliArgs(["--profile", "reference-4"])).toMatchObject({ transports: ["https4"], named: [] })
+    expect(parseCliArgs(["--profile", "reference-4", "--transport", "tcp,ws,https,https4"])).toMatchObject({
+      transports: ["tcp", "ws", "https", "https4"],
+      named: ["tcp", "https", "ws", "https4"],
+    })
+    expect(
+      parseCliArgs(["--profile", "reference-4", "--target", "tcp=127.0.0.1:9", "--target", "https4=https://h:8543"]),
+    ).toMatchObject({
+      transports: ["tcp", "https4"],
+      named: ["tcp", "https4"],
+      targets: { tcp: "127.0.0.1:9", https4: "https://h:8543" },
+    })
+  })
+
   it("reporters and their files", () => {
     expect(parseCliArgs(["--reporter", "junit", "--out", "r.xml"]).outs).toEqual({ junit: "r.xml" })
     expect(parseCliArgs(["--reporter", "table", "--out", "junit=r.xml", "--out", "json=r.json"])).toMatchObject({
@@ -89,6 +104,8 @@ describe("oxd-conformance arguments", () => {
     [["--timeout", "0"], /--timeout 0/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["--profile", "lenient"], /--profile lenient: expected one of reference, strict/],
+    [["--transport", "https4"], /only the reference-4 profile runs over it/],
+    [["--profile", "strict", "--target", "https4=https://h:8543"], /only the reference-4 profile runs over it/],
   ])("refuses %j", (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(message)
   })

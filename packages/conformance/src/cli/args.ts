@@ -12,7 +12,8 @@ Usage: oxd-conformance [--transport tcp|https|ws|https4]… [--target [transport
 
 Targets
   --transport T          tcp, https or ws; repeatable (default: the transports --target names, else all three);
-                         https4: the oxd 4.x REST API (--profile reference-4; oxd-ts: rest4_port, https://127.0.0.1:8543)
+                         https4: the oxd 4.x REST API (--profile reference-4 only; oxd-ts: rest4_port,
+                         https://127.0.0.1:8543)
   --target [T=]ADDR      where the server listens; repeatable, or one per transport:
                            --target tcp=127.0.0.1:8099 --target https=https://127.0.0.1:8443 --target ws=wss://127.0.0.1:8445
                          a bare address applies to the one --transport given, or to the transport its scheme names
@@ -30,8 +31,11 @@ Profile
                          strict: also oxd-ts's hardening (PKCE, single-use and site-bound states, …), which a 3.1.4
                          server fails. Every scenario and assertion is reported with its source: a citation of the
                          oxd 3.1.4 source or documentation, or the standard or threat its hardening answers;
-                         reference-4: what oxd 4.x does (its source cited), over its REST API (--transport https4,
-                         the default then): register_site without setup_client, bare replies, 4.x errors
+                         reference-4: what oxd 4.x does (its source cited): its commands (get_rp, check_id_token,
+                         request objects…) over its REST API (--transport https4, the default then) and over tcp, https
+                         and ws, which carry them in the 3.1 envelope (name them: --transport tcp,ws,https,https4);
+                         the scenarios about the 4.x REST API itself (register_site without setup_client, bare
+                         replies, 4.x errors and statuses) run over https4 only
 
 OpenID Provider
   --op URL               the issuer the server under test uses. Without it, the bundled test OP is started in this
@@ -162,13 +166,20 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
       )
     targets[transport] = named ? named[2]! : v
   }
-  // the transports of the profile's API generation: the 4.x REST API for reference-4, else the 3.1 API's three
-  const pool = values.profile === "reference-4" ? TRANSPORTS_4 : TRANSPORTS
+  // reference-4 runs over the 4.x REST API (its default) and over the 3.1 API's three, whose envelope carries the 4.x
+  // commands too; the 3.1 profiles only over the 3.1 API's three (https4 has no 3.1 command)
+  const v4 = values.profile === "reference-4"
+  const pool = v4 ? [...TRANSPORTS, ...TRANSPORTS_4] : TRANSPORTS
+  const https4 = [...transports, ...(Object.keys(targets) as TransportName[])].includes("https4")
+  if (!v4 && https4)
+    throw new UsageError(
+      "https4 is the oxd 4.x REST API: only the reference-4 profile runs over it (add --profile reference-4)",
+    )
   const chosen = transports.length
     ? transports
     : pool.filter((t) => targets[t]).length
       ? pool.filter((t) => targets[t])
-      : [...pool]
+      : [...(v4 ? TRANSPORTS_4 : TRANSPORTS)]
   for (const t of Object.keys(targets) as TransportName[]) {
     if (!chosen.includes(t))
       throw new UsageError(`--target ${t}=${targets[t]} but --transport ${t} is not among ${chosen.join(", ")}`)
@@ -176,7 +187,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): CliOptions => {
 
   if (!isProfile(values.profile))
     throw new UsageError(`--profile ${values.profile}: expected one of ${[...PROFILES, ...PROFILES_4].join(", ")}`)
-  const named = TRANSPORTS.filter((t) => transports.includes(t) || targets[t] !== undefined)
+  const named = [...TRANSPORTS, ...TRANSPORTS_4].filter((t) => transports.includes(t) || targets[t] !== undefined)
 
   const reporters: ReporterName[] = []
   for (const r of values.reporter.flatMap((v) => v.split(","))) {

@@ -96,6 +96,11 @@ export interface Env {
    * Undefined: neither is sent (the server's default, client_secret_basic).
    */
   readonly authMethod?: string | undefined
+  /**
+   * The user the OP knows, for commands that log in with a password (oxd 4.x's test helpers). Undefined: the test
+   * OP's alice.
+   */
+  readonly user?: { readonly username: string; readonly password: string }
 }
 
 /** A failure that names the command, what the spec says and what the server did; and where that check comes from. */

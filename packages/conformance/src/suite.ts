@@ -91,6 +91,8 @@ export interface SuiteOptions {
   readonly claimsRedirectUri?: string
   /** token_endpoint_auth_method of every site and setup client the scenarios register (Env.authMethod). */
   readonly authMethod?: string
+  /** The user the OP knows, for commands that log in by password (Env.user). */
+  readonly user?: { readonly username: string; readonly password: string }
 }
 
 export const DEFAULT_REDIRECT_URI = "https://client.example.org/cb"
@@ -267,6 +269,7 @@ export const runSuite = async (opts: SuiteOptions): Promise<SuiteResult> => {
         postLogoutRedirectUri: opts.postLogoutRedirectUri ?? "https://client.example.org/logged-out",
         claimsRedirectUri: opts.claimsRedirectUri ?? "https://client.example.org/claims-cb",
         authMethod: opts.authMethod,
+        ...(opts.user ? { user: opts.user } : {}),
       }
       const results: ScenarioResult[] = []
       for (const s of selected) {

@@ -52,7 +52,8 @@ OpenID Provider
                          endpoint: client_secret_basic or client_secret_post (sent as client_token_endpoint_auth_method
                          with register_site/setup_client, authentication_method with get_client_token); default:
                          none sent (the server's default). LemonLDAP::NG 2.16 needs client_secret_post (docs/providers.md)
-  --username U, --password P                  the user (default alice / alice-password)
+  --username U, --password P                  the user (default alice / alice-password); also the one the 4.x test
+                         helpers log in by password (reference-4, v4-test-helpers)
   --username-field NAME, --password-field NAME the login form's field names (default: username / password when
                          the form has them, else its only text or email field / its only password field)
 

@@ -148,6 +148,7 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
       skip: opts.skip,
       timeout: opts.timeout,
       ...(opts.authMethod ? { authMethod: opts.authMethod } : {}),
+      user: { username: opts.username, password: opts.password },
       onProgress: (e) => {
         const line = progressLine(e)
         if (line !== undefined) say(line)

@@ -379,7 +379,8 @@ export const v4RequestObject = scenario({
   },
 })
 
-const USER = { username: "alice", password: "alice-password" }
+/** The test OP's user, when the run names none (Env.user; the CLI's --username, --password). */
+const TEST_OP_USER = { username: "alice", password: "alice-password" }
 
 export const v4TestHelpers = scenario({
   id: "v4-test-helpers",
@@ -394,14 +395,15 @@ export const v4TestHelpers = scenario({
   commands: ["register_site", "get_authorization_code", "get_tokens_by_code", "authorization_code_flow"],
   async run(t: Ctx) {
     const site = await site4(t)
-    const reply = await t.call("get_authorization_code", { oxd_id: site.oxdId, ...USER })
+    const user = t.env.user ?? TEST_OP_USER
+    const reply = await t.call("get_authorization_code", { oxd_id: site.oxdId, ...user })
     if (reply.status === "error" && reply.data.error === "unsupported_operation")
       t.skip(
         `the target does not offer the test helpers (get_authorization_code: ${reply.data.error_description}); oxd-ts serves them with test_helpers_enabled: true`,
       )
     const code = await t.ok(
       "get_authorization_code",
-      { oxd_id: site.oxdId, ...USER },
+      { oxd_id: site.oxdId, ...user },
       reference4("S4/RestResource.java:124-130, C4/CommandType.java:26"),
     )
     t.expect(
@@ -427,8 +429,8 @@ export const v4TestHelpers = scenario({
         client_id: site.clientId,
         client_secret: site.clientSecret,
         redirect_url: t.env.redirectUri,
-        user_id: USER.username,
-        user_secret: USER.password,
+        user_id: user.username,
+        user_secret: user.password,
         scope: "openid",
       },
       reference4("S4/RestResource.java:204-210, C4/CommandType.java:46"),

@@ -175,6 +175,18 @@ describe("the oxd 4.x REST API", () => {
     )
   })
 
+  it("a scope_expression without rule: 400 invalid_scope_expression, 4.x's spelling (ERC:92; 3.1's is invalid_scope_expressioin)", async () => {
+    const { oxdId, token } = await registerSite()
+    const r = await rest.send("/uma-rs-protect", {
+      body: {
+        oxd_id: oxdId,
+        resources: [{ path: "/photos", conditions: [{ httpMethods: ["GET"], scope_expression: { data: ["read"] } }] }],
+      },
+      headers: bearer(token),
+    })
+    v4Error(r, 400, "invalid_scope_expression")
+  })
+
   it("AuthorizationOxdId naming the params' oxd_id is accepted; another site's is refused 400 invalid_authorization_oxd_id (RR:341-344, ERC:119)", async () => {
     const a = await registerSite()
     const b = await registerSite()

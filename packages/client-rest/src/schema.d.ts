@@ -1023,6 +1023,18 @@ export interface components {
             custom_parameters?: {
                 [key: string]: string | number | boolean | null;
             } | null;
+            /** @description oxd 4.x: extra authorization request parameters, each sent on its own (not as custom_response_headers). The same refusals as custom_parameters: state, nonce, PKCE, redirect_uri, client_id, response_type, scope, request, request_uri, response_mode and registration are bad_request. */
+            params?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
+            /** @description oxd 4.x: the redirect URI to name in the request instead of authorization_redirect_uri; it must be one the site registered (redirect_uris), else redirect_uri_is_not_registered. get_tokens_by_code names the same one. */
+            redirect_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: the response types to ask for; used when the site registered them all, else the site's registered ones. */
+            response_types?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x's caller-chosen state: not taken. The server makes the state (sealed, single use) and the nonce; a non-empty value is refused with bad_request. Read the state from the callback. */
+            state?: string | number | boolean | null;
+            /** @description oxd 4.x's caller-chosen nonce: not taken (the server's nonce is derived from its state); refused. */
+            nonce?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -1744,6 +1756,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -1912,6 +1940,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -2049,6 +2093,8 @@ export interface components {
             http_method: string;
             /** @description The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it). */
             path: string;
+            /** @description oxd 4.x: the scopes this request needs, any one of which opens it, in place of the resource's scopes or scope_expression; the permission ticket asks for them too. Absent or empty: the resource's. */
+            scopes?: (string | number | boolean)[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -2265,6 +2311,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */

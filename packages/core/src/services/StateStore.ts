@@ -15,6 +15,8 @@ export interface PendingRequest {
   readonly nonce: string
   readonly codeVerifier: string | null
   readonly expiresAt: number
+  /** Which registered redirect URI the request named (sealedState.ts SealedRequest.redirect). */
+  readonly redirect: number
 }
 
 /** Used states are remembered this long past their expiry (a replay is told "used"/"expired"), then purged. */
@@ -36,9 +38,11 @@ export class StateStore extends Context.Service<
       readonly oxdId: string
       readonly purpose?: Purpose
       readonly pkce: boolean
+      /** the registered redirect URI the request names (0: the site's authorization_redirect_uri) */
+      readonly redirect?: number
     }): Effect.Effect<PendingRequest, StoreFailed>
     /** issue, synchronously on the wall clock, once the state key is loaded (answers from memory); else undefined. */
-    issueNow(oxdId: string, pkce: boolean): PendingRequest | undefined
+    issueNow(oxdId: string, pkce: boolean, redirect?: number): PendingRequest | undefined
     /** Takes the request once; a state of another site or purpose is "unknown" and stays usable by its owner. */
     consume(oxdId: string, state: string, purpose?: Purpose): Effect.Effect<PendingRequest, InvalidState | StoreFailed>
     /**
@@ -80,15 +84,16 @@ export class StateStore extends Context.Service<
         purpose: Purpose,
         pkce: boolean,
         now: number,
-      ): PendingRequest => ({ purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, now + ttl) })
+        redirect = 0,
+      ): PendingRequest => ({ purpose, oxdId, ...seal.seal(oxdId, purpose, pkce, now + ttl, redirect) })
 
       return StateStore.of({
-        issue: Effect.fnUntraced(function* ({ oxdId, purpose = "authorization", pkce }) {
+        issue: Effect.fnUntraced(function* ({ oxdId, purpose = "authorization", pkce, redirect }) {
           const seal = yield* sealer
-          return issued(seal, oxdId, purpose, pkce, yield* Clock.currentTimeMillis)
+          return issued(seal, oxdId, purpose, pkce, yield* Clock.currentTimeMillis, redirect)
         }),
-        issueNow: (oxdId, pkce) =>
-          ready && issued(ready, oxdId, "authorization", pkce, clock.currentTimeMillisUnsafe()),
+        issueNow: (oxdId, pkce, redirect) =>
+          ready && issued(ready, oxdId, "authorization", pkce, clock.currentTimeMillisUnsafe(), redirect),
         check: Effect.fnUntraced(function* (oxdId, state, purpose = "authorization") {
           const now = yield* Clock.currentTimeMillis
           const opened = (yield* sealer).open(oxdId, purpose, state)

@@ -16,6 +16,25 @@ export const Params = Schema.Struct({
     description:
       'Extra authorization request parameters (login_hint, ui_locales, max_age, claims…): sent each on its own and, as oxd 3.1 sends them, together as custom_response_headers (a JSON array [{"name":"value"}]). Numbers and booleans are sent as text, null values not at all. Those that would change the protocol — state, nonce, code_challenge(_method), redirect_uri, client_id, response_type, scope, request, request_uri, response_mode, registration — are refused with bad_request.',
   }),
+  params: optional(Schema.Record(Schema.String, Schema.NullOr(Text))).annotate({
+    description:
+      "oxd 4.x: extra authorization request parameters, each sent on its own (not as custom_response_headers). The same refusals as custom_parameters: state, nonce, PKCE, redirect_uri, client_id, response_type, scope, request, request_uri, response_mode and registration are bad_request.",
+  }),
+  redirect_uri: optional(Text).annotate({
+    description:
+      "oxd 4.x: the redirect URI to name in the request instead of authorization_redirect_uri; it must be one the site registered (redirect_uris), else redirect_uri_is_not_registered. get_tokens_by_code names the same one.",
+  }),
+  response_types: optional(StringList).annotate({
+    description:
+      "oxd 4.x: the response types to ask for; used when the site registered them all, else the site's registered ones.",
+  }),
+  state: optional(Text).annotate({
+    description:
+      "oxd 4.x's caller-chosen state: not taken. The server makes the state (sealed, single use) and the nonce; a non-empty value is refused with bad_request. Read the state from the callback.",
+  }),
+  nonce: optional(Text).annotate({
+    description: "oxd 4.x's caller-chosen nonce: not taken (the server's nonce is derived from its state); refused.",
+  }),
   protection_access_token: ProtectionAccessToken,
 }).annotate({
   description: "Builds the URL to send the user to for login; state, nonce and PKCE are generated and remembered.",

@@ -772,7 +772,7 @@ export interface components {
             op_discovery_path?: string | number | boolean | null;
             /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
             op_configuration_endpoint?: string | number | boolean | null;
-            /** @description Scopes to request; the protection scope (uma_protection) when absent. */
+            /** @description Scopes to request, with openid; when absent, the protection scopes (protection_scope: oxd, uma_protection) on the 3.1 API and openid alone on the oxd 4.x API, as 4.x asks. */
             scope?: (string | number | boolean)[] | string | null;
             /** @description client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
             authentication_method?: string | number | boolean | null;

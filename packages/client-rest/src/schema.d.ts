@@ -524,6 +524,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/initiate-third-party-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a login the OP initiated (third-party initiated login, oxd 4.x): the authorization URL.
+         * @description The oxd command `initiate_third_party_login`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["initiate_third_party_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get-authorization-code": {
         parameters: {
             query?: never;
@@ -1538,6 +1558,37 @@ export interface components {
             scope: string | null;
             /** @description The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
             id_token: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description oxd 4.x initiate_third_party_login: the OP asked the RP's initiate_login_uri to start a login (iss, login_hint, target_link_uri); answers the authorization URL to send the user to, as get_authorization_url. */
+        InitiateThirdPartyLoginParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The issuer of the OP that initiates the login (OpenID Connect Core §4); required, and it must be the site's OP's issuer. */
+            iss?: string | number | boolean | null;
+            /** @description The OP's hint of who is to log in; sent on in the authorization request. */
+            login_hint?: string | number | boolean | null;
+            /** @description Where the OP wants the user to end up after login; its host must be the host of one of the site's redirect URIs (else bad_request_invalid_target_uri). Not followed by the server: the RP redirects there once get_tokens_by_code succeeds. */
+            target_link_uri?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of initiate_third_party_login: {"status":"ok","data":<InitiateThirdPartyLoginResult>}. */
+        InitiateThirdPartyLoginReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of initiate_third_party_login. */
+            data: components["schemas"]["InitiateThirdPartyLoginResult"];
+        };
+        InitiateThirdPartyLoginResult: {
+            /** @description The OP's authorization endpoint with the site's request (state, nonce and PKCE as get_authorization_url's, and login_hint): send the user's browser there. */
+            authorization_url: string;
         } & {
             [key: string]: unknown;
         };
@@ -3223,6 +3274,37 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    initiate_third_party_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiateThirdPartyLoginParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<InitiateThirdPartyLoginResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiateThirdPartyLoginReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

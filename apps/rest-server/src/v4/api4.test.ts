@@ -86,9 +86,10 @@ describe("the oxd 4.x REST API", () => {
       "get_discovery",
       "get_issuer",
       "get_request_object_uri",
+      "initiate_third_party_login",
     ])
-    // the one row left: initiate-third-party-login has no core command yet
-    expect(unservedV4Paths().map((p) => p.command)).toEqual(["initiate_third_party_login"])
+    // every row is served now
+    expect(unservedV4Paths()).toEqual([])
     expect(unservedV4Paths().length + servedV4Paths().length).toBe(V4_PATHS.length)
   })
 
@@ -172,6 +173,27 @@ describe("the oxd 4.x REST API", () => {
       }),
       400,
       "invalid_oxd_id",
+    )
+  })
+
+  it("GET /initiate-third-party-login/{oxd_id}?iss&login_hint&target_link_uri: the authorization URL, with the site's token (RR:268-274, CommandType.java:56)", async () => {
+    const { oxdId, token } = await registerSite()
+    const query = (iss: string) =>
+      `/initiate-third-party-login/${oxdId}?${new URLSearchParams({ iss, login_hint: "alice", target_link_uri: `${REDIRECT_URI}/next` })}`
+    const r = bare(await rest.send(query(op.issuer), { method: "GET", headers: bearer(token) }))
+    const url = new URL(r["authorization_url"])
+    expect(url.origin).toBe(op.issuer)
+    expect(url.searchParams.get("login_hint")).toBe("alice")
+    v4Error(await rest.send(query(op.issuer), { method: "GET" }), 403, "blank_access_token")
+    v4Error(
+      await rest.send(query("https://evil.example"), { method: "GET", headers: bearer(token) }),
+      400,
+      "bad_request",
+    )
+    v4Error(
+      await rest.send(`/initiate-third-party-login/${oxdId}`, { method: "GET", headers: bearer(token) }),
+      400,
+      "bad_request_no_issuer",
     )
   })
 

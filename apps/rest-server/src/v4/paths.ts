@@ -66,7 +66,7 @@ export const V4_PATHS: ReadonlyArray<V4Path> = [
   { path: "/get-discovery", method: "POST", command: "get_discovery", source: "RR:244-250" },
   { path: "/get-issuer", method: "POST", command: "get_issuer", source: "RR:252-258" },
   { path: "/get-request-object-uri", method: "POST", command: "get_request_object_uri", source: "RR:260-266" },
-  // RR:268-274 GET /initiate-third-party-login/{oxd_id}: no core command yet (initiate_third_party_login)
+  // RR:268-274 GET /initiate-third-party-login/{oxd_id}?iss=&login_hint=&target_link_uri=, protected (CommandType.java:56)
   {
     path: "/initiate-third-party-login",
     method: "GET",

@@ -544,6 +544,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/initiate-third-party-login/{oxd_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a login the OP initiated (third-party initiated login, oxd 4.x): the authorization URL.
+         * @description The oxd command `initiate_third_party_login` (oxd 4.x RestResource.java, :268-274); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        get: operations["initiate_third_party_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health-check": {
         parameters: {
             query?: never;
@@ -1071,6 +1091,12 @@ export interface components {
             version: string;
             /** @enum {string} */
             status: "running";
+        };
+        InitiateThirdPartyLoginResult: {
+            /** @description The OP's authorization endpoint with the site's request (state, nonce and PKCE as get_authorization_url's, and login_hint): send the user's browser there. */
+            authorization_url: string;
+        } & {
+            [key: string]: unknown;
         };
         /** @description Asks the OP whether an access token is active, and what it grants. */
         IntrospectAccessTokenParams: {
@@ -2971,6 +2997,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetRequestObjectUriResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    initiate_third_party_login: {
+        parameters: {
+            query?: {
+                iss?: string;
+                login_hint?: string;
+                target_link_uri?: string;
+            };
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path: {
+                oxd_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of initiate_third_party_login. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiateThirdPartyLoginResult"];
                 };
             };
             /** @description Bad params, or a body that is no JSON object. */

@@ -1126,6 +1126,26 @@ export type GetRequestObjectParams = {
 /** The `data` of `get_request_object`'s ok reply. */
 export type GetRequestObjectResult = string
 
+/** The params of `initiate_third_party_login`: Start a login the OP initiated (third-party initiated login, oxd 4.x): the authorization URL. */
+export type InitiateThirdPartyLoginParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The issuer of the OP that initiates the login (OpenID Connect Core §4); required, and it must be the site's OP's issuer. */
+  readonly iss?: string | number | boolean | null | undefined
+  /** The OP's hint of who is to log in; sent on in the authorization request. */
+  readonly login_hint?: string | number | boolean | null | undefined
+  /** Where the OP wants the user to end up after login; its host must be the host of one of the site's redirect URIs (else bad_request_invalid_target_uri). Not followed by the server: the RP redirects there once get_tokens_by_code succeeds. */
+  readonly target_link_uri?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `initiate_third_party_login`'s ok reply. */
+export type InitiateThirdPartyLoginResult = {
+  /** The OP's authorization endpoint with the site's request (state, nonce and PKCE as get_authorization_url's, and login_hint): send the user's browser there. */
+  readonly authorization_url: string
+}
+
 /** The params of `get_authorization_code`: Test helper: log a user in by password and get an authorization code (oxd 4.x; test_helpers_enabled). */
 export type GetAuthorizationCodeParams = {
   /** The oxd_id returned by register_site (or setup_client). */
@@ -1280,6 +1300,7 @@ export interface Commands {
   readonly get_rp_jwks: { readonly params: GetRpJwksParams; readonly result: GetRpJwksResult }
   readonly get_request_object_uri: { readonly params: GetRequestObjectUriParams; readonly result: GetRequestObjectUriResult }
   readonly get_request_object: { readonly params: GetRequestObjectParams; readonly result: GetRequestObjectResult }
+  readonly initiate_third_party_login: { readonly params: InitiateThirdPartyLoginParams; readonly result: InitiateThirdPartyLoginResult }
   readonly get_authorization_code: { readonly params: GetAuthorizationCodeParams; readonly result: GetAuthorizationCodeResult }
   readonly authorization_code_flow: { readonly params: AuthorizationCodeFlowParams; readonly result: AuthorizationCodeFlowResult }
   readonly implicit_flow: { readonly params: ImplicitFlowParams; readonly result: ImplicitFlowResult }

@@ -5,6 +5,12 @@ import { MAX_REDIRECT_INDEX } from "../../services/sealedState.js"
 const listed = (site: Site): ReadonlyArray<string> =>
   (site.metadata["redirect_uris"] as ReadonlyArray<string> | undefined) ?? []
 
+/** Every redirect URI the site registered: its authorization_redirect_uri and its redirect_uris. */
+export const siteRedirectUris = (site: Site): ReadonlyArray<string> => [
+  ...(site.authorizationRedirectUri ? [site.authorizationRedirectUri] : []),
+  ...listed(site),
+]
+
 /**
  * The redirect URI a state names (sealedState.ts `redirect`): 0 the site's authorization_redirect_uri, n the n-th of
  * its redirect_uris. One the site no longer lists (update_site since) is "": the OP refuses the exchange, as it must.

@@ -86,6 +86,7 @@ describe("the oxd 4.x REST API", () => {
       "get_discovery",
       "get_issuer",
       "get_request_object_uri",
+      "implicit_flow",
       "initiate_third_party_login",
     ])
     // every row is served now
@@ -195,6 +196,53 @@ describe("the oxd 4.x REST API", () => {
       400,
       "bad_request_no_issuer",
     )
+  })
+
+  it("POST /implicit-flow (oxd-ts's path: 4.x has implicit_flow only as a command, CommandType.java:47): only with test_helpers_enabled", async () => {
+    const { site, token } = await registerSite()
+    const params = {
+      oxd_id: site["oxd_id"],
+      redirect_url: REDIRECT_URI,
+      client_id: site["client_id"],
+      client_secret: site["client_secret"],
+      user_id: "bob",
+      user_secret: "bob-password",
+      scope: "openid",
+    }
+    // off by default: the disabled command's answer, before its params are read (ERC:61's status)
+    const off = await rest.send("/implicit-flow", { body: params, headers: bearer(token) })
+    v4Error(off, 500, "unsupported_operation")
+    expect(off.body.error_description).toContain("test_helpers_enabled")
+    const helpers = await startTestRest(
+      { trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], test_helpers_enabled: true },
+      { api: "4" },
+    )
+    try {
+      const s = bare(
+        await helpers.send("/register-site", {
+          body: { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, scope: ["openid", "oxd"] },
+        }),
+      )
+      const { access_token } = bare(
+        await helpers.send("/get-client-token", {
+          body: {
+            op_host: op.issuer,
+            client_id: s["client_id"],
+            client_secret: s["client_secret"],
+            scope: ["openid", "oxd"],
+          },
+        }),
+      )
+      const flow = bare(
+        await helpers.send("/implicit-flow", {
+          body: { ...params, oxd_id: s["oxd_id"], client_id: s["client_id"], client_secret: s["client_secret"] },
+          headers: bearer(String(access_token)),
+        }),
+      )
+      expect(flow).toMatchObject({ access_token: expect.any(String), authorization_code: expect.any(String) })
+    } finally {
+      await helpers.close()
+    }
   })
 
   it("a scope_expression without rule: 400 invalid_scope_expression, 4.x's spelling (ERC:92; 3.1's is invalid_scope_expressioin)", async () => {

@@ -544,6 +544,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/implicit-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: as authorization_code_flow (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `implicit_flow` (oxd-ts's own path: 4.x has the command (CommandType.java:47) and no RestResource method); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["implicit_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/initiate-third-party-login/{oxd_id}": {
         parameters: {
             query?: never;
@@ -1091,6 +1111,45 @@ export interface components {
             version: string;
             /** @enum {string} */
             status: "running";
+        };
+        /** @description Test helper (test_helpers_enabled): as authorization_code_flow, without acr (oxd 4.x implicit-flow, which despite its name runs a code flow). */
+        ImplicitFlowParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The client's registered redirect URI. */
+            redirect_url: string | number | boolean;
+            /** @description The client to log in for (not necessarily the site's). */
+            client_id: string | number | boolean;
+            /** @description Its secret (client_secret_basic at the token endpoint). */
+            client_secret: string | number | boolean;
+            /** @description The user's name at the OP. */
+            user_id: string | number | boolean;
+            /** @description The user's password at the OP. */
+            user_secret: string | number | boolean;
+            /** @description Scopes, space-separated; openid when absent. */
+            scope?: string | number | boolean | null;
+            /** @description The nonce of the request (random when absent). */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ImplicitFlowResult: {
+            /** @description The access token the OP issued. */
+            access_token: string;
+            /** @description The OP's expires_in; null when it gave none. */
+            expires_in_seconds: number | null;
+            /** @description The refresh token; null when the OP gave none. */
+            refresh_token: string | null;
+            /** @description The code the login returned (already exchanged). */
+            authorization_code: string;
+            /** @description The granted scope, as the token answer gives it. */
+            scope: string | null;
+            /** @description The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
+            id_token: string | null;
+        } & {
+            [key: string]: unknown;
         };
         InitiateThirdPartyLoginResult: {
             /** @description The OP's authorization endpoint with the site's request (state, nonce and PKCE as get_authorization_url's, and login_hint): send the user's browser there. */
@@ -2997,6 +3056,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetRequestObjectUriResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    implicit_flow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplicitFlowParams"];
+            };
+        };
+        responses: {
+            /** @description The result of implicit_flow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImplicitFlowResult"];
                 };
             };
             /** @description Bad params, or a body that is no JSON object. */

@@ -1051,9 +1051,9 @@ export interface components {
             redirect_uri?: string | number | boolean | null;
             /** @description oxd 4.x: the response types to ask for; used when the site registered them all, else the site's registered ones. */
             response_types?: (string | number | boolean)[] | string | null;
-            /** @description oxd 4.x's caller-chosen state: not taken. The server makes the state (sealed, single use) and the nonce; a non-empty value is refused with bad_request. Read the state from the callback. */
+            /** @description oxd 4.x: the state to send instead of the server's (16 to 512 visible ASCII characters, a random value); stored until get_tokens_by_code takes it, once. Not with a redirect_uri other than authorization_redirect_uri. */
             state?: string | number | boolean | null;
-            /** @description oxd 4.x's caller-chosen nonce: not taken (the server's nonce is derived from its state); refused. */
+            /** @description oxd 4.x: the nonce to send instead of the server's (at most 512 visible ASCII characters); the ID token must carry it. */
             nonce?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;

@@ -565,9 +565,9 @@ export type GetAuthorizationUrlParams = {
   readonly redirect_uri?: string | number | boolean | null | undefined
   /** oxd 4.x: the response types to ask for; used when the site registered them all, else the site's registered ones. */
   readonly response_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
-  /** oxd 4.x's caller-chosen state: not taken. The server makes the state (sealed, single use) and the nonce; a non-empty value is refused with bad_request. Read the state from the callback. */
+  /** oxd 4.x: the state to send instead of the server's (16 to 512 visible ASCII characters, a random value); stored until get_tokens_by_code takes it, once. Not with a redirect_uri other than authorization_redirect_uri. */
   readonly state?: string | number | boolean | null | undefined
-  /** oxd 4.x's caller-chosen nonce: not taken (the server's nonce is derived from its state); refused. */
+  /** oxd 4.x: the nonce to send instead of the server's (at most 512 visible ASCII characters); the ID token must carry it. */
   readonly nonce?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined

@@ -59,23 +59,43 @@ export interface CallerParameters {
   readonly extra: Readonly<Record<string, string>>
 }
 
+/** What a caller's state or nonce may be: visible ASCII (it goes into the URL and the store), at most 512 characters. */
+const VISIBLE_ASCII = /^[\x21-\x7e]{1,512}$/
+/** A caller's state is what the login is checked against: long enough to be a random value, not a counter. */
+const MIN_STATE_LENGTH = 16
+
+/** oxd 4.x: the caller's state and nonce when not blank (GetAuthorizationUrlOperation.java:72-73, isNotBlank). */
+export const chosen = (p: Pick<typeof Params.Type, "state" | "nonce">) => ({
+  state: present(p.state?.trim()) ? p.state : undefined,
+  nonce: present(p.nonce?.trim()) ? p.nonce : undefined,
+})
+
 /**
  * The caller's custom_parameters and params, or the refusal naming the first that would change the protocol (both
  * roads use it). A null value is no parameter, as in the reference (org.json's JSONObject.put drops it). oxd 4.x's
- * caller-chosen state and nonce are refused here too: the server's state is sealed (it carries the request and its
- * nonce and PKCE verifier derive from it), so a value of the caller's could not be that state.
+ * caller-chosen state and nonce are checked here too: visible ASCII, and a state of 16 characters at least.
  */
 export const callerParameters = (
   p: Pick<typeof Params.Type, "custom_parameters" | "params" | "state" | "nonce">,
 ): CallerParameters | InvalidParams => {
-  for (const field of ["state", "nonce"] as const) {
-    if (present(p[field]?.trim()))
+  const { state, nonce } = chosen(p)
+  for (const [field, v] of [
+    ["state", state],
+    ["nonce", nonce],
+  ] as const) {
+    if (v !== undefined && !VISIBLE_ASCII.test(v))
       return new InvalidParams({
         code: "bad_request",
         field,
-        detail: `is not taken: it ${SERVER_OWNED} (oxd-ts seals its own; read the state from the callback)`,
+        detail: "must be at most 512 visible ASCII characters (no spaces or control characters)",
       })
   }
+  if (state !== undefined && state.length < MIN_STATE_LENGTH)
+    return new InvalidParams({
+      code: "bad_request",
+      field: "state",
+      detail: `must be at least ${MIN_STATE_LENGTH} characters, a random value: the login is checked against it (or leave it out: the server makes one)`,
+    })
   const custom = extraParameters(p.custom_parameters, "custom_parameters")
   if (custom instanceof InvalidParams) return custom
   const extra = extraParameters(p.params, "params")

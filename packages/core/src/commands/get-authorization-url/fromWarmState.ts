@@ -1,6 +1,6 @@
 import type { FromWarmState } from "../../Command.js"
 import { InvalidParams } from "../../errors.js"
-import { authorizationParams, callerParameters, redirectOf } from "./authorizationParams.js"
+import { authorizationParams, callerParameters, chosen, redirectOf } from "./authorizationParams.js"
 import type { Params, Result } from "./schema.js"
 
 /**
@@ -11,6 +11,9 @@ export const fromWarmState: FromWarmState<typeof Params.Type, typeof Result.Type
   // a refused parameter or redirect URI is the handler's to answer (it runs the same rules)
   const caller = callerParameters(p)
   if (caller instanceof InvalidParams) return undefined
+  // a caller's state or nonce is stored: the handler's
+  const { state, nonce } = chosen(p)
+  if (state !== undefined || nonce !== undefined) return undefined
   const site = warm.site(p.oxd_id)
   if (!site) return undefined
   const redirect = redirectOf(p, site)

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
@@ -44,14 +45,55 @@ describe("get_authorization_url: oxd 4.x params", () => {
     }
   })
 
-  it("refuses a caller's state or nonce: the server's state is sealed and single use", async () => {
+  it("sends the caller's state and nonce; get_tokens_by_code takes that state once and checks the ID token's nonce", async () => {
     const oxdId = await registerSite(oxd, op)
-    for (const field of ["state", "nonce"]) {
-      const e = await failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, [field]: "chosen-by-caller" }))
-      expect(e.error, field).toBe("bad_request")
-      expect(e.error_description).toContain(field)
-    }
-    // blank, as 4.x's isNotBlank: the server's own
+    const state = randomBytes(24).toString("base64url")
+    const url = await urlOf({ oxd_id: oxdId, state, nonce: "caller-nonce-1" })
+    expect([url.searchParams.get("state"), url.searchParams.get("nonce")]).toEqual([state, "caller-nonce-1"])
+    expect(url.searchParams.get("code_challenge_method")).toBe("S256")
+    const login = await headlessLogin(url.href, { ca: op.caPem })
+    expect(login.state).toBe(state)
+    const tokens = await ok(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code: login.code, state }))
+    expect(tokens["id_token_claims"]["nonce"]).toEqual(["caller-nonce-1"])
+    // single use
+    const again = await failure(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code: login.code, state }))
+    expect(again.error).toBe("bad_request")
+    expect(again.error_description).toContain("already used")
+    // another site cannot take it either
+    const other = await registerSite(oxd, op)
+    const state2 = randomBytes(24).toString("base64url")
+    const login2 = await headlessLogin((await urlOf({ oxd_id: oxdId, state: state2 })).href, { ca: op.caPem })
+    const foreign = await failure(call(oxd, "get_tokens_by_code", { oxd_id: other, code: login2.code, state: state2 }))
+    expect(foreign.error_description).toContain("not issued by this server for this oxd_id")
+    await ok(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code: login2.code, state: state2 }))
+  })
+
+  it("with the caller's nonce alone, makes and stores a state of its own", async () => {
+    const oxdId = await registerSite(oxd, op)
+    const url = await urlOf({ oxd_id: oxdId, nonce: "n-only" })
+    expect(url.searchParams.get("nonce")).toBe("n-only")
+    const login = await headlessLogin(url.href, { ca: op.caPem })
+    expect(login.state).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const tokens = await ok(call(oxd, "get_tokens_by_code", { oxd_id: oxdId, code: login.code, state: login.state }))
+    expect(tokens["id_token_claims"]["nonce"]).toEqual(["n-only"])
+  })
+
+  it("refuses a short or unprintable state, one in use, and a caller's state with another redirect_uri", async () => {
+    const oxdId = await registerSite(oxd, op, { redirect_uris: [OTHER] })
+    const refusal = async (params: Record<string, unknown>) =>
+      failure(call(oxd, "get_authorization_url", { oxd_id: oxdId, ...params }))
+    expect((await refusal({ state: "short" })).error_description).toContain("at least 16")
+    expect((await refusal({ state: "has spaces in the middle" })).error).toBe("bad_request")
+    expect((await refusal({ nonce: "x".repeat(513) })).error).toBe("bad_request")
+    const state = randomBytes(24).toString("base64url")
+    await urlOf({ oxd_id: oxdId, state })
+    expect((await refusal({ state })).error_description).toContain("in use")
+    // the server's own state cannot be chosen either
+    const sealed = (await urlOf({ oxd_id: oxdId })).searchParams.get("state")
+    expect((await refusal({ state: sealed })).error_description).toContain("in use")
+    const mixed = await refusal({ state: randomBytes(24).toString("base64url"), redirect_uri: OTHER })
+    expect(mixed.error_description).toContain("redirect_uri")
+    // blank, as 4.x's isNotBlank: the server's own (sealed) state
     expect((await urlOf({ oxd_id: oxdId, state: " " })).searchParams.get("state")).toHaveLength(53)
   })
 

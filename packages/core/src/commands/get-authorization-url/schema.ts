@@ -30,10 +30,11 @@ export const Params = Schema.Struct({
   }),
   state: optional(Text).annotate({
     description:
-      "oxd 4.x's caller-chosen state: not taken. The server makes the state (sealed, single use) and the nonce; a non-empty value is refused with bad_request. Read the state from the callback.",
+      "oxd 4.x: the state to send instead of the server's (16 to 512 visible ASCII characters, a random value); stored until get_tokens_by_code takes it, once. Not with a redirect_uri other than authorization_redirect_uri.",
   }),
   nonce: optional(Text).annotate({
-    description: "oxd 4.x's caller-chosen nonce: not taken (the server's nonce is derived from its state); refused.",
+    description:
+      "oxd 4.x: the nonce to send instead of the server's (at most 512 visible ASCII characters); the ID token must carry it.",
   }),
   protection_access_token: ProtectionAccessToken,
 }).annotate({

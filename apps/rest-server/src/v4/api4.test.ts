@@ -245,6 +245,25 @@ describe("the oxd 4.x REST API", () => {
     }
   })
 
+  it("get_authorization_url's redirect_uri: one the site did not register, 400 redirect_uri_is_not_registered (GetAuthorizationUrlOperation.java:60-62, ERC:97)", async () => {
+    const { oxdId, token } = await registerSite()
+    v4Error(
+      await rest.send("/get-authorization-url", {
+        body: { oxd_id: oxdId, redirect_uri: "https://elsewhere.example/cb" },
+        headers: bearer(token),
+      }),
+      400,
+      "redirect_uri_is_not_registered",
+    )
+    const named = bare(
+      await rest.send("/get-authorization-url", {
+        body: { oxd_id: oxdId, redirect_uri: REDIRECT_URI, params: { login_hint: "alice" } },
+        headers: bearer(token),
+      }),
+    )
+    expect(new URL(named["authorization_url"]).searchParams.get("login_hint")).toBe("alice")
+  })
+
   it("a scope_expression without rule: 400 invalid_scope_expression, 4.x's spelling (ERC:92; 3.1's is invalid_scope_expressioin)", async () => {
     const { oxdId, token } = await registerSite()
     const r = await rest.send("/uma-rs-protect", {

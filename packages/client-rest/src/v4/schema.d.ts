@@ -1623,6 +1623,8 @@ export interface components {
             ui_locales?: (string | number | boolean)[] | string | null;
             /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: UMA's claims-gathering redirect URIs to register in place of the site's (UpdateSiteOperation.java:142-144); the registered ones stay when absent. */
+            claims_redirect_uri?: (string | number | boolean)[] | string | null;
             /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
             access_token_as_jwt?: boolean | ("true" | "false") | number | null;
             /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */

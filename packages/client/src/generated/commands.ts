@@ -439,6 +439,8 @@ export type UpdateSiteParams = {
   readonly ui_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: UMA's claims-gathering redirect URIs to register in place of the site's (UpdateSiteOperation.java:142-144); the registered ones stay when absent. */
+  readonly claims_redirect_uri?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
   readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
   /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */

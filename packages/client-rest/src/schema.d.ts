@@ -524,6 +524,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/initiate-third-party-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a login the OP initiated (third-party initiated login, oxd 4.x): the authorization URL.
+         * @description The oxd command `initiate_third_party_login`: the JSON body is its params, the reply the oxd envelope. Needs `Authorization: Bearer <protection_access_token>` (that spelling: `Bearer` and one space): a token from `/get-client-token` for the setup client of the site (`oxd_id`); without one, 403 with error `403`. A `protection_access_token` in the body is not used.
+         */
+        post: operations["initiate_third_party_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get-authorization-code": {
         parameters: {
             query?: never;
@@ -1023,6 +1043,18 @@ export interface components {
             custom_parameters?: {
                 [key: string]: string | number | boolean | null;
             } | null;
+            /** @description oxd 4.x: extra authorization request parameters, each sent on its own (not as custom_response_headers). The same refusals as custom_parameters: state, nonce, PKCE, redirect_uri, client_id, response_type, scope, request, request_uri, response_mode and registration are bad_request. */
+            params?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
+            /** @description oxd 4.x: the redirect URI to name in the request instead of authorization_redirect_uri; it must be one the site registered (redirect_uris), else redirect_uri_is_not_registered. get_tokens_by_code names the same one. */
+            redirect_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: the response types to ask for; used when the site registered them all, else the site's registered ones. */
+            response_types?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the state to send instead of the server's (16 to 512 visible ASCII characters, a random value); stored until get_tokens_by_code takes it, once. Not with a redirect_uri other than authorization_redirect_uri. */
+            state?: string | number | boolean | null;
+            /** @description oxd 4.x: the nonce to send instead of the server's (at most 512 visible ASCII characters); the ID token must carry it. */
+            nonce?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -1056,7 +1088,7 @@ export interface components {
             op_discovery_path?: string | number | boolean | null;
             /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
             op_configuration_endpoint?: string | number | boolean | null;
-            /** @description Scopes to request; the protection scope (uma_protection) when absent. */
+            /** @description Scopes to request, with openid; when absent, the protection scopes (protection_scope: oxd, uma_protection) on the 3.1 API and openid alone on the oxd 4.x API, as 4.x asks. */
             scope?: (string | number | boolean)[] | string | null;
             /** @description client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
             authentication_method?: string | number | boolean | null;
@@ -1529,6 +1561,37 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description oxd 4.x initiate_third_party_login: the OP asked the RP's initiate_login_uri to start a login (iss, login_hint, target_link_uri); answers the authorization URL to send the user to, as get_authorization_url. */
+        InitiateThirdPartyLoginParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The issuer of the OP that initiates the login (OpenID Connect Core §4); required, and it must be the site's OP's issuer. */
+            iss?: string | number | boolean | null;
+            /** @description The OP's hint of who is to log in; sent on in the authorization request. */
+            login_hint?: string | number | boolean | null;
+            /** @description Where the OP wants the user to end up after login; its host must be the host of one of the site's redirect URIs (else bad_request_invalid_target_uri). Not followed by the server: the RP redirects there once get_tokens_by_code succeeds. */
+            target_link_uri?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The reply of initiate_third_party_login: {"status":"ok","data":<InitiateThirdPartyLoginResult>}. */
+        InitiateThirdPartyLoginReply: {
+            /**
+             * @description ok: the command succeeded.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description The result of initiate_third_party_login. */
+            data: components["schemas"]["InitiateThirdPartyLoginResult"];
+        };
+        InitiateThirdPartyLoginResult: {
+            /** @description The OP's authorization endpoint with the site's request (state, nonce and PKCE as get_authorization_url's, and login_hint): send the user's browser there. */
+            authorization_url: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Asks the OP whether an access token is active, and what it grants. */
         IntrospectAccessTokenParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -1744,6 +1807,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -1912,6 +1991,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -2049,6 +2144,8 @@ export interface components {
             http_method: string;
             /** @description The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it). */
             path: string;
+            /** @description oxd 4.x: the scopes this request needs, any one of which opens it, in place of the resource's scopes or scope_expression; the permission ticket asks for them too. Absent or empty: the resource's. */
+            scopes?: (string | number | boolean)[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -2215,6 +2312,8 @@ export interface components {
             ui_locales?: (string | number | boolean)[] | string | null;
             /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: UMA's claims-gathering redirect URIs to register in place of the site's (UpdateSiteOperation.java:142-144); the registered ones stay when absent. */
+            claims_redirect_uri?: (string | number | boolean)[] | string | null;
             /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
             access_token_as_jwt?: boolean | ("true" | "false") | number | null;
             /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
@@ -2265,6 +2364,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -3161,6 +3276,37 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OpUnreachable"];
+        };
+    };
+    initiate_third_party_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiateThirdPartyLoginParams"];
+            };
+        };
+        responses: {
+            /** @description ok: {"status":"ok","data":<InitiateThirdPartyLoginResult>}; with rest_error_status: reference (the default) an oxd error comes with 200 too, as its error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiateThirdPartyLoginReply"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

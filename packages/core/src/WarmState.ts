@@ -23,7 +23,7 @@ export interface WarmState {
   /** The site's OP's authorization URL with these parameters, from its cached discovery. */
   authorizationUrl(site: Site, params: Record<string, string>): string | undefined
   /** A sealed state for an authorization request (no write), once the state key is loaded. */
-  issueState(oxdId: string, pkce: boolean): PendingRequest | undefined
+  issueState(oxdId: string, pkce: boolean, redirect?: number): PendingRequest | undefined
 }
 
 /** An answer given on the synchronous road: the result, and the event the handler would have published with it. */

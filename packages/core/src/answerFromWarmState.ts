@@ -105,7 +105,7 @@ export const answerFromWarmState = (
     rpt: (site, rpt) => s.uma.peekRpt(site, rpt),
     supportsPkceS256: (site) => s.op.peekSupportsPkceS256(opClientOf(site)),
     authorizationUrl: (site, params) => s.op.peekAuthorizationUrl(opClientOf(site), params),
-    issueState: (oxdId, pkce) => s.states.issueNow(oxdId, pkce),
+    issueState: (oxdId, pkce, redirect) => s.states.issueNow(oxdId, pkce, redirect),
   }
   const answer = (command: AnyCommand, params: Record<string, unknown>, ctx: CallContext): Reply | undefined => {
     const decoded = decode(command, params)

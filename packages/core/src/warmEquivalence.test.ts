@@ -148,6 +148,8 @@ const checkAccess = fc.record({
   path: field(["/photo", "/PHOTO"], ["/document", "/nothing", "", 3]),
   http_method: field(["GET", "get"], ["POST", "PUT", "", null]),
   rpt: field(["@own.rpt"], ["@rptA", "@rptB", "@rptC", "@rptD", "an-unknown-rpt", ""]),
+  // oxd 4.x: the scopes the request needs (the RPTs hold view on /photo GET)
+  scopes: sometimes(["view"], ["add"], ["add", "view"], [], "view", 4),
   protection_access_token: field(["@own.token"], otherTokens),
   extra: sometimes({ deep: [1, 2] }, "x"),
 })
@@ -164,6 +166,10 @@ const authorizationUrl = fc.record({
     { redirect_uri: "https://evil" },
     "x",
   ),
+  // oxd 4.x: params, a registered or unregistered redirect_uri, response_types
+  params: sometimes({ login_hint: "a@b" }, { request_uri: "https://evil" }, { max_age: null }, 3),
+  redirect_uri: sometimes("https://rp.example.org/callback", "https://evil.example/cb", "not a url", ""),
+  response_types: sometimes(["code"], ["token"], "code"),
   protection_access_token: field(["@own.token"], otherTokens),
 })
 const request = fc.record({

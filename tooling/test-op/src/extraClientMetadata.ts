@@ -5,7 +5,9 @@ import { UMA_CLIENT_METADATA } from "./uma/clientMetadata.js"
  * Client metadata beyond OpenID Connect Registration that this OP keeps, like the OPs it stands in for:
  * UMA's `claims_redirect_uri`, and Gluu's custom attribute `oxAuthTrustedClient` ("true": the consent page is
  * skipped), which oxd 3.1's register_site sends for `trusted_client` (oxd RegisterSiteOperation.java:320-322).
- * Kept so tests can read it back; this OP does not skip consent for it.
+ * Kept so tests can read it back; this OP does not skip consent for it. Also kept, unchecked: oxAuth's spontaneous
+ * scope settings and a Gluu client custom attribute (oxIncludeClaimsInIdToken), which oxd 4.x's register_site sends
+ * (allow_spontaneous_scopes, spontaneous_scopes, custom_attributes).
  */
 export const EXTRA_CLIENT_METADATA: NonNullable<Configuration["extraClientMetadata"]> = {
   // oidc-provider 8+ has no front-channel logout: its metadata is kept (and read back) all the same
@@ -14,6 +16,9 @@ export const EXTRA_CLIENT_METADATA: NonNullable<Configuration["extraClientMetada
     "oxAuthTrustedClient",
     "frontchannel_logout_uri",
     "frontchannel_logout_session_required",
+    "allow_spontaneous_scopes",
+    "spontaneous_scopes",
+    "oxIncludeClaimsInIdToken",
   ],
   validator(ctx, key, value, metadata) {
     if (key === "oxAuthTrustedClient") {

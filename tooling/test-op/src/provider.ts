@@ -90,6 +90,8 @@ export interface ProviderDeps {
   cookieKeys: string[]
   ttl: TtlOptions
   extraScopes: readonly string[]
+  /** StartTestOpOptions.requestObjects */
+  requestObjects: boolean
   misbehaviours: Misbehaviours
   counters: Counters
   /** Client ids of new registrations (a rogue OP may reuse another OP's). */
@@ -140,6 +142,8 @@ export function createProvider(deps: ProviderDeps): Provider {
       // at the end of a session the OP POSTs a logout token to each client's backchannel_logout_uri
       backchannelLogout: { enabled: true },
       userinfo: { enabled: true },
+      // request objects by value (`request`), and by reference through requestUri.ts (oxd 4.x's get_request_object_uri)
+      requestObjects: { enabled: deps.requestObjects },
       // Without resource indicators every access token is opaque and usable at userinfo.
       resourceIndicators: { enabled: false },
     },
@@ -169,7 +173,11 @@ export function createProvider(deps: ProviderDeps): Provider {
     if (!oidc || !route) return
     deps.counters.inc(route)
     if (route === "discovery" && ctx.status === 200 && ctx.body && typeof ctx.body === "object") {
-      ctx.body = deps.discovery.apply("openid", ctx.body as Record<string, unknown>)
+      // requestUri.ts fetches an https request_uri (oidc-provider itself takes PAR's urn only)
+      const body = deps.requestObjects
+        ? { ...(ctx.body as Record<string, unknown>), request_uri_parameter_supported: true }
+        : (ctx.body as Record<string, unknown>)
+      ctx.body = deps.discovery.apply("openid", body)
     }
     if (ctx.status < 300 && ctx.body && typeof ctx.body === "object" && !Array.isArray(ctx.body)) {
       ctx.body = deps.quirks.answer(route, ctx.body as Record<string, unknown>)

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto"
+import { join } from "node:path"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { createServer, type Server } from "node:https"
 import type { AddressInfo } from "node:net"
@@ -26,6 +27,7 @@ import { handleUma, isUmaPath } from "./uma/router.js"
 import { DEFAULT_UMA_TTL, UmaStore, type UmaTtlOptions } from "./uma/store.js"
 import { handleWebFinger, WEBFINGER_PATH } from "./webfinger.js"
 import { handleBasicAuthorize, isBasicAuthorize } from "./basicAuthorize.js"
+import { isRequestUriAuthorize, resolveRequestUri } from "./requestUri.js"
 
 export interface StartTestOpOptions {
   /** 0 (default) picks a free port. */
@@ -47,6 +49,12 @@ export interface StartTestOpOptions {
   mountPath?: string
   /** Receives internal errors; default console.error. */
   onError?: (message: string, err: unknown) => void
+  /**
+   * Request objects (OpenID Connect Core §6): `request` by value, and an https `request_uri` on loopback fetched
+   * by reference (requestUri.ts). Off by default: with them on, oidc-provider asks a client registered with a
+   * request_object_signing_alg for its keys (jwks or jwks_uri), which other tests do not register.
+   */
+  requestObjects?: boolean
 }
 
 export interface RotateKeysResult {
@@ -62,6 +70,11 @@ export interface TestOp {
   /** PEM file of the CA that signed the server certificate; trust this, e.g. NODE_EXTRA_CA_CERTS. */
   readonly caFile: string
   readonly caPem: string
+  /**
+   * The OP's own certificate and key files (127.0.0.1, ::1, localhost; signed by `caFile`): for a loopback server the
+   * OP must trust, e.g. one serving it request objects by `request_uri` (requestUri.ts).
+   */
+  readonly tlsFiles: { readonly cert: string; readonly key: string }
   readonly users: ReadonlyArray<TestUser>
   /** The current oidc-provider instance (replaced by rotateKeys). */
   readonly provider: Provider
@@ -152,6 +165,10 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
   const route = (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (!provider || !handler) return sendHtml(res, 503, "starting")
     if (isUmaPath(path)) return void handleUma(uma, req, res).catch((err) => fail(res, err))
+    if (opts.requestObjects && isRequestUriAuthorize(req, path))
+      return void resolveRequestUri(req, res, certs.caPem, counters, () => route(req, res, path)).catch((err) =>
+        fail(res, err),
+      )
     if (isBasicAuthorize(req, path))
       return void handleBasicAuthorize(issuer, certs.caPem, counters, req, res).catch((err) => fail(res, err))
     if (path === WEBFINGER_PATH) {
@@ -199,6 +216,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     cookieKeys: [randomBytes(32).toString("base64url")],
     ttl: { ...DEFAULT_TTL, ...oidcTtl },
     extraScopes: opts.extraScopes ?? [],
+    requestObjects: opts.requestObjects ?? false,
     misbehaviours,
     counters,
     rogue,
@@ -224,6 +242,7 @@ export async function startTestOp(opts: StartTestOpOptions = {}): Promise<TestOp
     port,
     caFile: certs.caFile,
     caPem: certs.caPem,
+    tlsFiles: { cert: join(certs.dir, "server.pem"), key: join(certs.dir, "server-key.pem") },
     users: TEST_USERS,
     get provider() {
       return provider as Provider

@@ -21,6 +21,8 @@ export interface SendOptions {
   readonly body?: string | Buffer | Record<string, unknown>
   /** Send the body in chunks (Transfer-Encoding: chunked) instead of with a Content-Length. */
   readonly chunked?: boolean
+  /** The CA to trust instead of the server's certificate (a server given a certificate some CA signed). */
+  readonly ca?: string
 }
 
 /**
@@ -55,7 +57,7 @@ export const send = (server: RestServer, path: string, opts: SendOptions = {}): 
       res.on("error", reject)
     }
     const req = server.tls
-      ? httpsRequest(url, { ...options, ca: server.tls.certPem }, onResponse)
+      ? httpsRequest(url, { ...options, ca: opts.ca ?? server.tls.certPem }, onResponse)
       : httpRequest(url, options, onResponse)
     let answered = false
     req.on("response", () => {

@@ -86,9 +86,11 @@ describe("the oxd 4.x REST API", () => {
       "get_discovery",
       "get_issuer",
       "get_request_object_uri",
+      "implicit_flow",
+      "initiate_third_party_login",
     ])
-    // the one row left: initiate-third-party-login has no core command yet
-    expect(unservedV4Paths().map((p) => p.command)).toEqual(["initiate_third_party_login"])
+    // every row is served now
+    expect(unservedV4Paths()).toEqual([])
     expect(unservedV4Paths().length + servedV4Paths().length).toBe(V4_PATHS.length)
   })
 
@@ -173,6 +175,105 @@ describe("the oxd 4.x REST API", () => {
       400,
       "invalid_oxd_id",
     )
+  })
+
+  it("GET /initiate-third-party-login/{oxd_id}?iss&login_hint&target_link_uri: the authorization URL, with the site's token (RR:268-274, CommandType.java:56)", async () => {
+    const { oxdId, token } = await registerSite()
+    const query = (iss: string) =>
+      `/initiate-third-party-login/${oxdId}?${new URLSearchParams({ iss, login_hint: "alice", target_link_uri: `${REDIRECT_URI}/next` })}`
+    const r = bare(await rest.send(query(op.issuer), { method: "GET", headers: bearer(token) }))
+    const url = new URL(r["authorization_url"])
+    expect(url.origin).toBe(op.issuer)
+    expect(url.searchParams.get("login_hint")).toBe("alice")
+    v4Error(await rest.send(query(op.issuer), { method: "GET" }), 403, "blank_access_token")
+    v4Error(
+      await rest.send(query("https://evil.example"), { method: "GET", headers: bearer(token) }),
+      400,
+      "bad_request",
+    )
+    v4Error(
+      await rest.send(`/initiate-third-party-login/${oxdId}`, { method: "GET", headers: bearer(token) }),
+      400,
+      "bad_request_no_issuer",
+    )
+  })
+
+  it("POST /implicit-flow (oxd-ts's path: 4.x has implicit_flow only as a command, CommandType.java:47): only with test_helpers_enabled", async () => {
+    const { site, token } = await registerSite()
+    const params = {
+      oxd_id: site["oxd_id"],
+      redirect_url: REDIRECT_URI,
+      client_id: site["client_id"],
+      client_secret: site["client_secret"],
+      user_id: "bob",
+      user_secret: "bob-password",
+      scope: "openid",
+    }
+    // off by default: the disabled command's answer, before its params are read (ERC:61's status)
+    const off = await rest.send("/implicit-flow", { body: params, headers: bearer(token) })
+    v4Error(off, 500, "unsupported_operation")
+    expect(off.body.error_description).toContain("test_helpers_enabled")
+    const helpers = await startTestRest(
+      { trusted_ca_file: op.caFile, allowed_op_hosts: [new URL(op.issuer).origin], test_helpers_enabled: true },
+      { api: "4" },
+    )
+    try {
+      const s = bare(
+        await helpers.send("/register-site", {
+          body: { op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI, scope: ["openid", "oxd"] },
+        }),
+      )
+      const { access_token } = bare(
+        await helpers.send("/get-client-token", {
+          body: {
+            op_host: op.issuer,
+            client_id: s["client_id"],
+            client_secret: s["client_secret"],
+            scope: ["openid", "oxd"],
+          },
+        }),
+      )
+      const flow = bare(
+        await helpers.send("/implicit-flow", {
+          body: { ...params, oxd_id: s["oxd_id"], client_id: s["client_id"], client_secret: s["client_secret"] },
+          headers: bearer(String(access_token)),
+        }),
+      )
+      expect(flow).toMatchObject({ access_token: expect.any(String), authorization_code: expect.any(String) })
+    } finally {
+      await helpers.close()
+    }
+  })
+
+  it("get_authorization_url's redirect_uri: one the site did not register, 400 redirect_uri_is_not_registered (GetAuthorizationUrlOperation.java:60-62, ERC:97)", async () => {
+    const { oxdId, token } = await registerSite()
+    v4Error(
+      await rest.send("/get-authorization-url", {
+        body: { oxd_id: oxdId, redirect_uri: "https://elsewhere.example/cb" },
+        headers: bearer(token),
+      }),
+      400,
+      "redirect_uri_is_not_registered",
+    )
+    const named = bare(
+      await rest.send("/get-authorization-url", {
+        body: { oxd_id: oxdId, redirect_uri: REDIRECT_URI, params: { login_hint: "alice" } },
+        headers: bearer(token),
+      }),
+    )
+    expect(new URL(named["authorization_url"]).searchParams.get("login_hint")).toBe("alice")
+  })
+
+  it("a scope_expression without rule: 400 invalid_scope_expression, 4.x's spelling (ERC:92; 3.1's is invalid_scope_expressioin)", async () => {
+    const { oxdId, token } = await registerSite()
+    const r = await rest.send("/uma-rs-protect", {
+      body: {
+        oxd_id: oxdId,
+        resources: [{ path: "/photos", conditions: [{ httpMethods: ["GET"], scope_expression: { data: ["read"] } }] }],
+      },
+      headers: bearer(token),
+    })
+    v4Error(r, 400, "invalid_scope_expression")
   })
 
   it("AuthorizationOxdId naming the params' oxd_id is accepted; another site's is refused 400 invalid_authorization_oxd_id (RR:341-344, ERC:119)", async () => {

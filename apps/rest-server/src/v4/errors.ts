@@ -106,7 +106,8 @@ export const V4_STATUS: Readonly<Record<string, number>> = {
 }
 
 /**
- * Core's codes for the protection token are 3.1's (`*_protection_access_token`); 4.x renamed them (ERC:37,67,68,70).
+ * Core's codes for the protection token are 3.1's (`*_protection_access_token`); 4.x renamed them (ERC:37,67,68,70),
+ * and spelled 3.1's invalid_scope_expressioin right (ERC:92).
  * A site without a protection client is a token of no use for it: 4.x's invalid_access_token (ValidationService.java:149).
  */
 export const V4_RENAMED: Readonly<Record<string, string>> = {
@@ -115,6 +116,8 @@ export const V4_RENAMED: Readonly<Record<string, string>> = {
   inactive_protection_access_token: "inactive_access_token",
   protection_access_token_insufficient_scope: "access_token_insufficient_scope",
   no_setup_client_for_oxd_id: "invalid_access_token",
+  // core keeps 3.1's spelling for 3.1 clients (ERC:68 of 3.1.4); 4.x corrected it (ERC:92 on master)
+  invalid_scope_expressioin: "invalid_scope_expression",
 }
 
 /** A core code as 4.x names it. */

@@ -39,7 +39,7 @@ const operation = (p: V4Path, schemas: Record<string, JsonObject>): JsonObject =
     operationId: c.name,
     summary: c.description,
     description: [
-      `The oxd command \`${c.name}\` (oxd 4.x RestResource.java, ${p.source.replace("RR:", ":")}); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status.`,
+      `The oxd command \`${c.name}\` (${p.source.startsWith("RR:") ? `oxd 4.x RestResource.java, ${p.source.replace("RR:", ":")}` : p.source}); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status.`,
       isProtected
         ? "Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token."
         : "Needs no token.",

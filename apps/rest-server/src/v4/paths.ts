@@ -11,7 +11,7 @@ export interface V4Path {
   readonly path: string
   readonly method: "GET" | "POST"
   readonly command: string
-  /** Where RestResource declares it. */
+  /** Where RestResource declares it (`RR:n`); for a path of oxd-ts's own, why it is here. */
   readonly source: string
   /** A GET path's last segment, given to the command as this param (`/get-request-object/{request_object_id}`). */
   readonly pathParam?: string
@@ -66,7 +66,15 @@ export const V4_PATHS: ReadonlyArray<V4Path> = [
   { path: "/get-discovery", method: "POST", command: "get_discovery", source: "RR:244-250" },
   { path: "/get-issuer", method: "POST", command: "get_issuer", source: "RR:252-258" },
   { path: "/get-request-object-uri", method: "POST", command: "get_request_object_uri", source: "RR:260-266" },
-  // RR:268-274 GET /initiate-third-party-login/{oxd_id}: no core command yet (initiate_third_party_login)
+  // 4.x runs implicit_flow over its command protocol only (CommandType.java:47, no RestResource method); a path here so
+  // the 4.x API offers every 4.x test helper; served only with test_helpers_enabled (the command's enabledBy)
+  {
+    path: "/implicit-flow",
+    method: "POST",
+    command: "implicit_flow",
+    source: "oxd-ts's own path: 4.x has the command (CommandType.java:47) and no RestResource method",
+  },
+  // RR:268-274 GET /initiate-third-party-login/{oxd_id}?iss=&login_hint=&target_link_uri=, protected (CommandType.java:56)
   {
     path: "/initiate-third-party-login",
     method: "GET",

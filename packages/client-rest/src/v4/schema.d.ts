@@ -544,6 +544,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/implicit-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test helper: as authorization_code_flow (oxd 4.x; test_helpers_enabled).
+         * @description The oxd command `implicit_flow` (oxd-ts's own path: 4.x has the command (CommandType.java:47) and no RestResource method); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        post: operations["implicit_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/initiate-third-party-login/{oxd_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a login the OP initiated (third-party initiated login, oxd 4.x): the authorization URL.
+         * @description The oxd command `initiate_third_party_login` (oxd 4.x RestResource.java, :268-274); the reply is its result as bare JSON, an error 4.x's ErrorResponse with the code's HTTP status. Needs `Authorization: Bearer <token>`: a token from `/get-client-token` for this site's own client (client_id and client_secret from `/register-site`); without one, 403 blank_access_token.
+         */
+        get: operations["initiate_third_party_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health-check": {
         parameters: {
             query?: never;
@@ -737,6 +777,18 @@ export interface components {
             custom_parameters?: {
                 [key: string]: string | number | boolean | null;
             } | null;
+            /** @description oxd 4.x: extra authorization request parameters, each sent on its own (not as custom_response_headers). The same refusals as custom_parameters: state, nonce, PKCE, redirect_uri, client_id, response_type, scope, request, request_uri, response_mode and registration are bad_request. */
+            params?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
+            /** @description oxd 4.x: the redirect URI to name in the request instead of authorization_redirect_uri; it must be one the site registered (redirect_uris), else redirect_uri_is_not_registered. get_tokens_by_code names the same one. */
+            redirect_uri?: string | number | boolean | null;
+            /** @description oxd 4.x: the response types to ask for; used when the site registered them all, else the site's registered ones. */
+            response_types?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the state to send instead of the server's (16 to 512 visible ASCII characters, a random value); stored until get_tokens_by_code takes it, once. Not with a redirect_uri other than authorization_redirect_uri. */
+            state?: string | number | boolean | null;
+            /** @description oxd 4.x: the nonce to send instead of the server's (at most 512 visible ASCII characters); the ID token must carry it. */
+            nonce?: string | number | boolean | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -760,7 +812,7 @@ export interface components {
             op_discovery_path?: string | number | boolean | null;
             /** @description oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
             op_configuration_endpoint?: string | number | boolean | null;
-            /** @description Scopes to request; the protection scope (uma_protection) when absent. */
+            /** @description Scopes to request, with openid; when absent, the protection scopes (protection_scope: oxd, uma_protection) on the 3.1 API and openid alone on the oxd 4.x API, as 4.x asks. */
             scope?: (string | number | boolean)[] | string | null;
             /** @description client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
             authentication_method?: string | number | boolean | null;
@@ -1060,6 +1112,51 @@ export interface components {
             /** @enum {string} */
             status: "running";
         };
+        /** @description Test helper (test_helpers_enabled): as authorization_code_flow, without acr (oxd 4.x implicit-flow, which despite its name runs a code flow). */
+        ImplicitFlowParams: {
+            /** @description The oxd_id returned by register_site (or setup_client). */
+            oxd_id: string | number | boolean;
+            /** @description The client's registered redirect URI. */
+            redirect_url: string | number | boolean;
+            /** @description The client to log in for (not necessarily the site's). */
+            client_id: string | number | boolean;
+            /** @description Its secret (client_secret_basic at the token endpoint). */
+            client_secret: string | number | boolean;
+            /** @description The user's name at the OP. */
+            user_id: string | number | boolean;
+            /** @description The user's password at the OP. */
+            user_secret: string | number | boolean;
+            /** @description Scopes, space-separated; openid when absent. */
+            scope?: string | number | boolean | null;
+            /** @description The nonce of the request (random when absent). */
+            nonce?: string | number | boolean | null;
+            /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
+            protection_access_token?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ImplicitFlowResult: {
+            /** @description The access token the OP issued. */
+            access_token: string;
+            /** @description The OP's expires_in; null when it gave none. */
+            expires_in_seconds: number | null;
+            /** @description The refresh token; null when the OP gave none. */
+            refresh_token: string | null;
+            /** @description The code the login returned (already exchanged). */
+            authorization_code: string;
+            /** @description The granted scope, as the token answer gives it. */
+            scope: string | null;
+            /** @description The ID token (validated: signature, issuer, audience, nonce); null when the OP gave none. */
+            id_token: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        InitiateThirdPartyLoginResult: {
+            /** @description The OP's authorization endpoint with the site's request (state, nonce and PKCE as get_authorization_url's, and login_hint): send the user's browser there. */
+            authorization_url: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Asks the OP whether an access token is active, and what it grants. */
         IntrospectAccessTokenParams: {
             /** @description The oxd_id returned by register_site (or setup_client). */
@@ -1255,6 +1352,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -1372,6 +1485,8 @@ export interface components {
             http_method: string;
             /** @description The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it). */
             path: string;
+            /** @description oxd 4.x: the scopes this request needs, any one of which opens it, in place of the resource's scopes or scope_expression; the permission ticket asks for them too. Absent or empty: the resource's. */
+            scopes?: (string | number | boolean)[] | string | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
         } & {
@@ -1508,6 +1623,8 @@ export interface components {
             ui_locales?: (string | number | boolean)[] | string | null;
             /** @description Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
             claims_locales?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: UMA's claims-gathering redirect URIs to register in place of the site's (UpdateSiteOperation.java:142-144); the registered ones stay when absent. */
+            claims_redirect_uri?: (string | number | boolean)[] | string | null;
             /** @description oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
             access_token_as_jwt?: boolean | ("true" | "false") | number | null;
             /** @description oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
@@ -1558,6 +1675,22 @@ export interface components {
             software_version?: string | number | boolean | null;
             /** @description oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
             software_statement?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+            tls_client_auth_subject_dn?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+            id_token_binding_cnf?: string | number | boolean | null;
+            /** @description oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+            run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+            allow_spontaneous_scopes?: boolean | ("true" | "false") | number | null;
+            /** @description oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+            spontaneous_scopes?: (string | number | boolean)[] | string | null;
+            /** @description oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+            jwks?: string | number | boolean | Record<string, never> | null;
+            /** @description oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+            custom_attributes?: {
+                [key: string]: string | number | boolean | null;
+            } | null;
             /** @description Token from get_client_token for the setup client; required when protection is on (always on REST). */
             protection_access_token?: string | number | boolean | null;
             /** @description Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -2925,6 +3058,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetRequestObjectUriResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    implicit_flow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplicitFlowParams"];
+            };
+        };
+        responses: {
+            /** @description The result of implicit_flow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImplicitFlowResult"];
+                };
+            };
+            /** @description Bad params, or a body that is no JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No, an inactive or another client's token: blank_access_token, inactive_access_token, invalid_access_token, access_token_insufficient_scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The OP failed or answered something unusable, or an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    initiate_third_party_login: {
+        parameters: {
+            query?: {
+                iss?: string;
+                login_hint?: string;
+                target_link_uri?: string;
+            };
+            header?: {
+                /** @description The oxd_id the token is checked for; here it may only be the params' own oxd_id (400 invalid_authorization_oxd_id otherwise). */
+                AuthorizationOxdId?: string;
+            };
+            path: {
+                oxd_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of initiate_third_party_login. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiateThirdPartyLoginResult"];
                 };
             };
             /** @description Bad params, or a body that is no JSON object. */

@@ -113,6 +113,24 @@ export type SetupClientParams = {
   readonly software_version?: string | number | boolean | null | undefined
   /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
   readonly software_statement?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+  readonly tls_client_auth_subject_dn?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+  readonly id_token_binding_cnf?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+  readonly run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+  readonly allow_spontaneous_scopes?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+  readonly spontaneous_scopes?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+  readonly jwks?: string | number | boolean | {
+    readonly [key: string]: unknown
+  } | null | undefined
+  /** oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+  readonly custom_attributes?: {
+    readonly [key: string]: string | number | boolean | null
+  } | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
   /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -165,7 +183,7 @@ export type GetClientTokenParams = {
   readonly op_discovery_path?: string | number | boolean | null | undefined
   /** oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it. */
   readonly op_configuration_endpoint?: string | number | boolean | null | undefined
-  /** Scopes to request; the protection scope (uma_protection) when absent. */
+  /** Scopes to request, with openid; when absent, the protection scopes (protection_scope: oxd, uma_protection) on the 3.1 API and openid alone on the oxd 4.x API, as 4.x asks. */
   readonly scope?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** client_secret_basic (default), client_secret_post (the client authenticates with its secret in the form body) or private_key_jwt. */
   readonly authentication_method?: string | number | boolean | null | undefined
@@ -337,6 +355,24 @@ export type RegisterSiteParams = {
   readonly software_version?: string | number | boolean | null | undefined
   /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
   readonly software_statement?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+  readonly tls_client_auth_subject_dn?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+  readonly id_token_binding_cnf?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+  readonly run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+  readonly allow_spontaneous_scopes?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+  readonly spontaneous_scopes?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+  readonly jwks?: string | number | boolean | {
+    readonly [key: string]: unknown
+  } | null | undefined
+  /** oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+  readonly custom_attributes?: {
+    readonly [key: string]: string | number | boolean | null
+  } | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
   /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -403,6 +439,8 @@ export type UpdateSiteParams = {
   readonly ui_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP. */
   readonly claims_locales?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: UMA's claims-gathering redirect URIs to register in place of the site's (UpdateSiteOperation.java:142-144); the registered ones stay when absent. */
+  readonly claims_redirect_uri?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** oxd 4.x: sent to the OP as access_token_as_jwt (client registration) and kept with the site. */
   readonly access_token_as_jwt?: boolean | "true" | "false" | number | null | undefined
   /** oxd 4.x: sent to the OP as access_token_signing_alg (client registration) and kept with the site. */
@@ -453,6 +491,24 @@ export type UpdateSiteParams = {
   readonly software_version?: string | number | boolean | null | undefined
   /** oxd 4.x: sent to the OP as software_statement (client registration) and kept with the site. */
   readonly software_statement?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as tls_client_auth_subject_dn (client registration) and kept with the site. */
+  readonly tls_client_auth_subject_dn?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as id_token_token_binding_cnf (client registration) and kept with the site. */
+  readonly id_token_binding_cnf?: string | number | boolean | null | undefined
+  /** oxd 4.x: sent to the OP as run_introspection_script_before_access_token_as_jwt_creation_and_include_claims (client registration) and kept with the site. */
+  readonly run_introspection_script_beforeaccess_token_as_jwt_creation_and_include_claims?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as allow_spontaneous_scopes (client registration) and kept with the site. */
+  readonly allow_spontaneous_scopes?: boolean | "true" | "false" | number | null | undefined
+  /** oxd 4.x: sent to the OP as spontaneous_scopes (client registration) and kept with the site. */
+  readonly spontaneous_scopes?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: the client's public JSON Web Key Set by value (JSON text, as 4.x takes it, or an object), sent as jwks; not with client_jwks_uri (OpenID Connect Dynamic Client Registration §2). A key with private members is refused. */
+  readonly jwks?: string | number | boolean | {
+    readonly [key: string]: unknown
+  } | null | undefined
+  /** oxd 4.x: further registration members, each sent as given (a Gluu OP keeps them as the client's custom attributes). A name the registration has a param for (redirect_uris, grant_types, scope…) or oxAuthTrustedClient (use trusted_client) is refused with bad_request. */
+  readonly custom_attributes?: {
+    readonly [key: string]: string | number | boolean | null
+  } | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
   /** Where the OP POSTs logout tokens (Back-Channel Logout 1.0). register_site and setup_client: this server's own /backchannel-logout when absent and public_base_url is set (the server then records the logout: check_session, the session_logged_out event, logout_webhook_url). */
@@ -503,6 +559,18 @@ export type GetAuthorizationUrlParams = {
   readonly custom_parameters?: {
     readonly [key: string]: string | number | boolean | null
   } | null | undefined
+  /** oxd 4.x: extra authorization request parameters, each sent on its own (not as custom_response_headers). The same refusals as custom_parameters: state, nonce, PKCE, redirect_uri, client_id, response_type, scope, request, request_uri, response_mode and registration are bad_request. */
+  readonly params?: {
+    readonly [key: string]: string | number | boolean | null
+  } | null | undefined
+  /** oxd 4.x: the redirect URI to name in the request instead of authorization_redirect_uri; it must be one the site registered (redirect_uris), else redirect_uri_is_not_registered. get_tokens_by_code names the same one. */
+  readonly redirect_uri?: string | number | boolean | null | undefined
+  /** oxd 4.x: the response types to ask for; used when the site registered them all, else the site's registered ones. */
+  readonly response_types?: ReadonlyArray<string | number | boolean> | string | null | undefined
+  /** oxd 4.x: the state to send instead of the server's (16 to 512 visible ASCII characters, a random value); stored until get_tokens_by_code takes it, once. Not with a redirect_uri other than authorization_redirect_uri. */
+  readonly state?: string | number | boolean | null | undefined
+  /** oxd 4.x: the nonce to send instead of the server's (at most 512 visible ASCII characters); the ID token must carry it. */
+  readonly nonce?: string | number | boolean | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }
@@ -658,6 +726,8 @@ export type UmaRsCheckAccessParams = {
   readonly http_method: string
   /** The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it). */
   readonly path: string
+  /** oxd 4.x: the scopes this request needs, any one of which opens it, in place of the resource's scopes or scope_expression; the permission ticket asks for them too. Absent or empty: the resource's. */
+  readonly scopes?: ReadonlyArray<string | number | boolean> | string | null | undefined
   /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
   readonly protection_access_token?: string | number | boolean | null | undefined
 }
@@ -1058,6 +1128,26 @@ export type GetRequestObjectParams = {
 /** The `data` of `get_request_object`'s ok reply. */
 export type GetRequestObjectResult = string
 
+/** The params of `initiate_third_party_login`: Start a login the OP initiated (third-party initiated login, oxd 4.x): the authorization URL. */
+export type InitiateThirdPartyLoginParams = {
+  /** The oxd_id returned by register_site (or setup_client). */
+  readonly oxd_id: string | number | boolean
+  /** The issuer of the OP that initiates the login (OpenID Connect Core §4); required, and it must be the site's OP's issuer. */
+  readonly iss?: string | number | boolean | null | undefined
+  /** The OP's hint of who is to log in; sent on in the authorization request. */
+  readonly login_hint?: string | number | boolean | null | undefined
+  /** Where the OP wants the user to end up after login; its host must be the host of one of the site's redirect URIs (else bad_request_invalid_target_uri). Not followed by the server: the RP redirects there once get_tokens_by_code succeeds. */
+  readonly target_link_uri?: string | number | boolean | null | undefined
+  /** Token from get_client_token for the setup client; required when protection is on (always on REST). */
+  readonly protection_access_token?: string | number | boolean | null | undefined
+}
+
+/** The `data` of `initiate_third_party_login`'s ok reply. */
+export type InitiateThirdPartyLoginResult = {
+  /** The OP's authorization endpoint with the site's request (state, nonce and PKCE as get_authorization_url's, and login_hint): send the user's browser there. */
+  readonly authorization_url: string
+}
+
 /** The params of `get_authorization_code`: Test helper: log a user in by password and get an authorization code (oxd 4.x; test_helpers_enabled). */
 export type GetAuthorizationCodeParams = {
   /** The oxd_id returned by register_site (or setup_client). */
@@ -1212,6 +1302,7 @@ export interface Commands {
   readonly get_rp_jwks: { readonly params: GetRpJwksParams; readonly result: GetRpJwksResult }
   readonly get_request_object_uri: { readonly params: GetRequestObjectUriParams; readonly result: GetRequestObjectUriResult }
   readonly get_request_object: { readonly params: GetRequestObjectParams; readonly result: GetRequestObjectResult }
+  readonly initiate_third_party_login: { readonly params: InitiateThirdPartyLoginParams; readonly result: InitiateThirdPartyLoginResult }
   readonly get_authorization_code: { readonly params: GetAuthorizationCodeParams; readonly result: GetAuthorizationCodeResult }
   readonly authorization_code_flow: { readonly params: AuthorizationCodeFlowParams; readonly result: AuthorizationCodeFlowResult }
   readonly implicit_flow: { readonly params: ImplicitFlowParams; readonly result: ImplicitFlowResult }

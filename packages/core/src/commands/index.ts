@@ -28,6 +28,7 @@ import { GetRequestObjectUri } from "./get-request-object-uri/index.js"
 import { GetRp } from "./get-rp/index.js"
 import { GetRpJwks } from "./get-rp-jwks/index.js"
 import { ImplicitFlow } from "./implicit-flow/index.js"
+import { InitiateThirdPartyLogin } from "./initiate-third-party-login/index.js"
 import { UmaRsModify } from "./uma-rs-modify/index.js"
 import { CheckSession } from "./check-session/index.js"
 
@@ -60,6 +61,7 @@ export const commands = Command.registry(
   GetRpJwks,
   GetRequestObjectUri,
   GetRequestObject,
+  InitiateThirdPartyLogin,
   // test helpers: only with test_helpers_enabled (Command.enabledBy)
   GetAuthorizationCode,
   AuthorizationCodeFlow,

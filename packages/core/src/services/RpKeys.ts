@@ -34,22 +34,23 @@ export const publicJwk = (jwk: JWK): JWK => {
   return out as JWK
 }
 
-const generateSet = async (epoch: number): Promise<JWK[]> =>
-  Promise.all(
-    RP_SIGNING_ALGS.map(async (alg) => {
-      const { privateKey } = await generateKeyPair(alg, { extractable: true })
-      const jwk = await exportJWK(privateKey)
-      // the reference's kids end in _sig_<alg> (its sample request object's header: swagger.yaml, get-request-object)
-      return { ...jwk, kid: `${epoch.toString(36)}-${crypto.randomUUID()}_sig_${alg.toLowerCase()}`, alg, use: "sig" }
-    }),
-  )
+/** One key for `alg` (RSA keys take a while: each is made only when something needs it). */
+const generateKey = async (epoch: number, alg: RpSigningAlg): Promise<JWK> => {
+  const { privateKey } = await generateKeyPair(alg, { extractable: true })
+  const jwk = await exportJWK(privateKey)
+  // the reference's kids end in _sig_<alg> (its sample request object's header: swagger.yaml, get-request-object)
+  return { ...jwk, kid: `${epoch.toString(36)}-${crypto.randomUUID()}_sig_${alg.toLowerCase()}`, alg, use: "sig" }
+}
 
 /**
- * The server's own signing keys (oxd 4.x: KeyGeneratorService): made on first need, kept in the store (server_secrets,
- * sealed at rest with secrets_encryption_key like every secret), shared by every instance. Rotation needs no writer:
- * time is cut in periods of rp_signing_key_rotation_in_hours, each period's set is stored under its own name by the
- * first instance that needs it (the others read it back), and the previous period's set stays published, so a request
- * object signed just before a rotation still verifies at an OP that fetches the keys after it.
+ * The server's own signing keys (oxd 4.x: KeyGeneratorService): each made on first need, kept in the store
+ * (server_secrets, sealed at rest with secrets_encryption_key like every secret), shared by every instance. Rotation
+ * needs no writer: time is cut in periods of rp_signing_key_rotation_in_hours, each period's key for an algorithm is
+ * stored under its own name (`rp_signing_keys/<period>/<alg>`) by the first instance that needs it (the others read
+ * it back), and the previous period's keys stay published, so a request object signed just before a rotation still
+ * verifies at an OP that fetches the keys after it. One key per algorithm, not the whole set: a request object signed
+ * RS256 waits for one RSA key, not six (get_rp_jwks, which publishes them all, makes them all). A period stored whole
+ * (`rp_signing_keys/<period>`, before keys were made one by one) is read as it is.
  */
 export class RpKeys extends Context.Service<
   RpKeys,
@@ -67,59 +68,77 @@ export class RpKeys extends Context.Service<
       const { rows } = yield* Database
       const cipher = makeSecretCipher(config.secrets_encryption_key)
       const periodMs = config.rp_signing_key_rotation_in_hours * 3_600_000
-      const sets = new Map<number, Promise<JWK[] | undefined>>()
+      /** Promises per name, once per instance (a failed read is tried again next time). */
+      const cache = new Map<string, Promise<unknown>>()
+      let newestEpoch = 0
 
-      const nameOf = (epoch: number) => `rp_signing_keys/${epoch}`
-      const read = async (epoch: number): Promise<JWK[] | undefined> => {
-        const row = await rows.secrets.get(nameOf(epoch))
-        return row ? (JSON.parse(cipher.open(row.value, `server_secrets/${nameOf(epoch)}`)) as JWK[]) : undefined
+      const nameOf = (epoch: number, alg?: RpSigningAlg) =>
+        alg ? `rp_signing_keys/${epoch}/${alg}` : `rp_signing_keys/${epoch}`
+      const read = async <A>(name: string): Promise<A | undefined> => {
+        const row = await rows.secrets.get(name)
+        return row ? (JSON.parse(cipher.open(row.value, `server_secrets/${name}`)) as A) : undefined
       }
-      const readOrMake = async (epoch: number, now: number): Promise<JWK[]> => {
-        const existing = await read(epoch)
-        if (existing) return existing
-        const made = await generateSet(epoch)
-        await rows.secrets.insertIfAbsent({
-          name: nameOf(epoch),
-          value: cipher.seal(JSON.stringify(made), `server_secrets/${nameOf(epoch)}`),
-          createdAt: now,
-        })
-        // another instance may have stored its set first: theirs is the one
-        const stored = await read(epoch)
-        if (!stored) throw new Error("the signing keys could not be stored")
-        return stored
-      }
-      /** A period's set, once per instance (a failed read is tried again next time). */
-      const setOf = (epoch: number, now: number, make: boolean) => {
-        let p = sets.get(epoch)
+      const once = <A>(name: string, epoch: number, make: () => Promise<A>): Promise<A> => {
+        let p = cache.get(name) as Promise<A> | undefined
         if (!p) {
-          p = make ? readOrMake(epoch, now) : read(epoch)
-          // an absent previous set may be stored later by nobody: cached as absent; a failure is not cached
-          p.catch(() => sets.delete(epoch))
-          sets.set(epoch, p)
-          for (const old of sets.keys()) if (old < epoch - 1) sets.delete(old)
+          p = make()
+          // an absent key of the previous period may be stored later by nobody: cached as absent; a failure is not
+          p.catch(() => cache.delete(name))
+          cache.set(name, p)
+          if (epoch > newestEpoch) {
+            newestEpoch = epoch
+            for (const key of cache.keys()) if (Number(key.split("/")[1]) < epoch - 1) cache.delete(key)
+          }
         }
         return p
       }
-      const current = Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        const epoch = Math.floor(now / periodMs)
-        return Effect.tryPromise({
-          try: async () => ({
-            now: (await setOf(epoch, now, true)) as JWK[],
-            previous: await setOf(epoch - 1, now, false),
-          }),
-          catch: (cause) => new StoreFailed({ operation: "read the server's signing keys", cause }),
+      const readOrMake = async (epoch: number, alg: RpSigningAlg, now: number): Promise<JWK> => {
+        const name = nameOf(epoch, alg)
+        const existing = await read<JWK>(name)
+        if (existing) return existing
+        const made = await generateKey(epoch, alg)
+        await rows.secrets.insertIfAbsent({
+          name,
+          value: cipher.seal(JSON.stringify(made), `server_secrets/${name}`),
+          createdAt: now,
         })
-      })
+        // another instance may have stored its key first: theirs is the one
+        const stored = await read<JWK>(name)
+        if (!stored) throw new Error("the signing key could not be stored")
+        return stored
+      }
+      /** A period's key for `alg`: from its whole set when it was stored so, else its own (made when `make`). */
+      const keyOf = async (epoch: number, alg: RpSigningAlg, now: number, make: boolean): Promise<JWK | undefined> => {
+        const whole = await once(nameOf(epoch), epoch, () => read<JWK[]>(nameOf(epoch)))
+        if (whole) return whole.find((k) => k.alg === alg)
+        return once(nameOf(epoch, alg), epoch, () =>
+          make ? readOrMake(epoch, alg, now) : read<JWK>(nameOf(epoch, alg)),
+        )
+      }
+      const keys = (algs: ReadonlyArray<RpSigningAlg>) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) => {
+          const epoch = Math.floor(now / periodMs)
+          return Effect.tryPromise({
+            try: async () => {
+              const [current, previous] = await Promise.all([
+                Promise.all(algs.map((alg) => keyOf(epoch, alg, now, true))),
+                Promise.all(algs.map((alg) => keyOf(epoch - 1, alg, now, false))),
+              ])
+              return { current, previous: previous.filter((k): k is JWK => k !== undefined) }
+            },
+            catch: (cause) => new StoreFailed({ operation: "read the server's signing keys", cause }),
+          })
+        })
 
       return RpKeys.of({
-        publicJwks: Effect.map(current, ({ now, previous }) => ({
-          keys: [...now, ...(previous ?? [])].map(publicJwk),
+        publicJwks: Effect.map(keys(RP_SIGNING_ALGS), ({ current, previous }) => ({
+          keys: [...current, ...previous].filter((k): k is JWK => k !== undefined).map(publicJwk),
         })),
         signingKey: (alg) =>
-          Effect.flatMap(current, ({ now }) =>
+          Effect.flatMap(keys([alg]), ({ current }) =>
             Effect.tryPromise({
               try: async () => {
-                const jwk = now.find((k) => k.alg === alg)
+                const jwk = current[0]
                 if (!jwk?.kid) throw new Error(`no ${alg} key in the current set`)
                 return { key: (await importJWK(jwk, alg)) as webcrypto.CryptoKey, kid: jwk.kid }
               },

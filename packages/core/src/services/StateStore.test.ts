@@ -196,6 +196,49 @@ describeEachStore("StateStore", (backend) => {
           expect(l._tag === "Failure" && l.failure).toMatchObject({ _tag: "InvalidState", reason: "used" })
       }),
     ))
+
+  // oxd 4.x: get_authorization_url's caller-chosen state and nonce (GetAuthorizationUrlOperation.java:72-73 on master)
+  it("stores a caller-chosen state with its nonce, gives it back once to its site, then used; another site's: unknown", () =>
+    run(
+      Effect.gen(function* () {
+        const states = yield* StateStore
+        const chosen = "a-caller-state-0123456789"
+        const issued = yield* states.issueChosen({ oxdId: "site-1", state: chosen, nonce: "n-1", pkce: true })
+        expect(issued).toMatchObject({ state: chosen, nonce: "n-1", redirect: 0 })
+        expect(issued!.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/)
+        // taken: another request of that state is refused (undefined)
+        expect(yield* states.issueChosen({ oxdId: "site-2", state: chosen, nonce: undefined, pkce: false })).toBe(
+          undefined,
+        )
+        expect(yield* Effect.flip(states.consume("site-2", chosen))).toMatchObject({ reason: "unknown" })
+        yield* states.check("site-1", chosen)
+        const outcomes = yield* Effect.all(
+          Array.from({ length: 10 }, () => Effect.result(states.consume("site-1", chosen))),
+          { concurrency: "unbounded" },
+        )
+        const wins = outcomes.filter((r) => r._tag === "Success")
+        expect(wins).toHaveLength(1)
+        expect(wins[0]!._tag === "Success" && wins[0]!.success).toEqual(issued)
+        expect(yield* Effect.flip(states.check("site-1", chosen))).toMatchObject({ reason: "used" })
+        expect(yield* Effect.flip(states.consume("site-1", chosen))).toMatchObject({ reason: "used" })
+      }),
+    ))
+
+  it("makes a state for a caller's nonce alone; a chosen state expires like a sealed one; a sealed one cannot be chosen", () =>
+    run(
+      Effect.gen(function* () {
+        const states = yield* StateStore
+        const own = yield* states.issueChosen({ oxdId: "site-1", state: undefined, nonce: "n-2", pkce: false })
+        expect(own!.state).toMatch(/^[A-Za-z0-9_-]{43}$/)
+        expect(own!.codeVerifier).toBeNull()
+        yield* TestClock.adjust("5 minutes")
+        expect(yield* Effect.flip(states.consume("site-1", own!.state))).toMatchObject({ reason: "expired" })
+        const sealed = yield* states.issue(authorization())
+        expect(yield* states.issueChosen({ oxdId: "site-1", state: sealed.state, nonce: undefined, pkce: true })).toBe(
+          undefined,
+        )
+      }),
+    ))
 })
 
 describeEachStore("StateStore on a shared database", (backend) => {

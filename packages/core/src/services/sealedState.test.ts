@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto"
 import { describe, expect, it } from "vitest"
-import { makePrf, makeStateSealer, SEALED_STATE_LENGTH } from "./sealedState.js"
+import { makePrf, makeStateSealer, MAX_REDIRECT_INDEX, SEALED_STATE_LENGTH } from "./sealedState.js"
 
 describe("sealed states", () => {
   const key = randomBytes(32)
@@ -13,6 +13,17 @@ describe("sealed states", () => {
     expect(sealer.open("site", "authorization", sealed.state)).toEqual(sealed)
     // the same key in another instance opens it too
     expect(makeStateSealer(Buffer.from(key)).open("site", "authorization", sealed.state)).toEqual(sealed)
+  })
+
+  it("carry the redirect URI's index under the MAC (oxd 4.x's redirect_uri): altered, the state is unknown", () => {
+    const sealed = sealer.seal("site", "authorization", true, 1_000, MAX_REDIRECT_INDEX)
+    expect(sealer.open("site", "authorization", sealed.state)).toMatchObject({ redirect: MAX_REDIRECT_INDEX })
+    expect(sealer.seal("site", "authorization", false, 1_000).redirect).toBe(0)
+    const body = Buffer.from(sealed.state.slice(0, 32), "base64url")
+    body[22] = body[22]! ^ 0b100 // the flags byte: index 63 becomes 62
+    const altered = body.toString("base64url") + sealed.state.slice(32)
+    expect(sealer.open("site", "authorization", altered)).toBe("unknown")
+    expect(() => sealer.seal("site", "authorization", true, 1_000, MAX_REDIRECT_INDEX + 1)).toThrow()
   })
 
   it("do not open under another key, and derive nothing another key would", () => {

@@ -23,18 +23,27 @@ const LABEL = `oxd-state/v${VERSION}\0`
 
 const PKCE = 0b01
 const CLAIMS_GATHERING = 0b10
+/** The flags byte's upper 6 bits: which registered redirect URI the request named (0: the site's own; oxd 4.x). */
+const REDIRECT_SHIFT = 2
+export const MAX_REDIRECT_INDEX = 0xff >> REDIRECT_SHIFT
 
 export interface SealedRequest {
   readonly state: string
   readonly nonce: string
   readonly codeVerifier: string | null
   readonly expiresAt: number
+  /**
+   * The redirect URI the authorization request named, which the code exchange must name too (RFC 6749 §4.1.3):
+   * 0 the site's authorization_redirect_uri, n its n-th redirect_uris (oxd 4.x's get_authorization_url redirect_uri).
+   * Under the MAC, so a state cannot be altered to name another.
+   */
+  readonly redirect: number
 }
 
 export type Opened = SealedRequest | "unknown"
 
 export interface StateSealer {
-  seal(oxdId: string, purpose: Purpose, pkce: boolean, expiresAt: number): SealedRequest
+  seal(oxdId: string, purpose: Purpose, pkce: boolean, expiresAt: number, redirect?: number): SealedRequest
   /** The request a state stands for, or "unknown" (not ours, altered, another site's or purpose's); expiry not checked. */
   open(oxdId: string, purpose: Purpose, state: string): Opened
 }
@@ -83,13 +92,16 @@ export const makeStateSealer = (key: Buffer): StateSealer => {
     codeVerifier: pkce ? d.slice(NONCE_END) : null,
   })
   return {
-    seal(oxdId, purpose, pkce, expiresAt) {
+    seal(oxdId, purpose, pkce, expiresAt, redirect = 0) {
+      if (!Number.isInteger(redirect) || redirect < 0 || redirect > MAX_REDIRECT_INDEX)
+        throw new Error(`redirect index out of range: ${redirect}`)
       pooledRandomBytes(RANDOM_BYTES).copy(body, 0)
       body.writeUIntBE(expiresAt, RANDOM_BYTES, EXPIRY_BYTES)
-      body[BODY_BYTES - 2] = (pkce ? PKCE : 0) | (purpose === "claims_gathering" ? CLAIMS_GATHERING : 0)
+      body[BODY_BYTES - 2] =
+        (pkce ? PKCE : 0) | (purpose === "claims_gathering" ? CLAIMS_GATHERING : 0) | (redirect << REDIRECT_SHIFT)
       body[BODY_BYTES - 1] = VERSION
       const d = prf(body, oxdId)
-      return { state: body.toString("base64url") + d.slice(0, MAC_CHARS), expiresAt, ...derived(d, pkce) }
+      return { state: body.toString("base64url") + d.slice(0, MAC_CHARS), expiresAt, redirect, ...derived(d, pkce) }
     },
     open(oxdId, purpose, state) {
       if (state.length !== SEALED_STATE_LENGTH || !/^[A-Za-z0-9_-]+$/.test(state)) return "unknown"
@@ -103,7 +115,12 @@ export const makeStateSealer = (key: Buffer): StateSealer => {
       if (diff !== 0) return "unknown"
       const flags = body[BODY_BYTES - 2]!
       if (((flags & CLAIMS_GATHERING) !== 0) !== (purpose === "claims_gathering")) return "unknown"
-      return { state, expiresAt: body.readUIntBE(RANDOM_BYTES, EXPIRY_BYTES), ...derived(d, (flags & PKCE) !== 0) }
+      return {
+        state,
+        expiresAt: body.readUIntBE(RANDOM_BYTES, EXPIRY_BYTES),
+        redirect: flags >> REDIRECT_SHIFT,
+        ...derived(d, (flags & PKCE) !== 0),
+      }
     },
   }
 }

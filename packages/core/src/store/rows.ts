@@ -48,6 +48,13 @@ export interface Rows {
      * process) that inserted the row, false when the state was used before.
      */
     insertUsed(row: NewRequestRow & { consumedAt: number }): Promise<boolean>
+    /**
+     * Stores a pending request (an oxd 4.x caller-chosen state: it carries nothing, so it is stored before use);
+     * false when a row of that state exists.
+     */
+    insertPending(row: NewRequestRow & { consumedAt: null }): Promise<boolean>
+    /** Takes a pending request once: marks it consumed unless it was; the row for the one attempt that did. */
+    take(key: RequestKey, now: number): Promise<RequestRow | undefined>
     find(key: RequestKey): Promise<RequestRow | undefined>
     purgeExpiredBefore(time: number): Promise<void>
   }

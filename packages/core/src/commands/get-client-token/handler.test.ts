@@ -27,6 +27,16 @@ describe("get_client_token", () => {
     expect(data["refresh_token"]).toBeNull()
   })
 
+  // oxd 4.x GetClientTokenOperation.java:100-108 (master): openid, and the caller's scopes; none given: openid alone
+  it("asks for openid alone when none are given over the oxd 4.x API (as 4.x), and for the protection scopes over 3.1", async () => {
+    const v4 = await ok(
+      oxd.dispatch("get_client_token", { op_host: op.issuer, ...client }, { transport: "https", api: "4" }),
+    )
+    expect(v4["scope"]).toEqual(["openid"])
+    const v31 = await ok(oxd.dispatch("get_client_token", { op_host: op.issuer, ...client }, { transport: "https" }))
+    expect(String(v31["scope"]).split(" ").sort()).toEqual(["openid", "oxd", "uma_protection"])
+  })
+
   // oxd 4.x: op_configuration_endpoint instead of op_host, and over it (DiscoveryService.java:67-70 on master)
   it("finds the OP by op_configuration_endpoint (oxd 4.x), which wins over op_host", async () => {
     const before = op.counters()["token.client_credentials"] ?? 0

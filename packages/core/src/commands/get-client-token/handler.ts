@@ -53,17 +53,17 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: 
     }
   }
   // the reference always asks for openid besides the caller's scopes (GetClientTokenOperation.java:100-108); with none
-  // given, oxd-ts asks for the protection scopes, the token this command is for (the reference: openid alone)
-  const tokens = yield* op
-    .clientCredentials(client, [...new Set(["openid", ...(list(p.scope) ?? config.protection_scope)])])
-    .pipe(
-      // the reference answers a token response without access_token with internal_error (:84-87, :97; GC10)
-      Effect.catchTag("NoAccessToken", () =>
-        Effect.fail(
-          new OpUnreachable({ operation: "client_credentials", detail: "the OP's token response has no access_token" }),
-        ),
+  // given, oxd 4.x asks for openid alone (:103, on master), which oxd-ts does on the 4.x API; on 3.1's it asks for
+  // the protection scopes, the token this command is for
+  const defaultScope = ctx.api === "4" ? [] : config.protection_scope
+  const tokens = yield* op.clientCredentials(client, [...new Set(["openid", ...(list(p.scope) ?? defaultScope)])]).pipe(
+    // the reference answers a token response without access_token with internal_error (:84-87, :97; GC10)
+    Effect.catchTag("NoAccessToken", () =>
+      Effect.fail(
+        new OpUnreachable({ operation: "client_credentials", detail: "the OP's token response has no access_token" }),
       ),
-    )
+    ),
+  )
   return {
     access_token: tokens.access_token,
     expires_in: tokens.expires_in ?? null,

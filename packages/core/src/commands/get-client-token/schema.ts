@@ -15,7 +15,8 @@ export const Params = Schema.Struct({
     description: "oxd 4.x: the URL of the OP's discovery document, instead of op_host; it wins over it.",
   }),
   scope: optional(StringList).annotate({
-    description: "Scopes to request; the protection scope (uma_protection) when absent.",
+    description:
+      "Scopes to request, with openid; when absent, the protection scopes (protection_scope: oxd, uma_protection) on the 3.1 API and openid alone on the oxd 4.x API, as 4.x asks.",
   }),
   authentication_method: optional(Text).annotate({
     description:

@@ -46,7 +46,8 @@ describe("get_request_object_uri and get_request_object (oxd 4.x)", () => {
       client_id: clientId,
       aud: op.issuer,
       oxd_id: oxdId,
-      response_type: ["code"],
+      // a string, as the authorization request parameter (4.x writes a list: docs/compatibility.md)
+      response_type: "code",
       scope: "openid",
       state: "s1",
       nonce: "n1",

@@ -75,7 +75,9 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   const config = yield* OxdConfig
   const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
   const payload: JWTPayload = {
-    response_type: site.metadata["response_types"] ?? ["code"],
+    // a space-separated string, as the authorization request's own parameter (OpenID Connect Core §6.1); 4.x writes
+    // the list (:95), which a standard OP reads as the parameter given twice (oidc-provider refuses the request)
+    response_type: ((site.metadata["response_types"] as ReadonlyArray<string> | undefined) ?? ["code"]).join(" "),
     ...given,
     iss: site.clientId,
     aud: site.opHost,

@@ -6,7 +6,7 @@ import type { TestOp } from "@oxd/test-op"
 import { afterAll, describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
 import { RP_SIGNING_ALGS } from "../../services/RpKeys.js"
-import { call, ok, oxdFor, startOp, testClock } from "../../../test/support.js"
+import { call, ok, oxdFor, registerSite, startOp, testClock } from "../../../test/support.js"
 
 type Jwks = { keys: Array<Record<string, unknown>> }
 const HOUR = 3_600_000
@@ -48,8 +48,72 @@ describe("get_rp_jwks (oxd 4.x) and the server's signing keys", () => {
     const db = createClient({ url })
     const rows = await db.execute("select name, value from server_secrets where name like 'rp_signing_keys/%'")
     db.close()
-    expect(rows.rows).toHaveLength(1)
-    expect(String(rows.rows[0]?.["value"])).not.toMatch(/"d"|"kty"/)
+    // one row per algorithm (each made on first need)
+    expect(rows.rows.map((r) => String(r["name"]).split("/")[2]).sort()).toEqual([...RP_SIGNING_ALGS].sort())
+    for (const r of rows.rows) expect(String(r["value"])).not.toMatch(/"d"|"kty"/)
+  })
+
+  it("makes only the key a request object needs: the first RS256 signature waits for one RSA key, not the set", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "oxd-rp-keys-"))
+    const url = `file:${join(dir, "oxd.db")}`
+    const oxd = oxdFor(op, { database_url: url })
+    cleanup.push(() => oxd.dispose())
+    const oxdId = await registerSite(oxd, op)
+    const { request_uri } = await ok<{ request_uri: string }>(
+      call(oxd, "get_request_object_uri", {
+        oxd_id: oxdId,
+        oxd_host_url: "oxd.example.org",
+        request_object_signing_alg: "RS256",
+      }),
+    )
+    const db = createClient({ url })
+    const names = async () =>
+      (await db.execute("select name from server_secrets where name like 'rp_signing_keys/%'")).rows.map((r) =>
+        String(r["name"]),
+      )
+    try {
+      expect((await names()).map((n) => n.split("/")[2])).toEqual(["RS256"])
+      // get_rp_jwks publishes every algorithm's key, the one that signed among them
+      const jwt = await ok<string>(
+        call(oxd, "get_request_object", { request_object_id: request_uri.slice(request_uri.lastIndexOf("/") + 1) }),
+      )
+      const { kid } = JSON.parse(Buffer.from(jwt.split(".")[0]!, "base64url").toString()) as { kid: string }
+      const published = await ok<Jwks>(call(oxd, "get_rp_jwks", {}))
+      expect(published.keys.map((k) => k["alg"]).sort()).toEqual([...RP_SIGNING_ALGS].sort())
+      expect(published.keys.find((k) => k["alg"] === "RS256")?.["kid"]).toBe(kid)
+      expect(await names()).toHaveLength(RP_SIGNING_ALGS.length)
+    } finally {
+      db.close()
+    }
+  })
+
+  it("reads a period whose keys were stored as one set (before keys were made one by one) as it is", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "oxd-rp-keys-"))
+    const url = `file:${join(dir, "oxd.db")}`
+    const first = oxdFor(op, { database_url: url })
+    cleanup.push(() => first.dispose())
+    const made = await ok<Jwks>(call(first, "get_rp_jwks", {}))
+    // the same keys, stored whole under the period's name as the earlier layout did (plaintext: no encryption key)
+    const db = createClient({ url })
+    try {
+      const rows = (await db.execute("select name, value from server_secrets where name like 'rp_signing_keys/%'")).rows
+      const epoch = String(rows[0]?.["name"]).split("/")[1]
+      const whole = rows.map((r) => JSON.parse(String(r["value"])) as Record<string, unknown>)
+      for (const k of whole) k["kid"] = `${String(k["kid"])}-whole`
+      await db.execute("delete from server_secrets where name like 'rp_signing_keys/%'")
+      await db.execute({
+        sql: "insert into server_secrets (name, value, created_at) values (?, ?, 0)",
+        args: [`rp_signing_keys/${epoch}`, JSON.stringify(whole)],
+      })
+    } finally {
+      db.close()
+    }
+    const second = oxdFor(op, { database_url: url })
+    cleanup.push(() => second.dispose())
+    const read = await ok<Jwks>(call(second, "get_rp_jwks", {}))
+    expect(read.keys.map((k) => String(k["kid"])).sort()).toEqual(
+      made.keys.map((k) => `${String(k["kid"])}-whole`).sort(),
+    )
   })
 
   // rotation: a new set each rp_signing_key_rotation_in_hours, the previous one published one period more

@@ -11,6 +11,7 @@ import { toClaimLists } from "../_shared/claims.js"
 import { refusedAsInternalError } from "../_shared/refusal.js"
 import { opClientOf } from "../_shared/siteClient.js"
 import type { Params } from "./schema.js"
+import { redirectUriAt } from "../_shared/redirectUris.js"
 
 export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: CallContext) {
   const states = yield* StateStore
@@ -32,7 +33,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type, ctx: 
       state: p.state,
       nonce: pending.nonce,
       codeVerifier: pending.codeVerifier,
-      redirectUri: site.authorizationRedirectUri ?? "",
+      // the one the authorization request named (oxd 4.x's get_authorization_url redirect_uri), carried by the state
+      redirectUri: redirectUriAt(site, pending.redirect),
     })
     .pipe(
       // the OP refusing the code: the reference's operation returns null there (GetTokensByCodeOperation.java:98-101)

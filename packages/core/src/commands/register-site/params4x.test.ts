@@ -1,4 +1,5 @@
 import type { TestOp } from "@oxd/test-op"
+import { exportJWK, generateKeyPair } from "jose"
 import { describe, expect, it } from "vitest"
 import type { Oxd } from "../../makeOxd.js"
 import { call, failure, ok, oxdFor, protectionToken, registerSite, startOpAndOxd } from "../../../test/support.js"
@@ -63,6 +64,50 @@ describe("register_site and update_site: oxd 4.x registration params (RegisterSi
     const node = await rp(oxdId)
     expect(node).toMatchObject({ id_token_signed_response_alg: "ES256", default_max_age: 60 })
     expect(await atOp(String(node["client_id"]))).toMatchObject({ id_token_signed_response_alg: "ES256" })
+  })
+
+  // RegisterSiteParams.java:82-83, :126-127, :132-135; RegisterSiteOperation.java:581-583, :726-740 (master)
+  it("sends jwks, custom_attributes and the spontaneous scope settings to the OP", async () => {
+    const { publicKey } = await generateKeyPair("ES256", { extractable: true })
+    const jwk = { ...(await exportJWK(publicKey)), kid: "rp-1", use: "sig" }
+    const oxdId = await registerSite(oxd, op, {
+      jwks: JSON.stringify({ keys: [jwk] }),
+      custom_attributes: { oxIncludeClaimsInIdToken: "true", ignored: null },
+      allow_spontaneous_scopes: true,
+      spontaneous_scopes: ["^transaction:.+$"],
+    })
+    const registered = await atOp(String((await rp(oxdId))["client_id"]))
+    expect(registered).toMatchObject({
+      jwks: { keys: [expect.objectContaining({ kid: "rp-1", x: jwk.x })] },
+      oxIncludeClaimsInIdToken: "true",
+      allow_spontaneous_scopes: true,
+      spontaneous_scopes: ["^transaction:.+$"],
+    })
+    expect(registered).not.toHaveProperty("ignored")
+  })
+
+  it("refuses a jwks with a private key, one that is no key set, and custom_attributes that would override a param", async () => {
+    const before = op.counters()["registration.create"] ?? 0
+    const { privateKey } = await generateKeyPair("ES256", { extractable: true })
+    const refusal = async (extra: Record<string, unknown>) =>
+      failure(
+        call(oxd, "register_site", {
+          op_host: op.issuer,
+          authorization_redirect_uri: "https://rp.example.org/cb",
+          ...extra,
+        }),
+      )
+    const secret = await refusal({ jwks: { keys: [await exportJWK(privateKey)] } })
+    expect(secret).toMatchObject({ error: "bad_request" })
+    expect(secret.error_description).toMatch(/private member d/)
+    expect((await refusal({ jwks: "{not json" })).error).toBe("bad_request")
+    expect((await refusal({ jwks: { kty: "EC" } })).error).toBe("bad_request")
+    for (const name of ["redirect_uris", "grant_types", "token_endpoint_auth_method", "oxAuthTrustedClient"]) {
+      const r = await refusal({ custom_attributes: { [name]: "x" } })
+      expect(r.error, name).toBe("bad_request")
+      expect(r.error_description).toContain(`custom_attributes.${name}`)
+    }
+    expect(op.counters()["registration.create"] ?? 0).toBe(before)
   })
 
   // reference: INVALID_SIGNATURE_ALGORITHM (ErrorResponseCode.java:75), INVALID_SUBJECT_TYPE (:77); nothing registered

@@ -51,8 +51,16 @@ export const accessChecked = (
   http_method: method,
 })
 
-/** Whether an RPT's permissions open this resource: any one scope ("or"), or the scope_expression. */
-export const grants = (rpt: Introspection, resource: ProtectedResource, nowSeconds: number): boolean => {
+/**
+ * Whether an RPT's permissions open this resource: any one scope ("or"), or the scope_expression; with oxd 4.x's
+ * `scopes` (the caller's, non-empty), any one of those (RsCheckAccessOperation.java:79-98, :132-147 on master).
+ */
+export const grants = (
+  rpt: Introspection,
+  resource: ProtectedResource,
+  nowSeconds: number,
+  scopes?: ReadonlyArray<string>,
+): boolean => {
   if (!rpt.active) return false
   if (typeof rpt["exp"] === "number" && rpt["exp"] <= nowSeconds) return false
   const permissions = Array.isArray(rpt["permissions"]) ? (rpt["permissions"] as GrantedPermission[]) : []
@@ -62,6 +70,7 @@ export const grants = (rpt: Introspection, resource: ProtectedResource, nowSecon
     if (typeof p.exp === "number" && p.exp <= nowSeconds) continue
     if (Array.isArray(p.resource_scopes)) for (const s of p.resource_scopes) if (typeof s === "string") granted.add(s)
   }
+  if (scopes) return scopes.some((s) => granted.has(s))
   if (resource.scopeExpression)
     return evaluateScopeExpression(resource.scopeExpression.rule, resource.scopeExpression.data, granted)
   return resource.scopes.some((s) => granted.has(s))

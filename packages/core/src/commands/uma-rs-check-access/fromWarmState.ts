@@ -1,7 +1,7 @@
 import type { FromWarmState } from "../../Command.js"
 import { InvalidParams } from "../../errors.js"
 import { resourceFor } from "../../services/ResourceStore.js"
-import { present } from "../_shared/fields.js"
+import { list, present } from "../_shared/fields.js"
 import { accessChecked, grants, GRANTED, requestedMethod } from "./decide.js"
 import type { Params, Result } from "./schema.js"
 
@@ -21,6 +21,7 @@ export const fromWarmState: FromWarmState<typeof Params.Type, typeof Result.Type
   const resource = resources && resourceFor(resources, p.path, method)
   if (!resource) return undefined
   const introspection = warm.rpt(site, p.rpt)
-  if (!introspection || !grants(introspection, resource, Math.floor(warm.now() / 1000))) return undefined
+  if (!introspection || !grants(introspection, resource, Math.floor(warm.now() / 1000), list(p.scopes)))
+    return undefined
   return { result: GRANTED, event: accessChecked(site, "granted", p.path, method) }
 }

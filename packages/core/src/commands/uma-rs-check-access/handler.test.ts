@@ -69,6 +69,27 @@ describe("uma_rs_check_access", () => {
     expect(await check(oxd, oxdId, "/PHOTO", "Put", access_token)).toEqual(GRANTED)
   })
 
+  // oxd 4.x RsCheckAccessParams.java:24-25; RsCheckAccessOperation.java:79-109, :144-146 (master)
+  it("with oxd 4.x's scopes, grants an RPT holding one of them and asks the ticket for them", async () => {
+    const withScopes = (scopes: string[], rpt = "") =>
+      ok(call(oxd, "uma_rs_check_access", { oxd_id: oxdId, path: "/photo", http_method: "PUT", rpt, scopes }))
+    const { access_token } = await rptFor(oxd, oxdId, "/photo", "PUT") // add, on /photo PUT POST
+    expect(await withScopes(["add"], access_token)).toEqual(GRANTED)
+    // the resource's scopes (all, add) would grant it; the caller's say the request needs "all"
+    const denied = await withScopes(["all"], access_token)
+    expect(denied["access"]).toBe("denied")
+    // the ticket asks for the caller's scopes, not the condition's ticketScopes (add)
+    const rpt = await ok<{ access_token: string }>(
+      call(oxd, "uma_rp_get_rpt", { oxd_id: oxdId, ticket: denied["ticket"] }),
+    )
+    expect((await introspect(rpt.access_token)).permissions).toEqual([
+      expect.objectContaining({ resource_id: ids["/photo PUT POST"], resource_scopes: ["all"] }),
+    ])
+    expect(await withScopes(["all"], rpt.access_token)).toEqual(GRANTED)
+    // empty: the resource's, as without them
+    expect(await withScopes([], access_token)).toEqual(GRANTED)
+  })
+
   it("denies, with a ticket, an RPT whose permissions are for another resource or other scopes", async () => {
     const { access_token } = await rptFor(oxd, oxdId, "/photo", "GET") // view on the /photo GET resource
     expect((await check(oxd, oxdId, "/photo", "GET", access_token)).access).toBe("granted")

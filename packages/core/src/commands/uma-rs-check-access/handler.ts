@@ -5,7 +5,7 @@ import { Events } from "../../services/Events.js"
 import { ResourceStore } from "../../services/ResourceStore.js"
 import { SiteStore } from "../../services/SiteStore.js"
 import { UmaAuthorizationServer } from "../../services/UmaAuthorizationServer.js"
-import { present } from "../_shared/fields.js"
+import { list, present } from "../_shared/fields.js"
 import { refusedAsInternalError } from "../_shared/refusal.js"
 import { accessChecked, grants, GRANTED, requestedMethod } from "./decide.js"
 import type { Params, Result } from "./schema.js"
@@ -23,15 +23,17 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
   if (!resource) return yield* new ResourceNotProtected({ path: p.path, http_method: method })
   const decided = (r: typeof Result.Type) => Effect.as(Events.publish(accessChecked(site, r.access, p.path, method)), r)
   const as = yield* UmaAuthorizationServer
+  // oxd 4.x: the caller's scopes, when given, are what the request needs (RsCheckAccessOperation.java:144-146)
+  const scopes = list(p.scopes)
   if (present(p.rpt)) {
     const introspection = yield* as.checkRpt(site, p.rpt)
     // the RPT's own exp and its permissions' exp are checked on every call, cached introspection or not
     const now = yield* Clock.currentTimeMillis
-    if (grants(introspection, resource, Math.floor(now / 1000))) return yield* decided(GRANTED)
+    if (grants(introspection, resource, Math.floor(now / 1000), scopes)) return yield* decided(GRANTED)
   }
   const ticket = yield* as
     .permissionTicket(site, [
-      { resource_id: resource.resourceId, resource_scopes: resource.ticketScopes ?? resource.scopes },
+      { resource_id: resource.resourceId, resource_scopes: scopes ?? resource.ticketScopes ?? resource.scopes },
     ])
     .pipe(
       // the reference cannot read a refused ticket registration (RsCheckAccessOperation.java:121-123): internal_error

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { OxdId, optional, ProtectionAccessToken } from "../_shared/fields.js"
+import { OxdId, optional, ProtectionAccessToken, StringList } from "../_shared/fields.js"
 
 export const Params = Schema.Struct({
   oxd_id: OxdId,
@@ -10,6 +10,10 @@ export const Params = Schema.Struct({
   http_method: Schema.String.annotate({ description: "The request's HTTP method (any letter case)." }),
   path: Schema.String.annotate({
     description: "The requested path, e.g. /photo (matched in any letter case, as oxd 3.1 matches it).",
+  }),
+  scopes: optional(StringList).annotate({
+    description:
+      "oxd 4.x: the scopes this request needs, any one of which opens it, in place of the resource's scopes or scope_expression; the permission ticket asks for them too. Absent or empty: the resource's.",
   }),
   protection_access_token: ProtectionAccessToken,
 }).annotate({

@@ -55,6 +55,16 @@ describe("update_site", () => {
     expect(atOp["client_secret"]).toBe(client["client_secret"])
   })
 
+  // oxd 4.x UpdateSiteParams claims_redirect_uri, UpdateSiteOperation.java:142-144 (master)
+  it("changes claims_redirect_uri at the OP (oxd 4.x), and keeps it when absent", async () => {
+    const { oxdId, readAtOp } = await siteWithKnownRegistration()
+    const claims = ["https://rp.example.org/claims"]
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, claims_redirect_uri: claims }))
+    expect((await readAtOp())["claims_redirect_uri"]).toEqual(claims)
+    await ok(call(oxd, "update_site", { oxd_id: oxdId, client_name: "again" }))
+    expect(await readAtOp()).toMatchObject({ claims_redirect_uri: claims, client_name: "again" })
+  })
+
   it("uses the new redirect URI in the next authorization URL, and the OP accepts it", async () => {
     const { oxdId } = await siteWithKnownRegistration()
     await ok(call(oxd, "update_site", { oxd_id: oxdId, authorization_redirect_uri: NEW_REDIRECT }))

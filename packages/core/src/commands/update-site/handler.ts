@@ -95,6 +95,8 @@ export const handler = Effect.fnUntraced(function* (p: typeof Params.Type) {
     ...(frontchannel ? { frontchannel_logout_uri: frontchannel[0] } : {}),
     ...(present(sector) ? { sector_identifier_uri: sector } : {}),
     ...(list(p.contacts) ? { contacts: p.contacts } : {}),
+    // oxd 4.x (UpdateSiteOperation.java:142-144 on master)
+    ...(list(p.claims_redirect_uri) ? { claims_redirect_uri: p.claims_redirect_uri } : {}),
     ...v4,
     // only what is given changes: the registered logout URIs stay otherwise
     ...(yield* logoutMetadata(p, yield* OxdConfig, false)),

@@ -66,6 +66,10 @@ export const Params = Schema.Struct({
   claims_locales: optional(StringList).annotate({
     description: "Preferred languages of the claims returned (BCP 47 tags); kept with the site, not sent to the OP.",
   }),
+  claims_redirect_uri: optional(StringList).annotate({
+    description:
+      "oxd 4.x: UMA's claims-gathering redirect URIs to register in place of the site's (UpdateSiteOperation.java:142-144); the registered ones stay when absent.",
+  }),
   ...Registration4xFields,
   protection_access_token: ProtectionAccessToken,
   ...LogoutFields,

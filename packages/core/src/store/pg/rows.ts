@@ -92,9 +92,22 @@ export const pgRows = (
     },
   },
   requests: {
-    // a state with NUL never reaches here: only a sealed state (base64url) is recorded
+    // a state with NUL never reaches here: a sealed state is base64url, a caller-chosen one visible ASCII
     insertUsed: async (row) =>
       (await db.insert(requests).values(row).onConflictDoNothing().returning({ state: requests.state })).length === 1,
+    insertPending: async (row) =>
+      storable(row.state, row.oxdId, row.nonce) &&
+      (await db.insert(requests).values(row).onConflictDoNothing().returning({ state: requests.state })).length === 1,
+    take: async (key, now) =>
+      !storable(key.state, key.oxdId)
+        ? undefined
+        : first(
+            await db
+              .update(requests)
+              .set({ consumedAt: now })
+              .where(and(requestIs(key), isNull(requests.consumedAt)))
+              .returning(),
+          ),
     find: async (key) =>
       !storable(key.state, key.oxdId) ? undefined : first(await db.select().from(requests).where(requestIs(key))),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time))),

@@ -62,6 +62,15 @@ export const sqliteRows = (db: LibSQLDatabase<typeof schema>): Rows => ({
   },
   requests: {
     insertUsed: async (row) => (await db.insert(requests).values(row).onConflictDoNothing().run()).rowsAffected === 1,
+    insertPending: async (row) =>
+      (await db.insert(requests).values(row).onConflictDoNothing().run()).rowsAffected === 1,
+    take: (key, now) =>
+      db
+        .update(requests)
+        .set({ consumedAt: now })
+        .where(and(requestIs(key), isNull(requests.consumedAt)))
+        .returning()
+        .get(),
     find: (key) => db.select().from(requests).where(requestIs(key)).get(),
     purgeExpiredBefore: async (time) => void (await db.delete(requests).where(lt(requests.expiresAt, time)).run()),
   },

@@ -39,7 +39,7 @@ const httpsClient = (options: NodeHttpsOptions): OxdClient => {
       ...caller,
       close: async () => {
         await caller.close()
-        trusted.close()
+        await trusted.close()
       },
     },
     {},

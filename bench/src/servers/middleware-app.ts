@@ -10,7 +10,7 @@ import { parseArgs } from "node:util"
 import { createOxdClient as inProcessClient } from "@oxd/client/in-process"
 import { createOxdClient, type OxdClient } from "@oxd/client/node"
 import { makeConfig, makeOxd } from "@oxd/core"
-import { protect } from "@oxd/middleware"
+import { protect, type Verdict } from "@oxd/middleware"
 
 const { values: v } = parseArgs({
   options: {
@@ -94,15 +94,20 @@ const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
     res.end(GRANTED)
   }
   if (!guard) return answer()
-  guard.check({ method: req.method ?? "GET", path: req.url ?? "/", authorization: req.headers.authorization }).then(
-    (verdict) => {
-      if (verdict.ok) return answer()
-      const { status, headers, body } = verdict.reply
-      res.writeHead(status, Object.fromEntries(headers))
-      res.end(body)
-    },
-    () => res.writeHead(500).end(),
-  )
+  const apply = (verdict: Verdict) => {
+    if (verdict.ok) return answer()
+    const { status, headers, body } = verdict.reply
+    res.writeHead(status, Object.fromEntries(headers))
+    res.end(body)
+  }
+  // decide: the verdict at once when the client has it at once (in process, from the core's warm state)
+  const verdict = guard.decide({
+    method: req.method ?? "GET",
+    path: req.url ?? "/",
+    authorization: req.headers.authorization,
+  })
+  if (verdict instanceof Promise) verdict.then(apply, () => res.writeHead(500).end())
+  else apply(verdict)
 })
 server.listen(0, "127.0.0.1", () => {
   const port = (server.address() as AddressInfo).port

@@ -67,6 +67,7 @@ describe("the browser entry points", () => {
         conditions: ["source"],
         logLevel: "silent",
       }),
-    ).rejects.toThrow(/node:(net|https|fs)/)
+      // a Node built-in it (or undici, its https dependency) imports cannot be resolved for the browser
+    ).rejects.toThrow(/Could not resolve "node:[a-z_/]+"/)
   })
 })

@@ -1,6 +1,6 @@
 import { headlessLogin, type TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createOxdClient, OxdError, type InProcessCore } from "./inProcess.js"
+import { CALL_NOW, createOxdClient, OxdError, type InProcessCore } from "./inProcess.js"
 import { createOxdClient as createNodeClient } from "./node.js"
 import { startOp, startServers, type Servers } from "./test-support/servers.js"
 
@@ -97,5 +97,30 @@ describe("the in-process client (makeOxd's core, no network hop)", () => {
     } finally {
       await plain.close()
     }
+  })
+
+  it("CALL_NOW: what the core answers at once (warm state) comes at once; the rest, and call(), as promises", async () => {
+    const token = await setupToken(createOxdClient(servers.oxd))
+    const c = createOxdClient(servers.oxd, { token })
+    const { oxd_id } = await c.registerSite({ op_host: op.issuer, authorization_redirect_uri: REDIRECT_URI })
+    // the first login URL fetches the OP's discovery; the next one is the synchronous road's
+    await c.getAuthorizationUrl({ oxd_id })
+    const now = c[CALL_NOW]("get_authorization_url", { oxd_id })
+    expect(now).not.toBeInstanceOf(Promise)
+    expect((now as { authorization_url: string }).authorization_url).toContain(op.issuer)
+    // call() keeps its contract: always a promise
+    const promised = c.call("get_authorization_url", { oxd_id })
+    expect(promised).toBeInstanceOf(Promise)
+    expect((await promised).authorization_url).toContain(op.issuer)
+    // an unknown site is the Effect road's: a promise that rejects with the OxdError call() gives
+    const later = c[CALL_NOW]("get_authorization_url", { oxd_id: "nope" })
+    expect(later).toBeInstanceOf(Promise)
+    expect((await failure(later as Promise<unknown>)).error).toBe(
+      (await failure(c.getAuthorizationUrl({ oxd_id: "nope" }))).error,
+    )
+    // an aborted signal: thrown at once, and call() rejects
+    const signal = AbortSignal.abort(new Error("gave up"))
+    expect(() => c[CALL_NOW]("get_authorization_url", { oxd_id }, { signal })).toThrow("gave up")
+    await expect(c.call("get_authorization_url", { oxd_id }, { signal })).rejects.toThrow("gave up")
   })
 })

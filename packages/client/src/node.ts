@@ -5,7 +5,7 @@
 import { httpsCaller, type HttpsOptions } from "./https.js"
 import { createOxdClient as createHttpsClient } from "./httpsClient.js"
 import { makeClient } from "./makeClient.js"
-import { fetchTrusting, readCa, webSocketTrusting } from "./nodeTls.js"
+import { postTrusting, readCa, webSocketTrusting } from "./nodeTls.js"
 import { tcpCaller, type TcpOptions } from "./tcpCaller.js"
 import type { OxdClient } from "./types.js"
 import type { WsOptions } from "./ws.js"
@@ -30,14 +30,16 @@ const both = (a: string, b: string) => new Error(`give ${a} or ${b}, not both ($
 const httpsClient = (options: NodeHttpsOptions): OxdClient => {
   if (options.ca === undefined) return createHttpsClient(options)
   if (options.fetch) throw both("ca", "fetch")
-  const trusted = fetchTrusting(readCa(options.ca))
-  const caller = httpsCaller({ ...options, fetch: trusted.fetch })
+  // the CA is for TLS: a plain http:// base URL goes through the global fetch, as before
+  if (new URL(options.baseUrl).protocol !== "https:") return createHttpsClient(options)
+  const trusted = postTrusting(readCa(options.ca), options.baseUrl, options.headers)
+  const caller = httpsCaller(options, trusted.post)
   return makeClient(
     {
       ...caller,
       close: async () => {
         await caller.close()
-        trusted.close()
+        await trusted.close()
       },
     },
     {},

@@ -1,3 +1,4 @@
+import { connect, createServer as createNetServer, type AddressInfo } from "node:net"
 import type { TestOp } from "@oxd/test-op"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createOxdClient, OxdTransportError } from "./node.js"
@@ -91,5 +92,46 @@ describe("a TLS failure says why, naming the server", () => {
     )
     expect(ws.message).toContain(wss(server.url))
     expect(ws.message).toMatch(cause)
+  })
+})
+
+/** A TCP pass-through to the REST port (TLS stays end to end) that counts the connections clients open. */
+const countingProxy = async (port: number) => {
+  let connections = 0
+  const proxy = createNetServer((socket) => {
+    connections++
+    const upstream = connect(port, "127.0.0.1")
+    socket.pipe(upstream).pipe(socket)
+    const end = () => (socket.destroy(), upstream.destroy())
+    socket.on("error", end).on("close", end)
+    upstream.on("error", end).on("close", end)
+  })
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `https://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+  }
+}
+
+describe("https with ca: kept-alive connections", () => {
+  it("calls reuse the client's TLS connections: at most two per call in flight, however many calls", async () => {
+    const proxy = await countingProxy(Number(new URL(servers.rest.url).port))
+    const client = createOxdClient({ transport: "https", baseUrl: proxy.url, ca: servers.certFile })
+    try {
+      // the server's answer (an oxd error for an unknown site) proves each call went through
+      const call = () => expect(client.getAuthorizationUrl({ oxd_id: "x" })).rejects.toMatchObject({ name: "OxdError" })
+      const inTurn = async (n: number) => {
+        for (let i = 0; i < n; i++) await call()
+      }
+      // undici's pool may open a second connection while the first still hands its answer back
+      await inTurn(30)
+      expect(proxy.connections()).toBeLessThanOrEqual(2)
+      for (let batch = 0; batch < 10; batch++) await Promise.all(Array.from({ length: 4 }, () => inTurn(10)))
+      expect(proxy.connections()).toBeLessThanOrEqual(8)
+    } finally {
+      await client.close()
+      await proxy.close()
+    }
   })
 })

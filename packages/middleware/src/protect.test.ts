@@ -105,3 +105,38 @@ describe("protect() when oxd is down", () => {
     await down.close()
   }, 60_000)
 })
+
+describe("decide(): the verdict at once when the client has it at once", () => {
+  it("in process, a cached granted check is a verdict, not a promise; the same as check's, refusals included", async () => {
+    const client = oxd.clientFor("in-process")
+    const guard = protect({ client, oxdId })
+    const denied = await guard.check({ method: "GET", path: "/photos" })
+    const header = denied.ok ? "" : (denied.reply.headers.find(([n]) => n === "www-authenticate")?.[1] ?? "")
+    const rpt = await rptFor(client, oxdId, header)
+    const granted = { method: "get", path: "/photos?size=big", authorization: `Bearer ${rpt}` }
+    // the first check fills the core's caches (site, resources, the RPT's introspection); then warm state answers
+    expect(await guard.check(granted)).toEqual({
+      ok: true,
+      decision: { access: "granted", path: "/photos", method: "GET", rpt },
+    })
+    const now = guard.decide(granted)
+    expect(now).not.toBeInstanceOf(Promise)
+    expect(now).toEqual(await guard.check(granted))
+    // what warm state cannot grant (a wrong method, a garbage RPT) is the ordinary road's, a promise, and refused
+    for (const refused of [
+      { ...granted, method: "POST" },
+      { ...granted, authorization: "Bearer not-an-rpt" },
+    ]) {
+      const later = guard.decide(refused)
+      expect(later).toBeInstanceOf(Promise)
+      expect(await later).toMatchObject({ ok: false, reply: { status: 401 } })
+    }
+  })
+
+  it("over a network transport, always a promise, with check's verdict", async () => {
+    const guard = protect({ client: oxd.clientFor("tcp"), oxdId })
+    const later = guard.decide({ method: "GET", path: "/photos" })
+    expect(later).toBeInstanceOf(Promise)
+    expect(await later).toMatchObject({ ok: false, reply: { status: 401 } })
+  })
+})

@@ -36,6 +36,17 @@ export interface ProtectOptions {
   readonly onError?: (error: unknown, request: AccessRequest) => void
 }
 
+/** @oxd/client/in-process's CALL_NOW (Symbol.for: no import of the client needed to look for it). */
+const CALL_NOW = Symbol.for("@oxd/client/callNow")
+type CallNow = (command: string, params: Record<string, unknown>) => unknown
+
+const isPromise = (v: unknown): v is PromiseLike<unknown> =>
+  typeof (v as PromiseLike<unknown> | undefined)?.then === "function"
+
+/** A fetch Request (without touching the global Request: on Node 20 each read of it goes through a lazy getter). */
+const isFetchRequest = (input: Request | AccessRequest): input is Request =>
+  "headers" in input && typeof (input as Request).headers?.get === "function"
+
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i
 
 /** The RPT of an Authorization header; "" when there is none (oxd then answers denied, with a ticket). */
@@ -84,22 +95,7 @@ export const protect = (options: ProtectOptions) => {
     )
   }
 
-  const check = async (input: Request | AccessRequest): Promise<Verdict> => {
-    const req = input instanceof Request ? accessRequestOf(input) : input
-    const path = pathOf(req.path)
-    const method = req.method.toUpperCase()
-    const rpt = bearerRpt(req.authorization)
-    let answer: unknown
-    try {
-      answer = await options.client.call("uma_rs_check_access", {
-        oxd_id: options.oxdId,
-        rpt,
-        path,
-        http_method: method,
-      })
-    } catch (e) {
-      return failure(e, req, path, method)
-    }
+  const answered = (answer: unknown, req: AccessRequest, path: string, method: string, rpt: string): Verdict => {
     const a = answer as { access?: unknown; "www-authenticate_header"?: unknown }
     if (a.access === "granted") return { ok: true, decision: { access: "granted", path, method, rpt } }
     if (a.access === "denied" && typeof a["www-authenticate_header"] === "string")
@@ -111,9 +107,40 @@ export const protect = (options: ProtectOptions) => {
     return failure(new Error("unexpected uma_rs_check_access answer"), req, path, method)
   }
 
+  // an in-process client answers at once what its core answers from warm state (CALL_NOW in @oxd/client/in-process)
+  const callNow = (options.client as { [CALL_NOW]?: CallNow })[CALL_NOW]
+  const client = options.client
+
+  const decide = (input: Request | AccessRequest): Verdict | Promise<Verdict> => {
+    const req = isFetchRequest(input) ? accessRequestOf(input) : input
+    const path = pathOf(req.path)
+    const method = req.method.toUpperCase()
+    const rpt = bearerRpt(req.authorization)
+    const params = { oxd_id: options.oxdId, rpt, path, http_method: method }
+    let answer: unknown
+    try {
+      answer = callNow ? callNow("uma_rs_check_access", params) : client.call("uma_rs_check_access", params)
+    } catch (e) {
+      return failure(e, req, path, method)
+    }
+    if (isPromise(answer))
+      return Promise.resolve(answer).then(
+        (a) => answered(a, req, path, method, rpt),
+        (e: unknown) => failure(e, req, path, method),
+      )
+    return answered(answer, req, path, method, rpt)
+  }
+
+  const check = async (input: Request | AccessRequest): Promise<Verdict> => decide(input)
+
   return {
     /** The verdict on one request: pass with its decision, or the reply to send (reply, or response() for fetch). */
     check,
+    /**
+     * check's verdict, given at once when the client answered at once (an in-process core from its warm state: a
+     * cached granted check), else as a promise, so a handler can answer in the same turn. Fails only as check does (onError throwing).
+     */
+    decide,
     /** A fetch handler behind the check: `guard.fetch((request, decision) => new Response(…))`. */
     fetch:
       (handler: (request: Request, decision: AccessDecision) => Response | Promise<Response>) =>

@@ -213,6 +213,29 @@ describe("ExpiringCache", () => {
       }),
     ))
 
+  it("replace changes a cached value in place: its life is not extended, a racing lookup stores nothing", () =>
+    run(
+      Effect.gen(function* () {
+        const cache = yield* make<{ n: number }>({ refreshAhead: false, freeze: true })
+        yield* cache.get("a", Effect.succeed({ n: 1 }))
+        yield* TestClock.adjust(6_000)
+        cache.replace("a", (v) => ({ n: v.n + 1 }))
+        expect(cache.peek("a")).toEqual({ n: 2 })
+        expect(Object.isFrozen(cache.peek("a"))).toBe(true)
+        yield* TestClock.adjust(4_000) // the life it had when stored ends: the source is asked again
+        expect(cache.peek("a")).toBeUndefined()
+        // nothing cached: replace stores nothing, and a lookup it overtakes answers its callers only
+        cache.replace("b", () => ({ n: 9 }))
+        expect(cache.peek("b")).toBeUndefined()
+        const racing = Effect.sync(() => {
+          cache.replace("c", (v) => v)
+          return { n: 0 }
+        })
+        expect(yield* cache.get("c", racing)).toEqual({ n: 0 })
+        expect(cache.peek("c")).toBeUndefined()
+      }),
+    ))
+
   it("drops the least recently used entry past its bound and freezes what it keeps when asked to", () =>
     run(
       Effect.gen(function* () {

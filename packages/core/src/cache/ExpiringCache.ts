@@ -107,6 +107,19 @@ export class ExpiringCache<V> {
     this.#store(key, value)
   }
 
+  /**
+   * A write through this process changed a cached value in a way `change` knows: the entry, if any, takes the
+   * changed value and keeps the life it had (never extended: what others wrote is still seen on time). A lookup in
+   * flight stores nothing, as after `delete` (its value may predate the write).
+   */
+  replace(key: string, change: (value: V) => V): void {
+    this.#inFlight.delete(key)
+    const hit = this.#entries.get(key)
+    if (!hit) return
+    const value = change(hit.value)
+    this.#entries.set(key, { ...hit, value: this.options.freeze ? Object.freeze(value) : value })
+  }
+
   /** Forget one key (after a write to it): a lookup of it in flight stores nothing. */
   delete(key: string): void {
     this.#entries.delete(key)

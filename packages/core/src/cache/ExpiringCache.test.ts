@@ -213,6 +213,61 @@ describe("ExpiringCache", () => {
       }),
     ))
 
+  it("replace changes a cached value in place, its life not extended, and the value of a lookup in flight", () =>
+    run(
+      Effect.gen(function* () {
+        const cache = yield* make<{ n: number; token?: string }>({ refreshAhead: false, freeze: true })
+        yield* cache.get("a", Effect.succeed({ n: 1 }))
+        yield* TestClock.adjust(6_000)
+        cache.replace("a", (v) => ({ ...v, token: "t1" }))
+        expect(cache.peek("a")).toEqual({ n: 1, token: "t1" })
+        expect(Object.isFrozen(cache.peek("a"))).toBe(true)
+        yield* TestClock.adjust(4_000) // the life it had when stored ends: the source is asked again
+        expect(cache.peek("a")).toBeUndefined()
+        // nothing cached: replace stores nothing
+        cache.replace("b", (v) => ({ ...v, token: "t" }))
+        expect(cache.peek("b")).toBeUndefined()
+        // a lookup that read before the write: its callers get what it read, the entry the value changed
+        const readBeforeTheWrite = Effect.sync(() => {
+          cache.replace("a", (v) => ({ ...v, token: "t2" }))
+          cache.replace("a", (v) => ({ ...v, n: v.n + 10 }))
+          return { n: 2 }
+        })
+        expect(yield* cache.get("a", readBeforeTheWrite)).toEqual({ n: 2 })
+        expect(cache.peek("a")).toEqual({ n: 12, token: "t2" })
+        // delete still wins: the overtaken lookup stores nothing
+        const deleted = Effect.sync(() => {
+          cache.replace("c", (v) => ({ ...v, token: "t" }))
+          cache.delete("c")
+          return { n: 0 }
+        })
+        expect(yield* cache.get("c", deleted)).toEqual({ n: 0 })
+        expect(cache.peek("c")).toBeUndefined()
+      }),
+    ))
+
+  it("a key written while each of its lookups runs is still cached again, never left to expire for good", () =>
+    run(
+      Effect.gen(function* () {
+        const cache = yield* make<{ row: number; token?: string }>()
+        let asked = 0
+        // every lookup overlaps a write of the key (a login of another user of the same site)
+        const lookup = Effect.sync(() => {
+          asked++
+          cache.replace("a", (s) => ({ ...s, token: `w${asked}` }))
+          return { row: asked }
+        })
+        for (let i = 0; i < 30; i++) {
+          yield* cache.get("a", lookup)
+          yield* settle
+          yield* TestClock.adjust(1_000)
+        }
+        expect(asked).toBeGreaterThan(2)
+        expect(asked).toBeLessThan(10) // once a life or so (refreshed ahead), not once a use
+        expect(cache.peek("a")).toEqual({ row: asked, token: `w${asked}` })
+      }),
+    ))
+
   it("drops the least recently used entry past its bound and freezes what it keeps when asked to", () =>
     run(
       Effect.gen(function* () {

@@ -49,6 +49,8 @@ const peekable = (e: Entry<unknown>, now: number, refreshing: boolean) => lives(
 export class ExpiringCache<V> {
   readonly #entries = new Map<string, Entry<V>>()
   readonly #inFlight = new Map<string, Deferred.Deferred<V | undefined, unknown>>()
+  /** What `replace` changed while a key's lookup was in flight: applied to its value before it is stored. */
+  readonly #changes = new Map<string, (value: V) => V>()
   #moves = 0
 
   constructor(
@@ -107,10 +109,29 @@ export class ExpiringCache<V> {
     this.#store(key, value)
   }
 
+  /**
+   * A write through this process changed a cached value in a way `change` knows: the entry, if any, takes the
+   * changed value and keeps the life it had (never extended: what others wrote is still seen on time). A lookup in
+   * flight stores its value changed too (it may have read before the write; `change` must give the same value
+   * applied twice): were it dropped, as after `delete`, a key written more often than its lookup takes would never be
+   * cached again once its entry expired.
+   */
+  replace(key: string, change: (value: V) => V): void {
+    if (this.#inFlight.has(key)) {
+      const earlier = this.#changes.get(key)
+      this.#changes.set(key, earlier ? (v) => change(earlier(v)) : change)
+    }
+    const hit = this.#entries.get(key)
+    if (!hit) return
+    const value = change(hit.value)
+    this.#entries.set(key, { ...hit, value: this.options.freeze ? Object.freeze(value) : value })
+  }
+
   /** Forget one key (after a write to it): a lookup of it in flight stores nothing. */
   delete(key: string): void {
     this.#entries.delete(key)
     this.#inFlight.delete(key)
+    this.#changes.delete(key)
   }
 
   /** Forget the key if its entry holds a value `stale` picks (a token the other side just refused), uncounted. */
@@ -123,6 +144,7 @@ export class ExpiringCache<V> {
   clear(): void {
     this.#entries.clear()
     this.#inFlight.clear()
+    this.#changes.clear()
   }
 
   get size(): number {
@@ -137,13 +159,19 @@ export class ExpiringCache<V> {
     return Effect.suspend(() => {
       const flight = Deferred.makeUnsafe<V | undefined, E>()
       this.#inFlight.set(key, flight as Deferred.Deferred<V | undefined, unknown>)
+      this.#changes.delete(key)
       const run = lookup.pipe(
         Effect.onExit((exit: Exit.Exit<V | undefined, E>) =>
           Effect.sync(() => {
             // not overtaken by delete or clear (a write): an overtaken value may predate the write, so it is not kept
             const current = this.#inFlight.get(key) === flight
-            if (current) this.#inFlight.delete(key)
-            if (current && exit._tag === "Success") this.#store(key, exit.value)
+            const change = current ? this.#changes.get(key) : undefined
+            if (current) {
+              this.#inFlight.delete(key)
+              this.#changes.delete(key)
+            }
+            if (current && exit._tag === "Success")
+              this.#store(key, change && exit.value !== undefined ? change(exit.value) : exit.value)
             Deferred.doneUnsafe(flight, exit)
           }),
         ),

@@ -11,6 +11,7 @@ export const ConfigSchema = Schema.Struct({
   bind_address: Schema.NonEmptyString,
   port: Port,
   database_url: Schema.NonEmptyString,
+  sqlite_synchronous: Schema.Literals(["normal", "full"]),
   site_cache_seconds: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   state_expiration_in_minutes: Schema.Finite.check(Schema.isGreaterThan(0)),
   token_subject_max_age_in_seconds: Positive,

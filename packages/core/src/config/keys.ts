@@ -22,6 +22,12 @@ export const configKeys = [
     doc: "file:<path> (SQLite, created if absent, mode 0600), :memory:, libsql:// http(s):// ws(s):// (a libsql server: sqld, Turso; token in ?authToken=), or postgres://user:password@host:port/database (PostgreSQL: several instances share it)",
   },
   {
+    name: "sqlite_synchronous",
+    type: "string",
+    default: "normal",
+    doc: "SQLite file only: normal (WAL's usual setting: a commit survives the process being killed, the OS's last commits may be lost to a power cut or kernel crash; no fsync per commit) | full (an fsync per commit: survives power loss, a login's writes cost ~3 fsyncs)",
+  },
+  {
     name: "site_cache_seconds",
     type: "int",
     default: 5,

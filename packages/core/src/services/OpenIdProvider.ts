@@ -231,11 +231,14 @@ export class OpenIdProvider extends Context.Service<
       const peekDiscovery = (opHost: string, path?: string | null): ServerMetadata | undefined =>
         discoveries.peek(`${opHost}|${path ?? ""}`)
 
+      // the lookup (and its span, which captures a stack trace when made) is made only on a miss: a login asks ~4 times
       const discover = (opHost: string, path?: string | null): Effect.Effect<ServerMetadata, DiscoveryError> =>
         discoveries.get(
           `${opHost}|${path ?? ""}`,
-          Effect.tryPromise({ try: () => fetchMetadata(opHost, path), catch: (e) => discoveryError(opHost, e) }).pipe(
-            Effect.withSpan("OpenIdProvider.discover"),
+          Effect.suspend(() =>
+            Effect.tryPromise({ try: () => fetchMetadata(opHost, path), catch: (e) => discoveryError(opHost, e) }).pipe(
+              Effect.withSpan("OpenIdProvider.discover"),
+            ),
           ),
         )
 

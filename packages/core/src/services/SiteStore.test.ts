@@ -5,12 +5,13 @@ import { makeConfig } from "../config/loadConfig.js"
 import { OxdConfig } from "../config/OxdConfig.js"
 import { Database } from "../store/Database.js"
 import { describeEachStore, type StoreBackend } from "../test-support/storeBackends.js"
-import { SiteStore, type NewSite } from "./SiteStore.js"
+import { SITE_CACHE_MS, SiteStore, type NewSite } from "./SiteStore.js"
 
 const layer = (database_url: string) => {
   const configLayer = OxdConfig.layer(makeConfig({ database_url, log_level: "error" }))
+  // the Database too: a test writes as another instance on the same database would
   const store = SiteStore.layer.pipe(
-    Layer.provide(Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)),
+    Layer.provideMerge(Layer.merge(Database.layer.pipe(Layer.provide(configLayer)), configLayer)),
   )
   // the TestClock below the store: its caches capture the clock they are built on
   return store.pipe(Layer.provideMerge(TestClock.layer()))
@@ -18,7 +19,7 @@ const layer = (database_url: string) => {
 
 const runOn =
   (backend: StoreBackend) =>
-  async <A, E>(effect: Effect.Effect<A, E, SiteStore | TestClock.TestClock>) =>
+  async <A, E>(effect: Effect.Effect<A, E, SiteStore | Database | TestClock.TestClock>) =>
     Effect.runPromise(effect.pipe(Effect.provide(layer(await backend.newUrl()))))
 
 const site = (oxdId: string, over: Partial<NewSite> = {}): NewSite => ({
@@ -93,6 +94,32 @@ describeEachStore("SiteStore", (backend) => {
           clientId: "client-b",
         })
         expect(yield* sites.get("b")).toEqual(updated)
+      }),
+    ))
+
+  it("puts a login's ID token into the cached site without extending its life; other writes drop it", () =>
+    run(
+      Effect.gen(function* () {
+        const sites = yield* SiteStore
+        const { query } = yield* Database
+        // a write of another instance on the same database: seen once the cached site's life ends
+        const elsewhere = (patch: { scope: string[] }) => query("test", (rows) => rows.sites.update("d", patch))
+        yield* TestClock.setTime(1_000)
+        yield* sites.insert(site("d"))
+        yield* sites.get("d")
+        yield* elsewhere({ scope: ["openid", "elsewhere"] })
+        yield* TestClock.setTime(2_000)
+        yield* sites.update("d", { lastIdToken: "id.token.1" })
+        const cached = sites.peek("d")
+        expect(cached).toMatchObject({ lastIdToken: "id.token.1", updatedAt: 2_000, scope: ["openid", "profile"] })
+        expect(yield* sites.get("d")).toEqual(cached)
+        yield* TestClock.setTime(1_000 + SITE_CACHE_MS)
+        expect(yield* sites.get("d")).toMatchObject({ lastIdToken: "id.token.1", scope: ["openid", "elsewhere"] })
+        // any other patch drops the site: the next read is the database's
+        yield* elsewhere({ scope: ["openid", "again"] })
+        yield* sites.update("d", { lastIdToken: "id.token.2", postLogoutRedirectUri: "https://rp.example.org/bye" })
+        expect(sites.peek("d")).toBeUndefined()
+        expect(yield* sites.get("d")).toMatchObject({ lastIdToken: "id.token.2", scope: ["openid", "again"] })
       }),
     ))
 

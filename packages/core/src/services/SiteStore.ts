@@ -24,6 +24,16 @@ const sealRow = <R extends Partial<Site>>(cipher: SecretCipher, oxdId: string, r
   return out as R
 }
 
+/** The new ID token of a patch that writes nothing else (a login's), else undefined. */
+const idTokenOnly = (patch: SitePatch): string | null | undefined => {
+  let only: string | null | undefined
+  for (const [k, v] of Object.entries(patch)) {
+    if (k !== "lastIdToken") return undefined
+    only = v as string | null | undefined
+  }
+  return only
+}
+
 /** A stored row as callers see it: secret columns opened (plaintext rows of before the key pass through). */
 const openRow = (cipher: SecretCipher, row: Site): Effect.Effect<Site, StoreFailed> =>
   Effect.try({
@@ -135,9 +145,18 @@ export class SiteStore extends Context.Service<
         }),
         update: Effect.fnUntraced(function* (oxdId: string, patch: SitePatch) {
           const now = yield* Clock.currentTimeMillis
+          const lastIdToken = idTokenOnly(patch)
           const row = yield* query("update site", (rows) =>
             rows.sites.update(oxdId, { ...sealRow(cipher, oxdId, patch), updatedAt: now }),
-          ).pipe(Effect.ensuring(written(oxdId)))
+          ).pipe(
+            Effect.onExit((exit) =>
+              // every login writes its ID token: the cached site takes it rather than being read and opened again by
+              // the next command (and the login URL's synchronous road, which needs a cached site, keeps answering)
+              exit._tag === "Success" && exit.value?.kind === "site" && lastIdToken !== undefined
+                ? Effect.sync(() => byOxdId.replace(oxdId, (s) => ({ ...s, lastIdToken, updatedAt: now })))
+                : written(oxdId),
+            ),
+          )
           if (!row) return yield* new UnknownOxdId({ oxd_id: oxdId })
           return yield* openRow(cipher, row)
         }),

@@ -6,7 +6,7 @@ import { OxdConfig } from "../config/OxdConfig.js"
 import { StoreFailed } from "../errors.js"
 import { atRestWarnings } from "./atRestWarnings.js"
 import type { Change, Rows, StoreHandle } from "./rows.js"
-import { openSqlite } from "./sqlite/open.js"
+import { openSqlite, type SqliteSynchronous } from "./sqlite/open.js"
 
 export type Dialect = "sqlite" | "postgres"
 
@@ -33,12 +33,15 @@ const STATUS_TIMEOUT = "2 seconds"
 const DOWN: DatabaseStatus = { reachable: false, migrationsCurrent: false }
 
 /** Opens the store the URL names and applies its migrations. */
-export const openStore = (databaseUrl: string): Promise<StoreHandle> => {
+export const openStore = (
+  databaseUrl: string,
+  sqlite: { readonly synchronous?: SqliteSynchronous } = {},
+): Promise<StoreHandle> => {
   const dialect = dialectOf(databaseUrl)
   return dialect === "postgres"
     ? // loaded only for PostgreSQL: pg and drizzle's pg-core are a tenth of a SQLite server's start-up
       import("./pg/open.js").then(({ openPostgres }) => openPostgres(databaseUrl, migrationsFolder(dialect)))
-    : openSqlite(databaseUrl, migrationsFolder(dialect))
+    : openSqlite(databaseUrl, migrationsFolder(dialect), sqlite)
 }
 
 /** The store's statements plus one way to run them: failures become StoreFailed naming the operation. */
@@ -63,11 +66,11 @@ export class Database extends Context.Service<
   static readonly layer = Layer.effect(
     Database,
     Effect.gen(function* () {
-      const { database_url, secrets_encryption_key } = yield* OxdConfig
+      const { database_url, secrets_encryption_key, sqlite_synchronous } = yield* OxdConfig
       const dialect = dialectOf(database_url)
       const store = yield* Effect.acquireRelease(
         Effect.tryPromise({
-          try: () => openStore(database_url),
+          try: () => openStore(database_url, { synchronous: sqlite_synchronous }),
           catch: (cause) => new StoreFailed({ operation: "open database", cause }),
         }),
         (s) => Effect.promise(() => s.close().catch(() => {})),

@@ -226,9 +226,10 @@ describe("get_authorization_url answered on the synchronous road", () => {
   }
 
   it("builds, synchronously once warm, the URL the handler builds", async () => {
-    const p = { ...params, oxd_id: oxdId }
+    // a site just registered: not cached yet (the suite's own stays cached through its logins)
+    const p = { ...params, oxd_id: await registerSite(oxd, op) }
     const first = callNow(p)
-    expect(first).toBeInstanceOf(Promise) // the handler: it loads the state key and discovers the OP
+    expect(first).toBeInstanceOf(Promise) // the handler: it reads the site (and, first of all, the state key and discovery)
     const ordinary = urlIn(await first)
     const now = callNow(p)
     expect(now).not.toBeInstanceOf(Promise)

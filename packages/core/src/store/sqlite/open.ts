@@ -55,25 +55,33 @@ const createPrivately = (path: string) => {
   }
 }
 
+export type SqliteSynchronous = "normal" | "full"
+
 /**
  * Opens a SQLite file (`file:`, `:memory:`) or a libsql server (`libsql:`, `http(s):`, `ws(s):` — sqld, Turso) and
- * applies the migrations. A file runs in WAL mode with a busy timeout and synchronous=FULL.
+ * applies the migrations. A file runs in WAL mode with a busy timeout and `synchronous` (sqlite_synchronous), on one
+ * connection.
  */
 export const openSqlite = async (
   url: string,
   migrationsFolder: string,
+  { synchronous = "normal" }: { readonly synchronous?: SqliteSynchronous } = {},
 ): Promise<StoreHandle & { readonly client: Client }> => {
   const isFile = url.startsWith("file:")
   const path = sqliteFilePath(url)
   if (path) createPrivately(path)
-  // timeout: the busy timeout of every connection the client opens (a PRAGMA reaches only one of its pool)
-  const client = createClient({ url, timeout: BUSY_TIMEOUT_MS })
+  // One connection (concurrency 1): a PRAGMA holds for one connection, and the client opened more whenever statements
+  // overlapped (an await apart), each on SQLite's defaults (synchronous FULL). Statements run synchronously on this
+  // thread anyway, and the stores use no interactive transaction (rows.ts batches instead). timeout: its busy timeout.
+  const client = createClient({ url, timeout: BUSY_TIMEOUT_MS, ...(isFile ? { concurrency: 1 } : {}) })
   try {
     if (isFile) {
       // WAL lets readers run beside the writer; busy_timeout waits out a lock instead of failing at once
       await client.execute("PRAGMA journal_mode = WAL")
       await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
-      await client.execute("PRAGMA synchronous = FULL")
+      // normal: in WAL a commit is one write to the log, synced at checkpoints; every commit survives the process
+      // dying, the last ones may not survive the machine losing power. full: one fsync per commit (~3 per login)
+      await client.execute(`PRAGMA synchronous = ${synchronous === "full" ? "FULL" : "NORMAL"}`)
     }
     const db = drizzle(client, { schema })
     await migrateOnce(() => migrate(db, { migrationsFolder }))

@@ -24,8 +24,8 @@ export const configKeys = [
   {
     name: "sqlite_synchronous",
     type: "string",
-    default: "normal",
-    doc: "SQLite file only: normal (WAL's usual setting: a commit survives the process being killed, the OS's last commits may be lost to a power cut or kernel crash; no fsync per commit) | full (an fsync per commit: survives power loss, a login's writes cost ~3 fsyncs)",
+    default: "full",
+    doc: "SQLite file only: full (an fsync per commit: an answered write survives a power cut; a login's writes cost ~3 fsyncs) | normal (WAL's usual setting, less CPU: a commit survives the process being killed, but the last commits may be lost to a power cut or kernel crash)",
   },
   {
     name: "site_cache_seconds",

@@ -65,7 +65,7 @@ export type SqliteSynchronous = "normal" | "full"
 export const openSqlite = async (
   url: string,
   migrationsFolder: string,
-  { synchronous = "normal" }: { readonly synchronous?: SqliteSynchronous } = {},
+  { synchronous = "full" }: { readonly synchronous?: SqliteSynchronous } = {},
 ): Promise<StoreHandle & { readonly client: Client }> => {
   const isFile = url.startsWith("file:")
   const path = sqliteFilePath(url)
